@@ -1,0 +1,127 @@
+package org.hospital.continuity.server.platform.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
+import org.hospital.continuity.sync.wire.Problem;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Every error of the server's API as RFC 9457 problem+json. Never a stack trace or class name;
+ * unexpected errors are logged with a trace id (and no request body, which may hold patient data).
+ */
+public class ProblemMappers {
+
+    @Inject
+    ContinuityServerConfig config;
+
+    /** Refuses oversize bodies before anything reads them: 413, nothing stored. */
+    @ServerRequestFilter(preMatching = true)
+    public Response limitBodySize(ContainerRequestContext request) {
+        String length = request.getHeaderString("Content-Length");
+        if (length == null) {
+            return null;
+        }
+        long limit = request.getUriInfo().getPath().startsWith("/api/sync/") ? config.api().maxBodyBytes() * 32 : config.api().maxBodyBytes();
+        try {
+            if (Long.parseLong(length.trim()) > limit) {
+                return respond(Problem.of(413, "payload-too-large", "Request too large",
+                        "The request body is larger than " + limit + " bytes."), request.getUriInfo());
+            }
+        } catch (NumberFormatException e) {
+            return respond(Problem.forStatus(400), request.getUriInfo());
+        }
+        return null;
+    }
+
+    @ServerExceptionMapper
+    public Response domainRejection(DomainRejection e, UriInfo uri) {
+        Problem p = Problem.of(e.status(), e.slug(), Problem.forStatus(e.status()).title(), e.getMessage());
+        return respond(e.rule() == null ? p : p.withRule(e.rule()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String detail;
+        if (e instanceof InvalidFormatException ife && !ife.getPath().isEmpty()) {
+            detail = "Field '" + path(ife) + "' has a value of the wrong type or format.";
+        } else if (e instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
+            detail = "Field '" + path(mie) + "' has the wrong type.";
+        } else {
+            detail = "The body is not valid JSON.";
+        }
+        return respond(Problem.of(400, "malformed-json", "Malformed JSON", detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .collect(Collectors.toList());
+        return respond(Problem.forStatus(422).withViolations(violations), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return malformedJson(jpe, uri);
+        }
+        return respond(Problem.forStatus(status), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof WebApplicationException wae) {
+            return http(wae, uri);
+        }
+        String trace = UUID.randomUUID().toString();
+        Log.errorf(e, "unexpected error trace=%s path=%s type=%s", trace, uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
+        Problem p = Problem.forStatus(500);
+        return Response.status(500).type(Problem.MEDIA_TYPE).entity(p.at(uri == null ? null : uri.getPath(), trace)).build();
+    }
+
+    private static Response respond(Problem p, UriInfo uri) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE)
+                .entity(p.at(uri == null ? null : "/" + stripSlash(uri.getPath()), null)).build();
+    }
+
+    private static String stripSlash(String s) {
+        return s.startsWith("/") ? s.substring(1) : s;
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String leaf(String propertyPath) {
+        // "file.arg0.where" -> "where": the client knows fields, not Java method parameters
+        String[] parts = propertyPath.split("\\.");
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i < 2 && (parts[i].startsWith("arg") || i == 0 && parts.length > 2)) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('.');
+            }
+            sb.append(parts[i]);
+        }
+        return sb.length() == 0 ? propertyPath : sb.toString();
+    }
+}
