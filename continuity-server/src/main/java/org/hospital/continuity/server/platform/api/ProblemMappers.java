@@ -1,7 +1,6 @@
 package org.hospital.continuity.server.platform.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
 import org.hospital.continuity.sync.wire.Problem;
+import org.hospital.continuity.sync.wire.Problems;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Every error of the server's API as RFC 9457 problem+json. Never a stack trace or class name;
  * unexpected errors are logged with a trace id (and no request body, which may hold patient data).
  */
+@jakarta.inject.Singleton
 public class ProblemMappers {
 
     @Inject
@@ -54,21 +55,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String detail;
-        if (e instanceof InvalidFormatException ife && !ife.getPath().isEmpty()) {
-            detail = "Field '" + path(ife) + "' has a value of the wrong type or format.";
-        } else if (e instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-            detail = "Field '" + path(mie) + "' has the wrong type.";
-        } else {
-            detail = "The body is not valid JSON.";
-        }
-        return respond(Problem.of(400, "malformed-json", "Malformed JSON", detail), uri);
+        return respond(Problems.malformedJson(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
     }
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Problem.Violation(Problems.fieldOf(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .collect(Collectors.toList());
         return respond(Problem.forStatus(422).withViolations(violations), uri);
@@ -101,27 +99,5 @@ public class ProblemMappers {
 
     private static String stripSlash(String s) {
         return s.startsWith("/") ? s.substring(1) : s;
-    }
-
-    private static String path(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
-    }
-
-    private static String leaf(String propertyPath) {
-        // "file.arg0.where" -> "where": the client knows fields, not Java method parameters
-        String[] parts = propertyPath.split("\\.");
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i < 2 && (parts[i].startsWith("arg") || i == 0 && parts.length > 2)) {
-                continue;
-            }
-            if (sb.length() > 0) {
-                sb.append('.');
-            }
-            sb.append(parts[i]);
-        }
-        return sb.length() == 0 ? propertyPath : sb.toString();
     }
 }

@@ -1,9 +1,11 @@
 package org.hospital.continuity.server.platform.config;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /** Application settings of the continuity server ({@code continuity.*}). */
+@StaticInitSafe
 @ConfigMapping(prefix = "continuity")
 public interface ContinuityServerConfig {
 

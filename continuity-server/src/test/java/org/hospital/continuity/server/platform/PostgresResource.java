@@ -1,0 +1,48 @@
+package org.hospital.continuity.server.platform;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL 15 for @QuarkusTest (no Docker here): one embedded instance per test JVM,
+ * started on first use and stopped when the JVM exits.
+ */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EmbeddedPostgres postgres;
+
+    public static synchronized EmbeddedPostgres database() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is going away
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        EmbeddedPostgres pg = database();
+        return Map.of(
+                "quarkus.datasource.reactive.url", "postgresql://localhost:" + pg.getPort() + "/postgres",
+                "quarkus.datasource.username", "postgres",
+                "quarkus.datasource.password", "postgres");
+    }
+
+    @Override
+    public void stop() {
+        // kept for the whole JVM: Quarkus restarts between test profiles must not lose the database
+    }
+}

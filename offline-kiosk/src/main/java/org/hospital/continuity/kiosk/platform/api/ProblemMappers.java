@@ -1,0 +1,98 @@
+package org.hospital.continuity.kiosk.platform.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.logging.Log;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.UUID;
+import org.hospital.continuity.kiosk.platform.config.KioskConfig;
+import org.hospital.continuity.sync.wire.Problem;
+import org.hospital.continuity.sync.wire.Problems;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/** Every error of the kiosk's local API as RFC 9457 problem+json; the UI shows {@code detail} and field violations. */
+@Singleton
+public class ProblemMappers {
+
+    @Inject
+    KioskConfig config;
+
+    /** Refuses oversize bodies before anything reads them: 413, nothing stored. */
+    @ServerRequestFilter(preMatching = true)
+    public Response limitBodySize(ContainerRequestContext request) {
+        String length = request.getHeaderString("Content-Length");
+        if (length == null) {
+            return null;
+        }
+        try {
+            if (Long.parseLong(length.trim()) > config.api().maxBodyBytes()) {
+                return respond(Problem.of(413, "payload-too-large", "Request too large",
+                        "The request body is larger than " + config.api().maxBodyBytes() + " bytes."), request.getUriInfo());
+            }
+        } catch (NumberFormatException e) {
+            return respond(Problem.forStatus(400), request.getUriInfo());
+        }
+        return null;
+    }
+
+    @ServerExceptionMapper
+    public Response rejected(KioskRejection e, UriInfo uri) {
+        Problem p = Problem.of(e.status(), e.slug(), Problem.forStatus(e.status()).title(), e.getMessage());
+        if (e.rule() != null) {
+            p = p.withRule(e.rule());
+        }
+        if (!e.violations().isEmpty()) {
+            p = p.withViolations(e.violations());
+        }
+        return respond(p, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(Problems.malformedJson(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return malformedJson(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        return respond(Problem.forStatus(422).withViolations(e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(Problems.fieldOf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field)).toList()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return malformedJson(jpe, uri);
+        }
+        return respond(Problem.forStatus(e.getResponse() == null ? 500 : e.getResponse().getStatus()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        if (e instanceof WebApplicationException wae) {
+            return http(wae, uri);
+        }
+        String trace = UUID.randomUUID().toString();
+        Log.errorf("unexpected error trace=%s path=%s type=%s", trace, uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
+        return Response.status(500).type(Problem.MEDIA_TYPE)
+                .entity(Problem.forStatus(500).at(uri == null ? null : uri.getPath(), trace)).build();
+    }
+
+    private static Response respond(Problem p, UriInfo uri) {
+        String path = uri == null ? null : (uri.getPath().startsWith("/") ? uri.getPath() : "/" + uri.getPath());
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p.at(path, null)).build();
+    }
+}
