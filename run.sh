@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# README command 1: build (if needed) and start the continuity server and one offline kiosk with
+# embedded defaults: the server on a PostgreSQL it starts itself (data/server/postgres), the kiosk
+# on a SQLite file (data/kiosk-1/kiosk.db). Ctrl-C stops everything it started.
+#
+#   ./run.sh                 build if sources changed, then run
+#   SERVER_PORT=8080 KIOSK_PORT=8081 DATA_DIR=data ./run.sh
+#   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://host:5432/continuity ./run.sh   (existing PostgreSQL)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+SERVER_PORT="${SERVER_PORT:-8080}"
+KIOSK_PORT="${KIOSK_PORT:-8081}"
+DATA_DIR="${DATA_DIR:-data}"
+SERVER_JAR=continuity-server/target/quarkus-app/quarkus-run.jar
+KIOSK_JAR=offline-kiosk/target/quarkus-app/quarkus-run.jar
+
+needs_build() {
+  [ ! -f "$SERVER_JAR" ] || [ ! -f "$KIOSK_JAR" ] && return 0
+  [ -n "$(find playbooks sync continuity-server offline-kiosk pom.xml -newer "$KIOSK_JAR" \
+        \( -path '*/target' -prune -o -type f -print \) 2>/dev/null | head -1)" ]
+}
+if [ "${SKIP_BUILD:-}" != "1" ] && needs_build; then
+  echo "run.sh: building (./mvnw package, tests skipped; the first build downloads ~400 MB)…"
+  ./mvnw -B -q package -DskipTests -pl continuity-server,offline-kiosk -am
+fi
+
+# the wrapper picks a JDK 17+ when none is selected; use the same one here
+JAVA_BIN="$( . ./.mvn/find-java.sh && echo "$JAVA_HOME/bin/java" )"
+
+mkdir -p "$DATA_DIR/logs"
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo
+  echo "run.sh: stopping…"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "run.sh: stopped (server, kiosk and the embedded PostgreSQL)."
+}
+trap cleanup INT TERM EXIT
+
+wait_ready() { # name url pid log
+  for _ in $(seq 1 180); do
+    if curl -fsS "$2/q/health/ready" >/dev/null 2>&1; then return 0; fi
+    if ! kill -0 "$3" 2>/dev/null; then echo "run.sh: $1 exited; last lines of $4:"; tail -n 30 "$4"; exit 1; fi
+    sleep 1
+  done
+  echo "run.sh: $1 not ready after 180 s; see $4"; exit 1
+}
+
+"$JAVA_BIN" -Dquarkus.http.port="$SERVER_PORT" -Dcontinuity.data-dir="$DATA_DIR/server" \
+  -jar "$SERVER_JAR" >"$DATA_DIR/logs/server.log" 2>&1 &
+pids+=($!)
+wait_ready "continuity-server" "http://localhost:$SERVER_PORT" "${pids[0]}" "$DATA_DIR/logs/server.log"
+
+"$JAVA_BIN" -Dquarkus.http.port="$KIOSK_PORT" -Dcontinuity.data-dir="$DATA_DIR/kiosk-1" \
+  -Dcontinuity.server-url="http://localhost:$SERVER_PORT" \
+  -jar "$KIOSK_JAR" >"$DATA_DIR/logs/kiosk-1.log" 2>&1 &
+pids+=($!)
+wait_ready "offline-kiosk" "http://localhost:$KIOSK_PORT" "${pids[1]}" "$DATA_DIR/logs/kiosk-1.log"
+
+cat <<MSG
+
+  continuity-server   http://localhost:$SERVER_PORT      (health: /q/health/ready, API: /q/openapi)
+  offline kiosk 1     http://localhost:$KIOSK_PORT      (health: /q/health/ready)
+  logs                $DATA_DIR/logs/
+
+  Ctrl-C stops both apps and the embedded PostgreSQL.
+MSG
+wait -n "${pids[@]}" || true
+echo "run.sh: an app exited; see $DATA_DIR/logs/"
