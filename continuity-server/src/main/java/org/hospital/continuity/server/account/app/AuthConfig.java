@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Sign-in settings ({@code continuity.auth.*}). No password is ever configured in the repository. */
+@io.quarkus.runtime.annotations.StaticInitSafe
 @ConfigMapping(prefix = "continuity.auth")
 public interface AuthConfig {
 

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneId;
 
 /** Directory and roster settings ({@code continuity.directory.*}). */
+@io.quarkus.runtime.annotations.StaticInitSafe
 @ConfigMapping(prefix = "continuity.directory")
 public interface DirectoryConfig {
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The incident engine and the playbook clock ({@code continuity.incident.*}). */
+@io.quarkus.runtime.annotations.StaticInitSafe
 @ConfigMapping(prefix = "continuity.incident")
 public interface IncidentConfig {
 
