@@ -18,7 +18,11 @@ public final class TestAccounts {
     public static final String ADMIN_PASSWORD = "Admin-Passw0rd-for-tests";
     public static final String PASSWORD = "Staff-Passw0rd-1";
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** A session and when it ends by the server's (test) clock: after a long clock jump the user signs in again. */
+    private record Session(String token, java.time.Instant expiresAt) {
+    }
+
+    private static final Map<String, Session> TOKENS = new ConcurrentHashMap<>();
     private static final Map<String, String> PERSON_IDS = new ConcurrentHashMap<>();
 
     private TestAccounts() {
@@ -29,8 +33,20 @@ public final class TestAccounts {
                 .when().post("/api/auth/login").then().statusCode(200).extract().path("token");
     }
 
+    /** A cached session of the user, or a new one when it is about to expire. */
+    private static synchronized String session(String username, String password) {
+        Session s = TOKENS.get(username);
+        if (s == null || s.expiresAt().isBefore(TestClock.now().plusSeconds(300))) {
+            var r = given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                    .when().post("/api/auth/login").then().statusCode(200).extract();
+            s = new Session(r.path("token"), java.time.Instant.parse(r.path("expiresAt")));
+            TOKENS.put(username, s);
+        }
+        return s.token();
+    }
+
     public static synchronized String admin() {
-        return TOKENS.computeIfAbsent(ADMIN_USER, u -> login(ADMIN_USER, ADMIN_PASSWORD));
+        return session(ADMIN_USER, ADMIN_PASSWORD);
     }
 
     /** A request carrying the session of the given user. */
@@ -59,7 +75,11 @@ public final class TestAccounts {
      * Returns the session token.
      */
     public static synchronized String user(String username, String departmentCode, String... roles) {
-        return TOKENS.computeIfAbsent(username, u -> {
+        if (PERSON_IDS.containsKey(username)) {
+            return session(username, PASSWORD);
+        }
+        {
+            String u = username;
             String personId = asAdmin().contentType(ContentType.JSON)
                     .body(Map.of("name", "测试 " + u, "departmentCode", departmentCode, "roles", List.of(roles),
                             "contacts", List.of(Map.of("kind", "PHONE", "address", "1380000" + Math.abs(u.hashCode() % 10000)))))
@@ -67,8 +87,8 @@ public final class TestAccounts {
             PERSON_IDS.put(u, personId);
             asAdmin().contentType(ContentType.JSON).body(Map.of("username", u, "personId", personId, "password", PASSWORD))
                     .when().post("/api/accounts").then().statusCode(201);
-            return login(u, PASSWORD);
-        });
+            return session(u, PASSWORD);
+        }
     }
 
     public static String personId(String username) {

@@ -43,6 +43,8 @@ import org.hospital.continuity.server.incident.persistence.IncidentStore.SignalR
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
+import org.hospital.continuity.server.playbook.api.InstructionResource.InstructionView;
+import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Incidents, their append-only timelines, IT's decisions, and the live stream of incident events. */
@@ -51,11 +53,13 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 public class IncidentResource {
 
     private final HandlingIncidents incidents;
+    private final AnnouncingInstructions announcing;
     private final SecurityIdentity identity;
     private final EventBus bus;
 
-    public IncidentResource(HandlingIncidents incidents, SecurityIdentity identity, EventBus bus) {
+    public IncidentResource(HandlingIncidents incidents, AnnouncingInstructions announcing, SecurityIdentity identity, EventBus bus) {
         this.incidents = incidents;
+        this.announcing = announcing;
         this.identity = identity;
         this.bus = bus;
     }
@@ -142,6 +146,14 @@ public class IncidentResource {
         return incidents.view(id).map(v -> new IncidentDetail(IncidentSummary.of(v.incident()),
                 v.timeline().stream().map(EventView::of).toList(), v.signals().stream().map(SignalView::of).toList(),
                 v.schedule().stream().map(Milestone::of).toList(), v.manualDepartments()));
+    }
+
+    /** Every instruction the incident issued, with its acknowledgements. */
+    @GET
+    @Path("/{id}/instructions")
+    @RolesAllowed(Roles.READER)
+    public Uni<List<InstructionView>> instructions(@PathParam("id") UUID id) {
+        return incidents.view(id).chain(v -> announcing.forIncident(id)).map(l -> l.stream().map(InstructionView::of).toList());
     }
 
     /** EP-6.8: IT declares the system back; the engine issues the recovery steps. */

@@ -213,6 +213,9 @@ public class RunningTheIncidentEngine {
                 }
                 return chain.chain(() -> write(entry, current));
             }
+            if (current == null && lastClosed != null) {
+                return write(entry, lastClosed); // the post-incident steps of the incident just closed
+            }
             if (current == null) {
                 unassigned.add(entry);
                 return Uni.createFrom().voidItem();

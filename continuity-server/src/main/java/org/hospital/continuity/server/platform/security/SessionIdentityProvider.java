@@ -36,8 +36,14 @@ public class SessionIdentityProvider implements IdentityProvider<TokenAuthentica
         if (!SessionAuthenticationMechanism.SCHEME.equals(request.getToken().getType()) || !SessionTokens.looksLikeSession(token)) {
             return Uni.createFrom().nullItem();
         }
-        return accounts.liveSession(SessionTokens.hash(token), clock.instant()).map(s -> {
+        return accounts.liveSession(SessionTokens.hash(token), clock.instant())
+                .onFailure().transform(e -> {
+                    io.quarkus.logging.Log.warnf("session lookup failed: %s", e.toString());
+                    return new AuthenticationFailedException("session lookup failed", e);
+                })
+                .map(s -> {
             if (s == null) {
+                io.quarkus.logging.Log.debugf("no live session for the presented token at %s", clock.instant());
                 throw new AuthenticationFailedException("session expired or unknown");
             }
             var roles = StaffRole.securityRoles(s.roles());

@@ -78,13 +78,6 @@ public class InstructionResource {
         return announcing.get(id).map(InstructionView::of);
     }
 
-    @GET
-    @Path("/incidents/{id}/instructions")
-    @RolesAllowed(Roles.READER)
-    public Uni<List<InstructionView>> forIncident(@PathParam("id") UUID id) {
-        return announcing.forIncident(id).map(l -> l.stream().map(InstructionView::of).toList());
-    }
-
     /** A named person of the department acknowledges (EP-6.1). */
     @POST
     @Path("/instructions/{id}/acknowledgements")
