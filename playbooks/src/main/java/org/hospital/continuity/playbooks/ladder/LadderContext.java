@@ -32,6 +32,11 @@ public record LadderContext(Set<ContextModifier> modifiers, Map<Department, Inst
         return new LadderContext(modifiers.length == 0 ? Set.of() : EnumSet.of(modifiers[0], modifiers), Map.of());
     }
 
+    /** This context with exactly these modifiers (requests kept). */
+    public LadderContext withModifiers(Set<ContextModifier> inForce) {
+        return new LadderContext(inForce, requests);
+    }
+
     /** This context with one more modifier. */
     public LadderContext with(ContextModifier modifier) {
         EnumSet<ContextModifier> more = modifiers.isEmpty() ? EnumSet.noneOf(ContextModifier.class) : EnumSet.copyOf(modifiers);
