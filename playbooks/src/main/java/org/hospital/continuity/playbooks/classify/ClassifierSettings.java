@@ -56,21 +56,25 @@ public record ClassifierSettings(
                 DEFAULT_UNSTABLE_MIN_FAILURES, DEFAULT_UNSTABLE_WINDOW, Set.of());
     }
 
+    /** These settings with another EP-4.1 pattern threshold. */
     public ClassifierSettings withPattern(int minTerminals, Duration window) {
         return new ClassifierSettings(minTerminals, window, wholeNetworkMinBuildings, wholeNetworkWindow,
                 unstableMinFailures, unstableWindow, keyTerminals);
     }
 
+    /** These settings with another EP-5 whole-network-from-reports threshold. */
     public ClassifierSettings withWholeNetwork(int minBuildings, Duration window) {
         return new ClassifierSettings(patternMinTerminals, patternWindow, minBuildings, window,
                 unstableMinFailures, unstableWindow, keyTerminals);
     }
 
+    /** These settings with another EP-4.1 unstable-component threshold. */
     public ClassifierSettings withUnstable(int minFailures, Duration window) {
         return new ClassifierSettings(patternMinTerminals, patternWindow, wholeNetworkMinBuildings,
                 wholeNetworkWindow, minFailures, window, keyTerminals);
     }
 
+    /** These settings with the hospital's key terminals (EP-4.1 重点终端). */
     public ClassifierSettings withKeyTerminals(Set<String> ids) {
         return new ClassifierSettings(patternMinTerminals, patternWindow, wholeNetworkMinBuildings,
                 wholeNetworkWindow, unstableMinFailures, unstableWindow, ids);

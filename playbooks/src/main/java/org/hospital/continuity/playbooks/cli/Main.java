@@ -44,6 +44,7 @@ public final class Main {
     private Main() {
     }
 
+    /** Runs a command with UTF-8 output and exits with its code. */
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -22,10 +22,12 @@ public enum Scope {
         this.breadth = breadth;
     }
 
+    /** The Chinese name. */
     public String zh() {
         return zh;
     }
 
+    /** The English name. */
     public String en() {
         return en;
     }

@@ -38,18 +38,22 @@ public record EngineSettings(ClassifierSettings classifier, LadderSettings ladde
         return new EngineSettings(ClassifierSettings.defaults(), LadderSettings.defaults(), DEFAULT_CLOSE_AFTER_QUIET, DEFAULT_ZONE);
     }
 
+    /** These settings with other classifier thresholds. */
     public EngineSettings withClassifier(ClassifierSettings value) {
         return new EngineSettings(value, ladder, closeAfterQuiet, zone);
     }
 
+    /** These settings with another ladder. */
     public EngineSettings withLadder(LadderSettings value) {
         return new EngineSettings(classifier, value, closeAfterQuiet, zone);
     }
 
+    /** These settings with another quiet period before closing. */
     public EngineSettings withCloseAfterQuiet(Duration value) {
         return new EngineSettings(classifier, ladder, value, zone);
     }
 
+    /** These settings in another time zone. */
     public EngineSettings withZone(ZoneId value) {
         return new EngineSettings(classifier, ladder, closeAfterQuiet, value);
     }

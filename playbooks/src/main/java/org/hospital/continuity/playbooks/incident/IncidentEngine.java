@@ -60,6 +60,7 @@ public final class IncidentEngine {
     private final PlaybookSet playbooks;
     private final DowntimeLadder ladder;
 
+    /** An engine for the hospital's settings and playbooks in force. */
     public IncidentEngine(EngineSettings settings, PlaybookSet playbooks) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.playbooks = Objects.requireNonNull(playbooks, "playbooks");
@@ -79,6 +80,7 @@ public final class IncidentEngine {
         }
     }
 
+    /** The settings this engine applies. */
     public EngineSettings settings() {
         return settings;
     }

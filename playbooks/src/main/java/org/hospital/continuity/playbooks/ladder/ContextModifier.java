@@ -22,6 +22,7 @@ public enum ContextModifier {
         this.text = Bilingual.of(zh, en);
     }
 
+    /** The circumstance in both languages. */
     public Bilingual text() {
         return text;
     }

@@ -26,6 +26,7 @@ public final class DowntimeLadder {
 
     private final LadderSettings settings;
 
+    /** A ladder with the hospital's settings. */
     public DowntimeLadder(LadderSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
@@ -35,6 +36,7 @@ public final class DowntimeLadder {
         return new DowntimeLadder(LadderSettings.defaults());
     }
 
+    /** The settings this ladder applies. */
     public LadderSettings settings() {
         return settings;
     }

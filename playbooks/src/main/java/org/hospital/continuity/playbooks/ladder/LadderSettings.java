@@ -25,11 +25,11 @@ import org.hospital.continuity.playbooks.text.Bilingual;
 public record LadderSettings(Map<LadderStep, Duration> thresholds, Map<LadderStep, Set<Party>> notified,
                              Map<ContextModifier, ModifierPolicy> modifiers) {
 
-    // EP-5.2.1 outpatient registration, admission, outpatient doctors and pharmacy switch after 30 minutes.
+    /** EP-5.2.1 outpatient registration, admission, outpatient doctors and pharmacy switch after 30 minutes. */
     public static final Duration FRONT_DESK_THRESHOLD = LadderStep.FRONT_DESK.planThreshold();
-    // EP-5.2.2 inpatient doctors, nurse stations, theatres and medical technology switch after 6 hours.
+    /** EP-5.2.2 inpatient doctors, nurse stations, theatres and medical technology switch after 6 hours. */
     public static final Duration WARDS_AND_THEATRES_THRESHOLD = LadderStep.WARDS_AND_THEATRES.planThreshold();
-    // EP-5.2.3 every business switches after 24 hours.
+    /** EP-5.2.3 every business switches after 24 hours. */
     public static final Duration WHOLE_HOSPITAL_THRESHOLD = LadderStep.WHOLE_HOSPITAL.planThreshold();
 
     /** EP-5.1 holiday: the holiday roster (HR-15) has fewer hands; switch at half the normal time. */

@@ -38,10 +38,12 @@ public enum Component {
         this.unstableCause = unstableCause;
     }
 
+    /** The Chinese name. */
     public String zh() {
         return zh;
     }
 
+    /** The English name. */
     public String en() {
         return en;
     }

@@ -31,10 +31,12 @@ public enum IntegrityKind {
         this.cause = cause;
     }
 
+    /** The Chinese name. */
     public String zh() {
         return zh;
     }
 
+    /** The English name. */
     public String en() {
         return en;
     }

@@ -15,10 +15,12 @@ public enum ProbeStatus {
         this.en = en;
     }
 
+    /** The Chinese name. */
     public String zh() {
         return zh;
     }
 
+    /** The English name. */
     public String en() {
         return en;
     }

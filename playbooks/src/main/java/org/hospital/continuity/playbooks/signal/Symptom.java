@@ -41,10 +41,12 @@ public enum Symptom {
         this.lossOfAccess = lossOfAccess;
     }
 
+    /** The Chinese name. */
     public String zh() {
         return zh;
     }
 
+    /** The English name. */
     public String en() {
         return en;
     }

@@ -20,14 +20,17 @@ public record Terminal(String id, Department department, String ward, String bui
         Objects.requireNonNull(department, "department");
     }
 
+    /** The ward, if known. */
     public Optional<String> wardName() {
         return Optional.ofNullable(ward);
     }
 
+    /** The building, if known. */
     public Optional<String> buildingName() {
         return Optional.ofNullable(building);
     }
 
+    /** The subnet, if known. */
     public Optional<String> subnetName() {
         return Optional.ofNullable(subnet);
     }

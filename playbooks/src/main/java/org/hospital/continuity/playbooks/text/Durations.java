@@ -2,8 +2,14 @@ package org.hospital.continuity.playbooks.text;
 
 import java.time.Duration;
 
-/** Durations as staff read them: 30分钟 / 30 min, 6小时 / 6 h, 1天2小时 / 1 d 2 h. */
+/**
+ * Durations as staff read them: 30分钟 / 30 min, 6小时 / 6 h, 24小时 / 24 h (as the plan writes EP-5.2.3),
+ * 2天 / 2 d. Below two days the hours are counted whole; from two days on, days and hours.
+ */
 public final class Durations {
+
+    /** From this length on, a duration is written in days. */
+    private static final Duration DAYS_FROM = Duration.ofDays(2);
 
     private Durations() {
     }
@@ -28,8 +34,12 @@ public final class Durations {
             return "0" + minute;
         }
         StringBuilder out = new StringBuilder();
-        append(out, d.toDaysPart(), day, gap);
-        append(out, d.toHoursPart(), hour, gap);
+        if (d.compareTo(DAYS_FROM) < 0) {
+            append(out, d.toHours(), hour, gap);
+        } else {
+            append(out, d.toDaysPart(), day, gap);
+            append(out, d.toHoursPart(), hour, gap);
+        }
         append(out, d.toMinutesPart(), minute, gap);
         append(out, d.toSecondsPart(), second, gap);
         return out.toString();

@@ -16,6 +16,7 @@ public final class FileFormatException extends RuntimeException {
     private final String expected;
     private final String found;
 
+    /** An error at a position of a file: what was expected there, and what was found (null: nothing). */
     public FileFormatException(String file, int line, int column, String field, String expected, String found) {
         super(file + ":" + line + ":" + column + ": " + (field.isEmpty() ? "(document)" : field)
                 + ": expected " + expected + (found == null ? "" : ", found " + found));
