@@ -12,6 +12,7 @@ create table reference_snapshot (
   added_count    int          not null,
   changed_count  int          not null,
   verdict        varchar(500) not null,
+  alarm_id       varchar(100),                -- the integrity alarm signal raised when it was held
   decided_at     timestamptz,
   decided_by     uuid
 );

@@ -22,9 +22,7 @@ public class PlaybooksWiring {
     @Produces
     @ApplicationScoped
     IncidentEngine incidentEngine(IncidentConfig config, DirectoryConfig directory) {
-        ClassifierSettings d = ClassifierSettings.defaults();
-        ClassifierSettings classifier = new ClassifierSettings(d.patternMinTerminals(), d.patternWindow(), d.wholeNetworkMinBuildings(),
-                d.wholeNetworkWindow(), d.unstableMinFailures(), d.unstableWindow(), config.keyTerminals().orElse(Set.of()));
+        ClassifierSettings classifier = ClassifierSettings.defaults().withKeyTerminals(config.keyTerminals().orElse(Set.of()));
         LadderSettings ladder = LadderSettings.defaults()
                 .withThreshold(LadderStep.FRONT_DESK, config.ladder().frontDesk())
                 .withThreshold(LadderStep.WARDS_AND_THEATRES, config.ladder().wardsAndTheatres())
