@@ -23,10 +23,12 @@ public class PlaybooksWiring {
     @ApplicationScoped
     IncidentEngine incidentEngine(IncidentConfig config, DirectoryConfig directory) {
         ClassifierSettings classifier = ClassifierSettings.defaults().withKeyTerminals(config.keyTerminals().orElse(Set.of()));
-        LadderSettings ladder = LadderSettings.defaults()
-                .withThreshold(LadderStep.FRONT_DESK, config.ladder().frontDesk())
-                .withThreshold(LadderStep.WARDS_AND_THEATRES, config.ladder().wardsAndTheatres())
-                .withThreshold(LadderStep.WHOLE_HOSPITAL, config.ladder().wholeHospital());
+        LadderSettings defaults = LadderSettings.defaults();
+        java.util.Map<LadderStep, java.time.Duration> thresholds = new java.util.EnumMap<>(LadderStep.class);
+        thresholds.put(LadderStep.FRONT_DESK, config.ladder().frontDesk());
+        thresholds.put(LadderStep.WARDS_AND_THEATRES, config.ladder().wardsAndTheatres());
+        thresholds.put(LadderStep.WHOLE_HOSPITAL, config.ladder().wholeHospital());
+        LadderSettings ladder = new LadderSettings(thresholds, defaults.notified(), defaults.modifiers());
         PlaybookSet playbooks = config.playbooksDir().map(dir -> PlaybookLoader.loadWithOverrides(Path.of(dir)))
                 .orElseGet(PlaybookLoader::loadDefaults);
         Log.infof("playbooks loaded: %d", playbooks.playbooks().size());
