@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Two packaged servers against one external PostgreSQL (the hospital's HA PostgreSQL in production), with
  * the EP-5.2 ladder shortened by configuration (4 s / 12 s / 20 s instead of 30 min / 6 h / 24 h). A probe
- * sees the database server down; once the first ladder row fired, one instance is killed (SIGKILL). The
- * other carries on: every row fires exactly once, every department is told exactly once.
+ * sees the database server down; once the first ladder row fired, one instance is killed (SIGKILL) and started
+ * again. The ladder carries on: every row fires exactly once, every department is told exactly once, and the
+ * restarted instance sees the same incident (it rebuilt the engine's state from the journal).
  */
 class TwoInstancesE2EIT {
 
@@ -77,7 +78,7 @@ class TwoInstancesE2EIT {
     }
 
     @Test
-    @DisplayName("two instances on one database: killing one mid-ladder loses no step and repeats none")
+    @DisplayName("two instances on one database: killing one mid-ladder and restarting it loses no step and repeats none")
     void killingOneInstanceMidLadder() throws Exception {
         Path root = AppProcess.root();
         Path jar = root.resolve("continuity-server/target/quarkus-app/quarkus-run.jar");
@@ -102,11 +103,17 @@ class TwoInstancesE2EIT {
                     n -> steps(n).contains("FRONT_DESK"));
 
             a.kill(); // power cut on one instance mid-ladder
-
-            JsonNode after = await("the 24-hour row (20 s here) on the surviving instance", Duration.ofSeconds(60),
-                    () -> call("GET", urlB + "/api/incidents/" + id, admin, null, 200), n -> steps(n).contains("WHOLE_HOSPITAL"));
-            Thread.sleep(2000); // any duplicate would have been written by now
-            after = call("GET", urlB + "/api/incidents/" + id, admin, null, 200);
+            // …and it is started again while the ladder runs on: it replays the journal and joins the clock
+            try (AppProcess a2 = AppProcess.start("server-a2", jar, props(pg, data.resolve("a")), Map.of())) {
+                String urlA2 = a2.awaitBaseUrl(Duration.ofSeconds(120));
+                JsonNode restarted = await("the 24-hour row (20 s here), seen by the restarted instance", Duration.ofSeconds(60),
+                        () -> call("GET", urlA2 + "/api/incidents/" + id, admin, null, 200), n -> steps(n).contains("WHOLE_HOSPITAL"));
+                assertThat(restarted.path("manualDepartments")).hasSize(12);
+                Thread.sleep(2000); // any duplicate would have been written by now
+                assertThat(steps(call("GET", urlA2 + "/api/incidents/" + id, admin, null, 200)))
+                        .containsExactly("FRONT_DESK", "WARDS_AND_THEATRES", "WHOLE_HOSPITAL");
+            }
+            JsonNode after = call("GET", urlB + "/api/incidents/" + id, admin, null, 200);
             assertThat(steps(after)).containsExactly("FRONT_DESK", "WARDS_AND_THEATRES", "WHOLE_HOSPITAL");
 
             JsonNode instructions = call("GET", urlB + "/api/incidents/" + id + "/instructions", admin, null, 200);
