@@ -82,6 +82,16 @@ class IncidentEventStreamTest {
     }
 
     @Test
+    @DisplayName("EP-5.2 early manual mode needs an incident: the engine's refusal comes back as 409 with its clause")
+    void manualModeWithoutIncidentIsRefused() {
+        Scenario.settle(clock, engine);
+        as(TestAccounts.itDuty()).contentType(ContentType.JSON).body(Map.of("department", "EMERGENCY", "reason", "危重病人抢救"))
+                .when().post("/api/incidents/manual-mode-requests").then().statusCode(409)
+                .body("rule", org.hamcrest.Matchers.equalTo("EP-5.2"));
+        as(TestAccounts.itDuty()).when().get("/api/incidents/current").then().statusCode(404);
+    }
+
+    @Test
     @DisplayName("EP-4.3 IT confirms an operator error: the diagnosis lowers the report to Class III with the evidence")
     void diagnosisLowersTheClass() {
         Scenario.settle(clock, engine);

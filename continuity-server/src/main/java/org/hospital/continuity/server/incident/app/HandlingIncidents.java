@@ -88,10 +88,10 @@ public class HandlingIncidents {
 
     /** Submits and turns an engine refusal into a 409 naming the clause. */
     private Uni<RunningTheIncidentEngine.Outcome> decide(Input input) {
-        return engine.submit(input).chain(o -> store.timeline(store.pool(), o.incidentId() == null ? new UUID(0, 0) : o.incidentId())
+        return engine.submit(input).chain(o -> store.events(store.pool(), o.eventSeqs())
                 .map(events -> {
                     for (EventRow e : events) {
-                        if (o.eventSeqs().contains(e.seq()) && "INPUT_REJECTED".equals(e.kind())) {
+                        if ("INPUT_REJECTED".equals(e.kind())) {
                             throw DomainRejection.conflict("refused", e.clause(), e.en());
                         }
                     }
