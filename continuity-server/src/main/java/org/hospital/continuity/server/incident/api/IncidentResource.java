@@ -133,7 +133,7 @@ public class IncidentResource {
     /** The open incident, or 404 when all is well. */
     @GET
     @Path("/current")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.KIOSK})
     public Uni<IncidentSummary> current() {
         return incidents.current().onItem().ifNull().failWith(() -> new DomainRejection(404, "no-open-incident", null, "No incident is open."))
                 .map(IncidentSummary::of);
@@ -215,7 +215,7 @@ public class IncidentResource {
      */
     @GET
     @Path("/events")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.KIOSK})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<JsonObject> events() {
