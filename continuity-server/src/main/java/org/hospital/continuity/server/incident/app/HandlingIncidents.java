@@ -57,6 +57,11 @@ public class HandlingIncidents {
         return store.incidents(store.pool(), limit);
     }
 
+    /** Timeline events of all incidents after {@code seq}, in order (an SSE client catching up). */
+    public Uni<List<EventRow>> eventsAfter(long seq, int limit) {
+        return store.eventsAfter(store.pool(), seq, limit);
+    }
+
     public Uni<IncidentRow> current() {
         return store.openIncident(store.pool());
     }
