@@ -1,0 +1,129 @@
+package org.hospital.continuity.kiosk.mode.app;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hospital.continuity.kiosk.journal.app.CanonicalJson;
+import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.journal.domain.Phase;
+import org.hospital.continuity.kiosk.mode.domain.ModeChange;
+import org.hospital.continuity.kiosk.platform.api.KioskRejection;
+import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
+import org.hospital.continuity.kiosk.session.domain.StaffSession;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.wire.Problem;
+
+/**
+ * EP-6.1 / EP-8.3: entering downtime records the breakpoint as a journal entry of stream type
+ * {@code mode} (one stream per outage: version 1 entered, version 2 left); the phase of every
+ * later entry follows from it.
+ */
+@ApplicationScoped
+public class SwitchingMode {
+
+    public static final String STREAM = "mode";
+
+    /** The mode as the banner shows it. */
+    public record ModeState(Phase phase, boolean downtime, Instant since, Duration elapsed, UUID episode) {
+    }
+
+    private final Journal journal;
+    private final KioskDatabase database;
+    private final InstantSource clock;
+
+    public SwitchingMode(Journal journal, KioskDatabase database, InstantSource clock) {
+        this.journal = journal;
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public JournalEntry enter(ModeChange.Source source, String instructionId, Instant announcedAt, String reason, StaffSession by) {
+        Phase current = journal.currentPhase();
+        ModeChange.Decision d = ModeChange.enter(current, source, instructionId, reason, by.hasRole(StaffSession.SUPERVISOR));
+        refuseIfRejected(d);
+        UUID episode = UUID.randomUUID();
+        JournalEntry entry = journal.changePhase(Phase.DOWNTIME, c -> c.append(STREAM, episode, 1, "DowntimeEntered", 1,
+                CanonicalJson.of(new ModeChange.Entered(source, blankToNull(instructionId), announcedAt, blankToNull(reason),
+                        c.connection() == null ? 0 : lastSeq(c.connection()))), by.accountId()));
+        Log.infof("downtime entered (breakpoint) seq=%d source=%s", entry.kioskSeq(), source);
+        return entry;
+    }
+
+    public JournalEntry leave(ModeChange.Source source, String instructionId, String reason, StaffSession by) {
+        ModeState state = state();
+        ModeChange.Decision d = ModeChange.leave(state.phase(), source, instructionId, reason, by.hasRole(StaffSession.SUPERVISOR));
+        refuseIfRejected(d);
+        JournalEntry entry = journal.changePhase(Phase.AFTER_RECOVERY, c -> c.append(STREAM, state.episode(), 2, "DowntimeLeft", 1,
+                CanonicalJson.of(new ModeChange.Left(source, blankToNull(instructionId), blankToNull(reason),
+                        state.elapsed().toSeconds())), by.accountId()));
+        Log.infof("downtime left seq=%d", entry.kioskSeq());
+        return entry;
+    }
+
+    public ModeState state() {
+        Phase phase = journal.currentPhase();
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select stream_id, recorded_at from journal where stream_type = ? "
+                        + "and event_type = 'DowntimeEntered' order by kiosk_seq desc limit 1")) {
+                    ps.setString(1, STREAM);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next() || phase != Phase.DOWNTIME) {
+                            return new ModeState(phase, false, null, Duration.ZERO, null);
+                        }
+                        Instant since = Instant.parse(rs.getString(2));
+                        return new ModeState(phase, true, since, Duration.between(since, clock.instant()),
+                                UUID.fromString(rs.getString(1)));
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("mode unreadable", e);
+        }
+    }
+
+    /** EP-6.1: captures happen only in downtime mode (before it, the HIS is used; after it, back-entry). */
+    public void requireDowntime() {
+        if (journal.currentPhase() != Phase.DOWNTIME) {
+            throw KioskRejection.conflict("not-in-downtime", "EP-6.1",
+                    "Downtime mode has not been started on this kiosk: wait for IT's announcement, or ask a supervisor to start it.");
+        }
+    }
+
+    private static long lastSeq(java.sql.Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select coalesce(max(kiosk_seq), 0) from journal"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static void refuseIfRejected(ModeChange.Decision d) {
+        if (d instanceof ModeChange.Rejected r) {
+            if ("supervisor-required".equals(r.reason())) {
+                throw new KioskRejection(403, "supervisor-required", r.rule(),
+                        "Only a supervisor can start or end downtime without IT's announcement.", List.of());
+            }
+            if (r.field() != null) {
+                throw KioskRejection.invalid("Some fields are invalid.", List.of(new Problem.Violation(r.field(),
+                        "reason-required".equals(r.reason()) ? "Give the reason (e.g. who announced it by phone)." : "Give the instruction number.")));
+            }
+            throw KioskRejection.conflict(r.reason(), r.rule(), "already-in-downtime".equals(r.reason())
+                    ? "This kiosk is already in downtime mode." : "This kiosk is not in downtime mode.");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static Optional<String> none() {
+        return Optional.empty();
+    }
+}
