@@ -185,7 +185,7 @@ public class KioskDatabase {
         boolean inTrigger = false;
         for (String line : script.split("\\n")) {
             String trimmed = line.trim();
-            if (current.length() == 0 && trimmed.toLowerCase(java.util.Locale.ROOT).startsWith("create trigger")) {
+            if (onlyComments(current.toString()) && trimmed.toLowerCase(java.util.Locale.ROOT).startsWith("create trigger")) {
                 inTrigger = true;
             }
             current.append(line).append('\n');

@@ -61,6 +61,12 @@ public class ReferenceResource {
     }
 
     @GET
+    @Path("/items")
+    public List<CatalogueItem> items(@QueryParam("category") @Size(max = 40) String category) {
+        return reference.catalogue().inCategory(category);
+    }
+
+    @GET
     @Path("/departments")
     public List<ReferenceData.Department> departments() {
         return reference.departments();

@@ -52,6 +52,18 @@ public final class CatalogueIndex {
         return code == null ? Optional.empty() : Optional.ofNullable(byCode.get(code.trim().toUpperCase(Locale.ROOT)));
     }
 
+    /** Every item of a category (e.g. the registration fees, 挂号诊查), by code. */
+    public List<CatalogueItem> inCategory(String category) {
+        List<CatalogueItem> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (category != null && category.equals(e.item().category())) {
+                out.add(e.item());
+            }
+        }
+        out.sort(Comparator.comparing(CatalogueItem::code));
+        return out;
+    }
+
     /** At most {@code limit} hits for {@code query}, best first; an empty query finds nothing. */
     public List<Hit> search(String query, int limit) {
         String q = query == null ? "" : query.trim();
