@@ -178,7 +178,7 @@ class CashierDeskTest {
         given().cookie("kiosk_session", c).delete("/api/session").then().statusCode(204);
         given().cookie("kiosk_session", c).contentType(ContentType.JSON).body(registration()).post("/api/registrations").then().statusCode(401);
         given().contentType(ContentType.JSON).body(Map.of("accountId", "cashier-1", "password", "wrong1")).post("/api/session").then()
-                .statusCode(401).body("detail", equalTo("Wrong staff number or password."));
+                .statusCode(401).body("detail", equalTo("工号或密码不对。"));
     }
 
     @Test

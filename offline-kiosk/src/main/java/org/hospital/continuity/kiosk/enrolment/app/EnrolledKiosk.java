@@ -55,7 +55,7 @@ public class EnrolledKiosk {
     /** The kiosk id, or a clear refusal: nothing can be captured before enrolment. */
     public String requireKioskId() {
         return kioskId().orElseThrow(() -> KioskRejection.conflict("not-enrolled", null,
-                "This kiosk is not enrolled yet: an administrator must enrol it once while the network is up."));
+                "error.not-enrolled"));
     }
 
     /** The credential secret (for calls to the server: snapshot, pools, sync). */

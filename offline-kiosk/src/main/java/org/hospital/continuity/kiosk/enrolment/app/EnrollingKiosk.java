@@ -42,7 +42,7 @@ public class EnrollingKiosk {
     /** Redeems a one-time code on the server, stores identity and blocks, then pulls the first snapshot. */
     public KioskIdentity enrol(String serverUrl, String code, String kioskName) {
         if (enrolled.identity().isPresent()) {
-            throw KioskRejection.conflict("already-enrolled", null, "This kiosk is already enrolled.");
+            throw KioskRejection.conflict("already-enrolled", null, "error.already-enrolled");
         }
         ServerWire.Enrolled answer = server.enrol(serverUrl, new ServerWire.EnrolRequest(code.trim(), kioskName));
         KioskIdentity identity = new KioskIdentity(answer.kioskId(), answer.kioskName(), answer.departmentCode(),
@@ -66,7 +66,7 @@ public class EnrollingKiosk {
     /** Pulls the current reference snapshot (catalogue, dictionary, departments, doctors, census, staff verifiers). */
     public int refreshSnapshot() {
         KioskIdentity identity = enrolled.identity().orElseThrow(() -> KioskRejection.conflict("not-enrolled", null,
-                "This kiosk is not enrolled yet."));
+                "error.not-enrolled"));
         ServerWire.Snapshot snapshot = server.snapshot(identity.serverUrl(), identity.kioskId(), enrolled.credential());
         try {
             database.inTransaction(c -> {
@@ -85,7 +85,7 @@ public class EnrollingKiosk {
     /** Asks the server for one more block of {@code pool}. */
     public ServerWire.Block refill(PoolKind pool) {
         KioskIdentity identity = enrolled.identity().orElseThrow(() -> KioskRejection.conflict("not-enrolled", null,
-                "This kiosk is not enrolled yet."));
+                "error.not-enrolled"));
         ServerWire.Block block = server.block(identity.serverUrl(), identity.kioskId(), enrolled.credential(), pool.name());
         try {
             database.inTransaction(c -> {

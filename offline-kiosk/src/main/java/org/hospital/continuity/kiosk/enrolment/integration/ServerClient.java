@@ -77,7 +77,7 @@ public class ServerClient {
             throw new KioskRejection(status, "server-refused", null, detail, List.of());
         } catch (IOException e) {
             throw new KioskRejection(503, "server-unreachable", null,
-                    "The continuity server cannot be reached; this needs the network.", List.of());
+                    "error.server-unreachable", List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KioskRejection(503, "server-unreachable", null, "Interrupted while calling the server.", List.of());

@@ -148,7 +148,7 @@ public class Journal {
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("journal.stream_id, journal.stream_version")) {
                 throw KioskRejection.conflict("stream-version-conflict", "HR-9",
-                        "This record was changed by someone else in the meantime; reload it and try again.");
+                        "error.stream-conflict");
             }
             throw new JournalUnavailableException(e);
         }

@@ -94,7 +94,7 @@ public class SwitchingMode {
     public void requireDowntime() {
         if (journal.currentPhase() != Phase.DOWNTIME) {
             throw KioskRejection.conflict("not-in-downtime", "EP-6.1",
-                    "Downtime mode has not been started on this kiosk: wait for IT's announcement, or ask a supervisor to start it.");
+                    "error.not-in-downtime");
         }
     }
 
@@ -108,14 +108,14 @@ public class SwitchingMode {
         if (d instanceof ModeChange.Rejected r) {
             if ("supervisor-required".equals(r.reason())) {
                 throw new KioskRejection(403, "supervisor-required", r.rule(),
-                        "Only a supervisor can start or end downtime without IT's announcement.", List.of());
+                        "error.supervisor-required", List.of());
             }
             if (r.field() != null) {
-                throw KioskRejection.invalid("Some fields are invalid.", List.of(new Problem.Violation(r.field(),
-                        "reason-required".equals(r.reason()) ? "Give the reason (e.g. who announced it by phone)." : "Give the instruction number.")));
+                throw KioskRejection.invalid("error.form", List.of(new Problem.Violation(r.field(),
+                        "reason-required".equals(r.reason()) ? "error.mode.reason" : "error.mode.instruction")));
             }
             throw KioskRejection.conflict(r.reason(), r.rule(), "already-in-downtime".equals(r.reason())
-                    ? "This kiosk is already in downtime mode." : "This kiosk is not in downtime mode.");
+                    ? "error.mode.already-downtime" : "error.mode.not-downtime");
         }
     }
 

@@ -43,8 +43,7 @@ public class NumberPools {
         Instant now = clock.instant();
         NumberBlock block = PoolLevel.nextBlock(pool, blocks(c), now).orElseThrow(() -> KioskRejection.conflict(
                 "pool-exhausted", pool == PoolKind.INVOICE ? "EP-6.2.3" : "EP-6.2.5",
-                pool == PoolKind.INVOICE ? "No manual invoice numbers left on this kiosk: refill the invoice pool while online, or use the paper invoice book."
-                        : "No downtime patient numbers left on this kiosk: refill the patient number pool while online."));
+                pool == PoolKind.INVOICE ? "error.pool.invoice-exhausted" : "error.pool.patient-exhausted"));
         NumberBlock.Drawn drawn = block.draw(now).orElseThrow();
         try (PreparedStatement ps = c.prepareStatement("update number_block set next_no = ? where block_id = ? and next_no = ?")) {
             ps.setLong(1, drawn.after().next());

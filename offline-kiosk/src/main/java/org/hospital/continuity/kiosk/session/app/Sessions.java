@@ -50,7 +50,7 @@ public class Sessions {
             Failures f = failures.get(accountId);
             if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
                 throw new KioskRejection(423, "account-locked", "HR-3",
-                        "Too many wrong passwords: this account is locked on this kiosk for a few minutes.", List.of());
+                        "error.login.locked", List.of());
             }
             Optional<OfflineVerifier> verifier = verifier(accountId);
             if (verifier.isEmpty() || !verifier.get().matches(password)) {
@@ -58,7 +58,7 @@ public class Sessions {
                 failures.put(accountId, new Failures(count, count >= config.session().maxFailures()
                         ? now.plus(config.session().lockout()) : null));
                 Log.infof("kiosk login refused account=%s failures=%d", accountId, count);
-                throw new KioskRejection(401, "login-failed", "HR-3", "Wrong staff number or password.", List.of());
+                throw new KioskRejection(401, "login-failed", "HR-3", "error.login.failed", List.of());
             }
             failures.remove(accountId);
             byte[] t = new byte[32];
@@ -96,14 +96,14 @@ public class Sessions {
     /** The session or a 401 the UI answers with the login screen. */
     public StaffSession require(String token) {
         return current(token).orElseThrow(() -> new KioskRejection(401, "not-signed-in", "HR-2",
-                "Please sign in (the session ended or expired).", List.of()));
+                "error.session.required", List.of()));
     }
 
     /** As {@link #require}, and the role, else 403. */
     public StaffSession require(String token, String role) {
         StaffSession s = require(token);
         if (!s.hasRole(role)) {
-            throw new KioskRejection(403, "forbidden", "HR-1", "Your role does not allow this action.", List.of());
+            throw new KioskRejection(403, "forbidden", "HR-1", "error.forbidden", List.of());
         }
         return s;
     }
