@@ -119,7 +119,7 @@
     const loaders = { register: loadRegister, charge: loadCharge, invoices: loadInvoices, ious: loadIous, settlement: loadSettlement, journal: loadJournal, mode: loadMode };
     const done = loaders[name] ? loaders[name]() : Promise.resolve();
     return done.then(() => {
-      const first = $('#s-' + name + ' input:not([type=hidden]), #s-' + name + ' select');
+      const first = $('#s-' + name + ' [data-autofocus]') || $('#s-' + name + ' input:not([type=hidden]), #s-' + name + ' select');
       if (first) first.focus();
     });
   }

@@ -63,12 +63,12 @@ public final class StandInServer implements AutoCloseable {
         }
         codeUsed = true;
         send(x, 201, new ServerWire.Enrolled("K-TEST0001", "s3cret-credential", "收费1号窗", "SFC", "门诊收费处",
-                List.of(block("PATIENT", 500), block("INVOICE", invoiceBlockSize))));
+                List.of(block("PATIENT", 100_000), block("INVOICE", invoiceBlockSize))));
     }
 
     private void block(HttpExchange x) throws IOException {
         Map<?, ?> body = json.readValue(x.getRequestBody(), Map.class);
-        send(x, 200, block((String) body.get("pool"), "PATIENT".equals(body.get("pool")) ? 500 : invoiceBlockSize));
+        send(x, 200, block((String) body.get("pool"), "PATIENT".equals(body.get("pool")) ? 100_000 : invoiceBlockSize));
     }
 
     private ServerWire.Block block(String pool, int size) {
