@@ -217,7 +217,7 @@
         if (sel >= 0 && items[sel]) { const it = items[sel]; items = []; sel = -1; draw(); onPick(it); }
       }
     });
-    input.addEventListener('blur', () => setTimeout(() => { items = []; sel = -1; draw(); }, 150));
+    input.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== input) { items = []; sel = -1; draw(); } }, 150));
   }
   const searchCatalogue = async (q) => { const r = await api('GET', '/api/reference/search?limit=10&q=' + encodeURIComponent(q)); return r.ok ? r.data : []; };
   const itemLabel = (h) => h.code + '  ' + h.name + (h.specification ? ' ' + h.specification : '') + '  ' + yuan(h.priceFen) + '/' + h.unit + '  [' + h.pinyin + ']';
