@@ -64,7 +64,7 @@ class KioskBenchmark {
         StringBuilder report = new StringBuilder();
         report.append("# Kiosk benchmark run ").append(Instant.now()).append("\n\n");
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append("\n\n");
+                .append(System.getProperty("java.version")).append(", load average at start: ").append(loadAverage()).append("\n\n");
 
         // 1. search on a generated 50,000-item catalogue (fixed seed)
         Random random = new Random(50_000L);
@@ -108,7 +108,7 @@ class KioskBenchmark {
             return null;
         });
         reference.reload();
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = url.toString().replaceAll("/$", "");
         long[] httpSearch = new long[2_000];
         for (int q = 0; q < 200; q++) {
@@ -182,6 +182,7 @@ class KioskBenchmark {
         report.append(row("Raw SQLite insert, WAL + FULL, one row per commit (ceiling)", rawCommit));
         report.append(String.format(Locale.ROOT, "%nThroughput: kiosk HTTP %.0f records/s; raw SQLite FULL single-commit %.0f rows/s; ratio %.0f%%.%n",
                 httpRate, rawRate, 100 * httpRate / rawRate));
+        report.append("Load average at end: ").append(loadAverage()).append("\n");
         String text = report.toString();
         System.out.println(text);
         Files.writeString(Path.of("target", "benchmark-results.md"), text, StandardCharsets.UTF_8);
@@ -196,6 +197,14 @@ class KioskBenchmark {
 
     private static long percentile(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static String enc(String s) {

@@ -41,7 +41,7 @@ public class NumberPools {
      */
     public String draw(Connection c, PoolKind pool) throws SQLException {
         Instant now = clock.instant();
-        NumberBlock block = PoolLevel.nextBlock(pool, blocks(c), now).orElseThrow(() -> KioskRejection.conflict(
+        NumberBlock block = PoolLevel.nextBlock(pool, usableBlocks(c, pool, now), now).orElseThrow(() -> KioskRejection.conflict(
                 "pool-exhausted", pool == PoolKind.INVOICE ? "EP-6.2.3" : "EP-6.2.5",
                 pool == PoolKind.INVOICE ? "error.pool.invoice-exhausted" : "error.pool.patient-exhausted"));
         NumberBlock.Drawn drawn = block.draw(now).orElseThrow();
@@ -87,6 +87,23 @@ public class NumberPools {
         } catch (SQLException e) {
             throw new IllegalStateException("number pools unreadable", e);
         }
+    }
+
+    /** The one block to draw from next (the earliest expiring with numbers left), found by the index. */
+    private List<NumberBlock> usableBlocks(Connection c, PoolKind pool, Instant now) throws SQLException {
+        List<NumberBlock> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select * from number_block where pool = ? and next_no <= last_no and expires_at > ? "
+                + "order by expires_at, first_no limit 1")) {
+            ps.setString(1, pool.name());
+            ps.setString(2, now.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new NumberBlock(rs.getString("block_id"), PoolKind.valueOf(rs.getString("pool")), rs.getString("prefix"),
+                            rs.getLong("first_no"), rs.getLong("last_no"), rs.getLong("next_no"), Instant.parse(rs.getString("expires_at"))));
+                }
+            }
+        }
+        return out;
     }
 
     private List<NumberBlock> blocks(Connection c) throws SQLException {

@@ -54,8 +54,10 @@ public class ReferenceResource {
         }
     }
 
+    /** In-memory search, no I/O: answered on the I/O thread, with no hop to a worker (keystroke latency). */
     @GET
     @Path("/search")
+    @io.smallrye.common.annotation.NonBlocking
     public List<Hit> search(@QueryParam("q") @Size(max = 40) String q, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
         return reference.catalogue().search(q, limit).stream().map(Hit::of).toList();
     }
