@@ -104,7 +104,8 @@
     const pools = $('#b-pools');
     pools.textContent = '';
     (status.pools || []).forEach((p) => {
-      const s = el('span', t('banner.pool.' + p.pool.toLowerCase()) + ' ' + p.remaining + (p.low ? ' — ' + t('banner.pool.low') : ''), p.low ? 'warn' : '');
+      const until = p.earliestExpiry ? ' (' + t('banner.pool.until') + ' ' + p.earliestExpiry.substring(0, 10) + ')' : '';
+      const s = el('span', t('banner.pool.' + p.pool.toLowerCase()) + ' ' + p.remaining + until + (p.low ? ' — ' + t('banner.pool.low') : ''), p.low ? 'warn' : '');
       s.style.marginRight = '1em';
       pools.appendChild(s);
     });

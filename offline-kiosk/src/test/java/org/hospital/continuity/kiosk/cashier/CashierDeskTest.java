@@ -182,6 +182,35 @@ class CashierDeskTest {
     }
 
     @Test
+    @DisplayName("HR-3 five wrong passwords lock the account on this kiosk, even against the right password")
+    void repeatedFailuresLockTheAccount() {
+        for (int i = 0; i < 5; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("accountId", "cashier-9", "password", "wrong" + i)).post("/api/session")
+                    .then().statusCode(401);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("accountId", "cashier-9", "password", "abc123")).post("/api/session")
+                .then().statusCode(423).body("rule", equalTo("HR-3"));
+    }
+
+    @jakarta.inject.Inject
+    org.hospital.continuity.kiosk.support.TestClock clock;
+
+    @Test
+    @DisplayName("HR-2 a session left alone expires after 15 minutes even while the banner keeps refreshing")
+    void bannerDoesNotKeepASessionAlive() {
+        String c = Desk.login("cashier-1");
+        try {
+            clock.advance(java.time.Duration.ofMinutes(10));
+            given().cookie("kiosk_session", c).get("/api/status").then().statusCode(200).body("staff", equalTo("收款员甲"));
+            clock.advance(java.time.Duration.ofMinutes(6));
+            given().cookie("kiosk_session", c).get("/api/status").then().statusCode(200).body("staff", org.hamcrest.Matchers.nullValue());
+            given().cookie("kiosk_session", c).get("/api/session").then().statusCode(401);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
     @DisplayName("EP-6.1 a cashier without the supervisor role cannot start downtime on their own")
     void cashierCannotSwitchMode() {
         String c = Desk.login("cashier-1");

@@ -80,7 +80,8 @@ public final class StandInServer implements AutoCloseable {
 
     private void snapshot(HttpExchange x) throws IOException {
         List<ServerWire.StaffVerifier> staff = new ArrayList<>();
-        for (String[] s : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "CASHIER,SUPERVISOR"}}) {
+        for (String[] s : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "CASHIER,SUPERVISOR"},
+                {"cashier-9", "收款员丙", "CASHIER"}}) {
             byte[] salt = new byte[16];
             new SecureRandom().nextBytes(salt);
             OfflineVerifier v = OfflineVerifier.of(s[0], s[1], List.of(s[2].split(",")), PASSWORD, salt, 1000);

@@ -93,6 +93,18 @@ public class Sessions {
         return Optional.of(touched);
     }
 
+    /**
+     * The live session without counting as activity: the banner's periodic refresh must not keep
+     * an abandoned session alive (HR-2).
+     */
+    public Optional<StaffSession> peek(String token) {
+        StaffSession s = token == null ? null : sessions.get(token);
+        if (s == null || s.expiredAt(clock.instant(), config.session().idleTimeout(), config.session().maxAge())) {
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
     /** The session or a 401 the UI answers with the login screen. */
     public StaffSession require(String token) {
         return current(token).orElseThrow(() -> new KioskRejection(401, "not-signed-in", "HR-2",

@@ -73,7 +73,7 @@ public class StatusResource {
         return new Status(identity.isPresent(), identity.map(i -> i.kioskId()).orElse(null), identity.map(i -> i.kioskName()).orElse(null),
                 identity.map(i -> i.departmentName()).orElse(null), m == null ? null : m.phase().name(), m != null && m.downtime(),
                 m == null ? null : m.since(), m == null ? 0 : m.elapsed().toSeconds(), backlog.unsent(), backlog.oldestUnsentAt(),
-                journal.lastSeq(), snap, pools.levels(), sessions.current(token).map(s -> s.displayName()).orElse(null),
+                journal.lastSeq(), snap, pools.levels(), sessions.peek(token).map(s -> s.displayName()).orElse(null),
                 texts.language(), now);
     }
 
