@@ -323,6 +323,26 @@
   lineEntry('ch');
   lineEntry('st');
 
+  // ---- printable slip (Ctrl+P after saving): IOU slip, invoice-register copy, discharge settlement ----
+  function slip(title, recordId, rows, lineItems, total) {
+    const box = $('#slip');
+    box.textContent = '';
+    box.appendChild(el('h2', t('app.title') + ' — ' + title));
+    box.appendChild(el('div', t('slip.mark') + ' ' + recordId, 'mark'));
+    rows.forEach((r) => box.appendChild(el('p', r[0] + '：' + (r[1] === null || r[1] === undefined ? '' : r[1]))));
+    if (lineItems && lineItems.length) {
+      const table = document.createElement('table');
+      lineItems.forEach((l) => {
+        const tr = document.createElement('tr');
+        [l.code, l.name, l.quantity + (l.unit || ''), yuan(l.unitPriceFen), yuan(l.amountFen)].forEach((v) => tr.appendChild(el('td', v)));
+        table.appendChild(tr);
+      });
+      box.appendChild(table);
+    }
+    box.appendChild(el('p', t('charge.total') + '：' + yuan(total)));
+    box.appendChild(el('p', t('slip.printed') + ' ' + new Date().toLocaleString(lang) + ' · ' + (me ? me.displayName : '')));
+  }
+
   // ---- charges ----
   async function loadCharge() {
     const r = await api('GET', '/api/registrations?limit=100');
@@ -345,6 +365,9 @@
     lines.ch = [];
     drawLines('ch');
     const d = r.data.details;
+    slip(d.invoiceNo ? t('slip.invoice') + ' ' + d.invoiceNo : t('slip.iou'), r.data.id,
+      [[t('charge.patientName'), d.patientName], [t('charge.phone'), d.phone], [t('charge.settlement'), t('charge.settlement.' + d.settlement)]],
+      d.lines, d.totalFen);
     flash((d.invoiceNo ? t('charge.saved') + ' ' + d.invoiceNo : t('charge.saved.iou') + ' ' + d.iouId) + ' — ' + t('charge.total') + ' ' + yuan(d.totalFen) + ' (#' + r.data.kioskSeq + ')', true);
     refreshBanner();
     $('#ch-search').focus();
@@ -435,6 +458,9 @@
     const r = await api('POST', '/api/discharge-settlements', body);
     if (!r.ok) return showProblem(form, r.data);
     clearErrors(form); lines.st = []; drawLines('st'); form.reset();
+    const sd = r.data.details;
+    slip(t('settle.title') + ' ' + sd.invoiceNo, r.data.id, [[t('charge.patientName'), sd.patientName], [sd.ward, sd.bed],
+      [t('settle.deposit'), yuan(sd.depositFen)], [t('settle.balance'), yuan(sd.balanceFen)]], sd.lines, sd.totalFen);
     flash(t('settle.saved') + ' ' + r.data.details.invoiceNo + ' — ' + t('charge.total') + ' ' + yuan(r.data.details.totalFen) + ', ' + t('settle.balance') + ' ' + yuan(r.data.details.balanceFen), true);
     refreshBanner();
   });

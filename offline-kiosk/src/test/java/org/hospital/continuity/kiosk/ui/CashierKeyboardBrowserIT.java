@@ -101,6 +101,8 @@ class CashierKeyboardBrowserIT {
             page.keyboard().press("Control+Enter");
             page.waitForSelector("#flash.ok:has-text('发票号')");
             assertThat(page.textContent("#flash")).contains("¥92.70");
+            // HR-11: the printable stub is marked as a downtime form and carries the record id
+            assertThat(page.textContent("#slip")).contains("停机期间手工凭证").contains("王小红").contains("阿莫西林胶囊").contains("¥92.70");
 
             // a quantity below zero is refused at the line, in words, and nothing is stored
             addLine(page, "amxl", "阿莫西林胶囊", "-1");
