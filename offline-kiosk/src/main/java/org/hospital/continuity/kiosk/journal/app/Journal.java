@@ -198,22 +198,24 @@ public class Journal {
 
     /** As {@link #readAfter}, with each entry's breakpoint phase. */
     public List<Recorded> readRecordsAfter(long afterSeq, int limit) {
-        return query("select * from journal where kiosk_seq > ? order by kiosk_seq limit ?", afterSeq, limit);
+        Optional<String> kiosk = enrolled.kioskId();
+        if (kiosk.isEmpty()) {
+            return List.of();
+        }
+        // (kiosk_id, kiosk_seq) is the unique index: a range read, not a scan
+        return query("select * from journal where kiosk_id = ? and kiosk_seq > ? order by kiosk_seq limit ?", kiosk.get(), afterSeq, limit);
     }
 
     /** Entries of one stream (a record and its corrections), oldest first. */
     public List<Recorded> stream(UUID streamId) {
-        return query("select * from journal where stream_id = ? order by stream_version", streamId.toString(), null);
+        return query("select * from journal where stream_id = ? order by stream_version", streamId.toString(), null, null);
     }
 
     /** The highest {@code kiosk_seq} written (0 when the journal is empty). */
     public long lastSeq() {
         try {
-            return database.read(c -> {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select coalesce(max(kiosk_seq), 0) from journal")) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
-            });
+            Optional<String> kiosk = enrolled.kioskId();
+            return kiosk.isEmpty() ? 0L : database.read(c -> maxSeq(c, kiosk.get()));
         } catch (SQLException e) {
             throw new JournalUnavailableException(e);
         }
@@ -240,14 +242,43 @@ public class Journal {
         try {
             database.inTransaction(c -> {
                 try (PreparedStatement ps = c.prepareStatement("update outbox set status = 'SENT', last_error = null, next_attempt_at = null "
-                        + "where status = 'PENDING' and entry_id in (select entry_id from journal where kiosk_seq <= ?)")) {
-                    ps.setLong(1, upToSeqInclusive);
+                        + "where status = 'PENDING' and entry_id in (select entry_id from journal where kiosk_id = ? and kiosk_seq <= ?)")) {
+                    ps.setString(1, enrolled.requireKioskId());
+                    ps.setLong(2, upToSeqInclusive);
                     return ps.executeUpdate();
                 }
             });
         } catch (SQLException e) {
             throw new JournalUnavailableException(e);
         }
+    }
+
+    /** The current phase with when it began and the sequence of the entry that began it (null before any). */
+    public record PhaseState(Phase phase, Instant since, Long changedBySeq) {
+    }
+
+    public PhaseState phaseState() {
+        try {
+            return database.read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "select phase, changed_at, changed_by_seq from journal_phase where id = 1")) {
+                    rs.next();
+                    long seq = rs.getLong(3);
+                    return new PhaseState(Phase.valueOf(rs.getString(1)), Instant.parse(rs.getString(2)), rs.wasNull() ? null : seq);
+                }
+            });
+        } catch (SQLException e) {
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /** The entry with this sequence, when present. */
+    public Optional<Recorded> bySeq(long kioskSeq) {
+        Optional<String> kiosk = enrolled.kioskId();
+        if (kiosk.isEmpty()) {
+            return Optional.empty();
+        }
+        return query("select * from journal where kiosk_id = ? and kiosk_seq = ?", kiosk.get(), kioskSeq, null).stream().findFirst();
     }
 
     /** The phase new entries get now. */
@@ -334,14 +365,18 @@ public class Journal {
         }
     }
 
-    private List<Recorded> query(String sql, Object first, Integer limit) {
+    private List<Recorded> query(String sql, Object first, Object second, Integer limit) {
         AtRestCipher cipher = key.cipher();
         try {
             return database.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setObject(1, first);
+                    int i = 1;
+                    ps.setObject(i++, first);
+                    if (second != null) {
+                        ps.setObject(i++, second);
+                    }
                     if (limit != null) {
-                        ps.setInt(2, limit);
+                        ps.setInt(i, limit);
                     }
                     List<Recorded> out = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {

@@ -69,25 +69,14 @@ public class SwitchingMode {
     }
 
     public ModeState state() {
-        Phase phase = journal.currentPhase();
-        try {
-            return database.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("select stream_id, recorded_at from journal where stream_type = ? "
-                        + "and event_type = 'DowntimeEntered' order by kiosk_seq desc limit 1")) {
-                    ps.setString(1, STREAM);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next() || phase != Phase.DOWNTIME) {
-                            return new ModeState(phase, false, null, Duration.ZERO, null);
-                        }
-                        Instant since = Instant.parse(rs.getString(2));
-                        return new ModeState(phase, true, since, Duration.between(since, clock.instant()),
-                                UUID.fromString(rs.getString(1)));
-                    }
-                }
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("mode unreadable", e);
+        Journal.PhaseState p = journal.phaseState();
+        if (p.phase() != Phase.DOWNTIME || p.changedBySeq() == null) {
+            return new ModeState(p.phase(), false, null, Duration.ZERO, null);
         }
+        // the breakpoint entry, found by the (kiosk_id, kiosk_seq) index
+        return journal.bySeq(p.changedBySeq()).map(r -> new ModeState(p.phase(), true, r.entry().recordedAt(),
+                        Duration.between(r.entry().recordedAt(), clock.instant()), r.entry().streamId()))
+                .orElse(new ModeState(p.phase(), true, p.since(), Duration.between(p.since(), clock.instant()), null));
     }
 
     /** EP-6.1: captures happen only in downtime mode (before it, the HIS is used; after it, back-entry). */

@@ -85,12 +85,21 @@ public class RegisteringPatient {
     }
 
     public List<Registration> recent(int limit) {
+        return select("select r.*, j.kiosk_seq from registration r join journal j "
+                + "on j.stream_id = r.stream_id and j.stream_version = 1 order by j.kiosk_seq desc limit ?", limit);
+    }
+
+    public Optional<Registration> byId(UUID id) {
+        return select("select r.*, j.kiosk_seq from registration r join journal j "
+                + "on j.stream_id = r.stream_id and j.stream_version = 1 where r.stream_id = ?", id.toString()).stream().findFirst();
+    }
+
+    private List<Registration> select(String sql, Object parameter) {
         try {
             return database.read(c -> {
                 List<Registration> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("select r.*, j.kiosk_seq from registration r join journal j "
-                        + "on j.stream_id = r.stream_id and j.stream_version = 1 order by j.kiosk_seq desc limit ?")) {
-                    ps.setInt(1, limit);
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setObject(1, parameter);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             String id = rs.getString("stream_id");
@@ -105,10 +114,6 @@ public class RegisteringPatient {
         } catch (SQLException e) {
             throw new IllegalStateException("registrations unreadable", e);
         }
-    }
-
-    public Optional<Registration> byId(UUID id) {
-        return recent(Integer.MAX_VALUE).stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
     private RegistrationForm withKnownPatient(RegistrationForm f) {
