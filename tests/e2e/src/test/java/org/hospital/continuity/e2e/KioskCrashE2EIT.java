@@ -12,10 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,8 +77,7 @@ class KioskCrashE2EIT {
     void everyConfirmedRecordSurvivesKillMinusNine() throws Exception {
         Path root = AppProcess.root();
         Path data = Files.createTempDirectory("continuity-crash-");
-        String adminToken = UUID.randomUUID().toString();
-        String tokenHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(adminToken.getBytes(StandardCharsets.UTF_8)));
+        String adminPassword = "E2e-Kiosk-" + UUID.randomUUID().toString().substring(0, 8) + "-1a";
         Path kioskJar = root.resolve("offline-kiosk/target/quarkus-app/quarkus-run.jar");
         Map<String, String> kioskProps = Map.of("quarkus.http.port", "0", "continuity.data-dir", data.resolve("kiosk").toString());
 
@@ -88,12 +85,15 @@ class KioskCrashE2EIT {
         String serverUrl;
         AppProcess server = AppProcess.start("server", root.resolve("continuity-server/target/quarkus-app/quarkus-run.jar"),
                 Map.of("quarkus.http.port", "0", "continuity.data-dir", data.resolve("server").toString(),
-                        "continuity.kiosk.demo-data", "true", "continuity.kiosk.admin-token-sha256", tokenHash,
+                        "continuity.kiosk.demo-data", "true", "continuity.auth.initial-admin.password", adminPassword,
                         "continuity.kiosk.verifier-iterations", "10000", "continuity.kiosk.patient-block-size", "100000"), Map.of());
         AppProcess kiosk = null;
         try {
             serverUrl = server.awaitBaseUrl(Duration.ofSeconds(120));
             Client admin = new Client(serverUrl);
+            Answer login = admin.send("POST", "/api/auth/login", Map.of("username", "admin", "password", adminPassword), null);
+            assertThat(login.status()).as(String.valueOf(login.body())).isEqualTo(200);
+            String adminToken = login.body().path("token").asText();
             Answer created = admin.send("POST", "/api/admin/kiosks", Map.of("name", "收费1号窗", "departmentCode", "SFC"), adminToken);
             assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
             code = created.body().path("code").asText();

@@ -1,6 +1,8 @@
 package org.hospital.continuity.server.kiosk.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -21,22 +23,27 @@ import java.util.List;
 import org.hospital.continuity.server.kiosk.app.RegisteringKiosks;
 import org.hospital.continuity.server.kiosk.app.ServingKiosks;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
+import org.hospital.continuity.server.platform.security.Roles;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Kiosk administration (IT administrator): create a kiosk and its one-time enrolment code, list,
- * revoke, see its number blocks; publish staff offline verifiers. Guarded by {@link KioskAdminGuard}.
+ * revoke, see its number blocks; publish staff offline verifiers. IT administrators only (HR-1).
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
 public class KioskAdminResource {
 
     private final RegisteringKiosks registering;
     private final ServingKiosks serving;
 
-    public KioskAdminResource(RegisteringKiosks registering, ServingKiosks serving) {
+    private final SecurityIdentity identity;
+
+    public KioskAdminResource(RegisteringKiosks registering, ServingKiosks serving, SecurityIdentity identity) {
         this.registering = registering;
         this.serving = serving;
+        this.identity = identity;
     }
 
     public record CreateKiosk(@NotBlank @Size(max = 60) String name,
@@ -56,7 +63,7 @@ public class KioskAdminResource {
     @Path("/kiosks")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<RegisteringKiosks.Created>> create(@Valid @NotNull CreateKiosk request) {
-        return registering.create(request.name().trim(), request.departmentCode(), "admin-token")
+        return registering.create(request.name().trim(), request.departmentCode(), identity.getPrincipal().getName())
                 .map(c -> RestResponse.ResponseBuilder.<RegisteringKiosks.Created>created(URI.create("/api/admin/kiosks/" + c.kioskId()))
                         .entity(c).build());
     }

@@ -145,7 +145,8 @@ public class KioskRegistryRepository {
     }
 
     public Uni<String> departmentName(SqlConnection c, String code) {
-        return c.preparedQuery("select name from ref_department where code = $1").execute(Tuple.of(code))
+        return c.preparedQuery("select name from (select name_zh as name, 0 as pref from department where code = $1 "
+                        + "union all select name, 1 from ref_department where code = $1) x order by pref limit 1").execute(Tuple.of(code))
                 .map(rows -> rows.size() == 0 ? code : rows.iterator().next().getString(0));
     }
 

@@ -68,27 +68,62 @@ public class ReferenceRepository {
     }
 
     public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff) {
-        return pool.withTransaction(c -> version(c).chain(v -> items(c).chain(items -> departments(c).chain(ds -> doctors(c)
-                .chain(docs -> patients(c).map(ps -> new KioskWire.Snapshot("v" + v.getInteger("version"),
-                        v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff)))))));
+        return pool.withTransaction(c -> version(c).chain(v -> watchedVersion(c).chain(watched -> items(c).chain(items -> departments(c)
+                .chain(ds -> doctors(c).chain(docs -> patients(c).map(ps -> new KioskWire.Snapshot(
+                        "v" + v.getInteger("version") + (watched == null ? "" : "-" + watched),
+                        v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff))))))));
     }
 
     private Uni<Row> version(SqlConnection c) {
         return c.query("select version, generated_at from ref_snapshot_version where id = 1").execute().map(r -> r.iterator().next());
     }
 
+    /** The CURRENT integrity-watched imports (EP-4.1) as a short tag, so kiosks see a new version when they change. */
+    private Uni<String> watchedVersion(SqlConnection c) {
+        return c.query("select string_agg(id::text, ',' order by catalogue) from reference_snapshot where status = 'CURRENT'").execute()
+                .map(r -> {
+                    String ids = r.iterator().next().getString(0);
+                    return ids == null ? null : Integer.toHexString(ids.hashCode());
+                });
+    }
+
+    /**
+     * The catalogue kiosks price from: the CURRENT imports of the integrity watch (EP-4.1, HR-10) where
+     * one exists for the price catalogue or the drug dictionary, else the seeded reference items of that kind.
+     */
     private Uni<List<KioskWire.Item>> items(SqlConnection c) {
-        return c.query("select * from ref_catalogue_item order by code").execute().map(rows -> {
+        return c.query("""
+                select distinct on (code) code, kind, name, pinyin, specification, unit, price_fen, insurance_class, category from (
+                  select ri.code, case rs.catalogue when 'DRUG_DICTIONARY' then 'DRUG' else 'ITEM' end as kind, ri.name,
+                         null::varchar as pinyin, ri.specification, ri.unit, ri.price_fen, ri.insurance_class,
+                         coalesce(ri.category, case rs.catalogue when 'DRUG_DICTIONARY' then '药品' end) as category, 0 as pref
+                    from reference_item ri join reference_snapshot rs on rs.id = ri.snapshot_id and rs.status = 'CURRENT'
+                  union all
+                  select code, kind, name, pinyin, specification, unit, price_fen, insurance_class, category, 1 as pref
+                    from ref_catalogue_item
+                   where kind not in (select case catalogue when 'DRUG_DICTIONARY' then 'DRUG' else 'ITEM' end
+                                        from reference_snapshot where status = 'CURRENT')
+                ) x order by code, pref""").execute().map(rows -> {
             List<KioskWire.Item> items = new ArrayList<>();
-            rows.forEach(r -> items.add(new KioskWire.Item(r.getString("code"), r.getString("kind"), r.getString("name"),
-                    r.getString("pinyin"), r.getString("specification"), r.getString("unit"), r.getLong("price_fen"),
-                    r.getString("insurance_class"), r.getString("category"))));
+            rows.forEach(r -> {
+                String pinyin = r.getString("pinyin");
+                items.add(new KioskWire.Item(r.getString("code"), r.getString("kind"), r.getString("name"),
+                        pinyin == null ? org.hospital.continuity.server.kiosk.domain.PinyinInitials.of(r.getString("name")) : pinyin,
+                        r.getString("specification"), r.getString("unit"), r.getLong("price_fen"), r.getString("insurance_class"),
+                        r.getString("category")));
+            });
             return items;
         });
     }
 
+    /** Departments of the staff directory (issue 4) first, then the seeded reference departments. */
     private Uni<List<KioskWire.Department>> departments(SqlConnection c) {
-        return c.query("select * from ref_department order by code").execute().map(rows -> {
+        return c.query("""
+                select distinct on (code) code, name from (
+                  select code, name_zh as name, 0 as pref from department
+                  union all
+                  select code, name, 1 as pref from ref_department
+                ) x order by code, pref""").execute().map(rows -> {
             List<KioskWire.Department> ds = new ArrayList<>();
             rows.forEach(r -> ds.add(new KioskWire.Department(r.getString("code"), r.getString("name"))));
             return ds;

@@ -43,12 +43,6 @@ public interface ContinuityServerConfig {
         /** Seed demo departments, doctors and fictitious patients (drills, tests; HR-21). */
         @WithDefault("false")
         boolean demoData();
-
-        /**
-         * SHA-256 (hex) of the interim administrator token that opens /api/admin/kiosk*; unset =
-         * closed. Replaced by the IT-administrator role once staff accounts exist.
-         */
-        java.util.Optional<String> adminTokenSha256();
     }
 
     interface Api {
