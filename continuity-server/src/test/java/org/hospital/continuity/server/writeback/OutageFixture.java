@@ -69,9 +69,9 @@ public final class OutageFixture {
     /** Loads the HIS population (ids {@code his-<person>}) and the price list; RAD-CXR costs more now. */
     public void seed(FhirHisPort his, FhirIdentifiers ids) {
         List<OutageDataSet.HisPatient> all = data.his();
-        for (int from = 0; from < all.size(); from += 500) {
+        for (int from = 0; from < all.size(); from += 200) {
             Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
-            for (OutageDataSet.HisPatient h : all.subList(from, Math.min(all.size(), from + 500))) {
+            for (OutageDataSet.HisPatient h : all.subList(from, Math.min(all.size(), from + 200))) {
                 PatientFacts f = h.facts();
                 Patient p = new Patient();
                 String id = f.ref().substring("Patient/".length());

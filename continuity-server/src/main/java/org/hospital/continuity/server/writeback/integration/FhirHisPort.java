@@ -51,6 +51,8 @@ public final class FhirHisPort implements HisPort {
     public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone) {
         this.fhir = fhir;
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // a HIS just back from an outage is slow; a transaction must not be abandoned half-way by the client
+        fhir.getRestfulClientFactory().setSocketTimeout(60_000);
         this.client = fhir.newRestfulGenericClient(baseUrl);
         this.ids = ids;
         this.zone = zone;
