@@ -1,0 +1,21 @@
+package org.hospital.continuity.server.notification.app;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.hospital.continuity.server.notification.domain.NoticeKind;
+import org.hospital.continuity.server.notification.domain.Text;
+
+/**
+ * A notification to raise.
+ *
+ * @param dedupeKey the same key never raises a second notification (an event delivered twice)
+ */
+public record NoticeRequest(UUID incidentId, NoticeKind kind, String audience, Map<String, Text> params, String dedupeKey) {
+
+    public NoticeRequest {
+        Objects.requireNonNull(kind);
+        Objects.requireNonNull(audience);
+        params = Map.copyOf(params);
+    }
+}
