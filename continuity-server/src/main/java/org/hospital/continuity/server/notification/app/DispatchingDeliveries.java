@@ -60,13 +60,22 @@ public class DispatchingDeliveries {
     public Uni<Report> dispatchDue(String asInstance) {
         return store.claimDue(clock.instant(), settings.lease(), settings.batchSize(), asInstance)
                 .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(List.<DeliveryStatus>of())
-                        : Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUniAndMerge(this::sendOne)
+                        : Multi.createFrom().iterable(byChannel(claimed))
+                        // channels in parallel; within one channel at most N sends at a time, so a hanging
+                        // channel only holds up itself, and a burst does not flood one server
+                        .onItem().transformToMultiAndMerge(group -> Multi.createFrom().iterable(group)
+                                .onItem().transformToUni(this::sendOne).merge(settings.concurrencyPerChannel()))
                         .collect().asList())
                 .map(outcomes -> new Report(outcomes.size(),
                         (int) outcomes.stream().filter(s -> s == DeliveryStatus.SENT).count(),
                         (int) outcomes.stream().filter(s -> s == DeliveryStatus.FAILED).count(),
                         (int) outcomes.stream().filter(s -> s == DeliveryStatus.GAVE_UP).count()));
+    }
+
+    static java.util.Collection<List<NotificationStore.Claimed>> byChannel(List<NotificationStore.Claimed> claimed) {
+        Map<Channel, List<NotificationStore.Claimed>> groups = new EnumMap<>(Channel.class);
+        claimed.forEach(c -> groups.computeIfAbsent(c.delivery().channel(), k -> new java.util.ArrayList<>()).add(c));
+        return groups.values();
     }
 
     private Uni<DeliveryStatus> sendOne(NotificationStore.Claimed c) {

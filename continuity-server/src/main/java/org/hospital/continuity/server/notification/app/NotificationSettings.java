@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.notification.app;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -15,12 +16,20 @@ import org.hospital.continuity.server.notification.domain.RetryPolicy;
  * Settings of the notifications ({@code continuity.notification.*}). Webhook URLs, robot secrets and
  * gateway credentials come from the environment, never from the repository.
  */
+@StaticInitSafe
 @ConfigMapping(prefix = "continuity.notification")
 public interface NotificationSettings {
 
     /** The address people open: acknowledgement links and the board link in messages. */
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();
+
+    /**
+     * How often the outbox is worked (escalations, then due deliveries); {@code off} disables the schedule
+     * (tests drive it with a controllable clock). Read by the scheduler from this key.
+     */
+    @WithDefault("5s")
+    String dispatchEvery();
 
     /** The hospital's time zone, for the times written in messages. */
     @WithDefault("Asia/Shanghai")
@@ -33,6 +42,10 @@ public interface NotificationSettings {
     /** How long a claimed delivery is reserved for its sender; after that another instance may take it. */
     @WithDefault("60s")
     Duration lease();
+
+    /** How many messages of one channel are sent at the same time (channels themselves run in parallel). */
+    @WithDefault("4")
+    int concurrencyPerChannel();
 
     /** One send that has not answered after this is a failure (a hanging channel never blocks the others). */
     @WithDefault("10s")
