@@ -9,6 +9,7 @@ create table notification (
   params               jsonb        not null,           -- message parameters {name: {zh, en}}; codes, names, times only
   requires_ack         boolean      not null,
   dedupe_key           varchar(200) unique,             -- the same event never raises two notifications
+  subject_ref          varchar(200),                    -- what it is about, e.g. instruction:<uuid> (acknowledged there too)
   created_at           timestamptz  not null,
   tier                 int          not null default 0, -- escalation progress: the tier and round last sent
   round                int          not null default 1,
@@ -59,3 +60,10 @@ create table notification_delivery_event (
   detail       varchar(500)
 );
 create index notification_delivery_event_of on notification_delivery_event (delivery_id, id);
+
+-- The language each person reads notifications in (Chinese by default; English selectable per person).
+create table notification_preference (
+  person_id   varchar(100) primary key,
+  language    varchar(10)  not null,
+  updated_at  timestamptz  not null
+);

@@ -61,6 +61,8 @@ class NotificationDeliveryTest {
     TestClock clock;
     @Inject
     TestDirectory directory;
+    @Inject
+    TestAcknowledgements elsewhere;
 
     @AfterEach
     void resetClock() {
@@ -337,5 +339,53 @@ class NotificationDeliveryTest {
                 .body("deliveries.find { it.channel == 'DINGTALK' }.status", equalTo("SENT"));
         given().contentType("application/json").body("{\"audience\":\"no such\"}")
                 .when().post("/api/notifications/test").then().statusCode(422);
+    }
+
+    @Test
+    @DisplayName("EP-6.1 a notice about an instruction stops escalating once the department acknowledged the instruction in the app")
+    void acknowledgingTheInstructionStopsTheCalls() throws Exception {
+        String marker = marker();
+        directory.put("OPERATING_THEATRE", List.of(List.of(person("p-or", "手术室护士长", Language.ZH_CN,
+                new Contact(Channel.EMAIL, "or@hospital.test")))));
+        Map<String, Text> params = new HashMap<>();
+        params.put("department", new Text("手术室 " + marker, "operating theatres " + marker));
+        params.put("startAt", Text.plain("20:05"));
+        params.put("clause", Text.plain("EP-5.2.2"));
+        params.put("instruction", new Text("", ""));
+        String subject = "instruction:" + UUID.randomUUID();
+        UUID id = raising.raise(new NoticeRequest(UUID.randomUUID(), NoticeKind.MANUAL_SWITCH, "OPERATING_THEATRE", params,
+                null, subject)).await().indefinitely();
+        jobs.runOnce().await().atMost(Duration.ofSeconds(30));
+        assertThat(mailsWith(marker)).hasSize(1);
+
+        elsewhere.acknowledge(subject, "手术室护士长 (instruction)");
+        clock.advance(Duration.ofMinutes(6));
+        jobs.runOnce().await().atMost(Duration.ofSeconds(30));
+        assertThat(mailsWith(marker)).as("no reminder after the instruction was acknowledged").hasSize(1);
+        var n = reading.one(id).await().indefinitely().notification();
+        assertThat(n.acknowledgedBy()).isEqualTo("手术室护士长 (instruction)");
+        assertThat(n.nextEscalationAt()).isNull();
+    }
+
+    @Test
+    @DisplayName("a person who chose English receives English; everybody else Chinese")
+    void languageIsChosenPerPerson() throws Exception {
+        String marker = marker();
+        directory.put("FINANCE", List.of(List.of(
+                person("p-fin-1", "财务科长", Language.ZH_CN, new Contact(Channel.EMAIL, "fin1@hospital.test")),
+                person("p-fin-2", "Finance deputy", Language.ZH_CN, new Contact(Channel.EMAIL, "fin2@hospital.test")))));
+        given().contentType("application/json").body("{\"language\":\"en\"}").when().put("/api/notifications/preferences/p-fin-2")
+                .then().statusCode(200).body("language", equalTo("en"));
+        given().contentType("application/json").body("{\"language\":\"fr\"}").when().put("/api/notifications/preferences/p-fin-2")
+                .then().statusCode(422);
+        raising.raise(new NoticeRequest(UUID.randomUUID(), NoticeKind.INSURANCE_FAULT, "FINANCE", classParams(marker), null))
+                .await().indefinitely();
+        jobs.runOnce().await().atMost(Duration.ofSeconds(30));
+        List<MimeMessage> mails = mailsWith(marker);
+        assertThat(mails).hasSize(2);
+        assertThat(mails.stream().filter(m -> addressOf(m).equals("fin1@hospital.test")).findFirst().orElseThrow().getSubject())
+                .startsWith("【医保故障】");
+        assertThat(mails.stream().filter(m -> addressOf(m).equals("fin2@hospital.test")).findFirst().orElseThrow().getSubject())
+                .startsWith("[Insurance fault]");
     }
 }

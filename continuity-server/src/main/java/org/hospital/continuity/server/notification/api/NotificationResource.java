@@ -37,8 +37,11 @@ public class NotificationResource {
     private final ReadingNotifications reading;
     private final RaisingNotification raising;
     private final AcknowledgingNotification acknowledging;
+    private final java.time.InstantSource clock;
 
-    public NotificationResource(ReadingNotifications reading, RaisingNotification raising, AcknowledgingNotification acknowledging) {
+    public NotificationResource(ReadingNotifications reading, RaisingNotification raising, AcknowledgingNotification acknowledging,
+                                java.time.InstantSource clock) {
+        this.clock = clock;
         this.reading = reading;
         this.raising = raising;
         this.acknowledging = acknowledging;
@@ -84,6 +87,20 @@ public class NotificationResource {
     public Uni<Raised> test(@Valid @NotNull TestRequest request) {
         return raising.raise(new NoticeRequest(null, NoticeKind.CHANNEL_TEST, request.audience(),
                 Map.of("channel", Text.plain(request.audience())), null)).map(Raised::new);
+    }
+
+    public record LanguageRequest(@NotBlank @Pattern(regexp = "zh-CN|en") String language) {
+    }
+
+    /** A person chooses the language of their notifications (Chinese by default). */
+    @jakarta.ws.rs.PUT
+    @Path("/preferences/{personId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, String>> chooseLanguage(@PathParam("personId") @Size(max = 100) String personId,
+                                                   @Valid @NotNull LanguageRequest request) {
+        var language = org.hospital.continuity.server.notification.domain.Language.fromTag(request.language());
+        return reading.chooseLanguage(personId, language, clock.instant())
+                .replaceWith(Map.of("personId", personId, "language", language.tag()));
     }
 
     public record AckRequest(@NotBlank @Size(max = 200) String by) {

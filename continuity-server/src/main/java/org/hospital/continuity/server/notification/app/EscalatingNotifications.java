@@ -27,9 +27,11 @@ public class EscalatingNotifications {
     private final NotificationSettings settings;
     private final InstantSource clock;
     private final EventBus bus;
+    private final AcknowledgedElsewhere elsewhere;
 
     public EscalatingNotifications(NotificationStore store, ResolvingRecipients recipients, RaisingNotification raising,
-                                   NotificationSettings settings, InstantSource clock, EventBus bus) {
+                                   NotificationSettings settings, InstantSource clock, EventBus bus, AcknowledgedElsewhere elsewhere) {
+        this.elsewhere = elsewhere;
         this.store = store;
         this.recipients = recipients;
         this.raising = raising;
@@ -53,6 +55,22 @@ public class EscalatingNotifications {
     }
 
     private Uni<Boolean> escalate(io.vertx.mutiny.sqlclient.SqlConnection conn, Notification n, EscalationPolicy policy, Instant now) {
+        if (n.subjectRef() == null) {
+            return escalateNow(conn, n, policy, now);
+        }
+        return elsewhere.acknowledgedBy(n.subjectRef()).chain(by -> {
+            if (by.isEmpty()) {
+                return escalateNow(conn, n, policy, now);
+            }
+            // EP-6.1: the department acknowledged the instruction itself: nobody needs calling any more
+            Log.infof("notification=%s acknowledged through %s", n.id(), n.subjectRef());
+            return store.acknowledgeNotification(conn, n.id(), now, by.get(), null).invoke(() ->
+                    bus.publish(NotificationEvents.CHANGED, new JsonObject().put("notificationId", n.id().toString())
+                            .put("change", "ACKNOWLEDGED"))).replaceWith(false);
+        });
+    }
+
+    private Uni<Boolean> escalateNow(io.vertx.mutiny.sqlclient.SqlConnection conn, Notification n, EscalationPolicy policy, Instant now) {
         return recipients.chainFor(n.audience()).chain(chain -> {
             EscalationPolicy.Step step = policy.next(n.progress(), n.isAcknowledged(), n.isClosed(),
                     n.kind().requiresAcknowledgement(), chain.tierCount(), now);

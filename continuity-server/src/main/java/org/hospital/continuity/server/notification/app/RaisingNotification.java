@@ -60,7 +60,7 @@ public class RaisingNotification {
             UUID id = UUID.randomUUID();
             EscalationPolicy policy = settings.escalation().policy();
             EscalationPolicy.Progress progress = new EscalationPolicy.Progress(0, 1, now);
-            Notification n = new Notification(id, request.incidentId(), request.kind(), request.audience(), request.params(), now,
+            Notification n = new Notification(id, request.incidentId(), request.kind(), request.audience(), request.subjectRef(), request.params(), now,
                     progress, request.kind().requiresAcknowledgement() ? policy.nextDue(progress) : null, null, null, null);
             List<PlannedDelivery> planned = plan(n, chain, 0, 1, now);
             return store.insertNotification(conn, n, request.dedupeKey()).chain(inserted -> {

@@ -53,6 +53,11 @@ public class ReadingNotifications {
                 .limit(limit).toList());
     }
 
+    public Uni<Void> chooseLanguage(String personId, org.hospital.continuity.server.notification.domain.Language language,
+                                    java.time.Instant at) {
+        return store.setLanguage(personId, language, at);
+    }
+
     public Uni<Map<DeliveryStatus, Long>> counts() {
         return store.countsByStatus();
     }

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.hospital.continuity.server.notification.domain.Channel;
 import org.hospital.continuity.server.notification.domain.Contact;
 import org.hospital.continuity.server.notification.domain.EscalationChain;
+import org.hospital.continuity.server.notification.domain.Person;
+import org.hospital.continuity.server.notification.persistence.NotificationStore;
 
 /**
  * Who a party's notification goes to: the people of the directory/roster by tier, the group robots
@@ -21,14 +23,21 @@ public class ResolvingRecipients {
 
     private final Directory directory;
     private final NotificationSettings settings;
+    private final NotificationStore store;
 
-    public ResolvingRecipients(Directory directory, NotificationSettings settings) {
+    public ResolvingRecipients(Directory directory, NotificationSettings settings, NotificationStore store) {
         this.directory = directory;
         this.settings = settings;
+        this.store = store;
     }
 
+    /** The party's chain, each person in the language they chose (Chinese unless they chose English). */
     public Uni<EscalationChain> chainFor(String partyCode) {
-        return directory.tiersFor(partyCode).map(tiers -> new EscalationChain(partyCode, tiers, groupsOf(partyCode)));
+        return directory.tiersFor(partyCode).chain(tiers -> store.languages(tiers.stream().flatMap(List::stream).map(Person::id)
+                        .collect(java.util.stream.Collectors.toSet()))
+                .map(chosen -> tiers.stream().map(tier -> tier.stream().map(p -> chosen.containsKey(p.id())
+                        ? new Person(p.id(), p.name(), chosen.get(p.id()), p.contacts()) : p).toList()).toList())
+                .map(withLanguages -> new EscalationChain(partyCode, withLanguages, groupsOf(partyCode))));
     }
 
     List<Contact> groupsOf(String partyCode) {

@@ -10,6 +10,7 @@ import java.util.UUID;
  *
  * @param incidentId the incident it belongs to, or null (a channel test)
  * @param audience   a playbooks Party code
+ * @param subjectRef what it is about when that is acknowledged elsewhere too (an instruction), or null
  * @param params     the message parameters (codes, names, times; never patient data)
  */
 public record Notification(
@@ -17,6 +18,7 @@ public record Notification(
         UUID incidentId,
         NoticeKind kind,
         String audience,
+        String subjectRef,
         Map<String, Text> params,
         Instant createdAt,
         EscalationPolicy.Progress progress,

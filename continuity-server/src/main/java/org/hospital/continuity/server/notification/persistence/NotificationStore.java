@@ -61,12 +61,12 @@ public class NotificationStore {
     public Uni<Boolean> insertNotification(SqlConnection conn, Notification n, String dedupeKey) {
         return conn.preparedQuery("""
                         insert into notification (id, incident_id, kind, audience, params, requires_ack, dedupe_key,
-                          created_at, tier, round, last_sent_at, next_escalation_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                          created_at, tier, round, last_sent_at, next_escalation_at, subject_ref)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
                         on conflict (dedupe_key) do nothing""")
                 .execute(Tuple.from(java.util.Arrays.asList(n.id(), (n.incidentId()), n.kind().name(), n.audience(), paramsJson(n.params()),
                         n.kind().requiresAcknowledgement(), (dedupeKey), ts(n.createdAt()), n.progress().tier(),
-                        n.progress().round(), ts(n.progress().lastSentAt()), (ts(n.nextEscalationAt())))))
+                        n.progress().round(), ts(n.progress().lastSentAt()), (ts(n.nextEscalationAt())), n.subjectRef())))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -284,11 +284,32 @@ public class NotificationStore {
                 });
     }
 
+    /** The chosen languages of these people (absent: Chinese, the default). */
+    public Uni<Map<String, Language>> languages(java.util.Collection<String> personIds) {
+        if (personIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select person_id, language from notification_preference where person_id = any($1)")
+                .execute(Tuple.of(personIds.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, Language> out = new LinkedHashMap<>();
+                    rows.forEach(r -> out.put(r.getString("person_id"), Language.fromTag(r.getString("language"))));
+                    return out;
+                });
+    }
+
+    public Uni<Void> setLanguage(String personId, Language language, Instant at) {
+        return pool.preparedQuery("""
+                        insert into notification_preference (person_id, language, updated_at) values ($1, $2, $3)
+                        on conflict (person_id) do update set language = excluded.language, updated_at = excluded.updated_at""")
+                .execute(Tuple.of(personId, language.tag(), ts(at))).replaceWithVoid();
+    }
+
     // ------------------------------------------------------------------ mapping
 
     static Notification notification(Row r) {
         return new Notification(r.getUUID("id"), r.getUUID("incident_id"), NoticeKind.valueOf(r.getString("kind")),
-                r.getString("audience"), params(r.getJsonObject("params")), instant(r, "created_at"),
+                r.getString("audience"), r.getString("subject_ref"), params(r.getJsonObject("params")), instant(r, "created_at"),
                 new EscalationPolicy.Progress(r.getInteger("tier"), r.getInteger("round"), instant(r, "last_sent_at")),
                 instant(r, "next_escalation_at"), instant(r, "acknowledged_at"), r.getString("acknowledged_by"),
                 instant(r, "closed_at"));
