@@ -50,7 +50,7 @@
     badge.className = 'class-badge ' + (i.faultClass || 'none') + (i.open ? '' : ' closed');
     badge.textContent = i.faultClass ? t('class.' + i.faultClass) : t('board.class.none');
     badge.setAttribute('data-class', i.faultClass || '');
-    $('incident-scope').textContent = i.scope || '—';
+    $('incident-scope').textContent = i.scope ? t('scope.' + i.scope) : '—';
     $('incident-opened').textContent = when(i.openedAt);
     $('incident-closed-wrap').hidden = !i.closedAt;
     $('incident-closed').textContent = when(i.closedAt);

@@ -300,12 +300,14 @@ class NotificationDeliveryTest {
         String marker = marker();
         directory.put("NURSE_STATION", List.of(List.of(person("p-nurse", "护士长", Language.ZH_CN,
                 new Contact(Channel.EMAIL, "nurses@hospital.test")))));
+        jobs.runOnce().await().atMost(Duration.ofSeconds(30)); // whatever other tests left due is sent first
         int notices = 40;
         for (int i = 0; i < notices; i++) {
             Map<String, Text> p = new HashMap<>();
             p.put("channel", Text.plain(marker + "-" + i));
             raising.raise(new NoticeRequest(null, NoticeKind.CHANNEL_TEST, "NURSE_STATION", p, null)).await().indefinitely();
         }
+
         int claimed = 0;
         for (int round = 0; round < 10; round++) {
             CompletableFuture<DispatchingDeliveries.Report> a = dispatching.dispatchDue("instance-a").subscribeAsCompletionStage();

@@ -20,7 +20,8 @@ public class WebhookClient {
     private final Duration timeout;
 
     public WebhookClient(NotificationSettings settings) {
-        this.timeout = settings.sendTimeout();
+        // a second more than the dispatcher's own send timeout, which therefore always speaks first
+        this.timeout = settings.sendTimeout().plusSeconds(1);
         this.http = HttpClient.newBuilder().connectTimeout(settings.sendTimeout()).version(HttpClient.Version.HTTP_1_1).build();
     }
 
