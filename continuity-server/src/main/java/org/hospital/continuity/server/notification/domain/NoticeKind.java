@@ -12,6 +12,8 @@ public enum NoticeKind {
     INSURANCE_FAULT(true),
     /** EP-5.2, EP-6.1: IT announces a department's switch to manual operation; the department acknowledges. */
     MANUAL_SWITCH(true),
+    /** EP-6.1: any other instruction IT announces to a party (restart and back-entry, a playbook step); acknowledged. */
+    INSTRUCTION(true),
     /** EP-6.4.5, EP-6.8: the system is back; every workstation restarts and back-entry begins. */
     RECOVERY(false),
     /** A status report (Conditions / Actions / Needs) is due from the incident lead. */
