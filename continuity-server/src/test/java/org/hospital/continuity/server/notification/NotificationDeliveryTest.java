@@ -339,6 +339,9 @@ class NotificationDeliveryTest {
         given().when().get("/api/notifications/" + id).then().statusCode(200)
                 .body("requiresAck", equalTo(false))
                 .body("deliveries.find { it.channel == 'DINGTALK' }.status", equalTo("SENT"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'Notification outbox' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'Notification outbox' }.data.gaveUp", org.hamcrest.Matchers.notNullValue());
         given().contentType("application/json").body("{\"audience\":\"no such\"}")
                 .when().post("/api/notifications/test").then().statusCode(422);
     }

@@ -149,22 +149,10 @@ public class PicturingTheBoard {
     }
 
     static String teamZh(String code) {
-        return switch (code) {
-            case "REPAIR_TEAM" -> "故障检修组";
-            case "LIAISON_TEAM" -> "技术联络组";
-            case "COORDINATION_TEAM" -> "院内协调组";
-            case "RUSH_ENTRY_TEAM" -> "数据抢录组";
-            default -> code;
-        };
+        return org.hospital.continuity.playbooks.party.Party.fromCode(code).map(p -> p.zh()).orElse(code);
     }
 
     static String teamEn(String code) {
-        return switch (code) {
-            case "REPAIR_TEAM" -> "fault repair team";
-            case "LIAISON_TEAM" -> "technical liaison team";
-            case "COORDINATION_TEAM" -> "in-hospital coordination team";
-            case "RUSH_ENTRY_TEAM" -> "data rush-entry team";
-            default -> code;
-        };
+        return org.hospital.continuity.playbooks.party.Party.fromCode(code).map(p -> p.en()).orElse(code);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.hospital.continuity.playbooks.party.Team;
 
 /**
  * Somebody put in one of the teams IT forms in a larger fault (EP-8.2: repair, technical liaison,
@@ -12,8 +13,8 @@ import java.util.UUID;
 public record TeamAssignment(UUID id, UUID incidentId, String team, String personName, String personId, String note,
                              String assignedBy, Instant assignedAt, Instant releasedAt) {
 
-    /** The team codes (playbooks Team codes) in the order the board shows them. */
-    public static final List<String> TEAMS = List.of("REPAIR_TEAM", "LIAISON_TEAM", "COORDINATION_TEAM", "RUSH_ENTRY_TEAM");
+    /** The team codes (the playbooks' {@link Team}s) in the order the board shows them. */
+    public static final List<String> TEAMS = java.util.Arrays.stream(Team.values()).map(Team::code).toList();
 
     public TeamAssignment {
         Objects.requireNonNull(id);

@@ -305,6 +305,22 @@ public class NotificationStore {
                 .execute(Tuple.of(personId, language.tag(), ts(at))).replaceWithVoid();
     }
 
+    /** The outbox backlog: deliveries still to send, the oldest one's due time, and those given up. */
+    public record Backlog(long pending, Instant oldestDue, long gaveUp) {
+    }
+
+    public Uni<Backlog> backlog() {
+        return pool.query("""
+                        select count(*) filter (where status in ('QUEUED', 'FAILED', 'SENDING')) as pending,
+                               min(next_attempt_at) filter (where status in ('QUEUED', 'FAILED', 'SENDING')) as oldest,
+                               count(*) filter (where status = 'GAVE_UP') as gave_up
+                          from notification_delivery""").execute()
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Backlog(r.getLong("pending"), instant(r, "oldest"), r.getLong("gave_up"));
+                });
+    }
+
     // ------------------------------------------------------------------ mapping
 
     static Notification notification(Row r) {
