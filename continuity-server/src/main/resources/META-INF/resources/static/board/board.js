@@ -4,6 +4,8 @@
   'use strict';
   var boot = JSON.parse(document.getElementById('boot').textContent);
   var m = boot.m, lang = boot.lang, zh = lang !== 'en';
+  // the leadership group reads; IT writes status reports and team members (the server checks it again)
+  var canWrite = boot.canWrite !== false;
   var state = { snapshot: boot.snapshot, receivedAt: Date.now() };
 
   function t(key, vars) {
@@ -106,15 +108,15 @@
       var row = el('div', { 'class': 'team', 'data-team': tm.code }, [el('b', { text: t('team.' + tm.code) })]);
       if (!tm.members.length) { row.appendChild(el('span', { 'class': 'clause', text: t('board.team.empty') })); }
       tm.members.forEach(function (mb) {
-        var release = el('button', { type: 'button', 'aria-label': t('board.team.release') + ' ' + mb.name, text: '×' });
-        release.addEventListener('click', function () {
+        var release = !canWrite ? null : el('button', { type: 'button', 'aria-label': t('board.team.release') + ' ' + mb.name, text: '×' });
+        if (release) release.addEventListener('click', function () {
           post('/api/board/incidents/' + s.incident.id + '/teams/' + mb.assignmentId + '/release', { by: by() }, $('team-form'));
         });
         row.appendChild(el('span', { 'class': 'member' }, [mb.name + (mb.note ? ' (' + mb.note + ')' : ''), release]));
       });
       box.appendChild(row);
     });
-    $('team-form').hidden = !(s.incident && s.incident.open);
+    $('team-form').hidden = !(canWrite && s.incident && s.incident.open);
   }
 
   function renderStatus(s) {
@@ -122,7 +124,7 @@
     var d = s.statusReportDue;
     due.className = 'due' + (d && d.overdue ? ' overdue' : '');
     due.textContent = d ? (d.overdue ? t('board.status.overdue') : t('board.status.due') + ': ' + when(d.dueAt)) : '';
-    $('status-form').hidden = !(s.incident && s.incident.open);
+    $('status-form').hidden = !(canWrite && s.incident && s.incident.open);
     var list = clear($('status-reports'));
     if (!(s.statusReports || []).length) { list.appendChild(el('li', { text: t('board.statusReports.none') })); }
     (s.statusReports || []).forEach(function (r) {
