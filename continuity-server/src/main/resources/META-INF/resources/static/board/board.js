@@ -110,7 +110,7 @@
       tm.members.forEach(function (mb) {
         var release = !canWrite ? null : el('button', { type: 'button', 'aria-label': t('board.team.release') + ' ' + mb.name, text: '×' });
         if (release) release.addEventListener('click', function () {
-          post('/api/board/incidents/' + s.incident.id + '/teams/' + mb.assignmentId + '/release', { by: by() }, $('team-form'));
+          post('/api/board/incidents/' + s.incident.id + '/teams/' + mb.assignmentId + '/release', {}, $('team-form'));
         });
         row.appendChild(el('span', { 'class': 'member' }, [mb.name + (mb.note ? ' (' + mb.note + ')' : ''), release]));
       });
@@ -187,12 +187,11 @@
     document.body.setAttribute('data-rendered', String(state.receivedAt));
   }
 
-  function by() { return ($('by').value || '').trim() || (zh ? '看板' : 'board'); }
 
   function post(url, body, form) {
     var out = form.querySelector('.form-error');
     out.textContent = '';
-    return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) })
+    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) })
       .then(function (r) {
         if (!r.ok) {
           return r.json().then(function (p) { out.textContent = t('board.error') + ': ' + (p.detail || p.title || r.status); throw new Error('rejected'); },
@@ -206,18 +205,17 @@
     ev.preventDefault();
     var f = ev.target, s = state.snapshot;
     post('/api/board/incidents/' + s.incident.id + '/status-reports', {
-      conditions: f.conditions.value, actions: f.actions.value, needs: f.needs.value, author: by()
+      conditions: f.conditions.value, actions: f.actions.value, needs: f.needs.value
     }, f).then(function () { f.reset(); }, function () {});
   });
   $('team-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var f = ev.target, s = state.snapshot;
     post('/api/board/incidents/' + s.incident.id + '/teams', {
-      team: f.team.value, personName: f.personName.value, note: f.note.value, by: by()
+      team: f.team.value, personName: f.personName.value, note: f.note.value
     }, f).then(function () { f.personName.value = ''; f.note.value = ''; f.personName.focus(); }, function () {});
   });
-  try { $('by').value = localStorage.getItem('board.by') || ''; } catch (e) { /* private mode */ }
-  $('by').addEventListener('change', function () { try { localStorage.setItem('board.by', $('by').value); } catch (e) { /* ignore */ } });
+  $('me').textContent = boot.me || '';
 
   render(state.snapshot);
   setInterval(function () { renderElapsed(); }, 1000);

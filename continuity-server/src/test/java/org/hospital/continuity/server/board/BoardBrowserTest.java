@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.server.notification.ChannelReceivers;
-import org.hospital.continuity.server.notification.TestClock;
+import org.hospital.continuity.server.platform.TestAccounts;
+import org.hospital.continuity.server.platform.TestClock;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -81,13 +82,15 @@ class BoardBrowserTest {
         if (context != null) {
             context.close();
         }
-        clock.reset();
-        incidents.clear();
+        incidents.useEngine();
     }
 
+    /** A browser signed in as IT on duty (the session cookie of the account feature). */
     Page open(int width, int height, String query) {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height).setLocale("zh-CN")
                 .setTimezoneId("Asia/Shanghai"));
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("continuity_session", TestAccounts.itDuty())
+                .setUrl(board.toString())));
         context.setDefaultTimeout(20_000);
         Page page = context.newPage();
         page.navigate(board + query);
@@ -147,8 +150,6 @@ class BoardBrowserTest {
         page.keyboard().press("Enter");
         assertThat(page.locator("#main")).isFocused();
 
-        page.locator("#by").focus();
-        page.keyboard().type("信息科赵科长");
         page.locator("#status-form textarea[name=conditions]").focus();
         page.keyboard().type("核心交换机电源故障，全院网络中断");
         page.keyboard().press("Tab");
@@ -159,8 +160,8 @@ class BoardBrowserTest {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交情况通报"))).isFocused();
         page.keyboard().press("Enter");
         assertThat(page.locator("#status-reports")).containsText("核心交换机电源故障，全院网络中断");
-        assertThat(page.locator("#status-reports")).containsText("信息科赵科长");
-        assertThat(page.locator("#timeline")).containsText("情况通报(信息科赵科长)");
+        assertThat(page.locator("#status-reports")).containsText("测试 it-duty-1");
+        assertThat(page.locator("#timeline")).containsText("情况通报(测试 it-duty-1)");
 
         page.locator("#team-select").focus();
         page.keyboard().press("ArrowDown"); // 技术联络组
@@ -207,7 +208,6 @@ class BoardBrowserTest {
         report.locator("textarea[name=rootCause]").fill("核心交换机电源模块损坏");
         report.locator("textarea[name=preventiveMeasures]").fill("双电源改造；备件常备");
         report.locator("textarea[name=followUps]").fill("厂商一周内提交分析报告");
-        report.locator("input[name=by]").fill("信息科赵科长");
         report.locator("#submit-report").click();
         assertThat(report.locator("#report-state")).hasText("已提交");
         assertThat(report.locator("#root-cause")).hasText("核心交换机电源模块损坏");
@@ -218,5 +218,25 @@ class BoardBrowserTest {
         byte[] pdf = report.pdf(new Page.PdfOptions().setPath(ARTIFACTS.resolve("fault-report.pdf")).setFormat("A4"));
         assertThat(pdf.length).isGreaterThan(10_000);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    @DisplayName("without a session the board asks to sign in, and the leadership group then sees it read-only")
+    void signInThenReadOnly() {
+        UUID id = UUID.randomUUID();
+        incidents.show(Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofMinutes(12)));
+        TestAccounts.leader(); // the account exists
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+        context.setDefaultTimeout(20_000);
+        Page page = context.newPage();
+        page.navigate(board.toString());
+        page.locator("input[name=username]").fill("leader-1");
+        page.locator("input[name=password]").fill(TestAccounts.PASSWORD);
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#incident-class")).hasText("一类故障");
+        assertThat(page.locator("#me")).hasText("测试 leader-1");
+        assertThat(page.locator("#status-form")).isHidden();
+        assertThat(page.locator("#team-form")).isHidden();
+        shot(page, "06-leadership-read-only.png");
     }
 }

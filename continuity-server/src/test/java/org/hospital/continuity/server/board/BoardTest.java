@@ -1,6 +1,9 @@
 package org.hospital.continuity.server.board;
 
 import static io.restassured.RestAssured.given;
+import static org.hospital.continuity.server.platform.TestAccounts.as;
+import static org.hospital.continuity.server.platform.TestAccounts.itDuty;
+import static org.hospital.continuity.server.platform.TestAccounts.leader;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,7 +31,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hospital.continuity.server.board.app.RemindingTheBoard;
 import org.hospital.continuity.server.notification.ChannelReceivers;
-import org.hospital.continuity.server.notification.TestClock;
+import org.hospital.continuity.server.platform.TestClock;
 import org.hospital.continuity.server.notification.app.ReadingNotifications;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +57,7 @@ class BoardTest {
 
     @AfterEach
     void reset() {
-        clock.reset();
-        incidents.clear();
+        incidents.useEngine();
     }
 
     @Test
@@ -63,7 +65,7 @@ class BoardTest {
     void snapshotShowsClassEvidenceAndThresholds() {
         UUID id = UUID.randomUUID();
         incidents.show(Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofMinutes(40)));
-        given().when().get("/api/board").then().statusCode(200)
+        as(leader()).when().get("/api/board").then().statusCode(200)
                 .body("incident.id", equalTo(id.toString()))
                 .body("incident.faultClass", equalTo("CLASS_I"))
                 .body("incident.evidence[0].zh", containsString("全院网络不通"))
@@ -75,20 +77,21 @@ class BoardTest {
                 .body("kiosks.noteKey", equalTo("board.kiosks.unavailable"))
                 .body("reconciliation.available", equalTo(false))
                 .body("statusReportDue.overdue", equalTo(false));
-        int elapsed = given().when().get("/api/board").then().extract().path("incident.elapsedSeconds");
+        int elapsed = as(leader()).when().get("/api/board").then().extract().path("incident.elapsedSeconds");
         assertThat(elapsed).isBetween(40 * 60, 41 * 60);
     }
 
     @Test
     @DisplayName("without an incident the board says so and still lists unverified fault reports")
     void noIncident() {
-        given().contentType("application/json")
+        incidents.clear();
+        as(itDuty()).contentType("application/json")
                 .body("{\"reporter\":\"护士甲\",\"location\":\"5病区护士站\",\"terminal\":\"HS-05\",\"symptom\":\"医嘱无法保存\"}")
                 .when().post("/api/fault-reports").then().statusCode(201);
-        given().when().get("/api/board").then().statusCode(200)
+        as(leader()).when().get("/api/board").then().statusCode(200)
                 .body("incident", nullValue())
                 .body("openFaultReports.location", hasItem("5病区护士站"));
-        given().when().get("/board").then().statusCode(200).body(containsString("应急领导组故障看板"));
+        as(leader()).when().get("/board").then().statusCode(200).body(containsString("应急领导组故障看板"));
     }
 
     @Test
@@ -96,27 +99,27 @@ class BoardTest {
     void statusReports() {
         UUID id = UUID.randomUUID();
         incidents.show(Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofMinutes(70)));
-        given().when().get("/api/board").then().body("statusReportDue.overdue", equalTo(true));
-        given().contentType("application/json")
+        as(leader()).when().get("/api/board").then().body("statusReportDue.overdue", equalTo(true));
+        as(itDuty()).contentType("application/json")
                 .body("{\"conditions\":\"核心交换机电源故障，全院网络中断\",\"actions\":\"更换备用电源，厂商已到场\",\"needs\":\"请总务科保障机房供电\",\"author\":\"信息科赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/status-reports").then().statusCode(200)
-                .body("author", equalTo("信息科赵科长"));
-        given().contentType("application/json")
+                .body("author", equalTo("测试 it-duty-1"));
+        as(itDuty()).contentType("application/json")
                 .body("{\"conditions\":\"第二次\",\"actions\":\"继续\",\"author\":\"信息科赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/status-reports").then().statusCode(200);
-        given().contentType("application/json")
+        as(itDuty()).contentType("application/json")
                 .body("{\"conditions\":\"患者 11010519491231002X 无法结算\",\"actions\":\"x\",\"author\":\"赵\"}")
                 .when().post("/api/board/incidents/" + id + "/status-reports").then().statusCode(422)
                 .body("rule", equalTo("HR-12"));
-        given().contentType("application/json").body("{\"conditions\":\"\",\"actions\":\"\",\"author\":\"\"}")
+        as(itDuty()).contentType("application/json").body("{\"conditions\":\"\",\"actions\":\"\",\"author\":\"\"}")
                 .when().post("/api/board/incidents/" + id + "/status-reports").then().statusCode(422)
                 .body("violations.field", hasItem("conditions"));
-        given().when().get("/api/board").then()
+        as(leader()).when().get("/api/board").then()
                 .body("statusReports", hasSize(2))
                 .body("statusReports[0].conditions", equalTo("第二次"))
                 .body("statusReportDue.overdue", equalTo(false))
                 .body("timeline.kind", hasItem("STATUS_REPORT"));
-        given().contentType("application/json").body("{\"conditions\":\"a\",\"actions\":\"b\",\"author\":\"c\"}")
+        as(itDuty()).contentType("application/json").body("{\"conditions\":\"a\",\"actions\":\"b\",\"author\":\"c\"}")
                 .when().post("/api/board/incidents/" + UUID.randomUUID() + "/status-reports").then().statusCode(404);
     }
 
@@ -142,16 +145,16 @@ class BoardTest {
     void teams() {
         UUID id = UUID.randomUUID();
         incidents.show(Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofMinutes(10)));
-        String assignment = given().contentType("application/json")
+        String assignment = as(itDuty()).contentType("application/json")
                 .body("{\"team\":\"REPAIR_TEAM\",\"personName\":\"李工\",\"note\":\"核心交换机\",\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/teams").then().statusCode(200).extract().path("id");
-        given().contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personName\":\"李工\",\"by\":\"赵科长\"}")
+        as(itDuty()).contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personName\":\"李工\",\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/teams").then().statusCode(409).body("rule", equalTo("EP-8.2"));
-        given().when().get("/api/board").then().body("teams[0].members[0].name", equalTo("李工"));
-        given().contentType("application/json").body("{\"by\":\"赵科长\"}")
+        as(leader()).when().get("/api/board").then().body("teams[0].members[0].name", equalTo("李工"));
+        as(itDuty()).contentType("application/json").body("{\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/teams/" + assignment + "/release").then().statusCode(204);
-        given().when().get("/api/board").then().body("teams[0].members", hasSize(0));
-        given().contentType("application/json").body("{\"by\":\"赵科长\"}")
+        as(leader()).when().get("/api/board").then().body("teams[0].members", hasSize(0));
+        as(itDuty()).contentType("application/json").body("{\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/teams/" + assignment + "/release").then().statusCode(404);
     }
 
@@ -161,32 +164,32 @@ class BoardTest {
         UUID id = UUID.randomUUID();
         var outage = Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofHours(2));
         incidents.show(Incidents.afterThirtyMinutes(outage, outage.outageStart().plus(Duration.ofMinutes(30))));
-        given().contentType("application/json").body("{\"conditions\":\"交换机更换中\",\"actions\":\"厂商到场\",\"author\":\"赵科长\"}")
+        as(itDuty()).contentType("application/json").body("{\"conditions\":\"交换机更换中\",\"actions\":\"厂商到场\",\"author\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/status-reports").then().statusCode(200);
-        given().contentType("application/json").body("{\"by\":\"赵科长\"}")
+        as(itDuty()).contentType("application/json").body("{\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/fault-report/submit").then().statusCode(409).body("rule", equalTo("EP-8.6"));
         incidents.show(Incidents.closed(Incidents.afterThirtyMinutes(outage, outage.outageStart().plus(Duration.ofMinutes(30))),
                 clock.instant().minusSeconds(5)));
 
-        given().when().get("/api/board").then().body("faultReport.state", equalTo("OPEN"))
+        as(leader()).when().get("/api/board").then().body("faultReport.state", equalTo("OPEN"))
                 .body("faultReport.deadline", org.hamcrest.Matchers.notNullValue());
-        given().contentType("application/json")
+        as(itDuty()).contentType("application/json")
                 .body("{\"rootCause\":\"核心交换机电源模块损坏\",\"preventiveMeasures\":\"双电源改造；备件常备\",\"followUps\":\"厂商一周内提交分析\",\"by\":\"赵科长\"}")
                 .when().put("/api/board/incidents/" + id + "/fault-report").then().statusCode(200)
                 .body("submittedAt", nullValue());
-        given().contentType("application/json").body("{\"by\":\"赵科长\"}")
+        as(itDuty()).contentType("application/json").body("{\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/fault-report/submit").then().statusCode(200);
-        given().contentType("application/json").body("{\"rootCause\":\"改\",\"by\":\"某人\"}")
+        as(itDuty()).contentType("application/json").body("{\"rootCause\":\"改\",\"by\":\"某人\"}")
                 .when().put("/api/board/incidents/" + id + "/fault-report").then().statusCode(409).body("rule", equalTo("HR-9"));
 
-        String html = given().when().get("/board/incidents/" + id + "/report").then().statusCode(200)
+        String html = as(leader()).when().get("/board/incidents/" + id + "/report").then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
         assertThat(html).contains("故障排除报告及恢复记录", "一类故障", "核心交换机电源模块损坏", "双电源改造；备件常备",
-                "故障超过30分钟", "情况通报(赵科长)", "已提交", "信息科负责人签字", "@media print");
+                "故障超过30分钟", "情况通报(测试 it-duty-1)", "已提交", "信息科负责人签字", "@media print");
         assertThat(html).doesNotContain("fault-report-form");
-        given().when().get("/board/incidents/" + id + "/report?lang=en").then().statusCode(200)
+        as(leader()).when().get("/board/incidents/" + id + "/report?lang=en").then().statusCode(200)
                 .body(containsString("Fault-resolution report and recovery record")).body(containsString("Submitted"));
-        given().when().get("/board/incidents/" + UUID.randomUUID() + "/report").then().statusCode(404);
+        as(leader()).when().get("/board/incidents/" + UUID.randomUUID() + "/report").then().statusCode(404);
     }
 
     @Test
@@ -231,5 +234,20 @@ class BoardTest {
         }
         assertThat(next).as("a new snapshot after the class changed").isNotNull();
         response.body().close();
+    }
+
+    @Test
+    @DisplayName("HR-1 the board is for signed-in staff; the leadership group reads it but does not write on it")
+    void accessRules() {
+        UUID id = UUID.randomUUID();
+        incidents.show(Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofMinutes(10)));
+        given().when().get("/api/board").then().statusCode(401);
+        given().when().get("/board").then().statusCode(200).body(containsString("id=\"login-form\""));
+        as(leader()).when().get("/board").then().statusCode(200).body(containsString("\"canWrite\":false"));
+        as(itDuty()).when().get("/board").then().statusCode(200).body(containsString("\"canWrite\":true"));
+        as(leader()).contentType("application/json").body("{\"conditions\":\"a\",\"actions\":\"b\"}")
+                .when().post("/api/board/incidents/" + id + "/status-reports").then().statusCode(403);
+        as(leader()).contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personName\":\"李工\"}")
+                .when().post("/api/board/incidents/" + id + "/teams").then().statusCode(403);
     }
 }

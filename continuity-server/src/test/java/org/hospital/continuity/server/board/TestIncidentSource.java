@@ -16,7 +16,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.hospital.continuity.server.board.app.IncidentPicture;
 import org.hospital.continuity.server.board.app.IncidentSource;
 
-/** Board tests set the incident the engine would report, and announce changes the way the engine does. */
+/**
+ * The incident the board shows in tests: a picture set by the test (what the engine would report), or, when
+ * none is set, the real incident engine's.
+ */
 @Alternative
 @Priority(1)
 @ApplicationScoped
@@ -26,39 +29,61 @@ public class TestIncidentSource implements IncidentSource {
 
     @Inject
     EventBus bus;
+    @Inject
+    org.hospital.continuity.server.board.integration.IncidentEngineSource real;
+
+    private volatile boolean override;
 
     private final Map<UUID, IncidentPicture> all = new ConcurrentHashMap<>();
     private final AtomicReference<UUID> current = new AtomicReference<>();
 
     public void show(IncidentPicture picture) {
+        override = true;
         all.put(picture.id(), picture);
         current.set(picture.id());
         bus.publish(CHANGED, new JsonObject().put("incidentId", picture.id().toString()));
     }
 
     public void clear() {
+        override = true;
+        current.set(null);
+        bus.publish(CHANGED, new JsonObject());
+    }
+
+    /** Back to the real incident engine. */
+    public void useEngine() {
+        override = false;
         current.set(null);
         bus.publish(CHANGED, new JsonObject());
     }
 
     @Override
     public Uni<Optional<IncidentPicture>> current() {
+        if (!override) {
+            return real.current();
+        }
         UUID id = current.get();
         return Uni.createFrom().item(id == null ? Optional.empty() : Optional.ofNullable(all.get(id)));
     }
 
     @Override
     public Uni<Optional<IncidentPicture>> byId(UUID id) {
+        if (!all.containsKey(id)) {
+            return real.byId(id);
+        }
         return Uni.createFrom().item(Optional.ofNullable(all.get(id)));
     }
 
     @Override
     public Uni<List<IncidentPicture>> recent(int limit) {
+        if (!override) {
+            return real.recent(limit);
+        }
         return current().map(c -> c.map(List::of).orElse(List.of()));
     }
 
     @Override
     public List<String> changeAddresses() {
-        return List.of(CHANGED);
+        return List.of(CHANGED, org.hospital.continuity.server.incident.app.IncidentEventRelay.ADDRESS);
     }
 }

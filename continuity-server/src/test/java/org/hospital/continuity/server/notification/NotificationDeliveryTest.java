@@ -1,6 +1,9 @@
 package org.hospital.continuity.server.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.hospital.continuity.server.platform.TestAccounts.as;
+import static org.hospital.continuity.server.platform.TestAccounts.asAdmin;
+import static org.hospital.continuity.server.platform.TestAccounts.itDuty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,6 +37,7 @@ import org.hospital.continuity.server.notification.domain.NoticeKind;
 import org.hospital.continuity.server.notification.domain.Person;
 import org.hospital.continuity.server.notification.domain.Text;
 import org.hospital.continuity.server.platform.PostgresResource;
+import org.hospital.continuity.server.platform.TestClock;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -65,10 +69,12 @@ class NotificationDeliveryTest {
     TestAcknowledgements elsewhere;
 
     @AfterEach
-    void resetClock() {
-        // leave nothing due for the next test: send what is due now, then restore the clock
+    void cleanUp() {
+        // leave nothing due for the next test, and the real directory for the other test classes
         jobs.runOnce().await().atMost(Duration.ofSeconds(30));
-        clock.reset();
+        for (String party : List.of("LEADERSHIP_GROUP", "PHARMACY", "IT_ON_DUTY", "NURSE_STATION", "OPERATING_THEATRE", "FINANCE")) {
+            directory.forget(party);
+        }
     }
 
     static Map<String, Text> classParams(String marker) {
@@ -163,12 +169,12 @@ class NotificationDeliveryTest {
         assertThat(deliveries(id)).extracting(d -> d.delivery().channel() + ":" + d.delivery().status())
                 .containsExactlyInAnyOrder("EMAIL:SENT", "EMAIL:SENT", "SMS:SENT", "WECOM:SENT", "DINGTALK:SENT", "IN_APP:SENT");
 
-        given().when().get("/api/notifications/" + id).then().statusCode(200)
+        as(itDuty()).when().get("/api/notifications/" + id).then().statusCode(200)
                 .body("kind", equalTo("CLASS_I_DECLARED"))
                 .body("requiresAck", equalTo(true))
                 .body("deliveries.size()", equalTo(6))
                 .body("toString()", not(containsString("ack_token")));
-        given().when().get("/api/notifications/in-app?audience=LEADERSHIP_GROUP").then().statusCode(200)
+        as(itDuty()).when().get("/api/notifications/in-app?audience=LEADERSHIP_GROUP").then().statusCode(200)
                 .body("subject", org.hamcrest.Matchers.hasItem("【一类故障】全院网络不通 " + marker));
     }
 
@@ -230,7 +236,7 @@ class NotificationDeliveryTest {
         assertThat(broken.attempts()).isEqualTo(3);
         assertThat(mailsWith(marker)).as("the mail was sent once, never again").hasSize(1);
 
-        given().when().get("/api/notifications/deliveries/" + broken.id() + "/history").then().statusCode(200)
+        as(itDuty()).when().get("/api/notifications/deliveries/" + broken.id() + "/history").then().statusCode(200)
                 .body("status", equalTo(List.of("QUEUED", "SENDING", "FAILED", "SENDING", "FAILED", "SENDING", "GAVE_UP")))
                 .body("detail[2]", equalTo("robot errcode 300001: robot is disabled"));
     }
@@ -333,16 +339,19 @@ class NotificationDeliveryTest {
 
     @Test
     void aChannelTestCanBeSentThroughTheApi() {
-        String id = given().contentType("application/json").body("{\"audience\":\"IT_ON_DUTY\"}")
+        String id = as(itDuty()).contentType("application/json").body("{\"audience\":\"IT_ON_DUTY\"}")
                 .when().post("/api/notifications/test").then().statusCode(200).extract().path("id");
         jobs.runOnce().await().atMost(Duration.ofSeconds(30));
-        given().when().get("/api/notifications/" + id).then().statusCode(200)
+        as(itDuty()).when().get("/api/notifications/" + id).then().statusCode(200)
                 .body("requiresAck", equalTo(false))
                 .body("deliveries.find { it.channel == 'DINGTALK' }.status", equalTo("SENT"));
+        given().when().get("/api/notifications/" + id).then().statusCode(401);
+        as(org.hospital.continuity.server.platform.TestAccounts.leader()).contentType("application/json")
+                .body("{\"audience\":\"IT_ON_DUTY\"}").when().post("/api/notifications/test").then().statusCode(403);
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Notification outbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'Notification outbox' }.data.gaveUp", org.hamcrest.Matchers.notNullValue());
-        given().contentType("application/json").body("{\"audience\":\"no such\"}")
+        as(itDuty()).contentType("application/json").body("{\"audience\":\"no such\"}")
                 .when().post("/api/notifications/test").then().statusCode(422);
     }
 
@@ -379,9 +388,9 @@ class NotificationDeliveryTest {
         directory.put("FINANCE", List.of(List.of(
                 person("p-fin-1", "财务科长", Language.ZH_CN, new Contact(Channel.EMAIL, "fin1@hospital.test")),
                 person("p-fin-2", "Finance deputy", Language.ZH_CN, new Contact(Channel.EMAIL, "fin2@hospital.test")))));
-        given().contentType("application/json").body("{\"language\":\"en\"}").when().put("/api/notifications/preferences/p-fin-2")
+        asAdmin().contentType("application/json").body("{\"language\":\"en\"}").when().put("/api/notifications/preferences/p-fin-2")
                 .then().statusCode(200).body("language", equalTo("en"));
-        given().contentType("application/json").body("{\"language\":\"fr\"}").when().put("/api/notifications/preferences/p-fin-2")
+        asAdmin().contentType("application/json").body("{\"language\":\"fr\"}").when().put("/api/notifications/preferences/p-fin-2")
                 .then().statusCode(422);
         raising.raise(new NoticeRequest(UUID.randomUUID(), NoticeKind.INSURANCE_FAULT, "FINANCE", classParams(marker), null))
                 .await().indefinitely();

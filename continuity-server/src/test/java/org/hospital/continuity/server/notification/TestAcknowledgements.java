@@ -4,16 +4,21 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hospital.continuity.server.notification.app.AcknowledgedElsewhere;
+import org.hospital.continuity.server.notification.integration.InstructionAcknowledgements;
 
-/** Acknowledgements made outside the notifications (e.g. an instruction acknowledged in the app), set by tests. */
+/** Acknowledgements made outside the notifications: set by a test for its own subjects, else the real instructions. */
 @Alternative
 @Priority(1)
 @ApplicationScoped
 public class TestAcknowledgements implements AcknowledgedElsewhere {
+
+    @Inject
+    InstructionAcknowledgements real;
 
     private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
 
@@ -23,6 +28,7 @@ public class TestAcknowledgements implements AcknowledgedElsewhere {
 
     @Override
     public Uni<Optional<String>> acknowledgedBy(String subjectRef) {
-        return Uni.createFrom().item(Optional.ofNullable(acknowledged.get(subjectRef)));
+        String by = acknowledged.get(subjectRef);
+        return by != null ? Uni.createFrom().item(Optional.of(by)) : real.acknowledgedBy(subjectRef);
     }
 }

@@ -1,6 +1,8 @@
 package org.hospital.continuity.server.board.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.eventbus.EventBus;
 import jakarta.validation.Valid;
@@ -27,9 +29,15 @@ import org.hospital.continuity.server.board.app.KeepingTheBoard;
 import org.hospital.continuity.server.board.app.PicturingTheBoard;
 import org.hospital.continuity.server.board.domain.FaultReportRecord;
 import org.hospital.continuity.server.notification.app.NotificationEvents;
+import org.hospital.continuity.server.platform.security.Roles;
+import org.hospital.continuity.server.platform.security.Staff;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** The incident board's data: a snapshot, a live stream of snapshots (SSE), and what IT writes on it. */
+/**
+ * The incident board's data: a snapshot, a live stream of snapshots (SSE), and what IT writes on it. Every
+ * signed-in reader (the leadership group among them) reads; only IT writes (the group's board is read-only).
+ * Who wrote what is the signed-in person (HR-2), never a name typed into the request.
+ */
 @Path("/api/board")
 @Produces(MediaType.APPLICATION_JSON)
 public class BoardResource {
@@ -43,21 +51,32 @@ public class BoardResource {
     private final KeepingTheBoard keeping;
     private final IncidentSource incidents;
     private final EventBus bus;
+    private final SecurityIdentity identity;
 
-    public BoardResource(PicturingTheBoard picturing, KeepingTheBoard keeping, IncidentSource incidents, EventBus bus) {
+    public BoardResource(PicturingTheBoard picturing, KeepingTheBoard keeping, IncidentSource incidents, EventBus bus,
+                         SecurityIdentity identity) {
+        this.identity = identity;
         this.picturing = picturing;
         this.keeping = keeping;
         this.incidents = incidents;
         this.bus = bus;
     }
 
+    /** The signed-in person's name, for the record. */
+    private String me() {
+        Staff staff = Staff.of(identity);
+        return staff == null ? identity.getPrincipal().getName() : staff.personName();
+    }
+
     @GET
+    @RolesAllowed(Roles.READER)
     public Uni<BoardSnapshot> snapshot() {
         return picturing.snapshot();
     }
 
     /** A snapshot now, then a new one whenever the incident, the notifications or the board change. */
     @GET
+    @RolesAllowed(Roles.READER)
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
@@ -79,19 +98,20 @@ public class BoardResource {
     }
 
     public record StatusReportRequest(@NotBlank @Size(max = 2000) String conditions, @NotBlank @Size(max = 2000) String actions,
-                                      @Size(max = 2000) String needs, @NotBlank @Size(max = 200) String author) {
+                                      @Size(max = 2000) String needs, @Size(max = 200) String author) {
     }
 
     @POST
+    @RolesAllowed(Roles.IT)
     @Path("/incidents/{id}/status-reports")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<BoardSnapshot.StatusReportItem> writeStatusReport(@PathParam("id") UUID id, @Valid @NotNull StatusReportRequest r) {
-        return keeping.writeStatusReport(id, r.conditions(), r.actions(), r.needs(), r.author())
+        return keeping.writeStatusReport(id, r.conditions(), r.actions(), r.needs(), me())
                 .map(s -> new BoardSnapshot.StatusReportItem(s.id(), s.conditions(), s.actions(), s.needs(), s.author(), s.writtenAt()));
     }
 
     public record TeamRequest(@NotBlank @Size(max = 40) String team, @NotBlank @Size(max = 200) String personName,
-                              @Size(max = 100) String personId, @Size(max = 500) String note, @NotBlank @Size(max = 200) String by) {
+                              @Size(max = 100) String personId, @Size(max = 500) String note, @Size(max = 200) String by) {
     }
 
     public record Assigned(UUID id) {
@@ -99,20 +119,18 @@ public class BoardResource {
 
     /** EP-8.2: somebody joins a team. */
     @POST
+    @RolesAllowed(Roles.IT)
     @Path("/incidents/{id}/teams")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Assigned> assign(@PathParam("id") UUID id, @Valid @NotNull TeamRequest r) {
-        return keeping.assign(id, r.team(), r.personName(), r.personId(), r.note(), r.by()).map(a -> new Assigned(a.id()));
-    }
-
-    public record ReleaseRequest(@NotBlank @Size(max = 200) String by) {
+        return keeping.assign(id, r.team(), r.personName(), r.personId(), r.note(), me()).map(a -> new Assigned(a.id()));
     }
 
     @POST
+    @RolesAllowed(Roles.IT)
     @Path("/incidents/{id}/teams/{assignment}/release")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Void> release(@PathParam("id") UUID id, @PathParam("assignment") UUID assignment, @Valid @NotNull ReleaseRequest r) {
-        return keeping.release(id, assignment, r.by());
+    public Uni<Void> release(@PathParam("id") UUID id, @PathParam("assignment") UUID assignment) {
+        return keeping.release(id, assignment, me());
     }
 
     public record FaultReportView(UUID incidentId, String rootCause, String preventiveMeasures, String followUps, Instant reviewedAt,
@@ -124,10 +142,11 @@ public class BoardResource {
     }
 
     public record FaultReportRequest(@Size(max = 10000) String rootCause, @Size(max = 10000) String preventiveMeasures,
-                                     @Size(max = 10000) String followUps, Instant reviewedAt, @NotBlank @Size(max = 200) String by) {
+                                     @Size(max = 10000) String followUps, Instant reviewedAt, @Size(max = 200) String by) {
     }
 
     @GET
+    @RolesAllowed(Roles.READER)
     @Path("/incidents/{id}/fault-report")
     public Uni<FaultReportView> faultReport(@PathParam("id") UUID id) {
         return keeping.faultReport(id).map(FaultReportView::of);
@@ -135,17 +154,18 @@ public class BoardResource {
 
     /** EP-8.6: IT writes the root cause, preventive measures and follow-ups. */
     @PUT
+    @RolesAllowed(Roles.IT)
     @Path("/incidents/{id}/fault-report")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<FaultReportView> saveFaultReport(@PathParam("id") UUID id, @Valid @NotNull FaultReportRequest r) {
-        return keeping.saveFaultReport(id, r.rootCause(), r.preventiveMeasures(), r.followUps(), r.reviewedAt(), r.by())
+        return keeping.saveFaultReport(id, r.rootCause(), r.preventiveMeasures(), r.followUps(), r.reviewedAt(), me())
                 .map(FaultReportView::of);
     }
 
     @POST
+    @RolesAllowed(Roles.IT)
     @Path("/incidents/{id}/fault-report/submit")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<FaultReportView> submitFaultReport(@PathParam("id") UUID id, @Valid @NotNull ReleaseRequest r) {
-        return keeping.submitFaultReport(id, r.by()).map(FaultReportView::of);
+    public Uni<FaultReportView> submitFaultReport(@PathParam("id") UUID id) {
+        return keeping.submitFaultReport(id, me()).map(FaultReportView::of);
     }
 }

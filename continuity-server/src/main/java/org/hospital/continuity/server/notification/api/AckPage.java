@@ -20,6 +20,7 @@ import org.hospital.continuity.server.notification.domain.NoticeTexts;
  */
 @Path("/ack/{token}")
 @Produces(MediaType.TEXT_HTML)
+@jakarta.annotation.security.PermitAll
 public class AckPage {
 
     private final Template page;
