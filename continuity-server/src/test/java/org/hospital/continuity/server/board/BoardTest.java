@@ -201,7 +201,7 @@ class BoardTest {
         BlockingQueue<JsonObject> snapshots = new ArrayBlockingQueue<>(100);
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(stream.toURI())
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+                .header("Accept", "text/event-stream").header("Authorization", "Bearer " + leader()).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type").orElse("")).contains("text/event-stream");
         Thread reader = new Thread(() -> {

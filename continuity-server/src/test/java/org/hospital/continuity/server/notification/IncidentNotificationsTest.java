@@ -86,7 +86,7 @@ class IncidentNotificationsTest {
     @DisplayName("EP-4.5/EP-5.2/EP-6.1 a whole-network outage mails the leadership group, calls the pharmacy until it acknowledges, and recovery tells all")
     void wholeNetworkOutageReachesPeople() throws Exception {
         settle();
-        String marker = UUID.randomUUID().toString().substring(0, 6);
+        String marker = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         TestAccounts.department("IT", null);
         String presidentMail = "president-" + marker + "@hospital.test";
         asAdmin().contentType(ContentType.JSON).body(Map.of("name", "院长" + marker, "departmentCode", "IT", "roles", List.of("LEADERSHIP"),
