@@ -67,7 +67,7 @@ public class ChannelReceivers implements QuarkusTestResourceLifecycleManager {
         c.put("quarkus.mailer.start-tls", "DISABLED");
         c.put("quarkus.mailer.from", "continuity@hospital.test");
         c.put("continuity.notification.public-base-url", "http://continuity.test/");
-        c.put("continuity.notification.send-timeout", "2s");
+        c.put("continuity.notification.send-timeout", "4s");
         c.put("continuity.notification.retry.first-delay", "30s");
         c.put("continuity.notification.retry.max-delay", "5m");
         c.put("continuity.notification.retry.max-attempts", "3");
@@ -109,7 +109,7 @@ public class ChannelReceivers implements QuarkusTestResourceLifecycleManager {
             answer = "{\"errcode\":300001,\"errmsg\":\"robot is disabled\"}";
         } else if (path.startsWith("/hang")) {
             try {
-                Thread.sleep(5_000);
+                Thread.sleep(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -121,9 +121,19 @@ class IncidentNotificationsTest {
                 list -> !list.isEmpty());
         assertThat(manual).hasSize(1);
         String instruction = manual.get(0).notification().subjectRef().substring("instruction:".length());
+        // the playbooks' ladder settings name the leadership group for this step: it is told too
+        assertThat(reading.newest(incidentId, 100).await().indefinitely()).anyMatch(w -> w.notification().kind() == NoticeKind.LADDER_STEP
+                && w.notification().audience().equals("LEADERSHIP_GROUP"));
         jobs.runOnce().await().atMost(Duration.ofSeconds(30));
         var sms = ChannelReceivers.received("/sms", b -> b.contains("【转入手工操作】药房"));
         assertThat(sms).isNotEmpty();
+        assertThat(mailsTo(presidentMail)).anyMatch(m -> {
+            try {
+                return m.getSubject().startsWith("【停机超过30分钟】");
+            } catch (Exception e) {
+                return false;
+            }
+        });
 
         // the board shows the class and the pharmacy's pending acknowledgement
         as(TestAccounts.leader()).when().get("/api/board").then().statusCode(200)

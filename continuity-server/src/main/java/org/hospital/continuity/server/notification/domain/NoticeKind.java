@@ -12,6 +12,8 @@ public enum NoticeKind {
     INSURANCE_FAULT(true),
     /** EP-5.2, EP-6.1: IT announces a department's switch to manual operation; the department acknowledges. */
     MANUAL_SWITCH(true),
+    /** EP-5.2: a ladder step was reached; the parties the playbooks name for it are told (they coordinate). */
+    LADDER_STEP(false),
     /** EP-6.1: any other instruction IT announces to a party (restart and back-entry, a playbook step); acknowledged. */
     INSTRUCTION(true),
     /** EP-6.4.5, EP-6.8: the system is back; every workstation restarts and back-entry begins. */

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.playbooks.fault.FaultClass;
+import org.hospital.continuity.playbooks.ladder.LadderStep;
+import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
 import org.hospital.continuity.playbooks.party.Party;
 import org.hospital.continuity.server.incident.app.IncidentEventRelay;
 import org.hospital.continuity.server.notification.app.NoticeRequest;
@@ -32,6 +34,8 @@ import org.hospital.continuity.server.playbook.persistence.InstructionStore.Inst
  *   <li>graded Class I (EP-4.1/4.5, EP-5.1): the leadership group and IT on duty;</li>
  *   <li>graded Class II (EP-4.2/4.6): IT on duty; an insurance fault (EP-4.4/4.8): finance, insurance office,
  *       outpatient office; Class III (EP-4.7) is the system administrator's own work: nobody is called;</li>
+ *   <li>a ladder step reached (EP-5.2): the parties the playbooks' ladder settings name for it (leadership group,
+ *       the coordinating offices …), besides the departments that switch;</li>
  *   <li>every instruction the engine announced (ladder steps to the departments concerned, EP-5.2/6.1; restart
  *       and back-entry, EP-6.8; playbook steps): its party, until the party acknowledges it;</li>
  *   <li>the outage ended (EP-6.8): everybody (all departments and the leadership group);</li>
@@ -48,9 +52,11 @@ public class NotifyingFromIncidents {
     private final AnnouncingInstructions instructions;
     private final NotificationStore store;
     private final NotificationSettings settings;
+    private final RunningTheIncidentEngine engine;
 
     public NotifyingFromIncidents(RaisingNotification raising, AnnouncingInstructions instructions, NotificationStore store,
-                                  NotificationSettings settings) {
+                                  NotificationSettings settings, RunningTheIncidentEngine engine) {
+        this.engine = engine;
         this.raising = raising;
         this.instructions = instructions;
         this.store = store;
@@ -76,6 +82,7 @@ public class NotifyingFromIncidents {
             case "OVERRIDE_SUPERSEDED":
                 return classChanged(incidentId, seq, data, e, at);
             case "LADDER_STEP_REACHED":
+                return instructionsOf(incidentId, seq, at).chain(() -> ladderStep(incidentId, seq, data, at));
             case "MANUAL_MODE_GRANTED":
             case "MANUAL_MODE_ENDED":
             case "STEP_DUE":
@@ -144,6 +151,34 @@ public class NotifyingFromIncidents {
                 requests.add(new NoticeRequest(incidentId, kind, i.party(), params, "instruction|" + i.id(), "instruction:" + i.id()));
             }
             return raiseAll(requests);
+        });
+    }
+
+    /** EP-5.2: the parties the playbooks' ladder settings name for this step (besides the departments that switch). */
+    private Uni<Void> ladderStep(UUID incidentId, long seq, JsonObject data, Instant at) {
+        LadderStep step;
+        try {
+            step = LadderStep.valueOf(data.getString("step", ""));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().voidItem();
+        }
+        return engine.state().chain(state -> {
+            List<Party> parties = engine.engine().settings().ladder().notifyAt(step, state.modifiers());
+            List<String> switching = data.getJsonArray("switching", new JsonArray()).stream().map(Object::toString).toList();
+            Map<String, Text> params = new HashMap<>();
+            // the threshold in force (a holiday or a crowd may have moved it, EP-5.1), else the plan's
+            long minutes = java.util.Optional.ofNullable(data.getString("threshold")).map(java.time.Duration::parse)
+                    .orElse(step.planThreshold()).toMinutes();
+            params.put("threshold", minutes < 60 ? new Text(minutes + "分钟", minutes + " minutes")
+                    : new Text(minutes / 60 + "小时", minutes / 60 + " hours"));
+            params.put("clause", Text.plain(step.clause()));
+            params.put("departments", new Text(
+                    switching.stream().map(c -> Party.fromCode(c).map(Party::zh).orElse(c)).collect(java.util.stream.Collectors.joining("、")),
+                    switching.stream().map(c -> Party.fromCode(c).map(Party::en).orElse(c)).collect(java.util.stream.Collectors.joining(", "))));
+            params.put("startAt", Text.plain(HHMM.format(at.atZone(settings.zone()))));
+            params.put("boardLink", Text.plain(base() + "/board"));
+            return raiseAll(parties.stream().map(Party::code).filter(code -> !switching.contains(code))
+                    .map(code -> new NoticeRequest(incidentId, NoticeKind.LADDER_STEP, code, params, "event|" + seq + "|" + code)).toList());
         });
     }
 

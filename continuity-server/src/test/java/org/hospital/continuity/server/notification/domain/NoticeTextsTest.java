@@ -29,6 +29,8 @@ class NoticeTextsTest {
         p.put("deadline", Text.plain("2026-11-23 16:40"));
         p.put("reportLink", Text.plain("http://continuity.local/board/report"));
         p.put("channel", Text.plain("EMAIL"));
+        p.put("threshold", new Text("30分钟", "30 minutes"));
+        p.put("departments", new Text("门诊挂号收费、药房", "outpatient registration and cashier, pharmacy"));
         return p;
     }
 
