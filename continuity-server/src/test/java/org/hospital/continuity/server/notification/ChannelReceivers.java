@@ -84,10 +84,10 @@ public class ChannelReceivers implements QuarkusTestResourceLifecycleManager {
         c.put("continuity.notification.robot.it-ding.parties", "LEADERSHIP_GROUP,IT_ON_DUTY");
         c.put("continuity.notification.robot.broken-ding.kind", "DINGTALK");
         c.put("continuity.notification.robot.broken-ding.url", base + "/broken/robot/send?access_token=x");
-        c.put("continuity.notification.robot.broken-ding.parties", "PHARMACY");
+        c.put("continuity.notification.robot.broken-ding.parties", "TEST_FAILING_CHANNELS");
         c.put("continuity.notification.robot.hanging-wecom.kind", "WECOM");
         c.put("continuity.notification.robot.hanging-wecom.url", base + "/hang/send?key=y");
-        c.put("continuity.notification.robot.hanging-wecom.parties", "PHARMACY");
+        c.put("continuity.notification.robot.hanging-wecom.parties", "TEST_FAILING_CHANNELS");
         return c;
     }
 

@@ -107,11 +107,15 @@ class IncidentNotificationsTest {
         var raised = eventually(() -> reading.newest(incidentId, 50).await().indefinitely(),
                 list -> list.stream().filter(w -> w.notification().kind() == NoticeKind.CLASS_I_DECLARED).count() >= 2);
         assertThat(raised).extracting(w -> w.notification().audience()).contains("LEADERSHIP_GROUP", "IT_ON_DUTY");
-        jobs.runOnce().await().atMost(Duration.ofSeconds(30));
-        List<MimeMessage> toPresident = mailsTo(presidentMail);
-        assertThat(toPresident).hasSize(1);
-        assertThat(toPresident.get(0).getSubject()).startsWith("【一类故障】");
-        assertThat(toPresident.get(0).getContent().toString()).contains("请应急领导组成员立即到位", "http://continuity.test/ack/");
+        NotificationDeliveryTest.drain(jobs);
+        MimeMessage toPresident = mailsTo(presidentMail).stream().filter(m -> {
+            try {
+                return m.getSubject().startsWith("【一类故障】");
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(toPresident.getContent().toString()).contains("请应急领导组成员立即到位", "http://continuity.test/ack/");
 
         // 30 minutes: the EP-5.2.1 step; the pharmacy's head gets an SMS (their phone in the directory)
         clock.advance(Duration.ofMinutes(30).plusSeconds(1));
@@ -124,7 +128,7 @@ class IncidentNotificationsTest {
         // the playbooks' ladder settings name the leadership group for this step: it is told too
         assertThat(reading.newest(incidentId, 100).await().indefinitely()).anyMatch(w -> w.notification().kind() == NoticeKind.LADDER_STEP
                 && w.notification().audience().equals("LEADERSHIP_GROUP"));
-        jobs.runOnce().await().atMost(Duration.ofSeconds(30));
+        NotificationDeliveryTest.drain(jobs);
         var sms = ChannelReceivers.received("/sms", b -> b.contains("【转入手工操作】药房"));
         assertThat(sms).isNotEmpty();
         assertThat(mailsTo(presidentMail)).anyMatch(m -> {
@@ -146,7 +150,7 @@ class IncidentNotificationsTest {
         as(pharmacist).when().post("/api/instructions/" + instruction + "/acknowledgements").then().statusCode(200);
         int smsBefore = ChannelReceivers.received("/sms", b -> b.contains("转入手工操作】药房")).size();
         clock.advance(Duration.ofMinutes(6));
-        jobs.runOnce().await().atMost(Duration.ofSeconds(30));
+        NotificationDeliveryTest.drain(jobs);
         assertThat(ChannelReceivers.received("/sms", b -> b.contains("转入手工操作】药房"))).hasSize(smsBefore);
         var acked = reading.one(manual.get(0).notification().id()).await().indefinitely().notification();
         assertThat(acked.acknowledgedBy()).contains("(instruction)");
@@ -160,7 +164,7 @@ class IncidentNotificationsTest {
         var recovery = eventually(() -> reading.newest(incidentId, 200).await().indefinitely().stream()
                 .filter(w -> w.notification().kind() == NoticeKind.RECOVERY).toList(), list -> list.size() >= 3);
         assertThat(recovery).extracting(w -> w.notification().audience()).contains("ALL_DEPARTMENTS", "LEADERSHIP_GROUP", "IT_DEPARTMENT");
-        jobs.runOnce().await().atMost(Duration.ofSeconds(30));
+        NotificationDeliveryTest.drain(jobs);
         assertThat(mailsTo(presidentMail)).anyMatch(m -> {
             try {
                 return m.getSubject().startsWith("【恢复运行通知】");
