@@ -1,0 +1,28 @@
+package org.hospital.continuity.server.board.app;
+
+import io.quarkus.runtime.annotations.StaticInitSafe;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the incident board ({@code continuity.board.*}). */
+@StaticInitSafe
+@ConfigMapping(prefix = "continuity.board")
+public interface BoardSettings {
+
+    /** How often the incident lead reports Conditions / Actions / Needs while an incident is open. */
+    @WithDefault("1h")
+    Duration statusReportEvery();
+
+    /** Who is reminded when a status report is due (a playbooks Party code). */
+    @WithDefault("IT_ON_DUTY")
+    String statusReportOwner();
+
+    /** Who is reminded of the EP-8.6 fault report (a playbooks Party code). */
+    @WithDefault("IT_DEPARTMENT")
+    String faultReportOwner();
+
+    /** How often reminders are checked; {@code off} disables the schedule (tests). */
+    @WithDefault("1m")
+    String remindEvery();
+}

@@ -1,0 +1,21 @@
+package org.hospital.continuity.server.board.app;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Port to the incident engine (issue 4): the incident the board shows. */
+public interface IncidentSource {
+
+    /** The open incident, or the most recent one when none is open; empty when there never was one. */
+    Uni<Optional<IncidentPicture>> current();
+
+    Uni<Optional<IncidentPicture>> byId(UUID id);
+
+    /** The newest incidents (for the report list), newest first. */
+    Uni<List<IncidentPicture>> recent(int limit);
+
+    /** The bus addresses whose messages mean "the incident changed" (the board refreshes on them). */
+    List<String> changeAddresses();
+}

@@ -1,0 +1,158 @@
+package org.hospital.continuity.server.board.app;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hospital.continuity.server.board.domain.FaultReportRecord;
+import org.hospital.continuity.server.board.domain.StatusReport;
+import org.hospital.continuity.server.board.domain.TeamAssignment;
+import org.hospital.continuity.server.board.domain.Thresholds;
+import org.hospital.continuity.server.board.persistence.BoardStore;
+import org.hospital.continuity.server.fault.app.FilingFaultReport;
+import org.hospital.continuity.server.fault.domain.FaultReport;
+import org.hospital.continuity.server.notification.app.ReadingNotifications;
+import org.hospital.continuity.server.notification.domain.Notification;
+
+/**
+ * Builds the board's picture: the incident engine's view of the incident, the board's own records, open
+ * fault reports and the notifications, in one snapshot.
+ */
+@ApplicationScoped
+public class PicturingTheBoard {
+
+    private final IncidentSource incidents;
+    private final BoardStore store;
+    private final FilingFaultReport faultReports;
+    private final ReadingNotifications notifications;
+    private final BoardSettings settings;
+    private final InstantSource clock;
+
+    public PicturingTheBoard(IncidentSource incidents, BoardStore store, FilingFaultReport faultReports,
+                             ReadingNotifications notifications, BoardSettings settings, InstantSource clock) {
+        this.incidents = incidents;
+        this.store = store;
+        this.faultReports = faultReports;
+        this.notifications = notifications;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Uni<BoardSnapshot> snapshot() {
+        return incidents.current().chain(this::snapshotOf);
+    }
+
+    public Uni<BoardSnapshot> snapshotOf(Optional<IncidentPicture> found) {
+        Instant now = clock.instant();
+        Uni<List<FaultReport>> reports = faultReports.newest(100);
+        Uni<Map<String, Long>> counts = notifications.counts().map(m -> {
+            Map<String, Long> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k.name(), v));
+            return out;
+        });
+        if (found.isEmpty()) {
+            return Uni.combine().all().unis(reports, counts).asTuple().map(t -> new BoardSnapshot(now, null, List.of(), teams(List.of()),
+                    openReports(t.getItem1(), null), kiosks(), reconciliation(), List.of(), List.of(), null,
+                    new BoardSnapshot.Notifications(t.getItem2(), List.of()), null));
+        }
+        IncidentPicture i = found.get();
+        return Uni.combine().all().unis(reports, counts, store.statusReports(i.id()), store.teamAssignments(i.id()),
+                        store.faultReport(i.id()), notifications.newest(i.id(), 200))
+                .asTuple().map(t -> {
+                    List<StatusReport> statusReports = t.getItem3();
+                    List<TeamAssignment> assignments = t.getItem4();
+                    FaultReportRecord fault = t.getItem5().orElse(FaultReportRecord.empty(i.id()));
+                    List<Notification> notices = t.getItem6().stream().map(ReadingNotifications.WithDeliveries::notification).toList();
+                    Instant lastReport = statusReports.isEmpty() ? null : statusReports.get(statusReports.size() - 1).writtenAt();
+                    BoardSnapshot.StatusReportDue due = null;
+                    if (i.isOpen()) {
+                        Instant dueAt = StatusReport.nextDue(i.openedAt(), lastReport, settings.statusReportEvery());
+                        due = new BoardSnapshot.StatusReportDue(dueAt, !now.isBefore(dueAt));
+                    }
+                    return new BoardSnapshot(now, incident(i, now), i.departments(), teams(assignments),
+                            openReports(t.getItem1(), i), kiosks(), reconciliation(),
+                            timeline(i, statusReports, assignments, notices),
+                            statusReports.stream().sorted(Comparator.comparing(StatusReport::writtenAt).reversed())
+                                    .map(r -> new BoardSnapshot.StatusReportItem(r.id(), r.conditions(), r.actions(), r.needs(), r.author(),
+                                            r.writtenAt())).toList(),
+                            due,
+                            new BoardSnapshot.Notifications(t.getItem2(), notices.stream().filter(Notification::isAwaitingAcknowledgement)
+                                    .map(n -> new BoardSnapshot.Waiting(n.id(), n.kind().name(), n.audience(), n.createdAt(),
+                                            n.progress().tier(), n.progress().round(), n.nextEscalationAt())).toList()),
+                            new BoardSnapshot.FaultReportState(FaultReportRecord.deadline(i.closedAt()),
+                                    fault.state(i.closedAt(), now).name(), fault.submittedAt() != null));
+                });
+    }
+
+    static BoardSnapshot.Incident incident(IncidentPicture i, Instant now) {
+        List<BoardSnapshot.Threshold> thresholds = Thresholds.of(i.outageStart(), i.outageEndedAt(), i.schedule(), now).stream()
+                .map(s -> new BoardSnapshot.Threshold(s.step(), s.clause(), s.threshold().toSeconds(), s.dueAt(), s.passed(),
+                        s.remaining().toSeconds())).toList();
+        return new BoardSnapshot.Incident(i.id(), i.isOpen(), i.openedAt(), i.closedAt(), i.faultClass(), i.scope(), i.highestClass(),
+                i.outageStart(), i.outageEndedAt(), Thresholds.elapsed(i.outageStart(), i.outageEndedAt(), now).toSeconds(),
+                i.evidence(), thresholds);
+    }
+
+    static List<BoardSnapshot.Team> teams(List<TeamAssignment> assignments) {
+        List<BoardSnapshot.Team> out = new ArrayList<>();
+        for (String code : TeamAssignment.TEAMS) {
+            out.add(new BoardSnapshot.Team(code, assignments.stream().filter(a -> a.isActive() && a.team().equals(code))
+                    .map(a -> new BoardSnapshot.Member(a.id(), a.personName(), a.note(), a.assignedAt())).toList()));
+        }
+        return out;
+    }
+
+    /** EP-3.2: reports not yet verified by IT; during an incident those filed since shortly before it opened. */
+    static List<BoardSnapshot.FaultReportItem> openReports(List<FaultReport> reports, IncidentPicture i) {
+        return reports.stream()
+                .filter(r -> r.verification() == FaultReport.Verification.UNVERIFIED)
+                .filter(r -> i == null || !r.filedAt().isBefore(i.openedAt().minus(java.time.Duration.ofHours(1))))
+                .map(r -> new BoardSnapshot.FaultReportItem(r.id(), r.location(), r.terminal(), r.symptom(), r.observedSince(),
+                        r.filedAt(), r.verification().name()))
+                .toList();
+    }
+
+    /** Issue 6 (sync receiver) has not landed: no kiosk backlog data exists yet. */
+    static BoardSnapshot.Section kiosks() {
+        return BoardSnapshot.Section.notAvailableYet("board.kiosks.unavailable");
+    }
+
+    /** Issue 9 (reconciliation workbench) has not landed: no progress data exists yet. */
+    static BoardSnapshot.Section reconciliation() {
+        return BoardSnapshot.Section.notAvailableYet("board.reconciliation.unavailable");
+    }
+
+    static List<BoardSnapshot.TimelineEntry> timeline(IncidentPicture i, List<StatusReport> reports, List<TeamAssignment> teams,
+                                                      List<Notification> notices) {
+        List<BoardSnapshot.TimelineEntry> out = new ArrayList<>();
+        i.timeline().forEach(t -> out.add(new BoardSnapshot.TimelineEntry(t.at(), t.kind(), t.clause(), t.zh(), t.en())));
+        reports.forEach(r -> out.add(new BoardSnapshot.TimelineEntry(r.writtenAt(), "STATUS_REPORT", null,
+                "情况通报(" + r.author() + "):" + r.conditions(), "status report (" + r.author() + "): " + r.conditions())));
+        teams.forEach(a -> out.add(new BoardSnapshot.TimelineEntry(a.assignedAt(), "TEAM_ASSIGNED", "EP-8.2",
+                a.personName() + " 加入 " + teamZh(a.team()), a.personName() + " joins the " + teamEn(a.team()))));
+        notices.forEach(n -> {
+            out.add(new BoardSnapshot.TimelineEntry(n.createdAt(), "NOTIFIED", null,
+                    "已通知 " + n.audience() + "(" + n.kind().name() + ")", "notified " + n.audience() + " (" + n.kind().name() + ")"));
+            if (n.acknowledgedAt() != null) {
+                out.add(new BoardSnapshot.TimelineEntry(n.acknowledgedAt(), "ACKNOWLEDGED", null,
+                        n.audience() + " 已确认收到:" + n.acknowledgedBy(), n.audience() + " acknowledged: " + n.acknowledgedBy()));
+            }
+        });
+        out.sort(Comparator.comparing(BoardSnapshot.TimelineEntry::at));
+        return out;
+    }
+
+    static String teamZh(String code) {
+        return org.hospital.continuity.playbooks.party.Party.fromCode(code).map(p -> p.zh()).orElse(code);
+    }
+
+    static String teamEn(String code) {
+        return org.hospital.continuity.playbooks.party.Party.fromCode(code).map(p -> p.en()).orElse(code);
+    }
+}

@@ -1,0 +1,82 @@
+package org.hospital.continuity.server.notification.domain;
+
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders notifications from the message bundle {@code i18n/notice} (Chinese in {@code notice.properties},
+ * English in {@code notice_en.properties}): short, and saying what to do, not only what happened.
+ * Placeholders are {@code {name}}; a missing value is an error, never a half-filled message.
+ */
+public final class NoticeTexts {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private NoticeTexts() {
+    }
+
+    /** The bundle of a language; the base bundle is Chinese, whatever the JVM's default locale. */
+    public static ResourceBundle bundle(String baseName, Language language) {
+        return ResourceBundle.getBundle(baseName, language == Language.EN ? java.util.Locale.ENGLISH : java.util.Locale.ROOT,
+                NoticeTexts.class.getClassLoader(), NO_FALLBACK);
+    }
+
+    /**
+     * The message of {@code kind} in {@code language}.
+     *
+     * @param round   1 for the first sending, 2… for reminders (they get a "reminder n" prefix)
+     * @param ackLink the acknowledgement link, or null when the kind needs none
+     */
+    public static RenderedMessage render(NoticeKind kind, Language language, Map<String, Text> params, int round, String ackLink) {
+        ResourceBundle b = bundle("i18n/notice", language);
+        String subject = fill(get(b, kind.key() + ".subject"), params, language);
+        String body = fill(get(b, kind.key() + ".body"), params, language);
+        if (round > 1) {
+            String prefix = fill(get(b, "reminder.prefix"), Map.of("round", Text.plain(Integer.toString(round))), language);
+            subject = prefix + subject;
+            body = prefix + body;
+        }
+        if (ackLink != null) {
+            body = body + "\n" + fill(get(b, "ack.line"), Map.of("ackLink", Text.plain(ackLink)), language);
+        }
+        return new RenderedMessage(language, subject, body);
+    }
+
+    /** Every text of a bundle in a language (page texts for templates and scripts). */
+    public static Map<String, String> all(String baseName, Language language) {
+        ResourceBundle b = bundle(baseName, language);
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String key : java.util.Collections.list(b.getKeys())) {
+            out.put(key, b.getString(key));
+        }
+        return out;
+    }
+
+    static String get(ResourceBundle b, String key) {
+        try {
+            return b.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalArgumentException("no message '" + key + "' in " + b.getBaseBundleName() + " " + b.getLocale(), e);
+        }
+    }
+
+    /** Replaces every {@code {name}}; refuses a pattern whose value is missing. */
+    public static String fill(String pattern, Map<String, Text> params, Language language) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Text value = params.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("message parameter '" + m.group(1) + "' is missing");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value.in(language)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

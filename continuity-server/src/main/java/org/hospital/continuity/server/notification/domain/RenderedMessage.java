@@ -1,0 +1,13 @@
+package org.hospital.continuity.server.notification.domain;
+
+import java.util.Objects;
+
+/** A message as it goes out: a short subject (mail subject, robot title) and the body. */
+public record RenderedMessage(Language language, String subject, String body) {
+
+    public RenderedMessage {
+        Objects.requireNonNull(language);
+        Objects.requireNonNull(subject);
+        Objects.requireNonNull(body);
+    }
+}

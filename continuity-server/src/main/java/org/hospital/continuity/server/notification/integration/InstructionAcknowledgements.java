@@ -1,0 +1,29 @@
+package org.hospital.continuity.server.notification.integration;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.hospital.continuity.server.notification.app.AcknowledgedElsewhere;
+import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+
+/** EP-6.1: an instruction acknowledged by its department in the app stops the calls about it. */
+@ApplicationScoped
+public class InstructionAcknowledgements implements AcknowledgedElsewhere {
+
+    private final InstructionStore instructions;
+
+    public InstructionAcknowledgements(InstructionStore instructions) {
+        this.instructions = instructions;
+    }
+
+    @Override
+    public Uni<Optional<String>> acknowledgedBy(String subjectRef) {
+        if (subjectRef == null || !subjectRef.startsWith("instruction:")) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        UUID id = UUID.fromString(subjectRef.substring("instruction:".length()));
+        return instructions.byId(instructions.pool(), id).map(i -> i == null || i.acks().isEmpty() ? Optional.<String>empty()
+                : Optional.of(i.acks().get(0).personName() + " (instruction)"));
+    }
+}

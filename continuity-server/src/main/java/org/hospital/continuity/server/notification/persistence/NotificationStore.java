@@ -1,0 +1,374 @@
+package org.hospital.continuity.server.notification.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hospital.continuity.server.notification.domain.Channel;
+import org.hospital.continuity.server.notification.domain.Delivery;
+import org.hospital.continuity.server.notification.domain.DeliveryRecord;
+import org.hospital.continuity.server.notification.domain.DeliveryStatus;
+import org.hospital.continuity.server.notification.domain.EscalationPolicy;
+import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.notification.domain.NoticeKind;
+import org.hospital.continuity.server.notification.domain.Notification;
+import org.hospital.continuity.server.notification.domain.PlannedDelivery;
+import org.hospital.continuity.server.notification.domain.Text;
+
+/**
+ * The notification outbox in PostgreSQL, in raw SQL: claims use {@code FOR UPDATE SKIP LOCKED} so that
+ * two server instances never send the same delivery twice. Every time comes from the caller (the injected
+ * clock), never from the database's {@code now()}.
+ */
+@ApplicationScoped
+public class NotificationStore {
+
+    private final Pool pool;
+
+    public NotificationStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    /** A delivery claimed for sending, with what the channel needs. */
+    public record Claimed(Delivery delivery, DeliveryRecord record, String audience, NoticeKind kind) {
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /**
+     * Inserts a notification unless one with the same dedupe key exists.
+     *
+     * @return true when inserted, false when the dedupe key was already used
+     */
+    public Uni<Boolean> insertNotification(SqlConnection conn, Notification n, String dedupeKey) {
+        return conn.preparedQuery("""
+                        insert into notification (id, incident_id, kind, audience, params, requires_ack, dedupe_key,
+                          created_at, tier, round, last_sent_at, next_escalation_at, subject_ref)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                        on conflict (dedupe_key) do nothing""")
+                .execute(Tuple.from(java.util.Arrays.asList(n.id(), (n.incidentId()), n.kind().name(), n.audience(), paramsJson(n.params()),
+                        n.kind().requiresAcknowledgement(), (dedupeKey), ts(n.createdAt()), n.progress().tier(),
+                        n.progress().round(), ts(n.progress().lastSentAt()), (ts(n.nextEscalationAt())), n.subjectRef())))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    public Uni<Void> insertDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+        if (planned.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = new ArrayList<>();
+        List<Tuple> events = new ArrayList<>();
+        for (PlannedDelivery p : planned) {
+            Delivery d = p.delivery();
+            rows.add(Tuple.from(java.util.Arrays.asList(d.id(), d.notificationId(), p.tier(), p.round(), (p.personId()), p.recipientName(),
+                    d.channel().name(), d.address(), p.message().language().tag(), p.message().subject(), p.message().body(),
+                    p.ackToken(), d.status().name(), d.attempts(), ts(d.nextAttemptAt()), ts(d.nextAttemptAt()))));
+            events.add(Tuple.of(d.id(), ts(d.nextAttemptAt()), d.status().name(), d.attempts()).addValue(null));
+        }
+        return conn.preparedQuery("""
+                        insert into notification_delivery (id, notification_id, tier, round, person_id, recipient_name, channel,
+                          address, language, subject, body, ack_token, status, attempts, next_attempt_at, created_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)""")
+                .executeBatch(rows)
+                .chain(() -> conn.preparedQuery(
+                                "insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
+                        .executeBatch(events))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Claims up to {@code limit} due deliveries for this instance: pending and due, or SENDING whose lease ran
+     * out (the instance that took them died). Rows locked by another instance's claim are skipped.
+     */
+    public Uni<List<Claimed>> claimDue(Instant now, Duration lease, int limit, String instanceId) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        with due as (
+                          select id from notification_delivery
+                          where status in ('QUEUED', 'FAILED', 'SENDING') and next_attempt_at <= $1
+                          order by next_attempt_at, id
+                          limit $2
+                          for update skip locked)
+                        update notification_delivery d
+                           set status = 'SENDING', attempts = d.attempts + 1, next_attempt_at = $3, claimed_by = $4
+                          from due, notification n
+                         where d.id = due.id and n.id = d.notification_id
+                        returning d.*, n.audience as n_audience, n.kind as n_kind""")
+                .execute(Tuple.of(ts(now), limit, ts(now.plus(lease)), instanceId))
+                .chain(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    List<Tuple> events = new ArrayList<>();
+                    for (Row r : rows) {
+                        DeliveryRecord rec = deliveryRecord(r);
+                        claimed.add(new Claimed(rec.delivery(), rec, r.getString("n_audience"), NoticeKind.valueOf(r.getString("n_kind"))));
+                        events.add(Tuple.of(rec.delivery().id(), ts(now), DeliveryStatus.SENDING.name(), rec.delivery().attempts())
+                                .addValue(instanceId));
+                    }
+                    if (events.isEmpty()) {
+                        return Uni.createFrom().item(claimed);
+                    }
+                    return conn.preparedQuery(
+                                    "insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
+                            .executeBatch(events).replaceWith(claimed);
+                }));
+    }
+
+    /**
+     * Records the outcome of a send. Only the claim that is still current may write it (same status and
+     * attempt), so a late answer of a claim whose lease ran out cannot overwrite a newer one.
+     *
+     * @return true when written
+     */
+    public Uni<Boolean> recordOutcome(Delivery claimed, Delivery after, Instant at) {
+        return pool.withTransaction(conn -> conn.preparedQuery("""
+                        update notification_delivery
+                           set status = $1, next_attempt_at = $2, last_error = $3, sent_at = $4
+                         where id = $5 and status = 'SENDING' and attempts = $6""")
+                .execute(Tuple.from(java.util.Arrays.asList(after.status().name(), (ts(after.nextAttemptAt())), (after.lastError()),
+                        (ts(after.sentAt())), after.id(), claimed.attempts())))
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
+                        : event(conn, after.id(), at, after.status(), after.attempts(),
+                        after.status() == DeliveryStatus.SENT ? null : after.lastError()).replaceWith(true)));
+    }
+
+    private Uni<Void> event(SqlConnection conn, UUID delivery, Instant at, DeliveryStatus status, int attempt, String detail) {
+        return conn.preparedQuery("insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
+                .execute(Tuple.of(delivery, ts(at), status.name(), attempt).addValue(detail)).replaceWithVoid();
+    }
+
+    /** Notifications due for escalation, locked for this transaction (others skip them). */
+    public Uni<List<Notification>> lockEscalationsDue(SqlConnection conn, Instant now, int limit) {
+        return conn.preparedQuery("""
+                        select * from notification
+                         where next_escalation_at <= $1 and acknowledged_at is null and closed_at is null
+                         order by next_escalation_at limit $2
+                         for update skip locked""")
+                .execute(Tuple.of(ts(now), limit))
+                .map(rows -> {
+                    List<Notification> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(notification(r)));
+                    return out;
+                });
+    }
+
+    public Uni<Void> updateProgress(SqlConnection conn, UUID id, EscalationPolicy.Progress p, Instant nextEscalationAt) {
+        return conn.preparedQuery("update notification set tier = $1, round = $2, last_sent_at = $3, next_escalation_at = $4 where id = $5")
+                .execute(Tuple.of(p.tier(), p.round(), ts(p.lastSentAt())).addValue(ts(nextEscalationAt)).addValue(id))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> stopEscalation(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("update notification set next_escalation_at = null where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    /** The acknowledgement of a link: the delivery, locked, with its notification. */
+    public Uni<Optional<DeliveryRecord>> lockDeliveryByToken(SqlConnection conn, String token) {
+        return conn.preparedQuery("select * from notification_delivery where ack_token = $1 for update")
+                .execute(Tuple.of(token))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(deliveryRecord(rows.iterator().next())));
+    }
+
+    public Uni<Void> markDeliveryAcknowledged(SqlConnection conn, Delivery after, Instant at) {
+        return conn.preparedQuery("""
+                        update notification_delivery set status = 'ACKNOWLEDGED', acknowledged_at = $1, next_attempt_at = null,
+                          sent_at = coalesce(sent_at, $1) where id = $2""")
+                .execute(Tuple.of(ts(at), after.id()))
+                .chain(() -> event(conn, after.id(), at, DeliveryStatus.ACKNOWLEDGED, after.attempts(), null));
+    }
+
+    /**
+     * Marks the notification acknowledged (first acknowledgement wins) and stops its escalation.
+     *
+     * @return true when this call acknowledged it
+     */
+    public Uni<Boolean> acknowledgeNotification(SqlConnection conn, UUID id, Instant at, String by, UUID via) {
+        return conn.preparedQuery("""
+                        update notification set acknowledged_at = $1, acknowledged_by = $2, acknowledged_via = $3,
+                          next_escalation_at = null
+                         where id = $4 and acknowledged_at is null""")
+                .execute(Tuple.of(ts(at), by).addValue(via).addValue(id))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** Closes the open notifications of an incident (it is over): escalation stops, pending retries go on. */
+    public Uni<Integer> closeForIncident(UUID incidentId, Instant at, String reason) {
+        return pool.preparedQuery("""
+                        update notification set closed_at = $1, closed_reason = $2, next_escalation_at = null
+                         where incident_id = $3 and closed_at is null and kind <> 'RECOVERY'""")
+                .execute(Tuple.of(ts(at), reason, incidentId)).map(RowSet::rowCount);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public Uni<Optional<Notification>> notification(UUID id) {
+        return pool.preparedQuery("select * from notification where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(notification(rows.iterator().next())));
+    }
+
+    public Uni<Optional<Notification>> notificationOf(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("select * from notification where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(notification(rows.iterator().next())));
+    }
+
+    public Uni<Optional<UUID>> notificationIdByDedupeKey(SqlConnection conn, String key) {
+        return conn.preparedQuery("select id from notification where dedupe_key = $1").execute(Tuple.of(key))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
+    }
+
+    /** Newest first; of one incident when {@code incidentId} is set. */
+    public Uni<List<Notification>> notifications(UUID incidentId, int limit) {
+        String sql = incidentId == null
+                ? "select * from notification order by created_at desc, id limit $1"
+                : "select * from notification where incident_id = $2 order by created_at desc, id limit $1";
+        Tuple args = incidentId == null ? Tuple.of(limit) : Tuple.of(limit, incidentId);
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<Notification> out = new ArrayList<>();
+            rows.forEach(r -> out.add(notification(r)));
+            return out;
+        });
+    }
+
+    public Uni<Map<UUID, List<DeliveryRecord>>> deliveriesOf(List<UUID> notificationIds) {
+        if (notificationIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select * from notification_delivery where notification_id = any($1) order by created_at, tier, round, channel, address")
+                .execute(Tuple.of(notificationIds.toArray(new UUID[0])))
+                .map(rows -> {
+                    Map<UUID, List<DeliveryRecord>> out = new LinkedHashMap<>();
+                    notificationIds.forEach(id -> out.put(id, new ArrayList<>()));
+                    rows.forEach(r -> out.get(r.getUUID("notification_id")).add(deliveryRecord(r)));
+                    return out;
+                });
+    }
+
+    /** The history of one delivery: every status with its time and detail (the error of a failure). */
+    public record DeliveryEvent(Instant at, DeliveryStatus status, int attempt, String detail) {
+    }
+
+    public Uni<List<DeliveryEvent>> eventsOf(UUID deliveryId) {
+        return pool.preparedQuery("select * from notification_delivery_event where delivery_id = $1 order by id")
+                .execute(Tuple.of(deliveryId))
+                .map(rows -> {
+                    List<DeliveryEvent> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new DeliveryEvent(instant(r, "at"), DeliveryStatus.valueOf(r.getString("status")),
+                            r.getInteger("attempt"), r.getString("detail"))));
+                    return out;
+                });
+    }
+
+    /** Counts of deliveries by status, for the board and the readiness of the outbox. */
+    public Uni<Map<DeliveryStatus, Long>> countsByStatus() {
+        return pool.query("select status, count(*) as n from notification_delivery group by status").execute()
+                .map(rows -> {
+                    Map<DeliveryStatus, Long> out = new LinkedHashMap<>();
+                    rows.forEach(r -> out.put(DeliveryStatus.valueOf(r.getString("status")), r.getLong("n")));
+                    return out;
+                });
+    }
+
+    /** The chosen languages of these people (absent: Chinese, the default). */
+    public Uni<Map<String, Language>> languages(java.util.Collection<String> personIds) {
+        if (personIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select person_id, language from notification_preference where person_id = any($1)")
+                .execute(Tuple.of(personIds.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, Language> out = new LinkedHashMap<>();
+                    rows.forEach(r -> out.put(r.getString("person_id"), Language.fromTag(r.getString("language"))));
+                    return out;
+                });
+    }
+
+    public Uni<Void> setLanguage(String personId, Language language, Instant at) {
+        return pool.preparedQuery("""
+                        insert into notification_preference (person_id, language, updated_at) values ($1, $2, $3)
+                        on conflict (person_id) do update set language = excluded.language, updated_at = excluded.updated_at""")
+                .execute(Tuple.of(personId, language.tag(), ts(at))).replaceWithVoid();
+    }
+
+    /** The outbox backlog: deliveries still to send, the oldest one's due time, and those given up. */
+    public record Backlog(long pending, Instant oldestDue, long gaveUp) {
+    }
+
+    public Uni<Backlog> backlog() {
+        return pool.query("""
+                        select count(*) filter (where status in ('QUEUED', 'FAILED', 'SENDING')) as pending,
+                               min(next_attempt_at) filter (where status in ('QUEUED', 'FAILED', 'SENDING')) as oldest,
+                               count(*) filter (where status = 'GAVE_UP') as gave_up
+                          from notification_delivery""").execute()
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Backlog(r.getLong("pending"), instant(r, "oldest"), r.getLong("gave_up"));
+                });
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    static Notification notification(Row r) {
+        return new Notification(r.getUUID("id"), r.getUUID("incident_id"), NoticeKind.valueOf(r.getString("kind")),
+                r.getString("audience"), r.getString("subject_ref"), params(r.getJsonObject("params")), instant(r, "created_at"),
+                new EscalationPolicy.Progress(r.getInteger("tier"), r.getInteger("round"), instant(r, "last_sent_at")),
+                instant(r, "next_escalation_at"), instant(r, "acknowledged_at"), r.getString("acknowledged_by"),
+                instant(r, "closed_at"));
+    }
+
+    static DeliveryRecord deliveryRecord(Row r) {
+        Delivery d = new Delivery(r.getUUID("id"), r.getUUID("notification_id"), Channel.valueOf(r.getString("channel")),
+                r.getString("address"), DeliveryStatus.valueOf(r.getString("status")), r.getInteger("attempts"),
+                instant(r, "next_attempt_at"), r.getString("last_error"), instant(r, "sent_at"), instant(r, "acknowledged_at"));
+        return new DeliveryRecord(d, r.getInteger("tier"), r.getInteger("round"), r.getString("person_id"),
+                r.getString("recipient_name"), Language.fromTag(r.getString("language")), r.getString("subject"),
+                r.getString("body"), instant(r, "created_at"));
+    }
+
+    static JsonObject paramsJson(Map<String, Text> params) {
+        JsonObject o = new JsonObject();
+        params.forEach((k, v) -> o.put(k, new JsonObject().put("zh", v.zh()).put("en", v.en())));
+        return o;
+    }
+
+    static Map<String, Text> params(JsonObject o) {
+        Map<String, Text> out = new LinkedHashMap<>();
+        if (o != null) {
+            o.forEach(e -> {
+                JsonObject v = (JsonObject) (e.getValue() instanceof Map<?, ?> m ? new JsonObject(castMap(m)) : e.getValue());
+                out.put(e.getKey(), new Text(v.getString("zh"), v.getString("en")));
+            });
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
+    static OffsetDateTime ts(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+
+}

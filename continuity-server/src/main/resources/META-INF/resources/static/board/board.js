@@ -1,0 +1,235 @@
+// The incident board: renders the server's snapshot and keeps it live over SSE (/api/board/stream).
+// No framework and nothing from the internet: the page must work on the hospital network alone.
+(function () {
+  'use strict';
+  var boot = JSON.parse(document.getElementById('boot').textContent);
+  var m = boot.m, lang = boot.lang, zh = lang !== 'en';
+  // the leadership group reads; IT writes status reports and team members (the server checks it again)
+  var canWrite = boot.canWrite !== false;
+  var state = { snapshot: boot.snapshot, receivedAt: Date.now() };
+
+  function t(key, vars) {
+    var s = m[key] || key;
+    if (vars) { Object.keys(vars).forEach(function (k) { s = s.split('{' + k + '}').join(vars[k]); }); }
+    return s;
+  }
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) { Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') { e.textContent = attrs[k]; } else if (k === 'class') { e.className = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
+    }); }
+    (children || []).forEach(function (c) { if (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
+    return e;
+  }
+  function $(id) { return document.getElementById(id); }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+  function when(iso) {
+    if (!iso) { return ''; }
+    var d = new Date(iso);
+    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+  }
+  function hms(seconds) {
+    seconds = Math.max(0, Math.floor(seconds));
+    var h = Math.floor(seconds / 3600), mi = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+    return h + ':' + pad(mi) + ':' + pad(s);
+  }
+  function span(seconds) {
+    seconds = Math.max(0, Math.floor(seconds));
+    var h = Math.floor(seconds / 3600), mi = Math.floor((seconds % 3600) / 60);
+    if (zh) { return (h ? h + '小时' : '') + mi + '分钟'; }
+    return (h ? h + ' h ' : '') + mi + ' min';
+  }
+  function text(zhText, enText) { return zh ? zhText : (enText || zhText); }
+  function drift() { return (Date.now() - state.receivedAt) / 1000; }
+
+  function renderIncident(s) {
+    var i = s.incident;
+    $('no-incident').hidden = !!i;
+    $('incident-body').hidden = !i;
+    if (!i) { return; }
+    var badge = $('incident-class');
+    badge.className = 'class-badge ' + (i.faultClass || 'none') + (i.open ? '' : ' closed');
+    badge.textContent = i.faultClass ? t('class.' + i.faultClass) : t('board.class.none');
+    badge.setAttribute('data-class', i.faultClass || '');
+    $('incident-scope').textContent = i.scope ? t('scope.' + i.scope) : '—';
+    $('incident-opened').textContent = when(i.openedAt);
+    $('incident-closed-wrap').hidden = !i.closedAt;
+    $('incident-closed').textContent = when(i.closedAt);
+    $('report-link').href = '/board/incidents/' + i.id + '/report' + (zh ? '' : '?lang=en');
+    var ev = clear($('incident-evidence'));
+    (i.evidence || []).forEach(function (e) {
+      ev.appendChild(el('li', null, [text(e.zh, e.en), e.clause ? el('span', { 'class': 'clause', text: e.clause }) : null]));
+    });
+  }
+
+  function renderThresholds(s) {
+    var list = clear($('thresholds'));
+    var i = s.incident;
+    if (!i || !i.outageStart) { list.appendChild(el('li', { text: t('board.elapsed.none') })); return; }
+    i.thresholds.forEach(function (th) {
+      var remaining = th.passed ? 0 : th.remainingSeconds - (i.outageEndedAt ? 0 : drift());
+      var passed = th.passed || remaining <= 0;
+      list.appendChild(el('li', { 'class': passed ? 'passed' : '', id: 'threshold-' + th.clause, 'data-passed': String(passed) }, [
+        el('div', { 'class': 't-state', text: passed ? t('threshold.passed') : t('threshold.remaining') + ' ' + span(remaining) }),
+        el('div', { text: t('threshold.' + th.clause) }),
+        el('div', { 'class': 'clause', text: th.clause + ' · ' + t('threshold.due') + ' ' + when(th.dueAt) })
+      ]));
+    });
+  }
+
+  function renderElapsed() {
+    var s = state.snapshot, i = s && s.incident;
+    if (!i) { return; }
+    var seconds = i.outageStart ? i.elapsedSeconds + (i.outageEndedAt ? 0 : drift()) : null;
+    $('elapsed').textContent = seconds === null ? t('board.elapsed.none') : hms(seconds);
+    $('elapsed').setAttribute('data-seconds', seconds === null ? '' : String(Math.floor(seconds)));
+  }
+
+  function renderDepartments(s) {
+    var body = clear($('departments').tBodies[0]);
+    (s.departments || []).forEach(function (d) {
+      var ack = d.instruction ? (d.acknowledged ? t('board.acknowledged') + (d.acknowledgedBy ? ' · ' + d.acknowledgedBy : '') : t('board.acknowledged.no')) : t('board.acknowledged.none');
+      body.appendChild(el('tr', { 'data-code': d.code, 'data-mode': d.mode }, [
+        el('th', { scope: 'row', text: text(d.zh, d.en) }),
+        el('td', { 'class': 'mode-' + d.mode, text: text(d.modeZh, d.modeEn) + (d.since ? ' · ' + t('board.since') + ' ' + when(d.since) : '') }),
+        el('td', { 'class': d.instruction && !d.acknowledged ? 'ack-no' : '', text: ack })
+      ]));
+    });
+  }
+
+  function renderTeams(s) {
+    var box = clear($('teams'));
+    var select = $('team-select');
+    if (!select.options.length) {
+      (s.teams || []).forEach(function (tm) { select.appendChild(el('option', { value: tm.code, text: t('team.' + tm.code) })); });
+    }
+    (s.teams || []).forEach(function (tm) {
+      var row = el('div', { 'class': 'team', 'data-team': tm.code }, [el('b', { text: t('team.' + tm.code) })]);
+      if (!tm.members.length) { row.appendChild(el('span', { 'class': 'clause', text: t('board.team.empty') })); }
+      tm.members.forEach(function (mb) {
+        var release = !canWrite ? null : el('button', { type: 'button', 'aria-label': t('board.team.release') + ' ' + mb.name, text: '×' });
+        if (release) release.addEventListener('click', function () {
+          post('/api/board/incidents/' + s.incident.id + '/teams/' + mb.assignmentId + '/release', {}, $('team-form'));
+        });
+        row.appendChild(el('span', { 'class': 'member' }, [mb.name + (mb.note ? ' (' + mb.note + ')' : ''), release]));
+      });
+      box.appendChild(row);
+    });
+    $('team-form').hidden = !(canWrite && s.incident && s.incident.open);
+  }
+
+  function renderStatus(s) {
+    var due = $('status-due');
+    var d = s.statusReportDue;
+    due.className = 'due' + (d && d.overdue ? ' overdue' : '');
+    due.textContent = d ? (d.overdue ? t('board.status.overdue') : t('board.status.due') + ': ' + when(d.dueAt)) : '';
+    $('status-form').hidden = !(canWrite && s.incident && s.incident.open);
+    var list = clear($('status-reports'));
+    if (!(s.statusReports || []).length) { list.appendChild(el('li', { text: t('board.statusReports.none') })); }
+    (s.statusReports || []).forEach(function (r) {
+      list.appendChild(el('li', null, [
+        el('div', { 'class': 'who', text: when(r.writtenAt) + ' · ' + r.author }),
+        el('div', null, [el('b', { text: t('board.status.conditions') + ': ' }), r.conditions]),
+        el('div', null, [el('b', { text: t('board.status.actions') + ': ' }), r.actions]),
+        r.needs ? el('div', null, [el('b', { text: t('board.status.needs') + ': ' }), r.needs]) : null
+      ]));
+    });
+  }
+
+  function renderNotifications(s) {
+    var counts = clear($('delivery-counts'));
+    var n = s.notifications || { deliveries: {}, waiting: [] };
+    Object.keys(n.deliveries).forEach(function (k) {
+      counts.appendChild(el('span', { 'data-status': k, text: t('delivery.' + k) + ' ' + n.deliveries[k] }));
+    });
+    var list = clear($('notifications-waiting'));
+    if (!n.waiting.length) { list.appendChild(el('li', { text: t('board.notifications.none') })); }
+    n.waiting.forEach(function (w) {
+      list.appendChild(el('li', { 'data-kind': w.kind }, [w.audience + ' · ' + w.kind + ' · ' + t('board.notifications.round', { round: w.round }) + ' · ' + when(w.createdAt)]));
+    });
+  }
+
+  function renderFaults(s) {
+    var list = clear($('fault-reports'));
+    if (!(s.openFaultReports || []).length) { list.appendChild(el('li', { text: t('board.faultReports.none') })); }
+    (s.openFaultReports || []).forEach(function (f) {
+      list.appendChild(el('li', null, [when(f.filedAt) + ' · ' + f.location + (f.terminal ? ' (' + f.terminal + ')' : '') + ' · ' + f.symptom]));
+    });
+  }
+
+  function renderSection(id, section) {
+    var box = clear($(id));
+    if (!section || !section.available) {
+      box.appendChild(el('p', { 'class': 'unavailable', 'data-available': 'false', text: t(section ? section.noteKey : 'board.none') }));
+      return;
+    }
+    var list = el('ul');
+    section.rows.forEach(function (r) { list.appendChild(el('li', { text: Object.keys(r).map(function (k) { return r[k]; }).join(' · ') })); });
+    box.appendChild(list);
+  }
+
+  function renderTimeline(s) {
+    var list = clear($('timeline'));
+    (s.timeline || []).slice().reverse().forEach(function (e) {
+      list.appendChild(el('li', { 'data-kind': e.kind }, [el('time', { text: when(e.at) }), text(e.zh, e.en),
+        e.clause ? el('span', { 'class': 'clause', text: e.clause }) : null]));
+    });
+  }
+
+  function render(s) {
+    state.snapshot = s;
+    state.receivedAt = Date.now();
+    $('updated').textContent = when(s.now);
+    renderIncident(s); renderThresholds(s); renderElapsed(); renderDepartments(s); renderTeams(s); renderStatus(s);
+    renderNotifications(s); renderFaults(s); renderSection('kiosks', s.kiosks); renderSection('reconciliation', s.reconciliation);
+    renderTimeline(s);
+    document.body.setAttribute('data-rendered', String(state.receivedAt));
+  }
+
+
+  function post(url, body, form) {
+    var out = form.querySelector('.form-error');
+    out.textContent = '';
+    return fetch(url, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (r) {
+        if (!r.ok) {
+          return r.json().then(function (p) { out.textContent = t('board.error') + ': ' + (p.detail || p.title || r.status); throw new Error('rejected'); },
+            function () { out.textContent = t('board.error') + ': ' + r.status; throw new Error('rejected'); });
+        }
+        return r.status === 204 ? null : r.json();
+      });
+  }
+
+  $('status-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target, s = state.snapshot;
+    post('/api/board/incidents/' + s.incident.id + '/status-reports', {
+      conditions: f.conditions.value, actions: f.actions.value, needs: f.needs.value
+    }, f).then(function () { f.reset(); }, function () {});
+  });
+  $('team-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target, s = state.snapshot;
+    post('/api/board/incidents/' + s.incident.id + '/teams', {
+      team: f.team.value, personName: f.personName.value, note: f.note.value
+    }, f).then(function () { f.personName.value = ''; f.note.value = ''; f.personName.focus(); }, function () {});
+  });
+  $('me').textContent = boot.me || '';
+
+  render(state.snapshot);
+  setInterval(function () { renderElapsed(); }, 1000);
+  setInterval(function () { renderThresholds(state.snapshot); }, 15000);
+
+  var conn = $('connection');
+  function live(ok) { conn.className = 'conn ' + (ok ? 'live' : 'lost'); conn.textContent = ok ? t('board.connection.live') : t('board.connection.lost'); }
+  if (window.EventSource) {
+    var source = new EventSource('/api/board/stream');
+    source.onopen = function () { live(true); };
+    source.onmessage = function (e) { live(true); render(JSON.parse(e.data)); };
+    source.onerror = function () { live(false); };
+  } else {
+    setInterval(function () { fetch('/api/board').then(function (r) { return r.json(); }).then(render); }, 5000);
+    live(true);
+  }
+})();
