@@ -6,10 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the tests need: Chromium for the Playwright browser tests, curl for the scripts.
+# Debian packages the tests need: Chromium for the Playwright browser tests, curl for the scripts,
+# a Chinese font for the screenshots.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium chromium-driver)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+# a CJK font, so that screenshots and printed PDFs of the zh-CN pages show characters, not boxes
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "test.sh: installing ${missing[*]} (apt-get)…"
