@@ -156,20 +156,41 @@ class SyncPushResourceTest {
     }
 
     @Test
-    @DisplayName("when the server is storing as many pushes as it allows, a new one gets 503 with Retry-After")
+    @DisplayName("when every slot stays taken past the admission wait, a push gets 503 with Retry-After and nothing is stored")
     void aFullServerAnswers503() {
+        List<String> holders = fillEverySlot();
+        try {
+            push("kiosk-t5", range("kiosk-t5", 1, 1)).statusCode(503).header("Retry-After", "1").contentType(PROBLEM)
+                    .body("type", equalTo("/problems/sync-busy"));
+        } finally {
+            holders.forEach(admission::leave);
+        }
+        assertThat(entries(pool, "kiosk-t5")).isZero();
+    }
+
+    @Test
+    @DisplayName("a push that finds every slot taken waits in line and is stored as soon as a slot frees")
+    void aPushWaitsForAFreeSlot() throws Exception {
+        long before = entries(pool, "kiosk-t7");
+        List<String> holders = fillEverySlot();
+        java.util.concurrent.CompletableFuture<Integer> status = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                push("kiosk-t7", range("kiosk-t7", before + 1, before + 1)).extract().statusCode());
+        try {
+            Thread.sleep(200);
+            assertThat(status).isNotDone();
+        } finally {
+            holders.forEach(admission::leave);
+        }
+        assertThat(status.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(entries(pool, "kiosk-t7")).isEqualTo(before + 1);
+    }
+
+    private List<String> fillEverySlot() {
         List<String> holders = new ArrayList<>();
         for (int i = 0; admission.tryEnter("holder-" + i) == null; i++) {
             holders.add("holder-" + i);
         }
-        holders.add("holder-" + holders.size()); // the last tryEnter failed and left nothing behind
-        try {
-            push("kiosk-t5", range("kiosk-t5", 1, 1)).statusCode(503).header("Retry-After", "1").contentType(PROBLEM);
-        } finally {
-            holders.subList(0, holders.size() - 1).forEach(admission::leave);
-        }
-        assertThat(entries(pool, "kiosk-t5")).isZero();
-        push("kiosk-t5", range("kiosk-t5", 1, 1)).statusCode(200);
+        return holders;
     }
 
     // ---- bad input: clear 4xx, nothing stored -------------------------------------------------

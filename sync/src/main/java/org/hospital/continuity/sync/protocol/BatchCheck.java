@@ -97,6 +97,10 @@ public final class BatchCheck {
             if (e.payload() != null && e.payload().getBytes(StandardCharsets.UTF_8).length > limits.maxPayloadBytes()) {
                 violations.add(new Violation(at + "payload", "must be at most " + limits.maxPayloadBytes() + " bytes"));
             }
+            if (e.recordedAt() != null && e.recordedAt().getNano() % 1000 != 0) {
+                // the server keeps timestamps in microseconds; a finer one could not be stored byte-identical
+                violations.add(new Violation(at + "recordedAt", "must have at most microsecond precision"));
+            }
             if (e.contentHash() != null && !e.contentHash().matches("[0-9a-f]{64}")) {
                 violations.add(new Violation(at + "contentHash", "must be 64 lowercase hex digits (SHA-256)"));
             }

@@ -88,15 +88,20 @@ public class ReceivingPush {
             return Uni.createFrom().item(new Refused(p, false));
         }
         List<org.hospital.continuity.sync.envelope.JournalEntry> entries = ((BatchCheck.Valid) verdict).entries();
-        PushAdmission.Refusal refusal = admission.tryEnter(kioskId);
-        if (refusal != null) {
-            int status = refusal == PushAdmission.Refusal.SERVER_BUSY ? 503 : 429;
-            String detail = refusal == PushAdmission.Refusal.SERVER_BUSY
-                    ? "The server is storing other kiosks' pushes; retry after the Retry-After seconds."
-                    : "A push of this kiosk is being stored right now; retry after the Retry-After seconds.";
-            return Uni.createFrom().item(new Busy(Problem.of(status, "sync-busy", Problem.forStatus(status).title(), detail),
-                    config.retryAfterSeconds()));
-        }
+        return admission.enter(kioskId).chain(refusal -> {
+            if (refusal != null) {
+                int status = refusal == PushAdmission.Refusal.SERVER_BUSY ? 503 : 429;
+                String detail = refusal == PushAdmission.Refusal.SERVER_BUSY
+                        ? "The server is storing other kiosks' pushes; retry after the Retry-After seconds."
+                        : "A push of this kiosk is being stored right now; retry after the Retry-After seconds.";
+                return Uni.createFrom().<Result>item(new Busy(Problem.of(status, "sync-busy", Problem.forStatus(status).title(), detail),
+                        config.retryAfterSeconds()));
+            }
+            return stored(kioskId, batch, entries);
+        });
+    }
+
+    private Uni<Result> stored(String kioskId, PushBatch batch, List<org.hospital.continuity.sync.envelope.JournalEntry> entries) {
         return store.store(kioskId, batch.backlog(), entries, clock.instant())
                 .<Result>map(receipt -> {
                     log(kioskId, batch.batchId(), entries.size(), receipt);

@@ -19,6 +19,14 @@ public interface SyncReceiverConfig {
     @WithDefault("12")
     int maxConcurrentPushes();
 
+    /** Pushes that may wait for a free slot; more are refused at once with 503 and Retry-After. */
+    @WithDefault("100")
+    int maxWaitingPushes();
+
+    /** How long a push waits for a free slot before it is refused with 503 and Retry-After, in milliseconds. */
+    @WithDefault("3000")
+    long admissionWaitMillis();
+
     /** Seconds a refused kiosk is told to wait (Retry-After) when the server is busy. */
     @WithDefault("1")
     int retryAfterSeconds();
