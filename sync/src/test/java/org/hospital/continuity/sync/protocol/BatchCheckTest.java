@@ -96,6 +96,27 @@ class BatchCheckTest {
     }
 
     @Test
+    void utf8LengthIsCountedWithoutEncoding() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 1000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < random.nextInt(40); k++) {
+                int pick = random.nextInt(4);
+                b.append(pick == 0 ? "a" : pick == 1 ? "é" : pick == 2 ? "挂号" : "\uD83D\uDE00");
+            }
+            String s = b.toString();
+            assertThat(BatchCheck.utf8Length(s)).isEqualTo(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void anOversizePayloadIsRefused() {
+        JournalEntry big = Entries.entry("kiosk-a", 1, "{\"note\":\"" + "挂".repeat(SyncProtocol.MAX_PAYLOAD_BYTES / 3) + "\"}");
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(WireEntry.of(big))), "kiosk-a", LIMITS);
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
+    }
+
+    @Test
     void repeatsWithinOneBatchAreRefused() {
         BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(wire(1), wire(1))), "kiosk-a", LIMITS);
         assertThat(v.violations()).extracting(BatchCheck.Violation::field).contains("entries[1].entryId", "entries[1].kioskSeq");

@@ -23,7 +23,6 @@ import org.hospital.continuity.server.syncreceiver.app.ReceivingPush;
 import org.hospital.continuity.server.syncreceiver.domain.IntegrityIncident;
 import org.hospital.continuity.server.syncreceiver.domain.KioskSyncState;
 import org.hospital.continuity.server.syncreceiver.persistence.SyncStore;
-import org.hospital.continuity.sync.protocol.PushBatch;
 import org.hospital.continuity.sync.wire.Problem;
 
 /**
@@ -47,8 +46,8 @@ public class SyncPushResource {
     @POST
     @Path("/push")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> push(PushBatch batch, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, UriInfo uri) {
-        return receiving.receive(authorization, batch).map(result -> {
+    public Uni<Response> push(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, UriInfo uri) {
+        return receiving.receive(authorization, body).map(result -> {
             if (result instanceof ReceivingPush.Stored stored) {
                 return Response.ok(stored.receipt(), MediaType.APPLICATION_JSON_TYPE).build();
             }

@@ -1,6 +1,9 @@
 package org.hospital.continuity.server.syncreceiver.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
+import java.io.IOException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +17,8 @@ import org.hospital.continuity.sync.protocol.BatchCheck;
 import org.hospital.continuity.sync.protocol.PushBatch;
 import org.hospital.continuity.sync.protocol.PushReceipt;
 import org.hospital.continuity.sync.protocol.Rejection;
+import org.hospital.continuity.sync.protocol.SyncJson;
+import org.hospital.continuity.sync.wire.Problems;
 import org.hospital.continuity.sync.wire.Problem;
 
 /**
@@ -45,6 +50,7 @@ public class ReceivingPush {
     private final SyncStore store;
     private final InstantSource clock;
     private final SyncReceiverConfig config;
+    private final ObjectMapper json = SyncJson.mapper();
 
     public ReceivingPush(KioskAuthenticator authenticator, PushAdmission admission, SyncStore store, InstantSource clock,
                          SyncReceiverConfig config) {
@@ -55,7 +61,11 @@ public class ReceivingPush {
         this.config = config;
     }
 
-    public Uni<Result> receive(String authorization, PushBatch batch) {
+    /**
+     * @param body the raw JSON of a {@link PushBatch}: parsed only once the push holds a slot, so
+     *             that pushes waiting in line hold bytes, not tens of thousands of objects
+     */
+    public Uni<Result> receive(String authorization, byte[] body) {
         String[] credential = basic(authorization);
         if (credential == null) {
             return Uni.createFrom().item(new Refused(Problem.of(401, "kiosk-credential-required", "Not signed in",
@@ -73,21 +83,11 @@ public class ReceivingPush {
                 return Uni.createFrom().item(new Refused(Problem.of(403, "credential-revoked", "Not allowed",
                         "This kiosk's credential was revoked; ask IT to enrol it again. Nothing was stored."), false));
             }
-            return checked(kioskId, batch);
+            return admitted(kioskId, body);
         });
     }
 
-    private Uni<Result> checked(String kioskId, PushBatch batch) {
-        BatchCheck.Verdict verdict = BatchCheck.check(batch, kioskId, BatchCheck.Limits.defaults(config.maxSchemaVersion()));
-        if (verdict instanceof BatchCheck.Invalid invalid) {
-            Log.warnf("sync push refused: %s kiosk=%s batch=%s", invalid.slug(), kioskId, batch == null ? null : batch.batchId());
-            Problem p = Problem.of(invalid.status(), invalid.slug(), Problem.forStatus(invalid.status()).title(), invalid.detail());
-            if (!invalid.violations().isEmpty()) {
-                p = p.withViolations(invalid.violations().stream().map(v -> new Problem.Violation(v.field(), v.message())).toList());
-            }
-            return Uni.createFrom().item(new Refused(p, false));
-        }
-        List<org.hospital.continuity.sync.envelope.JournalEntry> entries = ((BatchCheck.Valid) verdict).entries();
+    private Uni<Result> admitted(String kioskId, byte[] body) {
         return admission.enter(kioskId).chain(refusal -> {
             if (refusal != null) {
                 int status = refusal == PushAdmission.Refusal.SERVER_BUSY ? 503 : 429;
@@ -97,8 +97,35 @@ public class ReceivingPush {
                 return Uni.createFrom().<Result>item(new Busy(Problem.of(status, "sync-busy", Problem.forStatus(status).title(), detail),
                         config.retryAfterSeconds()));
             }
-            return stored(kioskId, batch, entries);
+            Uni<Result> work;
+            try {
+                work = checked(kioskId, body);
+            } catch (RuntimeException e) {
+                work = Uni.createFrom().failure(e);
+            }
+            return work.eventually(() -> admission.leave(kioskId));
         });
+    }
+
+    private Uni<Result> checked(String kioskId, byte[] body) {
+        PushBatch batch;
+        try {
+            batch = body == null || body.length == 0 ? null : json.readValue(body, PushBatch.class);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().item(new Refused(Problems.malformedJson(e), false));
+        } catch (IOException e) {
+            return Uni.createFrom().item(new Refused(Problem.forStatus(400), false));
+        }
+        BatchCheck.Verdict verdict = BatchCheck.check(batch, kioskId, BatchCheck.Limits.defaults(config.maxSchemaVersion()));
+        if (verdict instanceof BatchCheck.Invalid invalid) {
+            Log.warnf("sync push refused: %s kiosk=%s batch=%s", invalid.slug(), kioskId, batch == null ? null : batch.batchId());
+            Problem p = Problem.of(invalid.status(), invalid.slug(), Problem.forStatus(invalid.status()).title(), invalid.detail());
+            if (!invalid.violations().isEmpty()) {
+                p = p.withViolations(invalid.violations().stream().map(v -> new Problem.Violation(v.field(), v.message())).toList());
+            }
+            return Uni.createFrom().item(new Refused(p, false));
+        }
+        return stored(kioskId, batch, ((BatchCheck.Valid) verdict).entries());
     }
 
     private Uni<Result> stored(String kioskId, PushBatch batch, List<org.hospital.continuity.sync.envelope.JournalEntry> entries) {
@@ -113,8 +140,7 @@ public class ReceivingPush {
                     return new Busy(Problem.of(503, "sync-store-unavailable", "Temporarily unavailable",
                             "The push could not be stored right now (trace " + trace + "); nothing is lost, retry later."),
                             config.retryAfterSeconds() * 5);
-                })
-                .eventually(() -> admission.leave(kioskId));
+                });
     }
 
     private static void log(String kioskId, UUID batchId, int sent, PushReceipt r) {

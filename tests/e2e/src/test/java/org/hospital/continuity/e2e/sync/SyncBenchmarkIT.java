@@ -55,6 +55,7 @@ class SyncBenchmarkIT {
     private static final int KIOSKS = Integer.getInteger("bench.kiosks", 50);
     private static final int TOTAL = Integer.getInteger("bench.records", 200_000);
     private static final int BATCH = Integer.getInteger("bench.batch", 1000);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 40_000);
     private static final boolean POUCHDB = !"false".equals(System.getProperty("bench.pouchdb"));
 
     private final ObjectMapper json = SyncJson.mapper();
@@ -66,7 +67,7 @@ class SyncBenchmarkIT {
         Files.createDirectories(results);
         log("generating %,d entries for %d kiosks (seed %d)…", TOTAL, KIOSKS, SEED);
         Map<String, List<JournalEntry>> backlog = BacklogGenerator.generate(SEED, "bench-k", KIOSKS, TOTAL);
-        Map<String, List<JournalEntry>> warmup = BacklogGenerator.generate(SEED + 1, "warm-k", 10, 10_000);
+        Map<String, List<JournalEntry>> warmup = BacklogGenerator.generate(SEED + 1, "warm-k", 20, WARMUP);
         long payloadBytes = backlog.values().stream().flatMap(List::stream)
                 .mapToLong(e -> e.payload().getBytes(StandardCharsets.UTF_8).length).sum();
         List<String> kiosks = new ArrayList<>(backlog.keySet());
@@ -79,12 +80,27 @@ class SyncBenchmarkIT {
         report.put("meanPayloadBytes", payloadBytes / TOTAL);
         report.put("cpus", Runtime.getRuntime().availableProcessors());
 
-        try (SyncServer server = SyncServer.start(work.resolve("server"), kiosks, Map.of())) {
-            log("server at %s; warm-up push of 10,000 entries from 10 other kiosks…", server.baseUrl());
+        // -Dbench.server.<property>=<value> passes a setting to the server, e.g. -Dbench.server.continuity.sync-receiver.max-concurrent-pushes=4
+        Map<String, String> serverSettings = new LinkedHashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.server.") && !n.equals("bench.server.heap"))
+                .forEach(n -> serverSettings.put(n.substring("bench.server.".length()), System.getProperty(n)));
+        report.put("serverSettings", serverSettings);
+        report.put("serverHeap", System.getProperty("bench.server.heap", "-Xmx512m"));
+        report.put("warmupRecords", WARMUP);
+        try (SyncServer server = SyncServer.start(work.resolve("server"), kiosks, serverSettings)) {
+            log("server at %s; warm-up push of %,d entries from 20 other kiosks (a running server is warm)…", server.baseUrl(), WARMUP);
             push(server.baseUrl(), warmup);
 
             log("timed: %d kiosks push %,d entries concurrently…", KIOSKS, TOTAL);
+            long pgPid = server.postmasterPid();
+            double[] cpuBefore = {CpuTime.of(server.pid(), false), CpuTime.withChildren(pgPid), CpuTime.of(ProcessHandle.current().pid(), false)};
             double syncSeconds = push(server.baseUrl(), backlog);
+            double[] cpuAfter = {CpuTime.of(server.pid(), false), CpuTime.withChildren(pgPid), CpuTime.of(ProcessHandle.current().pid(), false)};
+            report.put("syncCpuSecondsServerJvm", round(cpuAfter[0] - cpuBefore[0]));
+            report.put("syncCpuSecondsPostgres", round(cpuAfter[1] - cpuBefore[1]));
+            report.put("syncCpuSecondsKioskClients", round(cpuAfter[2] - cpuBefore[2]));
+            log("  CPU during the push: server JVM %.1f s, PostgreSQL %.1f s, the 50 kiosk clients (this JVM) %.1f s",
+                    cpuAfter[0] - cpuBefore[0], cpuAfter[1] - cpuBefore[1], cpuAfter[2] - cpuBefore[2]);
             try (Connection c = server.jdbc(); Statement st = c.createStatement()) {
                 assertThat(scalar(st, "select count(*) from sync_entry where kiosk_id like 'bench-k%'")).isEqualTo(TOTAL);
                 assertThat(scalar(st, "select count(*) from sync_kiosk where kiosk_id like 'bench-k%' and cursor_seq = kiosk_last_seq"))
@@ -95,7 +111,9 @@ class SyncBenchmarkIT {
             report.put("syncRecordsPerSecond", Math.round(syncRate));
 
             log("ceiling: PostgreSQL COPY of the same rows into a table shaped like sync_entry…");
+            double pgBefore = CpuTime.withChildren(pgPid);
             double copySeconds = copyCeiling(server, backlog);
+            log("  CPU of PostgreSQL during both COPY runs: %.1f s", CpuTime.withChildren(pgPid) - pgBefore);
             double copyRate = TOTAL / copySeconds;
             report.put("copySeconds", round(copySeconds));
             report.put("copyRecordsPerSecond", Math.round(copyRate));

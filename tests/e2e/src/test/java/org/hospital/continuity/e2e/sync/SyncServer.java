@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.hospital.continuity.e2e.AppProcess;
 
@@ -61,7 +62,11 @@ public final class SyncServer implements AutoCloseable {
             props.put("continuity.sync-receiver.interim-credentials." + k, hash);
         }
         props.putAll(extra);
-        process = AppProcess.start("server", AppProcess.root().resolve("continuity-server/target/quarkus-app/quarkus-run.jar"), props, Map.of());
+        // -Dbench.jfr=/path/file.jfr records a flight recording of the server, to see where its time goes
+        Map<String, String> env = System.getProperty("bench.jfr") == null ? Map.of()
+                : Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + System.getProperty("bench.jfr") + ",settings=profile");
+        List<String> jvm = List.of(System.getProperty("bench.server.heap", "-Xmx512m"));
+        process = AppProcess.start("server", AppProcess.root().resolve("continuity-server/target/quarkus-app/quarkus-run.jar"), jvm, props, env);
         baseUrl = process.awaitBaseUrl(Duration.ofSeconds(90));
     }
 
@@ -71,6 +76,19 @@ public final class SyncServer implements AutoCloseable {
 
     public int port() {
         return Integer.parseInt(baseUrl.substring(baseUrl.lastIndexOf(':') + 1).replace("/", ""));
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The PostgreSQL postmaster's process id (first line of postmaster.pid in its data directory). */
+    public long postmasterPid() throws Exception {
+        try (Connection c = jdbc(); var st = c.createStatement();
+             var rs = st.executeQuery("select setting from pg_settings where name = 'data_directory'")) {
+            rs.next();
+            return Long.parseLong(java.nio.file.Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).trim());
+        }
     }
 
     public void kill() throws InterruptedException {
