@@ -32,13 +32,16 @@ mkdir -p "$DATA_DIR/logs"
 pids=()
 cleanup() {
   trap - INT TERM EXIT
+  [ ${#pids[@]} -gt 0 ] || return 0
   echo
   echo "run.sh: stopping…"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   echo "run.sh: stopped (server, kiosk and the embedded PostgreSQL)."
+  pids=()
 }
-trap cleanup INT TERM EXIT
+trap cleanup EXIT
+trap 'cleanup; exit 0' INT TERM
 
 wait_ready() { # name url pid log
   for _ in $(seq 1 180); do

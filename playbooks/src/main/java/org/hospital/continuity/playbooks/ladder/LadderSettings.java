@@ -1,0 +1,145 @@
+package org.hospital.continuity.playbooks.ladder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.hospital.continuity.playbooks.party.Office;
+import org.hospital.continuity.playbooks.party.Party;
+import org.hospital.continuity.playbooks.party.Team;
+import org.hospital.continuity.playbooks.text.Bilingual;
+
+/**
+ * The hospital-editable settings of the ladder: the threshold of each EP-5.2 row, who is told at each row,
+ * and what each EP-5.1 context modifier does. {@link #defaults()} is the plan plus the documented system
+ * defaults for the modifiers (the plan names the circumstances but gives no numbers).
+ *
+ * @param thresholds every {@link LadderStep} with its threshold; strictly increasing in step order
+ * @param notified   every step with the parties told (besides the departments that switch)
+ * @param modifiers  every {@link ContextModifier} with its policy
+ */
+public record LadderSettings(Map<LadderStep, Duration> thresholds, Map<LadderStep, Set<Party>> notified,
+                             Map<ContextModifier, ModifierPolicy> modifiers) {
+
+    /** EP-5.2.1 outpatient registration, admission, outpatient doctors and pharmacy switch after 30 minutes. */
+    public static final Duration FRONT_DESK_THRESHOLD = LadderStep.FRONT_DESK.planThreshold();
+    /** EP-5.2.2 inpatient doctors, nurse stations, theatres and medical technology switch after 6 hours. */
+    public static final Duration WARDS_AND_THEATRES_THRESHOLD = LadderStep.WARDS_AND_THEATRES.planThreshold();
+    /** EP-5.2.3 every business switches after 24 hours. */
+    public static final Duration WHOLE_HOSPITAL_THRESHOLD = LadderStep.WHOLE_HOSPITAL.planThreshold();
+
+    /** EP-5.1 holiday: the holiday roster (HR-15) has fewer hands; switch at half the normal time. */
+    public static final int HOLIDAY_PERCENT = 50;
+    /** EP-5.1 high patient volume: queues build fast; switch at half the normal time. */
+    public static final int HIGH_VOLUME_PERCENT = 50;
+    /** EP-5.1 staff away: recovery is slower; switch at three quarters of the normal time. */
+    public static final int STAFF_AWAY_PERCENT = 75;
+    /** EP-5.1 major hospital event: no room for waiting; switch at half the normal time. */
+    public static final int MAJOR_EVENT_PERCENT = 50;
+
+    public LadderSettings {
+        thresholds = complete(thresholds, "thresholds");
+        notified = complete(notified, "notified");
+        notified.replaceAll((k, v) -> Set.copyOf(v));
+        modifiers = completeModifiers(modifiers);
+        Duration previous = Duration.ZERO;
+        for (LadderStep step : LadderStep.values()) {
+            Duration d = thresholds.get(step);
+            if (d.compareTo(previous) <= 0) {
+                throw new IllegalArgumentException("threshold of " + step + " (" + step.clause() + ") must be positive and"
+                        + " longer than the previous step's, was " + d);
+            }
+            previous = d;
+        }
+        thresholds = Map.copyOf(thresholds);
+        notified = Map.copyOf(notified);
+        modifiers = Map.copyOf(modifiers);
+    }
+
+    /** The plan's thresholds, its coordinators (EP-6) and the documented modifier defaults. */
+    public static LadderSettings defaults() {
+        Map<LadderStep, Duration> thresholds = new EnumMap<>(LadderStep.class);
+        thresholds.put(LadderStep.FRONT_DESK, FRONT_DESK_THRESHOLD);
+        thresholds.put(LadderStep.WARDS_AND_THEATRES, WARDS_AND_THEATRES_THRESHOLD);
+        thresholds.put(LadderStep.WHOLE_HOSPITAL, WHOLE_HOSPITAL_THRESHOLD);
+
+        Map<LadderStep, Set<Party>> notified = new EnumMap<>(LadderStep.class);
+        // EP-5.1 the leadership group is kept informed; EP-6.2.1 outpatient office and finance coordinate the
+        // front desk; EP-6.4.1/EP-6.7.1 medical affairs coordinates doctors and pharmacy.
+        notified.put(LadderStep.FRONT_DESK, Set.of(Office.LEADERSHIP_GROUP, Office.OUTPATIENT_OFFICE, Office.FINANCE,
+                Office.MEDICAL_AFFAIRS, Team.COORDINATION_TEAM));
+        // EP-6.4.1/EP-6.6.1 medical affairs, EP-6.5.1 nursing.
+        notified.put(LadderStep.WARDS_AND_THEATRES, Set.of(Office.LEADERSHIP_GROUP, Office.MEDICAL_AFFAIRS, Office.NURSING,
+                Team.COORDINATION_TEAM));
+        // EP-5.2.3 everything; EP-6.3.1 finance coordinates discharge settlement.
+        notified.put(LadderStep.WHOLE_HOSPITAL, Set.of(Office.LEADERSHIP_GROUP, Office.ALL_DEPARTMENTS, Office.FINANCE,
+                Office.MEDICAL_AFFAIRS, Office.NURSING, Office.OUTPATIENT_OFFICE, Office.GENERAL_SERVICES,
+                Team.COORDINATION_TEAM));
+
+        Map<ContextModifier, ModifierPolicy> modifiers = new EnumMap<>(ContextModifier.class);
+        modifiers.put(ContextModifier.HOLIDAY, new ModifierPolicy(ContextModifier.HOLIDAY, HOLIDAY_PERCENT,
+                Set.of(Office.HOSPITAL_DUTY_OFFICER, Office.PRESIDENT_OFFICE),
+                Bilingual.of("节假日值班人员少,恢复慢,提前转入手工并通知总值班", "holiday roster: fewer hands, slower recovery; switch earlier and tell the duty officer")));
+        modifiers.put(ContextModifier.HIGH_PATIENT_VOLUME, new ModifierPolicy(ContextModifier.HIGH_PATIENT_VOLUME, HIGH_VOLUME_PERCENT,
+                Set.of(Office.OUTPATIENT_OFFICE, Office.NURSING, Office.MEDICAL_AFFAIRS),
+                Bilingual.of("病人多,排队积压快,提前转入手工", "many patients: queues build fast; switch earlier")));
+        modifiers.put(ContextModifier.STAFF_AWAY, new ModifierPolicy(ContextModifier.STAFF_AWAY, STAFF_AWAY_PERCENT,
+                Set.of(Office.VENDORS, Team.LIAISON_TEAM),
+                Bilingual.of("关键人员外出,恢复慢,提前转入手工并请求外援(EP-2.3)", "key staff away: slower recovery; switch earlier and ask for outside help (EP-2.3)")));
+        modifiers.put(ContextModifier.MAJOR_EVENT, new ModifierPolicy(ContextModifier.MAJOR_EVENT, MAJOR_EVENT_PERCENT,
+                Set.of(Office.PRESIDENT_OFFICE, Office.GENERAL_SERVICES),
+                Bilingual.of("医院重大活动期间不能等待,提前转入手工并通知院办", "major hospital event: no room for waiting; switch earlier and tell the president's office")));
+        return new LadderSettings(thresholds, notified, modifiers);
+    }
+
+    /** These settings with one row's threshold changed. */
+    public LadderSettings withThreshold(LadderStep step, Duration threshold) {
+        Map<LadderStep, Duration> changed = new EnumMap<>(thresholds);
+        changed.put(step, threshold);
+        return new LadderSettings(changed, notified, modifiers);
+    }
+
+    /** These settings with one modifier's policy replaced. */
+    public LadderSettings withModifier(ModifierPolicy policy) {
+        Map<ContextModifier, ModifierPolicy> changed = new EnumMap<>(modifiers);
+        changed.put(policy.modifier(), policy);
+        return new LadderSettings(thresholds, notified, changed);
+    }
+
+    /** The parties told at a step in the given context, in {@link Party#ORDER}. */
+    public List<Party> notifyAt(LadderStep step, Set<ContextModifier> inForce) {
+        Set<Party> all = new LinkedHashSet<>(notified.get(step));
+        step.departments().forEach(all::add);
+        inForce.forEach(m -> all.addAll(modifiers.get(m).alsoNotify()));
+        List<Party> sorted = new ArrayList<>(all);
+        sorted.sort(Party.ORDER);
+        return List.copyOf(sorted);
+    }
+
+    private static <V> Map<LadderStep, V> complete(Map<LadderStep, V> map, String name) {
+        Objects.requireNonNull(map, name);
+        Map<LadderStep, V> copy = new EnumMap<>(LadderStep.class);
+        copy.putAll(map);
+        for (LadderStep step : LadderStep.values()) {
+            if (!copy.containsKey(step)) {
+                throw new IllegalArgumentException(name + " has no entry for " + step + " (" + step.clause() + ")");
+            }
+        }
+        return copy;
+    }
+
+    private static Map<ContextModifier, ModifierPolicy> completeModifiers(Map<ContextModifier, ModifierPolicy> map) {
+        Objects.requireNonNull(map, "modifiers");
+        for (ContextModifier m : ContextModifier.values()) {
+            ModifierPolicy p = map.get(m);
+            if (p == null || p.modifier() != m) {
+                throw new IllegalArgumentException("modifiers has no policy for " + m);
+            }
+        }
+        return map;
+    }
+}

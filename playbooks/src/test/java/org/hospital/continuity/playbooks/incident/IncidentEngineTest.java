@@ -1,0 +1,175 @@
+package org.hospital.continuity.playbooks.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hospital.continuity.playbooks.Signals.T0;
+import static org.hospital.continuity.playbooks.Signals.at;
+import static org.hospital.continuity.playbooks.Signals.down;
+import static org.hospital.continuity.playbooks.Signals.report;
+import static org.hospital.continuity.playbooks.Signals.up;
+import static org.hospital.continuity.playbooks.Signals.ward5a;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hospital.continuity.playbooks.fault.FaultClass;
+import org.hospital.continuity.playbooks.ladder.ContextModifier;
+import org.hospital.continuity.playbooks.ladder.LadderStep;
+import org.hospital.continuity.playbooks.party.Department;
+import org.hospital.continuity.playbooks.playbook.Occurrence;
+import org.hospital.continuity.playbooks.playbook.PlaybookLoader;
+import org.hospital.continuity.playbooks.signal.Component;
+import org.hospital.continuity.playbooks.signal.Symptom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("IncidentEngine: the plan at work on one incident")
+class IncidentEngineTest {
+
+    private static final IncidentEngine ENGINE = new IncidentEngine(EngineSettings.defaults(), PlaybookLoader.loadDefaults());
+
+    /** Feeds the inputs, then advances to {@code end}; returns every entry. */
+    private static Run run(Set<ContextModifier> context, Instant end, Input... inputs) {
+        IncidentState state = ENGINE.start(T0, context);
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (Input input : inputs) {
+            IncidentEngine.Step step = ENGINE.accept(state, input);
+            entries.addAll(step.entries());
+            state = step.state();
+        }
+        IncidentEngine.Step step = ENGINE.advanceTo(state, end);
+        entries.addAll(step.entries());
+        return new Run(step.state(), entries);
+    }
+
+    private record Run(IncidentState state, List<TimelineEntry> entries) {
+        <T extends TimelineEntry> List<T> of(Class<T> type) {
+            return entries.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
+    private static Input.Observe observe(org.hospital.continuity.playbooks.signal.Signal s) {
+        return new Input.Observe(s);
+    }
+
+    @Test
+    @DisplayName("EP-5.2.1 a database outage recovered at exactly 30 minutes switches nobody (recovered within 30 minutes)")
+    void recoveredAtThirtyMinutesIsInTime() {
+        Run r = run(Set.of(), at(120),
+                observe(down("p1", 0, Component.DATABASE_SERVER, "db")), observe(up("p2", 30, Component.DATABASE_SERVER, "db")));
+
+        assertThat(r.of(TimelineEntry.LadderStepReached.class)).isEmpty();
+        assertThat(r.of(TimelineEntry.OutageEnded.class)).singleElement()
+                .satisfies(e -> assertThat(e.lasted()).isEqualTo(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    @DisplayName("EP-5.2.1 a database outage of 31 minutes switches the front desk at 30, and recovery releases it")
+    void frontDeskSwitchesAtThirty() {
+        Run r = run(Set.of(), at(120),
+                observe(down("p1", 0, Component.DATABASE_SERVER, "db")), observe(up("p2", 31, Component.DATABASE_SERVER, "db")));
+
+        TimelineEntry.LadderStepReached row = r.of(TimelineEntry.LadderStepReached.class).get(0);
+        assertThat(row.at()).isEqualTo(at(30));
+        assertThat(row.milestone().step()).isEqualTo(LadderStep.FRONT_DESK);
+        assertThat(row.switching()).containsExactlyInAnyOrderElementsOf(LadderStep.FRONT_DESK.departments());
+        assertThat(r.of(TimelineEntry.ManualModeEnded.class)).singleElement().satisfies(e -> {
+            assertThat(e.at()).isEqualTo(at(31));
+            assertThat(e.released()).containsExactlyInAnyOrderElementsOf(LadderStep.FRONT_DESK.departments());
+        });
+        assertThat(r.of(TimelineEntry.StepDue.class)).anySatisfy(d -> {
+            assertThat(d.due().occurrence()).isInstanceOf(Occurrence.Recovered.class);
+            assertThat(d.due().step().clause()).isEqualTo("EP-6.2.5");
+        });
+        assertThat(r.state().manualDepartments()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("EP-5.1 on a holiday the front desk switches at 15 minutes")
+    void holidayPullsTheLadder() {
+        Run r = run(Set.of(ContextModifier.HOLIDAY), at(20), observe(down("p1", 0, Component.CORE_NETWORK, "core")));
+
+        assertThat(r.of(TimelineEntry.LadderStepReached.class)).singleElement().satisfies(e -> assertThat(e.at()).isEqualTo(at(15)));
+        assertThat(r.state().manualDepartments()).containsExactlyInAnyOrderElementsOf(LadderStep.FRONT_DESK.departments());
+    }
+
+    @Test
+    @DisplayName("EP-5.1 when the morning rush starts during an outage, a row that is now overdue falls due at once")
+    void contextChangeMidOutage() {
+        Run r = run(Set.of(), at(25), observe(down("p1", 0, Component.CORE_NETWORK, "core")),
+                new Input.ChangeContext(at(20), Set.of(ContextModifier.HIGH_PATIENT_VOLUME)));
+
+        assertThat(r.of(TimelineEntry.ContextChanged.class)).singleElement()
+                .satisfies(c -> assertThat(c.schedule().get(0).dueAt()).isEqualTo(at(15)));
+        assertThat(r.of(TimelineEntry.LadderStepReached.class)).singleElement().satisfies(e -> assertThat(e.at()).isEqualTo(at(20)));
+    }
+
+    @Test
+    @DisplayName("EP-5.2 critical care switches on request with a reason; without one, or with no incident, it is refused")
+    void criticalCareRequests() {
+        Run none = run(Set.of(), at(5), new Input.RequestManualMode(at(1), "icu-head", Department.CRITICAL_CARE, "危重病人"));
+        assertThat(none.of(TimelineEntry.InputRejected.class)).singleElement()
+                .satisfies(e -> assertThat(e.reason().en()).contains("no incident"));
+
+        Run r = run(Set.of(), at(10), observe(down("p1", 0, Component.CORE_NETWORK, "core")),
+                new Input.RequestManualMode(at(2), "icu-head", Department.CRITICAL_CARE, " "),
+                new Input.RequestManualMode(at(3), "icu-head", Department.CRITICAL_CARE, "3 critically ill patients"));
+        assertThat(r.of(TimelineEntry.InputRejected.class)).singleElement().satisfies(e -> assertThat(e.clause()).isEqualTo("EP-5.2"));
+        assertThat(r.of(TimelineEntry.ManualModeGranted.class)).singleElement().satisfies(g -> assertThat(g.at()).isEqualTo(at(3)));
+        assertThat(r.of(TimelineEntry.StepDue.class)).anySatisfy(d -> assertThat(d.due().department()).contains(Department.CRITICAL_CARE));
+        assertThat(r.state().manualSince()).containsEntry(Department.CRITICAL_CARE, at(3));
+    }
+
+    @Test
+    @DisplayName("EP-4 an incident is closed after the quiet period and then fires its post-incident playbook")
+    void closesAfterQuiet() {
+        Run r = run(Set.of(), at(120), observe(report("r1", 0, ward5a(1), Symptom.TERMINAL_BROKEN)),
+                observe(org.hospital.continuity.playbooks.Signals.clear("c1", 10, "r1")));
+
+        assertThat(r.of(TimelineEntry.IncidentClosed.class)).singleElement().satisfies(c -> {
+            assertThat(c.at()).isEqualTo(at(10).plus(EngineSettings.DEFAULT_CLOSE_AFTER_QUIET));
+            assertThat(c.highestClass()).isEqualTo(FaultClass.CLASS_II);
+        });
+        assertThat(r.of(TimelineEntry.StepDue.class)).anySatisfy(d ->
+                assertThat(d.due().occurrence()).isInstanceOf(Occurrence.IncidentClosed.class));
+        assertThat(r.state().incidentOpen()).isFalse();
+    }
+
+    @Test
+    @DisplayName("EP-4 a finding within the quiet period continues the same incident: its class playbook does not fire twice")
+    void reopeningWithinQuietIsTheSameIncident() {
+        Run r = run(Set.of(), at(60), observe(down("p1", 0, Component.NETWORK_SEGMENT, "f")),
+                observe(up("p2", 5, Component.NETWORK_SEGMENT, "f")), observe(down("p3", 15, Component.NETWORK_SEGMENT, "f")));
+
+        assertThat(r.of(TimelineEntry.StepDue.class)).filteredOn(d -> d.due().reference().equals("ep4-1-class-i/report-to-leadership"))
+                .hasSize(1);
+        assertThat(r.of(TimelineEntry.IncidentClosed.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("the engine is deterministic and reports when it next needs to wake up")
+    void deterministicAndWakeUps() {
+        Input[] inputs = {observe(down("p1", 0, Component.APPLICATION_SERVER, "app"))};
+        assertThat(run(Set.of(), at(400), inputs).entries()).isEqualTo(run(Set.of(), at(400), inputs).entries());
+
+        IncidentEngine.Step step = ENGINE.accept(ENGINE.start(T0, Set.of()), inputs[0]);
+        Optional<Instant> next = ENGINE.nextWakeUp(step.state());
+        assertThat(next).isPresent();
+        assertThat(next.get()).isAfter(T0).isBeforeOrEqualTo(at(30));
+        assertThat(ENGINE.schedule(step.state())).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("EP-8.4 recovery deadlines stay; response deadlines become moot when the incident closes")
+    void deadlinesAfterClose() {
+        Run r = run(Set.of(), at(90), observe(down("p1", 0, Component.DATABASE_SERVER, "db")),
+                observe(up("p2", 40, Component.DATABASE_SERVER, "db")));
+
+        assertThat(r.state().incidentOpen()).isFalse();
+        assertThat(r.state().deadlines()).isNotEmpty().allSatisfy(d -> assertThat(d.step().occurrence())
+                .isInstanceOfAny(Occurrence.Recovered.class, Occurrence.IncidentClosed.class));
+        assertThat(r.state().deadlines()).anySatisfy(d -> assertThat(d.step().step().clause()).isEqualTo("EP-8.4"));
+    }
+}
