@@ -11,6 +11,9 @@ create table sync_entry (
   payload         text          not null,
   content_hash    char(64)      not null,
   recorded_at     timestamptz   not null,
+  -- timestamptz keeps microseconds; a kiosk clock may give nanoseconds: the rest (0..999) is kept here so that
+  -- recorded_at + recorded_at_nanos is the kiosk's value exactly, and the stored entry still matches its hash
+  recorded_at_nanos smallint    not null default 0,
   hlc             bigint        not null,
   actor           varchar(100)  not null,
   received_at     timestamptz   not null,

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hospital.continuity.server.syncreceiver.persistence.SyncStore;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.hospital.continuity.sync.protocol.Backlog;
 import org.hospital.continuity.sync.protocol.PushBatch;
@@ -37,8 +38,9 @@ final class SyncFixtures {
     }
 
     static JournalEntry entry(String kiosk, long seq, UUID id, String payload) {
+        // nanosecond clock values, as a kiosk's InstantSource.system() gives on Linux
         return JournalEntry.seal(id, kiosk, seq, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 1, payload,
-                T0.plusSeconds(seq), (T0.toEpochMilli() + seq) << 16, "acct-3");
+                T0.plusSeconds(seq).plusNanos(123_456_789), (T0.toEpochMilli() + seq) << 16, "acct-3");
     }
 
     static List<JournalEntry> range(String kiosk, long from, long to) {
@@ -95,7 +97,7 @@ final class SyncFixtures {
     static JournalEntry fromRow(Row r) {
         return new JournalEntry(r.getUUID("entry_id"), r.getString("kiosk_id"), r.getLong("kiosk_seq"), r.getString("stream_type"),
                 r.getUUID("stream_id"), r.getInteger("stream_version"), r.getString("event_type"), r.getInteger("schema_version"),
-                r.getString("payload"), r.getString("content_hash"), r.getOffsetDateTime("recorded_at").toInstant(),
+                r.getString("payload"), r.getString("content_hash"), SyncStore.recordedAt(r),
                 r.getLong("hlc"), r.getString("actor"));
     }
 }

@@ -96,10 +96,6 @@ public final class BatchCheck {
             if (e.payload() != null && utf8Length(e.payload()) > limits.maxPayloadBytes()) {
                 violations.add(new Violation(at + "payload", "must be at most " + limits.maxPayloadBytes() + " bytes"));
             }
-            if (e.recordedAt() != null && e.recordedAt().getNano() % 1000 != 0) {
-                // the server keeps timestamps in microseconds; a finer one could not be stored byte-identical
-                violations.add(new Violation(at + "recordedAt", "must have at most microsecond precision"));
-            }
             if (e.contentHash() != null && !isSha256Hex(e.contentHash())) {
                 violations.add(new Violation(at + "contentHash", "must be 64 lowercase hex digits (SHA-256)"));
             }

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,10 +53,11 @@ public class SyncStore {
 
     private static final String INSERT_ENTRIES = """
             insert into sync_entry (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type,
-                                    schema_version, payload, content_hash, recorded_at, hlc, actor, received_at)
-            select e.*, $14 from unnest($1::uuid[], $2::varchar[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
+                                    schema_version, payload, content_hash, recorded_at, recorded_at_nanos, hlc, actor,
+                                    received_at)
+            select e.*, $15 from unnest($1::uuid[], $2::varchar[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
                                          $7::varchar[], $8::int4[], $9::text[], $10::varchar[], $11::timestamptz[],
-                                         $12::int8[], $13::varchar[]) as e
+                                         $12::int2[], $13::int8[], $14::varchar[]) as e
             on conflict do nothing
             returning entry_id""";
 
@@ -123,6 +125,7 @@ public class SyncStore {
         String[] payloads = new String[n];
         String[] hashes = new String[n];
         OffsetDateTime[] recordedAt = new OffsetDateTime[n];
+        Short[] recordedNanos = new Short[n];
         Long[] hlcs = new Long[n];
         String[] actors = new String[n];
         for (int i = 0; i < n; i++) {
@@ -137,12 +140,13 @@ public class SyncStore {
             schemaVersions[i] = e.schemaVersion();
             payloads[i] = e.payload();
             hashes[i] = e.contentHash();
-            recordedAt[i] = utc(e.recordedAt());
+            recordedAt[i] = utc(e.recordedAt().truncatedTo(ChronoUnit.MICROS));
+            recordedNanos[i] = (short) (e.recordedAt().getNano() % 1000);
             hlcs[i] = e.hlc();
             actors[i] = e.actor();
         }
         Tuple params = Tuple.tuple(Arrays.asList(ids, kiosks, seqs, streamTypes, streamIds, streamVersions, eventTypes,
-                schemaVersions, payloads, hashes, recordedAt, hlcs, actors, utc(now)));
+                schemaVersions, payloads, hashes, recordedAt, recordedNanos, hlcs, actors, utc(now)));
         return conn.preparedQuery(INSERT_ENTRIES).execute(params).map(rows -> {
             Set<UUID> inserted = new HashSet<>(rows.rowCount() * 2);
             for (Row r : rows) {
@@ -261,6 +265,11 @@ public class SyncStore {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("an envelope always serialises", ex);
         }
+    }
+
+    /** An entry's kiosk clock value exactly as sent: microseconds from timestamptz plus the stored nanosecond rest. */
+    public static Instant recordedAt(Row r) {
+        return r.getOffsetDateTime("recorded_at").toInstant().plusNanos(r.getShort("recorded_at_nanos"));
     }
 
     private static OffsetDateTime utc(Instant i) {

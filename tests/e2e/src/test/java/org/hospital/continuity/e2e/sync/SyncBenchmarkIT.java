@@ -230,7 +230,7 @@ class SyncBenchmarkIT {
         try (Connection c = server.jdbc()) {
             c.unwrap(PGConnection.class).getCopyAPI().copyIn(
                     "copy bench_copy_ceiling (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type, "
-                            + "schema_version, payload, content_hash, recorded_at, hlc, actor, received_at) from stdin with (format csv)",
+                            + "schema_version, payload, content_hash, recorded_at, recorded_at_nanos, hlc, actor, received_at) from stdin with (format csv)",
                     new ByteArrayInputStream(csv));
         }
         return null;
@@ -244,7 +244,8 @@ class SyncBenchmarkIT {
                     .append(e.streamType()).append(',').append(e.streamId()).append(',').append(e.streamVersion()).append(',')
                     .append(e.eventType()).append(',').append(e.schemaVersion()).append(',')
                     .append('"').append(e.payload().replace("\"", "\"\"")).append('"').append(',')
-                    .append(e.contentHash()).append(',').append(e.recordedAt()).append(',').append(e.hlc()).append(',')
+                    .append(e.contentHash()).append(',').append(e.recordedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS)).append(',').append(e.recordedAt().getNano() % 1000)
+                    .append(',').append(e.hlc()).append(',')
                     .append(e.actor()).append(',').append(now).append('\n');
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);

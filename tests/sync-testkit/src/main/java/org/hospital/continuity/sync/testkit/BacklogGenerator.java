@@ -68,7 +68,8 @@ public final class BacklogGenerator {
                         kinds.set(slot, kind);
                     }
                 }
-                Instant at = start.plusMillis(s * 21_600L + random.nextInt(1000)); // a 24 h backlog
+                // a 24 h backlog; nanosecond clock values, as InstantSource.system() gives on Linux
+                Instant at = start.plusMillis(s * 21_600L + random.nextInt(1000)).plusNanos(random.nextInt(1_000_000));
                 hlc = Math.max(hlc + 1, at.toEpochMilli() << 16);
                 String event = correction ? EVENTS[kind].replaceAll("(Registered|Recorded|Written|Used)$", "Corrected") : EVENTS[kind];
                 String payload = payload(random, kind, correction, 300 + random.nextInt(501));
