@@ -95,6 +95,11 @@ public final class SyncSender {
             nextAttemptAt = Instant.MIN;
             lastError = receipt.rejected() > 0 ? receipt.rejected() + " entries refused by the server as conflicting: "
                     + receipt.rejections().get(0).detail() : null;
+            if (receipt.cursor() > lastBacklog.lastSeq()) {
+                // the server holds more of this kiosk's journal than the kiosk: restored from an older copy?
+                lastError = "The server holds this kiosk's entries up to " + receipt.cursor() + " but the kiosk's journal ends at "
+                        + lastBacklog.lastSeq() + "; was the kiosk restored from an older copy? Tell IT before capturing more.";
+            }
             try {
                 source.confirmed(receipt.cursor());
             } catch (RuntimeException e) {

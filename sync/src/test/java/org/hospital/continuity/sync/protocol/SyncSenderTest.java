@@ -140,6 +140,19 @@ class SyncSenderTest {
     }
 
     @Test
+    @DisplayName("a server holding more of the kiosk's journal than the kiosk itself is flagged on the banner")
+    void aServerAheadOfTheKioskIsFlagged() {
+        InMemoryReceiver server = new InMemoryReceiver();
+        List<JournalEntry> journal = Entries.journal("kiosk-a", 5, new Random(6));
+        server.receive(PushBatch.of("kiosk-a", java.util.UUID.randomUUID(), Backlog.EMPTY, journal));
+        ListSource restored = new ListSource("kiosk-a", journal.subList(0, 3)); // an older copy of the kiosk
+        SyncSender sender = new SyncSender(restored, b -> new PushPort.Stored(server.receive(b)), clock, SenderSettings.defaults(),
+                new SplittableRandom(6));
+        sender.drain(5);
+        assertThat(sender.status().lastError()).contains("older copy");
+    }
+
+    @Test
     @DisplayName("disk full while marking entries sent: the sender goes on, the error is shown, nothing is lost")
     void diskFullWhileConfirmingDoesNotStopTheSender() {
         InMemoryReceiver server = new InMemoryReceiver();
