@@ -40,9 +40,9 @@ public class SyncAgent {
     private final KioskConfig kiosk;
     private final InstantSource clock;
     private final HttpClient http;
-    private SyncSender sender;
+    private volatile SyncSender sender;
     private JournalSource.Credential senderCredential;
-    private String lastLocalError;
+    private volatile String lastLocalError;
 
     public SyncAgent(JournalSource journal, OutboxConfig config, KioskConfig kiosk, InstantSource clock) {
         this.journal = journal;
@@ -84,7 +84,9 @@ public class SyncAgent {
         return run();
     }
 
-    public synchronized Status status() {
+    /** Not synchronized: the banner must answer while a push is on its way (the sender's fields are read as they are). */
+    public Status status() {
+        SyncSender sender = this.sender;
         JournalSource.Unsent unsent = journal.unsent();
         long lastSeq = journal.lastSeq();
         Instant now = clock.instant();
