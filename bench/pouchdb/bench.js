@@ -17,6 +17,15 @@ const PouchDB = require('pouchdb').plugin(require('pouchdb-adapter-memory'));
 const [file, workDir, batchArg] = process.argv.slice(2);
 const batchSize = Number(batchArg || 500);
 
+// CPU seconds of a process from /proc (Linux), to compare the peers by work done as well as by wall time
+function cpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch (e) { return 0; }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const s = net.createServer();
@@ -72,14 +81,17 @@ async function main() {
     const remoteUrl = base + '/backlog';
     await new PouchDB(remoteUrl).info(); // create it
     process.stderr.write(`pouchdb: ${total} docs in ${locals.length} local databases; replicating (batch_size ${batchSize})…\n`);
+    const cpuBefore = [cpuSeconds(server.pid), process.cpuUsage()];
     const started = process.hrtime.bigint();
     const results = await Promise.all(locals.map(db =>
       PouchDB.replicate(db, new PouchDB(remoteUrl), { batch_size: batchSize, batches_limit: 10 })));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const clientCpu = process.cpuUsage(cpuBefore[1]);
+    const cpu = { server: cpuSeconds(server.pid) - cpuBefore[0], clients: (clientCpu.user + clientCpu.system) / 1e6 };
     const written = results.reduce((n, r) => n + r.docs_written, 0);
     const info = await new PouchDB(remoteUrl).info();
     console.log(JSON.stringify({ docs: total, written, remoteDocCount: info.doc_count, seconds,
-      docsPerSecond: total / seconds, batchSize, kiosks: locals.length }));
+      docsPerSecond: total / seconds, batchSize, kiosks: locals.length, cpuSecondsServer: cpu.server, cpuSecondsClients: cpu.clients }));
   } finally {
     server.kill('SIGTERM');
   }

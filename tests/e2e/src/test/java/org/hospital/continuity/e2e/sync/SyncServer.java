@@ -65,7 +65,7 @@ public final class SyncServer implements AutoCloseable {
         // -Dbench.jfr=/path/file.jfr records a flight recording of the server, to see where its time goes
         Map<String, String> env = System.getProperty("bench.jfr") == null ? Map.of()
                 : Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=filename=" + System.getProperty("bench.jfr") + ",settings=profile");
-        List<String> jvm = List.of(System.getProperty("bench.server.heap", "-Xmx512m"));
+        List<String> jvm = List.of(System.getProperty("bench.server.heap", "-Xmx1g"));
         process = AppProcess.start("server", AppProcess.root().resolve("continuity-server/target/quarkus-app/quarkus-run.jar"), jvm, props, env);
         baseUrl = process.awaitBaseUrl(Duration.ofSeconds(90));
     }
