@@ -52,6 +52,21 @@ wait_ready() { # name url pid log
   echo "run.sh: $1 not ready after 180 s; see $4"; exit 1
 }
 
+# The first IT administrator: no password lives in the repository. Take it from the environment, or
+# generate one on the first run and keep it in the data folder (readable by this user only).
+if [ -z "${CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD:-}" ]; then
+  ADMIN_PW_FILE="$DATA_DIR/server/initial-admin-password"
+  if [ ! -s "$ADMIN_PW_FILE" ]; then
+    mkdir -p "$DATA_DIR/server"
+    (umask 077; printf '%s7a\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | cut -c1-18)" > "$ADMIN_PW_FILE")
+  fi
+  CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD="$(cat "$ADMIN_PW_FILE")"
+  export CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD
+  ADMIN_NOTE="admin password in $ADMIN_PW_FILE"
+else
+  ADMIN_NOTE="admin password from CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD"
+fi
+
 "$JAVA_BIN" -Dquarkus.http.port="$SERVER_PORT" -Dcontinuity.data-dir="$DATA_DIR/server" \
   -jar "$SERVER_JAR" >"$DATA_DIR/logs/server.log" 2>&1 &
 pids+=($!)
@@ -66,6 +81,7 @@ wait_ready "offline-kiosk" "http://localhost:$KIOSK_PORT" "${pids[1]}" "$DATA_DI
 cat <<MSG
 
   continuity-server   http://localhost:$SERVER_PORT      (health: /q/health/ready, API: /q/openapi)
+  sign in             user "${CONTINUITY_AUTH_INITIAL_ADMIN_USERNAME:-admin}", $ADMIN_NOTE
   offline kiosk 1     http://localhost:$KIOSK_PORT      (health: /q/health/ready)
   logs                $DATA_DIR/logs/
 

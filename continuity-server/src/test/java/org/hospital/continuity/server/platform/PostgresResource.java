@@ -38,7 +38,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://localhost:" + pg.getPort() + "/postgres",
                 "quarkus.datasource.username", "postgres",
-                "quarkus.datasource.password", "postgres");
+                "quarkus.datasource.password", "postgres",
+                // the seeded administrator of the test database (never a default in application.properties)
+                "continuity.auth.initial-admin.username", TestAccounts.ADMIN_USER,
+                "continuity.auth.initial-admin.password", TestAccounts.ADMIN_PASSWORD);
     }
 
     @Override

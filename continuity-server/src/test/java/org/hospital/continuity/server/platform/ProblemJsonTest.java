@@ -1,6 +1,5 @@
 package org.hospital.continuity.server.platform;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -13,12 +12,19 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Every error answer is RFC 9457 problem+json, with no class names or stack traces, and stores nothing. */
+/**
+ * Every error answer is RFC 9457 problem+json, with no class names or stack traces, and stores nothing.
+ * Requests are made as a signed-in cashier (every endpoint needs a session since issue 4).
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)
 class ProblemJsonTest {
 
     private static final String PROBLEM = "application/problem+json";
+
+    private static io.restassured.specification.RequestSpecification given() {
+        return TestAccounts.as(TestAccounts.cashier());
+    }
 
     private int reportCount() {
         return given().when().get("/api/fault-reports?limit=500").then().statusCode(200).extract().jsonPath().getList("$").size();

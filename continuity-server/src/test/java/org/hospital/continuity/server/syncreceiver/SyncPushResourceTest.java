@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.hospital.continuity.server.platform.PostgresResource;
+import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.server.syncreceiver.app.PushAdmission;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.hospital.continuity.sync.protocol.Backlog;
@@ -88,7 +89,7 @@ class SyncPushResourceTest {
                 .body("gaps", hasSize(1)).body("gaps[0].from", equalTo(3)).body("gaps[0].to", equalTo(3));
         push("kiosk-t1", journal.subList(2, 4)).statusCode(200)
                 .body("cursor", equalTo(4)).body("gaps", hasSize(0)).body("accepted", equalTo(1)).body("duplicates", equalTo(1));
-        given().get("/api/sync/v1/kiosks/kiosk-t1").then().statusCode(200).body("cursor", equalTo(4));
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t1").then().statusCode(200).body("cursor", equalTo(4));
     }
 
     @Test
@@ -108,7 +109,7 @@ class SyncPushResourceTest {
         assertThat(stored(pool, original.entryId()).contentHash()).isEqualTo(original.contentHash());
         assertThat(count(pool, "select count(*) from sync_integrity_incident where entry_id = $1 and offered_hash = $2",
                 original.entryId(), forged.contentHash())).isEqualTo(1);
-        given().get("/api/sync/v1/incidents").then().statusCode(200)
+        TestAccounts.asAdmin().get("/api/sync/v1/incidents").then().statusCode(200)
                 .body("entryId", hasItem(original.entryId().toString()))
                 .body("find { it.entryId == '" + original.entryId() + "' }.heldHash", equalTo(original.contentHash()));
     }
@@ -127,10 +128,10 @@ class SyncPushResourceTest {
     void theBacklogIsStoredForTheBoard() {
         Instant oldest = Instant.parse("2026-11-21T01:02:03Z");
         push("kiosk-t3", TEST_SECRET, body("kiosk-t3", new Backlog(7, oldest, 9), range("kiosk-t3", 1, 2))).statusCode(200);
-        given().get("/api/sync/v1/kiosks/kiosk-t3").then().statusCode(200)
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t3").then().statusCode(200)
                 .body("backlogPending", equalTo(7)).body("oldestUnsentAt", equalTo("2026-11-21T01:02:03Z"))
                 .body("kioskLastSeq", equalTo(9)).body("cursor", equalTo(2));
-        given().get("/api/sync/v1/kiosks").then().statusCode(200).body("kioskId", hasItem("kiosk-t3"));
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks").then().statusCode(200).body("kioskId", hasItem("kiosk-t3"));
     }
 
     @Test
@@ -284,8 +285,17 @@ class SyncPushResourceTest {
     }
 
     @Test
+    @DisplayName("HR-1 the sync board needs a signed-in account; integrity incidents are for IT and leadership")
+    void theBoardIsGuarded() {
+        given().get("/api/sync/v1/kiosks").then().statusCode(401).contentType(PROBLEM);
+        given().get("/api/sync/v1/incidents").then().statusCode(401).contentType(PROBLEM);
+        TestAccounts.as(TestAccounts.cashier()).get("/api/sync/v1/incidents").then().statusCode(403).contentType(PROBLEM);
+        TestAccounts.as(TestAccounts.leader()).get("/api/sync/v1/incidents").then().statusCode(200);
+    }
+
+    @Test
     void unknownKioskStateIs404() {
-        given().get("/api/sync/v1/kiosks/never-pushed").then().statusCode(404).contentType(PROBLEM);
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/never-pushed").then().statusCode(404).contentType(PROBLEM);
     }
 
     static <T> List<T> list(Iterator<T> it) {

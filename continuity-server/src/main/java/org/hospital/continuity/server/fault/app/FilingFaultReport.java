@@ -1,6 +1,6 @@
 package org.hospital.continuity.server.fault.app;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,29 +8,54 @@ import java.time.InstantSource;
 import java.util.UUID;
 import org.hospital.continuity.server.fault.domain.FaultDecision;
 import org.hospital.continuity.server.fault.domain.FaultReport;
+import org.hospital.continuity.server.fault.domain.FaultSignals;
 import org.hospital.continuity.server.fault.persistence.FaultReportRepository;
+import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
-/** EP-3.1/3.2: a workstation files a fault report; it is recorded at once. */
+/**
+ * EP-3.1/3.2: a workstation files a fault report; it is recorded at once and then handed to the incident
+ * engine as a signal (the engine grades it and folds it into the open incident). IT on duty verifies it.
+ */
 @ApplicationScoped
 public class FilingFaultReport {
 
     private final FaultReportRepository reports;
     private final InstantSource clock;
+    private final RunningTheIncidentEngine engine;
 
-    public FilingFaultReport(FaultReportRepository reports, InstantSource clock) {
+    public FilingFaultReport(FaultReportRepository reports, InstantSource clock, RunningTheIncidentEngine engine) {
         this.reports = reports;
         this.clock = clock;
+        this.engine = engine;
     }
 
-    @WithTransaction
     public Uni<FaultReport> file(FaultReport.Filing filing) {
         FaultDecision decision = FaultReport.file(filing, UUID.randomUUID(), clock.instant());
         if (decision instanceof FaultDecision.Rejected rejected) {
             return Uni.createFrom().failure(new DomainRejection(422, "fault-report-rejected", rejected.rule(), rejected.reason()));
         }
         FaultReport report = ((FaultDecision.Filed) decision).report();
-        return reports.add(report).invoke(r -> Log.infof("fault report filed id=%s", r.id()));
+        // recorded first (EP-3.2 "record it"), then correlated: a report is never lost to a correlation failure
+        return Panache.withTransaction(() -> reports.add(report))
+                .invoke(r -> Log.infof("fault report filed id=%s", r.id()))
+                .call(r -> engine.submit(FaultSignals.signal(r)));
+    }
+
+    /** EP-3.2: IT on duty verifies a report with the workstation: confirmed (with the cause) or not reproduced. */
+    public Uni<FaultReport> verify(UUID id, FaultReport.Verification outcome, FaultReport.Check given) {
+        FaultReport.Check check = new FaultReport.Check(given.personId(), given.personName(), clock.instant(), given.cause(), given.note());
+        return Panache.withTransaction(() -> reports.byId(id).chain(r -> {
+            if (r == null) {
+                return Uni.createFrom().failure(DomainRejection.notFound("Fault report " + id));
+            }
+            FaultDecision d = r.verify(outcome, check);
+            if (d instanceof FaultDecision.Rejected rejected) {
+                return Uni.createFrom().failure(DomainRejection.conflict("verification-refused", rejected.rule(), rejected.reason()));
+            }
+            return reports.update(((FaultDecision.Filed) d).report());
+        })).invoke(r -> Log.infof("fault report verified id=%s outcome=%s", r.id(), r.verification()))
+                .call(r -> FaultSignals.verification(r).map(engine::submit).orElse(Uni.createFrom().nullItem()));
     }
 
     public Uni<FaultReport> get(UUID id) {

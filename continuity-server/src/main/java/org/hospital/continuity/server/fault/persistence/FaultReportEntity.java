@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.hospital.continuity.server.fault.domain.FaultReport;
 
@@ -31,21 +32,58 @@ public class FaultReportEntity extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public FaultReport.Verification verification;
+    public String area;
+    @Column(name = "symptom_code")
+    public String symptomCode;
+    public String ward;
+    public String building;
+    public String subnet;
+    @Column(name = "filed_by")
+    public UUID filedBy;
+    @Column(name = "verified_by")
+    public UUID verifiedBy;
+    @Column(name = "verified_by_name")
+    public String verifiedByName;
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+    public String cause;
+    @Column(name = "verification_note")
+    public String verificationNote;
 
     static FaultReportEntity from(FaultReport r) {
         FaultReportEntity e = new FaultReportEntity();
         e.id = r.id();
-        e.reporter = r.reporter();
-        e.location = r.location();
-        e.terminal = r.terminal();
-        e.symptom = r.symptom();
-        e.observedSince = r.observedSince();
-        e.filedAt = r.filedAt();
-        e.verification = r.verification();
+        e.copy(r);
         return e;
     }
 
+    void copy(FaultReport r) {
+        reporter = r.reporter();
+        location = r.location();
+        terminal = r.terminal();
+        symptom = r.symptom();
+        observedSince = r.observedSince();
+        filedAt = r.filedAt();
+        verification = r.verification();
+        area = r.area();
+        symptomCode = r.symptomCode();
+        ward = r.ward();
+        building = r.building();
+        subnet = r.subnet();
+        filedBy = r.filedBy();
+        r.check().ifPresent(c -> {
+            verifiedBy = c.personId();
+            verifiedByName = c.personName();
+            verifiedAt = c.at();
+            cause = c.cause();
+            verificationNote = c.note();
+        });
+    }
+
     FaultReport toDomain() {
-        return new FaultReport(id, reporter, location, terminal, symptom, observedSince, filedAt, verification);
+        Optional<FaultReport.Check> check = verifiedAt == null ? Optional.empty()
+                : Optional.of(new FaultReport.Check(verifiedBy, verifiedByName, verifiedAt, cause, verificationNote));
+        return new FaultReport(id, reporter, location, terminal, symptom, observedSince, filedAt, verification, area, symptomCode,
+                ward, building, subnet, filedBy, check);
     }
 }

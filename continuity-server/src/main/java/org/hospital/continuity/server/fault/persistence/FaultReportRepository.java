@@ -18,6 +18,14 @@ public class FaultReportRepository implements PanacheRepositoryBase<FaultReportE
         return persist(FaultReportEntity.from(report)).map(FaultReportEntity::toDomain);
     }
 
+    /** Replaces the stored report by its verified form (only the verification columns change). */
+    public Uni<FaultReport> update(FaultReport report) {
+        return findById(report.id()).chain(e -> {
+            e.copy(report);
+            return persist(e);
+        }).map(FaultReportEntity::toDomain);
+    }
+
     public Uni<FaultReport> byId(UUID id) {
         return findById(id).map(e -> e == null ? null : e.toDomain());
     }

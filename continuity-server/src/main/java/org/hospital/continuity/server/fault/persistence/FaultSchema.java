@@ -9,6 +9,6 @@ public class FaultSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0100__fault_report.sql");
+        return List.of("db/migration/V0100__fault_report.sql", "db/migration/V0110__fault_verification.sql");
     }
 }

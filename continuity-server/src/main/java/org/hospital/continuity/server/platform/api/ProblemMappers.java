@@ -53,6 +53,20 @@ public class ProblemMappers {
         return respond(e.rule() == null ? p : p.withRule(e.rule()), uri);
     }
 
+    /** No or an expired session: 401 with a challenge, as problem+json. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
+            io.quarkus.security.AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        Response r = respond(Problem.forStatus(401), uri);
+        return Response.fromResponse(r).header("WWW-Authenticate", "Bearer realm=\"continuity\"").build();
+    }
+
+    /** Signed in, but the role does not allow it (HR-1): 403. */
+    @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
+    public Response forbidden(RuntimeException e, UriInfo uri) {
+        return respond(Problem.forStatus(403).withRule("HR-1"), uri);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return respond(Problems.malformedJson(e), uri);

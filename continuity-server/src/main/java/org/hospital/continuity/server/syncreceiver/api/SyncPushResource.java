@@ -1,6 +1,8 @@
 package org.hospital.continuity.server.syncreceiver.api;
 
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.syncreceiver.app.ReceivingPush;
 import org.hospital.continuity.server.syncreceiver.domain.IntegrityIncident;
 import org.hospital.continuity.server.syncreceiver.domain.KioskSyncState;
@@ -43,7 +46,9 @@ public class SyncPushResource {
         this.clock = clock;
     }
 
+    /** Open to anonymous callers at the HTTP layer: the receiver authenticates the kiosk itself (HTTP Basic, kiosk credential). */
     @POST
+    @PermitAll
     @Path("/push")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> push(byte[] body, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, UriInfo uri) {
@@ -72,6 +77,7 @@ public class SyncPushResource {
     }
 
     @GET
+    @RolesAllowed(Roles.READER)
     @Path("/kiosks")
     public Uni<List<KioskView>> kiosks() {
         Instant now = clock.instant();
@@ -79,6 +85,7 @@ public class SyncPushResource {
     }
 
     @GET
+    @RolesAllowed(Roles.READER)
     @Path("/kiosks/{kioskId}")
     public Uni<KioskView> kiosk(@PathParam("kioskId") String kioskId) {
         Instant now = clock.instant();
@@ -94,7 +101,9 @@ public class SyncPushResource {
         }
     }
 
+    /** Integrity incidents are for IT and the leadership group (EP-7.4, HR-9). */
     @GET
+    @RolesAllowed({Roles.IT, Roles.LEADERSHIP})
     @Path("/incidents")
     public Uni<List<IncidentView>> incidents(@QueryParam("limit") @DefaultValue("100") int limit) {
         return store.incidents(Math.max(1, Math.min(limit, 1000))).map(l -> l.stream().map(IncidentView::of).toList());

@@ -1,0 +1,100 @@
+package org.hospital.continuity.server.account.app;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.UUID;
+import org.hospital.continuity.server.account.domain.PasswordRules;
+import org.hospital.continuity.server.account.persistence.AccountStore;
+import org.hospital.continuity.server.account.persistence.AccountStore.AccountRow;
+import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+
+/**
+ * HR-1, HR-7: an IT administrator grants a person an account (one per person), disables it when
+ * they leave, and resets passwords. Every change is written to the account audit log.
+ */
+@ApplicationScoped
+public class ManagingAccounts {
+
+    private final AccountStore accounts;
+    private final DirectoryStore directory;
+    private final LoggingIn loggingIn;
+    private final InstantSource clock;
+
+    public ManagingAccounts(AccountStore accounts, DirectoryStore directory, LoggingIn loggingIn, InstantSource clock) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.loggingIn = loggingIn;
+        this.clock = clock;
+    }
+
+    private Uni<String> hash(String username, String password) {
+        var problem = PasswordRules.problem(password, username);
+        if (problem.isPresent()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "weak-password", "HR-3", problem.get()));
+        }
+        return Uni.createFrom().item(() -> loggingIn.hasher().hash(password.toCharArray()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    public Uni<AccountRow> create(String username, UUID personId, String password, UUID actor) {
+        UUID id = UUID.randomUUID();
+        return hash(username, password).chain(hash -> accounts.pool().withTransaction(c -> directory.person(c, personId).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().failure(DomainRejection.notFound("Person " + personId));
+            }
+            return c.preparedQuery("select 1 from account where username = $1 or person_id = $2")
+                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(username, personId)).chain(rows -> {
+                        if (rows.size() > 0) {
+                            return Uni.createFrom().failure(DomainRejection.conflict("account-exists", "HR-1",
+                                    "The user name is taken or the person already has an account (one account per person)."));
+                        }
+                        Instant now = clock.instant();
+                        return accounts.insert(c, id, username, personId, hash, now)
+                                .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + DirectoryStore.csv(p.roles()), now))
+                                .chain(() -> accounts.byId(c, id));
+                    });
+        }))).invoke(a -> Log.infof("account created id=%s", a.id()));
+    }
+
+    public Uni<List<AccountRow>> all() {
+        return accounts.all(accounts.pool());
+    }
+
+    public Uni<AccountRow> get(UUID id) {
+        return accounts.byId(accounts.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Account " + id));
+    }
+
+    /** HR-7: disabling also ends every open session of the account. */
+    public Uni<AccountRow> setActive(UUID id, boolean active, UUID actor) {
+        Instant now = clock.instant();
+        return accounts.pool().withTransaction(c -> accounts.byId(c, id).chain(a -> {
+            if (a == null) {
+                return Uni.createFrom().failure(DomainRejection.notFound("Account " + id));
+            }
+            if (!active && id.equals(actor)) {
+                return Uni.createFrom().failure(DomainRejection.conflict("cannot-disable-self", "HR-1", "You cannot disable your own account."));
+            }
+            Uni<Void> sessions = active ? Uni.createFrom().voidItem() : accounts.revokeAllSessions(c, id, now);
+            return accounts.setActive(c, id, active).chain(() -> sessions)
+                    .chain(() -> accounts.audit(c, id, actor, active ? "ENABLED" : "DISABLED", "", now))
+                    .chain(() -> accounts.byId(c, id));
+        }));
+    }
+
+    /** A new password (HR-3) ends the account's sessions and lifts a lock. */
+    public Uni<AccountRow> setPassword(UUID id, String password, UUID actor) {
+        return get(id).chain(a -> hash(a.username(), password)).chain(hash -> accounts.pool().withTransaction(c -> {
+            Instant now = clock.instant();
+            return accounts.setPassword(c, id, hash, now)
+                    .chain(() -> accounts.revokeAllSessions(c, id, now))
+                    .chain(() -> accounts.audit(c, id, actor, "PASSWORD_SET", "", now))
+                    .chain(() -> accounts.byId(c, id));
+        }));
+    }
+}

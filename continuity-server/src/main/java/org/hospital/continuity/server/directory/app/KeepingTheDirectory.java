@@ -1,0 +1,131 @@
+package org.hospital.continuity.server.directory.app;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hospital.continuity.server.directory.domain.ContactKind;
+import org.hospital.continuity.server.directory.domain.Department;
+import org.hospital.continuity.server.directory.domain.Person;
+import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+
+/** EP-2, EP-9.1, HR-1: departments, people with roles, contact channels kept current. */
+@ApplicationScoped
+public class KeepingTheDirectory {
+
+    /** A contact channel as entered. */
+    public record NewContact(ContactKind kind, String address, LocalDate lastConfirmedOn) {
+    }
+
+    private final DirectoryStore store;
+    private final InstantSource clock;
+    private final DirectoryConfig config;
+    private final AreaCodes areas;
+
+    public KeepingTheDirectory(DirectoryStore store, InstantSource clock, DirectoryConfig config, AreaCodes areas) {
+        this.store = store;
+        this.clock = clock;
+        this.config = config;
+        this.areas = areas;
+    }
+
+    public LocalDate today() {
+        return clock.instant().atZone(config.zone()).toLocalDate();
+    }
+
+    public boolean isStale(LocalDate lastConfirmed, LocalDate today) {
+        return new org.hospital.continuity.server.directory.domain.ContactFreshness(config.contactConfirmEvery()).isStale(lastConfirmed, today);
+    }
+
+    public Uni<List<Department>> departments() {
+        return store.departments(store.pool());
+    }
+
+    public Uni<Department> addDepartment(Department d) {
+        if (d.area() != null && !areas.isArea(d.area())) {
+            return Uni.createFrom().failure(new DomainRejection(422, "unknown-area", "EP-5.2",
+                    "Unknown business area " + d.area() + "; one of " + areas.codes() + "."));
+        }
+        return store.pool().withTransaction(c -> store.addDepartment(c, d, clock.instant())).map(added -> {
+            if (!added) {
+                throw DomainRejection.conflict("department-exists", null, "Department " + d.code() + " already exists.");
+            }
+            return d;
+        });
+    }
+
+    public Uni<Person> addPerson(String name, String departmentCode, Set<StaffRole> roles, List<NewContact> contacts) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        LocalDate today = today();
+        for (NewContact nc : contacts) {
+            if (nc.lastConfirmedOn() != null && nc.lastConfirmedOn().isAfter(today)) {
+                return Uni.createFrom().failure(new DomainRejection(422, "contact-confirmed-in-future", "EP-9.1",
+                        "A contact cannot have been confirmed after today."));
+            }
+        }
+        return store.pool().withTransaction(c -> store.department(c, departmentCode).chain(d -> {
+            if (d == null) {
+                return Uni.createFrom().failure(DomainRejection.notFound("Department " + departmentCode));
+            }
+            Uni<Void> chain = store.addPerson(c, id, name, departmentCode, roles, now);
+            for (NewContact nc : contacts) {
+                chain = chain.chain(() -> store.addContact(c, id, nc.kind(), nc.address(),
+                        nc.lastConfirmedOn() == null ? today : nc.lastConfirmedOn(), now));
+            }
+            return chain.chain(() -> store.person(c, id));
+        })).invoke(p -> Log.infof("person added id=%s department=%s", p.id(), p.departmentCode()));
+    }
+
+    public Uni<Person> person(UUID id) {
+        return store.person(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Person " + id));
+    }
+
+    public Uni<List<Person>> people(String department) {
+        return store.people(store.pool(), department);
+    }
+
+    public Uni<Person> setRoles(UUID id, Set<StaffRole> roles) {
+        return store.pool().withTransaction(c -> store.setRoles(c, id, roles, clock.instant()).chain(found -> found
+                ? store.person(c, id)
+                : Uni.createFrom().failure(DomainRejection.notFound("Person " + id))));
+    }
+
+    /** HR-7: staff who leave are deactivated, never deleted (their records keep their name). */
+    public Uni<Person> setActive(UUID id, boolean active) {
+        return store.pool().withTransaction(c -> store.setActive(c, id, active, clock.instant()).chain(found -> found
+                ? store.person(c, id)
+                : Uni.createFrom().failure(DomainRejection.notFound("Person " + id))));
+    }
+
+    public Uni<Person> addContact(UUID personId, NewContact nc) {
+        if (nc.lastConfirmedOn() != null && nc.lastConfirmedOn().isAfter(today())) {
+            return Uni.createFrom().failure(new DomainRejection(422, "contact-confirmed-in-future", "EP-9.1",
+                    "A contact cannot have been confirmed after today."));
+        }
+        return store.pool().withTransaction(c -> store.person(c, personId).chain(p -> p == null
+                ? Uni.createFrom().failure(DomainRejection.notFound("Person " + personId))
+                : store.addContact(c, personId, nc.kind(), nc.address(), nc.lastConfirmedOn() == null ? today() : nc.lastConfirmedOn(), clock.instant())
+                        .chain(() -> store.person(c, personId))));
+    }
+
+    /** EP-9.1: someone confirmed the channel still reaches the person today. */
+    public Uni<Person> confirmContact(UUID personId, UUID contactId) {
+        return store.pool().withTransaction(c -> store.confirmContact(c, personId, contactId, today()).chain(found -> found
+                ? store.person(c, personId)
+                : Uni.createFrom().failure(DomainRejection.notFound("Contact " + contactId + " of person " + personId))));
+    }
+
+    /** EP-9.1: people with at least one channel not confirmed within the configured period (only those channels). */
+    public Uni<List<Person>> staleContacts() {
+        LocalDate before = today().minus(config.contactConfirmEvery());
+        return store.staleContacts(store.pool(), before);
+    }
+}

@@ -1,0 +1,224 @@
+package org.hospital.continuity.server.incident.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.eventbus.EventBus;
+import io.vertx.mutiny.core.eventbus.Message;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.hospital.continuity.playbooks.fault.Cause;
+import org.hospital.continuity.playbooks.fault.FaultClass;
+import org.hospital.continuity.playbooks.fault.Scope;
+import org.hospital.continuity.playbooks.ladder.ContextModifier;
+import org.hospital.continuity.playbooks.ladder.LadderMilestone;
+import org.hospital.continuity.playbooks.party.Department;
+import org.hospital.continuity.server.incident.app.HandlingIncidents;
+import org.hospital.continuity.server.incident.app.IncidentEventRelay;
+import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
+import org.hospital.continuity.server.incident.persistence.IncidentStore.EventRow;
+import org.hospital.continuity.server.incident.persistence.IncidentStore.IncidentRow;
+import org.hospital.continuity.server.incident.persistence.IncidentStore.SignalRow;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.Roles;
+import org.hospital.continuity.server.platform.security.Staff;
+import org.hospital.continuity.server.playbook.api.InstructionResource.InstructionView;
+import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** Incidents, their append-only timelines, IT's decisions, and the live stream of incident events. */
+@Path("/api/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    private final HandlingIncidents incidents;
+    private final AnnouncingInstructions announcing;
+    private final SecurityIdentity identity;
+    private final EventBus bus;
+
+    public IncidentResource(HandlingIncidents incidents, AnnouncingInstructions announcing, SecurityIdentity identity, EventBus bus) {
+        this.incidents = incidents;
+        this.announcing = announcing;
+        this.identity = identity;
+        this.bus = bus;
+    }
+
+    public record IncidentSummary(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
+                                  Instant outageStart, Instant outageEndedAt) {
+        static IncidentSummary of(IncidentRow r) {
+            return new IncidentSummary(r.id(), r.openedAt(), r.closedAt(), r.faultClass(), r.scope(), r.highestClass(), r.outageStart(),
+                    r.outageEndedAt());
+        }
+    }
+
+    public record EventView(long seq, String kind, Instant at, String clause, String zh, String en, Map<String, Object> data) {
+        static EventView of(EventRow e) {
+            return new EventView(e.seq(), e.kind(), e.at(), e.clause(), e.zh(), e.en(), e.data().getMap());
+        }
+    }
+
+    public record SignalView(String id, String kind, Instant at, String zh, String en) {
+        static SignalView of(SignalRow s) {
+            return new SignalView(s.id(), s.kind(), s.at(), s.zh(), s.en());
+        }
+    }
+
+    public record Milestone(String step, String clause, Instant dueAt, String threshold, List<String> departments) {
+        static Milestone of(LadderMilestone m) {
+            return new Milestone(m.step().name(), m.clause(), m.dueAt(), m.threshold().toString(),
+                    m.departments().stream().sorted().map(Department::code).toList());
+        }
+    }
+
+    public record IncidentDetail(IncidentSummary incident, List<EventView> timeline, List<SignalView> signals, List<Milestone> ladder,
+                                 Set<String> manualDepartments) {
+    }
+
+    public record Decided(long journalSeq, UUID incidentId, List<Long> events, List<UUID> instructions) {
+        static Decided of(RunningTheIncidentEngine.Outcome o) {
+            return new Decided(o.journalSeq(), o.incidentId(), o.eventSeqs(), o.instructions());
+        }
+    }
+
+    public record RecoveryRequest(@Size(max = 2000) String note) {
+    }
+
+    public record OverrideInput(@NotNull FaultClass faultClass, Scope scope, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record LiftInput(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record DiagnosisInput(@NotNull Cause cause, @Size(max = 200) List<@NotBlank @Size(max = 100) String> explains,
+                                 @Size(max = 2000) String note) {
+    }
+
+    public record ManualRequest(@NotNull Department department, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record ContextInput(@NotNull @Size(max = 10) Set<@NotNull ContextModifier> modifiers) {
+    }
+
+    private Staff me() {
+        return Staff.of(identity);
+    }
+
+    @GET
+    @RolesAllowed(Roles.READER)
+    public Uni<List<IncidentSummary>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return incidents.incidents(limit).map(l -> l.stream().map(IncidentSummary::of).toList());
+    }
+
+    /** The open incident, or 404 when all is well. */
+    @GET
+    @Path("/current")
+    @RolesAllowed(Roles.READER)
+    public Uni<IncidentSummary> current() {
+        return incidents.current().onItem().ifNull().failWith(() -> new DomainRejection(404, "no-open-incident", null, "No incident is open."))
+                .map(IncidentSummary::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.READER)
+    public Uni<IncidentDetail> get(@PathParam("id") UUID id) {
+        return incidents.view(id).map(v -> new IncidentDetail(IncidentSummary.of(v.incident()),
+                v.timeline().stream().map(EventView::of).toList(), v.signals().stream().map(SignalView::of).toList(),
+                v.schedule().stream().map(Milestone::of).toList(), v.manualDepartments()));
+    }
+
+    /** Every instruction the incident issued, with its acknowledgements. */
+    @GET
+    @Path("/{id}/instructions")
+    @RolesAllowed(Roles.READER)
+    public Uni<List<InstructionView>> instructions(@PathParam("id") UUID id) {
+        return incidents.view(id).chain(v -> announcing.forIncident(id)).map(l -> l.stream().map(InstructionView::of).toList());
+    }
+
+    /** EP-6.8: IT declares the system back; the engine issues the recovery steps. */
+    @POST
+    @Path("/{id}/recovery")
+    @RolesAllowed(Roles.IT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decided> recovery(@PathParam("id") UUID id, @Valid RecoveryRequest request) {
+        return incidents.declareRecovery(id, me(), request == null ? null : request.note()).map(Decided::of);
+    }
+
+    @PUT
+    @Path("/{id}/override")
+    @RolesAllowed(Roles.IT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decided> override(@PathParam("id") UUID id, @Valid @NotNull OverrideInput input) {
+        return incidents.override(id, input.faultClass(), input.scope(), input.reason(), me()).map(Decided::of);
+    }
+
+    @POST
+    @Path("/{id}/override/lift")
+    @RolesAllowed(Roles.IT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decided> lift(@PathParam("id") UUID id, @Valid @NotNull LiftInput input) {
+        return incidents.liftOverride(id, input.reason(), me()).map(Decided::of);
+    }
+
+    /** EP-3.2: IT records a cause. */
+    @POST
+    @Path("/diagnoses")
+    @RolesAllowed(Roles.IT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decided> diagnose(@Valid @NotNull DiagnosisInput input) {
+        return incidents.diagnose(input.cause(), input.explains() == null ? List.of() : input.explains(), input.note(), me())
+                .map(Decided::of);
+    }
+
+    /** EP-5.2: early manual operation for critically ill patients. */
+    @POST
+    @Path("/manual-mode-requests")
+    @RolesAllowed({Roles.IT, Roles.DEPARTMENT_HEAD})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decided> requestManual(@Valid @NotNull ManualRequest input) {
+        return incidents.requestManual(input.department(), input.reason(), me()).map(Decided::of);
+    }
+
+    /** EP-5.1: the circumstances in force (holiday, high volume, staff away, major event). */
+    @PUT
+    @Path("/context")
+    @RolesAllowed(Roles.IT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decided> context(@Valid @NotNull ContextInput input) {
+        return incidents.changeContext(input.modifiers()).map(Decided::of);
+    }
+
+    /**
+     * Server-Sent Events: every new timeline event of every incident, as JSON
+     * {@code {seq, incidentId, kind, at, clause, zh, en, data}}, from whichever instance wrote it.
+     */
+    @GET
+    @Path("/events")
+    @RolesAllowed(Roles.READER)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<JsonObject> events() {
+        return bus.<JsonObject>consumer(IncidentEventRelay.ADDRESS).toMulti().map(Message::body);
+    }
+}

@@ -1,0 +1,160 @@
+package org.hospital.continuity.server.incident.app;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hospital.continuity.playbooks.classify.OverrideRequest;
+import org.hospital.continuity.playbooks.fault.Cause;
+import org.hospital.continuity.playbooks.fault.FaultClass;
+import org.hospital.continuity.playbooks.fault.Scope;
+import org.hospital.continuity.playbooks.incident.IncidentState;
+import org.hospital.continuity.playbooks.incident.Input;
+import org.hospital.continuity.playbooks.ladder.ContextModifier;
+import org.hospital.continuity.playbooks.ladder.LadderMilestone;
+import org.hospital.continuity.playbooks.party.Department;
+import org.hospital.continuity.playbooks.signal.Clearance;
+import org.hospital.continuity.playbooks.signal.Diagnosis;
+import org.hospital.continuity.playbooks.signal.Signal;
+import org.hospital.continuity.server.incident.persistence.IncidentStore;
+import org.hospital.continuity.server.incident.persistence.IncidentStore.EventRow;
+import org.hospital.continuity.server.incident.persistence.IncidentStore.IncidentRow;
+import org.hospital.continuity.server.incident.persistence.IncidentStore.SignalRow;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.Staff;
+
+/**
+ * What people do with incidents: read them, and tell the engine IT's findings and decisions (EP-3.2
+ * diagnosis, EP-4 manual grade with a reason, EP-5.1 circumstances, EP-5.2 early manual mode, EP-6.8 the
+ * declaration that the system is back). The engine decides; a refusal comes back as 409 with its clause.
+ */
+@ApplicationScoped
+public class HandlingIncidents {
+
+    /** An incident with its timeline, signals and what is scheduled next. */
+    public record IncidentView(IncidentRow incident, List<EventRow> timeline, List<SignalRow> signals, List<LadderMilestone> schedule,
+                               Set<String> manualDepartments) {
+    }
+
+    private final RunningTheIncidentEngine engine;
+    private final IncidentStore store;
+    private final InstantSource clock;
+
+    public HandlingIncidents(RunningTheIncidentEngine engine, IncidentStore store, InstantSource clock) {
+        this.engine = engine;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Uni<List<IncidentRow>> incidents(int limit) {
+        return store.incidents(store.pool(), limit);
+    }
+
+    public Uni<IncidentRow> current() {
+        return store.openIncident(store.pool());
+    }
+
+    public Uni<IncidentView> view(UUID id) {
+        return store.incident(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Incident " + id))
+                .chain(row -> store.timeline(store.pool(), id).chain(events -> store.signals(store.pool(), id).chain(signals ->
+                        engine.state().map(state -> {
+                            boolean open = row.closedAt() == null;
+                            return new IncidentView(row, events, signals, open ? engine.engine().schedule(state) : List.of(),
+                                    open ? codes(state.manualDepartments()) : Set.of());
+                        }))));
+    }
+
+    private static Set<String> codes(Set<Department> set) {
+        Set<String> out = new LinkedHashSet<>();
+        set.forEach(d -> out.add(d.code()));
+        return out;
+    }
+
+    private Uni<IncidentRow> requireOpen(UUID id) {
+        return store.incident(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Incident " + id))
+                .invoke(row -> {
+                    if (row.closedAt() != null) {
+                        throw DomainRejection.conflict("incident-closed", "EP-8.1", "The incident is closed.");
+                    }
+                });
+    }
+
+    /** Submits and turns an engine refusal into a 409 naming the clause. */
+    private Uni<RunningTheIncidentEngine.Outcome> decide(Input input) {
+        return engine.submit(input).chain(o -> store.timeline(store.pool(), o.incidentId() == null ? new UUID(0, 0) : o.incidentId())
+                .map(events -> {
+                    for (EventRow e : events) {
+                        if (o.eventSeqs().contains(e.seq()) && "INPUT_REJECTED".equals(e.kind())) {
+                            throw DomainRejection.conflict("refused", e.clause(), e.en());
+                        }
+                    }
+                    return o;
+                }));
+    }
+
+    /**
+     * EP-6.8: IT declares the system back: every finding of the incident still holding is cleared by a named
+     * person; the engine then ends the outage, releases manual operation and makes the recovery playbooks due
+     * (restart and back-entry with EP-8.4 deadlines, the EP-8.6 review after closing).
+     */
+    public Uni<RunningTheIncidentEngine.Outcome> declareRecovery(UUID id, Staff staff, String note) {
+        return requireOpen(id).chain(row -> engine.state()).chain(state -> {
+            List<String> holding = holdingSignals(state);
+            if (holding.isEmpty()) {
+                return Uni.createFrom().failure(DomainRejection.conflict("nothing-to-clear", "EP-6.8",
+                        "No finding of this incident still holds; the system is already considered back."));
+            }
+            Clearance clearance = new Clearance(UUID.randomUUID().toString(), clock.instant(), staff.personName(), holding,
+                    note == null || note.isBlank() ? "recovery declared by IT" : note);
+            Log.infof("recovery declared incident=%s by=%s signals=%d", id, staff.accountId(), holding.size());
+            return decide(new Input.Observe(clearance));
+        });
+    }
+
+    /** Ids of the signals of the current incident that no clearance has cleared. */
+    static List<String> holdingSignals(IncidentState state) {
+        Set<String> cleared = new HashSet<>();
+        for (Signal s : state.grading().signals()) {
+            if (s instanceof Clearance c) {
+                cleared.addAll(c.clears());
+            }
+        }
+        return state.grading().signals().stream()
+                .filter(s -> !(s instanceof Clearance))
+                .filter(s -> !cleared.contains(s.id()))
+                .map(Signal::id).toList();
+    }
+
+    /** EP-3.2: IT records a cause, explaining signals (reports, alarms) or as a finding of its own. */
+    public Uni<RunningTheIncidentEngine.Outcome> diagnose(Cause cause, List<String> explains, String note, Staff staff) {
+        return decide(new Input.Observe(new Diagnosis(UUID.randomUUID().toString(), clock.instant(), staff.personName(), cause,
+                explains, note)));
+    }
+
+    /** EP-4: IT sets the grade by hand, with a reason. */
+    public Uni<RunningTheIncidentEngine.Outcome> override(UUID id, FaultClass faultClass, Scope scope, String reason, Staff staff) {
+        return requireOpen(id).chain(r -> decide(new Input.RequestOverride(new OverrideRequest(clock.instant(), staff.personName(),
+                faultClass, Optional.ofNullable(scope), reason))));
+    }
+
+    public Uni<RunningTheIncidentEngine.Outcome> liftOverride(UUID id, String reason, Staff staff) {
+        return requireOpen(id).chain(r -> decide(new Input.LiftOverride(clock.instant(), staff.personName(), reason)));
+    }
+
+    /** EP-5.2: a department switches early for critically ill patients (a named person, a reason). */
+    public Uni<RunningTheIncidentEngine.Outcome> requestManual(Department department, String reason, Staff staff) {
+        return decide(new Input.RequestManualMode(clock.instant(), staff.personName(), department, reason));
+    }
+
+    /** EP-5.1: holidays, patient volume, staff away, major events change how fast the ladder runs. */
+    public Uni<RunningTheIncidentEngine.Outcome> changeContext(Set<ContextModifier> modifiers) {
+        return decide(new Input.ChangeContext(clock.instant(), modifiers));
+    }
+}

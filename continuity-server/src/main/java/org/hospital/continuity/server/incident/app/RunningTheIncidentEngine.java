@@ -1,0 +1,286 @@
+package org.hospital.continuity.server.incident.app;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hospital.continuity.playbooks.classify.Grade;
+import org.hospital.continuity.playbooks.classify.GradingEvent;
+import org.hospital.continuity.playbooks.incident.IncidentEngine;
+import org.hospital.continuity.playbooks.incident.IncidentState;
+import org.hospital.continuity.playbooks.incident.Input;
+import org.hospital.continuity.playbooks.incident.TimelineEntry;
+import org.hospital.continuity.playbooks.signal.Signal;
+import org.hospital.continuity.server.incident.domain.EventDraft;
+import org.hospital.continuity.server.incident.domain.TimelineEvents;
+import org.hospital.continuity.server.incident.persistence.IncidentStore;
+import org.hospital.continuity.server.incident.persistence.IncidentStore.JournalRow;
+import org.hospital.continuity.server.incident.persistence.InputCodec;
+import org.hospital.continuity.server.playbook.domain.Announcements;
+import org.hospital.continuity.server.playbook.domain.InstructionDraft;
+import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+
+/**
+ * Runs the playbooks {@link IncidentEngine} against PostgreSQL. Every input (a signal, a person's decision)
+ * and every passing of time the engine acts on is appended to the engine journal; the engine's state is the
+ * fold of that journal, so a restarted or second instance reproduces it exactly. Each change runs in one
+ * transaction under one advisory lock: the journal row, the timeline events, the instructions and the
+ * persisted clock (next wake-up) commit together or not at all, so a step is never fired twice and never lost
+ * (a transaction cut off by a crash leaves nothing; the other instance does the work).
+ */
+@ApplicationScoped
+public class RunningTheIncidentEngine {
+
+    /** What one change produced. */
+    public record Outcome(long journalSeq, UUID incidentId, List<Long> eventSeqs, List<UUID> instructions) {
+    }
+
+    private record Cached(long seq, IncidentState state) {
+    }
+
+    static final Instant ORIGIN = Instant.EPOCH;
+
+    private final IncidentEngine engine;
+    private final IncidentStore store;
+    private final InstructionStore instructions;
+    private final InputCodec codec;
+    private final InstantSource clock;
+    private final ZoneId zone;
+    private final AtomicReference<Cached> cache = new AtomicReference<>();
+    private final String instance;
+
+    public RunningTheIncidentEngine(IncidentEngine engine, IncidentStore store, InstructionStore instructions, InputCodec codec,
+                                    InstantSource clock) {
+        this.engine = engine;
+        this.store = store;
+        this.instructions = instructions;
+        this.codec = codec;
+        this.clock = clock;
+        this.zone = engine.settings().zone();
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public IncidentEngine engine() {
+        return engine;
+    }
+
+    /** Tells the engine about a signal or a person's decision. */
+    public Uni<Outcome> submit(Input input) {
+        return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached -> {
+            IncidentEngine.Step step = engine.accept(cached.state(), input);
+            InputCodec.Encoded enc = codec.encode(input);
+            return store.appendJournal(c, "INPUT", enc.kind(), enc.payload(), input.at(), clock.instant(), instance)
+                    .chain(seq -> persist(c, seq, step));
+        })).map(this::remember);
+    }
+
+    public Uni<Outcome> submit(Signal signal) {
+        return submit(new Input.Observe(signal));
+    }
+
+    /**
+     * The playbook clock: when the persisted next wake-up has come, advances the engine to now. Claims the
+     * engine lock without waiting; when another instance holds it, this tick does nothing (that instance or the
+     * next tick does the work). Empty when nothing was due.
+     */
+    public Uni<Optional<Outcome>> tick() {
+        Instant now = clock.instant();
+        return store.nextWakeUp(store.pool()).chain(next -> {
+            if (next == null || next.isAfter(now)) {
+                return Uni.createFrom().item(Optional.<Done>empty());
+            }
+            return store.pool().withTransaction(c -> store.tryLock(c).chain(locked -> {
+                if (!locked) {
+                    return Uni.createFrom().item(Optional.<Done>empty());
+                }
+                return catchUp(c).chain(cached -> {
+                    Optional<Instant> wake = engine.nextWakeUp(cached.state());
+                    if (wake.isEmpty() || wake.get().isAfter(now)) {
+                        // the persisted clock was stale (another instance advanced already): just correct it
+                        return store.setClock(c, wake.orElse(null), cached.seq(), now).replaceWith(Optional.<Done>empty());
+                    }
+                    IncidentEngine.Step step = engine.advanceTo(cached.state(), now);
+                    return store.appendJournal(c, "ADVANCE", null, null, now, now, instance)
+                            .chain(seq -> persist(c, seq, step)).map(Optional::of);
+                });
+            }));
+        }).map(o -> o.map(this::remember));
+    }
+
+    /** The engine's current state (catching up with the journal, read-only). */
+    public Uni<IncidentState> state() {
+        return store.pool().withConnection(this::catchUp).map(Cached::state);
+    }
+
+    /** An outcome with the state to remember once the transaction committed. */
+    private record Done(Outcome outcome, Cached cached) {
+    }
+
+    private Outcome remember(Done done) {
+        cache.accumulateAndGet(done.cached(), (old, neu) -> old == null || neu.seq() > old.seq() ? neu : old);
+        return done.outcome();
+    }
+
+    private Uni<Cached> catchUp(io.vertx.mutiny.sqlclient.SqlClient c) {
+        Cached start = cache.get();
+        Cached from = start == null ? new Cached(0, engine.start(ORIGIN, Set.of())) : start;
+        return store.journalAfter(c, from.seq()).map(rows -> {
+            IncidentState state = from.state();
+            long seq = from.seq();
+            for (JournalRow row : rows) {
+                state = replay(state, row);
+                seq = row.seq();
+            }
+            if (rows.size() > 50) {
+                Log.infof("engine caught up: %d journal rows replayed, now at seq=%d", rows.size(), seq);
+            }
+            Cached now = new Cached(seq, state);
+            cache.accumulateAndGet(now, (old, neu) -> old == null || neu.seq() > old.seq() ? neu : old);
+            return now;
+        });
+    }
+
+    private IncidentState replay(IncidentState state, JournalRow row) {
+        if ("ADVANCE".equals(row.kind())) {
+            return engine.advanceTo(state, row.at()).state();
+        }
+        return engine.accept(state, codec.decode(row.inputKind(), row.payload())).state();
+    }
+
+    private Uni<Done> persist(SqlConnection c, long seq, IncidentEngine.Step step) {
+        Instant now = clock.instant();
+        IncidentState after = step.state();
+        return store.openIncident(c).chain(open -> {
+            Work w = new Work(c, seq, now, open == null ? null : open.id());
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (TimelineEntry entry : step.entries()) {
+                chain = chain.chain(() -> w.entry(entry));
+            }
+            return chain.chain(() -> w.finish(after))
+                    .chain(() -> store.setClock(c, engine.nextWakeUp(after).orElse(null), seq, now))
+                    .map(v -> {
+                        if (!step.entries().isEmpty()) {
+                            Log.debugf("engine seq=%d: %d timeline entries, incident=%s", seq, step.entries().size(), w.current);
+                        }
+                        return new Done(new Outcome(seq, w.current != null ? w.current : w.lastClosed, List.copyOf(w.events),
+                                List.copyOf(w.issued)), new Cached(seq, after));
+                    });
+        });
+    }
+
+    /** The bookkeeping of one transaction: which incident entries belong to, events and instructions written. */
+    private final class Work {
+        final SqlConnection c;
+        final long seq;
+        final Instant now;
+        UUID current;
+        UUID lastClosed;
+        Instant outageEndedAt;
+        final List<TimelineEntry> unassigned = new ArrayList<>();
+        final List<Long> events = new ArrayList<>();
+        final List<UUID> issued = new ArrayList<>();
+
+        Work(SqlConnection c, long seq, Instant now, UUID open) {
+            this.c = c;
+            this.seq = seq;
+            this.now = now;
+            this.current = open;
+        }
+
+        Uni<Void> entry(TimelineEntry entry) {
+            if (current == null && opens(entry)) {
+                current = UUID.randomUUID();
+                List<TimelineEntry> earlier = List.copyOf(unassigned);
+                unassigned.clear();
+                Uni<Void> chain = store.insertIncident(c, current, entry.at(), now)
+                        .invoke(() -> Log.infof("incident opened id=%s", current));
+                for (TimelineEntry e : earlier) {
+                    chain = chain.chain(() -> write(e, current));
+                }
+                return chain.chain(() -> write(entry, current));
+            }
+            if (current == null && lastClosed != null) {
+                return write(entry, lastClosed); // the post-incident steps of the incident just closed
+            }
+            if (current == null) {
+                unassigned.add(entry);
+                return Uni.createFrom().voidItem();
+            }
+            UUID incident = current;
+            Uni<Void> w = write(entry, incident);
+            if (entry instanceof TimelineEntry.IncidentClosed closed) {
+                return w.chain(() -> store.updateIncidentClosed(c, incident, closed.at(), now)).invoke(() -> {
+                    Log.infof("incident closed id=%s", incident);
+                    lastClosed = incident;
+                    current = null;
+                });
+            }
+            return w;
+        }
+
+        private boolean opens(TimelineEntry e) {
+            return e instanceof TimelineEntry.Regraded r && r.event() instanceof GradingEvent.ClassChanged cc
+                    && cc.from().isEmpty() && cc.to().isPresent()
+                    || e instanceof TimelineEntry.Regraded r2 && r2.event() instanceof GradingEvent.OverrideApplied;
+        }
+
+        Uni<Void> write(TimelineEntry entry, UUID incident) {
+            EventDraft draft = TimelineEvents.of(entry);
+            if (entry instanceof TimelineEntry.OutageEnded ended) {
+                outageEndedAt = ended.at();
+            }
+            return store.appendEvent(c, incident, seq, draft, now).chain(eventSeq -> {
+                events.add(eventSeq);
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                if (entry instanceof TimelineEntry.SignalReceived s) {
+                    Signal signal = s.input().signal();
+                    chain = store.recordSignal(c, signal.id(), incident, InputCodec.signalKind(signal), signal.at(),
+                            signal.describe().zh(), signal.describe().en());
+                }
+                for (InstructionDraft d : Announcements.of(entry, incident, zone)) {
+                    chain = chain.chain(() -> instructions.issue(c, incident, eventSeq, d).invoke(id -> {
+                        if (id != null) {
+                            issued.add(id);
+                        }
+                    })).replaceWithVoid();
+                }
+                return chain;
+            });
+        }
+
+        Uni<Void> finish(IncidentState after) {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (TimelineEntry e : List.copyOf(unassigned)) {
+                chain = chain.chain(() -> write(e, null));
+            }
+            if (current == null) {
+                return chain;
+            }
+            UUID incident = current;
+            Optional<Grade> grade = after.grading().effective();
+            return chain.chain(() -> store.updateIncident(c, incident,
+                    grade.map(g -> g.faultClass().name()).orElse(null), grade.map(g -> g.scope().name()).orElse(null),
+                    after.highestClass().map(Enum::name).orElse(null), after.outageStart().orElse(null), outageEndedAt, now));
+        }
+    }
+
+    /** For diagnostics and tests: the journal position this instance has folded. */
+    public long cachedSeq() {
+        Cached c = cache.get();
+        return c == null ? 0 : c.seq();
+    }
+}

@@ -1,0 +1,197 @@
+package org.hospital.continuity.server.incident.persistence;
+
+import static org.hospital.continuity.server.platform.persistence.Sql.instant;
+import static org.hospital.continuity.server.platform.persistence.Sql.ts;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.hospital.continuity.server.incident.domain.EventDraft;
+
+/** The engine journal, its persisted clock, incidents, their timelines and signals. */
+@ApplicationScoped
+public class IncidentStore {
+
+    /** The advisory lock every change to the engine's state runs under (one writer at a time, across instances). */
+    public static final long ENGINE_LOCK = 0x456e67696e65L; // "Engine"
+
+    public record JournalRow(long seq, String kind, String inputKind, JsonObject payload, Instant at) {
+    }
+
+    public record IncidentRow(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
+                              Instant outageStart, Instant outageEndedAt) {
+    }
+
+    public record EventRow(long seq, UUID incidentId, String kind, Instant at, String clause, String zh, String en, JsonObject data) {
+        public JsonObject toJson() {
+            return new JsonObject().put("seq", seq).put("incidentId", incidentId == null ? null : incidentId.toString())
+                    .put("kind", kind).put("at", at.toString()).put("clause", clause).put("zh", zh).put("en", en).put("data", data);
+        }
+    }
+
+    public record SignalRow(String id, UUID incidentId, String kind, Instant at, String zh, String en) {
+    }
+
+    private final Pool pool;
+
+    public IncidentStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+
+    public Uni<Void> lock(SqlClient c) {
+        return c.query("select pg_advisory_xact_lock(" + ENGINE_LOCK + ")").execute().replaceWithVoid();
+    }
+
+    /** Non-blocking: true when this transaction now holds the engine lock. */
+    public Uni<Boolean> tryLock(SqlClient c) {
+        return c.query("select pg_try_advisory_xact_lock(" + ENGINE_LOCK + ") as ok").execute()
+                .map(rows -> rows.iterator().next().getBoolean("ok"));
+    }
+
+    public Uni<List<JournalRow>> journalAfter(SqlClient c, long seq) {
+        return c.preparedQuery("select seq, kind, input_kind, payload, at from engine_journal where seq > $1 order by seq")
+                .execute(Tuple.of(seq)).map(rows -> {
+                    List<JournalRow> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        Object p = r.getValue("payload");
+                        out.add(new JournalRow(r.getLong("seq"), r.getString("kind"), r.getString("input_kind"),
+                                p instanceof JsonObject j ? j : null, instant(r, "at")));
+                    }
+                    return out;
+                });
+    }
+
+    public Uni<Long> appendJournal(SqlClient c, String kind, String inputKind, JsonObject payload, Instant at, Instant now, String instance) {
+        return c.preparedQuery("insert into engine_journal (kind, input_kind, payload, at, recorded_at, instance) values ($1, $2, $3, $4, $5, $6) returning seq")
+                .execute(Tuple.from(Arrays.asList(kind, inputKind, payload, ts(at), ts(now), instance)))
+                .map(rows -> rows.iterator().next().getLong("seq"));
+    }
+
+    public Uni<Instant> nextWakeUp(SqlClient c) {
+        return c.query("select next_wake_up from engine_clock where id = 1").execute()
+                .map(rows -> instant(rows.iterator().next(), "next_wake_up"));
+    }
+
+    public Uni<Void> setClock(SqlClient c, Instant nextWakeUp, long seq, Instant now) {
+        return c.preparedQuery("update engine_clock set next_wake_up = $1, journal_seq = $2, updated_at = $3 where id = 1")
+                .execute(Tuple.of(ts(nextWakeUp), seq, ts(now))).replaceWithVoid();
+    }
+
+    // incidents
+
+    private static final String INCIDENT_SELECT = "select id, opened_at, closed_at, fault_class, scope, highest_class, outage_start, outage_ended_at from incident";
+
+    private static IncidentRow incident(Row r) {
+        return new IncidentRow(r.getUUID("id"), instant(r, "opened_at"), instant(r, "closed_at"), r.getString("fault_class"),
+                r.getString("scope"), r.getString("highest_class"), instant(r, "outage_start"), instant(r, "outage_ended_at"));
+    }
+
+    public Uni<IncidentRow> openIncident(SqlClient c) {
+        return c.query(INCIDENT_SELECT + " where closed_at is null").execute()
+                .map(rows -> rows.size() == 0 ? null : incident(rows.iterator().next()));
+    }
+
+    public Uni<IncidentRow> incident(SqlClient c, UUID id) {
+        return c.preparedQuery(INCIDENT_SELECT + " where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : incident(rows.iterator().next()));
+    }
+
+    public Uni<List<IncidentRow>> incidents(SqlClient c, int limit) {
+        return c.preparedQuery(INCIDENT_SELECT + " order by opened_at desc limit $1").execute(Tuple.of(limit)).map(rows -> {
+            List<IncidentRow> out = new ArrayList<>();
+            rows.forEach(r -> out.add(incident(r)));
+            return out;
+        });
+    }
+
+    public Uni<Void> insertIncident(SqlClient c, UUID id, Instant openedAt, Instant now) {
+        return c.preparedQuery("insert into incident (id, opened_at, updated_at) values ($1, $2, $3)")
+                .execute(Tuple.of(id, ts(openedAt), ts(now))).replaceWithVoid();
+    }
+
+    /** The incident's current grade and outage; an ongoing outage clears the end of an earlier one. */
+    public Uni<Void> updateIncident(SqlClient c, UUID id, String faultClass, String scope, String highest, Instant outageStart,
+                                    Instant outageEnded, Instant now) {
+        return c.preparedQuery("""
+                update incident set fault_class = $2, scope = $3, highest_class = coalesce($4, highest_class),
+                       outage_start = coalesce($5, outage_start),
+                       outage_ended_at = case when $5::timestamptz is not null then null else coalesce($6, outage_ended_at) end,
+                       updated_at = $7 where id = $1""")
+                .execute(Tuple.from(Arrays.asList(id, faultClass, scope, highest, ts(outageStart), ts(outageEnded), ts(now))))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> updateIncidentClosed(SqlClient c, UUID id, Instant closedAt, Instant now) {
+        return c.preparedQuery("update incident set closed_at = $2, updated_at = $3 where id = $1")
+                .execute(Tuple.of(id, ts(closedAt), ts(now))).replaceWithVoid();
+    }
+
+    // timeline
+
+    public Uni<Long> appendEvent(SqlClient c, UUID incident, long journalSeq, EventDraft e, Instant now) {
+        return c.preparedQuery("""
+                insert into incident_event (incident_id, journal_seq, kind, at, clause, summary_zh, summary_en, data, recorded_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning seq""")
+                .execute(Tuple.from(Arrays.asList(incident, journalSeq, e.kind(), ts(e.at()), e.clause(), cut(e.zh()), cut(e.en()),
+                        new JsonObject(e.data()), ts(now))))
+                .map(rows -> rows.iterator().next().getLong("seq"));
+    }
+
+    private static String cut(String s) {
+        return s == null ? "" : s.length() > 2000 ? s.substring(0, 1997) + "…" : s;
+    }
+
+    private static final String EVENT_SELECT = "select seq, incident_id, kind, at, clause, summary_zh, summary_en, data from incident_event";
+
+    private static List<EventRow> events(Iterable<Row> rows) {
+        List<EventRow> out = new ArrayList<>();
+        for (Row r : rows) {
+            Object d = r.getValue("data");
+            out.add(new EventRow(r.getLong("seq"), r.getUUID("incident_id"), r.getString("kind"), instant(r, "at"), r.getString("clause"),
+                    r.getString("summary_zh"), r.getString("summary_en"), d instanceof JsonObject j ? j : new JsonObject()));
+        }
+        return out;
+    }
+
+    public Uni<List<EventRow>> timeline(SqlClient c, UUID incident) {
+        return c.preparedQuery(EVENT_SELECT + " where incident_id = $1 order by seq").execute(Tuple.of(incident)).map(IncidentStore::events);
+    }
+
+    public Uni<List<EventRow>> eventsAfter(SqlClient c, long seq, int limit) {
+        return c.preparedQuery(EVENT_SELECT + " where seq > $1 order by seq limit $2").execute(Tuple.of(seq, limit)).map(IncidentStore::events);
+    }
+
+    public Uni<Long> lastEventSeq(SqlClient c) {
+        return c.query("select coalesce(max(seq), 0) as s from incident_event").execute().map(rows -> rows.iterator().next().getLong("s"));
+    }
+
+    // signals
+
+    public Uni<Void> recordSignal(SqlClient c, String id, UUID incident, String kind, Instant at, String zh, String en) {
+        return c.preparedQuery("insert into incident_signal (id, incident_id, kind, at, summary_zh, summary_en) values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing")
+                .execute(Tuple.from(Arrays.asList(id, incident, kind, ts(at), cut(zh), cut(en)))).replaceWithVoid();
+    }
+
+    public Uni<List<SignalRow>> signals(SqlClient c, UUID incident) {
+        return c.preparedQuery("select id, incident_id, kind, at, summary_zh, summary_en from incident_signal where incident_id = $1 order by at, id")
+                .execute(Tuple.of(incident)).map(rows -> {
+                    List<SignalRow> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new SignalRow(r.getString("id"), r.getUUID("incident_id"), r.getString("kind"), instant(r, "at"),
+                            r.getString("summary_zh"), r.getString("summary_en"))));
+                    return out;
+                });
+    }
+}

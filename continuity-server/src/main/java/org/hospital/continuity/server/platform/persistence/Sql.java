@@ -1,0 +1,34 @@
+package org.hospital.continuity.server.platform.persistence;
+
+import io.vertx.mutiny.sqlclient.Row;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/** Small conversions between the reactive PostgreSQL client's types and the domain's. */
+public final class Sql {
+
+    private Sql() {
+    }
+
+    /** An instant as the client's timestamptz parameter (null stays null). */
+    public static OffsetDateTime ts(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** A timestamptz column as an instant (null stays null). */
+    public static Instant instant(Row row, String column) {
+        OffsetDateTime t = row.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    public static UUID uuid(Row row, String column) {
+        return row.getUUID(column);
+    }
+
+    public static LocalDate date(Row row, String column) {
+        return row.getLocalDate(column);
+    }
+}

@@ -1,0 +1,179 @@
+package org.hospital.continuity.server.playbook.app;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hospital.continuity.playbooks.party.Department;
+import org.hospital.continuity.playbooks.party.Party;
+import org.hospital.continuity.server.directory.app.DirectoryConfig;
+import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.incident.domain.EventDraft;
+import org.hospital.continuity.server.incident.persistence.IncidentStore;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.Roles;
+import org.hospital.continuity.server.platform.security.Staff;
+import org.hospital.continuity.server.playbook.domain.Announcements;
+import org.hospital.continuity.server.playbook.domain.DepartmentMode;
+import org.hospital.continuity.server.playbook.domain.InstructionDraft;
+import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
+import org.hospital.continuity.server.playbook.persistence.InstructionStore.Mode;
+
+/**
+ * EP-6.1: announced instructions per department and their acknowledgement by named people. A department's
+ * mode changes only when a named person of that department acknowledges its newest mode instruction.
+ * This is the app-service API kiosks (issue 5) and the board (issue 7) use as well:
+ * {@link #forParty}, {@link #acknowledge}, {@link #modes}.
+ */
+@ApplicationScoped
+public class AnnouncingInstructions {
+
+    /** A department's mode now (NORMAL when it never changed). */
+    public record DepartmentState(String department, String nameZh, String nameEn, DepartmentMode mode, Instant since, UUID instructionId) {
+    }
+
+    private final InstructionStore instructions;
+    private final IncidentStore incidents;
+    private final DirectoryStore directory;
+    private final InstantSource clock;
+    private final DirectoryConfig config;
+
+    public AnnouncingInstructions(InstructionStore instructions, IncidentStore incidents, DirectoryStore directory, InstantSource clock,
+                                  DirectoryConfig config) {
+        this.instructions = instructions;
+        this.incidents = incidents;
+        this.directory = directory;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    private static Uni<String> validParty(String party) {
+        if (party == null || Party.fromCode(party).isEmpty()) {
+            return Uni.createFrom().failure(DomainRejection.notFound("Department or office " + party));
+        }
+        return Uni.createFrom().item(party);
+    }
+
+    /** The instructions for a department (or office, team), newest first; only unacknowledged ones if asked. */
+    public Uni<List<Instruction>> forParty(String party, boolean onlyOpen, int limit) {
+        return validParty(party).chain(p -> instructions.forParty(instructions.pool(), p, onlyOpen, limit));
+    }
+
+    public Uni<Instruction> get(UUID id) {
+        return instructions.byId(instructions.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Instruction " + id));
+    }
+
+    public Uni<List<Instruction>> forIncident(UUID incident) {
+        return instructions.forIncident(instructions.pool(), incident);
+    }
+
+    /** EP-6.1: instructions nobody acknowledged within the grace period (notifications escalate them). */
+    public Uni<List<Instruction>> unacknowledged(java.time.Duration olderThan) {
+        return instructions.unacknowledged(instructions.pool(), clock.instant().minus(olderThan));
+    }
+
+    public Uni<List<DepartmentState>> modes() {
+        return instructions.modes(instructions.pool()).map(rows -> {
+            Map<String, Mode> byDept = new java.util.HashMap<>();
+            rows.forEach(m -> byDept.put(m.department(), m));
+            return Arrays.stream(Department.values()).map(d -> {
+                Mode m = byDept.get(d.code());
+                return m == null ? new DepartmentState(d.code(), d.zh(), d.en(), DepartmentMode.NORMAL, null, null)
+                        : new DepartmentState(d.code(), d.zh(), d.en(), m.mode(), m.since(), m.instructionId());
+            }).toList();
+        });
+    }
+
+    /** Whether this person may acknowledge for the party: its own department's area, or IT for offices and teams. */
+    private Uni<Boolean> mayAcknowledge(SqlConnection c, Staff staff, Instruction i) {
+        return directory.department(c, staff.departmentCode()).map(d -> {
+            boolean ownArea = d != null && i.party().equals(d.area());
+            return ownArea || (!"DEPARTMENT".equals(i.partyKind()) && staff.has(Roles.IT));
+        });
+    }
+
+    /**
+     * A named person acknowledges an instruction (EP-6.1). The newest mode instruction of a department
+     * switches its mode with the first acknowledgement. 409 if this person already acknowledged it.
+     */
+    public Uni<Instruction> acknowledge(UUID id, Staff staff) {
+        Instant now = clock.instant();
+        return incidents.pool().withTransaction(c -> incidents.lock(c).chain(() -> instructions.byIdForUpdate(c, id)).chain(i -> {
+            if (i == null) {
+                return Uni.createFrom().failure(DomainRejection.notFound("Instruction " + id));
+            }
+            return mayAcknowledge(c, staff, i).chain(may -> {
+                if (!may) {
+                    return Uni.createFrom().failure(new DomainRejection(403, "not-your-department", "EP-6.1",
+                            "Only staff of " + i.party() + " acknowledge its instructions."));
+                }
+                return instructions.acknowledge(c, id, staff.personId(), staff.personName(), staff.accountId(), now).chain(fresh -> {
+                    if (!fresh) {
+                        return Uni.createFrom().failure(DomainRejection.conflict("already-acknowledged", "EP-6.1",
+                                "You already acknowledged this instruction."));
+                    }
+                    Uni<Void> event = incidents.appendEvent(c, i.incidentId(), 0, new EventDraft("INSTRUCTION_ACKNOWLEDGED", now, "EP-6.1",
+                            staff.personName() + " 已确认: " + i.zh(), staff.personName() + " acknowledged: " + i.en(),
+                            Map.of("instructionId", i.id().toString(), "party", i.party(), "personId", staff.personId().toString())), now).replaceWithVoid();
+                    return event.chain(() -> i.modeAfter() == null ? Uni.createFrom().voidItem() : switchMode(c, i, staff, now))
+                            .chain(() -> instructions.byId(c, id));
+                });
+            });
+        })).invoke(i -> Log.infof("instruction acknowledged id=%s person=%s", i.id(), staff.personId()));
+    }
+
+    private Uni<Void> switchMode(SqlConnection c, Instruction i, Staff staff, Instant now) {
+        return instructions.latestModeInstruction(c, i.party()).chain(latest -> {
+            if (!i.id().equals(latest)) {
+                return Uni.createFrom().voidItem(); // superseded by a newer announcement: acknowledged, no change
+            }
+            return instructions.mode(c, i.party()).chain(m -> {
+                DepartmentMode current = m == null ? DepartmentMode.NORMAL : m.mode();
+                if (current == i.modeAfter() || current.refusalToBecome(i.modeAfter()).isPresent()) {
+                    return Uni.createFrom().voidItem();
+                }
+                return instructions.changeMode(c, i.party(), current, i.modeAfter(), now, i.id(), staff.personId())
+                        .chain(() -> incidents.appendEvent(c, i.incidentId(), 0, new EventDraft("MODE_CHANGED", now, "EP-6.1",
+                                i.party() + ": " + current.zh() + " → " + i.modeAfter().zh(),
+                                i.party() + ": " + current.en() + " → " + i.modeAfter().en(),
+                                Map.of("department", i.party(), "from", current.name(), "to", i.modeAfter().name(),
+                                        "instructionId", i.id().toString())), now))
+                        .replaceWithVoid();
+            });
+        });
+    }
+
+    /**
+     * EP-8.4: IT (or the department's head) reports a department's back-entry finished; the server announces
+     * its return to normal operation, which takes effect when the department acknowledges.
+     */
+    public Uni<Instruction> announceBackToNormal(String department, Staff staff) {
+        Instant now = clock.instant();
+        return validParty(department).chain(p -> {
+            if (Department.fromCode(p).isEmpty()) {
+                return Uni.createFrom().failure(DomainRejection.notFound("Department " + p));
+            }
+            return incidents.pool().withTransaction(c -> incidents.lock(c).chain(() -> instructions.mode(c, p)).chain(m -> {
+                if (m == null || m.mode() != DepartmentMode.RECOVERING) {
+                    return Uni.createFrom().failure(DomainRejection.conflict("not-recovering", "EP-6.1",
+                            "Only a department that is back-entering (recovering) returns to normal."));
+                }
+                return instructions.byId(c, m.instructionId()).chain(modeInstruction -> {
+                    UUID incident = modeInstruction == null ? null : modeInstruction.incidentId();
+                    InstructionDraft d = Announcements.resumeNormal(p, now, staff.personName(), config.zone());
+                    return incidents.appendEvent(c, incident, 0, new EventDraft("INSTRUCTION_ISSUED", now, d.clause(), d.zh(), d.en(),
+                                    Map.of("party", p, "kind", d.kind(), "by", staff.personName())), now)
+                            .chain(seq -> instructions.issue(c, incident, seq, d))
+                            .chain(newId -> instructions.byId(c, newId));
+                });
+            }));
+        });
+    }
+}

@@ -1,0 +1,50 @@
+package org.hospital.continuity.server.probe.app;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.UUID;
+import org.hospital.continuity.playbooks.signal.Component;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.probe.domain.Probe;
+import org.hospital.continuity.server.probe.domain.ProbeKind;
+import org.hospital.continuity.server.probe.persistence.ProbeStore;
+
+/** IT administrators add, enable and disable probes (never deleted: their history stays readable). */
+@ApplicationScoped
+public class ConfiguringProbes {
+
+    private final ProbeStore store;
+    private final InstantSource clock;
+
+    public ConfiguringProbes(ProbeStore store, InstantSource clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Uni<Probe> add(String name, ProbeKind kind, String target, Component component, String series, Duration interval, Duration timeout) {
+        var misfit = Probe.misfit(kind, target, interval, timeout);
+        if (misfit.isPresent()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "probe-invalid", null, misfit.get()));
+        }
+        UUID id = UUID.randomUUID();
+        return store.pool().withTransaction(c -> store.insert(c, id, name, kind, target, component, series == null ? target : series,
+                interval, timeout, clock.instant()).chain(ok -> ok ? store.byId(c, id)
+                : Uni.createFrom().failure(DomainRejection.conflict("probe-exists", null, "A probe named " + name + " exists."))));
+    }
+
+    public Uni<List<Probe>> all() {
+        return store.all(store.pool());
+    }
+
+    public Uni<Probe> get(UUID id) {
+        return store.byId(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Probe " + id));
+    }
+
+    public Uni<Probe> setEnabled(UUID id, boolean enabled) {
+        return store.pool().withTransaction(c -> store.setEnabled(c, id, enabled, clock.instant()).chain(ok -> ok ? store.byId(c, id)
+                : Uni.createFrom().failure(DomainRejection.notFound("Probe " + id))));
+    }
+}
