@@ -34,6 +34,8 @@ class IncidentEventStreamTest {
     TestClock clock;
     @Inject
     RunningTheIncidentEngine engine;
+    @Inject
+    org.hospital.continuity.server.incident.persistence.IncidentStore store;
 
     @Test
     @DisplayName("EP-3.1 a filed fault report reaches the Server-Sent Events stream of incident events as JSON")
@@ -59,6 +61,26 @@ class IncidentEventStreamTest {
     }
 
     @Test
+    @DisplayName("a client reconnecting with after=<last seq> first gets the events it missed, in order")
+    void reconnectingClientCatchesUp() throws Exception {
+        Scenario.settle(clock, engine);
+        long before = store.lastEventSeq(store.pool()).await().atMost(Duration.ofSeconds(10));
+        as(TestAccounts.cashier()).contentType(ContentType.JSON)
+                .body(Map.of("location", "门诊收费处5号窗", "terminal", "SF-05", "symptom", "无法登录", "area", "OUTPATIENT_REGISTRATION",
+                        "symptomCode", "CANNOT_CONNECT"))
+                .when().post("/api/fault-reports").then().statusCode(201);
+        CompletableFuture<String> seen = new CompletableFuture<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create(events + "?after=" + before)).header("Authorization", "Bearer " + TestAccounts.leader())
+                        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        response.thenAccept(r -> r.body().filter(l -> l.startsWith("data:")).findFirst().ifPresent(seen::complete));
+        String first = seen.get(20, TimeUnit.SECONDS);
+        assertThat(first).contains("\"seq\":" + (before + 1)).contains("SIGNAL_RECEIVED").contains("SF-05");
+        response.cancel(true);
+        Scenario.settle(clock, engine);
+    }
+
+    @Test
     @DisplayName("EP-3.2 IT verifies a report as not reproduced: the report is cleared and the incident becomes quiet")
     void notReproducedClearsTheReport() {
         Scenario.settle(clock, engine);
@@ -79,6 +101,16 @@ class IncidentEventStreamTest {
                 .when().post("/api/fault-reports/" + id + "/verification").then().statusCode(409);
         assertThat(Scenario.current().getString("incident.faultClass")).isNull();
         Scenario.settle(clock, engine);
+    }
+
+    @Test
+    @DisplayName("EP-5.2 early manual mode needs an incident: the engine's refusal comes back as 409 with its clause")
+    void manualModeWithoutIncidentIsRefused() {
+        Scenario.settle(clock, engine);
+        as(TestAccounts.itDuty()).contentType(ContentType.JSON).body(Map.of("department", "EMERGENCY", "reason", "危重病人抢救"))
+                .when().post("/api/incidents/manual-mode-requests").then().statusCode(409)
+                .body("rule", org.hamcrest.Matchers.equalTo("EP-5.2"));
+        as(TestAccounts.itDuty()).when().get("/api/incidents/current").then().statusCode(404);
     }
 
     @Test

@@ -6,6 +6,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.eventbus.EventBus;
 import io.vertx.mutiny.core.eventbus.Message;
+import io.vertx.mutiny.core.eventbus.MessageConsumer;
+import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
+import java.util.concurrent.atomic.AtomicLong;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -133,7 +136,7 @@ public class IncidentResource {
     /** The open incident, or 404 when all is well. */
     @GET
     @Path("/current")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.KIOSK})
     public Uni<IncidentSummary> current() {
         return incidents.current().onItem().ifNull().failWith(() -> new DomainRejection(404, "no-open-incident", null, "No incident is open."))
                 .map(IncidentSummary::of);
@@ -211,14 +214,34 @@ public class IncidentResource {
 
     /**
      * Server-Sent Events: every new timeline event of every incident, as JSON
-     * {@code {seq, incidentId, kind, at, clause, zh, en, data}}, from whichever instance wrote it.
+     * {@code {seq, incidentId, kind, at, clause, zh, en, data}}, from whichever instance wrote it. A client
+     * that reconnects passes the last {@code seq} it saw as {@code after} and first gets what it missed
+     * (at most 1000 events), then the live events, in order and without repeats.
      */
     @GET
     @Path("/events")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.KIOSK})
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<JsonObject> events() {
-        return bus.<JsonObject>consumer(IncidentEventRelay.ADDRESS).toMulti().map(Message::body);
+    public Multi<JsonObject> events(@QueryParam("after") @Min(0) Long after) {
+        if (after == null) {
+            return bus.<JsonObject>consumer(IncidentEventRelay.ADDRESS).toMulti().map(Message::body);
+        }
+        // subscribe to the live events first (buffered), then read the missed ones: nothing falls in between
+        UnicastProcessor<JsonObject> buffer = UnicastProcessor.create();
+        MessageConsumer<JsonObject> consumer = bus.<JsonObject>consumer(IncidentEventRelay.ADDRESS).handler(m -> buffer.onNext(m.body()));
+        AtomicLong last = new AtomicLong(after);
+        Multi<JsonObject> missed = incidents.eventsAfter(after, 1000)
+                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows.stream().map(EventRow::toJson).toList()));
+        return Multi.createBy().concatenating().streams(missed, buffer)
+                .filter(e -> {
+                    long seq = e.getLong("seq");
+                    if (seq <= last.get()) {
+                        return false;
+                    }
+                    last.set(seq);
+                    return true;
+                })
+                .onTermination().invoke(() -> consumer.unregisterAndForget());
     }
 }

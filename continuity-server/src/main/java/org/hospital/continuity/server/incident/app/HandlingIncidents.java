@@ -57,6 +57,11 @@ public class HandlingIncidents {
         return store.incidents(store.pool(), limit);
     }
 
+    /** Timeline events of all incidents after {@code seq}, in order (an SSE client catching up). */
+    public Uni<List<EventRow>> eventsAfter(long seq, int limit) {
+        return store.eventsAfter(store.pool(), seq, limit);
+    }
+
     public Uni<IncidentRow> current() {
         return store.openIncident(store.pool());
     }
@@ -88,10 +93,10 @@ public class HandlingIncidents {
 
     /** Submits and turns an engine refusal into a 409 naming the clause. */
     private Uni<RunningTheIncidentEngine.Outcome> decide(Input input) {
-        return engine.submit(input).chain(o -> store.timeline(store.pool(), o.incidentId() == null ? new UUID(0, 0) : o.incidentId())
+        return engine.submit(input).chain(o -> store.events(store.pool(), o.eventSeqs())
                 .map(events -> {
                     for (EventRow e : events) {
-                        if (o.eventSeqs().contains(e.seq()) && "INPUT_REJECTED".equals(e.kind())) {
+                        if ("INPUT_REJECTED".equals(e.kind())) {
                             throw DomainRejection.conflict("refused", e.clause(), e.en());
                         }
                     }

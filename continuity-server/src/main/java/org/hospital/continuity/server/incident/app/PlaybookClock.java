@@ -30,6 +30,10 @@ public class PlaybookClock {
     }
 
     void start(@Observes @Priority(30) StartupEvent event) {
+        // rebuild the engine's state from the journal before serving (a restarted instance resumes the clock here)
+        long t = System.nanoTime();
+        engine.state().await().atMost(java.time.Duration.ofMinutes(10));
+        Log.infof("incident engine state rebuilt from the journal up to seq=%d in %d ms", engine.cachedSeq(), (System.nanoTime() - t) / 1_000_000);
         if (!config.clockEnabled()) {
             Log.info("playbook clock disabled in this instance");
             return;

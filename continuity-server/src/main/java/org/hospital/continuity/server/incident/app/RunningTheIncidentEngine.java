@@ -2,6 +2,7 @@ package org.hospital.continuity.server.incident.app;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
@@ -138,7 +139,8 @@ public class RunningTheIncidentEngine {
     private Uni<Cached> catchUp(io.vertx.mutiny.sqlclient.SqlClient c) {
         Cached start = cache.get();
         Cached from = start == null ? new Cached(0, engine.start(ORIGIN, Set.of())) : start;
-        return store.journalAfter(c, from.seq()).map(rows -> {
+        // the fold is CPU work (the classifier over every signal): off the event loop
+        return store.journalAfter(c, from.seq()).emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
             IncidentState state = from.state();
             long seq = from.seq();
             for (JournalRow row : rows) {

@@ -170,6 +170,11 @@ public class IncidentStore {
         return c.preparedQuery(EVENT_SELECT + " where incident_id = $1 order by seq").execute(Tuple.of(incident)).map(IncidentStore::events);
     }
 
+    public Uni<List<EventRow>> events(SqlClient c, List<Long> seqs) {
+        return c.preparedQuery(EVENT_SELECT + " where seq = any($1) order by seq").execute(Tuple.of(seqs.toArray(new Long[0])))
+                .map(IncidentStore::events);
+    }
+
     public Uni<List<EventRow>> eventsAfter(SqlClient c, long seq, int limit) {
         return c.preparedQuery(EVENT_SELECT + " where seq > $1 order by seq limit $2").execute(Tuple.of(seq, limit)).map(IncidentStore::events);
     }

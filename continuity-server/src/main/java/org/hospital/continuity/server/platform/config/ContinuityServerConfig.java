@@ -16,6 +16,35 @@ public interface ContinuityServerConfig {
     /** Limits of the JSON API. */
     Api api();
 
+    /** Kiosk registry, enrolment, number pools and reference snapshots (issue 5). */
+    Kiosk kiosk();
+
+    interface Kiosk {
+        /** How long a one-time enrolment code can be redeemed. */
+        @WithDefault("PT24H")
+        java.time.Duration codeValidity();
+
+        /** How long a number block stays usable on a kiosk. */
+        @WithDefault("P90D")
+        java.time.Duration blockValidity();
+
+        /** Downtime patient numbers per block. */
+        @WithDefault("500")
+        int patientBlockSize();
+
+        /** Manual invoice numbers per block. */
+        @WithDefault("200")
+        int invoiceBlockSize();
+
+        /** PBKDF2 iterations of the staff offline verifiers served to kiosks. */
+        @WithDefault("120000")
+        int verifierIterations();
+
+        /** Seed demo departments, doctors and fictitious patients (drills, tests; HR-21). */
+        @WithDefault("false")
+        boolean demoData();
+    }
+
     interface Api {
         /**
          * Largest request body accepted by ordinary endpoints, in bytes; a larger one gets a 413

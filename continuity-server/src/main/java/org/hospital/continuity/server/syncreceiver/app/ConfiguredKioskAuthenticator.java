@@ -1,8 +1,6 @@
 package org.hospital.continuity.server.syncreceiver.app;
 
-import io.quarkus.arc.DefaultBean;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,13 +9,11 @@ import java.util.List;
 import org.hospital.continuity.server.syncreceiver.config.SyncReceiverConfig;
 
 /**
- * Interim credential check from configuration ({@code continuity.sync-receiver.interim-credentials},
- * SHA-256 of each secret, compared in constant time; {@code revoked-kiosks}). A {@link DefaultBean}:
- * the kiosk enrolment feature (issue 5, {@code KioskCredentials.verify}) replaces it with an adapter
- * over its own credential store, and this class is then deleted.
+ * Credentials from configuration ({@code continuity.sync-receiver.interim-credentials}, SHA-256 of
+ * each secret, compared in constant time; {@code revoked-kiosks}), for kiosks that are not in the
+ * kiosk registry: the receiver's tests and the benchmark. Empty in production, where every kiosk
+ * is enrolled (see {@link RegistryKioskAuthenticator}). Not a bean of its own.
  */
-@ApplicationScoped
-@DefaultBean
 public class ConfiguredKioskAuthenticator implements KioskAuthenticator {
 
     private final SyncReceiverConfig config;

@@ -25,6 +25,9 @@ public class ProblemMappers {
     @Inject
     KioskConfig config;
 
+    @Inject
+    org.hospital.continuity.kiosk.platform.i18n.Texts texts;
+
     /** Refuses oversize bodies before anything reads them: 413, nothing stored. */
     @ServerRequestFilter(preMatching = true)
     public Response limitBodySize(ContainerRequestContext request) {
@@ -45,12 +48,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response rejected(KioskRejection e, UriInfo uri) {
-        Problem p = Problem.of(e.status(), e.slug(), Problem.forStatus(e.status()).title(), e.getMessage());
+        String language = texts.language();
+        Problem p = Problem.of(e.status(), e.slug(), Problem.forStatus(e.status()).title(), texts.text(language, e.getMessage()));
         if (e.rule() != null) {
             p = p.withRule(e.rule());
         }
         if (!e.violations().isEmpty()) {
-            p = p.withViolations(e.violations());
+            p = p.withViolations(e.violations().stream()
+                    .map(v -> new Problem.Violation(v.field(), texts.text(language, v.message()))).toList());
         }
         return respond(p, uri);
     }

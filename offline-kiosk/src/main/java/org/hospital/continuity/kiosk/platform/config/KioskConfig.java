@@ -25,6 +25,45 @@ public interface KioskConfig {
     @WithDefault("200")
     long minFreeDiskMib();
 
+    /** Number pools handed out by the server. */
+    Pool pool();
+
+    /** Reference snapshots (price catalogue, drug dictionary, departments, doctors, census). */
+    Reference reference();
+
+    /** Staff sessions on this kiosk (HR-2, HR-3). */
+    Session session();
+
+    interface Pool {
+        /** The banner warns when a pool has this many numbers or fewer left. */
+        @WithDefault("20")
+        long warnAtOrBelow();
+    }
+
+    interface Reference {
+        /** A snapshot older than this is stale: warning on screen and in the readiness data. */
+        @WithDefault("PT24H")
+        java.time.Duration staleAfter();
+    }
+
+    interface Session {
+        /** A session ends after this long without a request (logout on leave, HR-2). */
+        @WithDefault("PT15M")
+        java.time.Duration idleTimeout();
+
+        /** A session ends after this long whatever happens. */
+        @WithDefault("PT12H")
+        java.time.Duration maxAge();
+
+        /** Failed logins in a row before an account is locked on this kiosk. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** How long a locked account stays locked. */
+        @WithDefault("PT5M")
+        java.time.Duration lockout();
+    }
+
     /** Limits of the kiosk's local JSON API. */
     Api api();
 

@@ -161,10 +161,8 @@ public class KioskDatabase {
             }
             inTransaction(c -> {
                 try (Statement st = c.createStatement()) {
-                    for (String sql : read(script).split(";\\s*\\n")) {
-                        if (!sql.isBlank()) {
-                            st.execute(sql);
-                        }
+                    for (String sql : statements(read(script))) {
+                        st.execute(sql);
                     }
                 }
                 try (PreparedStatement ps = c.prepareStatement("insert into schema_migration(script, applied_at) values (?, datetime('now'))")) {
@@ -175,6 +173,43 @@ public class KioskDatabase {
             });
             Log.infof("kiosk schema script applied: %s", name);
         }
+    }
+
+    /**
+     * Splits a script into statements at ';' line ends; a {@code create trigger … begin … end;}
+     * block stays one statement.
+     */
+    static List<String> statements(String script) {
+        List<String> out = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inTrigger = false;
+        for (String line : script.split("\\n")) {
+            String trimmed = line.trim();
+            if (onlyComments(current.toString()) && trimmed.toLowerCase(java.util.Locale.ROOT).startsWith("create trigger")) {
+                inTrigger = true;
+            }
+            current.append(line).append('\n');
+            boolean ends = inTrigger ? trimmed.equalsIgnoreCase("end;") : trimmed.endsWith(";");
+            if (ends) {
+                String sql = current.toString().trim();
+                if (!inTrigger) {
+                    sql = sql.substring(0, sql.length() - 1);
+                }
+                if (!onlyComments(sql)) {
+                    out.add(sql);
+                }
+                current.setLength(0);
+                inTrigger = false;
+            }
+        }
+        if (!onlyComments(current.toString())) {
+            out.add(current.toString().trim());
+        }
+        return out;
+    }
+
+    private static boolean onlyComments(String sql) {
+        return sql.lines().map(String::trim).allMatch(l -> l.isEmpty() || l.startsWith("--"));
     }
 
     private static String fileName(String path) {

@@ -1,0 +1,45 @@
+package org.hospital.continuity.server.kiosk.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What the server sends kiosks (enrolment answer, number blocks, reference snapshot). The kiosk's
+ * {@code enrolment.integration.ServerWire} has the same shapes.
+ */
+public final class KioskWire {
+
+    private KioskWire() {
+    }
+
+    public record Enrolled(String kioskId, String secret, String kioskName, String departmentCode, String departmentName,
+                           List<Block> blocks) {
+    }
+
+    public record Block(String blockId, String pool, String prefix, long first, long last, Instant expiresAt) {
+    }
+
+    public record Snapshot(String version, Instant generatedAt, List<Item> items, List<Department> departments, List<Doctor> doctors,
+                           List<Patient> patients, List<StaffVerifier> staff) {
+    }
+
+    public record Item(String code, String kind, String name, String pinyin, String specification, String unit, long priceFen,
+                       String insuranceClass, String category) {
+    }
+
+    public record Department(String code, String name) {
+    }
+
+    public record Doctor(String code, String name, String departmentCode, String title) {
+    }
+
+    public record Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                          LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                          String bed, long depositFen) {
+    }
+
+    public record StaffVerifier(String accountId, String displayName, List<String> roles, String algorithm, String salt, int iterations,
+                                String hash) {
+    }
+}

@@ -1,0 +1,52 @@
+package org.hospital.continuity.server.kiosk.domain;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Offline login verifiers for kiosks (HR-3): PBKDF2-HMAC-SHA256 with a per-account random salt.
+ * Kiosks receive the verifier, never the password; a kiosk recomputes it from the typed password.
+ */
+public final class StaffVerifiers {
+
+    public static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+
+    private StaffVerifiers() {
+    }
+
+    public record Verifier(String accountId, String displayName, String departmentCode, List<String> roles, String algorithm,
+                           String salt, int iterations, String hash) {
+    }
+
+    public static Verifier derive(String accountId, String displayName, String departmentCode, List<String> roles, char[] password,
+                                  int iterations, SecureRandom random) {
+        byte[] salt = new byte[16];
+        random.nextBytes(salt);
+        try {
+            byte[] hash = SecretKeyFactory.getInstance(ALGORITHM).generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
+            return new Verifier(accountId, displayName, departmentCode, List.copyOf(roles), ALGORITHM,
+                    Base64.getEncoder().encodeToString(salt), iterations, HexFormat.of().formatHex(hash));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2 is part of every JDK", e);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** HR-3: at least 6 characters with letters and digits. Returns the reason, or null when acceptable. */
+    public static String weakness(String password) {
+        if (password == null || password.length() < 6) {
+            return "A password needs at least 6 characters (HR-3).";
+        }
+        if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
+            return "A password needs letters and digits (HR-3).";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+package org.hospital.continuity.server.kiosk.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.hospital.continuity.server.platform.persistence.SchemaScripts;
+
+/** Kiosk registry, enrolment, number pools, staff verifiers and reference snapshots (V0400–V0499). */
+@ApplicationScoped
+public class KioskSchema implements SchemaScripts {
+
+    @Override
+    public List<String> scripts() {
+        return List.of("db/migration/V0400__kiosk_registry.sql");
+    }
+}

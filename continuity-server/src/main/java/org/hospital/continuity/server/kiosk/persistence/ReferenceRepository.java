@@ -1,0 +1,159 @@
+package org.hospital.continuity.server.kiosk.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hospital.continuity.server.kiosk.domain.KioskWire;
+
+/** Reference data served to kiosks: catalogue, departments, doctors, known patients, snapshot version. */
+@ApplicationScoped
+public class ReferenceRepository {
+
+    private final Pool pool;
+
+    public ReferenceRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<Long> itemCount() {
+        return pool.query("select count(*) from ref_catalogue_item").execute().map(r -> r.iterator().next().getLong(0));
+    }
+
+    public Uni<Long> departmentCount() {
+        return pool.query("select count(*) from ref_department").execute().map(r -> r.iterator().next().getLong(0));
+    }
+
+    public Uni<Void> insertItems(SqlConnection c, List<KioskWire.Item> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = items.stream().map(i -> Tuple.from(Arrays.asList(i.code(), i.kind(), i.name(), i.pinyin(), i.specification(),
+                i.unit(), i.priceFen(), i.insuranceClass(), i.category()))).toList();
+        return c.preparedQuery("insert into ref_catalogue_item(code, kind, name, pinyin, specification, unit, price_fen, insurance_class, "
+                + "category) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (code) do nothing").executeBatch(batch).replaceWithVoid();
+    }
+
+    public Uni<Void> insertDepartments(SqlConnection c, List<KioskWire.Department> departments) {
+        List<Tuple> batch = departments.stream().map(d -> Tuple.of(d.code(), d.name())).toList();
+        return c.preparedQuery("insert into ref_department(code, name) values ($1, $2) on conflict (code) do nothing")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    public Uni<Void> insertDoctors(SqlConnection c, List<KioskWire.Doctor> doctors) {
+        List<Tuple> batch = doctors.stream().map(d -> Tuple.of(d.code(), d.name(), d.departmentCode(), d.title())).toList();
+        return c.preparedQuery("insert into ref_doctor(code, name, department_code, title) values ($1, $2, $3, $4) on conflict (code) do nothing")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    public Uni<Void> insertPatients(SqlConnection c, List<KioskWire.Patient> patients, String department) {
+        List<Tuple> batch = patients.stream().map(p -> Tuple.from(Arrays.asList(p.patientId(), p.census(), p.inpatientNumber(),
+                p.outpatientNumber(), p.name(), p.sex(), p.birthDate(), p.idNumber(), p.phone(), p.insuranceType(), p.insuranceCard(),
+                p.ward(), p.bed(), department, p.depositFen()))).toList();
+        return c.preparedQuery("insert into ref_patient(patient_id, census, inpatient_number, outpatient_number, name, sex, birth_date, "
+                + "id_number, phone, insurance_type, insurance_card, ward, bed, department_code, deposit_fen) values ($1, $2, $3, $4, $5, $6, "
+                + "$7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (patient_id) do nothing").executeBatch(batch).replaceWithVoid();
+    }
+
+    public Uni<Void> bumpVersion(SqlConnection c, Instant now) {
+        return c.preparedQuery("update ref_snapshot_version set version = version + 1, generated_at = $1 where id = 1")
+                .execute(Tuple.of(KioskRegistryRepository.odt(now))).replaceWithVoid();
+    }
+
+    public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff) {
+        return pool.withTransaction(c -> version(c).chain(v -> watchedVersion(c).chain(watched -> items(c).chain(items -> departments(c)
+                .chain(ds -> doctors(c).chain(docs -> patients(c).map(ps -> new KioskWire.Snapshot(
+                        "v" + v.getInteger("version") + (watched == null ? "" : "-" + watched),
+                        v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff))))))));
+    }
+
+    private Uni<Row> version(SqlConnection c) {
+        return c.query("select version, generated_at from ref_snapshot_version where id = 1").execute().map(r -> r.iterator().next());
+    }
+
+    /** The CURRENT integrity-watched imports (EP-4.1) as a short tag, so kiosks see a new version when they change. */
+    private Uni<String> watchedVersion(SqlConnection c) {
+        return c.query("select string_agg(id::text, ',' order by catalogue) from reference_snapshot where status = 'CURRENT'").execute()
+                .map(r -> {
+                    String ids = r.iterator().next().getString(0);
+                    return ids == null ? null : Integer.toHexString(ids.hashCode());
+                });
+    }
+
+    /**
+     * The catalogue kiosks price from: the CURRENT imports of the integrity watch (EP-4.1, HR-10) where
+     * one exists for the price catalogue or the drug dictionary, else the seeded reference items of that kind.
+     */
+    private Uni<List<KioskWire.Item>> items(SqlConnection c) {
+        return c.query("""
+                select distinct on (code) code, kind, name, pinyin, specification, unit, price_fen, insurance_class, category from (
+                  select ri.code, case rs.catalogue when 'DRUG_DICTIONARY' then 'DRUG' else 'ITEM' end as kind, ri.name,
+                         null::varchar as pinyin, ri.specification, ri.unit, ri.price_fen, ri.insurance_class,
+                         coalesce(ri.category, case rs.catalogue when 'DRUG_DICTIONARY' then '药品' end) as category, 0 as pref
+                    from reference_item ri join reference_snapshot rs on rs.id = ri.snapshot_id and rs.status = 'CURRENT'
+                  union all
+                  select code, kind, name, pinyin, specification, unit, price_fen, insurance_class, category, 1 as pref
+                    from ref_catalogue_item
+                   where kind not in (select case catalogue when 'DRUG_DICTIONARY' then 'DRUG' else 'ITEM' end
+                                        from reference_snapshot where status = 'CURRENT')
+                ) x order by code, pref""").execute().map(rows -> {
+            List<KioskWire.Item> items = new ArrayList<>();
+            rows.forEach(r -> {
+                String pinyin = r.getString("pinyin");
+                items.add(new KioskWire.Item(r.getString("code"), r.getString("kind"), r.getString("name"),
+                        pinyin == null ? org.hospital.continuity.server.kiosk.domain.PinyinInitials.of(r.getString("name")) : pinyin,
+                        r.getString("specification"), r.getString("unit"), r.getLong("price_fen"), r.getString("insurance_class"),
+                        r.getString("category")));
+            });
+            return items;
+        });
+    }
+
+    /** Departments of the staff directory (issue 4) first, then the seeded reference departments. */
+    private Uni<List<KioskWire.Department>> departments(SqlConnection c) {
+        return c.query("""
+                select distinct on (code) code, name from (
+                  select code, name_zh as name, 0 as pref from department
+                  union all
+                  select code, name, 1 as pref from ref_department
+                ) x order by code, pref""").execute().map(rows -> {
+            List<KioskWire.Department> ds = new ArrayList<>();
+            rows.forEach(r -> ds.add(new KioskWire.Department(r.getString("code"), r.getString("name"))));
+            return ds;
+        });
+    }
+
+    private Uni<List<KioskWire.Doctor>> doctors(SqlConnection c) {
+        return c.query("select * from ref_doctor order by code").execute().map(rows -> {
+            List<KioskWire.Doctor> docs = new ArrayList<>();
+            rows.forEach(r -> docs.add(new KioskWire.Doctor(r.getString("code"), r.getString("name"), r.getString("department_code"),
+                    r.getString("title"))));
+            return docs;
+        });
+    }
+
+    private Uni<List<KioskWire.Patient>> patients(SqlConnection c) {
+        return c.query("select * from ref_patient order by patient_id").execute().map(rows -> {
+            List<KioskWire.Patient> ps = new ArrayList<>();
+            rows.forEach(r -> {
+                LocalDate birth = r.getLocalDate("birth_date");
+                ps.add(new KioskWire.Patient(r.getString("patient_id"), r.getBoolean("census"), r.getString("inpatient_number"),
+                        r.getString("outpatient_number"), r.getString("name"), r.getString("sex"), birth, r.getString("id_number"),
+                        r.getString("phone"), r.getString("insurance_type"), r.getString("insurance_card"), r.getString("ward"),
+                        r.getString("bed"), r.getLong("deposit_fen")));
+            });
+            return ps;
+        });
+    }
+
+    public Pool pool() {
+        return pool;
+    }
+}

@@ -1,0 +1,82 @@
+package org.hospital.continuity.server.writeback.app;
+
+import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.sync.his.WriteOutcome;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A ledger held in memory: for the write-back command line run and for tests. The server's durable
+ * ledger (PostgreSQL) is not built yet (see docs/benchmarks.md and the report of issue 9).
+ */
+public final class InMemoryLedger implements WriteBackLedger {
+
+    /** A written visit. */
+    public record Written(String incident, UUID visitId, String groupKey, WriteOutcome.Written outcome, String how) {
+    }
+
+    private final Map<UUID, Written> written = new ConcurrentHashMap<>();
+    private final Map<UUID, String> decided = new ConcurrentHashMap<>();
+    private final Map<String, String> groupPatient = new ConcurrentHashMap<>();
+    private final List<WorkbenchItem> items = new ArrayList<>();
+    private final Map<UUID, Boolean> blocked = new ConcurrentHashMap<>();
+    private volatile String pausedDetail;
+
+    @Override
+    public boolean settled(UUID visitId) {
+        return written.containsKey(visitId) || blocked.containsKey(visitId) && !decided.containsKey(visitId);
+    }
+
+    @Override
+    public Optional<String> decidedPatient(UUID visitId) {
+        return Optional.ofNullable(decided.get(visitId));
+    }
+
+    @Override
+    public Optional<String> patientOfGroup(String groupKey) {
+        return Optional.ofNullable(groupPatient.get(groupKey));
+    }
+
+    @Override
+    public void written(String incident, UUID visitId, String groupKey, WriteOutcome.Written outcome, String how) {
+        written.put(visitId, new Written(incident, visitId, groupKey, outcome, how));
+        if (groupKey != null && outcome.hisPatientRef() != null) {
+            groupPatient.putIfAbsent(groupKey, outcome.hisPatientRef());
+        }
+    }
+
+    @Override
+    public synchronized void raise(WorkbenchItem item) {
+        items.add(item);
+        if (item.blocking()) {
+            blocked.put(item.visitId(), true);
+        }
+    }
+
+    @Override
+    public void paused(String incident, UUID visitId, String detail) {
+        pausedDetail = detail;
+    }
+
+    /** A person's decision on the workbench: the HIS patient to use, or "" to create a new one. */
+    public void decide(UUID visitId, String hisPatientRef) {
+        decided.put(visitId, hisPatientRef);
+    }
+
+    public Map<UUID, Written> writtenVisits() {
+        return Map.copyOf(written);
+    }
+
+    public synchronized List<WorkbenchItem> items() {
+        return List.copyOf(items);
+    }
+
+    public String pausedDetail() {
+        return pausedDetail;
+    }
+}

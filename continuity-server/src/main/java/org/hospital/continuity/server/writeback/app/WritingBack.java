@@ -1,0 +1,276 @@
+package org.hospital.continuity.server.writeback.app;
+
+import org.hospital.continuity.server.writeback.domain.HisCircuit;
+import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
+import org.hospital.continuity.sync.crosscheck.PriceCheck;
+import org.hospital.continuity.sync.his.CodeMapping;
+import org.hospital.continuity.sync.his.DowntimeVisit;
+import org.hospital.continuity.sync.his.HisPort;
+import org.hospital.continuity.sync.his.WriteOutcome;
+import org.hospital.continuity.sync.matching.DowntimeDuplicates;
+import org.hospital.continuity.sync.matching.MatchDecision;
+import org.hospital.continuity.sync.matching.PatientFacts;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Writes downtime visits back into the HIS (issue 9, EP-8.4): map codes (unmapped → workbench), match
+ * the patient (certain → automatic, else → workbench), write one transaction per visit, flag price
+ * differences. Retries a failing HIS a few times, then lets the circuit breaker pause the run; the next
+ * run continues where this one stopped (the ledger knows what is settled). Blocking: run on a worker.
+ */
+public final class WritingBack {
+
+    /** How a run ended. */
+    public record Report(String incident, int total, int written, int createdPatients, int matchedPatients,
+                         int toWorkbench, int alreadySettled, int priceFlags, boolean paused, String pausedDetail,
+                         Duration took) {
+        /** Written automatically, of all visits looked at. */
+        public double automaticShare() {
+            return total == 0 ? 1.0 : written / (double) total;
+        }
+    }
+
+    /** Sleeps between retries (tests pass one that does not sleep). */
+    public interface Sleeper {
+        void sleep(Duration d) throws InterruptedException;
+    }
+
+    private final HisPort his;
+    private final CodeMapping mapping;
+    private final HisCircuit circuit;
+    private final WriteBackLedger ledger;
+    private final InstantSource clock;
+    private final Sleeper sleeper;
+    private final int attempts;
+    private final Duration backoff;
+
+    public WritingBack(HisPort his, CodeMapping mapping, HisCircuit circuit, WriteBackLedger ledger, InstantSource clock,
+                       Sleeper sleeper, int attempts, Duration backoff) {
+        this.his = his;
+        this.mapping = mapping;
+        this.circuit = circuit;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.attempts = attempts;
+        this.backoff = backoff;
+    }
+
+    /** Signals that the HIS is unavailable after retries. */
+    static final class HisDown extends Exception {
+        HisDown(String detail) {
+            super(detail, null, false, false);
+        }
+    }
+
+    /** Runs over the incident's visits in capture order; {@code progress} hears after each visit. */
+    public Report run(String incident, List<VisitDraft> drafts, Consumer<Report> progress) {
+        long started = System.nanoTime();
+        Map<UUID, String> groupOf = groups(drafts);
+        int written = 0, created = 0, matched = 0, workbench = 0, already = 0, flags = 0;
+        for (VisitDraft d : drafts) {
+            if (ledger.settled(d.visitId())) {
+                already++;
+                continue;
+            }
+            try {
+                Step step = one(d, groupOf.get(d.visitId()));
+                if (step.written) {
+                    written++;
+                    if (step.createdPatient) {
+                        created++;
+                    } else {
+                        matched++;
+                    }
+                    flags += step.priceFlags;
+                } else {
+                    workbench++;
+                }
+            } catch (HisDown e) {
+                ledger.paused(incident, d.visitId(), e.getMessage());
+                return new Report(incident, drafts.size(), written, created, matched, workbench, already, flags, true,
+                        e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
+            }
+            if (progress != null) {
+                progress.accept(new Report(incident, drafts.size(), written, created, matched, workbench, already, flags,
+                        false, null, Duration.ofNanos(System.nanoTime() - started)));
+            }
+        }
+        return new Report(incident, drafts.size(), written, created, matched, workbench, already, flags, false, null,
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private record Step(boolean written, boolean createdPatient, int priceFlags) {
+    }
+
+    private Step one(VisitDraft d, String groupKey) throws HisDown {
+        // 1. codes: configured, never guessed
+        List<CodeMapping.Unmapped> missing = new ArrayList<>();
+        String dept = mapping.his(CodeMapping.Kind.DEPARTMENT, d.departmentCode()).orElse(null);
+        if (dept == null) {
+            missing.add(new CodeMapping.Unmapped(CodeMapping.Kind.DEPARTMENT, d.departmentCode()));
+        }
+        List<DowntimeVisit.Line> lines = new ArrayList<>();
+        for (VisitDraft.Line l : d.lines()) {
+            CodeMapping.Kind kind = "DRUG".equals(l.kind()) ? CodeMapping.Kind.DRUG : CodeMapping.Kind.ITEM;
+            Optional<String> code = mapping.his(kind, l.code());
+            if (code.isEmpty()) {
+                missing.add(new CodeMapping.Unmapped(kind, l.code()));
+                continue;
+            }
+            DowntimeVisit.Kind k = "DRUG".equals(l.kind()) ? DowntimeVisit.Kind.DRUG
+                    : "FEE".equals(l.kind()) ? DowntimeVisit.Kind.FEE : DowntimeVisit.Kind.ITEM;
+            lines.add(new DowntimeVisit.Line(l.lineId(), k, code.get(), l.name(), l.quantity(), l.unitPriceFen(), l.dispensed()));
+        }
+        if (!missing.isEmpty()) {
+            raise(d, WorkbenchReason.UNMAPPED_CODE, describe(missing), List.of(), true);
+            return new Step(false, false, 0);
+        }
+
+        // 2. the patient: a person's decision, the group's earlier registration, or matching
+        String patientRef;
+        Optional<String> decided = ledger.decidedPatient(d.visitId());
+        Optional<String> ofGroup = groupKey == null ? Optional.empty() : ledger.patientOfGroup(groupKey);
+        String how;
+        if (decided.isPresent()) {
+            patientRef = decided.get().isEmpty() ? null : decided.get();
+            how = "WORKBENCH";
+        } else if (ofGroup.isPresent()) {
+            patientRef = ofGroup.get();
+            how = "SAME_OUTAGE_DUPLICATE";
+        } else {
+            List<PatientFacts> candidates = call(() -> his.findCandidates(d.patient()));
+            MatchDecision decision = org.hospital.continuity.sync.matching.MatchingPolicy.decide(d.patient(), candidates);
+            if (decision instanceof MatchDecision.Proposed p) {
+                raise(d, WorkbenchReason.PATIENT_PROPOSAL, p.reason(), p.candidates(), true);
+                return new Step(false, false, 0);
+            }
+            patientRef = decision instanceof MatchDecision.Matched m ? m.hisPatientRef() : null;
+            how = decision.reason();
+        }
+
+        // 3. one transaction per visit
+        DowntimeVisit visit = new DowntimeVisit(d.visitId(), d.downtimeNumber(), d.patient(), patientRef, dept,
+                d.doctorCode(), d.registeredAt(), d.kioskId(), d.operator(), d.incident(), d.paperFormId(), lines);
+        WriteOutcome out = write(visit);
+        if (out instanceof WriteOutcome.Ambiguous a) {
+            raise(d, WorkbenchReason.AMBIGUOUS_IN_HIS, a.detail(), List.of(), true);
+            return new Step(false, false, 0);
+        }
+        if (out instanceof WriteOutcome.Refused r) {
+            raise(d, WorkbenchReason.HIS_REFUSED, r.status() + " " + r.detail(), List.of(), true);
+            return new Step(false, false, 0);
+        }
+        WriteOutcome.Written w = (WriteOutcome.Written) out;
+        ledger.written(d.incident(), d.visitId(), groupKey, w, how);
+
+        // 4. prices: flagged, never repriced
+        int flags = 0;
+        for (DowntimeVisit.Line l : lines) {
+            Optional<Long> current = call(() -> his.currentPriceFen(l.hisCode()));
+            PriceCheck.Finding f = PriceCheck.compare(l.hisCode(), l.unitPriceFen(), l.quantity(), current);
+            if (f instanceof PriceCheck.Differs diff) {
+                flags++;
+                raise(d, WorkbenchReason.PRICE_DIFFERS, String.format(Locale.ROOT, "%s charged %d fen, HIS %d fen, line %+d fen",
+                        diff.code(), diff.capturedUnitFen(), diff.hisUnitFen(), diff.lineDifferenceFen()), List.of(), false);
+            }
+        }
+        return new Step(true, patientRef == null, flags);
+    }
+
+    private WriteOutcome write(DowntimeVisit visit) throws HisDown {
+        String last = "";
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (!circuit.allows()) {
+                throw new HisDown("circuit open until " + circuit.retryAt() + ": " + last);
+            }
+            WriteOutcome out = his.write(visit);
+            if (!(out instanceof WriteOutcome.Unavailable u)) {
+                circuit.success();
+                return out;
+            }
+            circuit.failure();
+            last = u.detail();
+            pause(attempt);
+        }
+        throw new HisDown("no answer after " + attempts + " attempts: " + last);
+    }
+
+    private <T> T call(java.util.function.Supplier<T> search) throws HisDown {
+        String last = "";
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            if (!circuit.allows()) {
+                throw new HisDown("circuit open until " + circuit.retryAt() + ": " + last);
+            }
+            try {
+                T t = search.get();
+                circuit.success();
+                return t;
+            } catch (RuntimeException e) {
+                // the FHIR client throws on connection failures and 5xx for searches
+                circuit.failure();
+                last = e.getClass().getSimpleName();
+            }
+            pause(attempt);
+        }
+        throw new HisDown("no answer after " + attempts + " attempts: " + last);
+    }
+
+    private void pause(int attempt) throws HisDown {
+        try {
+            sleeper.sleep(backoff.multipliedBy(attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HisDown("interrupted");
+        }
+    }
+
+    private void raise(VisitDraft d, WorkbenchReason reason, String detail, List<org.hospital.continuity.sync.matching.MatchScore> candidates,
+                       boolean blocking) {
+        ledger.raise(new WorkbenchItem(UUID.randomUUID(), d.incident(), d.visitId(), d.kioskId(), d.departmentCode(), reason,
+                detail, d, candidates, blocking, clock.instant()));
+    }
+
+    private static String describe(List<CodeMapping.Unmapped> missing) {
+        StringBuilder b = new StringBuilder();
+        for (CodeMapping.Unmapped u : missing) {
+            if (b.length() > 0) {
+                b.append(", ");
+            }
+            b.append(u.kind()).append(' ').append(u.kioskCode());
+        }
+        return b.toString();
+    }
+
+    /** Visits of the same person in this outage share a group key: written under one HIS patient. */
+    static Map<UUID, String> groups(List<VisitDraft> drafts) {
+        Map<String, UUID> byRef = new HashMap<>();
+        List<PatientFacts> facts = new ArrayList<>();
+        for (VisitDraft d : drafts) {
+            PatientFacts p = d.patient();
+            PatientFacts keyed = new PatientFacts(d.visitId().toString(), p.name(), p.sex(), p.birthDate(), p.phone(), p.nationalId());
+            facts.add(keyed);
+            byRef.put(keyed.ref(), d.visitId());
+        }
+        Map<UUID, String> out = new HashMap<>();
+        for (List<PatientFacts> g : DowntimeDuplicates.group(facts).groups()) {
+            if (g.size() > 1) {
+                String key = "group-" + g.get(0).ref();
+                g.forEach(f -> out.put(byRef.get(f.ref()), key));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,17 @@
+package org.hospital.continuity.server.writeback.domain;
+
+/** Why a downtime record was not written back automatically (the workbench translates these). */
+public enum WorkbenchReason {
+    /** Matching found candidates but none with certainty. */
+    PATIENT_PROPOSAL,
+    /** The conditional create on the patient matched several HIS patients (412). */
+    AMBIGUOUS_IN_HIS,
+    /** A department, item or drug code has no HIS code (never guessed). */
+    UNMAPPED_CODE,
+    /** The HIS refused the content (400/422). */
+    HIS_REFUSED,
+    /** Written back, but the HIS's current price differs from the price charged (flag only). */
+    PRICE_DIFFERS,
+    /** A possible duplicate registration of the same person at two kiosks. */
+    POSSIBLE_DUPLICATE
+}

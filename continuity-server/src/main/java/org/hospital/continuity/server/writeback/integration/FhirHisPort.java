@@ -1,0 +1,229 @@
+package org.hospital.continuity.server.writeback.integration;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.PreconditionFailedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ChargeItemDefinition;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.hospital.continuity.sync.his.DowntimeVisit;
+import org.hospital.continuity.sync.his.HisPort;
+import org.hospital.continuity.sync.his.WriteOutcome;
+import org.hospital.continuity.sync.matching.PatientFacts;
+import org.hospital.continuity.sync.matching.Sex;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link HisPort} over HL7 FHIR R4 with HAPI FHIR's generic client. Blocking: call it from a worker
+ * thread. One transaction Bundle per downtime visit (see {@link VisitBundles}); conditional creates
+ * make a replay return 200s and create nothing.
+ */
+public final class FhirHisPort implements HisPort {
+
+    private final FhirContext fhir;
+    private final IGenericClient client;
+    private final FhirIdentifiers ids;
+    private final VisitBundles bundles;
+    private final ZoneId zone;
+    private final Map<String, Optional<Long>> prices = new ConcurrentHashMap<>();
+
+    public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone) {
+        this.fhir = fhir;
+        fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // a HIS just back from an outage is slow; a transaction must not be abandoned half-way by the client
+        fhir.getRestfulClientFactory().setSocketTimeout(60_000);
+        this.client = fhir.newRestfulGenericClient(baseUrl);
+        this.ids = ids;
+        this.zone = zone;
+        this.bundles = new VisitBundles(ids, zone);
+    }
+
+    /** The client, for tests and the workbench's look-ups. */
+    public IGenericClient client() {
+        return client;
+    }
+
+    @Override
+    public List<PatientFacts> findCandidates(PatientFacts facts) {
+        // One batch of searches, one round trip: ID number (even with a typo the HIS may hold the right one
+        // only under the right number, so only exact), exact name, surname + birth date (twins, typos in the
+        // given name), phone.
+        List<String> queries = new ArrayList<>();
+        if (facts.nationalId() != null) {
+            queries.add("Patient?identifier=" + enc(ids.nationalId() + "|" + facts.nationalId()));
+        }
+        if (facts.name() != null) {
+            queries.add("Patient?name:exact=" + enc(facts.name()));
+            if (facts.birthDate() != null) {
+                queries.add("Patient?family:exact=" + enc(facts.name().substring(0, 1)) + "&birthdate="
+                        + facts.birthDate());
+            }
+        }
+        if (facts.phone() != null) {
+            queries.add("Patient?phone=" + enc(facts.phone()));
+        }
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
+        for (String q : queries) {
+            batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(q + "&_count=20");
+        }
+        Bundle response = client.transaction().withBundle(batch).execute();
+        Map<String, PatientFacts> found = new LinkedHashMap<>();
+        for (Bundle.BundleEntryComponent e : response.getEntry()) {
+            if (e.getResource() instanceof Bundle searchset) {
+                for (Bundle.BundleEntryComponent hit : searchset.getEntry()) {
+                    if (hit.getResource() instanceof Patient p) {
+                        found.putIfAbsent(p.getIdElement().getIdPart(), facts(p));
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    /** Reads a HIS patient as {@link PatientFacts}. */
+    public PatientFacts facts(Patient p) {
+        String nationalId = p.getIdentifier().stream().filter(i -> ids.nationalId().equals(i.getSystem()))
+                .map(Identifier::getValue).findFirst().orElse(null);
+        String name = p.getName().isEmpty() ? null : fullName(p.getNameFirstRep());
+        String phone = p.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE)
+                .map(ContactPoint::getValue).findFirst().orElse(null);
+        Sex sex = p.getGender() == null ? Sex.UNKNOWN : Sex.parse(p.getGender().toCode());
+        return new PatientFacts("Patient/" + p.getIdElement().getIdPart(), name, sex,
+                p.getBirthDate() == null ? null : java.time.LocalDate.parse(p.getBirthDateElement().getValueAsString()),
+                phone, nationalId);
+    }
+
+    private static String fullName(HumanName n) {
+        if (n.hasText()) {
+            return n.getText();
+        }
+        return (n.hasFamily() ? n.getFamily() : "") + n.getGivenAsSingleString().replace(" ", "");
+    }
+
+    @Override
+    public Optional<Long> currentPriceFen(String hisCode) {
+        return prices.computeIfAbsent(hisCode, code -> {
+            Bundle b = client.search().forResource(ChargeItemDefinition.class)
+                    .where(ChargeItemDefinition.URL.matches().value(ids.priceList() + code))
+                    .returnBundle(Bundle.class).execute();
+            return b.getEntry().stream().map(e -> (ChargeItemDefinition) e.getResource())
+                    .flatMap(d -> d.getPropertyGroup().stream())
+                    .flatMap(g -> g.getPriceComponent().stream())
+                    .filter(c -> c.hasAmount())
+                    .map(c -> toFen(c.getAmount()))
+                    .findFirst();
+        });
+    }
+
+    /** Forgets cached prices (a new write-back run reads the HIS's current list again). */
+    public void forgetPrices() {
+        prices.clear();
+    }
+
+    private static long toFen(Money m) {
+        return m.getValue().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    static Money money(long fen) {
+        return new Money().setCurrency("CNY").setValue(BigDecimal.valueOf(fen, 2));
+    }
+
+    @Override
+    public WriteOutcome write(DowntimeVisit visit) {
+        Bundle tx = bundles.transaction(visit);
+        Bundle response;
+        try {
+            response = client.transaction().withBundle(tx).execute();
+        } catch (PreconditionFailedException e) {
+            return new WriteOutcome.Ambiguous(brief(e));
+        } catch (ResourceVersionConflictException e) {
+            // Two writers created the same thing at once: the HIS kept one; the retry sees it (200).
+            return new WriteOutcome.Unavailable("409 " + brief(e));
+        } catch (FhirClientConnectionException e) {
+            return new WriteOutcome.Unavailable("connection: " + e.getClass().getSimpleName());
+        } catch (BaseServerResponseException e) {
+            if (e.getStatusCode() >= 500 || e.getStatusCode() == 429 || e.getStatusCode() == 408) {
+                return new WriteOutcome.Unavailable(e.getStatusCode() + " " + brief(e));
+            }
+            return new WriteOutcome.Refused(e.getStatusCode(), brief(e));
+        }
+        int created = 0;
+        int existing = 0;
+        List<String> refs = new ArrayList<>();
+        String patientRef = visit.hisPatientRef();
+        for (int i = 0; i < response.getEntry().size(); i++) {
+            Bundle.BundleEntryResponseComponent r = response.getEntry().get(i).getResponse();
+            String status = r.getStatus() == null ? "" : r.getStatus();
+            if (status.startsWith("201")) {
+                created++;
+            } else {
+                existing++;
+            }
+            String location = unversioned(r.getLocation());
+            refs.add(location);
+            Resource sent = tx.getEntry().get(i).getResource();
+            if (sent instanceof Patient) {
+                patientRef = location;
+            }
+        }
+        return new WriteOutcome.Written(created, existing, patientRef, refs);
+    }
+
+    private static String unversioned(String location) {
+        if (location == null) {
+            return null;
+        }
+        int h = location.indexOf("/_history");
+        return h < 0 ? location : location.substring(0, h);
+    }
+
+    private static String brief(BaseServerResponseException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        return m.length() > 300 ? m.substring(0, 300) : m;
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    /** The HIS's FHIR context (one per application: it is expensive to build). */
+    public FhirContext context() {
+        return fhir;
+    }
+
+    /** Seeds the HIS price list (test and demo data): one ChargeItemDefinition per code. */
+    public void putPrice(String hisCode, long fen) {
+        ChargeItemDefinition d = new ChargeItemDefinition();
+        d.setId("price-" + hisCode.replaceAll("[^A-Za-z0-9\\-.]", "-"));
+        d.setUrl(ids.priceList() + hisCode);
+        d.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        d.addPropertyGroup().addPriceComponent()
+                .setType(ChargeItemDefinition.ChargeItemDefinitionPriceComponentType.BASE).setAmount(money(fen));
+        client.update().resource(d).execute();
+        prices.remove(hisCode);
+    }
+}

@@ -1,0 +1,110 @@
+package org.hospital.continuity.kiosk.charge.api;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.hospital.continuity.kiosk.charge.app.ChargingPatient;
+import org.hospital.continuity.kiosk.charge.domain.ChargeForm;
+import org.hospital.continuity.kiosk.charge.domain.Pricing;
+import org.hospital.continuity.kiosk.session.api.SessionResource;
+import org.hospital.continuity.kiosk.session.app.Sessions;
+
+/** EP-6.2.2/6.2.3, EP-4.4: charges, the manual invoice register, IOU slips. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ChargeResource {
+
+    private final ChargingPatient charging;
+    private final Sessions sessions;
+
+    public ChargeResource(ChargingPatient charging, Sessions sessions) {
+        this.charging = charging;
+        this.sessions = sessions;
+    }
+
+    public record Request(String registrationId, String knownPatientId, String patientName, List<Pricing.Line> lines,
+                          String settlement, String paymentMethod, boolean insuranceDeferred, String phone) {
+        ChargeForm form() {
+            return new ChargeForm(registrationId, knownPatientId, patientName, lines, settlement, paymentMethod, insuranceDeferred, phone);
+        }
+    }
+
+    public record Reason(@Size(max = 1000) String reason) {
+    }
+
+    public record Exchange(@Size(max = 100) String formalInvoiceNo) {
+    }
+
+    @POST
+    @Path("/charges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response charge(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Request request) {
+        var staff = sessions.require(token);
+        ChargingPatient.Charged c = charging.charge(request.form(), staff);
+        return Response.created(URI.create("/api/charges/" + c.id())).entity(c).build();
+    }
+
+    @GET
+    @Path("/charges")
+    public List<ChargingPatient.Charged> charges(@CookieParam(SessionResource.COOKIE) String token,
+                                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
+        sessions.require(token);
+        return charging.recent(limit);
+    }
+
+    @GET
+    @Path("/invoices")
+    public List<ChargingPatient.RegisterLine> register(@CookieParam(SessionResource.COOKIE) String token) {
+        sessions.require(token);
+        return charging.register();
+    }
+
+    @POST
+    @Path("/invoices/{invoiceNo}/void")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ChargingPatient.RegisterLine voidInvoice(@CookieParam(SessionResource.COOKIE) String token,
+                                                    @PathParam("invoiceNo") @Size(max = 40) String invoiceNo, @Valid @NotNull Reason reason) {
+        return charging.voidInvoice(invoiceNo, reason.reason(), sessions.require(token));
+    }
+
+    @POST
+    @Path("/invoices/spoiled")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ChargingPatient.RegisterLine spoil(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Reason reason) {
+        return charging.spoilNextInvoice(reason.reason(), sessions.require(token));
+    }
+
+    @GET
+    @Path("/ious")
+    public List<ChargingPatient.Iou> ious(@CookieParam(SessionResource.COOKIE) String token,
+                                          @QueryParam("open") @DefaultValue("true") boolean openOnly) {
+        sessions.require(token);
+        return charging.ious(openOnly);
+    }
+
+    @POST
+    @Path("/ious/{id}/exchange")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ChargingPatient.Iou exchange(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id,
+                                        @Valid @NotNull Exchange exchange) {
+        return charging.exchangeIou(id, exchange.formalInvoiceNo(), sessions.require(token));
+    }
+}

@@ -1,0 +1,32 @@
+package org.hospital.continuity.kiosk.charge.domain;
+
+import java.util.List;
+
+/** Payloads of the cashier streams (schema 1 each). */
+public final class ChargeEvents {
+
+    private ChargeEvents() {
+    }
+
+    /** {@code charge} v1: priced lines (prices as used), total, settlement, invoice number from the register. */
+    public record ChargeRecorded(String registrationId, String patientNumber, String knownPatientId, String patientName,
+                                 List<Pricing.PricedLine> lines, long totalFen, String settlement, String paymentMethod,
+                                 boolean insuranceDeferred, String phone, String invoiceNo, String iouId) {
+    }
+
+    /** {@code charge} v2+: the invoice of a charge voided, with the reason (HR-9). */
+    public record InvoiceVoided(String invoiceNo, String reason) {
+    }
+
+    /** {@code invoice-register} v1: a paper invoice number spoiled (misprint, torn) and voided unused. */
+    public record InvoiceNumberSpoiled(String invoiceNo, String reason) {
+    }
+
+    /** {@code iou} v1: the IOU slip (白条) given instead of an invoice while insurance is down (EP-4.4). */
+    public record IouIssued(String chargeId, String patientName, String phone, long amountFen) {
+    }
+
+    /** {@code iou} v2: exchanged for a formal invoice after recovery. */
+    public record IouExchanged(String formalInvoiceNo) {
+    }
+}

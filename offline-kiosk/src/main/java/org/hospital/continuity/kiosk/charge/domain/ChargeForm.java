@@ -1,0 +1,55 @@
+package org.hospital.continuity.kiosk.charge.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hospital.continuity.kiosk.capture.domain.FieldRules;
+import org.hospital.continuity.kiosk.capture.domain.Violation;
+
+/**
+ * Manual charging (手工收费, EP-6.2.2): who pays, for what, and how the bill is settled. With the
+ * insurance link down (EP-4.4) settlement is deferred: the patient pays cash ({@code insuranceDeferred})
+ * or takes an IOU slip (白条) with a phone number, exchanged for a formal invoice after recovery.
+ */
+public record ChargeForm(
+        String registrationId,
+        String knownPatientId,
+        String patientName,
+        List<Pricing.Line> lines,
+        String settlement,
+        String paymentMethod,
+        boolean insuranceDeferred,
+        String phone) {
+
+    public static final String PAID = "PAID";
+    public static final String IOU = "IOU";
+    public static final Set<String> SETTLEMENTS = Set.of(PAID, IOU);
+    public static final Set<String> PAYMENT_METHODS = Set.of("CASH", "CARD", "MOBILE");
+
+    /** Checks of the form itself; lines are checked by {@link Pricing}. */
+    public List<Violation> check() {
+        List<Violation> v = new ArrayList<>();
+        boolean hasPatient = !FieldRules.blank(registrationId) || !FieldRules.blank(knownPatientId);
+        if (!hasPatient) {
+            FieldRules.personName(v, "patientName", patientName, 50);
+        } else if (!FieldRules.blank(patientName)) {
+            FieldRules.personName(v, "patientName", patientName, 50);
+        }
+        if (FieldRules.blank(settlement)) {
+            v.add(new Violation("settlement", "error.required"));
+        } else if (!SETTLEMENTS.contains(settlement)) {
+            v.add(new Violation("settlement", "error.settlement"));
+        } else if (PAID.equals(settlement)) {
+            if (FieldRules.blank(paymentMethod)) {
+                v.add(new Violation("paymentMethod", "error.required"));
+            } else if (!PAYMENT_METHODS.contains(paymentMethod)) {
+                v.add(new Violation("paymentMethod", "error.payment-method"));
+            }
+            FieldRules.phone(v, "phone", phone, false);
+        } else {
+            // EP-4.4: the IOU slip carries a phone number so the patient can be called for the formal invoice
+            FieldRules.phone(v, "phone", phone, true);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,56 @@
+package org.hospital.continuity.kiosk.journal.api;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.session.api.SessionResource;
+import org.hospital.continuity.kiosk.session.app.Sessions;
+
+/**
+ * The journal as a list (no payloads): sequence, type, phase before/after the breakpoint (EP-8.3),
+ * and an integrity check (every entry decrypts, hashes match, no sequence gap).
+ */
+@Path("/api/journal")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class JournalResource {
+
+    private final Journal journal;
+    private final Sessions sessions;
+
+    public JournalResource(Journal journal, Sessions sessions) {
+        this.journal = journal;
+        this.sessions = sessions;
+    }
+
+    public record Line(long kioskSeq, UUID entryId, String streamType, UUID streamId, int streamVersion, String eventType,
+                       Instant recordedAt, String actor, String phase, String contentHash) {
+    }
+
+    @GET
+    public List<Line> entries(@CookieParam(SessionResource.COOKIE) String token, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+                              @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(10000) int limit) {
+        sessions.require(token);
+        return journal.readRecordsAfter(after, limit).stream().map(r -> new Line(r.entry().kioskSeq(), r.entry().entryId(),
+                r.entry().streamType(), r.entry().streamId(), r.entry().streamVersion(), r.entry().eventType(), r.entry().recordedAt(),
+                r.entry().actor(), r.phase().name(), r.entry().contentHash())).toList();
+    }
+
+    @GET
+    @Path("/integrity")
+    public Journal.Integrity integrity(@CookieParam(SessionResource.COOKIE) String token) {
+        sessions.require(token);
+        return journal.verify();
+    }
+}

@@ -1,0 +1,407 @@
+package org.hospital.continuity.kiosk.journal.app;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hospital.continuity.kiosk.enrolment.app.EnrolledKiosk;
+import org.hospital.continuity.kiosk.journal.domain.Phase;
+import org.hospital.continuity.kiosk.platform.api.KioskRejection;
+import org.hospital.continuity.kiosk.platform.crypto.AtRestCipher;
+import org.hospital.continuity.kiosk.platform.crypto.KioskKey;
+import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
+import org.hospital.continuity.sync.envelope.HybridLogicalClock;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+
+/**
+ * The kiosk's append-only journal: the one place a captured record becomes durable.
+ *
+ * <p>Contract (used by the sync sender of issue 6; keep it stable):
+ * <ul>
+ *   <li>{@link #append} seals a {@link JournalEntry} (entry id, next {@code kiosk_seq}, HLC, phase),
+ *       writes the journal row and its PENDING outbox row in ONE SQLite transaction (WAL,
+ *       {@code synchronous=FULL}) and returns only after the commit: a returned entry is durable.
+ *       The payload is stored AES-256-GCM encrypted with the kiosk key (HR-13); the content hash is
+ *       over the clear canonical payload.</li>
+ *   <li>{@link #readAfter} returns decrypted entries with {@code kiosk_seq > after}, in kiosk order.</li>
+ *   <li>{@link #lastSeq}, {@link #backlog}, {@link #markSent} serve the sync cursor and the banner.</li>
+ * </ul>
+ * Sequences have no gaps: {@code kiosk_seq} is computed inside the writing transaction, and a
+ * rolled-back capture takes no number. Entries are never updated or deleted (HR-9; triggers refuse it).
+ */
+@ApplicationScoped
+public class Journal {
+
+    /** One capture: appends entries and writes projections on the same connection, committed together. */
+    public interface Capture {
+
+        /** Appends one entry inside the surrounding transaction (durable when the capture commits). */
+        JournalEntry append(String streamType, UUID streamId, int streamVersion, String eventType, int schemaVersion,
+                            String payloadJson, String actor) throws SQLException;
+
+        /** The transaction's connection, for projections and number pools. */
+        Connection connection();
+
+        /** The breakpoint phase that entries of this capture get. */
+        Phase phase();
+    }
+
+    @FunctionalInterface
+    public interface CaptureWork<T> {
+        T run(Capture capture) throws SQLException;
+    }
+
+    private final KioskDatabase database;
+    private final KioskKey key;
+    private final EnrolledKiosk enrolled;
+    private final InstantSource clock;
+    private HybridLogicalClock hlc;
+
+    public Journal(KioskDatabase database, KioskKey key, EnrolledKiosk enrolled, InstantSource clock) {
+        this.database = database;
+        this.key = key;
+        this.enrolled = enrolled;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event) throws SQLException {
+        hlc();
+        Log.infof("journal ready: lastSeq=%d", lastSeq());
+    }
+
+    private synchronized HybridLogicalClock hlc() throws SQLException {
+        if (hlc == null) {
+            long last = database.read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select coalesce(max(hlc), 0) from journal")) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            });
+            hlc = new HybridLogicalClock(clock, last);
+        }
+        return hlc;
+    }
+
+    /**
+     * Appends one entry and returns it once it is durable (journal + outbox rows in one committed
+     * transaction).
+     *
+     * @param streamType    kind of record stream, e.g. {@code registration}
+     * @param streamId      the record the entry belongs to
+     * @param streamVersion 1 for a new record, the next version for a correction or void (HR-9);
+     *                      a version that already exists is refused (409, nothing stored)
+     * @param eventType     what happened, e.g. {@code PatientRegistered}
+     * @param schemaVersion version of the payload schema
+     * @param payloadJson   canonical JSON (see {@link CanonicalJson}), in clear; stored encrypted
+     * @param actor         staff account id of the person capturing
+     */
+    public JournalEntry append(String streamType, UUID streamId, int streamVersion, String eventType, int schemaVersion,
+                               String payloadJson, String actor) {
+        return capture(c -> c.append(streamType, streamId, streamVersion, eventType, schemaVersion, payloadJson, actor));
+    }
+
+    /**
+     * Runs {@code work} as one durable transaction: every entry it appends, every projection row and
+     * every number it draws commit together or not at all.
+     */
+    public <T> T capture(CaptureWork<T> work) {
+        return run(null, work);
+    }
+
+    /**
+     * Moves the kiosk to another breakpoint phase (EP-8.3) together with the entries that record
+     * the move, in one transaction; those entries already carry the new phase.
+     */
+    public <T> T changePhase(Phase next, CaptureWork<T> work) {
+        return run(next, work);
+    }
+
+    private <T> T run(Phase newPhase, CaptureWork<T> work) {
+        String kioskId = enrolled.requireKioskId();
+        try {
+            HybridLogicalClock hybrid = hlc();
+            return database.inTransaction(connection -> {
+                Phase phase = currentPhase(connection);
+                if (newPhase != null) {
+                    try (PreparedStatement ps = connection.prepareStatement(
+                            "update journal_phase set phase = ?, changed_at = ?, changed_by_seq = ? where id = 1")) {
+                        ps.setString(1, newPhase.name());
+                        ps.setString(2, clock.instant().toString());
+                        ps.setLong(3, maxSeq(connection, kioskId) + 1);
+                        ps.executeUpdate();
+                    }
+                    phase = newPhase;
+                }
+                return work.run(new TxCapture(connection, kioskId, maxSeq(connection, kioskId) + 1, phase, hybrid));
+            });
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("journal.stream_id, journal.stream_version")) {
+                throw KioskRejection.conflict("stream-version-conflict", "HR-9",
+                        "error.stream-conflict");
+            }
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /** The capture handle of one transaction. */
+    private final class TxCapture implements Capture {
+        private final Connection connection;
+        private final String kioskId;
+        private final Phase phase;
+        private final HybridLogicalClock hybrid;
+        private long nextSeq;
+
+        TxCapture(Connection connection, String kioskId, long nextSeq, Phase phase, HybridLogicalClock hybrid) {
+            this.connection = connection;
+            this.kioskId = kioskId;
+            this.nextSeq = nextSeq;
+            this.phase = phase;
+            this.hybrid = hybrid;
+        }
+
+        @Override
+        public JournalEntry append(String streamType, UUID streamId, int streamVersion, String eventType, int schemaVersion,
+                                   String payloadJson, String actor) throws SQLException {
+            JournalEntry entry = JournalEntry.seal(UUID.randomUUID(), kioskId, nextSeq, streamType, streamId, streamVersion,
+                    eventType, schemaVersion, payloadJson, clock.instant(), nextHlc(hybrid), actor);
+            insert(connection, entry, phase);
+            nextSeq++;
+            return entry;
+        }
+
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public Phase phase() {
+            return phase;
+        }
+    }
+
+    /** Decrypted entries with {@code kiosk_seq > afterSeq}, in kiosk order, at most {@code limit}. */
+    public List<JournalEntry> readAfter(long afterSeq, int limit) {
+        return readRecordsAfter(afterSeq, limit).stream().map(Recorded::entry).toList();
+    }
+
+    /** As {@link #readAfter}, with each entry's breakpoint phase. */
+    public List<Recorded> readRecordsAfter(long afterSeq, int limit) {
+        Optional<String> kiosk = enrolled.kioskId();
+        if (kiosk.isEmpty()) {
+            return List.of();
+        }
+        // (kiosk_id, kiosk_seq) is the unique index: a range read, not a scan
+        return query("select * from journal where kiosk_id = ? and kiosk_seq > ? order by kiosk_seq limit ?", kiosk.get(), afterSeq, limit);
+    }
+
+    /** Entries of one stream (a record and its corrections), oldest first. */
+    public List<Recorded> stream(UUID streamId) {
+        return query("select * from journal where stream_id = ? order by stream_version", streamId.toString(), null, null);
+    }
+
+    /** The highest {@code kiosk_seq} written (0 when the journal is empty). */
+    public long lastSeq() {
+        try {
+            Optional<String> kiosk = enrolled.kioskId();
+            return kiosk.isEmpty() ? 0L : database.read(c -> maxSeq(c, kiosk.get()));
+        } catch (SQLException e) {
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /** Unsent outbox rows and the recorded-at of the oldest. */
+    public Backlog backlog() {
+        try {
+            return database.read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "select count(*), min(j.recorded_at) from outbox o join journal j on j.entry_id = o.entry_id where o.status = 'PENDING'")) {
+                    rs.next();
+                    String oldest = rs.getString(2);
+                    return new Backlog(rs.getLong(1), oldest == null ? null : Instant.parse(oldest));
+                }
+            });
+        } catch (SQLException e) {
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /** Marks every outbox row of entries with {@code kiosk_seq <= upToSeqInclusive} as SENT (the server holds them). */
+    public void markSent(long upToSeqInclusive) {
+        try {
+            database.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("update outbox set status = 'SENT', last_error = null, next_attempt_at = null "
+                        + "where status = 'PENDING' and entry_id in (select entry_id from journal where kiosk_id = ? and kiosk_seq <= ?)")) {
+                    ps.setString(1, enrolled.requireKioskId());
+                    ps.setLong(2, upToSeqInclusive);
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /** The current phase with when it began and the sequence of the entry that began it (null before any). */
+    public record PhaseState(Phase phase, Instant since, Long changedBySeq) {
+    }
+
+    public PhaseState phaseState() {
+        try {
+            return database.read(c -> {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                        "select phase, changed_at, changed_by_seq from journal_phase where id = 1")) {
+                    rs.next();
+                    long seq = rs.getLong(3);
+                    return new PhaseState(Phase.valueOf(rs.getString(1)), Instant.parse(rs.getString(2)), rs.wasNull() ? null : seq);
+                }
+            });
+        } catch (SQLException e) {
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /** The entry with this sequence, when present. */
+    public Optional<Recorded> bySeq(long kioskSeq) {
+        Optional<String> kiosk = enrolled.kioskId();
+        if (kiosk.isEmpty()) {
+            return Optional.empty();
+        }
+        return query("select * from journal where kiosk_id = ? and kiosk_seq = ?", kiosk.get(), kioskSeq, null).stream().findFirst();
+    }
+
+    /** The phase new entries get now. */
+    public Phase currentPhase() {
+        try {
+            return database.read(Journal::currentPhase);
+        } catch (SQLException e) {
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /** Verifies every stored entry: it decrypts with this kiosk's key, its hash matches, sequences have no gap. */
+    public Integrity verify() {
+        List<Recorded> all = readRecordsAfter(0, Integer.MAX_VALUE);
+        long expected = 1;
+        List<String> problems = new ArrayList<>();
+        for (Recorded r : all) {
+            if (r.entry().kioskSeq() != expected) {
+                problems.add("gap before kiosk_seq " + r.entry().kioskSeq() + " (expected " + expected + ")");
+            }
+            if (!r.entry().hashMatches()) {
+                problems.add("hash mismatch at kiosk_seq " + r.entry().kioskSeq());
+            }
+            expected = r.entry().kioskSeq() + 1;
+        }
+        return new Integrity(all.size(), expected - 1, List.copyOf(problems));
+    }
+
+    /** Outcome of {@link #verify()}: entries read, last sequence, and anything wrong. */
+    public record Integrity(int entries, long lastSeq, List<String> problems) {
+        public boolean intact() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** The kiosk id of this kiosk's entries, when enrolled. */
+    public Optional<String> kioskId() {
+        return enrolled.kioskId();
+    }
+
+    private synchronized long nextHlc(HybridLogicalClock clock) {
+        return clock.tick();
+    }
+
+    private static Phase currentPhase(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select phase from journal_phase where id = 1")) {
+            return rs.next() ? Phase.valueOf(rs.getString(1)) : Phase.BEFORE_BREAKPOINT;
+        }
+    }
+
+    private static long maxSeq(Connection c, String kioskId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select coalesce(max(kiosk_seq), 0) from journal where kiosk_id = ?")) {
+            ps.setString(1, kioskId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        }
+    }
+
+    private void insert(Connection c, JournalEntry e, Phase phase) throws SQLException {
+        AtRestCipher cipher = key.cipher();
+        try (PreparedStatement ps = c.prepareStatement("insert into journal(entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, "
+                + "stream_version, event_type, schema_version, payload, content_hash, recorded_at, hlc, actor, phase) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, e.entryId().toString());
+            ps.setString(2, e.kioskId());
+            ps.setLong(3, e.kioskSeq());
+            ps.setString(4, e.streamType());
+            ps.setString(5, e.streamId().toString());
+            ps.setInt(6, e.streamVersion());
+            ps.setString(7, e.eventType());
+            ps.setInt(8, e.schemaVersion());
+            ps.setBytes(9, cipher.seal(e.payload(), e.entryId().toString()));
+            ps.setString(10, e.contentHash());
+            ps.setString(11, e.recordedAt().toString());
+            ps.setLong(12, e.hlc());
+            ps.setString(13, e.actor());
+            ps.setString(14, phase.name());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into outbox(entry_id, status, attempts) values (?, 'PENDING', 0)")) {
+            ps.setString(1, e.entryId().toString());
+            ps.executeUpdate();
+        }
+    }
+
+    private List<Recorded> query(String sql, Object first, Object second, Integer limit) {
+        AtRestCipher cipher = key.cipher();
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int i = 1;
+                    ps.setObject(i++, first);
+                    if (second != null) {
+                        ps.setObject(i++, second);
+                    }
+                    if (limit != null) {
+                        ps.setInt(i, limit);
+                    }
+                    List<Recorded> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String entryId = rs.getString("entry_id");
+                            JournalEntry e = new JournalEntry(UUID.fromString(entryId), rs.getString("kiosk_id"),
+                                    rs.getLong("kiosk_seq"), rs.getString("stream_type"), UUID.fromString(rs.getString("stream_id")),
+                                    rs.getInt("stream_version"), rs.getString("event_type"), rs.getInt("schema_version"),
+                                    cipher.openString(rs.getBytes("payload"), entryId), rs.getString("content_hash"),
+                                    Instant.parse(rs.getString("recorded_at")), rs.getLong("hlc"), rs.getString("actor"));
+                            out.add(new Recorded(e, Phase.valueOf(rs.getString("phase"))));
+                        }
+                    }
+                    return out;
+                }
+            });
+        } catch (SQLException e) {
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /** The journal could not be written or read: the capture was NOT saved. */
+    public static class JournalUnavailableException extends RuntimeException {
+        public JournalUnavailableException(SQLException cause) {
+            super("The local journal could not be written; the record was not saved.", cause);
+        }
+    }
+}

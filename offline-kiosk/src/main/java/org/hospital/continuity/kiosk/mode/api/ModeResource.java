@@ -1,0 +1,71 @@
+package org.hospital.continuity.kiosk.mode.api;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.hospital.continuity.kiosk.mode.app.SwitchingMode;
+import org.hospital.continuity.kiosk.mode.domain.ModeChange;
+import org.hospital.continuity.kiosk.session.api.SessionResource;
+import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+
+/** EP-6.1 / EP-8.3: downtime mode on and off, each change a journal entry (the breakpoint). */
+@Path("/api/mode")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ModeResource {
+
+    private final SwitchingMode mode;
+    private final Sessions sessions;
+
+    public ModeResource(SwitchingMode mode, Sessions sessions) {
+        this.mode = mode;
+        this.sessions = sessions;
+    }
+
+    public record Change(@NotNull @Pattern(regexp = "ANNOUNCED|SUPERVISOR") String source,
+                         @Size(max = 64) String instructionId,
+                         Instant announcedAt,
+                         @Size(max = 500) String reason) {
+    }
+
+    public record Changed(long kioskSeq, String eventType, Instant recordedAt, SwitchingMode.ModeState mode) {
+        static Changed of(JournalEntry e, SwitchingMode.ModeState m) {
+            return new Changed(e.kioskSeq(), e.eventType(), e.recordedAt(), m);
+        }
+    }
+
+    @GET
+    public SwitchingMode.ModeState state() {
+        return mode.state();
+    }
+
+    @POST
+    @Path("/downtime")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Changed enter(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Change change) {
+        var staff = sessions.require(token);
+        JournalEntry e = mode.enter(ModeChange.Source.valueOf(change.source()), change.instructionId(), change.announcedAt(),
+                change.reason(), staff);
+        return Changed.of(e, mode.state());
+    }
+
+    @POST
+    @Path("/normal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Changed leave(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Change change) {
+        var staff = sessions.require(token);
+        JournalEntry e = mode.leave(ModeChange.Source.valueOf(change.source()), change.instructionId(), change.reason(), staff);
+        return Changed.of(e, mode.state());
+    }
+}

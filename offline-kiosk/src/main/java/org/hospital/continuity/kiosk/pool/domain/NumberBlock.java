@@ -1,0 +1,41 @@
+package org.hospital.continuity.kiosk.pool.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A block of numbers {@code [first, last]} given to this kiosk only, {@code next} being the next
+ * unused one. Numbers print as the prefix and eight digits ({@code SG00012345}).
+ */
+public record NumberBlock(String blockId, PoolKind pool, String prefix, long first, long last, long next, Instant expiresAt) {
+
+    public NumberBlock {
+        if (first > last || next < first || next > last + 1) {
+            throw new IllegalArgumentException("block bounds are inconsistent");
+        }
+    }
+
+    public long remaining() {
+        return last - next + 1;
+    }
+
+    public boolean usableAt(Instant now) {
+        return remaining() > 0 && now.isBefore(expiresAt);
+    }
+
+    /** The next number and the block after drawing it, or empty when spent or expired. */
+    public Optional<Drawn> draw(Instant now) {
+        if (!usableAt(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Drawn(format(prefix, next),
+                new NumberBlock(blockId, pool, prefix, first, last, next + 1, expiresAt)));
+    }
+
+    public static String format(String prefix, long number) {
+        return prefix + String.format("%08d", number);
+    }
+
+    public record Drawn(String number, NumberBlock after) {
+    }
+}

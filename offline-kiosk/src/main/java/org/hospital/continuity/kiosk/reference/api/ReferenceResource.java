@@ -1,0 +1,90 @@
+package org.hospital.continuity.kiosk.reference.api;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+import org.hospital.continuity.kiosk.reference.app.ReferenceData;
+import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
+import org.hospital.continuity.kiosk.reference.domain.CatalogueItem;
+import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
+import org.hospital.continuity.kiosk.session.api.SessionResource;
+import org.hospital.continuity.kiosk.session.app.Sessions;
+
+/** The snapshot for the desk: search as the user types, departments, doctors, known patients. */
+@Path("/api/reference")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ReferenceResource {
+
+    private final ReferenceData reference;
+    private final Sessions sessions;
+
+    public ReferenceResource(ReferenceData reference, Sessions sessions) {
+        this.reference = reference;
+        this.sessions = sessions;
+    }
+
+    public record Hit(String code, String kind, String name, String pinyin, String specification, String unit, long priceFen,
+                      String insuranceClass, String category, int rank) {
+        static Hit of(CatalogueIndex.Hit h) {
+            CatalogueItem i = h.item();
+            return new Hit(i.code(), i.kind().name(), i.name(), i.pinyin(), i.specification(), i.unit(), i.priceFen(),
+                    i.insuranceClass(), i.category(), h.rank());
+        }
+    }
+
+    /** A known patient as the pick list shows it: masked ID number, no full details. */
+    public record PatientPick(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                              LocalDate birthDate, String idNumberMasked, String insuranceType, String ward, String bed, long depositFen) {
+        static PatientPick of(KnownPatient p) {
+            String id = p.idNumber();
+            String masked = id == null || id.length() < 8 ? id : id.substring(0, 4) + "**********" + id.substring(id.length() - 4);
+            return new PatientPick(p.patientId(), p.census(), p.inpatientNumber(), p.outpatientNumber(), p.name(), p.sex(), p.birthDate(),
+                    masked, p.insuranceType(), p.ward(), p.bed(), p.depositFen());
+        }
+    }
+
+    /** In-memory search, no I/O: answered on the I/O thread, with no hop to a worker (keystroke latency). */
+    @GET
+    @Path("/search")
+    @io.smallrye.common.annotation.NonBlocking
+    public List<Hit> search(@QueryParam("q") @Size(max = 40) String q, @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return reference.catalogue().search(q, limit).stream().map(Hit::of).toList();
+    }
+
+    @GET
+    @Path("/items")
+    public List<CatalogueItem> items(@QueryParam("category") @Size(max = 40) String category) {
+        return reference.catalogue().inCategory(category);
+    }
+
+    @GET
+    @Path("/departments")
+    public List<ReferenceData.Department> departments() {
+        return reference.departments();
+    }
+
+    @GET
+    @Path("/doctors")
+    public List<ReferenceData.Doctor> doctors(@QueryParam("department") @Size(max = 40) String department) {
+        return reference.doctors().stream().filter(d -> department == null || d.departmentCode().equals(department)).toList();
+    }
+
+    @GET
+    @Path("/patients")
+    public List<PatientPick> patients(@CookieParam(SessionResource.COOKIE) String token, @QueryParam("q") @Size(max = 40) String q,
+                                      @QueryParam("census") @DefaultValue("false") boolean census) {
+        sessions.require(token); // HR-5: patient lists only for signed-in staff
+        return reference.findPatients(q, census, 20).stream().map(PatientPick::of).toList();
+    }
+}

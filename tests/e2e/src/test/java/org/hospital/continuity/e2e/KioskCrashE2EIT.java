@@ -1,0 +1,209 @@
+package org.hospital.continuity.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issue's "done when": the server enrols a kiosk and is then stopped; on the kiosk a cashier
+ * registers, charges with the manual invoice register and issues an IOU, while registrations
+ * stream in the kiosk is killed with SIGKILL, restarted, and every confirmed record is there, in
+ * order, with the breakpoint, and the sequence is unbroken.
+ */
+class KioskCrashE2EIT {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    record Answer(int status, JsonNode body) {
+    }
+
+    static final class Client {
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+        final String base;
+        final ObjectMapper json = new ObjectMapper();
+
+        Client(String base) {
+            this.base = base;
+        }
+
+        Answer send(String method, String path, Object body, String bearer) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20));
+            if (bearer != null) {
+                b.header("Authorization", "Bearer " + bearer);
+            }
+            if (body != null) {
+                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+            } else {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(r.statusCode(), r.body().isEmpty() ? null : json.readTree(r.body()));
+        }
+
+        JsonNode ok(String method, String path, Object body) throws Exception {
+            Answer a = send(method, path, body, null);
+            assertThat(a.status()).as("%s %s → %s", method, path, a.body()).isBetween(200, 299);
+            return a.body();
+        }
+    }
+
+    static Map<String, Object> registration(int i) {
+        return Map.of("name", "演示病人" + "甲乙丙丁戊己庚辛壬癸".charAt(i % 10), "sex", i % 2 == 0 ? "F" : "M", "ageYears", 20 + i % 60,
+                "phone", "139" + String.format("%08d", i), "insuranceType", "SELF_PAY", "departmentCode", "NK", "feeItemCode", "S0001");
+    }
+
+    @Test
+    @DisplayName("EP-8.3 kill -9 during a stream of submits: after restart every confirmed entry is present, in order, with the breakpoint")
+    void everyConfirmedRecordSurvivesKillMinusNine() throws Exception {
+        Path root = AppProcess.root();
+        Path data = Files.createTempDirectory("continuity-crash-");
+        String adminPassword = "E2e-Kiosk-" + UUID.randomUUID().toString().substring(0, 8) + "-1a";
+        Path kioskJar = root.resolve("offline-kiosk/target/quarkus-app/quarkus-run.jar");
+        Map<String, String> kioskProps = Map.of("quarkus.http.port", "0", "continuity.data-dir", data.resolve("kiosk").toString());
+
+        String code;
+        String serverUrl;
+        AppProcess server = AppProcess.start("server", root.resolve("continuity-server/target/quarkus-app/quarkus-run.jar"),
+                Map.of("quarkus.http.port", "0", "continuity.data-dir", data.resolve("server").toString(),
+                        "continuity.kiosk.demo-data", "true", "continuity.auth.initial-admin.password", adminPassword,
+                        "continuity.kiosk.verifier-iterations", "10000", "continuity.kiosk.patient-block-size", "100000"), Map.of());
+        AppProcess kiosk = null;
+        try {
+            serverUrl = server.awaitBaseUrl(Duration.ofSeconds(120));
+            Client admin = new Client(serverUrl);
+            Answer login = admin.send("POST", "/api/auth/login", Map.of("username", "admin", "password", adminPassword), null);
+            assertThat(login.status()).as(String.valueOf(login.body())).isEqualTo(200);
+            String adminToken = login.body().path("token").asText();
+            Answer created = admin.send("POST", "/api/admin/kiosks", Map.of("name", "收费1号窗", "departmentCode", "SFC"), adminToken);
+            assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+            code = created.body().path("code").asText();
+            for (String[] staff : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "SUPERVISOR"}}) {
+                Answer a = admin.send("PUT", "/api/admin/kiosk-staff/" + staff[0], Map.of("displayName", staff[1], "departmentCode", "SFC",
+                        "roles", List.of("CASHIER", staff[2]), "password", "abc123"), adminToken);
+                assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(204);
+            }
+
+            kiosk = AppProcess.start("kiosk", kioskJar, withServer(kioskProps, serverUrl), Map.of());
+            Client desk = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(60)));
+            JsonNode identity = desk.ok("POST", "/api/kiosk/enrolment", Map.of("code", code));
+            assertThat(identity.path("departmentCode").asText()).isEqualTo("SFC");
+
+            // the network dies: from here on the kiosk is alone
+            assertThat(server.stop(Duration.ofSeconds(30))).isIn(0, 143);
+
+            desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", "abc123"));
+            JsonNode breakpoint = desk.ok("POST", "/api/mode/downtime", Map.of("source", "SUPERVISOR", "reason", "信息科电话通知：全院网络故障"));
+            assertThat(breakpoint.path("kioskSeq").asLong()).isEqualTo(1);
+
+            JsonNode reg = desk.ok("POST", "/api/registrations", registration(0));
+            JsonNode charge = desk.ok("POST", "/api/charges", Map.of("registrationId", reg.path("id").asText(), "settlement", "PAID",
+                    "paymentMethod", "CASH", "lines", List.of(Map.of("code", "D0001", "quantity", 2), Map.of("code", "S0005", "quantity", 1),
+                            Map.of("code", "D0004", "quantity", 1))));
+            String invoiceNo = charge.path("details").path("invoiceNo").asText();
+            JsonNode iou = desk.ok("POST", "/api/charges", Map.of("knownPatientId", "P0003", "settlement", "IOU", "phone", "13800000003",
+                    "lines", List.of(Map.of("code", "D0001", "quantity", 1))));
+            String iouId = iou.path("details").path("iouId").asText();
+
+            // stream submits and pull the plug in the middle
+            ConcurrentLinkedQueue<long[]> confirmed = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<String> confirmedIds = new ConcurrentLinkedQueue<>();
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 3; w++) {
+                int writer = w;
+                Thread t = new Thread(() -> {
+                    int i = 1;
+                    while (!stop.get()) {
+                        try {
+                            Answer a = desk.send("POST", "/api/registrations", registration(writer * 100_000 + i++), null);
+                            if (a.status() == 201) {
+                                confirmed.add(new long[] {a.body().path("kioskSeq").asLong()});
+                                confirmedIds.add(a.body().path("id").asText());
+                            }
+                        } catch (Exception connectionDied) {
+                            return;
+                        }
+                    }
+                });
+                t.start();
+                writers.add(t);
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < until && confirmed.size() < 400) {
+                Thread.sleep(20);
+            }
+            kiosk.kill();
+            stop.set(true);
+            for (Thread t : writers) {
+                t.join(10_000);
+            }
+            assertThat(confirmed).as("submits were confirmed before the kill").hasSizeGreaterThan(20);
+
+            kiosk = AppProcess.start("kiosk-restarted", kioskJar, withServer(kioskProps, "http://127.0.0.1:9"), Map.of());
+            Client after = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(60)));
+            after.ok("POST", "/api/session", Map.of("accountId", "cashier-1", "password", "abc123"));
+            JsonNode entries = after.ok("GET", "/api/journal?after=0&limit=10000", null);
+            List<Long> seqs = new ArrayList<>();
+            entries.forEach(e -> seqs.add(e.path("kioskSeq").asLong()));
+            for (int i = 0; i < seqs.size(); i++) {
+                assertThat(seqs.get(i)).as("sequence unbroken at position %d", i).isEqualTo(i + 1L);
+            }
+            Set<Long> present = Set.copyOf(seqs);
+            assertThat(confirmed.stream().map(c -> c[0]).collect(Collectors.toSet())).as("every confirmed entry is present").isSubsetOf(present);
+            Set<String> streams = new java.util.HashSet<>();
+            entries.forEach(e -> streams.add(e.path("streamId").asText()));
+            assertThat(streams).containsAll(confirmedIds);
+
+            JsonNode first = entries.get(0);
+            assertThat(first.path("eventType").asText()).isEqualTo("DowntimeEntered");
+            entries.forEach(e -> assertThat(e.path("phase").asText()).isEqualTo("DOWNTIME"));
+            JsonNode integrity = after.ok("GET", "/api/journal/integrity", null);
+            assertThat(integrity.path("problems").size()).as(integrity.toString()).isZero();
+            assertThat(integrity.path("lastSeq").asLong()).isEqualTo(seqs.size());
+
+            assertThat(after.ok("GET", "/api/mode", null).path("downtime").asBoolean()).isTrue();
+            JsonNode register = after.ok("GET", "/api/invoices", null);
+            assertThat(register.findValuesAsText("invoiceNo")).contains(invoiceNo);
+            assertThat(after.ok("GET", "/api/ious?open=true", null).findValuesAsText("id")).contains(iouId);
+            JsonNode registrations = after.ok("GET", "/api/registrations?limit=1000", null);
+            List<String> numbers = registrations.findValuesAsText("patientNumber");
+            assertThat(numbers).doesNotHaveDuplicates();
+
+            JsonNode next = after.ok("POST", "/api/registrations", registration(999_999));
+            assertThat(next.path("kioskSeq").asLong()).isEqualTo(seqs.size() + 1L);
+            assertThat(numbers).doesNotContain(next.path("details").path("patientNumber").asText());
+            assertThat(after.ok("GET", "/api/status", null).path("unsent").asLong()).isEqualTo(seqs.size() + 1L);
+        } finally {
+            if (kiosk != null) {
+                kiosk.close();
+            }
+            server.close();
+        }
+    }
+
+    private static Map<String, String> withServer(Map<String, String> props, String serverUrl) {
+        Map<String, String> m = new java.util.HashMap<>(props);
+        m.put("continuity.server-url", serverUrl);
+        return m;
+    }
+}
