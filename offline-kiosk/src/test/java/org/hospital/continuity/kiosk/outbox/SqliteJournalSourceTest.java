@@ -22,7 +22,7 @@ import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The journal source over the pinned SQLite tables (created here with the pinned DDL, in a database of its own). */
+/** The journal source over the pinned SQLite tables (the journal feature creates them; the pinned DDL here only where absent), in a database of its own. */
 @QuarkusTest
 @TestProfile(SqliteJournalSourceTest.OwnDatabase.class)
 class SqliteJournalSourceTest {
@@ -36,13 +36,13 @@ class SqliteJournalSourceTest {
     }
 
     private static final String[] PINNED = {
-            "create table journal (entry_id text primary key, kiosk_id text not null, kiosk_seq integer not null, "
+            "create table if not exists journal (entry_id text primary key, kiosk_id text not null, kiosk_seq integer not null, "
                     + "stream_type text not null, stream_id text not null, stream_version integer not null, event_type text not null, "
                     + "schema_version integer not null, payload blob not null, content_hash text not null, recorded_at text not null, "
                     + "hlc integer not null, actor text not null, phase text not null, unique (kiosk_id, kiosk_seq), unique (stream_id, stream_version))",
-            "create table outbox (entry_id text primary key references journal(entry_id), status text not null check (status in ('PENDING', 'SENT')), "
+            "create table if not exists outbox (entry_id text primary key references journal(entry_id), status text not null check (status in ('PENDING', 'SENT')), "
                     + "attempts integer not null default 0, last_error text, next_attempt_at text)",
-            "create table sync_checkpoint (peer text primary key, position integer not null)"};
+            "create table if not exists sync_checkpoint (peer text primary key, position integer not null)"};
 
     @Inject
     KioskDatabase database;
