@@ -60,6 +60,12 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(String name, Path jar, Map<String, String> systemProperties, Map<String, String> env) throws IOException {
+        return start(name, jar, List.of("-Xmx512m"), systemProperties, env);
+    }
+
+    /** As {@link #start(String, Path, Map, Map)} with the given JVM options (heap size …) instead of {@code -Xmx512m}. */
+    public static AppProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> systemProperties,
+                                   Map<String, String> env) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Not packaged yet: " + jar + " (run ./mvnw package first)");
         }
@@ -67,7 +73,7 @@ public final class AppProcess implements AutoCloseable {
         Files.createDirectories(logs);
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
+        cmd.addAll(jvmOptions);
         systemProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(jar.toAbsolutePath().toString());

@@ -1,0 +1,306 @@
+package org.hospital.continuity.server.syncreceiver;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hospital.continuity.server.syncreceiver.SyncFixtures.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.hospital.continuity.server.platform.PostgresResource;
+import org.hospital.continuity.server.platform.TestAccounts;
+import org.hospital.continuity.server.syncreceiver.app.PushAdmission;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.protocol.Backlog;
+import org.hospital.continuity.sync.protocol.PushBatch;
+import org.hospital.continuity.sync.protocol.SyncProtocol;
+import org.hospital.continuity.sync.protocol.WireEntry;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The push endpoint: contract, idempotence, gaps, integrity incidents, backpressure, and every bad input. */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+class SyncPushResourceTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    PushAdmission admission;
+
+    private ValidatableResponse push(String kiosk, String secret, String body) {
+        return given().contentType(ContentType.JSON).header("Authorization", auth(kiosk, secret)).body(body)
+                .when().post(SyncProtocol.PUSH_PATH).then();
+    }
+
+    private ValidatableResponse push(String kiosk, List<JournalEntry> entries) {
+        return push(kiosk, TEST_SECRET, body(kiosk, entries));
+    }
+
+    @Test
+    @DisplayName("contract: the golden push is stored byte-identical and answered with the golden receipt's fields; re-sent it is a no-op")
+    void theGoldenPushIsStoredAndItsReplayIsANoOp() throws Exception {
+        String golden = golden("push-batch.json");
+        String answer = push("kiosk-sf-01", "sf-01-secret", golden).statusCode(200).contentType(ContentType.JSON)
+                .body("cursor", equalTo(2)).body("accepted", equalTo(2)).body("duplicates", equalTo(0))
+                .body("rejected", equalTo(0)).extract().asString();
+        Set<String> expectedFields = new TreeSet<>();
+        JSON.readTree(golden("push-receipt.json")).fieldNames().forEachRemaining(expectedFields::add);
+        Set<String> actualFields = new TreeSet<>();
+        JSON.readTree(answer).fieldNames().forEachRemaining(actualFields::add);
+        assertThat(actualFields).isEqualTo(expectedFields);
+
+        PushBatch batch = JSON.readValue(golden, PushBatch.class);
+        for (WireEntry w : batch.entries()) {
+            JournalEntry stored = stored(pool, w.entryId());
+            assertThat(stored).isEqualTo(w.toEnvelope());
+            assertThat(stored.hashMatches()).isTrue();
+        }
+
+        push("kiosk-sf-01", "sf-01-secret", golden).statusCode(200)
+                .body("cursor", equalTo(2)).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+        assertThat(entries(pool, "kiosk-sf-01")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("a gap is reported when 4 arrives before 3, and the cursor passes it once 3 comes")
+    void gapsAreReportedAndFilled() {
+        List<JournalEntry> journal = range("kiosk-t1", 1, 4);
+        push("kiosk-t1", journal.subList(0, 2)).statusCode(200).body("cursor", equalTo(2));
+        push("kiosk-t1", journal.subList(3, 4)).statusCode(200)
+                .body("cursor", equalTo(2)).body("highestHeld", equalTo(4))
+                .body("gaps", hasSize(1)).body("gaps[0].from", equalTo(3)).body("gaps[0].to", equalTo(3));
+        push("kiosk-t1", journal.subList(2, 4)).statusCode(200)
+                .body("cursor", equalTo(4)).body("gaps", hasSize(0)).body("accepted", equalTo(1)).body("duplicates", equalTo(1));
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t1").then().statusCode(200).body("cursor", equalTo(4));
+    }
+
+    @Test
+    @DisplayName("HR-9 the same entry id with different content is refused loudly, recorded once as an integrity incident, never overwritten")
+    void aContentConflictIsRecordedAndNeverOverwrites() {
+        JournalEntry original = entry("kiosk-t2", 1, UUID.randomUUID(), "{\"fee\":1000}");
+        push("kiosk-t2", List.of(original)).statusCode(200).body("accepted", equalTo(1));
+        JournalEntry forged = entry("kiosk-t2", 1, original.entryId(), "{\"fee\":10}");
+
+        for (int attempt = 0; attempt < 2; attempt++) {
+            push("kiosk-t2", List.of(forged)).statusCode(200)
+                    .body("accepted", equalTo(0)).body("rejected", equalTo(1))
+                    .body("rejections[0].reason", equalTo("content-conflict"))
+                    .body("rejections[0].entryId", equalTo(original.entryId().toString()))
+                    .body("cursor", equalTo(1));
+        }
+        assertThat(stored(pool, original.entryId()).contentHash()).isEqualTo(original.contentHash());
+        assertThat(count(pool, "select count(*) from sync_integrity_incident where entry_id = $1 and offered_hash = $2",
+                original.entryId(), forged.contentHash())).isEqualTo(1);
+        TestAccounts.asAdmin().get("/api/sync/v1/incidents").then().statusCode(200)
+                .body("entryId", hasItem(original.entryId().toString()))
+                .body("find { it.entryId == '" + original.entryId() + "' }.heldHash", equalTo(original.contentHash()));
+    }
+
+    @Test
+    void anotherEntryAtAHeldSequenceIsASequenceConflict() {
+        push("kiosk-t2", List.of(entry("kiosk-t2", 50))).statusCode(200);
+        JournalEntry intruder = entry("kiosk-t2", 50);
+        push("kiosk-t2", List.of(intruder)).statusCode(200)
+                .body("rejected", equalTo(1)).body("rejections[0].reason", equalTo("sequence-conflict"));
+        assertThat(stored(pool, intruder.entryId())).isNull();
+    }
+
+    @Test
+    @DisplayName("the kiosk's backlog and oldest unsent time are stored with each push, for the board")
+    void theBacklogIsStoredForTheBoard() {
+        Instant oldest = Instant.parse("2026-11-21T01:02:03Z");
+        push("kiosk-t3", TEST_SECRET, body("kiosk-t3", new Backlog(7, oldest, 9), range("kiosk-t3", 1, 2))).statusCode(200);
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t3").then().statusCode(200)
+                .body("backlogPending", equalTo(7)).body("oldestUnsentAt", equalTo("2026-11-21T01:02:03Z"))
+                .body("kioskLastSeq", equalTo(9)).body("cursor", equalTo(2));
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks").then().statusCode(200).body("kioskId", hasItem("kiosk-t3"));
+    }
+
+    @Test
+    @DisplayName("an empty push is a handshake: it answers the cursor and stores nothing")
+    void anEmptyPushAnswersTheCursor() {
+        push("kiosk-t4", range("kiosk-t4", 1, 3)).statusCode(200);
+        push("kiosk-t4", List.of()).statusCode(200).body("cursor", equalTo(3)).body("accepted", equalTo(0));
+    }
+
+    // ---- backpressure -------------------------------------------------------------------------
+
+    @Test
+    @DisplayName("a second push of a kiosk while its first is being stored gets 429 with Retry-After")
+    void aConcurrentPushOfTheSameKioskIs429() {
+        assertThat(admission.tryEnter("kiosk-t5")).isNull();
+        try {
+            push("kiosk-t5", range("kiosk-t5", 1, 1)).statusCode(429).contentType(PROBLEM)
+                    .header("Retry-After", "1").body("type", equalTo("/problems/sync-busy"));
+        } finally {
+            admission.leave("kiosk-t5");
+        }
+        assertThat(entries(pool, "kiosk-t5")).isZero();
+    }
+
+    @Test
+    @DisplayName("when every slot stays taken past the admission wait, a push gets 503 with Retry-After and nothing is stored")
+    void aFullServerAnswers503() {
+        List<String> holders = fillEverySlot();
+        try {
+            push("kiosk-t5", range("kiosk-t5", 1, 1)).statusCode(503).header("Retry-After", "1").contentType(PROBLEM)
+                    .body("type", equalTo("/problems/sync-busy"));
+        } finally {
+            holders.forEach(admission::leave);
+        }
+        assertThat(entries(pool, "kiosk-t5")).isZero();
+    }
+
+    @Test
+    @DisplayName("a push that finds every slot taken waits in line and is stored as soon as a slot frees")
+    void aPushWaitsForAFreeSlot() throws Exception {
+        long before = entries(pool, "kiosk-t7");
+        List<String> holders = fillEverySlot();
+        java.util.concurrent.CompletableFuture<Integer> status = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                push("kiosk-t7", range("kiosk-t7", before + 1, before + 1)).extract().statusCode());
+        try {
+            Thread.sleep(200);
+            assertThat(status).isNotDone();
+        } finally {
+            holders.forEach(admission::leave);
+        }
+        assertThat(status.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        assertThat(entries(pool, "kiosk-t7")).isEqualTo(before + 1);
+    }
+
+    private List<String> fillEverySlot() {
+        List<String> holders = new ArrayList<>();
+        for (int i = 0; admission.tryEnter("holder-" + i) == null; i++) {
+            holders.add("holder-" + i);
+        }
+        return holders;
+    }
+
+    // ---- bad input: clear 4xx, nothing stored -------------------------------------------------
+
+    private void refused(ValidatableResponse r, int status, String type) {
+        long before = allEntries(pool);
+        r.statusCode(status).contentType(PROBLEM).body("type", equalTo(type)).body("status", equalTo(status));
+        assertThat(allEntries(pool)).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void aPushWithoutCredentialIs401() {
+        long before = allEntries(pool);
+        given().contentType(ContentType.JSON).body(body("kiosk-t6", range("kiosk-t6", 1, 1))).post(SyncProtocol.PUSH_PATH).then()
+                .statusCode(401).contentType(PROBLEM).header("WWW-Authenticate", "Basic realm=\"kiosk-sync\"")
+                .body("type", equalTo("/problems/kiosk-credential-required"));
+        assertThat(allEntries(pool)).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownKioskIs401() {
+        refused(push("kiosk-nobody", "whatever", body("kiosk-nobody", range("kiosk-nobody", 1, 1))), 401, "/problems/unknown-kiosk");
+    }
+
+    @Test
+    void aWrongSecretIs401() {
+        refused(push("kiosk-t6", "not-the-secret", body("kiosk-t6", range("kiosk-t6", 1, 1))), 401, "/problems/unknown-kiosk");
+    }
+
+    @Test
+    void aRevokedCredentialIs403() {
+        refused(push("kiosk-revoked", "revoked-secret", body("kiosk-revoked", range("kiosk-revoked", 1, 1))), 403,
+                "/problems/credential-revoked");
+    }
+
+    @Test
+    void aMalformedEnvelopeIs422NamingTheFields() throws Exception {
+        JsonNode batch = JSON.readTree(body("kiosk-t6", range("kiosk-t6", 1, 2)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) batch.get("entries").get(1)).remove("payload");
+        ValidatableResponse r = push("kiosk-t6", TEST_SECRET, batch.toString());
+        r.body("violations.field", hasItem("entries[1].payload"));
+        refused(push("kiosk-t6", TEST_SECRET, batch.toString()), 422, "/problems/malformed-envelope");
+    }
+
+    @Test
+    @DisplayName("HR-9 an entry that does not match its hash refuses the whole batch: 422, nothing stored")
+    void aWrongHashIs422() throws Exception {
+        JsonNode batch = JSON.readTree(body("kiosk-t6", range("kiosk-t6", 1, 3)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) batch.get("entries").get(2)).put("payload", "{\"fee\":1}");
+        refused(push("kiosk-t6", TEST_SECRET, batch.toString()), 422, "/problems/content-hash-mismatch");
+        push("kiosk-t6", TEST_SECRET, batch.toString()).body("violations.field", hasItem("entries[2].contentHash"));
+    }
+
+    @Test
+    void anOversizeBatchIs413() {
+        refused(push("kiosk-t6", TEST_SECRET, body("kiosk-t6", range("kiosk-t6", 1, SyncProtocol.MAX_BATCH_ENTRIES + 1))), 413,
+                "/problems/batch-too-large");
+    }
+
+    @Test
+    void anOversizeBodyIs413BeforeItIsRead() {
+        long before = allEntries(pool);
+        String huge = "{\"protocol\":1,\"kioskId\":\"kiosk-t6\",\"entries\":[],\"pad\":\"" + "x".repeat(33 * 1024 * 1024) + "\"}";
+        push("kiosk-t6", TEST_SECRET, huge).statusCode(413).contentType(PROBLEM).body("type", equalTo("/problems/payload-too-large"));
+        assertThat(allEntries(pool)).isEqualTo(before);
+    }
+
+    @Test
+    void aFutureSchemaVersionIs422() {
+        JournalEntry future = JournalEntry.seal(UUID.randomUUID(), "kiosk-t6", 1, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 2,
+                "{}", T0, 1, "acct-1");
+        refused(push("kiosk-t6", List.of(future)), 422, "/problems/future-schema-version");
+    }
+
+    @Test
+    void aFutureProtocolIs400() throws Exception {
+        JsonNode batch = JSON.readTree(body("kiosk-t6", range("kiosk-t6", 1, 1)));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) batch).put("protocol", 2);
+        refused(push("kiosk-t6", TEST_SECRET, batch.toString()), 400, "/problems/unsupported-protocol-version");
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        refused(push("kiosk-t6", TEST_SECRET, "{\"protocol\":1,\"entries\":[{\"kioskSeq\":\"abc\"}]}"), 400, "/problems/malformed-json");
+        refused(push("kiosk-t6", TEST_SECRET, "{\"protocol\":1, "), 400, "/problems/malformed-json");
+    }
+
+    @Test
+    void aKioskCannotPushForAnother() {
+        refused(push("kiosk-t6", TEST_SECRET, body("kiosk-t1", range("kiosk-t1", 90, 90))), 403, "/problems/kiosk-mismatch");
+    }
+
+    @Test
+    @DisplayName("HR-1 the sync board needs a signed-in account; integrity incidents are for IT and leadership")
+    void theBoardIsGuarded() {
+        given().get("/api/sync/v1/kiosks").then().statusCode(401).contentType(PROBLEM);
+        given().get("/api/sync/v1/incidents").then().statusCode(401).contentType(PROBLEM);
+        TestAccounts.as(TestAccounts.cashier()).get("/api/sync/v1/incidents").then().statusCode(403).contentType(PROBLEM);
+        TestAccounts.as(TestAccounts.leader()).get("/api/sync/v1/incidents").then().statusCode(200);
+    }
+
+    @Test
+    void unknownKioskStateIs404() {
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/never-pushed").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    static <T> List<T> list(Iterator<T> it) {
+        List<T> l = new ArrayList<>();
+        it.forEachRemaining(l::add);
+        return l;
+    }
+}

@@ -1,0 +1,48 @@
+package org.hospital.continuity.kiosk.outbox.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import org.hospital.continuity.kiosk.enrolment.app.EnrolledKiosk;
+import org.hospital.continuity.kiosk.journal.app.Backlog;
+import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+
+/** The sync agent's view of the real kiosk journal and the kiosk's enrolment credential. */
+@ApplicationScoped
+public class JournalAdapter implements JournalSource {
+
+    private final Journal journal;
+    private final EnrolledKiosk enrolled;
+
+    public JournalAdapter(Journal journal, EnrolledKiosk enrolled) {
+        this.journal = journal;
+        this.enrolled = enrolled;
+    }
+
+    @Override
+    public Optional<Credential> credential() {
+        return enrolled.kioskId().map(id -> new Credential(id, enrolled.credential()));
+    }
+
+    @Override
+    public List<JournalEntry> readAfter(long afterSeq, int limit) {
+        return journal.readAfter(afterSeq, limit);
+    }
+
+    @Override
+    public long lastSeq() {
+        return journal.lastSeq();
+    }
+
+    @Override
+    public Unsent unsent() {
+        Backlog b = journal.backlog();
+        return new Unsent(b.unsent(), b.oldestUnsentAt());
+    }
+
+    @Override
+    public void markSent(long upToSeqInclusive) {
+        journal.markSent(upToSeqInclusive);
+    }
+}

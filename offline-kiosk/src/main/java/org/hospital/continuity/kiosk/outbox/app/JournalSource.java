@@ -1,0 +1,39 @@
+package org.hospital.continuity.kiosk.outbox.app;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+
+/**
+ * What the sync agent needs of the kiosk journal: the pinned contract of the journal feature
+ * ({@code kiosk.journal.app.Journal}: {@code readAfter}, {@code lastSeq}, {@code backlog},
+ * {@code markSent}), narrowed to the sender, so that the agent can be built and tested on its own.
+ */
+public interface JournalSource {
+
+    /** The enrolled kiosk's id and push secret, or empty before enrolment (nothing to push then). */
+    Optional<Credential> credential();
+
+    /** Decrypted entries with kioskSeq greater than {@code afterSeq}, in kiosk order, at most {@code limit}. */
+    List<JournalEntry> readAfter(long afterSeq, int limit);
+
+    /** The newest kiosk sequence (0 when the journal is empty). */
+    long lastSeq();
+
+    /** Entries not yet confirmed by the server, and the capture time of the oldest (null when none). */
+    Unsent unsent();
+
+    /** The server confirmed 1..{@code upToSeqInclusive}: their outbox rows become SENT. */
+    void markSent(long upToSeqInclusive);
+
+    record Credential(String kioskId, String secret) {
+        @Override
+        public String toString() {
+            return "Credential[" + kioskId + ", secret hidden]";
+        }
+    }
+
+    record Unsent(long count, Instant oldestAt) {
+    }
+}

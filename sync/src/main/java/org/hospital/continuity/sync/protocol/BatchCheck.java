@@ -1,0 +1,176 @@
+package org.hospital.continuity.sync.protocol;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+
+/**
+ * The receiver's check of a push before anything is stored: a pure function from the batch, the
+ * authenticated kiosk and the limits to a {@link Verdict}. Any failure refuses the whole batch
+ * (nothing stored), with the HTTP status and the fields at fault, so a broken kiosk is loud.
+ */
+public final class BatchCheck {
+
+    private BatchCheck() {
+    }
+
+    /** What the receiver accepts. */
+    public record Limits(int maxEntries, int maxPayloadBytes, int maxSchemaVersion) {
+        public static Limits defaults(int maxSchemaVersion) {
+            return new Limits(SyncProtocol.MAX_BATCH_ENTRIES, SyncProtocol.MAX_PAYLOAD_BYTES, maxSchemaVersion);
+        }
+    }
+
+    /** One field at fault, addressed like {@code entries[3].contentHash}. */
+    public record Violation(String field, String message) {
+    }
+
+    public sealed interface Verdict {
+    }
+
+    /** Every entry is well formed, self-consistent and belongs to the pushing kiosk. */
+    public record Valid(List<JournalEntry> entries) implements Verdict {
+    }
+
+    /** Refused; {@code slug} names the problem type, {@code violations} the fields. */
+    public record Invalid(int status, String slug, String detail, List<Violation> violations) implements Verdict {
+    }
+
+    public static Verdict check(PushBatch batch, String authenticatedKiosk, Limits limits) {
+        if (batch == null) {
+            return new Invalid(400, "malformed-envelope", "The push has no body.", List.of());
+        }
+        if (batch.protocol() == null) {
+            return new Invalid(400, "malformed-envelope", "The push does not say its protocol version.",
+                    List.of(new Violation("protocol", "must be present")));
+        }
+        if (batch.protocol() > SyncProtocol.VERSION || batch.protocol() < 1) {
+            return new Invalid(400, "unsupported-protocol-version", "This server speaks sync protocol "
+                    + SyncProtocol.VERSION + "; the kiosk sent version " + batch.protocol() + ". Update the kiosk or the server.",
+                    List.of(new Violation("protocol", "must be " + SyncProtocol.VERSION)));
+        }
+        if (batch.kioskId() == null || !batch.kioskId().equals(authenticatedKiosk)) {
+            return new Invalid(403, "kiosk-mismatch", "A kiosk may only push its own journal.",
+                    List.of(new Violation("kioskId", "must be the kiosk of the credential")));
+        }
+        List<WireEntry> entries = batch.entriesOrEmpty();
+        if (entries.size() > limits.maxEntries()) {
+            return new Invalid(413, "batch-too-large", "A push may carry at most " + limits.maxEntries()
+                    + " entries; this one carried " + entries.size() + ". Send smaller batches.", List.of());
+        }
+        List<Violation> violations = new ArrayList<>();
+        if (batch.backlog() == null) {
+            violations.add(new Violation("backlog", "must be present"));
+        }
+        boolean futureSchema = false;
+        boolean hashMismatch = false;
+        Set<UUID> ids = new HashSet<>();
+        Set<Long> seqs = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            WireEntry e = entries.get(i);
+            String at = "entries[" + i + "].";
+            if (e == null) {
+                violations.add(new Violation("entries[" + i + "]", "must be an entry"));
+                continue;
+            }
+            int before = violations.size();
+            required(violations, at + "entryId", e.entryId());
+            required(violations, at + "kioskId", e.kioskId());
+            required(violations, at + "streamType", e.streamType());
+            required(violations, at + "streamId", e.streamId());
+            required(violations, at + "eventType", e.eventType());
+            required(violations, at + "payload", e.payload());
+            required(violations, at + "contentHash", e.contentHash());
+            required(violations, at + "recordedAt", e.recordedAt());
+            required(violations, at + "hlc", e.hlc());
+            required(violations, at + "actor", e.actor());
+            atLeastOne(violations, at + "kioskSeq", e.kioskSeq());
+            atLeastOne(violations, at + "streamVersion", e.streamVersion());
+            atLeastOne(violations, at + "schemaVersion", e.schemaVersion());
+            if (e.kioskId() != null && !e.kioskId().equals(batch.kioskId())) {
+                violations.add(new Violation(at + "kioskId", "must be the pushing kiosk"));
+            }
+            if (e.payload() != null && utf8Length(e.payload()) > limits.maxPayloadBytes()) {
+                violations.add(new Violation(at + "payload", "must be at most " + limits.maxPayloadBytes() + " bytes"));
+            }
+            if (e.contentHash() != null && !isSha256Hex(e.contentHash())) {
+                violations.add(new Violation(at + "contentHash", "must be 64 lowercase hex digits (SHA-256)"));
+            }
+            if (e.entryId() != null && !ids.add(e.entryId())) {
+                violations.add(new Violation(at + "entryId", "appears twice in this batch"));
+            }
+            if (e.kioskSeq() != null && !seqs.add(e.kioskSeq())) {
+                violations.add(new Violation(at + "kioskSeq", "appears twice in this batch"));
+            }
+            if (e.schemaVersion() != null && e.schemaVersion() > limits.maxSchemaVersion()) {
+                futureSchema = true;
+                violations.add(new Violation(at + "schemaVersion", "this server understands up to " + limits.maxSchemaVersion()));
+            }
+            if (violations.size() == before && !e.toEnvelope().hashMatches()) {
+                hashMismatch = true;
+                violations.add(new Violation(at + "contentHash", "does not match the entry's content"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            if (futureSchema) {
+                return new Invalid(422, "future-schema-version", "Some entries use a schema version this server does not know yet. "
+                        + "Update the server before this kiosk syncs; nothing was stored.", violations);
+            }
+            if (hashMismatch) {
+                return new Invalid(422, "content-hash-mismatch", "Some entries do not match their content hash: they were "
+                        + "altered after capture or damaged on the way. Nothing was stored.", violations);
+            }
+            return new Invalid(422, "malformed-envelope", "Some entries are incomplete or malformed. Nothing was stored.", violations);
+        }
+        return new Valid(entries.stream().map(WireEntry::toEnvelope).toList());
+    }
+
+    /** UTF-8 length without encoding (the receiver checks every payload of a 200,000-entry backlog). */
+    static int utf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isSha256Hex(String s) {
+        if (s.length() != 64) {
+            return false;
+        }
+        for (int i = 0; i < 64; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void required(List<Violation> violations, String field, Object value) {
+        if (value == null || value instanceof String s && s.isBlank()) {
+            violations.add(new Violation(field, "must be present"));
+        }
+    }
+
+    private static void atLeastOne(List<Violation> violations, String field, Number value) {
+        if (value == null) {
+            violations.add(new Violation(field, "must be present"));
+        } else if (value.longValue() < 1) {
+            violations.add(new Violation(field, "must be at least 1"));
+        }
+    }
+}

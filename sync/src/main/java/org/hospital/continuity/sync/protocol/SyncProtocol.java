@@ -1,0 +1,28 @@
+package org.hospital.continuity.sync.protocol;
+
+/**
+ * Constants of the push protocol between a kiosk and the continuity server, version 1.
+ *
+ * <p>The kiosk POSTs a {@link PushBatch} to {@link #PUSH_PATH} with HTTP Basic credentials
+ * ({@code kioskId:secret}). The server stores the entries durably and answers a {@link PushReceipt}
+ * whose {@code cursor} is the highest contiguous kiosk sequence it holds for that kiosk. Re-sending
+ * is always harmless. 429/503 carry {@code Retry-After} (seconds) and the kiosk waits that long.
+ * Every other refusal is RFC 9457 problem+json and nothing of that batch was stored.
+ */
+public final class SyncProtocol {
+
+    /** The wire version this build speaks; a batch of a higher version is refused, nothing stored. */
+    public static final int VERSION = 1;
+
+    /** Where kiosks push. */
+    public static final String PUSH_PATH = "/api/sync/v1/push";
+
+    /** Most entries one batch may carry; more is refused with 413 (the kiosk sends smaller batches). */
+    public static final int MAX_BATCH_ENTRIES = 2000;
+
+    /** Largest payload of one entry, in UTF-8 bytes. */
+    public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
+
+    private SyncProtocol() {
+    }
+}

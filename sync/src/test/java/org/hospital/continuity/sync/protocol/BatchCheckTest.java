@@ -1,0 +1,124 @@
+package org.hospital.continuity.sync.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class BatchCheckTest {
+
+    private static final BatchCheck.Limits LIMITS = BatchCheck.Limits.defaults(1);
+
+    private static PushBatch batch(List<WireEntry> entries) {
+        return new PushBatch(1, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, entries);
+    }
+
+    private static WireEntry wire(long seq) {
+        return WireEntry.of(Entries.entry("kiosk-a", seq, "{\"n\":" + seq + "}"));
+    }
+
+    @Test
+    void aWellFormedBatchIsValid() {
+        BatchCheck.Verdict v = BatchCheck.check(batch(List.of(wire(1), wire(2))), "kiosk-a", LIMITS);
+        assertThat(v).isInstanceOf(BatchCheck.Valid.class);
+        assertThat(((BatchCheck.Valid) v).entries()).extracting(JournalEntry::kioskSeq).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void anEmptyBatchIsAValidHandshake() {
+        assertThat(BatchCheck.check(batch(List.of()), "kiosk-a", LIMITS)).isInstanceOf(BatchCheck.Valid.class);
+        assertThat(BatchCheck.check(batch(null), "kiosk-a", LIMITS)).isInstanceOf(BatchCheck.Valid.class);
+    }
+
+    @Test
+    @DisplayName("HR-9 an entry whose content does not match its hash refuses the whole batch")
+    void aWrongHashRefusesTheBatch() {
+        WireEntry good = wire(1);
+        WireEntry bad = new WireEntry(good.entryId(), good.kioskId(), 2L, good.streamType(), good.streamId(), 1, good.eventType(),
+                1, good.payload(), good.contentHash(), good.recordedAt(), good.hlc(), good.actor());
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(wire(3), bad)), "kiosk-a", LIMITS);
+        assertThat(v.status()).isEqualTo(422);
+        assertThat(v.slug()).isEqualTo("content-hash-mismatch");
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field).containsExactly("entries[1].contentHash");
+    }
+
+    @Test
+    void missingFieldsAreNamed() {
+        WireEntry w = wire(1);
+        WireEntry broken = new WireEntry(w.entryId(), w.kioskId(), null, w.streamType(), null, 1, w.eventType(), 1, null,
+                w.contentHash(), w.recordedAt(), w.hlc(), w.actor());
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(broken)), "kiosk-a", LIMITS);
+        assertThat(v.status()).isEqualTo(422);
+        assertThat(v.slug()).isEqualTo("malformed-envelope");
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field)
+                .contains("entries[0].kioskSeq", "entries[0].streamId", "entries[0].payload");
+    }
+
+    @Test
+    void aFutureSchemaVersionIsRefusedNamingTheField() {
+        JournalEntry e = JournalEntry.seal(UUID.randomUUID(), "kiosk-a", 1, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 3,
+                "{}", Entries.T0, 1, "acct-1");
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(WireEntry.of(e))), "kiosk-a", LIMITS);
+        assertThat(v.slug()).isEqualTo("future-schema-version");
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field).containsExactly("entries[0].schemaVersion");
+    }
+
+    @Test
+    void aNewerProtocolIsRefused() {
+        PushBatch b = new PushBatch(2, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, List.of());
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(b, "kiosk-a", LIMITS);
+        assertThat(v.status()).isEqualTo(400);
+        assertThat(v.slug()).isEqualTo("unsupported-protocol-version");
+    }
+
+    @Test
+    void aKioskCannotPushAnotherKiosksEntries() {
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(wire(1))), "kiosk-b", LIMITS);
+        assertThat(v.status()).isEqualTo(403);
+        WireEntry foreign = WireEntry.of(Entries.entry("kiosk-b", 1, "{}"));
+        BatchCheck.Invalid v2 = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(foreign)), "kiosk-a", LIMITS);
+        assertThat(v2.violations()).extracting(BatchCheck.Violation::field).contains("entries[0].kioskId");
+    }
+
+    @Test
+    void anOversizeBatchIsA413() {
+        List<WireEntry> many = new ArrayList<>();
+        for (int i = 1; i <= SyncProtocol.MAX_BATCH_ENTRIES + 1; i++) {
+            many.add(wire(i));
+        }
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(many), "kiosk-a", LIMITS);
+        assertThat(v.status()).isEqualTo(413);
+        assertThat(v.slug()).isEqualTo("batch-too-large");
+    }
+
+    @Test
+    void utf8LengthIsCountedWithoutEncoding() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 1000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < random.nextInt(40); k++) {
+                int pick = random.nextInt(4);
+                b.append(pick == 0 ? "a" : pick == 1 ? "é" : pick == 2 ? "挂号" : "\uD83D\uDE00");
+            }
+            String s = b.toString();
+            assertThat(BatchCheck.utf8Length(s)).isEqualTo(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void anOversizePayloadIsRefused() {
+        JournalEntry big = Entries.entry("kiosk-a", 1, "{\"note\":\"" + "挂".repeat(SyncProtocol.MAX_PAYLOAD_BYTES / 3) + "\"}");
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(WireEntry.of(big))), "kiosk-a", LIMITS);
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
+    }
+
+    @Test
+    void repeatsWithinOneBatchAreRefused() {
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(wire(1), wire(1))), "kiosk-a", LIMITS);
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field).contains("entries[1].entryId", "entries[1].kioskSeq");
+    }
+}

@@ -1,0 +1,106 @@
+package org.hospital.continuity.sync.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.protocol.http.JdkPushClient;
+import org.hospital.continuity.sync.wire.Problem;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The golden JSON files of wire version 1 (src/test/resources/contract/v1). The server's and the
+ * kiosk's tests read the same files; a change here that breaks them is a protocol version bump.
+ */
+class ContractTest {
+
+    private final ObjectMapper json = SyncJson.mapper();
+
+    /** Entries of the golden batch: a registration captured on a cashier kiosk during downtime, then its correction (HR-9). */
+    static JournalEntry goldenEntry(long seq, UUID id) {
+        return JournalEntry.seal(id, "kiosk-sf-01", seq, "registration",
+                UUID.fromString("6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a00"), (int) seq,
+                seq == 1 ? "PatientRegistered" : "RegistrationCorrected", 1,
+                seq == 1 ? "{\"department\":\"nephrology\",\"fee\":1000,\"visitType\":\"outpatient\"}"
+                        : "{\"correction\":{\"department\":\"urology\"},\"reason\":\"挂错科室\"}",
+                Instant.parse("2026-11-21T06:30:00Z"), 116_000_000_000_000L + seq, "acct-cashier-7");
+    }
+
+    static PushBatch goldenBatch() {
+        return PushBatch.of("kiosk-sf-01", UUID.fromString("3e0c8b8e-2d51-4c1c-9a43-0d4c4b9b7a01"),
+                new Backlog(2, Instant.parse("2026-11-21T06:30:00Z"), 2),
+                List.of(goldenEntry(1, UUID.fromString("0b9a7a64-6f3e-4f7e-9d55-9b7c3e2a1f01")),
+                        goldenEntry(2, UUID.fromString("0b9a7a64-6f3e-4f7e-9d55-9b7c3e2a1f02"))));
+    }
+
+    private JsonNode golden(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/contract/v1/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return json.readTree(in);
+        }
+    }
+
+    /** As it goes on the wire, read back (number node types then match the parsed golden file). */
+    private JsonNode tree(Object value) throws IOException {
+        return json.readTree(json.writeValueAsBytes(value));
+    }
+
+    @Test
+    @DisplayName("a push batch serialises exactly as the golden file, and the golden file reads back to it")
+    void pushBatchMatchesTheGoldenFile() throws IOException {
+        JsonNode golden = golden("push-batch.json");
+        assertThat(tree(goldenBatch()).equals(golden)).as(json.writeValueAsString(goldenBatch())).isTrue();
+        PushBatch read = json.treeToValue(golden, PushBatch.class);
+        assertThat(read).isEqualTo(goldenBatch());
+        assertThat(read.entries()).allSatisfy(e -> assertThat(e.toEnvelope().hashMatches()).isTrue());
+    }
+
+    @Test
+    void aReceiptReadsFromTheGoldenFile() throws IOException {
+        PushReceipt r = json.treeToValue(golden("push-receipt.json"), PushReceipt.class);
+        assertThat(r).isEqualTo(new PushReceipt(1, "kiosk-sf-01", 2, 2, List.of(), 2, 0, 0, List.of(),
+                Instant.parse("2026-11-21T09:00:00.123Z")));
+        assertThat(tree(r).equals(golden("push-receipt.json"))).isTrue();
+    }
+
+    @Test
+    void aReceiptWithAGapAndAConflictReadsFromTheGoldenFile() throws IOException {
+        PushReceipt r = json.treeToValue(golden("push-receipt-gap-conflict.json"), PushReceipt.class);
+        assertThat(r.cursor()).isEqualTo(39);
+        assertThat(r.highestHeld()).isEqualTo(41);
+        assertThat(r.gaps()).containsExactly(new SeqRange(40, 40));
+        assertThat(r.rejections()).singleElement().extracting(Rejection::reason).isEqualTo(Rejection.CONTENT_CONFLICT);
+        assertThat(tree(r).equals(golden("push-receipt-gap-conflict.json"))).isTrue();
+    }
+
+    @Test
+    void unknownFieldsFromANewerPeerAreIgnored() throws IOException {
+        JsonNode withExtra = ((com.fasterxml.jackson.databind.node.ObjectNode) golden("push-receipt.json")).put("futureField", true);
+        assertThat(json.treeToValue(withExtra, PushReceipt.class).cursor()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("the sender's HTTP port reads the golden answers: 200 receipt, 429 Retry-After, 403 problem")
+    void theHttpPortInterpretsTheGoldenAnswers() throws IOException {
+        byte[] receipt = json.writeValueAsBytes(golden("push-receipt.json"));
+        assertThat(JdkPushClient.interpret(200, Optional.empty(), receipt, json))
+                .isInstanceOfSatisfying(PushPort.Stored.class, s -> assertThat(s.receipt().cursor()).isEqualTo(2));
+        byte[] slow = json.writeValueAsBytes(golden("problem-throttled.json"));
+        assertThat(JdkPushClient.interpret(429, Optional.of("3"), slow, json))
+                .isEqualTo(new PushPort.Throttled(429, Duration.ofSeconds(3)));
+        byte[] revoked = json.writeValueAsBytes(golden("problem-credential-revoked.json"));
+        assertThat(JdkPushClient.interpret(403, Optional.empty(), revoked, json))
+                .isInstanceOfSatisfying(PushPort.Refused.class, r -> assertThat(r.problem().type()).isEqualTo("/problems/credential-revoked"));
+        assertThat(JdkPushClient.interpret(502, Optional.empty(), new byte[0], json)).isInstanceOf(PushPort.Failed.class);
+        assertThat(json.treeToValue(golden("problem-throttled.json"), Problem.class).status()).isEqualTo(429);
+    }
+}
