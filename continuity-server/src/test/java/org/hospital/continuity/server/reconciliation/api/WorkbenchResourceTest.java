@@ -185,6 +185,29 @@ class WorkbenchResourceTest {
         assertThat(typo.patient().name()).as("the captured record is unchanged").isEqualTo("张为");
     }
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    @Test
+    @DisplayName("Issue 9: while another server holds the write-back lock, this one does not run; afterwards it does")
+    void oneServerAtATime() {
+        String incident = "wb-" + UUID.randomUUID();
+        var other = pool.getConnection().await().indefinitely();
+        try {
+            assertThat(other.query("select pg_try_advisory_lock(" + 0x5742_0009L + ") as got").execute().await().indefinitely()
+                    .iterator().next().getBoolean("got")).isTrue();
+            assertThat(running.runDrafts(incident, List.of(draft(incident, "诸葛亮", phone(), "0302")))).isEmpty();
+            TestAccounts.as(TestAccounts.itDuty()).when().post("/api/writeback/incidents/" + incident + "/run")
+                    .then().statusCode(409).contentType("application/problem+json");
+        } finally {
+            other.query("select pg_advisory_unlock(" + 0x5742_0009L + ")").execute().await().indefinitely();
+            other.close().await().indefinitely();
+        }
+        // a name no other test uses: the HIS must not hold a near namesake (that would be a proposal)
+        assertThat(running.runDrafts(incident, List.of(draft(incident, "诸葛亮", phone(), "0302")))).get()
+                .satisfies(r -> assertThat(r.written()).isEqualTo(1));
+    }
+
     @Test
     @DisplayName("HR-1 only data-entry staff and IT administrators work the queue; progress is for IT and leadership")
     void wrongRolesAreRefused() {
