@@ -9,7 +9,7 @@ public class FhirTestServerResource implements QuarkusTestResourceLifecycleManag
 
     @Override
     public Map<String, String> start() {
-        return Map.of("continuity.his.fhir-base-url", FhirTestServerProcess.baseUrl());
+        return Map.of("continuity.writeback.fhir-base-url", FhirTestServerProcess.baseUrl());
     }
 
     @Override

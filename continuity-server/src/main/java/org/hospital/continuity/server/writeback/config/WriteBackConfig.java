@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.writeback.config;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -7,12 +8,21 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Write-back to the HIS ({@code continuity.writeback.*}), issue 9. */
+@StaticInitSafe
 @ConfigMapping(prefix = "continuity.writeback")
 public interface WriteBackConfig {
 
     /** Base URL of the HIS's FHIR R4 endpoint. */
     @WithDefault("http://127.0.0.1:8090/fhir")
     String fhirBaseUrl();
+
+    /** How often the background write-back looks for work (one server at a time). */
+    @WithDefault("1M")
+    Duration interval();
+
+    /** How long after start-up the first background run waits. */
+    @WithDefault("30S")
+    Duration startDelay();
 
     /** Hospital time zone (EP-8.4 deadlines, Encounter dates). */
     @WithDefault("Asia/Shanghai")

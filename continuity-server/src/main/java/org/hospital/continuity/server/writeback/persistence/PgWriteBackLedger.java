@@ -105,6 +105,33 @@ public class PgWriteBackLedger implements WriteBackLedger {
         return id;
     }
 
+    /** The workbench's corrections of a visit, oldest first: {field, new value} (HR-9). */
+    public java.util.List<String[]> corrections(UUID visitId) {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        sql("select a.field, a.new_value from workbench_action a join workbench_item i on i.id = a.item_id"
+                + " where i.visit_id = $1 and a.action = 'CORRECT' order by a.acted_at, a.id", Tuple.of(visitId))
+                .forEach(r -> out.add(new String[]{r.getString("field"), r.getString("new_value")}));
+        return out;
+    }
+
+    /** Where the incident's write-back paused (HIS unavailable), if it is paused. */
+    public record Pause(UUID beforeVisit, String detail, java.time.Instant at) {
+    }
+
+    public Optional<Pause> pause(String incident) {
+        RowSet<Row> r = sql("select visit_id, detail, paused_at from writeback_pause where incident = $1", Tuple.of(incident));
+        if (r.size() == 0) {
+            return Optional.empty();
+        }
+        Row row = r.iterator().next();
+        return Optional.of(new Pause(row.getUUID("visit_id"), row.getString("detail"), row.getOffsetDateTime("paused_at").toInstant()));
+    }
+
+    /** A run went through to the end: the incident is no longer paused. */
+    public void resumed(String incident) {
+        sql("delete from writeback_pause where incident = $1", Tuple.of(incident));
+    }
+
     /** Progress of an incident: visits written, open blocking items, open flags. */
     public record Progress(long written, long waiting, long openFlags) {
     }

@@ -11,6 +11,6 @@ public class WriteBackSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0700__writeback.sql");
+        return List.of("db/migration/V0700__writeback.sql", "db/migration/V0710__workbench_reads_parcels.sql");
     }
 }

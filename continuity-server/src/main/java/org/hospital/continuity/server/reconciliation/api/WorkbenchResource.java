@@ -1,0 +1,210 @@
+package org.hospital.continuity.server.reconciliation.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.Roles;
+import org.hospital.continuity.server.platform.security.Staff;
+import org.hospital.continuity.server.reconciliation.app.WorkingTheQueue;
+import org.hospital.continuity.server.reconciliation.domain.Parcels;
+import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
+import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The reconciliation workbench for data-entry teams (issue 9, EP-8.4, EP-8.5): the queue, one item with the
+ * record as captured and the HIS candidates side by side (every such read is recorded, HR-12), the actions
+ * (who and why recorded, HR-8; corrections as new entries, HR-9) and parcels with their deadlines.
+ */
+@Path("/api/workbench")
+@Produces(MediaType.APPLICATION_JSON)
+public class WorkbenchResource {
+
+    private static final String INCIDENT = "[A-Za-z0-9._:-]{1,100}";
+
+    private final WorkingTheQueue queue;
+    private final SecurityIdentity identity;
+
+    public WorkbenchResource(WorkingTheQueue queue, SecurityIdentity identity) {
+        this.queue = queue;
+        this.identity = identity;
+    }
+
+    /** A queue row: no patient data (only reading one item shows it, and that is recorded). */
+    public record ItemSummary(UUID id, String incident, UUID visitId, String kioskId, String departmentCode, String reason,
+                              String detail, boolean blocking, boolean important, Instant raisedAt, Instant resolvedAt) {
+        static ItemSummary of(WorkbenchStore.Stored s) {
+            WorkbenchItem i = s.item();
+            return new ItemSummary(i.id(), i.incident(), i.visitId(), i.kioskId(), i.departmentCode(), i.reason().name(), i.detail(),
+                    i.blocking(), Parcels.important(i), i.raisedAt(), s.resolvedAt());
+        }
+    }
+
+    public record PatientView(String ref, String name, String sex, LocalDate birthDate, String phone, String idNumber) {
+    }
+
+    public record CandidateView(PatientView patient, int score, String explanation) {
+    }
+
+    public record LineView(String kind, String code, String name, int quantity, long unitPriceFen) {
+    }
+
+    public record CapturedView(String downtimeNumber, PatientView patient, String departmentCode, String doctorCode,
+                               Instant registeredAt, String kioskId, String operator, String paperFormId, List<LineView> lines) {
+    }
+
+    public record ItemView(ItemSummary item, CapturedView captured, List<CandidateView> candidates) {
+        static ItemView of(WorkbenchStore.Stored s) {
+            WorkbenchItem i = s.item();
+            VisitDraft d = i.captured();
+            var p = d.patient();
+            CapturedView c = new CapturedView(d.downtimeNumber(), new PatientView(null, p.name(), p.sex() == null ? null : p.sex().name(),
+                    p.birthDate(), p.phone(), p.nationalId()), d.departmentCode(), d.doctorCode(), d.registeredAt(), d.kioskId(),
+                    d.operator(), d.paperFormId(), d.lines().stream().map(l -> new LineView(l.kind(), l.code(), l.name(), l.quantity(),
+                    l.unitPriceFen())).toList());
+            List<CandidateView> cands = i.candidates().stream().map(m -> new CandidateView(new PatientView(m.candidate().ref(),
+                    m.candidate().name(), m.candidate().sex() == null ? null : m.candidate().sex().name(), m.candidate().birthDate(),
+                    m.candidate().phone(), m.candidate().nationalId()), m.total(), m.explain())).toList();
+            return new ItemView(ItemSummary.of(s), c, cands);
+        }
+    }
+
+    public enum ActionKind { ACCEPT_MATCH, CHOOSE_ANOTHER, CREATE_NEW, CORRECT, MERGE, UNMERGE, MARK_TRACED }
+
+    /** An action on an item; {@code why} is always required (HR-8). */
+    public record ActionRequest(@NotNull ActionKind action, @NotBlank @Size(max = 1000) String why,
+                                @Size(max = 200) String hisPatientRef, @Size(max = 40) String field,
+                                @Size(max = 200) String newValue, @Size(max = 50) List<@NotNull UUID> visitIds) {
+    }
+
+    public record ActionView(UUID id, String action, String actor, String why, String hisPatientRef, String field, String newValue,
+                             Instant at) {
+    }
+
+    public record Assignment(@NotBlank @Size(max = 64) String area, @NotBlank @Size(max = 100) String owner) {
+    }
+
+    public record ParcelRequest(@NotNull Parcels.SplitBy splitBy, @NotEmpty @Size(max = 200) List<@Valid @NotNull Assignment> assignments) {
+    }
+
+    @GET
+    @Path("/incidents/{incident}/items")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN})
+    public List<ItemSummary> queue(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident,
+                                   @QueryParam("open") @DefaultValue("true") boolean open,
+                                   @QueryParam("splitBy") @DefaultValue("DEPARTMENT") Parcels.SplitBy splitBy,
+                                   @QueryParam("area") @Size(max = 64) String area) {
+        return queue.queue(incident, open, splitBy, area).stream().map(ItemSummary::of).toList();
+    }
+
+    @GET
+    @Path("/items/{id}")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN})
+    public ItemView item(@PathParam("id") UUID id) {
+        return ItemView.of(queue.read(id, actor()));
+    }
+
+    @GET
+    @Path("/items/{id}/actions")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, Roles.LEADERSHIP})
+    public List<ActionView> history(@PathParam("id") UUID id) {
+        return queue.history(id).stream().map(a -> new ActionView(a.id(), a.action(), a.actor(), a.why(), a.hisPatientRef(), a.field(),
+                a.newValue(), a.at())).toList();
+    }
+
+    @POST
+    @Path("/items/{id}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN})
+    public WorkingTheQueue.Acted act(@PathParam("id") UUID id, @NotNull @Valid ActionRequest r) {
+        return queue.act(id, toAction(r, actor()));
+    }
+
+    @GET
+    @Path("/incidents/{incident}/parcels")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.IT, Roles.ADMIN, Roles.LEADERSHIP, Roles.DEPARTMENT_HEAD})
+    public List<WorkingTheQueue.ParcelView> parcels(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident,
+                                                    @QueryParam("splitBy") @DefaultValue("DEPARTMENT") Parcels.SplitBy splitBy) {
+        return queue.parcels(incident, splitBy);
+    }
+
+    /** EP-8.5: the lead gives parcels to people. */
+    @POST
+    @Path("/incidents/{incident}/parcels")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, Roles.DEPARTMENT_HEAD})
+    public List<WorkingTheQueue.ParcelView> assign(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident,
+                                                   @NotNull @Valid ParcelRequest r) {
+        Map<String, String> owners = new LinkedHashMap<>();
+        r.assignments().forEach(a -> owners.put(a.area(), a.owner()));
+        return queue.assign(incident, r.splitBy(), owners, actor());
+    }
+
+    private String actor() {
+        Staff s = Staff.of(identity);
+        if (s == null) {
+            throw new DomainRejection(403, "staff-only", "HR-2", "Only a signed-in staff account may use the workbench.");
+        }
+        return s.accountId().toString();
+    }
+
+    static WorkbenchAction toAction(ActionRequest r, String actor) {
+        switch (r.action()) {
+            case ACCEPT_MATCH:
+                return new WorkbenchAction.AcceptMatch(required(r.hisPatientRef(), "hisPatientRef"), actor, r.why());
+            case CHOOSE_ANOTHER:
+                return new WorkbenchAction.ChooseAnother(required(r.hisPatientRef(), "hisPatientRef"), actor, r.why());
+            case CREATE_NEW:
+                return new WorkbenchAction.CreateNew(actor, r.why());
+            case CORRECT:
+                return new WorkbenchAction.Correct(required(r.field(), "field"), r.newValue(), actor, r.why());
+            case MERGE:
+                return new WorkbenchAction.Merge(ids(r), actor, r.why());
+            case UNMERGE:
+                return new WorkbenchAction.Unmerge(ids(r), actor, r.why());
+            default:
+                return new WorkbenchAction.MarkTraced(actor, r.why());
+        }
+    }
+
+    private static List<String> ids(ActionRequest r) {
+        return r.visitIds() == null ? List.of() : r.visitIds().stream().map(UUID::toString).toList();
+    }
+
+    private static String required(String v, String field) {
+        if (v == null || v.isBlank()) {
+            throw new DomainRejection(422, "workbench-action-incomplete", null, "This action needs " + field + ".");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,160 @@
+package org.hospital.continuity.server.reconciliation.app;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.reconciliation.domain.Corrections;
+import org.hospital.continuity.server.reconciliation.domain.Parcels;
+import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
+import org.hospital.continuity.server.reconciliation.domain.WorkbenchDecisions;
+import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The reconciliation workbench (issue 9, EP-8.4, EP-8.5): the queue, reading an item (recorded, HR-12),
+ * acting on it (decided by {@link WorkbenchDecisions}, recorded with who and why, HR-8/HR-9), parcels and
+ * their progress. Blocking; called from worker threads.
+ */
+@ApplicationScoped
+public class WorkingTheQueue {
+
+    private final WorkbenchStore store;
+    private final InstantSource clock;
+    private final ZoneId zone;
+
+    public WorkingTheQueue(WorkbenchStore store, InstantSource clock, WriteBackConfig config) {
+        this.store = store;
+        this.clock = clock;
+        this.zone = ZoneId.of(config.zone());
+    }
+
+    /** The queue of an incident, optionally one parcel's area only. */
+    public List<WorkbenchStore.Stored> queue(String incident, boolean openOnly, Parcels.SplitBy by, String area) {
+        List<WorkbenchStore.Stored> all = store.items(incident, openOnly);
+        if (area == null) {
+            return all;
+        }
+        return all.stream().filter(s -> area.equals(areaOf(s.item(), by))).toList();
+    }
+
+    /** An item with the captured record and the candidates: the reading is recorded against the reader (HR-12). */
+    public WorkbenchStore.Stored read(UUID id, String reader) {
+        WorkbenchStore.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
+        store.recordRead(s.item(), reader, clock.instant());
+        Log.infof("workbench read item=%s visit=%s by=%s", id, s.item().visitId(), reader);
+        return s;
+    }
+
+    public List<WorkbenchStore.ActionRow> history(UUID id) {
+        store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
+        return store.actions(id);
+    }
+
+    /** What an action did. */
+    public record Acted(UUID actionId, String outcome) {
+    }
+
+    public Acted act(UUID id, WorkbenchAction action) {
+        WorkbenchStore.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
+        if (s.resolvedAt() != null) {
+            throw DomainRejection.conflict("workbench-item-resolved", "HR-9",
+                    "This item was already resolved; its history shows who resolved it and why.");
+        }
+        WorkbenchItem item = s.item();
+        WorkbenchDecisions.Decision d = WorkbenchDecisions.decide(item, action);
+        Instant now = clock.instant();
+        String kind = kind(action);
+        UUID actionId;
+        String outcome;
+        if (d instanceof WorkbenchDecisions.Rejected r) {
+            throw DomainRejection.conflict("workbench-action-rejected", r.rule(), r.reason());
+        } else if (d instanceof WorkbenchDecisions.WriteUnder w) {
+            // the next write-back run writes the visit under this patient; the write closes the item
+            actionId = store.act(id, item.visitId(), kind, action.actor(), action.why(), w.hisPatientRef(), null, null,
+                    w.hisPatientRef(), false, now);
+            outcome = "WRITE_PENDING";
+        } else if (d instanceof WorkbenchDecisions.Corrected c) {
+            Optional<String> bad = Corrections.invalid(c.field(), c.newValue());
+            if (bad.isPresent()) {
+                throw new DomainRejection(422, "workbench-correction-invalid", "HR-9", bad.get());
+            }
+            // a new attributed entry; the item closes and the next run looks at the visit again, corrected
+            actionId = store.act(id, item.visitId(), kind, action.actor(), action.why(), null, c.field(), c.newValue(), null, true, now);
+            outcome = "CORRECTED";
+        } else if (d instanceof WorkbenchDecisions.Regrouped g) {
+            List<String> visits = action instanceof WorkbenchAction.Merge m ? m.visitIds() : ((WorkbenchAction.Unmerge) action).visitIds();
+            actionId = store.act(id, item.visitId(), kind, action.actor(), action.why(), null, "visits", String.join(",", visits),
+                    null, !item.blocking(), now);
+            outcome = g.merged() ? "MERGED" : "UNMERGED";
+        } else {
+            actionId = store.act(id, item.visitId(), kind, action.actor(), action.why(), null, null, null, null, true, now);
+            outcome = "TRACED";
+        }
+        Log.infof("workbench action=%s item=%s by=%s outcome=%s", kind, id, action.actor(), outcome);
+        return new Acted(actionId, outcome);
+    }
+
+    static String kind(WorkbenchAction a) {
+        if (a instanceof WorkbenchAction.AcceptMatch) {
+            return "ACCEPT_MATCH";
+        } else if (a instanceof WorkbenchAction.ChooseAnother) {
+            return "CHOOSE_ANOTHER";
+        } else if (a instanceof WorkbenchAction.CreateNew) {
+            return "CREATE_NEW";
+        } else if (a instanceof WorkbenchAction.Correct) {
+            return "CORRECT";
+        } else if (a instanceof WorkbenchAction.Merge) {
+            return "MERGE";
+        } else if (a instanceof WorkbenchAction.Unmerge) {
+            return "UNMERGE";
+        }
+        return "MARK_TRACED";
+    }
+
+    /** EP-8.5: gives parcels (areas) to people; returns the parcels' progress. */
+    public List<ParcelView> assign(String incident, Parcels.SplitBy by, Map<String, String> ownersByArea, String lead) {
+        Instant now = clock.instant();
+        List<String> areas = Parcels.split(store.items(incident, false).stream().map(WorkbenchStore.Stored::item).toList(), by)
+                .stream().map(Parcels.Parcel::area).toList();
+        for (String area : ownersByArea.keySet()) {
+            if (!areas.contains(area)) {
+                throw new DomainRejection(422, "parcel-area-unknown", "EP-8.5", "No workbench items in area " + area + " for this incident.");
+            }
+        }
+        ownersByArea.forEach((area, owner) -> store.assign(incident, by.name(), area, owner, lead, now));
+        return parcels(incident, by);
+    }
+
+    /** A parcel and its progress against the EP-8.4 deadlines. */
+    public record ParcelView(String area, String owner, Parcels.Progress progress) {
+    }
+
+    public List<ParcelView> parcels(String incident, Parcels.SplitBy by) {
+        List<WorkbenchStore.Stored> all = store.items(incident, false);
+        var resolved = store.resolvedIds(all);
+        Instant recovered = store.recoveredAt(incident).orElse(clock.instant());
+        Map<String, WorkbenchStore.Assignment> owners = store.assignments(incident, by.name());
+        List<ParcelView> out = new ArrayList<>();
+        for (Parcels.Parcel p : Parcels.split(all.stream().map(WorkbenchStore.Stored::item).toList(), by)) {
+            WorkbenchStore.Assignment a = owners.get(p.area());
+            Parcels.Parcel owned = a == null ? p : p.assignedTo(a.owner());
+            out.add(new ParcelView(p.area(), owned.owner(), Parcels.progress(owned, resolved, recovered, clock.instant(), zone)));
+        }
+        return out;
+    }
+
+    private static String areaOf(WorkbenchItem i, Parcels.SplitBy by) {
+        String a = by == Parcels.SplitBy.KIOSK ? i.kioskId() : i.departmentCode();
+        return a == null ? "?" : a;
+    }
+}

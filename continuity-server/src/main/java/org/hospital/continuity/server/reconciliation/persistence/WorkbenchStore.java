@@ -1,0 +1,178 @@
+package org.hospital.continuity.server.reconciliation.persistence;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
+import org.hospital.continuity.sync.matching.MatchScore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The workbench queue in PostgreSQL (tables of V0700/V0710). Blocking: waits on the reactive pool, so it is
+ * only called from {@code @Blocking} resources on worker threads; an action's rows go in one transaction.
+ */
+@ApplicationScoped
+public class WorkbenchStore {
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public WorkbenchStore(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** An item and whether it is resolved. */
+    public record Stored(WorkbenchItem item, Instant resolvedAt) {
+    }
+
+    /** One recorded action: who, why, what. */
+    public record ActionRow(UUID id, UUID itemId, String action, String actor, String why, String hisPatientRef, String field,
+                            String newValue, Instant at) {
+    }
+
+    /** A parcel assignment (latest per area wins). */
+    public record Assignment(String area, String owner, String assignedBy, Instant at) {
+    }
+
+    private RowSet<Row> sql(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).await().indefinitely();
+    }
+
+    public List<Stored> items(String incident, boolean openOnly) {
+        List<Stored> out = new ArrayList<>();
+        sql("select * from workbench_item where incident = $1" + (openOnly ? " and resolved_at is null" : "")
+                + " order by raised_at, id", Tuple.of(incident)).forEach(r -> out.add(stored(r)));
+        return out;
+    }
+
+    public Optional<Stored> item(UUID id) {
+        RowSet<Row> r = sql("select * from workbench_item where id = $1", Tuple.of(id));
+        return r.size() == 0 ? Optional.empty() : Optional.of(stored(r.iterator().next()));
+    }
+
+    /** HR-12: records that {@code reader} read the patient data of the item. */
+    public void recordRead(WorkbenchItem item, String reader, Instant at) {
+        sql("insert into workbench_read (id, item_id, visit_id, reader, read_at) values ($1, $2, $3, $4, $5)",
+                Tuple.of(UUID.randomUUID(), item.id(), item.visitId(), reader, utc(at)));
+    }
+
+    public long readsOf(UUID visitId, String reader) {
+        return sql("select count(*) as n from workbench_read where visit_id = $1 and reader = $2", Tuple.of(visitId, reader))
+                .iterator().next().getLong("n");
+    }
+
+    /**
+     * Records an action in one transaction: the action row; the HIS patient decision for the visit when
+     * {@code decidePatient} is not null ("" = create new); the item resolved when {@code resolve}.
+     */
+    public UUID act(UUID itemId, UUID visitId, String action, String actor, String why, String hisPatientRef, String field,
+                    String newValue, String decidePatient, boolean resolve, Instant at) {
+        UUID id = UUID.randomUUID();
+        pool.withTransaction((SqlConnection c) -> {
+            Uni<?> u = c.preparedQuery("insert into workbench_action (id, item_id, action, actor, why, his_patient_ref, field,"
+                            + " new_value, acted_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                    .execute(Tuple.from(new Object[]{id, itemId, action, actor, why, hisPatientRef, field, newValue, utc(at)}));
+            if (decidePatient != null) {
+                u = u.chain(() -> c.preparedQuery("insert into writeback_decision (visit_id, his_patient_ref, action_id) values ($1, $2, $3)"
+                                + " on conflict (visit_id) do update set his_patient_ref = excluded.his_patient_ref, action_id = excluded.action_id")
+                        .execute(Tuple.of(visitId, decidePatient, id)));
+            }
+            if (resolve) {
+                u = u.chain(() -> c.preparedQuery("update workbench_item set resolved_at = $2 where id = $1 and resolved_at is null")
+                        .execute(Tuple.of(itemId, utc(at))));
+            }
+            return u.replaceWithVoid();
+        }).await().indefinitely();
+        return id;
+    }
+
+    public List<ActionRow> actions(UUID itemId) {
+        List<ActionRow> out = new ArrayList<>();
+        sql("select * from workbench_action where item_id = $1 order by acted_at, id", Tuple.of(itemId)).forEach(r -> out.add(
+                new ActionRow(r.getUUID("id"), r.getUUID("item_id"), r.getString("action"), r.getString("actor"), r.getString("why"),
+                        r.getString("his_patient_ref"), r.getString("field"), r.getString("new_value"),
+                        r.getOffsetDateTime("acted_at").toInstant())));
+        return out;
+    }
+
+    /** Whether the visit has been written into the HIS. */
+    public boolean written(UUID visitId) {
+        return sql("select count(*) as n from writeback_visit where visit_id = $1", Tuple.of(visitId)).iterator().next().getLong("n") > 0;
+    }
+
+    public void assign(String incident, String splitBy, String area, String owner, String by, Instant at) {
+        sql("insert into workbench_parcel (id, incident, split_by, area, owner, assigned_by, assigned_at) values ($1, $2, $3, $4, $5, $6, $7)",
+                Tuple.from(new Object[]{UUID.randomUUID(), incident, splitBy, area, owner, by, utc(at)}));
+    }
+
+    /** Area → the latest assignment. */
+    public Map<String, Assignment> assignments(String incident, String splitBy) {
+        Map<String, Assignment> out = new LinkedHashMap<>();
+        sql("select * from workbench_parcel where incident = $1 and split_by = $2 order by assigned_at, id", Tuple.of(incident, splitBy))
+                .forEach(r -> out.put(r.getString("area"), new Assignment(r.getString("area"), r.getString("owner"),
+                        r.getString("assigned_by"), r.getOffsetDateTime("assigned_at").toInstant())));
+        return out;
+    }
+
+    /** When the HIS came back for the incident: the incident's close, else its first workbench item. */
+    public Optional<Instant> recoveredAt(String incident) {
+        try {
+            RowSet<Row> r = sql("select closed_at from incident where id = $1 and closed_at is not null", Tuple.of(UUID.fromString(incident)));
+            if (r.size() > 0) {
+                return Optional.of(r.iterator().next().getOffsetDateTime("closed_at").toInstant());
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // incidents of the write-back tool may be named freely
+        }
+        RowSet<Row> r = sql("select min(raised_at) as first from workbench_item where incident = $1", Tuple.of(incident));
+        OffsetDateTime first = r.iterator().next().getOffsetDateTime("first");
+        return Optional.ofNullable(first).map(OffsetDateTime::toInstant);
+    }
+
+    public Set<UUID> resolvedIds(List<Stored> items) {
+        Set<UUID> out = new HashSet<>();
+        items.stream().filter(s -> s.resolvedAt() != null).forEach(s -> out.add(s.item().id()));
+        return out;
+    }
+
+    private Stored stored(Row r) {
+        try {
+            VisitDraft captured = json.readValue(r.getString("captured"), VisitDraft.class);
+            List<MatchScore> candidates = json.readValue(r.getString("candidates"), new TypeReference<List<MatchScore>>() {
+            });
+            WorkbenchItem i = new WorkbenchItem(r.getUUID("id"), r.getString("incident"), r.getUUID("visit_id"), r.getString("kiosk_id"),
+                    r.getString("department_code"), WorkbenchReason.valueOf(r.getString("reason")), r.getString("detail"), captured,
+                    candidates, r.getBoolean("blocking"), r.getOffsetDateTime("raised_at").toInstant());
+            OffsetDateTime resolved = r.getOffsetDateTime("resolved_at");
+            return new Stored(i, resolved == null ? null : resolved.toInstant());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+}

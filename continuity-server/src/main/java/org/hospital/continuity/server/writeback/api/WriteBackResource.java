@@ -1,0 +1,67 @@
+package org.hospital.continuity.server.writeback.api;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.Roles;
+import org.hospital.continuity.server.writeback.app.RunningWriteBack;
+import org.hospital.continuity.server.writeback.app.WritingBack;
+import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Write-back progress per incident (issue 9, EP-8.4) for IT and the leadership board; IT may start a run now. */
+@Path("/api/writeback/incidents/{incident}")
+@Produces(MediaType.APPLICATION_JSON)
+public class WriteBackResource {
+
+    private final PgWriteBackLedger ledger;
+    private final RunningWriteBack running;
+
+    public WriteBackResource(PgWriteBackLedger ledger, RunningWriteBack running) {
+        this.ledger = ledger;
+        this.running = running;
+    }
+
+    /** The last run seen by this instance (null when none ran here). */
+    public record LastRun(int total, int written, int toWorkbench, int alreadySettled, int priceFlags, boolean paused, long tookMillis) {
+        static LastRun of(WritingBack.Report r) {
+            return r == null ? null : new LastRun(r.total(), r.written(), r.toWorkbench(), r.alreadySettled(), r.priceFlags(),
+                    r.paused(), r.took().toMillis());
+        }
+    }
+
+    public record ProgressView(String incident, long written, long waitingOnWorkbench, long openFlags, boolean paused,
+                               UUID pausedBeforeVisit, String pausedDetail, Instant pausedAt, LastRun lastRun) {
+    }
+
+    @GET
+    @Blocking
+    @RolesAllowed({Roles.IT, Roles.ADMIN, Roles.LEADERSHIP})
+    public ProgressView progress(@PathParam("incident") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String incident) {
+        PgWriteBackLedger.Progress p = ledger.progress(incident);
+        var pause = ledger.pause(incident);
+        return new ProgressView(incident, p.written(), p.waiting(), p.openFlags(), pause.isPresent(),
+                pause.map(PgWriteBackLedger.Pause::beforeVisit).orElse(null), pause.map(PgWriteBackLedger.Pause::detail).orElse(null),
+                pause.map(PgWriteBackLedger.Pause::at).orElse(null), LastRun.of(running.lastRun(incident).orElse(null)));
+    }
+
+    /** Runs the incident's write-back now (it also runs on its schedule); 409 while another run holds the lock. */
+    @POST
+    @Path("/run")
+    @Blocking
+    @RolesAllowed({Roles.IT, Roles.ADMIN})
+    public LastRun runNow(@PathParam("incident") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String incident) {
+        return LastRun.of(running.runIncident(incident).orElseThrow(() -> DomainRejection.conflict("writeback-running", "issue-9",
+                "A write-back run is in progress on this or another server; try again in a minute.")));
+    }
+}

@@ -1,0 +1,140 @@
+package org.hospital.continuity.server.writeback.app;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hospital.continuity.server.reconciliation.domain.Corrections;
+import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+import org.hospital.continuity.server.writeback.domain.HisCircuit;
+import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;
+import org.hospital.continuity.sync.his.CodeMapping;
+import org.hospital.continuity.sync.his.HisPort;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The background write-back service (issue 9, EP-8.4): every {@code continuity.writeback.interval} it reads
+ * the synced downtime entries of each incident, applies the workbench's corrections (HR-9) and writes the
+ * visits into the HIS through {@link WritingBack} with the durable {@link PgWriteBackLedger}. One instance at
+ * a time across servers: a PostgreSQL session advisory lock (released when the connection closes, so a
+ * killed instance frees it). When the HIS is down the run pauses; the ledger keeps its place and the next
+ * tick continues. Blocking: runs on a worker thread, never on the event loop.
+ */
+@ApplicationScoped
+public class RunningWriteBack {
+
+    /** The advisory lock key of write-back ("WB" + issue 9). */
+    static final long LOCK_KEY = 0x5742_0009L;
+
+    private final HisPort his;
+    private final CodeMapping mapping;
+    private final HisCircuit circuit;
+    private final PgWriteBackLedger ledger;
+    private final SyncedEntries entries;
+    private final WriteBackConfig config;
+    private final InstantSource clock;
+    private final Pool pool;
+    private final ReentrantLock local = new ReentrantLock();
+    private final ConcurrentHashMap<String, WritingBack.Report> lastRuns = new ConcurrentHashMap<>();
+
+    public RunningWriteBack(HisPort his, CodeMapping mapping, HisCircuit circuit, PgWriteBackLedger ledger, SyncedEntries entries,
+                            WriteBackConfig config, InstantSource clock, Pool pool) {
+        this.his = his;
+        this.mapping = mapping;
+        this.circuit = circuit;
+        this.ledger = ledger;
+        this.entries = entries;
+        this.config = config;
+        this.clock = clock;
+        this.pool = pool;
+    }
+
+    @Scheduled(every = "${continuity.writeback.interval:1M}", delayed = "${continuity.writeback.start-delay:30S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        try {
+            List<String> incidents = entries.incidents();
+            for (String incident : incidents) {
+                runIncident(incident);
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("write-back tick failed: %s", e.toString());
+        }
+    }
+
+    /** Reads the incident's synced entries and writes them back; empty when another instance holds the lock. */
+    public Optional<WritingBack.Report> runIncident(String incident) {
+        return exclusively(() -> run(incident, DowntimeRecords.assemble(incident, entries.entries(incident)).drafts()));
+    }
+
+    /** Writes these drafts back (tests and the one-command tool feed drafts directly); empty when locked elsewhere. */
+    public Optional<WritingBack.Report> runDrafts(String incident, List<VisitDraft> drafts) {
+        return exclusively(() -> run(incident, drafts));
+    }
+
+    /** The last run of the incident in this instance, if any. */
+    public Optional<WritingBack.Report> lastRun(String incident) {
+        return Optional.ofNullable(lastRuns.get(incident));
+    }
+
+    private WritingBack.Report run(String incident, List<VisitDraft> captured) {
+        List<VisitDraft> drafts = new ArrayList<>(captured.size());
+        for (VisitDraft d : captured) {
+            VisitDraft c = d;
+            for (String[] fix : ledger.corrections(d.visitId())) {
+                c = Corrections.apply(c, fix[0], fix[1]);
+            }
+            drafts.add(c);
+        }
+        WritingBack runner = new WritingBack(his, mapping, circuit, ledger, clock, d -> Thread.sleep(d.toMillis()),
+                config.attempts(), config.backoff());
+        WritingBack.Report r = runner.run(incident, drafts, p -> lastRuns.put(incident, p));
+        lastRuns.put(incident, r);
+        if (!r.paused()) {
+            ledger.resumed(incident);
+        }
+        Log.infof("write-back incident=%s total=%d written=%d workbench=%d settled=%d paused=%s", incident, r.total(),
+                r.written(), r.toWorkbench(), r.alreadySettled(), r.paused());
+        return r;
+    }
+
+    private Optional<WritingBack.Report> exclusively(java.util.function.Supplier<WritingBack.Report> work) {
+        if (!local.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            SqlConnection c = pool.getConnection().await().indefinitely();
+            try {
+                boolean got = c.preparedQuery("select pg_try_advisory_lock($1) as got").execute(Tuple.of(LOCK_KEY))
+                        .await().indefinitely().iterator().next().getBoolean("got");
+                if (!got) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(work.get());
+                } finally {
+                    c.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)).await().indefinitely();
+                }
+            } finally {
+                c.close().await().indefinitely();
+            }
+        } finally {
+            local.unlock();
+        }
+    }
+
+    /** For ids in logs and tests. */
+    static UUID key() {
+        return new UUID(0, LOCK_KEY);
+    }
+}
