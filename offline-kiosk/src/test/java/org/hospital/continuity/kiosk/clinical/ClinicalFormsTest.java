@@ -180,4 +180,20 @@ class ClinicalFormsTest {
         given().cookie("kiosk_session", cookie).get("/api/clinical/" + d.getString("id") + "/print").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString(rx));
     }
+
+    @Test
+    @DisplayName("EP-6.4 downtime reports: the ward census and the orders written here print with the snapshot version and age on every page")
+    void downtimeReports() {
+        String order = post("orders", Map.of("knownPatientId", "P0001", "kind", "EXAM", "content", "胸部CT", "dischargeMark", "DISCHARGED"), 201)
+                .getString("id");
+        String census = given().cookie("kiosk_session", cookie).get("/api/clinical/reports/census").then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertThat(census).contains("赵演示", "ZY2026001", "肾内一病区", "快照 v7", "已过", "thead{display:table-header-group}")
+                .doesNotContain("孙测试");
+        String orders = given().cookie("kiosk_session", cookie).get("/api/clinical/reports/orders").then().statusCode(200)
+                .extract().asString();
+        assertThat(orders).contains(order, "胸部CT", "已出院", "快照 v7");
+        given().cookie("kiosk_session", cookie).get("/api/clinical/reports/nothing").then().statusCode(404);
+        given().get("/api/clinical/reports/census").then().statusCode(401);
+    }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.hospital.continuity.kiosk.clinical.app.ClinicalDesk;
+import org.hospital.continuity.kiosk.clinical.app.DowntimeReports;
 import org.hospital.continuity.kiosk.clinical.app.PrintedForm;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalForms;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
@@ -33,8 +34,10 @@ public class ClinicalResource {
     private final ClinicalDesk desk;
     private final Sessions sessions;
     private final Texts texts;
+    private final DowntimeReports reports;
 
-    public ClinicalResource(ClinicalDesk desk, Sessions sessions, Texts texts) {
+    public ClinicalResource(ClinicalDesk desk, Sessions sessions, Texts texts, DowntimeReports reports) {
+        this.reports = reports;
         this.desk = desk;
         this.sessions = sessions;
         this.texts = texts;
@@ -80,6 +83,22 @@ public class ClinicalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response dispense(@CookieParam(SessionResource.COOKIE) String token, @NotNull ClinicalForms.Dispense form) {
         return created(desk.dispense(form, sessions.require(token)));
+    }
+
+    /** Downtime reports: {@code census} (ward census of the snapshot) or {@code orders} (orders written here). */
+    @GET
+    @Path("/reports/{report}")
+    @Produces(MediaType.TEXT_HTML)
+    public String report(@CookieParam(SessionResource.COOKIE) String token, @PathParam("report") String report) {
+        sessions.require(token);
+        String language = texts.language();
+        if ("census".equals(report)) {
+            return reports.census(language, k -> texts.text(language, k));
+        }
+        if ("orders".equals(report)) {
+            return reports.activeOrders(language, k -> texts.text(language, k));
+        }
+        throw notFound();
     }
 
     @GET
