@@ -113,11 +113,11 @@
   }
 
   // ---- navigation ----
-  const SECTIONS = ['enrol', 'login', 'register', 'charge', 'invoices', 'ious', 'settlement', 'journal', 'mode'];
+  const SECTIONS = ['enrol', 'login', 'register', 'charge', 'invoices', 'ious', 'settlement', 'journal', 'mode', 'clinical'];
   function show(name) {
     SECTIONS.forEach((s) => { $('#s-' + s).hidden = s !== name; });
     $$('#nav a').forEach((a) => a.classList.toggle('active', a.getAttribute('href') === '#' + name));
-    const loaders = { register: loadRegister, charge: loadCharge, invoices: loadInvoices, ious: loadIous, settlement: loadSettlement, journal: loadJournal, mode: loadMode };
+    const loaders = { register: loadRegister, charge: loadCharge, invoices: loadInvoices, ious: loadIous, settlement: loadSettlement, journal: loadJournal, mode: loadMode, clinical: loadClinical };
     const done = loaders[name] ? loaders[name]() : Promise.resolve();
     return done.then(() => {
       const first = $('#s-' + name + ' [data-autofocus]') || $('#s-' + name + ' input:not([type=hidden]), #s-' + name + ' select');
@@ -135,7 +135,7 @@
     let name = (location.hash || '#register').substring(1);
     if (name === 'logout') { await api('DELETE', '/api/session'); location.hash = ''; return route(); }
     if (!SECTIONS.includes(name) || name === 'enrol' || name === 'login') name = 'register';
-    if (!status.downtime && ['register', 'charge', 'settlement'].includes(name)) name = 'mode';
+    if (!status.downtime && ['register', 'charge', 'settlement', 'clinical'].includes(name)) name = 'mode';
     return show(name);
   }
 
@@ -477,6 +477,52 @@
       body.appendChild(tr);
     });
   }
+
+  // ---- clinical downtime forms (EP-6.4-6.7): one line per drug / item, fields separated by spaces ----
+  function clinicalKind() { return $('#cl-form').value; }
+  function loadClinical() {
+    const kind = clinicalKind();
+    $$('#f-clinical [data-for]').forEach((e) => { e.hidden = !e.getAttribute('data-for').split(' ').includes(kind); });
+    $('#cl-lines-hint').textContent = t('clinical.lines.' + kind);
+    return Promise.resolve();
+  }
+  $('#cl-form').addEventListener('change', () => { clearErrors($('#f-clinical')); loadClinical(); });
+  function clinicalLines(kind) {
+    const rows = $('#cl-lines').value.split('\n').map((l) => l.trim()).filter((l) => l).map((l) => l.split(/\s+/));
+    const num = (v) => (v === undefined || v === '' || isNaN(Number(v)) ? null : Number(v));
+    if (kind === 'prescriptions') {
+      return rows.map((r) => ({ drugCode: r[0], dose: num(r[1]), doseUnit: r[2] || null, route: r[3] || null, frequency: r[4] || null, quantity: num(r[5]), days: num(r[6]) }));
+    }
+    if (kind === 'exam-registers') {
+      return rows.map((r) => (/^[A-Za-z]\d+$/.test(r[0]) ? { itemCode: r[0], priceFen: num(r[1]) } : { description: r[0], priceFen: num(r[1]) }));
+    }
+    return rows.map((r) => ({ code: r[0], quantity: num(r[1]) }));
+  }
+  async function submitClinical(form) {
+    const kind = clinicalKind();
+    const body = {};
+    $$('[data-for]', form).forEach((box) => {
+      if (box.hidden) return;
+      $$('input[name], select[name]', box).forEach((e) => { body[e.name] = e.type === 'checkbox' ? e.checked : (e.value.trim() === '' ? null : e.value.trim()); });
+    });
+    if (kind === 'exam-registers') body.exams = clinicalLines(kind); else if (kind !== 'orders') body.lines = clinicalLines(kind);
+    flash(t('common.saving'), true);
+    const r = await api('POST', '/api/clinical/' + kind, body);
+    if (!r.ok) return showProblem(form, r.data);
+    clearErrors(form);
+    $('#cl-lines').value = '';
+    $('#cl-record').textContent = r.data.id;
+    $('#cl-print').href = '/api/clinical/' + r.data.id + '/print';
+    $('#cl-result').hidden = false;
+    flash(t('clinical.saved') + ' ' + r.data.id + ' (#' + r.data.kioskSeq + ')', true);
+    refreshBanner();
+    $('#cl-form').focus();
+  }
+  $('#f-clinical').addEventListener('submit', (e) => { e.preventDefault(); submitClinical(e.target); });
+  $('#f-clinical').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); submitClinical($('#f-clinical')); return; }
+    if (e.key === 'Enter' && e.target.tagName !== 'TEXTAREA' && e.target.tagName !== 'BUTTON') e.preventDefault();
+  });
 
   (async function start() {
     await loadTexts();

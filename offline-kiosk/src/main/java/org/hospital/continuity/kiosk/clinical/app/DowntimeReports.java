@@ -1,0 +1,101 @@
+package org.hospital.continuity.kiosk.clinical.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.hospital.continuity.kiosk.journal.app.CanonicalJson;
+import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.journal.app.Recorded;
+import org.hospital.continuity.kiosk.reference.app.ReferenceData;
+import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
+import org.hospital.continuity.kiosk.reference.domain.SnapshotInfo;
+
+/**
+ * Downtime reports, browsable and printable: the ward census of the last snapshot and the orders
+ * written on this kiosk during downtime. The snapshot version and its age head every printed page
+ * (a repeated table header), so nobody mistakes an old list for a current one.
+ */
+@ApplicationScoped
+public class DowntimeReports {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+    private final ReferenceData reference;
+    private final Journal journal;
+    private final InstantSource clock;
+
+    public DowntimeReports(ReferenceData reference, Journal journal, InstantSource clock) {
+        this.reference = reference;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    public String census(String language, UnaryOperator<String> text) {
+        List<List<String>> rows = new ArrayList<>();
+        for (KnownPatient p : reference.findPatients("", true, 10_000)) {
+            rows.add(List.of(nz(p.ward()), nz(p.bed()), nz(p.inpatientNumber()), p.name(), nz(p.sex()),
+                    p.birthDate() == null ? "" : p.birthDate().toString(), PrintedForm.yuan(p.depositFen())));
+        }
+        return page(language, text, "report.census", List.of("report.col.ward", "report.col.bed", "report.col.inpatientNumber",
+                "report.col.name", "report.col.sex", "report.col.birthDate", "report.col.deposit"), rows);
+    }
+
+    public String activeOrders(String language, UnaryOperator<String> text) {
+        List<List<String>> rows = new ArrayList<>();
+        long after = 0;
+        List<Recorded> batch;
+        do {
+            batch = journal.readRecordsAfter(after, 1000);
+            for (Recorded r : batch) {
+                after = r.entry().kioskSeq();
+                if (ClinicalDesk.ORDER.equals(r.entry().streamType())) {
+                    JsonNode d = CanonicalJson.tree(r.entry().payload());
+                    rows.add(List.of(TIME.format(r.entry().recordedAt()), d.path("patient").path("name").asText(""),
+                            d.path("patient").path("inpatientNumber").asText(""), text.apply("clinical.kind." + d.path("kind").asText()),
+                            d.path("content").asText(""), d.path("dischargeMark").isNull() ? "" : text.apply("clinical.mark."
+                                    + d.path("dischargeMark").asText()), r.entry().streamId().toString()));
+                }
+            }
+        } while (batch.size() == 1000);
+        return page(language, text, "report.orders", List.of("print.time", "report.col.name", "report.col.inpatientNumber",
+                "print.field.kind", "print.field.content", "print.field.dischargeMark", "print.record-id"), rows);
+    }
+
+    private String page(String language, UnaryOperator<String> text, String title, List<String> columns, List<List<String>> rows) {
+        SnapshotInfo info = reference.info().orElse(null);
+        String age = info == null ? text.apply("report.no-snapshot")
+                : text.apply("report.snapshot") + " " + PrintedForm.esc(info.version()) + " · " + TIME.format(info.generatedAt()) + " · "
+                + text.apply("report.age") + " " + minutes(info.age(clock.instant()));
+        StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"").append(PrintedForm.esc(language))
+                .append("\"><head><meta charset=\"utf-8\"><title>").append(PrintedForm.esc(text.apply(title)))
+                .append("</title><style>@page{size:A4;margin:12mm}body{font-family:sans-serif;font-size:10pt}")
+                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:1mm 2mm;text-align:left}")
+                .append("thead{display:table-header-group}.age{font-weight:bold}</style></head><body><h1>")
+                .append(PrintedForm.esc(text.apply(title))).append("</h1><table><thead><tr><th class=\"age\" colspan=\"")
+                .append(columns.size()).append("\">停机手工单 / downtime form · ").append(PrintedForm.esc(age)).append(" · ")
+                .append(PrintedForm.esc(text.apply("report.printed"))).append(' ').append(TIME.format(clock.instant()))
+                .append("</th></tr><tr>");
+        columns.forEach(c -> b.append("<th>").append(PrintedForm.esc(text.apply(c))).append("</th>"));
+        b.append("</tr></thead><tbody>");
+        for (List<String> row : rows) {
+            b.append("<tr>");
+            row.forEach(v -> b.append("<td>").append(PrintedForm.esc(v)).append("</td>"));
+            b.append("</tr>");
+        }
+        return b.append("</tbody></table></body></html>").toString();
+    }
+
+    private static String minutes(Duration d) {
+        return d.toMinutes() + " min";
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,113 @@
+package org.hospital.continuity.kiosk.clinical.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The printable page of a clinical downtime form: A5 (A4 for the duplicate requisition), marked
+ * "停机手工单 / downtime form", with the record id, its QR code, the operator and the time. The
+ * requisition prints two copies (EP-6.5: ward back-entry copy and pharmacy dispensing voucher).
+ */
+public final class PrintedForm {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private PrintedForm() {
+    }
+
+    public static String html(ClinicalDesk.Record r, String language, UnaryOperator<String> text) {
+        List<String> copies = ClinicalDesk.REQUISITION.equals(r.type())
+                ? List.of("print.copy.ward", "print.copy.pharmacy") : List.of("");
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html><html lang=\"").append(esc(language)).append("\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc(text.apply("form." + r.type()))).append(' ').append(r.id()).append("</title><style>")
+                .append("@page{size:").append(copies.size() > 1 ? "A4" : "A5").append(";margin:12mm}")
+                .append("body{font-family:sans-serif;font-size:11pt;color:#000;background:#fff;margin:0}")
+                .append(".copy{page-break-after:always;break-after:page;padding:4mm}.copy:last-child{page-break-after:auto;break-after:auto}")
+                .append(".mark{font-weight:bold;border:2px solid #000;display:inline-block;padding:1mm 3mm}")
+                .append("header{display:flex;justify-content:space-between;align-items:flex-start}header img{width:28mm;height:28mm}")
+                .append("table{border-collapse:collapse;width:100%;margin-top:3mm}td,th{border:1px solid #000;padding:1mm 2mm;text-align:left}")
+                .append("dl{display:grid;grid-template-columns:auto 1fr;gap:1mm 4mm}dt{font-weight:bold}")
+                .append("</style></head><body>");
+        String qr = QrCodes.dataUri(r.id().toString());
+        for (String copy : copies) {
+            b.append("<section class=\"copy\" data-record-id=\"").append(r.id()).append("\"><header><div>")
+                    .append("<div class=\"mark\">停机手工单 / downtime form</div>")
+                    .append("<h1>").append(esc(text.apply("form." + r.type()))).append("</h1>");
+            if (!copy.isEmpty()) {
+                b.append("<h2 class=\"copy-name\">").append(esc(text.apply(copy))).append("</h2>");
+            }
+            b.append("<dl><dt>").append(esc(text.apply("print.record-id"))).append("</dt><dd class=\"record-id\">").append(r.id())
+                    .append("</dd><dt>").append(esc(text.apply("print.operator"))).append("</dt><dd>").append(esc(r.actor()))
+                    .append("</dd><dt>").append(esc(text.apply("print.time"))).append("</dt><dd>").append(TIME.format(r.recordedAt()))
+                    .append("</dd><dt>").append(esc(text.apply("print.seq"))).append("</dt><dd>").append(r.kioskSeq()).append("</dd>");
+            JsonNode p = r.details().path("patient");
+            if (!p.isMissingNode()) {
+                b.append("<dt>").append(esc(text.apply("print.patient"))).append("</dt><dd>").append(esc(p.path("name").asText("")));
+                for (String f : List.of("inpatientNumber", "outpatientNumber", "ward", "bed")) {
+                    if (!p.path(f).isNull() && !p.path(f).isMissingNode()) {
+                        b.append(" · ").append(esc(p.path(f).asText()));
+                    }
+                }
+                b.append("</dd>");
+            }
+            for (String f : List.of("diagnosis", "kind", "content", "dischargeMark", "stubNumber", "fills", "overrideReason", "note",
+                    "dictionaryVersion")) {
+                JsonNode n = r.details().path(f);
+                if (!n.isMissingNode() && !n.isNull()) {
+                    b.append("<dt>").append(esc(text.apply("print.field." + f))).append("</dt><dd>").append(esc(n.asText())).append("</dd>");
+                }
+            }
+            b.append("</dl></div><img alt=\"QR\" class=\"qr\" src=\"").append(qr).append("\"></header>");
+            JsonNode lines = r.details().has("lines") ? r.details().path("lines") : r.details().path("exams");
+            if (lines.isArray() && lines.size() > 0) {
+                b.append("<table><thead><tr>");
+                List<String> cols = columns(lines.get(0));
+                for (String c : cols) {
+                    b.append("<th>").append(esc(text.apply("print.col." + c))).append("</th>");
+                }
+                b.append("</tr></thead><tbody>");
+                for (JsonNode l : lines) {
+                    b.append("<tr>");
+                    for (String c : cols) {
+                        JsonNode v = l.path(c);
+                        b.append("<td>").append(v.isNull() || v.isMissingNode() ? "" : c.endsWith("Fen") ? yuan(v.asLong()) : esc(v.asText()))
+                                .append("</td>");
+                    }
+                    b.append("</tr>");
+                }
+                b.append("</tbody></table>");
+            }
+            if (r.details().has("totalFen")) {
+                b.append("<p class=\"total\">").append(esc(text.apply("print.total"))).append(' ')
+                        .append(yuan(r.details().path("totalFen").asLong())).append("</p>");
+            }
+            b.append("<p>").append(esc(text.apply("print.signature"))).append(" ______________</p></section>");
+        }
+        return b.append("</body></html>").toString();
+    }
+
+    private static List<String> columns(JsonNode line) {
+        if (line.has("drugCode")) {
+            return List.of("drugName", "specification", "dose", "doseUnit", "route", "frequency", "quantity", "days", "unitPriceFen", "amountFen");
+        }
+        if (line.has("description")) {
+            return List.of("itemCode", "description", "priceFen");
+        }
+        return List.of("code", "name", "specification", "unit", "quantity", "unitPriceFen", "amountFen");
+    }
+
+    static String yuan(long fen) {
+        return (fen < 0 ? "-" : "") + Math.abs(fen) / 100 + "." + String.format("%02d", Math.abs(fen) % 100);
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}

@@ -1,0 +1,199 @@
+package org.hospital.continuity.kiosk.clinical;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.hospital.continuity.kiosk.support.Desk;
+import org.hospital.continuity.kiosk.support.StandInServerResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The clinical downtime forms (doctor, nurse, med-tech, pharmacy) through the kiosk's HTTP API. */
+@QuarkusTest
+@QuarkusTestResource(StandInServerResource.class)
+class ClinicalFormsTest {
+
+    String cookie;
+
+    @BeforeEach
+    void downtime() {
+        cookie = Desk.inDowntime();
+        given().contentType(ContentType.JSON).body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
+    }
+
+    JsonPath post(String path, Object body, int status) {
+        return given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(body).post("/api/clinical/" + path)
+                .then().statusCode(status).extract().jsonPath();
+    }
+
+    /** Posts a bad form and checks 422 at the given fields and that the journal did not grow. */
+    void refused(String path, Object body, String... fields) {
+        long before = Desk.lastSeq(cookie);
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(body).post("/api/clinical/" + path)
+                .then().statusCode(422).body("violations.field", hasItems(fields));
+        assertThat(Desk.lastSeq(cookie)).as("nothing stored").isEqualTo(before);
+    }
+
+    static Map<String, Object> drugLine(String code, Object dose, String unit, int quantity) {
+        Map<String, Object> l = new HashMap<>();
+        l.put("drugCode", code);
+        l.put("dose", dose);
+        l.put("doseUnit", unit);
+        l.put("route", "po");
+        l.put("frequency", "tid");
+        l.put("quantity", quantity);
+        l.put("days", 7);
+        return l;
+    }
+
+    static Map<String, Object> prescription(List<Map<String, Object>> lines) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("knownPatientId", "P0003");
+        p.put("diagnosis", "急性上呼吸道感染");
+        p.put("lines", lines);
+        return p;
+    }
+
+    @Test
+    @DisplayName("EP-6.4 a prescription is priced from the drug dictionary snapshot and keeps the dictionary version")
+    void writesAPrescription() {
+        JsonPath r = post("prescriptions", prescription(List.of(drugLine("D0001", "0.5", "g", 2), drugLine("D0010", 1, "片", 1))), 201);
+        assertThat(r.getString("type")).isEqualTo("prescription");
+        assertThat(r.getString("phase")).isEqualTo("DOWNTIME");
+        assertThat(r.getList("details.lines.unitPriceFen", Integer.class)).containsExactly(860, 1200);
+        assertThat(r.getLong("details.totalFen")).isEqualTo(2 * 860 + 1200);
+        assertThat(r.getString("details.dictionaryVersion")).isEqualTo("v7");
+        assertThat(r.getString("details.patient.name")).isEqualTo("孙测试");
+        given().cookie("kiosk_session", cookie).get("/api/clinical/" + r.getString("id")).then().statusCode(200);
+    }
+
+    @Test
+    @DisplayName("EP-6.4 a dose unit outside the drug's unit family, a bad route, frequency, quantity or days are refused and nothing is stored")
+    void refusesABadPrescription() {
+        Map<String, Object> bad = drugLine("D0001", "5", "ml", 0);
+        bad.put("route", "xx");
+        bad.put("frequency", "q5h");
+        bad.put("days", 0);
+        refused("prescriptions", prescription(List.of(bad)), "lines[0].doseUnit", "lines[0].quantity", "lines[0].route",
+                "lines[0].frequency", "lines[0].days");
+        refused("prescriptions", prescription(List.of(drugLine("S0101", 1, "次", 1))), "lines[0].drugCode");
+        refused("prescriptions", prescription(List.of(drugLine("D0001", -1, "g", 1))), "lines[0].dose");
+        Map<String, Object> noDiagnosis = prescription(List.of(drugLine("D0001", "0.5", "g", 1)));
+        noDiagnosis.remove("diagnosis");
+        refused("prescriptions", noDiagnosis, "diagnosis");
+    }
+
+    @Test
+    @DisplayName("EP-6.4.3 discharge medication beyond the remaining funds is refused without a reason, and with one the override is recorded")
+    void dischargeMedicationAgainstFunds() {
+        Map<String, Object> p = prescription(List.of(drugLine("D0002", "0.1", "g", 200)));
+        p.put("knownPatientId", "P0001");
+        p.put("dischargeMedication", true);
+        refused("prescriptions", p, "overrideReason");
+        p.put("overrideReason", "家属当日补交预交金");
+        JsonPath r = post("prescriptions", p, 201);
+        assertThat(r.getBoolean("details.fundsWarning")).isTrue();
+        assertThat(r.getLong("details.remainingFundsFen")).isEqualTo(300000);
+        assertThat(r.getString("details.overrideReason")).isEqualTo("家属当日补交预交金");
+        Map<String, Object> small = prescription(List.of(drugLine("D0002", "0.1", "g", 2)));
+        small.put("knownPatientId", "P0001");
+        small.put("dischargeMedication", true);
+        assertThat(post("prescriptions", small, 201).getBoolean("details.fundsWarning")).isFalse();
+    }
+
+    @Test
+    @DisplayName("EP-6.4.4 lab and exam requests carry the discharged / about-to-be-discharged mark; without it they are refused")
+    void labRequestsCarryTheDischargeMark() {
+        refused("orders", Map.of("knownPatientId", "P0001", "kind", "LAB", "content", "血常规"), "dischargeMark");
+        refused("orders", Map.of("patientName", "张<三>", "kind", "NOPE", "content", ""), "patientName", "kind", "content");
+        JsonPath r = post("orders", Map.of("knownPatientId", "P0001", "kind", "LAB", "content", "血常规", "dischargeMark",
+                "ABOUT_TO_DISCHARGE"), 201);
+        assertThat(r.getString("details.dischargeMark")).isEqualTo("ABOUT_TO_DISCHARGE");
+        assertThat(post("orders", Map.of("knownPatientId", "P0001", "kind", "ORDER", "content", "一级护理"), 201)
+                .getString("details.kind")).isEqualTo("ORDER");
+    }
+
+    @Test
+    @DisplayName("EP-6.5 a requisition for an inpatient is issued in duplicate and prints two copies with the record id and a QR code")
+    void requisitionInDuplicate() {
+        refused("requisitions", Map.of("knownPatientId", "P0003", "lines", List.of(Map.of("code", "D0001", "quantity", 1))), "knownPatientId");
+        refused("requisitions", Map.of("knownPatientId", "P0001", "lines", List.of(Map.of("code", "S0101", "quantity", -2))),
+                "lines[0].code", "lines[0].quantity");
+        JsonPath r = post("requisitions", Map.of("knownPatientId", "P0001", "lines", List.of(Map.of("code", "D0001", "quantity", 2))), 201);
+        assertThat(r.getString("details.patient.inpatientNumber")).isEqualTo("ZY2026001");
+        assertThat(r.getList("details.copies")).containsExactly("WARD_BACK_ENTRY", "PHARMACY_VOUCHER");
+        assertThat(r.getLong("details.totalFen")).isEqualTo(1720);
+        String id = r.getString("id");
+        String html = given().cookie("kiosk_session", cookie).get("/api/clinical/" + id + "/print").then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertThat(html.split("class=\"copy\"", -1)).hasSize(3);
+        assertThat(html).contains("停机手工单", id, "data:image/svg+xml;base64,", "第一联：病区补录联", "第二联：药房发药凭证", "super-1");
+    }
+
+    @Test
+    @DisplayName("EP-6.5 the charge-execution record prices ward charges from the snapshot; a bad one is refused")
+    void chargeExecution() {
+        refused("charge-executions", Map.of("knownPatientId", "P0001", "lines", List.of()), "lines");
+        JsonPath r = post("charge-executions", Map.of("knownPatientId", "P0001", "lines", List.of(Map.of("code", "S0101", "quantity", 1)),
+                "note", "晨间采血"), 201);
+        assertThat(r.getLong("details.totalFen")).isEqualTo(2000);
+    }
+
+    @Test
+    @DisplayName("EP-6.6 the manual exam register keeps the request-form stub number and the price written by hand")
+    void examRegister() {
+        refused("exam-registers", Map.of("patientName", "王五", "stubNumber", "", "exams", List.of(Map.of("description", "腹部B超", "priceFen", -5))),
+                "stubNumber", "exams[0].priceFen");
+        JsonPath r = post("exam-registers", Map.of("patientName", "王五", "stubNumber", "JC-0042",
+                "exams", List.of(Map.of("description", "腹部B超", "priceFen", 12000), Map.of("itemCode", "S0101", "priceFen", 2000))), 201);
+        assertThat(r.getString("details.stubNumber")).isEqualTo("JC-0042");
+        assertThat(r.getList("details.exams.description")).containsExactly("腹部B超", "血常规");
+        assertThat(r.getLong("details.totalFen")).isEqualTo(14000);
+    }
+
+    @Test
+    @DisplayName("EP-6.7 pharmacy dispenses against a prescription or requisition it refers to, only drugs and quantities written there")
+    void dispensing() {
+        String rx = post("prescriptions", prescription(List.of(drugLine("D0001", "0.5", "g", 2))), 201).getString("id");
+        refused("dispenses", Map.of("fillsRecordId", "00000000-0000-0000-0000-000000000000", "lines", List.of(Map.of("code", "D0001", "quantity", 1))),
+                "fillsRecordId");
+        refused("dispenses", Map.of("fillsRecordId", rx, "lines", List.of(Map.of("code", "D0002", "quantity", 1), Map.of("code", "D0001", "quantity", 3))),
+                "lines[0].code", "lines[1].quantity");
+        JsonPath d = post("dispenses", Map.of("fillsRecordId", rx, "lines", List.of(Map.of("code", "D0001", "quantity", 2))), 201);
+        assertThat(d.getString("details.fills")).isEqualTo(rx);
+        assertThat(d.getString("details.fillsType")).isEqualTo("prescription");
+        assertThat(d.getLong("details.totalFen")).isEqualTo(1720);
+        String req = post("requisitions", Map.of("knownPatientId", "P0001", "lines", List.of(Map.of("code", "D0010", "quantity", 1))), 201)
+                .getString("id");
+        assertThat(post("dispenses", Map.of("fillsRecordId", req, "lines", List.of(Map.of("code", "D0010", "quantity", 1))), 201)
+                .getString("details.patient.inpatientNumber")).isEqualTo("ZY2026001");
+        given().cookie("kiosk_session", cookie).get("/api/clinical/" + d.getString("id") + "/print").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(rx));
+    }
+
+    @Test
+    @DisplayName("EP-6.4 downtime reports: the ward census and the orders written here print with the snapshot version and age on every page")
+    void downtimeReports() {
+        String order = post("orders", Map.of("knownPatientId", "P0001", "kind", "EXAM", "content", "胸部CT", "dischargeMark", "DISCHARGED"), 201)
+                .getString("id");
+        String census = given().cookie("kiosk_session", cookie).get("/api/clinical/reports/census").then().statusCode(200)
+                .contentType(ContentType.HTML).extract().asString();
+        assertThat(census).contains("赵演示", "ZY2026001", "肾内一病区", "快照 v7", "已过", "thead{display:table-header-group}")
+                .doesNotContain("孙测试");
+        String orders = given().cookie("kiosk_session", cookie).get("/api/clinical/reports/orders").then().statusCode(200)
+                .extract().asString();
+        assertThat(orders).contains(order, "胸部CT", "已出院", "快照 v7");
+        given().cookie("kiosk_session", cookie).get("/api/clinical/reports/nothing").then().statusCode(404);
+        given().get("/api/clinical/reports/census").then().statusCode(401);
+    }
+}
