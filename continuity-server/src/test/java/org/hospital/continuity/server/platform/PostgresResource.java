@@ -17,7 +17,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized EmbeddedPostgres database() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }

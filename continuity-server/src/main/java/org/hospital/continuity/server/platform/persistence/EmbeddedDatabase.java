@@ -34,6 +34,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    // zonky's defaults turn synchronous_commit off; a committed sync push must survive a power cut
+                    .setServerConfig("synchronous_commit", "on")
                     .setPort(Integer.parseInt(orDefault(setting("continuity.embedded-db.port", "CONTINUITY_EMBEDDED_DB_PORT"), "0")))
                     .start();
             String url = "postgresql://localhost:" + pg.getPort() + "/postgres";
