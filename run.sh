@@ -6,6 +6,7 @@
 #   ./run.sh                 build if sources changed, then run
 #   SERVER_PORT=8080 KIOSK_PORT=8081 DATA_DIR=data ./run.sh
 #   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://host:5432/continuity ./run.sh   (existing PostgreSQL)
+#   DEMO=0 ./run.sh          no demo data and no automatic kiosk enrolment (default with an existing PostgreSQL)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -67,7 +68,14 @@ else
   ADMIN_NOTE="admin password from CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD"
 fi
 
+# Demo mode (default on the embedded database): demo departments, doctors and patients on the
+# server, and the kiosk enrolled at the cashier office with a demo cashier account.
+if [ -z "${DEMO:-}" ]; then
+  if [ -z "${QUARKUS_DATASOURCE_REACTIVE_URL:-}" ]; then DEMO=1; else DEMO=0; fi
+fi
+
 "$JAVA_BIN" -Dquarkus.http.port="$SERVER_PORT" -Dcontinuity.data-dir="$DATA_DIR/server" \
+  -Dcontinuity.kiosk.demo-data="$([ "$DEMO" = 1 ] && echo true || echo false)" \
   -jar "$SERVER_JAR" >"$DATA_DIR/logs/server.log" 2>&1 &
 pids+=($!)
 wait_ready "continuity-server" "http://localhost:$SERVER_PORT" "${pids[0]}" "$DATA_DIR/logs/server.log"
@@ -78,11 +86,34 @@ wait_ready "continuity-server" "http://localhost:$SERVER_PORT" "${pids[0]}" "$DA
 pids+=($!)
 wait_ready "offline-kiosk" "http://localhost:$KIOSK_PORT" "${pids[1]}" "$DATA_DIR/logs/kiosk-1.log"
 
+json_field() { sed -n 's/.*"'"$1"'" *: *"\([^"]*\)".*/\1/p'; }
+KIOSK_NOTE="not enrolled: see offline-kiosk/README.md (first use)"
+if [ "$DEMO" = 1 ]; then
+  S="http://localhost:$SERVER_PORT"; K="http://localhost:$KIOSK_PORT"
+  CASHIER_PW_FILE="$DATA_DIR/kiosk-1/demo-cashier-password"
+  if curl -fsS "$K/api/kiosk" | grep -q '"enrolled" *: *false'; then
+    echo "run.sh: demo: enrolling kiosk 1 at the cashier office (SFC)…"
+    token=$(curl -fsS -H 'Content-Type: application/json' \
+      -d "{\"username\":\"${CONTINUITY_AUTH_INITIAL_ADMIN_USERNAME:-admin}\",\"password\":\"$CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD\"}" \
+      "$S/api/auth/login" | json_field token)
+    code=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d '{"name":"收费处1号窗","departmentCode":"SFC"}' "$S/api/admin/kiosks" | json_field code)
+    (umask 077; printf '%s42\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'a-z' | cut -c1-8)" > "$CASHIER_PW_FILE")
+    curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+      -d "{\"displayName\":\"收款员(演示)\",\"departmentCode\":\"SFC\",\"roles\":[\"CASHIER\",\"SUPERVISOR\"],\"password\":\"$(cat "$CASHIER_PW_FILE")\"}" \
+      "$S/api/admin/kiosk-staff/cashier-1"
+    curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$K/api/kiosk/enrolment" \
+      || echo "run.sh: demo enrolment failed; see $DATA_DIR/logs/"
+  fi
+  [ -s "$CASHIER_PW_FILE" ] && KIOSK_NOTE="sign in as cashier-1, password in $CASHIER_PW_FILE (F8 starts downtime mode)"
+fi
+
 cat <<MSG
 
   continuity-server   http://localhost:$SERVER_PORT      (health: /q/health/ready, API: /q/openapi)
   sign in             user "${CONTINUITY_AUTH_INITIAL_ADMIN_USERNAME:-admin}", $ADMIN_NOTE
   offline kiosk 1     http://localhost:$KIOSK_PORT      (health: /q/health/ready)
+                      $KIOSK_NOTE
   logs                $DATA_DIR/logs/
 
   Ctrl-C stops both apps and the embedded PostgreSQL.

@@ -46,7 +46,7 @@ class IncidentEventStreamTest {
         HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(HttpRequest.newBuilder(events)
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
-        response.thenAccept(r -> r.body().filter(l -> l.startsWith("data:") && l.contains("SIGNAL_RECEIVED")).findFirst()
+        response.thenAccept(r -> r.body().filter(l -> l.startsWith("data:") && l.contains("SIGNAL_RECEIVED") && l.contains("SF-03")).findFirst()
                 .ifPresent(seen::complete));
         Thread.sleep(1000); // the subscription is in place
         as(TestAccounts.cashier()).contentType(ContentType.JSON)
