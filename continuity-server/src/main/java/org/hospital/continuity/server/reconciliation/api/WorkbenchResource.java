@@ -25,8 +25,12 @@ import org.hospital.continuity.server.reconciliation.app.WorkingTheQueue;
 import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
 import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.writeback.app.OutageTraces;
 import org.hospital.continuity.server.writeback.domain.VisitDraft;
 import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.sync.matching.MatchScore;
+import org.hospital.continuity.sync.matching.PatientFacts;
+import org.hospital.continuity.sync.matching.Sex;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,6 +48,9 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class WorkbenchResource {
 
+    /** The staff role of cashiers (granted under its own name): they work the IOU / deferred-insurance to-do. */
+    static final String CASHIER = "cashier";
+
     private static final String INCIDENT = "[A-Za-z0-9._:-]{1,100}";
 
     private final WorkingTheQueue queue;
@@ -54,20 +61,34 @@ public class WorkbenchResource {
         this.identity = identity;
     }
 
-    /** A queue row: no patient data (only reading one item shows it, and that is recorded). */
+    /**
+     * A queue row: no patient data (only reading one item shows it, and that is recorded). {@code writePending}: a
+     * person decided the patient; the next write-back run writes the visit and closes the item.
+     */
     public record ItemSummary(UUID id, String incident, UUID visitId, String kioskId, String departmentCode, String reason,
-                              String detail, boolean blocking, boolean important, Instant raisedAt, Instant resolvedAt) {
+                              String detail, boolean blocking, boolean important, Instant raisedAt, Instant resolvedAt,
+                              boolean writePending) {
         static ItemSummary of(WorkbenchStore.Stored s) {
             WorkbenchItem i = s.item();
             return new ItemSummary(i.id(), i.incident(), i.visitId(), i.kioskId(), i.departmentCode(), i.reason().name(), i.detail(),
-                    i.blocking(), Parcels.important(i), i.raisedAt(), s.resolvedAt());
+                    i.blocking(), Parcels.important(i), i.raisedAt(), s.resolvedAt(), s.decided() && s.resolvedAt() == null);
         }
     }
 
     public record PatientView(String ref, String name, String sex, LocalDate birthDate, String phone, String idNumber) {
     }
 
-    public record CandidateView(PatientView patient, int score, String explanation) {
+    /** One field's comparison: how it compared and the points it gave (the explainable score). */
+    public record ComponentView(String field, String outcome, int points) {
+    }
+
+    public record CandidateView(PatientView patient, int score, String explanation, List<ComponentView> components) {
+        static CandidateView of(MatchScore m) {
+            return new CandidateView(new PatientView(m.candidate().ref(), m.candidate().name(),
+                    m.candidate().sex() == null ? null : m.candidate().sex().name(), m.candidate().birthDate(), m.candidate().phone(),
+                    m.candidate().nationalId()), m.total(), m.explain(), m.components().stream()
+                    .map(c -> new ComponentView(c.field().name(), c.outcome().name(), c.points())).toList());
+        }
     }
 
     public record LineView(String kind, String code, String name, int quantity, long unitPriceFen) {
@@ -86,9 +107,7 @@ public class WorkbenchResource {
                     p.birthDate(), p.phone(), p.nationalId()), d.departmentCode(), d.doctorCode(), d.registeredAt(), d.kioskId(),
                     d.operator(), d.paperFormId(), d.lines().stream().map(l -> new LineView(l.kind(), l.code(), l.name(), l.quantity(),
                     l.unitPriceFen())).toList());
-            List<CandidateView> cands = i.candidates().stream().map(m -> new CandidateView(new PatientView(m.candidate().ref(),
-                    m.candidate().name(), m.candidate().sex() == null ? null : m.candidate().sex().name(), m.candidate().birthDate(),
-                    m.candidate().phone(), m.candidate().nationalId()), m.total(), m.explain())).toList();
+            List<CandidateView> cands = i.candidates().stream().map(CandidateView::of).toList();
             return new ItemView(ItemSummary.of(s), c, cands);
         }
     }
@@ -109,6 +128,49 @@ public class WorkbenchResource {
     }
 
     public record ParcelRequest(@NotNull Parcels.SplitBy splitBy, @NotEmpty @Size(max = 200) List<@Valid @NotNull Assignment> assignments) {
+    }
+
+    public record IncidentView(String incident, long total, long open, Instant firstRaisedAt) {
+    }
+
+    /** The incidents that have workbench items (no patient data). */
+    @GET
+    @Path("/incidents")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER})
+    public List<IncidentView> incidents() {
+        return queue.incidents().stream().map(c -> new IncidentView(c.incident(), c.total(), c.open(), c.first())).toList();
+    }
+
+    /** EP-6.7.5 dispense mismatches to trace and the cashiers' IOU / deferred-insurance to-do; the read is recorded (HR-12). */
+    @GET
+    @Path("/incidents/{incident}/traces")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER})
+    public OutageTraces.Traces traces(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident) {
+        return queue.traces(incident, actor());
+    }
+
+    /** Searches the HIS for another patient for the item, each scored against the record as captured (recorded, HR-12). */
+    @GET
+    @Path("/items/{id}/his-search")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN})
+    public List<CandidateView> searchHis(@PathParam("id") UUID id, @QueryParam("name") @Size(max = 100) String name,
+                                         @QueryParam("phone") @Size(max = 40) String phone,
+                                         @QueryParam("idNumber") @Size(max = 40) String idNumber,
+                                         @QueryParam("birthDate") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}") String birthDate) {
+        if (blank(name) && blank(phone) && blank(idNumber) && blank(birthDate)) {
+            throw new DomainRejection(422, "his-search-empty", null, "Search by name, phone, ID number or date of birth.");
+        }
+        PatientFacts q = new PatientFacts("search", blank(name) ? null : name.trim(), Sex.UNKNOWN,
+                blank(birthDate) ? null : LocalDate.parse(birthDate), blank(phone) ? null : phone.trim(),
+                blank(idNumber) ? null : idNumber.trim());
+        return queue.searchHis(id, q, actor()).stream().map(CandidateView::of).toList();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     @GET

@@ -8,8 +8,17 @@ import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchDecisions;
 import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.writeback.app.OutageTraces;
+import org.hospital.continuity.server.writeback.app.SyncedEntries;
 import org.hospital.continuity.server.writeback.config.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
+import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;
+
+import org.hospital.continuity.sync.his.HisPort;
+import org.hospital.continuity.sync.matching.MatchScore;
+import org.hospital.continuity.sync.matching.PatientFacts;
+import org.hospital.continuity.sync.matching.Scoring;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -32,8 +41,16 @@ public class WorkingTheQueue {
     private final InstantSource clock;
     private final ZoneId zone;
 
-    public WorkingTheQueue(WorkbenchStore store, InstantSource clock, WriteBackConfig config) {
+    private final PgWriteBackLedger ledger;
+    private final SyncedEntries entries;
+    private final HisPort his;
+
+    public WorkingTheQueue(WorkbenchStore store, InstantSource clock, WriteBackConfig config, PgWriteBackLedger ledger,
+                           SyncedEntries entries, HisPort his) {
         this.store = store;
+        this.entries = entries;
+        this.his = his;
+        this.ledger = ledger;
         this.clock = clock;
         this.zone = ZoneId.of(config.zone());
     }
@@ -55,6 +72,37 @@ public class WorkingTheQueue {
         return s;
     }
 
+    /** The incidents with workbench items. */
+    public List<WorkbenchStore.IncidentCount> incidents() {
+        return store.incidents();
+    }
+
+    /** EP-6.7.5 dispense mismatches and the cashiers' to-do of the incident; the reading is recorded (HR-12). */
+    public OutageTraces.Traces traces(String incident, String reader) {
+        OutageTraces.Traces t = OutageTraces.of(entries.entries(incident));
+        store.recordTraceRead(incident, "TRACES", null, reader, clock.instant());
+        Log.infof("workbench traces incident=%s by=%s dispense=%d todo=%d", incident, reader, t.dispenseMismatches().size(),
+                t.cashierTodo().size());
+        return t;
+    }
+
+    /**
+     * Another HIS patient for the item (the person searches by name, phone, ID number or birth date), each scored
+     * against the record as captured; the search is recorded against the reader (HR-12).
+     */
+    public List<MatchScore> searchHis(UUID id, PatientFacts query, String reader) {
+        WorkbenchStore.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
+        List<PatientFacts> found;
+        try {
+            found = his.findCandidates(query);
+        } catch (RuntimeException e) {
+            throw new DomainRejection(503, "his-unavailable", "EP-8.4", "The HIS does not answer; try again when it is back.");
+        }
+        store.recordTraceRead(s.item().incident(), "HIS_SEARCH", id, reader, clock.instant());
+        return found.stream().map(c -> Scoring.score(s.item().captured().patient(), c))
+                .sorted(java.util.Comparator.comparingInt(MatchScore::total).reversed()).limit(20).toList();
+    }
+
     public List<WorkbenchStore.ActionRow> history(UUID id) {
         store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
         return store.actions(id);
@@ -66,7 +114,8 @@ public class WorkingTheQueue {
 
     public Acted act(UUID id, WorkbenchAction action) {
         WorkbenchStore.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
-        if (s.resolvedAt() != null) {
+        // a merge or un-merge corrects an earlier grouping decision, so it may follow on a resolved item (HR-9: a new entry)
+        if (s.resolvedAt() != null && !(action instanceof WorkbenchAction.Unmerge) && !(action instanceof WorkbenchAction.Merge)) {
             throw DomainRejection.conflict("workbench-item-resolved", "HR-9",
                     "This item was already resolved; its history shows who resolved it and why.");
         }
@@ -93,9 +142,25 @@ public class WorkingTheQueue {
             outcome = "CORRECTED";
         } else if (d instanceof WorkbenchDecisions.Regrouped g) {
             List<String> visits = action instanceof WorkbenchAction.Merge m ? m.visitIds() : ((WorkbenchAction.Unmerge) action).visitIds();
+            if (!visits.contains(item.visitId().toString())) {
+                throw new DomainRejection(422, "workbench-regroup-foreign", "issue-9", "A merge or un-merge names this item's registration.");
+            }
+            // the item closes; the next run writes the visits with the new grouping (held again if still in doubt)
             actionId = store.act(id, item.visitId(), kind, action.actor(), action.why(), null, "visits", String.join(",", visits),
-                    null, !item.blocking(), now);
-            outcome = g.merged() ? "MERGED" : "UNMERGED";
+                    null, true, now);
+            // the other registrations' "possible duplicate" items are answered by the same decision
+            store.resolveDuplicateItems(visits.stream().map(UUID::fromString).toList(), now);
+            Map<UUID, String> written = store.writtenPatients(visits.stream().map(UUID::fromString).toList());
+            long distinct = written.values().stream().distinct().count();
+            // after write-back the HIS already holds the visits: a person follows up there, nothing changes silently
+            boolean followUp = g.merged() ? distinct >= 2 : written.size() >= 2 && distinct < written.size();
+            if (followUp) {
+                String detail = (g.merged() ? "MERGE in HIS: " : "UNMERGE in HIS: ") + String.join(", ", new java.util.TreeSet<>(written.values()))
+                        + " (visits " + String.join(", ", visits) + ")";
+                ledger.raise(new WorkbenchItem(UUID.randomUUID(), item.incident(), item.visitId(), item.kioskId(), item.departmentCode(),
+                        WorkbenchReason.FOLLOW_UP_IN_HIS, detail, item.captured(), List.of(), false, now));
+            }
+            outcome = followUp ? "FOLLOW_UP_IN_HIS" : g.merged() ? "MERGED" : "UNMERGED";
         } else {
             actionId = store.act(id, item.visitId(), kind, action.actor(), action.why(), null, null, null, null, true, now);
             outcome = "TRACED";

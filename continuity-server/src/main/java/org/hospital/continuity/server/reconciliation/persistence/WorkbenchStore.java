@@ -44,7 +44,10 @@ public class WorkbenchStore {
     }
 
     /** An item and whether it is resolved. */
-    public record Stored(WorkbenchItem item, Instant resolvedAt) {
+    public record Stored(WorkbenchItem item, Instant resolvedAt, boolean decided) {
+        public Stored(WorkbenchItem item, Instant resolvedAt) {
+            this(item, resolvedAt, false);
+        }
     }
 
     /** One recorded action: who, why, what. */
@@ -62,13 +65,15 @@ public class WorkbenchStore {
 
     public List<Stored> items(String incident, boolean openOnly) {
         List<Stored> out = new ArrayList<>();
-        sql("select * from workbench_item where incident = $1" + (openOnly ? " and resolved_at is null" : "")
-                + " order by raised_at, id", Tuple.of(incident)).forEach(r -> out.add(stored(r)));
+        sql("select w.*, exists (select 1 from writeback_decision d where d.visit_id = w.visit_id) as decided"
+                + " from workbench_item w where w.incident = $1" + (openOnly ? " and w.resolved_at is null" : "")
+                + " order by w.raised_at, w.id", Tuple.of(incident)).forEach(r -> out.add(stored(r)));
         return out;
     }
 
     public Optional<Stored> item(UUID id) {
-        RowSet<Row> r = sql("select * from workbench_item where id = $1", Tuple.of(id));
+        RowSet<Row> r = sql("select w.*, exists (select 1 from writeback_decision d where d.visit_id = w.visit_id) as decided"
+                + " from workbench_item w where w.id = $1", Tuple.of(id));
         return r.size() == 0 ? Optional.empty() : Optional.of(stored(r.iterator().next()));
     }
 
@@ -76,6 +81,17 @@ public class WorkbenchStore {
     public void recordRead(WorkbenchItem item, String reader, Instant at) {
         sql("insert into workbench_read (id, item_id, visit_id, reader, read_at) values ($1, $2, $3, $4, $5)",
                 Tuple.of(UUID.randomUUID(), item.id(), item.visitId(), reader, utc(at)));
+    }
+
+    /** HR-12: records that {@code reader} read an incident's traces (TRACES) or searched the HIS for an item (HIS_SEARCH). */
+    public void recordTraceRead(String incident, String what, UUID itemId, String reader, Instant at) {
+        sql("insert into workbench_trace_read (id, incident, what, item_id, reader, read_at) values ($1, $2, $3, $4, $5, $6)",
+                Tuple.from(new Object[]{UUID.randomUUID(), incident, what, itemId, reader, utc(at)}));
+    }
+
+    public long traceReadsOf(String incident, String what, String reader) {
+        return sql("select count(*) as n from workbench_trace_read where incident = $1 and what = $2 and reader = $3",
+                Tuple.of(incident, what, reader)).iterator().next().getLong("n");
     }
 
     public long readsOf(UUID visitId, String reader) {
@@ -122,6 +138,33 @@ public class WorkbenchStore {
         return sql("select count(*) as n from writeback_visit where visit_id = $1", Tuple.of(visitId)).iterator().next().getLong("n") > 0;
     }
 
+    /** The HIS patient of each of these visits that is written (visit → patient reference). */
+    public Map<UUID, String> writtenPatients(List<UUID> visitIds) {
+        Map<UUID, String> out = new LinkedHashMap<>();
+        sql("select visit_id, his_patient_ref from writeback_visit where visit_id = any($1) and his_patient_ref is not null",
+                Tuple.of(visitIds.toArray(new UUID[0]))).forEach(r -> out.put(r.getUUID("visit_id"), r.getString("his_patient_ref")));
+        return out;
+    }
+
+    /** Closes the open "possible duplicate" items of these visits (a merge or un-merge answered them). */
+    public void resolveDuplicateItems(List<UUID> visitIds, Instant at) {
+        sql("update workbench_item set resolved_at = $2 where visit_id = any($1) and reason = 'POSSIBLE_DUPLICATE'"
+                + " and resolved_at is null", Tuple.of(visitIds.toArray(new UUID[0]), utc(at)));
+    }
+
+    /** Incidents with workbench items: total and open counts, newest first. */
+    public record IncidentCount(String incident, long total, long open, Instant first) {
+    }
+
+    public List<IncidentCount> incidents() {
+        List<IncidentCount> out = new ArrayList<>();
+        sql("select incident, count(*) as total, count(*) filter (where resolved_at is null) as open, min(raised_at) as first"
+                + " from workbench_item group by incident order by min(raised_at) desc limit 200", Tuple.tuple())
+                .forEach(r -> out.add(new IncidentCount(r.getString("incident"), r.getLong("total"), r.getLong("open"),
+                        r.getOffsetDateTime("first").toInstant())));
+        return out;
+    }
+
     public void assign(String incident, String splitBy, String area, String owner, String by, Instant at) {
         sql("insert into workbench_parcel (id, incident, split_by, area, owner, assigned_by, assigned_at) values ($1, $2, $3, $4, $5, $6, $7)",
                 Tuple.from(new Object[]{UUID.randomUUID(), incident, splitBy, area, owner, by, utc(at)}));
@@ -166,7 +209,7 @@ public class WorkbenchStore {
                     r.getString("department_code"), WorkbenchReason.valueOf(r.getString("reason")), r.getString("detail"), captured,
                     candidates, r.getBoolean("blocking"), r.getOffsetDateTime("raised_at").toInstant());
             OffsetDateTime resolved = r.getOffsetDateTime("resolved_at");
-            return new Stored(i, resolved == null ? null : resolved.toInstant());
+            return new Stored(i, resolved == null ? null : resolved.toInstant(), Boolean.TRUE.equals(r.getBoolean("decided")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

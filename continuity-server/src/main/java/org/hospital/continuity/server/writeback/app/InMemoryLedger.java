@@ -43,6 +43,25 @@ public final class InMemoryLedger implements WriteBackLedger {
     }
 
     @Override
+    public Optional<String> writtenPatientOf(java.util.Collection<UUID> visitIds) {
+        return visitIds.stream().map(written::get).filter(w -> w != null && w.outcome().hisPatientRef() != null)
+                .map(w -> w.outcome().hisPatientRef()).findFirst();
+    }
+
+    private final List<org.hospital.continuity.server.writeback.domain.Regrouping> regroupings =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public List<org.hospital.continuity.server.writeback.domain.Regrouping> regroupings(String incident) {
+        return List.copyOf(regroupings);
+    }
+
+    /** A person's merge or un-merge on the workbench. */
+    public void regroup(org.hospital.continuity.server.writeback.domain.Regrouping r) {
+        regroupings.add(r);
+    }
+
+    @Override
     public void written(String incident, UUID visitId, String groupKey, WriteOutcome.Written outcome, String how) {
         written.put(visitId, new Written(incident, visitId, groupKey, outcome, how));
         if (groupKey != null && outcome.hisPatientRef() != null) {

@@ -1,8 +1,11 @@
 package org.hospital.continuity.server.writeback.app;
 
+import org.hospital.continuity.server.writeback.domain.Regrouping;
 import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
 import org.hospital.continuity.sync.his.WriteOutcome;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +24,12 @@ public interface WriteBackLedger {
 
     /** The HIS patient already written for another registration of the same person (duplicate group). */
     Optional<String> patientOfGroup(String groupKey);
+
+    /** The HIS patient the first written of these visits went under, if any of them is written. */
+    Optional<String> writtenPatientOf(Collection<UUID> visitIds);
+
+    /** The workbench's merges and un-merges of the incident's registrations, oldest first. */
+    List<Regrouping> regroupings(String incident);
 
     /** Records a written visit. */
     void written(String incident, UUID visitId, String groupKey, WriteOutcome.Written outcome, String how);

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.writeback.app;
 
+import org.hospital.continuity.server.writeback.domain.DuplicateGroups;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
 import org.hospital.continuity.server.writeback.domain.VisitDraft;
 import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
@@ -11,6 +12,8 @@ import org.hospital.continuity.sync.his.HisPort;
 import org.hospital.continuity.sync.his.WriteOutcome;
 import org.hospital.continuity.sync.matching.DowntimeDuplicates;
 import org.hospital.continuity.sync.matching.MatchDecision;
+import org.hospital.continuity.sync.matching.MatchScore;
+import org.hospital.continuity.sync.matching.Scoring;
 import org.hospital.continuity.sync.matching.PatientFacts;
 
 import java.time.Duration;
@@ -78,7 +81,8 @@ public final class WritingBack {
     /** Runs over the incident's visits in capture order; {@code progress} hears after each visit. */
     public Report run(String incident, List<VisitDraft> drafts, Consumer<Report> progress) {
         long started = System.nanoTime();
-        Map<UUID, String> groupOf = groups(drafts);
+        Outage outage = outage(drafts);
+        DuplicateGroups grouping = DuplicateGroups.of(outage.groups(), ledger.regroupings(incident));
         int written = 0, created = 0, matched = 0, workbench = 0, already = 0, flags = 0;
         for (VisitDraft d : drafts) {
             if (ledger.settled(d.visitId())) {
@@ -86,7 +90,7 @@ public final class WritingBack {
                 continue;
             }
             try {
-                Step step = one(d, groupOf.get(d.visitId()));
+                Step step = one(d, grouping, outage.near().getOrDefault(d.visitId(), List.of()));
                 if (step.written) {
                     written++;
                     if (step.createdPatient) {
@@ -115,7 +119,8 @@ public final class WritingBack {
     private record Step(boolean written, boolean createdPatient, int priceFlags) {
     }
 
-    private Step one(VisitDraft d, String groupKey) throws HisDown {
+    private Step one(VisitDraft d, DuplicateGroups grouping, List<MatchScore> near) throws HisDown {
+        String groupKey = grouping.groupOf(d.visitId());
         // 1. codes: configured, never guessed
         List<CodeMapping.Unmapped> missing = new ArrayList<>();
         String dept = mapping.his(CodeMapping.Kind.DEPARTMENT, d.departmentCode()).orElse(null);
@@ -142,7 +147,7 @@ public final class WritingBack {
         // 2. the patient: a person's decision, the group's earlier registration, or matching
         String patientRef;
         Optional<String> decided = ledger.decidedPatient(d.visitId());
-        Optional<String> ofGroup = groupKey == null ? Optional.empty() : ledger.patientOfGroup(groupKey);
+        Optional<String> ofGroup = groupKey == null ? Optional.empty() : ledger.writtenPatientOf(grouping.othersOf(d.visitId()));
         String how;
         if (decided.isPresent()) {
             patientRef = decided.get().isEmpty() ? null : decided.get();
@@ -151,7 +156,14 @@ public final class WritingBack {
             patientRef = ofGroup.get();
             how = "SAME_OUTAGE_DUPLICATE";
         } else {
-            List<PatientFacts> candidates = call(() -> his.findCandidates(d.patient()));
+            List<PatientFacts> found = call(() -> his.findCandidates(d.patient()));
+            // the HIS patients written for registrations a person said are someone else are not this person
+            java.util.Set<String> notThem = new java.util.HashSet<>();
+            for (UUID other : grouping.keptApartFrom(d.visitId())) {
+                ledger.writtenPatientOf(List.of(other)).ifPresent(notThem::add);
+            }
+            List<PatientFacts> candidates = notThem.isEmpty() ? found
+                    : found.stream().filter(c -> !notThem.contains(c.ref())).toList();
             MatchDecision decision = org.hospital.continuity.sync.matching.MatchingPolicy.decide(d.patient(), candidates);
             if (decision instanceof MatchDecision.Proposed p) {
                 raise(d, WorkbenchReason.PATIENT_PROPOSAL, p.reason(), p.candidates(), true);
@@ -159,6 +171,14 @@ public final class WritingBack {
             }
             patientRef = decision instanceof MatchDecision.Matched m ? m.hisPatientRef() : null;
             how = decision.reason();
+            // a new HIS patient for someone who may have registered at another kiosk of this outage too: a person
+            // decides first (merge, or keep apart), so the HIS never gets the same person twice
+            List<MatchScore> open = near.stream().filter(s -> !grouping.keptApart(d.visitId())
+                    && !grouping.together(List.of(d.visitId(), UUID.fromString(s.candidate().ref())))).toList();
+            if (patientRef == null && !open.isEmpty()) {
+                raise(d, WorkbenchReason.POSSIBLE_DUPLICATE, "registered at another kiosk too? " + open.size(), open, true);
+                return new Step(false, false, 0);
+            }
         }
 
         // 3. one transaction per visit
@@ -254,23 +274,42 @@ public final class WritingBack {
         return b.toString();
     }
 
+    /** Certain duplicates (group keys) and near ones (for a person) among the outage's registrations. */
+    record Outage(Map<UUID, String> groups, Map<UUID, List<MatchScore>> near) {
+    }
+
     /** Visits of the same person in this outage share a group key: written under one HIS patient. */
     static Map<UUID, String> groups(List<VisitDraft> drafts) {
+        return outage(drafts).groups();
+    }
+
+    static Outage outage(List<VisitDraft> drafts) {
         Map<String, UUID> byRef = new HashMap<>();
+        Map<UUID, PatientFacts> factsOf = new HashMap<>();
         List<PatientFacts> facts = new ArrayList<>();
         for (VisitDraft d : drafts) {
             PatientFacts p = d.patient();
             PatientFacts keyed = new PatientFacts(d.visitId().toString(), p.name(), p.sex(), p.birthDate(), p.phone(), p.nationalId());
             facts.add(keyed);
             byRef.put(keyed.ref(), d.visitId());
+            factsOf.put(d.visitId(), keyed);
         }
+        DowntimeDuplicates.Result found = DowntimeDuplicates.group(facts);
         Map<UUID, String> out = new HashMap<>();
-        for (List<PatientFacts> g : DowntimeDuplicates.group(facts).groups()) {
+        for (List<PatientFacts> g : found.groups()) {
             if (g.size() > 1) {
                 String key = "group-" + g.get(0).ref();
                 g.forEach(f -> out.put(byRef.get(f.ref()), key));
             }
         }
-        return out;
+        Map<UUID, List<MatchScore>> near = new HashMap<>();
+        for (MatchScore.Pair pair : found.proposals()) {
+            UUID a = byRef.get(pair.record().ref());
+            UUID b = byRef.get(pair.score().candidate().ref());
+            near.computeIfAbsent(a, k -> new ArrayList<>()).add(pair.score());
+            // the same comparison seen from the other registration
+            near.computeIfAbsent(b, k -> new ArrayList<>()).add(Scoring.score(factsOf.get(b), factsOf.get(a)));
+        }
+        return new Outage(out, near);
     }
 }

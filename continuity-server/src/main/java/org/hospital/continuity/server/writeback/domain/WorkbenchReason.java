@@ -13,5 +13,10 @@ public enum WorkbenchReason {
     /** Written back, but the HIS's current price differs from the price charged (flag only). */
     PRICE_DIFFERS,
     /** A possible duplicate registration of the same person at two kiosks. */
-    POSSIBLE_DUPLICATE
+    POSSIBLE_DUPLICATE,
+    /**
+     * A merge or un-merge decided after the visits were written: the HIS holds them under other patients than
+     * the decision says. Nothing is changed silently; a person does it in the HIS (flag only).
+     */
+    FOLLOW_UP_IN_HIS
 }

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.hospital.continuity.server.writeback.app.WriteBackLedger;
+import org.hospital.continuity.server.writeback.domain.Regrouping;
 import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
 import org.hospital.continuity.sync.his.WriteOutcome;
 
@@ -57,6 +58,26 @@ public class PgWriteBackLedger implements WriteBackLedger {
         RowSet<Row> r = sql("select his_patient_ref from writeback_visit where group_key = $1 and his_patient_ref is not null"
                 + " order by written_at limit 1", Tuple.of(groupKey));
         return r.size() == 0 ? Optional.empty() : Optional.of(r.iterator().next().getString(0));
+    }
+
+    @Override
+    public Optional<String> writtenPatientOf(java.util.Collection<UUID> visitIds) {
+        if (visitIds.isEmpty()) {
+            return Optional.empty();
+        }
+        RowSet<Row> r = sql("select his_patient_ref from writeback_visit where visit_id = any($1) and his_patient_ref is not null"
+                + " order by written_at, visit_id limit 1", Tuple.of(visitIds.toArray(new UUID[0])));
+        return r.size() == 0 ? Optional.empty() : Optional.of(r.iterator().next().getString(0));
+    }
+
+    @Override
+    public java.util.List<Regrouping> regroupings(String incident) {
+        java.util.List<Regrouping> out = new java.util.ArrayList<>();
+        sql("select a.action, a.new_value from workbench_action a join workbench_item i on i.id = a.item_id"
+                + " where i.incident = $1 and a.action in ('MERGE', 'UNMERGE') order by a.acted_at, a.id", Tuple.of(incident))
+                .forEach(r -> out.add(new Regrouping("MERGE".equals(r.getString("action")), java.util.Arrays.stream(
+                        r.getString("new_value").split(",")).map(String::trim).filter(v -> !v.isEmpty()).map(UUID::fromString).toList())));
+        return out;
     }
 
     @Override

@@ -1,0 +1,241 @@
+package org.hospital.continuity.server.reconciliation.api;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Patient;
+import org.hospital.continuity.server.platform.PostgresResource;
+import org.hospital.continuity.server.platform.TestAccounts;
+import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.writeback.FhirTestServerResource;
+import org.hospital.continuity.server.writeback.app.RunningWriteBack;
+import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.integration.FhirHisPort;
+import org.hospital.continuity.sync.his.HisPort;
+import org.hospital.continuity.sync.matching.PatientFacts;
+import org.hospital.continuity.sync.matching.Sex;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workbench page in Debian's Chromium (headless, Playwright): a data-entry user resolves a patient proposal
+ * from the keyboard, the write-back then completes with the real stand-in FHIR HIS, and every read of the patient
+ * data was recorded. Screenshots are kept in target/workbench-screenshots as test artifacts.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(FhirTestServerResource.class)
+class WorkbenchBrowserTest {
+
+    static final Path ARTIFACTS = Paths.get("target", "workbench-screenshots");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @Inject
+    RunningWriteBack running;
+    @Inject
+    HisPort hisPort;
+    @Inject
+    WorkbenchStore store;
+
+    @TestHTTPResource("/workbench")
+    URL workbench;
+
+    BrowserContext context;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Files.createDirectories(ARTIFACTS);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    private FhirHisPort his() {
+        return (FhirHisPort) hisPort;
+    }
+
+    private static String entry() {
+        TestAccounts.department("DATA-ENTRY", null);
+        return TestAccounts.user("entry-browser", "DATA-ENTRY", "DATA_ENTRY");
+    }
+
+    private String hisPatient(String name, String family, String given, String phone) {
+        Patient p = new Patient();
+        p.addName().setText(name).setFamily(family).addGiven(given);
+        p.setGender(Enumerations.AdministrativeGender.FEMALE);
+        p.setBirthDateElement(new DateType("1962-08-09"));
+        p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
+        return "Patient/" + his().client().create().resource(p).execute().getId().getIdPart();
+    }
+
+    private static VisitDraft draft(String incident, String name, String phone) {
+        UUID visit = UUID.randomUUID();
+        return new VisitDraft(visit, incident, "kiosk-3", "DT" + Math.abs(visit.getLeastSignificantBits() % 1_000_000),
+                new PatientFacts(visit.toString(), name, Sex.FEMALE, LocalDate.of(1962, 8, 9), phone, null), "0301", null,
+                Instant.parse("2026-11-21T02:00:00Z"), "acct-kiosk-3", "PF-" + visit, List.of(new VisitDraft.Line(
+                UUID.nameUUIDFromBytes((visit + ":fee").getBytes()), "FEE", "REG-01", "普通门诊挂号", 1, 1000, false)));
+    }
+
+    private int encountersOf(String patientRef) {
+        return his().client().search().forResource(Encounter.class).where(Encounter.SUBJECT.hasId(patientRef))
+                .returnBundle(Bundle.class).execute().getTotal();
+    }
+
+    private Page open(String token, String query) {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 1000).setLocale("zh-CN")
+                .setTimezoneId("Asia/Shanghai"));
+        context.addCookies(List.of(new com.microsoft.playwright.options.Cookie("continuity_session", token)
+                .setUrl(workbench.toString())));
+        context.setDefaultTimeout(20_000);
+        Page page = context.newPage();
+        page.navigate(workbench + query);
+        return page;
+    }
+
+    static void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(ARTIFACTS.resolve(name)).setFullPage(true));
+    }
+
+    @Test
+    @DisplayName("EP-8.4 a data-entry user resolves a patient proposal from the keyboard; the next run writes it; reads are recorded (HR-12)")
+    void dataEntryResolvesAProposal() {
+        String incident = "wb-ui-" + UUID.randomUUID();
+        String phone = "136" + String.format("%08d", Math.floorMod(incident.hashCode(), 100_000_000));
+        String ref = hisPatient("慕容秋霞", "慕容", "秋霞", phone);
+        VisitDraft typo = draft(incident, "慕容秋露", phone);
+        assertThat(running.runDrafts(incident, List.of(typo)).orElseThrow().toWorkbench()).isEqualTo(1);
+        String token = entry();
+
+        Page page = open(token, "?incident=" + incident);
+        assertThat(page.locator("h1")).hasText("补录核对工作台");
+        assertThat(page.locator("#parcels tr[data-area='0301']")).containsText("0/1");
+        assertThat(page.locator("#queue-list li")).hasCount(1);
+        assertThat(page.locator("#queue-list li").first()).containsText("患者匹配待确认");
+
+        // keyboard: skip link to the queue, Enter opens the item
+        page.keyboard().press("Tab");
+        assertThat(page.locator("a.skip")).isFocused();
+        page.keyboard().press("Enter");
+        page.locator("#queue-list").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#item")).isVisible();
+        assertThat(page.locator("#compare td.captured").first()).hasText("慕容秋露");
+        assertThat(page.locator("#compare th.cand").first()).containsText(ref);
+        assertThat(page.locator("#compare tr[data-field=NAME]")).containsText("慕容秋霞");
+        assertThat(page.locator("#compare tr[data-field=NAME] .score")).hasText(Pattern.compile("相近 \\+15"));
+        assertThat(page.locator("#compare tr[data-field=PHONE] .score")).hasText("一致 +20");
+        assertThat(page.locator("#compare tr[data-field=BIRTH_DATE] .score")).hasText("一致 +30");
+        shot(page, "01-proposal-side-by-side.png");
+
+        // an action without a reason is not sent
+        page.locator("#h-item").focus();
+        page.keyboard().press("1");
+        assertThat(page.locator("#compare .cand-action[data-candidate='0']")).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#status")).hasText("请先填写原因。");
+        assertThat(page.locator("#why")).isFocused();
+        page.keyboard().type("电话和出生日期一致，纸质表姓名笔误");
+        page.locator("#h-item").focus();
+        page.keyboard().press("1");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#status")).hasText("已确认，下一轮回写时写入 HIS。");
+        assertThat(page.locator("#queue-list li").first()).hasAttribute("data-pending", "true");
+        assertThat(page.locator("#queue-list li").first()).containsText("已确认，待回写");
+        shot(page, "02-proposal-accepted.png");
+
+        // the accepted decision is written by the next run, under the HIS patient chosen; the item closes
+        assertThat(running.runDrafts(incident, List.of(typo)).orElseThrow().written()).isEqualTo(1);
+        assertThat(encountersOf(ref)).isEqualTo(1);
+        page.reload();
+        assertThat(page.locator("#queue-list li")).hasCount(0);
+        assertThat(page.locator("#queue-empty")).isVisible();
+        assertThat(page.locator("#parcels tr[data-area='0301']")).containsText("1/1");
+        shot(page, "03-written-back.png");
+
+        String accountId = TestAccounts.as(token).when().get("/api/auth/me").then().statusCode(200).extract().path("accountId");
+        assertThat(store.readsOf(typo.visitId(), accountId)).as("the page read the patient data once, recorded").isEqualTo(1);
+        TestAccounts.as(token).when().get("/api/workbench/items/" + store.items(incident, false).get(0).item().id() + "/actions")
+                .then().statusCode(200).body("[0].action", org.hamcrest.Matchers.equalTo("ACCEPT_MATCH"))
+                .body("[0].actor", org.hamcrest.Matchers.equalTo(accountId))
+                .body("[0].hisPatientRef", org.hamcrest.Matchers.equalTo(ref));
+
+        // English on request; the traces are shown on request (and that read is recorded)
+        page.locator("#lang-switch").click();
+        assertThat(page.locator("h1")).hasText("Back-entry reconciliation workbench");
+        page.locator("#load-traces").click();
+        assertThat(page.locator("#dispense")).containsText("Every dispense fits its order.");
+        assertThat(store.traceReadsOf(incident, "TRACES", accountId)).isEqualTo(1);
+        shot(page, "04-english-traces.png");
+    }
+
+    @Test
+    @DisplayName("HR-1 without a session the page asks to sign in; a cashier sees the to-do only, not the queue")
+    void signInAndRoles() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("zh-CN"));
+        context.setDefaultTimeout(20_000);
+        Page page = context.newPage();
+        page.navigate(workbench.toString());
+        assertThat(page.locator("#login-form")).isVisible();
+        context.close();
+
+        page = open(TestAccounts.cashier(), "");
+        assertThat(page.locator("#traces-card")).isVisible();
+        assertThat(page.locator("#queue-card")).isHidden();
+        assertThat(page.locator("#parcels-card")).isHidden();
+        context.close();
+
+        page = open(TestAccounts.leader(), "");
+        assertThat(page.locator("#denied")).isVisible();
+        context.close();
+        context = null;
+    }
+}
