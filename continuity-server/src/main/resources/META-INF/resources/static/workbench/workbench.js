@@ -45,6 +45,8 @@
       });
     });
   }
+  // the matcher's reason codes read as words; other details (codes, prices, HIS answers) stay as they are
+  function detail(d) { return d && m['detail.' + d] ? m['detail.' + d] : (d || ''); }
   function fail(e) { say(t('wb.error') + ' ' + e.message, true); }
   function enc(s) { return encodeURIComponent(s); }
 
@@ -106,7 +108,7 @@
           el('b', { text: t('reason.' + i.reason) }), ' ',
           i.writePending ? el('span', { class: 'tag', text: t('wb.pending') }) : null, ' ',
           el('span', { class: 'meta', text: (i.departmentCode || '?') + ' · ' + (i.kioskId || '?') + ' · ' + when(i.raisedAt) }),
-          el('div', { class: 'detail', text: i.detail || '' })]);
+          el('div', { class: 'detail', text: detail(i.detail) })]);
         li.addEventListener('click', function () { select(n); open(n); });
         list.appendChild(li);
       });
@@ -207,7 +209,7 @@
   function renderItem(view) {
     var i = view.item, c = view.captured;
     $('item-reason').textContent = t('reason.' + i.reason);
-    $('item-detail').textContent = i.detail || '';
+    $('item-detail').textContent = detail(i.detail);
     compareTable($('compare'), c, view.candidates, i.reason);
     var info = el('tr', { class: 'info' }, [el('th', { scope: 'row', text: t('wb.downtimeNo') }),
       el('td', { colspan: String(1 + view.candidates.length) }, [c.downtimeNumber + ' · ' + t('wb.dept') + ' ' + (c.departmentCode || '?')

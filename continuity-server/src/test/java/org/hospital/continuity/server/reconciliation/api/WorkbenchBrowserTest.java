@@ -168,6 +168,7 @@ class WorkbenchBrowserTest {
         page.locator("#queue-list").focus();
         page.keyboard().press("Enter");
         assertThat(page.locator("#item")).isVisible();
+        assertThat(page.locator("#item-detail")).hasText("相近但不能确定为同一人");
         assertThat(page.locator("#compare td.captured").first()).hasText("慕容秋露");
         assertThat(page.locator("#compare th.cand").first()).containsText(ref);
         assertThat(page.locator("#compare tr[data-field=NAME]")).containsText("慕容秋霞");
