@@ -14,6 +14,7 @@ create table drill (
   incident_id       uuid,
   started_by        varchar(100)  not null,
   ended_by          varchar(100),
+  end_reason        varchar(500),
   load_kiosks       integer       not null default 0,
   report            jsonb,
   report_at         timestamptz,

@@ -45,11 +45,11 @@ public class DrillResource {
     }
 
     public record DrillView(UUID id, String scenarioId, String titleZh, String titleEn, int factor, String status, Instant startedAt,
-                            Instant endedAt, Instant engineEndedAt, UUID incidentId, String startedBy, String endedBy, boolean reportStored,
+                            Instant endedAt, Instant engineEndedAt, UUID incidentId, String startedBy, String endedBy, String endReason, boolean reportStored,
                             Instant purgedAt) {
         static DrillView of(DrillRow d) {
             return new DrillView(d.id(), d.scenarioId(), d.titleZh(), d.titleEn(), d.factor(), d.status(), d.realStartedAt(), d.realEndedAt(),
-                    d.engineEndedAt(), d.incidentId(), d.startedBy(), d.endedBy(), d.report() != null, d.purgedAt());
+                    d.engineEndedAt(), d.incidentId(), d.startedBy(), d.endedBy(), d.endReason(), d.report() != null, d.purgedAt());
         }
     }
 

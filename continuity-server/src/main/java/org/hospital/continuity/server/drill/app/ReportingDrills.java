@@ -97,7 +97,7 @@ public class ReportingDrills {
                     DrillReport.WriteBack wb = (DrillReport.WriteBack) list.get(4);
                     long integrity = (Long) list.get(5);
                     return DrillReport.compute(new DrillReport.Facts(d.id(), d.scenarioId(), d.factor(), scale, d.status(), realEnd,
-                            d.endedBy(), st, ev, in, ks, wb, integrity, config.playerTick().multipliedBy(4)));
+                            d.endReason(), st, ev, in, ks, wb, integrity, config.playerTick().multipliedBy(4)));
                 });
     }
 

@@ -179,7 +179,7 @@ public class RunningDrills {
         Instant engineEnd = clock.instant();
         Instant realEnd = clock.realNow();
         return engine.reset(realEnd, engineEnd, reason)
-                .chain(seq -> store.end(store.pool(), a.id(), status, realEnd, engineEnd, by))
+                .chain(seq -> store.end(store.pool(), a.id(), status, realEnd, engineEnd, by, reason))
                 .invoke(() -> {
                     active = null;
                     clock.useRealTime();

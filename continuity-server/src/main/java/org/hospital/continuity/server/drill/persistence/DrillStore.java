@@ -22,7 +22,7 @@ public class DrillStore {
 
     public record DrillRow(UUID id, String scenarioId, String titleZh, String titleEn, int factor, String status,
                            Instant realStartedAt, Instant realEndedAt, Instant engineEndedAt, UUID incidentId, String startedBy,
-                           String endedBy, JsonObject report, Instant purgedAt) {
+                           String endedBy, String endReason, JsonObject report, Instant purgedAt) {
         public boolean running() {
             return "RUNNING".equals(status);
         }
@@ -32,7 +32,7 @@ public class DrillStore {
     }
 
     private static final String SELECT = "select id, scenario_id, title_zh, title_en, factor, status, real_started_at, real_ended_at,"
-            + " engine_ended_at, incident_id, started_by, ended_by, report, purged_at from drill";
+            + " engine_ended_at, incident_id, started_by, ended_by, end_reason, report, purged_at from drill";
 
     private final Pool pool;
 
@@ -49,7 +49,7 @@ public class DrillStore {
         return new DrillRow(r.getUUID("id"), r.getString("scenario_id"), r.getString("title_zh"), r.getString("title_en"),
                 r.getInteger("factor"), r.getString("status"), instant(r, "real_started_at"), instant(r, "real_ended_at"),
                 instant(r, "engine_ended_at"), r.getUUID("incident_id"), r.getString("started_by"), r.getString("ended_by"),
-                rep instanceof JsonObject j ? j : null, instant(r, "purged_at"));
+                r.getString("end_reason"), rep instanceof JsonObject j ? j : null, instant(r, "purged_at"));
     }
 
     public Uni<Void> insert(SqlClient c, UUID id, String scenario, String zh, String en, int factor, Instant start, String by) {
@@ -74,9 +74,10 @@ public class DrillStore {
         });
     }
 
-    public Uni<Void> end(SqlClient c, UUID id, String status, Instant realEnd, Instant engineEnd, String by) {
-        return c.preparedQuery("update drill set status = $2, real_ended_at = $3, engine_ended_at = $4, ended_by = $5 where id = $1 and status = 'RUNNING'")
-                .execute(Tuple.from(Arrays.asList(id, status, ts(realEnd), ts(engineEnd), by))).replaceWithVoid();
+    public Uni<Void> end(SqlClient c, UUID id, String status, Instant realEnd, Instant engineEnd, String by, String reason) {
+        return c.preparedQuery("update drill set status = $2, real_ended_at = $3, engine_ended_at = $4, ended_by = $5, end_reason = $6"
+                        + " where id = $1 and status = 'RUNNING'")
+                .execute(Tuple.from(Arrays.asList(id, status, ts(realEnd), ts(engineEnd), by, reason))).replaceWithVoid();
     }
 
     public Uni<Void> saveReport(SqlClient c, UUID id, JsonObject report, Instant at) {
