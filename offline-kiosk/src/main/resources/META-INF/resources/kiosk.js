@@ -110,6 +110,10 @@
       pools.appendChild(s);
     });
     $('#b-staff').textContent = status.staff ? t('banner.staff') + ': ' + status.staff : '';
+    // issue 10: a drill is running (the server said so): everybody at this kiosk sees it
+    const drill = $('#drill-banner');
+    drill.hidden = !status.drill;
+    drill.textContent = status.drill ? (lang === 'en' ? status.drill.bannerEn : status.drill.bannerZh) : '';
   }
 
   // ---- navigation ----

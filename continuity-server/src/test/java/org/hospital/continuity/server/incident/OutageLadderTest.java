@@ -107,7 +107,8 @@ class OutageLadderTest {
                 .extract().jsonPath().getList("id")).doesNotContain(cashierSwitch.get("id"));
 
         // 6 hours (EP-5.2.2), with a second, freshly started instance ticking at the same moment
-        RunningTheIncidentEngine second = new RunningTheIncidentEngine(engine.engine(), incidentStore, instructionStore, codec, clock);
+        RunningTheIncidentEngine second = new RunningTheIncidentEngine(engine.engine(), incidentStore, instructionStore, codec,
+                new org.hospital.continuity.server.drill.app.DrillClock(clock));
         clock.advance(Duration.ofHours(6).minusMinutes(30));
         List<Optional<RunningTheIncidentEngine.Outcome>> both = Uni.join().all(engine.tick(), second.tick()).andFailFast()
                 .await().atMost(Duration.ofSeconds(30));

@@ -44,7 +44,38 @@ public final class StandInServer implements AutoCloseable {
         http.createContext("/api/kiosk/enrolments", this::enrol);
         http.createContext("/api/kiosk/snapshot", this::snapshot);
         http.createContext("/api/kiosk/number-blocks", this::block);
+        http.createContext("/api/kiosk/readiness", this::readiness);
         http.start();
+    }
+
+    /** Issue 10: the last readiness report a kiosk sent, and whether the stand-in says a drill runs. */
+    private volatile Map<?, ?> lastReadiness;
+    private volatile boolean drill;
+
+    public Map<?, ?> lastReadiness() {
+        return lastReadiness;
+    }
+
+    public void drill(boolean running) {
+        drill = running;
+    }
+
+    private void readiness(HttpExchange x) throws IOException {
+        lastReadiness = json.readValue(x.getRequestBody(), Map.class);
+        Map<String, Object> d = new java.util.HashMap<>();
+        d.put("drill", drill);
+        if (drill) {
+            d.put("titleZh", "演练:全院网络中断7小时");
+            d.put("titleEn", "Drill: whole network down 7 hours");
+            d.put("factor", 60);
+            d.put("bannerZh", "演练 DRILL — 演练:全院网络中断7小时(本次为演练,不影响真实HIS)");
+            d.put("bannerEn", "DRILL — Drill: whole network down 7 hours (a drill; the real HIS is not touched)");
+        }
+        byte[] bytes = json.writeValueAsBytes(Map.of("serverClock", java.time.Instant.now().toString(), "driftMillis", 0, "drill", d));
+        x.getResponseHeaders().add("Content-Type", "application/json");
+        x.sendResponseHeaders(200, bytes.length);
+        x.getResponseBody().write(bytes);
+        x.close();
     }
 
     public String url() {

@@ -45,9 +45,10 @@ public class HandlingIncidents {
 
     private final RunningTheIncidentEngine engine;
     private final IncidentStore store;
-    private final InstantSource clock;
+    private final InstantSource clock; // the engine's clock (compressed during a drill)
 
-    public HandlingIncidents(RunningTheIncidentEngine engine, IncidentStore store, InstantSource clock) {
+    public HandlingIncidents(RunningTheIncidentEngine engine, IncidentStore store,
+                             org.hospital.continuity.server.drill.app.DrillClock clock) {
         this.engine = engine;
         this.store = store;
         this.clock = clock;

@@ -61,7 +61,7 @@ public class RunningTheIncidentEngine {
     private final String instance;
 
     public RunningTheIncidentEngine(IncidentEngine engine, IncidentStore store, InstructionStore instructions, InputCodec codec,
-                                    InstantSource clock) {
+                                    org.hospital.continuity.server.drill.app.DrillClock clock) {
         this.engine = engine;
         this.store = store;
         this.instructions = instructions;
@@ -122,6 +122,30 @@ public class RunningTheIncidentEngine {
         }).map(o -> o.map(this::remember));
     }
 
+    /**
+     * Issue 10: starts the engine afresh at real time {@code at} (the circumstances in force are kept), after a drill
+     * that ended at {@code engineAt} on its compressed clock. A
+     * drill runs on compressed time, so its incident ends ahead of real time; the reset brings the engine back to
+     * real time with nothing pending. An incident still open (a drill stopped early) is closed with a
+     * {@code DRILL_ENDED} event. The reset is a journal row, so a replay reproduces it.
+     */
+    public Uni<Long> reset(Instant at, Instant engineAt, String reason) {
+        return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached ->
+                store.appendJournal(c, "RESET", null, new io.vertx.core.json.JsonObject().put("reason", reason), at, at, instance)
+                        .chain(seq -> store.openIncident(c).chain(open -> {
+                            Uni<Void> close = Uni.createFrom().voidItem();
+                            if (open != null) {
+                                EventDraft ended = new EventDraft("DRILL_ENDED", engineAt, "EP-9.4", "演练结束: " + reason, "drill ended: " + reason,
+                                        java.util.Map.of());
+                                close = store.appendEvent(c, open.id(), seq, ended, at)
+                                        .chain(() -> store.updateIncidentClosed(c, open.id(), engineAt, at));
+                            }
+                            return close.chain(() -> store.setClock(c, null, seq, at))
+                                    .map(v -> new Done(new Outcome(seq, open == null ? null : open.id(), List.of(), List.of()),
+                                            new Cached(seq, engine.start(at, cached.state().modifiers()))));
+                        })))).map(this::remember).map(Outcome::journalSeq);
+    }
+
     /** The engine's current state (catching up with the journal, read-only). */
     public Uni<IncidentState> state() {
         return store.pool().withConnection(this::catchUp).map(Cached::state);
@@ -157,6 +181,9 @@ public class RunningTheIncidentEngine {
     }
 
     private IncidentState replay(IncidentState state, JournalRow row) {
+        if ("RESET".equals(row.kind())) {
+            return engine.start(row.at(), state.modifiers());
+        }
         if ("ADVANCE".equals(row.kind())) {
             return engine.advanceTo(state, row.at()).state();
         }

@@ -15,6 +15,7 @@ import org.hospital.continuity.server.notification.domain.DeliveryPlan;
 import org.hospital.continuity.server.notification.domain.EscalationChain;
 import org.hospital.continuity.server.notification.domain.EscalationPolicy;
 import org.hospital.continuity.server.notification.domain.Notification;
+import org.hospital.continuity.server.notification.domain.NoticeTexts;
 import org.hospital.continuity.server.notification.domain.PatientDataGuard;
 import org.hospital.continuity.server.notification.domain.PlannedDelivery;
 import org.hospital.continuity.server.notification.persistence.NotificationStore;
@@ -55,6 +56,27 @@ public class RaisingNotification {
             return Uni.createFrom().failure(new DomainRejection(422, "patient-data-in-notification", "HR-12",
                     "A notification may not carry patient data: " + String.join("; ", violations)));
         }
+        return drillMarked(request).chain(marked -> raiseMarked(marked));
+    }
+
+    /** Issue 10: a notice about a drill incident carries the drill marker in its params (kept for every round). */
+    private Uni<NoticeRequest> drillMarked(NoticeRequest request) {
+        if (request.incidentId() == null || request.params().containsKey(NoticeTexts.DRILL_PARAM)) {
+            return Uni.createFrom().item(request);
+        }
+        return store.pool().preparedQuery("select drill_id is not null as drill from incident where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(request.incidentId())).map(rows -> {
+                    if (rows.size() == 0 || !rows.iterator().next().getBoolean("drill")) {
+                        return request;
+                    }
+                    java.util.Map<String, org.hospital.continuity.server.notification.domain.Text> params = new java.util.HashMap<>(request.params());
+                    params.put(NoticeTexts.DRILL_PARAM, new org.hospital.continuity.server.notification.domain.Text("演练", "DRILL"));
+                    return new NoticeRequest(request.incidentId(), request.kind(), request.audience(), params, request.dedupeKey(),
+                            request.subjectRef());
+                });
+    }
+
+    private Uni<UUID> raiseMarked(NoticeRequest request) {
         return recipients.chainFor(request.audience()).chain(chain -> store.pool().withTransaction(conn -> {
             Instant now = clock.instant();
             UUID id = UUID.randomUUID();

@@ -23,7 +23,11 @@ public enum NoticeKind {
     /** EP-8.6: the fault-resolution report is due within 2 days of the fault. */
     FAULT_REPORT_DUE(true),
     /** A test message sent from the admin page to check a channel. */
-    CHANNEL_TEST(false);
+    CHANNEL_TEST(false),
+    /** Issue 10: a kiosk would fail its department in an outage now (readiness); IT on duty fixes it. */
+    KIOSK_NOT_READY(true),
+    /** Issue 10, HR-19: no successful backup restore test for two weeks. */
+    RESTORE_TEST_DUE(true);
 
     private final boolean requiresAcknowledgement;
 

@@ -44,6 +44,11 @@ public class SchemaMigrator {
     }
 
     public void migrate() {
+        migrate(pool);
+    }
+
+    /** Applies every script to another database (issue 10: the scratch database of a restore test). */
+    public void migrate(Pool pool) {
         List<String> scripts = contributions.stream()
                 .flatMap(c -> c.scripts().stream())
                 .sorted(Comparator.comparing(SchemaMigrator::fileName))

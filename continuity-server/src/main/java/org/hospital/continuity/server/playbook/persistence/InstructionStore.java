@@ -49,13 +49,19 @@ public class InstructionStore {
         return pool;
     }
 
-    /** Inserts unless the same dedupe key was issued before; the new id, or null when it existed. */
+    /**
+     * Inserts unless the same dedupe key was issued before; the new id, or null when it existed. An instruction of
+     * a drill incident says so in its text (issue 10): every party reading it, on a kiosk or a board, sees "演练 DRILL".
+     */
     public Uni<UUID> issue(SqlClient c, UUID incident, long eventSeq, InstructionDraft d) {
         UUID id = UUID.randomUUID();
         return c.preparedQuery("""
                 insert into instruction (id, incident_id, event_seq, dedupe_key, party, party_kind, kind, mode_after, reference, clause,
                                          text_zh, text_en, issued_at, issued_by, deadline_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (dedupe_key) do nothing""")
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                        case when exists (select 1 from incident where id = $2 and drill_id is not null) then '【演练 DRILL】' || $11::varchar else $11::varchar end,
+                        case when exists (select 1 from incident where id = $2 and drill_id is not null) then '[DRILL 演练] ' || $12::varchar else $12::varchar end,
+                        $13, $14, $15) on conflict (dedupe_key) do nothing""")
                 .execute(Tuple.from(Arrays.asList(id, incident, eventSeq, d.dedupeKey(), d.party(), d.partyKind(), d.kind(),
                         d.modeAfter() == null ? null : d.modeAfter().name(), d.reference(), d.clause(), d.zh(), d.en(),
                         ts(d.issuedAt()), d.issuedBy(), ts(d.deadline()))))

@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hospital.continuity.server.drill.app.DrillWriteBackTargets;
 import org.hospital.continuity.server.reconciliation.domain.Corrections;
 import org.hospital.continuity.server.writeback.config.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
@@ -44,11 +45,13 @@ public class RunningWriteBack {
     private final WriteBackConfig config;
     private final InstantSource clock;
     private final Pool pool;
+    private final DrillWriteBackTargets drills;
     private final ReentrantLock local = new ReentrantLock();
     private final ConcurrentHashMap<String, WritingBack.Report> lastRuns = new ConcurrentHashMap<>();
 
     public RunningWriteBack(HisPort his, CodeMapping mapping, HisCircuit circuit, PgWriteBackLedger ledger, SyncedEntries entries,
-                            WriteBackConfig config, InstantSource clock, Pool pool) {
+                            WriteBackConfig config, InstantSource clock, Pool pool, DrillWriteBackTargets drills) {
+        this.drills = drills;
         this.his = his;
         this.mapping = mapping;
         this.circuit = circuit;
@@ -72,14 +75,26 @@ public class RunningWriteBack {
         }
     }
 
-    /** Reads the incident's synced entries and writes them back; empty when another instance holds the lock. */
+    /**
+     * Reads the incident's synced entries and writes them back; empty when another instance holds the lock, or
+     * when the incident is a drill whose records are held (issue 10, HR-21: a drill never reaches the real HIS).
+     */
     public Optional<WritingBack.Report> runIncident(String incident) {
-        return exclusively(() -> run(incident, DowntimeRecords.assemble(incident, entries.entries(incident)).drafts()));
+        DrillWriteBackTargets.Target target = drills.targetFor(incident);
+        if (target instanceof DrillWriteBackTargets.Held held) {
+            Log.debugf("write-back incident=%s held: drill=%s and no sandbox target", incident, held.drill());
+            return Optional.empty();
+        }
+        return exclusively(() -> run(incident, DowntimeRecords.assemble(incident, entries.entries(incident)).drafts(), target));
     }
 
-    /** Writes these drafts back (tests and the one-command tool feed drafts directly); empty when locked elsewhere. */
+    /** Writes these drafts back (tests and the one-command tool feed drafts directly); empty when locked elsewhere or held. */
     public Optional<WritingBack.Report> runDrafts(String incident, List<VisitDraft> drafts) {
-        return exclusively(() -> run(incident, drafts));
+        DrillWriteBackTargets.Target target = drills.targetFor(incident);
+        if (target instanceof DrillWriteBackTargets.Held) {
+            return Optional.empty();
+        }
+        return exclusively(() -> run(incident, drafts, target));
     }
 
     /** The last run of the incident in this instance, if any. */
@@ -87,7 +102,14 @@ public class RunningWriteBack {
         return Optional.ofNullable(lastRuns.get(incident));
     }
 
-    private WritingBack.Report run(String incident, List<VisitDraft> captured) {
+    private WritingBack.Report run(String incident, List<VisitDraft> captured, DrillWriteBackTargets.Target target) {
+        HisPort his = this.his;
+        HisCircuit circuit = this.circuit;
+        if (target instanceof DrillWriteBackTargets.Sandbox s) {
+            his = s.port();
+            circuit = s.circuit();
+            Log.infof("write-back incident=%s is a drill: to the sandbox FHIR target, never the HIS (HR-21)", incident);
+        }
         List<VisitDraft> drafts = new ArrayList<>(captured.size());
         for (VisitDraft d : captured) {
             VisitDraft c = d;

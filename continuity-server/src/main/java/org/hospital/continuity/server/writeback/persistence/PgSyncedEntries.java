@@ -22,6 +22,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class PgSyncedEntries implements SyncedEntries {
 
+    /**
+     * The capture window of an incident ($1 = now). A drill incident (issue 10) runs on compressed time, so its
+     * window is the drill's real span, never the incident's engine-time instants.
+     */
+    static final String WINDOW = "e.recorded_at >= coalesce(d.real_started_at, i.opened_at)"
+            + " and e.recorded_at <= coalesce(d.real_ended_at, case when d.id is null then i.closed_at end, $1)";
+
     private final Pool pool;
     private final InstantSource clock;
 
@@ -42,8 +49,8 @@ public class PgSyncedEntries implements SyncedEntries {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        pool.preparedQuery("select i.id::text as id from incident i where exists (select 1 from sync_entry e"
-                        + " where e.recorded_at >= i.opened_at and e.recorded_at <= coalesce(i.closed_at, $1)) order by i.opened_at")
+        pool.preparedQuery("select i.id::text as id from incident i left join drill d on d.id = i.drill_id where exists (select 1 from sync_entry e"
+                        + " where " + WINDOW + ") order by i.opened_at")
                 .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC))).await().indefinitely()
                 .forEach(r -> out.add(r.getString("id")));
         return out;
@@ -61,9 +68,9 @@ public class PgSyncedEntries implements SyncedEntries {
             return List.of();
         }
         List<JournalEntry> out = new ArrayList<>();
-        pool.preparedQuery("select e.* from sync_entry e join incident i on i.id = $1 where e.recorded_at >= i.opened_at"
-                        + " and e.recorded_at <= coalesce(i.closed_at, $2) order by e.hlc, e.kiosk_id, e.kiosk_seq")
-                .execute(Tuple.of(id, clock.instant().atOffset(ZoneOffset.UTC))).await().indefinitely()
+        pool.preparedQuery("select e.* from sync_entry e join incident i on i.id = $2 left join drill d on d.id = i.drill_id where "
+                        + WINDOW + " order by e.hlc, e.kiosk_id, e.kiosk_seq")
+                .execute(Tuple.of(clock.instant().atOffset(ZoneOffset.UTC), id)).await().indefinitely()
                 .forEach(r -> out.add(new JournalEntry(r.getUUID("entry_id"), r.getString("kiosk_id"), r.getLong("kiosk_seq"),
                         r.getString("stream_type"), r.getUUID("stream_id"), r.getInteger("stream_version"),
                         r.getString("event_type"), r.getInteger("schema_version"), r.getString("payload"),

@@ -31,6 +31,12 @@ class NoticeTextsTest {
         p.put("channel", Text.plain("EMAIL"));
         p.put("threshold", new Text("30分钟", "30 minutes"));
         p.put("departments", new Text("门诊挂号收费、药房", "outpatient registration and cashier, pharmacy"));
+        // issue 10: readiness and restore-test reminders
+        p.put("kiosk", Text.plain("收费处1号窗"));
+        p.put("problems", new Text("参考数据已30小时未更新", "reference snapshot is 30 h old"));
+        p.put("readinessLink", Text.plain("http://continuity.local/readiness"));
+        p.put("days", Text.plain("15"));
+        p.put("command", Text.plain("continuity-server restore-test"));
         return p;
     }
 

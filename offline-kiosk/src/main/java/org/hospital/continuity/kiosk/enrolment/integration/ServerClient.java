@@ -47,6 +47,11 @@ public class ServerClient {
                 basic(kioskId, secret), ServerWire.Block.class);
     }
 
+    /** Issue 10: a kiosk-authenticated POST to another kiosk endpoint of the server (readiness reports). */
+    public <T> T post(String serverUrl, String path, String kioskId, String secret, Object body, Class<T> type) {
+        return call(HttpRequest.newBuilder(uri(serverUrl, path)), "POST", body, basic(kioskId, secret), type);
+    }
+
     private <T> T call(HttpRequest.Builder builder, String method, Object body, String authorization, Class<T> type) {
         try {
             builder.timeout(Duration.ofMillis(Math.max(config.serverTimeoutMillis(), 1000) * 10L)).header("Accept", "application/json");

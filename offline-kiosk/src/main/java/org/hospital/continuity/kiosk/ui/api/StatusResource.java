@@ -19,6 +19,7 @@ import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.kiosk.platform.i18n.Texts;
 import org.hospital.continuity.kiosk.pool.app.NumberPools;
 import org.hospital.continuity.kiosk.pool.domain.PoolLevel;
+import org.hospital.continuity.kiosk.readiness.app.ReportingReadiness;
 import org.hospital.continuity.kiosk.reference.app.ReferenceData;
 import org.hospital.continuity.kiosk.reference.domain.SnapshotInfo;
 import org.hospital.continuity.kiosk.session.api.SessionResource;
@@ -39,9 +40,11 @@ public class StatusResource {
     private final Texts texts;
     private final KioskConfig config;
     private final InstantSource clock;
+    private final ReportingReadiness readiness;
 
     public StatusResource(SwitchingMode mode, Journal journal, ReferenceData reference, NumberPools pools, EnrolledKiosk enrolled,
-                          Sessions sessions, Texts texts, KioskConfig config, InstantSource clock) {
+                          Sessions sessions, Texts texts, KioskConfig config, InstantSource clock, ReportingReadiness readiness) {
+        this.readiness = readiness; // issue 10: the drill banner
         this.mode = mode;
         this.journal = journal;
         this.reference = reference;
@@ -58,7 +61,8 @@ public class StatusResource {
 
     public record Status(boolean enrolled, String kioskId, String kioskName, String departmentName, String phase, boolean downtime,
                          Instant downtimeSince, long downtimeSeconds, long unsent, Instant oldestUnsentAt, long lastSeq,
-                         Snapshot snapshot, List<PoolLevel> pools, String staff, String language, Instant now) {
+                         Snapshot snapshot, List<PoolLevel> pools, String staff, String language, Instant now,
+                         ReportingReadiness.Drill drill) {
     }
 
     @GET
@@ -74,7 +78,7 @@ public class StatusResource {
                 identity.map(i -> i.departmentName()).orElse(null), m == null ? null : m.phase().name(), m != null && m.downtime(),
                 m == null ? null : m.since(), m == null ? 0 : m.elapsed().toSeconds(), backlog.unsent(), backlog.oldestUnsentAt(),
                 journal.lastSeq(), snap, pools.levels(), sessions.peek(token).map(s -> s.displayName()).orElse(null),
-                texts.language(), now);
+                texts.language(), now, readiness.drill().orElse(null));
     }
 
     @GET

@@ -1,0 +1,51 @@
+package org.hospital.continuity.server.backup.api;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import io.vertx.core.json.JsonObject;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.hospital.continuity.server.backup.app.TestingRestore;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.Roles;
+import org.hospital.continuity.server.platform.security.Staff;
+
+/**
+ * HR-19, EP-7.5: run a backup restore test ({@code bin/restore-test.sh} calls this) and read the latest result.
+ * Blocking (the backup and the restore take a while): on a worker thread.
+ */
+@Path("/api/admin/restore-tests")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class RestoreTestResource {
+
+    private final TestingRestore restore;
+    private final SecurityIdentity identity;
+
+    public RestoreTestResource(TestingRestore restore, SecurityIdentity identity) {
+        this.restore = restore;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public TestingRestore.Result run() {
+        Staff s = Staff.of(identity);
+        return restore.run(s == null ? identity.getPrincipal().getName() : s.personName());
+    }
+
+    @GET
+    @Path("/latest")
+    @RolesAllowed(Roles.IT)
+    public JsonObject latest() {
+        JsonObject j = restore.latest();
+        if (j == null) {
+            throw DomainRejection.notFound("Restore test (none has been run yet)");
+        }
+        return j;
+    }
+}

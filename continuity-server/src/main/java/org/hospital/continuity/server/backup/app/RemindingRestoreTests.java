@@ -1,0 +1,71 @@
+package org.hospital.continuity.server.backup.app;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.hospital.continuity.server.notification.app.NoticeRequest;
+import org.hospital.continuity.server.notification.app.RaisingNotification;
+import org.hospital.continuity.server.notification.domain.NoticeKind;
+import org.hospital.continuity.server.notification.domain.Text;
+
+/**
+ * HR-19: when no restore test has succeeded for {@code continuity.backup.remind-after} (two weeks), IT on duty is
+ * reminded through the notification service, once a day until a test passes. A server that never ran one counts
+ * from its first start (the oldest applied schema script).
+ */
+@ApplicationScoped
+public class RemindingRestoreTests {
+
+    private final TestingRestore restore;
+    private final BackupConfig config;
+    private final InstantSource clock;
+    private final RaisingNotification raising;
+    private final io.vertx.mutiny.sqlclient.Pool pool;
+
+    public RemindingRestoreTests(TestingRestore restore, BackupConfig config, InstantSource clock, RaisingNotification raising,
+                                 io.vertx.mutiny.sqlclient.Pool pool) {
+        this.restore = restore;
+        this.config = config;
+        this.clock = clock;
+        this.raising = raising;
+        this.pool = pool;
+    }
+
+    @Scheduled(every = "${continuity.backup.remind-check-every}", delayed = "${continuity.backup.remind-start-delay}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            Log.warnf("restore-test reminder check failed: %s", e.getMessage());
+        }
+    }
+
+    /** Raises the reminder when one is due; returns its notification id (the same one all day), empty when none is due. */
+    public Optional<UUID> check() {
+        Instant now = clock.instant();
+        Instant since = restore.lastSuccess();
+        if (since == null) {
+            var t = pool.query("select min(applied_at) as at from schema_migration").execute().await().atMost(Duration.ofSeconds(30))
+                    .iterator().next().getOffsetDateTime("at");
+            since = t == null ? now : t.toInstant();
+        }
+        Duration age = Duration.between(since, now);
+        if (age.compareTo(config.remindAfter()) < 0) {
+            return Optional.empty();
+        }
+        NoticeRequest r = new NoticeRequest(null, NoticeKind.RESTORE_TEST_DUE, "IT_ON_DUTY",
+                Map.of("days", Text.plain(Long.toString(age.toDays())), "command", Text.plain("bin/restore-test.sh")),
+                "restore-test-due|" + now.atZone(ZoneOffset.UTC).toLocalDate());
+        UUID id = raising.raise(r).await().atMost(Duration.ofSeconds(30));
+        Log.infof("restore test due: last success %s (%d days); IT on duty reminded, notification=%s", since, age.toDays(), id);
+        return Optional.of(id);
+    }
+}

@@ -1,0 +1,50 @@
+package org.hospital.continuity.server.drill.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hospital.continuity.server.drill.domain.TimeScale;
+
+/**
+ * The incident engine's clock: the server's {@link InstantSource} (real time, or the tests' clock) seen through
+ * the {@link TimeScale} of the drill that runs, if any. The engine, the playbook clock and IT's decisions read
+ * this; everything else (notifications, sessions, sync, write-back) keeps real time. Typed to itself so the
+ * server's one {@code InstantSource} stays unambiguous.
+ */
+@ApplicationScoped
+@Typed(DrillClock.class)
+public class DrillClock implements InstantSource {
+
+    private final InstantSource real;
+    private final AtomicReference<TimeScale> scale = new AtomicReference<>(TimeScale.REAL);
+
+    public DrillClock(InstantSource real) {
+        this.real = real;
+    }
+
+    @Override
+    public Instant instant() {
+        return scale.get().engine(real.instant());
+    }
+
+    /** Real time (the server's clock). */
+    public Instant realNow() {
+        return real.instant();
+    }
+
+    public TimeScale scale() {
+        return scale.get();
+    }
+
+    /** From now on engine time follows this scale. */
+    public void use(TimeScale s) {
+        scale.set(s);
+    }
+
+    /** Back to real time (the drill is over; the engine is reset to real time with it). */
+    public void useRealTime() {
+        scale.set(TimeScale.REAL);
+    }
+}

@@ -1,0 +1,107 @@
+package org.hospital.continuity.server.readiness.api;
+
+import static org.hospital.continuity.server.drill.api.DrillPage.esc;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hospital.continuity.server.drill.api.DrillPage;
+import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.platform.security.Roles;
+import org.hospital.continuity.server.readiness.app.WatchingReadiness;
+import org.hospital.continuity.server.readiness.domain.KioskReadiness;
+
+/**
+ * The readiness page ({@code /readiness}, zh-CN by default, {@code ?lang=en}): every kiosk that would fail its
+ * department in an outage right now, with the reasons, then the ready ones. Reloads itself every minute.
+ */
+@Path("/readiness")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class ReadinessPage {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final WatchingReadiness watching;
+    private final CurrentIdentityAssociation identities;
+    private final Template login;
+    private final InstantSource clock;
+
+    public ReadinessPage(WatchingReadiness watching, CurrentIdentityAssociation identities, @Location("board/login.html") Template login,
+                         InstantSource clock) {
+        this.watching = watching;
+        this.identities = identities;
+        this.login = login;
+        this.clock = clock;
+    }
+
+    @GET
+    public Uni<String> page(@QueryParam("lang") String lang) {
+        Language language = Language.fromTag(lang);
+        Map<String, String> m = DrillPage.texts(language);
+        return identities.getDeferredIdentity().chain(identity -> {
+            if (!identity.hasRole(Roles.READER)) {
+                return Uni.createFrom().item(DrillPage.signIn(login, m, language, "/readiness"));
+            }
+            return watching.lines().map(lines -> render(m, language, lines, clock.instant()));
+        });
+    }
+
+    private static String render(Map<String, String> m, Language language, List<WatchingReadiness.Line> lines, Instant now) {
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html><html lang=\"").append(language.tag()).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta http-equiv=\"refresh\" content=\"60\"><title>").append(esc(m.get("readiness.title"))).append("</title><style>")
+                .append("body{font-family:sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem;text-align:left}")
+                .append("tr.not-ready td{background:#fdd}</style></head><body><h1>").append(esc(m.get("readiness.title"))).append("</h1>")
+                .append("<p><a href=\"?lang=").append(language == Language.EN ? "zh-CN" : "en").append("\">").append(esc(m.get("lang.switch")))
+                .append("</a></p><p>").append(esc(m.get("readiness.intro"))).append("</p>");
+        List<WatchingReadiness.Line> notReady = lines.stream().filter(l -> !l.verdict().ready()).toList();
+        if (notReady.isEmpty()) {
+            h.append("<p id=\"all-ready\">").append(esc(m.get("readiness.allReady"))).append("</p>");
+        }
+        h.append("<table id=\"kiosks\"><tr>");
+        for (String k : List.of("readiness.kiosk", "readiness.department", "readiness.problems", "readiness.lastSeen", "readiness.snapshot",
+                "readiness.pools", "readiness.backlog", "readiness.version", "readiness.drift")) {
+            h.append("<th>").append(esc(m.get(k))).append("</th>");
+        }
+        h.append("</tr>");
+        List<WatchingReadiness.Line> ordered = new java.util.ArrayList<>(notReady);
+        lines.stream().filter(l -> l.verdict().ready()).forEach(ordered::add);
+        for (WatchingReadiness.Line l : ordered) {
+            KioskReadiness.Facts f = l.facts();
+            boolean ready = l.verdict().ready();
+            h.append("<tr class=\"").append(ready ? "ready" : "not-ready").append("\" data-kiosk=\"").append(esc(f.kioskId())).append("\"><td>")
+                    .append(esc(f.name())).append("<br><small>").append(esc(f.kioskId())).append("</small></td><td>").append(esc(f.department()))
+                    .append("</td><td>");
+            if (ready) {
+                h.append(esc(m.get("readiness.ready")));
+            } else {
+                h.append(l.verdict().problems().stream().map(p -> esc(language == Language.EN ? p.en() : p.zh())).collect(Collectors.joining("<br>")));
+            }
+            h.append("</td><td>").append(f.lastSeen() == null ? esc(m.get("readiness.never")) : TIME.format(f.lastSeen()))
+                    .append("</td><td>").append(f.snapshotGeneratedAt() == null ? "—" : Duration.between(f.snapshotGeneratedAt(), now).toHours() + " h")
+                    .append("</td><td>").append(f.pools().stream().map(p -> esc(p.pool()) + " " + p.remaining()
+                            + (p.earliestExpiry() == null ? "" : " (" + TIME.format(p.earliestExpiry()) + ")")).collect(Collectors.joining("<br>")))
+                    .append("</td><td>").append(f.backlogPending() == null ? "—" : f.backlogPending())
+                    .append("</td><td>").append(esc(f.softwareVersion()))
+                    .append("</td><td>").append(f.clockDriftMillis() == null ? "—" : f.clockDriftMillis() / 1000 + " s").append("</td></tr>");
+        }
+        h.append("</table></body></html>");
+        return h.toString();
+    }
+}
