@@ -135,6 +135,18 @@ class SyncPushResourceTest {
     }
 
     @Test
+    @DisplayName("a kiosk that delivered its last entries shows no backlog on the board, though it reported the backlog from before the push")
+    void theBacklogDrainsToZeroWithTheLastPush() {
+        Instant oldest = Instant.parse("2026-11-21T02:00:00Z");
+        push("kiosk-t8", TEST_SECRET, body("kiosk-t8", new Backlog(3, oldest, 3), range("kiosk-t8", 1, 2))).statusCode(200);
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t8").then().statusCode(200)
+                .body("backlogPending", equalTo(1)).body("oldestUnsentAt", equalTo("2026-11-21T02:00:00Z"));
+        push("kiosk-t8", TEST_SECRET, body("kiosk-t8", new Backlog(1, oldest, 3), range("kiosk-t8", 3, 3))).statusCode(200);
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t8").then().statusCode(200)
+                .body("backlogPending", equalTo(0)).body("oldestUnsentAgeSeconds", equalTo(0)).body("cursor", equalTo(3));
+    }
+
+    @Test
     @DisplayName("an empty push is a handshake: it answers the cursor and stores nothing")
     void anEmptyPushAnswersTheCursor() {
         push("kiosk-t4", range("kiosk-t4", 1, 3)).statusCode(200);

@@ -1,19 +1,27 @@
 package org.hospital.continuity.sync.envelope;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
  * SHA-256 over every field of a {@link JournalEntry} except the hash itself, each field
- * length-prefixed so that no two different entries share an input. Both ends compute it the same
- * way; the server rejects an entry whose hash does not match its content.
+ * length-prefixed (4 bytes, big-endian, then its UTF-8 bytes) so that no two different entries
+ * share an input. Both ends compute it the same way; the server rejects an entry whose hash does
+ * not match its content.
+ *
+ * <p>The receiver verifies every entry of a 200,000-entry backlog, so the input is assembled in one
+ * reused per-thread buffer and digested in one call (no per-field arrays); the bytes hashed are
+ * exactly those of {@code field(value.getBytes(UTF_8))} for each field, and {@code recordedAt} is
+ * written as {@link Instant#toString()} writes it ({@code ContentHashTest} checks both against the
+ * plain definition).
  */
 public final class ContentHash {
+
+    private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private ContentHash() {
     }
@@ -25,26 +33,146 @@ public final class ContentHash {
 
     static String of(UUID entryId, String kioskId, long kioskSeq, String streamType, UUID streamId, int streamVersion,
                      String eventType, int schemaVersion, String payload, Instant recordedAt, long hlc, String actor) {
-        MessageDigest sha = sha256();
-        field(sha, entryId.toString());
-        field(sha, kioskId);
-        field(sha, Long.toString(kioskSeq));
-        field(sha, streamType);
-        field(sha, streamId.toString());
-        field(sha, Integer.toString(streamVersion));
-        field(sha, eventType);
-        field(sha, Integer.toString(schemaVersion));
-        field(sha, payload);
-        field(sha, recordedAt.toString());
-        field(sha, Long.toString(hlc));
-        field(sha, actor);
-        return HexFormat.of().formatHex(sha.digest());
+        Hasher h = HASHER.get();
+        h.reset();
+        h.field(entryId.toString());
+        h.field(kioskId);
+        h.field(Long.toString(kioskSeq));
+        h.field(streamType);
+        h.field(streamId.toString());
+        h.field(Integer.toString(streamVersion));
+        h.field(eventType);
+        h.field(Integer.toString(schemaVersion));
+        h.field(payload);
+        h.instantField(recordedAt);
+        h.field(Long.toString(hlc));
+        h.field(actor);
+        return h.digestHex();
     }
 
-    private static void field(MessageDigest sha, String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        sha.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-        sha.update(bytes);
+    /** {@link Instant#toString()} without the formatter, for instants in years 1970–9999 (others use toString). */
+    static String instantText(Instant i) {
+        Hasher h = new Hasher();
+        h.instantField(i);
+        return new String(h.buf, 4, h.len - 4, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private static final class Hasher {
+        private final MessageDigest sha = sha256();
+        private byte[] buf = new byte[4096];
+        private int len;
+
+        void reset() {
+            len = 0;
+        }
+
+        private void ensure(int more) {
+            if (len + more > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+            }
+        }
+
+        /** Length prefix, then the UTF-8 bytes exactly as {@code String.getBytes(UTF_8)} gives them. */
+        void field(String s) {
+            int n = s.length();
+            ensure(4 + n * 3);
+            int start = len;
+            int p = start + 4;
+            byte[] b = buf;
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    b[p++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[p++] = (byte) (0xC0 | c >> 6);
+                    b[p++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    int cp = Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))
+                            ? Character.toCodePoint(c, s.charAt(++i)) : -1;
+                    if (cp < 0) {
+                        b[p++] = '?'; // what getBytes(UTF_8) writes for a lone surrogate
+                    } else {
+                        b[p++] = (byte) (0xF0 | cp >> 18);
+                        b[p++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                        b[p++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                        b[p++] = (byte) (0x80 | cp & 0x3F);
+                    }
+                } else {
+                    b[p++] = (byte) (0xE0 | c >> 12);
+                    b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    b[p++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+            int bytes = p - start - 4;
+            b[start] = (byte) (bytes >>> 24);
+            b[start + 1] = (byte) (bytes >>> 16);
+            b[start + 2] = (byte) (bytes >>> 8);
+            b[start + 3] = (byte) bytes;
+            len = p;
+        }
+
+        void instantField(Instant t) {
+            long seconds = t.getEpochSecond();
+            if (seconds < 0 || seconds > 253_402_300_799L) { // outside 1970-01-01 … 9999-12-31
+                field(t.toString());
+                return;
+            }
+            ensure(4 + 30);
+            int start = len;
+            int p = start + 4;
+            byte[] b = buf;
+            long days = Math.floorDiv(seconds, 86_400L);
+            int secs = (int) Math.floorMod(seconds, 86_400L);
+            LocalDate d = LocalDate.ofEpochDay(days);
+            p = digits(b, p, d.getYear(), 4);
+            b[p++] = '-';
+            p = digits(b, p, d.getMonthValue(), 2);
+            b[p++] = '-';
+            p = digits(b, p, d.getDayOfMonth(), 2);
+            b[p++] = 'T';
+            p = digits(b, p, secs / 3600, 2);
+            b[p++] = ':';
+            p = digits(b, p, secs / 60 % 60, 2);
+            b[p++] = ':';
+            p = digits(b, p, secs % 60, 2);
+            int nano = t.getNano();
+            if (nano > 0) {
+                b[p++] = '.';
+                if (nano % 1_000_000 == 0) {
+                    p = digits(b, p, nano / 1_000_000, 3);
+                } else if (nano % 1000 == 0) {
+                    p = digits(b, p, nano / 1000, 6);
+                } else {
+                    p = digits(b, p, nano, 9);
+                }
+            }
+            b[p++] = 'Z';
+            int bytes = p - start - 4;
+            b[start] = 0;
+            b[start + 1] = 0;
+            b[start + 2] = 0;
+            b[start + 3] = (byte) bytes;
+            len = p;
+        }
+
+        private static int digits(byte[] b, int p, int value, int width) {
+            for (int i = width - 1; i >= 0; i--) {
+                b[p + i] = (byte) ('0' + value % 10);
+                value /= 10;
+            }
+            return p + width;
+        }
+
+        String digestHex() {
+            sha.update(buf, 0, len);
+            byte[] d = sha.digest();
+            byte[] hex = new byte[64];
+            for (int i = 0; i < 32; i++) {
+                hex[2 * i] = HEX[(d[i] >> 4) & 0xF];
+                hex[2 * i + 1] = HEX[d[i] & 0xF];
+            }
+            return new String(hex, java.nio.charset.StandardCharsets.US_ASCII);
+        }
     }
 
     private static MessageDigest sha256() {

@@ -49,7 +49,7 @@ public class SyncStore {
     private static final String LOCK_KIOSK = """
             insert into sync_kiosk (kiosk_id, first_push_at) values ($1, $2)
             on conflict (kiosk_id) do update set kiosk_id = excluded.kiosk_id
-            returning cursor_seq""";
+            returning cursor_seq, highest_held""";
 
     private static final String INSERT_ENTRIES = """
             insert into sync_entry (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type,
@@ -93,20 +93,36 @@ public class SyncStore {
     /** Stores a checked batch of one kiosk and returns the receipt of the committed state. */
     public Uni<PushReceipt> store(String kioskId, Backlog backlog, List<JournalEntry> entries, Instant now) {
         return pool.withTransaction(conn -> conn.preparedQuery(LOCK_KIOSK).execute(Tuple.of(kioskId, utc(now)))
-                .map(rows -> rows.iterator().next().getLong(0))
-                .chain(cursorBefore -> insert(conn, entries, now)
+                .map(rows -> rows.iterator().next())
+                .chain(kiosk -> {
+                    long cursorBefore = kiosk.getLong(0);
+                    boolean nothingAboveCursor = kiosk.getLong(1) <= cursorBefore;
+                    return insert(conn, entries, now)
                         .chain(inserted -> classify(conn, kioskId, entries, inserted))
                         .chain(outcome -> recordIncidents(conn, kioskId, entries, outcome, now).replaceWith(outcome))
-                        .chain(outcome -> settledAbove(conn, kioskId, cursorBefore)
+                        .chain(outcome -> settledAbove(conn, kioskId, cursorBefore, nothingAboveCursor, entries, outcome)
                                 .map(settled -> KioskCursor.advance(cursorBefore, settled))
                                 .chain(cursor -> conn.preparedQuery(UPDATE_KIOSK).execute(Tuple.tuple(Arrays.asList(
-                                                kioskId, cursor.cursor(), cursor.highestHeld(), backlog.pending(),
-                                                backlog.oldestUnsentAt() == null ? null : utc(backlog.oldestUnsentAt()),
+                                                kioskId, cursor.cursor(), cursor.highestHeld(), pendingAfter(backlog, cursor.cursor()),
+                                                pendingAfter(backlog, cursor.cursor()) == 0 || backlog.oldestUnsentAt() == null
+                                                        ? null : utc(backlog.oldestUnsentAt()),
                                                 backlog.lastSeq(), utc(now), (long) outcome.accepted(),
                                                 (long) outcome.duplicates(), (long) conflicts(outcome).size())))
                                         .replaceWith(new PushReceipt(SyncProtocol.VERSION, kioskId, cursor.cursor(),
                                                 cursor.highestHeld(), cursor.gaps(), outcome.accepted(), outcome.duplicates(),
-                                                outcome.rejections().size(), outcome.rejections(), now))))));
+                                                outcome.rejections().size(), outcome.rejections(), now))));
+                }));
+    }
+
+    /**
+     * What is still unsent at the kiosk once this push is stored. The kiosk reports its backlog as it
+     * was before the push; a kiosk that has just delivered its last entries pushes nothing more until it
+     * captures again, so the board would show the last pre-push count forever. Entries up to the new
+     * cursor are no longer unsent: at most {@code lastSeq - cursor} remain. When nothing remains the
+     * oldest unsent time is cleared; otherwise the reported one stays (it can only be older than the truth).
+     */
+    static long pendingAfter(Backlog backlog, long cursor) {
+        return Math.max(0, Math.min(backlog.pending(), backlog.lastSeq() - cursor));
     }
 
     private Uni<Set<UUID>> insert(SqlConnection conn, List<JournalEntry> entries, Instant now) {
@@ -211,7 +227,16 @@ public class SyncStore {
         });
     }
 
-    private Uni<long[]> settledAbove(SqlConnection conn, String kioskId, long cursor) {
+    /**
+     * The sequences settled above the cursor. In the usual push (nothing was held above the cursor
+     * before, and every entry of the batch was newly stored) they are exactly this batch's sequences
+     * above the cursor, known without asking the database; otherwise they are read.
+     */
+    private Uni<long[]> settledAbove(SqlConnection conn, String kioskId, long cursor, boolean nothingAboveCursor,
+                                     List<JournalEntry> entries, IngestClassifier.Outcome outcome) {
+        if (nothingAboveCursor && outcome.accepted() == entries.size()) {
+            return Uni.createFrom().item(entries.stream().mapToLong(JournalEntry::kioskSeq).filter(s -> s > cursor).toArray());
+        }
         return conn.preparedQuery(SETTLED_ABOVE).execute(Tuple.of(kioskId, cursor)).map(rows -> {
             long[] seqs = new long[rows.rowCount()];
             int i = 0;

@@ -115,10 +115,20 @@ public class KioskDatabase {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                // SQLite rolls back by itself on some errors (SQLITE_FULL: "no transaction is active"
+                // then); the original failure is what the caller must see, not the rollback's
+                try {
+                    c.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // already in autocommit after SQLite's own rollback
+                }
             }
         } finally {
             writerLock.unlock();

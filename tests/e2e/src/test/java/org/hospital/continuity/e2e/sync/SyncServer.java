@@ -91,6 +91,11 @@ public final class SyncServer implements AutoCloseable {
         }
     }
 
+    /** The port of the test's PostgreSQL (user and password {@code postgres}, database {@code postgres}). */
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
     public void kill() throws InterruptedException {
         process.kill();
     }
