@@ -64,6 +64,18 @@ public interface KioskConfig {
         java.time.Duration lockout();
     }
 
+    /** Announced instructions of the server (EP-6.1). */
+    Instructions instructions();
+
+    interface Instructions {
+        /**
+         * How often the kiosk pulls its department's announced instructions while the server answers
+         * ({@code off} disables it; tests pull on request).
+         */
+        @WithDefault("30s")
+        String interval();
+    }
+
     /** Limits of the kiosk's local JSON API. */
     Api api();
 
