@@ -11,6 +11,11 @@ public class StandInServerResource implements QuarkusTestResourceLifecycleManage
 
     static StandInServer server;
 
+    /** The running stand-in server of this test run. */
+    public static StandInServer server() {
+        return server;
+    }
+
     @Override
     public Map<String, String> start() {
         try {
