@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -123,18 +124,35 @@ public class KioskRegistryRepository {
     }
 
     public Uni<Void> upsertVerifier(StaffVerifiers.Verifier v, Instant now) {
-        return pool.preparedQuery("insert into kiosk_staff_verifier(account_id, display_name, department_code, roles, algorithm, salt, "
+        return upsertVerifier(pool, v, now);
+    }
+
+    /** Creates or replaces a verifier (a replaced one is no longer withdrawn), on the caller's connection. */
+    public Uni<Void> upsertVerifier(SqlClient c, StaffVerifiers.Verifier v, Instant now) {
+        return c.preparedQuery("insert into kiosk_staff_verifier(account_id, display_name, department_code, roles, algorithm, salt, "
                         + "iterations, hash, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (account_id) do update set "
                         + "display_name = excluded.display_name, department_code = excluded.department_code, roles = excluded.roles, "
                         + "algorithm = excluded.algorithm, salt = excluded.salt, iterations = excluded.iterations, hash = excluded.hash, "
-                        + "updated_at = excluded.updated_at")
+                        + "updated_at = excluded.updated_at, withdrawn_at = null")
                 .execute(Tuple.from(Arrays.asList(v.accountId(), v.displayName(), v.departmentCode(), String.join(",", v.roles()),
                         v.algorithm(), v.salt(), v.iterations(), v.hash(), odt(now))))
                 .replaceWithVoid();
     }
 
+    /** HR-7: withdraws (or, with {@code withdrawn=false}, restores) an account's verifier; kept for a later restore. */
+    public Uni<Void> withdrawVerifier(SqlClient c, String accountId, boolean withdrawn, Instant now) {
+        return c.preparedQuery("update kiosk_staff_verifier set withdrawn_at = $2, updated_at = $3 where account_id = $1")
+                .execute(Tuple.of(accountId, withdrawn ? odt(now) : null, odt(now))).replaceWithVoid();
+    }
+
+    /** HR-7: removes an account's verifier for good (the account no longer holds any kiosk role). */
+    public Uni<Void> deleteVerifier(SqlClient c, String accountId) {
+        return c.preparedQuery("delete from kiosk_staff_verifier where account_id = $1").execute(Tuple.of(accountId)).replaceWithVoid();
+    }
+
+    /** The verifiers kiosks of a department receive: not withdrawn. */
     public Uni<List<StaffVerifiers.Verifier>> verifiers(String departmentCode) {
-        return pool.preparedQuery("select * from kiosk_staff_verifier where department_code = $1 order by account_id")
+        return pool.preparedQuery("select * from kiosk_staff_verifier where department_code = $1 and withdrawn_at is null order by account_id")
                 .execute(Tuple.of(departmentCode)).map(rows -> {
                     List<StaffVerifiers.Verifier> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new StaffVerifiers.Verifier(r.getString("account_id"), r.getString("display_name"),
