@@ -229,7 +229,8 @@ class KioskBenchmark {
     /** Search on a generated 50,000-item catalogue: in the index, then through the kiosk's HTTP API. */
     private void search(StringBuilder report, Random random, HttpClient http, String base) throws Exception {
         List<ServerWire.Item> items = new ArrayList<>(StandInServer.items());
-        for (int i = 0; i < CATALOGUE - items.size(); i++) {
+        int generated = CATALOGUE - items.size(); // fixed before the loop: the list grows inside it
+        for (int i = 0; i < generated; i++) {
             StringBuilder name = new StringBuilder();
             for (int k = 0, n = 3 + random.nextInt(8); k < n; k++) {
                 name.append(HAN.charAt(random.nextInt(HAN.length())));
@@ -260,6 +261,7 @@ class KioskBenchmark {
             index.search(queries.get(q), 20);
             search[q] = System.nanoTime() - t0;
         }
+        assertThat(index.size()).isEqualTo(CATALOGUE);
         report.append(row("Search in the index, 50,000 items, ranked top 20", search));
 
         database.inTransaction(c -> {
