@@ -49,6 +49,7 @@ public final class StandInServer implements AutoCloseable {
         http.createContext("/api/kiosk/snapshot", this::snapshot);
         http.createContext("/api/kiosk/number-blocks", this::block);
         http.createContext("/api/kiosk/instructions", this::instructions);
+        http.createContext("/api/kiosk/readiness", this::readiness);
         http.start();
     }
 
@@ -79,6 +80,19 @@ public final class StandInServer implements AutoCloseable {
                 acknowledgedBy != null, acknowledgedBy, acknowledgedBy == null ? null : now);
         announced.add(0, i);
         return i;
+    }
+
+    /** The newest readiness report received from the kiosk (null before any). */
+    public volatile Map<?, ?> lastReadiness;
+
+    private void readiness(HttpExchange x) throws IOException {
+        if (x.getRequestHeaders().getFirst("Authorization") == null || !"PUT".equals(x.getRequestMethod())) {
+            send(x, 401, Map.of("status", 401));
+            return;
+        }
+        lastReadiness = json.readValue(x.getRequestBody(), Map.class);
+        x.sendResponseHeaders(204, -1);
+        x.close();
     }
 
     public List<String> acknowledgements() {

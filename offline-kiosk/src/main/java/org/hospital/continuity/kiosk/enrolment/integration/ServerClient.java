@@ -59,6 +59,11 @@ public class ServerClient {
                 new ServerWire.Acknowledgement(accountId), basic(kioskId, secret), ServerWire.Instruction.class);
     }
 
+    /** The readiness signal to the server (stale snapshot, backlog, pools). */
+    public void readiness(String serverUrl, String kioskId, String secret, ServerWire.Readiness readiness) {
+        call(HttpRequest.newBuilder(uri(serverUrl, "/api/kiosk/readiness")), "PUT", readiness, basic(kioskId, secret), Void.class);
+    }
+
     private <T> T call(HttpRequest.Builder builder, String method, Object body, String authorization, Class<T> type) {
         try {
             builder.timeout(Duration.ofMillis(Math.max(config.serverTimeoutMillis(), 1000) * 10L)).header("Accept", "application/json");
@@ -73,7 +78,7 @@ public class ServerClient {
             }
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() / 100 == 2) {
-                return json.readValue(response.body(), type);
+                return type == Void.class || response.body().isEmpty() ? null : json.readValue(response.body(), type);
             }
             String detail = "The server refused the request (HTTP " + response.statusCode() + ").";
             try {

@@ -69,8 +69,8 @@ public interface KioskConfig {
 
     interface Instructions {
         /**
-         * How often the kiosk pulls its department's announced instructions while the server answers
-         * ({@code off} disables it; tests pull on request).
+         * How often, while the server answers, the kiosk pulls its department's announced
+         * instructions and reports its readiness ({@code off} disables both; tests call them on request).
          */
         @WithDefault("30s")
         String interval();
