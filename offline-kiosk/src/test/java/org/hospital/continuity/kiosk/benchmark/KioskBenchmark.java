@@ -118,6 +118,10 @@ class KioskBenchmark {
             report.append(row("HTTP floor: GET /api/mode, plain keep-alive socket", plainGet));
         }
 
+        long[] rawFirst = new long[SUBMITS];
+        double rawBefore = rawSingleCommits(random, rawFirst);
+        report.append(row("Raw SQLite insert, WAL + FULL, one row per commit, before the kiosk's submits", rawFirst));
+
         // 2a. one cashier window, submits one after another
         long[] sequential = new long[SUBMITS];
         double sequentialRate;
@@ -172,39 +176,14 @@ class KioskBenchmark {
         report.append(String.format(Locale.ROOT, "  (%d commits for %d submits: %.2f submits per fsync on average)%n",
                 commits, concurrent.length, meanGroup));
 
-        // 3. raw SQLite, WAL + synchronous=FULL, one row per transaction, same disk, same run
-        Path raw = database.dataDir().resolve("raw-bench.db");
-        Files.deleteIfExists(raw);
-        SQLiteConfig cfg = new SQLiteConfig();
-        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-        byte[] payload = new byte[600];
-        random.nextBytes(payload);
+        // 3. raw SQLite, WAL + synchronous=FULL, one row per transaction, same disk, same run: measured before and
+        //    after the kiosk's submits (fsync times drift on a shared machine); the kiosk is compared with the better
         long[] rawCommit = new long[SUBMITS];
-        double rawRate;
-        try (Connection c = cfg.createConnection("jdbc:sqlite:" + raw.toAbsolutePath())) {
-            try (Statement st = c.createStatement()) {
-                st.execute("create table t (id integer primary key, entry text not null, payload blob not null)");
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into t(entry, payload) values (?, ?)")) {
-                for (int w = 0; w < 200; w++) {
-                    ps.setString(1, "warm" + w);
-                    ps.setBytes(2, payload);
-                    ps.executeUpdate();
-                }
-                long r0 = System.nanoTime();
-                for (int i = 0; i < SUBMITS; i++) {
-                    long t0 = System.nanoTime();
-                    ps.setString(1, java.util.UUID.randomUUID().toString());
-                    ps.setBytes(2, payload);
-                    ps.executeUpdate(); // autocommit: one durable transaction per row
-                    rawCommit[i] = System.nanoTime() - t0;
-                }
-                rawRate = SUBMITS / ((System.nanoTime() - r0) / 1e9);
-            }
-        }
-        Files.deleteIfExists(raw);
-        report.append(row("Raw SQLite insert, WAL + FULL, one row per commit (the single-commit rate)", rawCommit));
+        double rawAfter = rawSingleCommits(random, rawCommit);
+        double rawRate = Math.max(rawBefore, rawAfter);
+        report.append(row("Raw SQLite insert, WAL + FULL, one row per commit, after the kiosk's submits", rawCommit));
+        report.append(String.format(Locale.ROOT, "Raw single-commit rate: %.0f rows/s before, %.0f rows/s after the kiosk's submits; "
+                + "the ratios below use the higher.%n", rawBefore, rawAfter));
         report.append(String.format(Locale.ROOT, "%nThroughput: raw SQLite FULL single-commit %.0f rows/s; kiosk HTTP, 1 window %.0f records/s "
                         + "(%.0f%% of raw); kiosk HTTP, %d windows %.0f records/s (%.0f%% of raw).%n",
                 rawRate, sequentialRate, 100 * sequentialRate / rawRate, WINDOWS, concurrentRate, 100 * concurrentRate / rawRate));
@@ -285,6 +264,43 @@ class KioskBenchmark {
         report.append(String.format(Locale.ROOT, "Goal: search p99 <= 20 ms (index %.2f ms: %s; HTTP %.2f ms: %s).%n",
                 percentile(search, 99) / 1e6, percentile(search, 99) <= 20_000_000L ? "met" : "NOT met",
                 percentile(httpSearch, 99) / 1e6, percentile(httpSearch, 99) <= 20_000_000L ? "met" : "NOT met"));
+    }
+
+    /** SUBMITS single-row inserts, each its own durable transaction, in a file of their own in the kiosk's data folder. */
+    private double rawSingleCommits(Random random, long[] nanos) throws Exception {
+        Path raw = database.dataDir().resolve("raw-bench.db");
+        Files.deleteIfExists(raw);
+        Files.deleteIfExists(raw.resolveSibling("raw-bench.db-wal"));
+        Files.deleteIfExists(raw.resolveSibling("raw-bench.db-shm"));
+        SQLiteConfig cfg = new SQLiteConfig();
+        cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        byte[] payload = new byte[600];
+        random.nextBytes(payload);
+        double rate;
+        try (Connection c = cfg.createConnection("jdbc:sqlite:" + raw.toAbsolutePath())) {
+            try (Statement st = c.createStatement()) {
+                st.execute("create table t (id integer primary key, entry text not null, payload blob not null)");
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into t(entry, payload) values (?, ?)")) {
+                for (int w = 0; w < 200; w++) {
+                    ps.setString(1, "warm" + w);
+                    ps.setBytes(2, payload);
+                    ps.executeUpdate();
+                }
+                long r0 = System.nanoTime();
+                for (int i = 0; i < nanos.length; i++) {
+                    long t0 = System.nanoTime();
+                    ps.setString(1, java.util.UUID.randomUUID().toString());
+                    ps.setBytes(2, payload);
+                    ps.executeUpdate(); // autocommit: one durable transaction per row
+                    nanos[i] = System.nanoTime() - t0;
+                }
+                rate = nanos.length / ((System.nanoTime() - r0) / 1e9);
+            }
+        }
+        Files.deleteIfExists(raw);
+        return rate;
     }
 
     private static void created(PlainHttpClient.Answer a) {
