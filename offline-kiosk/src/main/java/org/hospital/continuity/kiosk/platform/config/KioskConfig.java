@@ -44,6 +44,13 @@ public interface KioskConfig {
         /** A snapshot older than this is stale: warning on screen and in the readiness data. */
         @WithDefault("PT24H")
         java.time.Duration staleAfter();
+
+        /**
+         * How often, while the server answers, the kiosk pulls a fresh snapshot and refills low
+         * number pools ({@code off} disables it; tests call it on request).
+         */
+        @WithDefault("15m")
+        String refreshInterval();
     }
 
     interface Session {
