@@ -114,6 +114,12 @@
     const drill = $('#drill-banner');
     drill.hidden = !status.drill;
     drill.textContent = status.drill ? (lang === 'en' ? status.drill.bannerEn : status.drill.bannerZh) : '';
+    // EP-6.1: the server's newest announcement for this department, and whether someone acknowledged it
+    const ins = $('#b-instruction');
+    const a = status.instruction;
+    ins.className = a && !a.acknowledged ? 'warn' : '';
+    ins.textContent = !a ? '' : t('banner.instruction') + ': ' + (lang === 'en' ? a.en : a.zh) + ' — '
+      + (a.acknowledged ? t('banner.instruction.acknowledged') + ' ' + (a.acknowledgedBy || '') : t('banner.instruction.open') + ' (F8)');
   }
 
   // ---- navigation ----
@@ -180,7 +186,34 @@
   });
 
   // ---- mode ----
+  function showAnnounced(pulled) {
+    const a = pulled && pulled.latest;
+    $('#mode-announced-text').textContent = !a ? t('mode.announced.none')
+      : (lang === 'en' ? a.en : a.zh) + ' — ' + (a.acknowledged ? t('banner.instruction.acknowledged') + ' ' + (a.acknowledgedBy || '') : t('banner.instruction.open'));
+    const ack = $('#mode-ack');
+    ack.hidden = !a || a.acknowledged;
+    ack.toggleAttribute('data-autofocus', !ack.hidden); // keyboard first: Enter acknowledges
+    ack.dataset.id = a ? a.id : '';
+    if (pulled && pulled.pulledAt && !pulled.reachable) flash(t('mode.announced.unreachable'));
+  }
+  $('#mode-pull').addEventListener('click', async () => {
+    const r = await api('POST', '/api/mode/instruction/pull');
+    if (!r.ok) return flash(r.data && r.data.detail);
+    showAnnounced(r.data);
+    await refreshBanner();
+    loadMode();
+  });
+  $('#mode-ack').addEventListener('click', async (e) => {
+    const r = await api('POST', '/api/mode/instructions/' + e.target.dataset.id + '/acknowledgement');
+    if (!r.ok) return flash(r.data && r.data.detail);
+    flash(t('banner.instruction.acknowledged') + ' — ' + (lang === 'en' ? r.data.en : r.data.zh), true);
+    await refreshBanner();
+    loadMode();
+  });
+
   async function loadMode() {
+    const pulled = await api('GET', '/api/mode/instruction');
+    if (pulled.ok) showAnnounced(pulled.data);
     const m = await api('GET', '/api/mode');
     const down = m.ok && m.data.downtime;
     $('#mode-current').textContent = down ? t('banner.mode.downtime') : t('banner.mode.normal');

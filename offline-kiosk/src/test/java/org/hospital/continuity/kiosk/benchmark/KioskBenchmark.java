@@ -23,7 +23,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
+import org.hospital.continuity.kiosk.journal.app.Journal;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
 import org.hospital.continuity.kiosk.reference.app.ReferenceData;
 import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
@@ -49,6 +54,9 @@ class KioskBenchmark {
     static final int CATALOGUE = 50_000;
     static final int QUERIES = 5_000;
     static final int SUBMITS = Integer.getInteger("bench.submits", 2_000);
+    /** Cashier windows submitting at once, each with its own session and connection. */
+    static final int WINDOWS = Integer.getInteger("bench.windows", 8);
+    static final boolean SEARCH = Boolean.parseBoolean(System.getProperty("bench.search", "true"));
     static final String HAN = "阿莫西林胶囊头孢克肟分散片血常规肝功能维生素氯化钠注射液葡萄糖复方甘草口服溶液布洛芬缓释硝苯地平控释二甲双胍格列齐特"
             + "奥美拉唑肠溶雷尼替丁多潘立酮蒙脱石散左氧氟沙星滴眼液红霉素软膏云南白药气雾剂心电图彩超检查尿常规";
 
@@ -58,6 +66,8 @@ class KioskBenchmark {
     KioskDatabase database;
     @Inject
     ReferenceData reference;
+    @Inject
+    Journal journal;
 
     @Test
     void benchmark() throws Exception {
@@ -66,10 +76,140 @@ class KioskBenchmark {
         report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", load average at start: ").append(loadAverage()).append("\n\n");
 
-        // 1. search on a generated 50,000-item catalogue (fixed seed)
+        // 1. search on a generated 50,000-item catalogue (fixed seed); -Dbench.search=false skips it
         Random random = new Random(50_000L);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String base = url.toString().replaceAll("/$", "");
+        if (SEARCH) {
+            search(report, random, http, base);
+        }
+
+        // 2. submit → durable confirm through the kiosk's HTTP API (a registration: session, validation, pool draw,
+        //    journal + outbox + projection committed with FULL sync before the 201)
+        database.inTransaction(c -> {
+            reference.replace(c, new ServerWire.Snapshot("bench2", Instant.now(), StandInServer.items(),
+                    List.of(new ServerWire.Department("NK", "内科")), List.of(), List.of(), List.of()));
+            return null;
+        });
+        reference.reload();
+        String supervisor = Desk.inDowntime();
+        byte[] body = ("{\"name\":\"基准测试\",\"sex\":\"F\",\"ageYears\":40,\"phone\":\"13912345678\",\"insuranceType\":\"EMPLOYEE\","
+                + "\"insuranceCard\":\"YB12345678\",\"departmentCode\":\"NK\",\"feeItemCode\":\"S0001\"}").getBytes(StandardCharsets.UTF_8);
+        try (PlainHttpClient warm = new PlainHttpClient(url)) {
+            for (int w = 0; w < 500; w++) {
+                created(warm.post("/api/registrations", supervisor, body));
+            }
+            // the HTTP floor: a trivial GET, by the JDK client and by a plain keep-alive socket
+            long[] jdkGet = new long[1_000];
+            long[] plainGet = new long[1_000];
+            for (int i = 0; i < 200; i++) {
+                get(http, base + "/api/mode", null);
+                warm.get("/api/mode", null);
+            }
+            for (int i = 0; i < jdkGet.length; i++) {
+                long t0 = System.nanoTime();
+                get(http, base + "/api/mode", null);
+                jdkGet[i] = System.nanoTime() - t0;
+                t0 = System.nanoTime();
+                warm.get("/api/mode", null);
+                plainGet[i] = System.nanoTime() - t0;
+            }
+            report.append(row("HTTP floor: GET /api/mode, JDK HttpClient", jdkGet));
+            report.append(row("HTTP floor: GET /api/mode, plain keep-alive socket", plainGet));
+        }
+
+        long[] rawFirst = new long[SUBMITS];
+        double rawBefore = rawSingleCommits(random, rawFirst);
+        report.append(row("Raw SQLite insert, WAL + FULL, one row per commit, before the kiosk's submits", rawFirst));
+
+        // 2a. one cashier window, submits one after another
+        long[] sequential = new long[SUBMITS];
+        double sequentialRate;
+        try (PlainHttpClient window = new PlainHttpClient(url)) {
+            long wall0 = System.nanoTime();
+            for (int i = 0; i < SUBMITS; i++) {
+                long t0 = System.nanoTime();
+                created(window.post("/api/registrations", supervisor, body));
+                sequential[i] = System.nanoTime() - t0;
+            }
+            sequentialRate = SUBMITS / ((System.nanoTime() - wall0) / 1e9);
+        }
+        report.append(row("Submit → durable confirm, POST /api/registrations, 1 window", sequential));
+
+        // 2b. several cashier windows at once, each its own session and connection (group commit shares fsyncs)
+        int perWindow = SUBMITS * 2 / WINDOWS;
+        long[] concurrent = new long[perWindow * WINDOWS];
+        String[] cookies = new String[WINDOWS];
+        for (int w = 0; w < WINDOWS; w++) {
+            cookies[w] = Desk.login(w % 2 == 0 ? "cashier-1" : "cashier-9");
+        }
+        KioskDatabase.GroupStats stats = database.groupStats();
+        long commits0 = stats.commits();
+        long captures0 = stats.captures();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> windows = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(WINDOWS);
+        for (int w = 0; w < WINDOWS; w++) {
+            int window = w;
+            windows.add(pool.submit(() -> {
+                try (PlainHttpClient client = new PlainHttpClient(url)) {
+                    start.await();
+                    for (int i = 0; i < perWindow; i++) {
+                        long t0 = System.nanoTime();
+                        created(client.post("/api/registrations", cookies[window], body));
+                        concurrent[window * perWindow + i] = System.nanoTime() - t0;
+                    }
+                }
+                return null;
+            }));
+        }
+        long wall1 = System.nanoTime();
+        start.countDown();
+        for (Future<?> f : windows) {
+            f.get();
+        }
+        double concurrentRate = concurrent.length / ((System.nanoTime() - wall1) / 1e9);
+        pool.shutdown();
+        long commits = stats.commits() - commits0;
+        double meanGroup = commits == 0 ? 0 : (stats.captures() - captures0) / (double) commits;
+        report.append(row("Submit → durable confirm, POST /api/registrations, " + WINDOWS + " windows at once", concurrent));
+        report.append(String.format(Locale.ROOT, "  (%d commits for %d submits: %.2f submits per fsync on average)%n",
+                commits, concurrent.length, meanGroup));
+
+        // 3. raw SQLite, WAL + synchronous=FULL, one row per transaction, same disk, same run: measured before and
+        //    after the kiosk's submits (fsync times drift on a shared machine); the kiosk is compared with the better
+        long[] rawCommit = new long[SUBMITS];
+        double rawAfter = rawSingleCommits(random, rawCommit);
+        double rawRate = Math.max(rawBefore, rawAfter);
+        report.append(row("Raw SQLite insert, WAL + FULL, one row per commit, after the kiosk's submits", rawCommit));
+        report.append(String.format(Locale.ROOT, "Raw single-commit rate: %.0f rows/s before, %.0f rows/s after the kiosk's submits; "
+                + "the ratios below use the higher.%n", rawBefore, rawAfter));
+        report.append(String.format(Locale.ROOT, "%nThroughput: raw SQLite FULL single-commit %.0f rows/s; kiosk HTTP, 1 window %.0f records/s "
+                        + "(%.0f%% of raw); kiosk HTTP, %d windows %.0f records/s (%.0f%% of raw).%n",
+                rawRate, sequentialRate, 100 * sequentialRate / rawRate, WINDOWS, concurrentRate, 100 * concurrentRate / rawRate));
+        Arrays.sort(sequential);
+        Arrays.sort(concurrent);
+        report.append(String.format(Locale.ROOT, "Goals: submit p99 <= 8 ms (1 window %.2f ms: %s; %d windows %.2f ms: %s); "
+                        + ">= 50%% of the raw single-commit rate (%d windows: %s).%n",
+                percentile(sequential, 99) / 1e6, percentile(sequential, 99) <= 8_000_000L ? "met" : "NOT met",
+                WINDOWS, percentile(concurrent, 99) / 1e6, percentile(concurrent, 99) <= 8_000_000L ? "met" : "NOT met",
+                WINDOWS, concurrentRate >= rawRate / 2 ? "met" : "NOT met"));
+        report.append("Load average at end: ").append(loadAverage()).append("\n");
+        String text = report.toString();
+        System.out.println(text);
+        Files.writeString(Path.of("target", "benchmark-results.md"), text, StandardCharsets.UTF_8);
+
+        // every confirmed submit is in the journal, the sequence unbroken (group commit changed nothing there)
+        Journal.Integrity integrity = journal.verify();
+        assertThat(integrity.problems()).isEmpty();
+        assertThat(integrity.entries()).isEqualTo((int) integrity.lastSeq()).isGreaterThanOrEqualTo(500 + 3 * SUBMITS);
+    }
+
+    /** Search on a generated 50,000-item catalogue: in the index, then through the kiosk's HTTP API. */
+    private void search(StringBuilder report, Random random, HttpClient http, String base) throws Exception {
         List<ServerWire.Item> items = new ArrayList<>(StandInServer.items());
-        for (int i = 0; i < CATALOGUE - items.size(); i++) {
+        int generated = CATALOGUE - items.size(); // fixed before the loop: the list grows inside it
+        for (int i = 0; i < generated; i++) {
             StringBuilder name = new StringBuilder();
             for (int k = 0, n = 3 + random.nextInt(8); k < n; k++) {
                 name.append(HAN.charAt(random.nextInt(HAN.length())));
@@ -100,6 +240,7 @@ class KioskBenchmark {
             index.search(queries.get(q), 20);
             search[q] = System.nanoTime() - t0;
         }
+        assertThat(index.size()).isEqualTo(CATALOGUE);
         report.append(row("Search in the index, 50,000 items, ranked top 20", search));
 
         database.inTransaction(c -> {
@@ -108,8 +249,6 @@ class KioskBenchmark {
             return null;
         });
         reference.reload();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        String base = url.toString().replaceAll("/$", "");
         long[] httpSearch = new long[2_000];
         for (int q = 0; q < 200; q++) {
             get(http, base + "/api/reference/search?limit=20&q=" + enc(queries.get(q)), null);
@@ -121,42 +260,24 @@ class KioskBenchmark {
         }
         report.append(row("Search through GET /api/reference/search, 50,000 items", httpSearch));
         Arrays.sort(search);
-        assertThat(percentile(search, 99)).as("search p99").isLessThan(20_000_000L);
+        Arrays.sort(httpSearch);
+        report.append(String.format(Locale.ROOT, "Goal: search p99 <= 20 ms (index %.2f ms: %s; HTTP %.2f ms: %s).%n",
+                percentile(search, 99) / 1e6, percentile(search, 99) <= 20_000_000L ? "met" : "NOT met",
+                percentile(httpSearch, 99) / 1e6, percentile(httpSearch, 99) <= 20_000_000L ? "met" : "NOT met"));
+    }
 
-        // 2. submit → durable confirm through the kiosk's HTTP API (a registration: validation, pool draw,
-        //    journal + outbox + projection in one FULL-sync commit)
-        database.inTransaction(c -> {
-            reference.replace(c, new ServerWire.Snapshot("bench2", Instant.now(), StandInServer.items(),
-                    List.of(new ServerWire.Department("NK", "内科")), List.of(), List.of(), List.of()));
-            return null;
-        });
-        reference.reload();
-        String cookie = Desk.inDowntime();
-        String body = "{\"name\":\"基准测试\",\"sex\":\"F\",\"ageYears\":40,\"phone\":\"13912345678\",\"insuranceType\":\"EMPLOYEE\","
-                + "\"insuranceCard\":\"YB12345678\",\"departmentCode\":\"NK\",\"feeItemCode\":\"S0001\"}";
-        for (int w = 0; w < 200; w++) {
-            post(http, base + "/api/registrations", body, cookie);
-        }
-        long[] submit = new long[SUBMITS];
-        long wall0 = System.nanoTime();
-        for (int i = 0; i < SUBMITS; i++) {
-            long t0 = System.nanoTime();
-            post(http, base + "/api/registrations", body, cookie);
-            submit[i] = System.nanoTime() - t0;
-        }
-        double httpRate = SUBMITS / ((System.nanoTime() - wall0) / 1e9);
-        report.append(row("Submit → durable confirm, POST /api/registrations (sequential, one client)", submit));
-
-        // 3. raw SQLite, WAL + synchronous=FULL, one row per transaction, same disk, same run
+    /** SUBMITS single-row inserts, each its own durable transaction, in a file of their own in the kiosk's data folder. */
+    private double rawSingleCommits(Random random, long[] nanos) throws Exception {
         Path raw = database.dataDir().resolve("raw-bench.db");
         Files.deleteIfExists(raw);
+        Files.deleteIfExists(raw.resolveSibling("raw-bench.db-wal"));
+        Files.deleteIfExists(raw.resolveSibling("raw-bench.db-shm"));
         SQLiteConfig cfg = new SQLiteConfig();
         cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
         cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         byte[] payload = new byte[600];
         random.nextBytes(payload);
-        long[] rawCommit = new long[SUBMITS];
-        double rawRate;
+        double rate;
         try (Connection c = cfg.createConnection("jdbc:sqlite:" + raw.toAbsolutePath())) {
             try (Statement st = c.createStatement()) {
                 st.execute("create table t (id integer primary key, entry text not null, payload blob not null)");
@@ -168,24 +289,24 @@ class KioskBenchmark {
                     ps.executeUpdate();
                 }
                 long r0 = System.nanoTime();
-                for (int i = 0; i < SUBMITS; i++) {
+                for (int i = 0; i < nanos.length; i++) {
                     long t0 = System.nanoTime();
                     ps.setString(1, java.util.UUID.randomUUID().toString());
                     ps.setBytes(2, payload);
                     ps.executeUpdate(); // autocommit: one durable transaction per row
-                    rawCommit[i] = System.nanoTime() - t0;
+                    nanos[i] = System.nanoTime() - t0;
                 }
-                rawRate = SUBMITS / ((System.nanoTime() - r0) / 1e9);
+                rate = nanos.length / ((System.nanoTime() - r0) / 1e9);
             }
         }
         Files.deleteIfExists(raw);
-        report.append(row("Raw SQLite insert, WAL + FULL, one row per commit (ceiling)", rawCommit));
-        report.append(String.format(Locale.ROOT, "%nThroughput: kiosk HTTP %.0f records/s; raw SQLite FULL single-commit %.0f rows/s; ratio %.0f%%.%n",
-                httpRate, rawRate, 100 * httpRate / rawRate));
-        report.append("Load average at end: ").append(loadAverage()).append("\n");
-        String text = report.toString();
-        System.out.println(text);
-        Files.writeString(Path.of("target", "benchmark-results.md"), text, StandardCharsets.UTF_8);
+        return rate;
+    }
+
+    private static void created(PlainHttpClient.Answer a) {
+        if (a.status() != 201) {
+            throw new IllegalStateException("POST /api/registrations → " + a.status() + " " + a.body());
+        }
     }
 
     private static String row(String what, long[] nanos) {
@@ -215,15 +336,6 @@ class KioskBenchmark {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " → " + r.statusCode());
-        }
-    }
-
-    private static void post(HttpClient http, String url, String body, String cookie) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Cookie", "kiosk_session=" + cookie).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 201) {
-            throw new IllegalStateException(url + " → " + r.statusCode() + " " + r.body());
         }
     }
 }

@@ -153,4 +153,52 @@ class JournalTest {
         assertThat(journal.backlog().unsent()).isZero();
         assertThat(journal.backlog().oldestUnsentAt()).isNull();
     }
+
+    @Test
+    @DisplayName("group commit: captures failing among concurrent ones are rolled back alone; every confirmed one is stored, in an unbroken sequence")
+    void failuresInAGroupAreRolledBackAlone() throws Exception {
+        long before = journal.lastSeq();
+        long commitsBefore = database.groupStats().commits();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<JournalEntry>> futures = new ArrayList<>();
+        java.util.Random random = new java.util.Random(5);
+        List<Boolean> failing = new ArrayList<>();
+        for (int i = 0; i < 240; i++) {
+            boolean fail = random.nextInt(4) == 0;
+            failing.add(fail);
+            futures.add(pool.submit(() -> {
+                start.await();
+                return journal.capture(c -> {
+                    pools.draw(c.connection(), PoolKind.PATIENT);
+                    JournalEntry e = c.append("test", UUID.randomUUID(), 1, "TestRecorded", 1, "{}", "cashier-1");
+                    if (fail) {
+                        throw new IllegalStateException("refused after writing");
+                    }
+                    return e;
+                });
+            }));
+        }
+        start.countDown();
+        List<UUID> confirmed = new ArrayList<>();
+        int refused = 0;
+        for (int i = 0; i < futures.size(); i++) {
+            try {
+                confirmed.add(futures.get(i).get().entryId());
+                assertThat(failing.get(i)).isFalse();
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(IllegalStateException.class).hasMessage("refused after writing");
+                assertThat(failing.get(i)).isTrue();
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertThat(refused).isPositive();
+        assertThat(journal.lastSeq()).isEqualTo(before + confirmed.size());
+        List<UUID> stored = journal.readAfter(before, 1000).stream().map(JournalEntry::entryId).toList();
+        assertThat(stored).containsExactlyInAnyOrderElementsOf(confirmed);
+        assertThat(journal.verify().problems()).isEmpty();
+        assertThat(database.groupStats().commits() - commitsBefore).as("several captures shared a commit")
+                .isLessThan(confirmed.size());
+    }
 }

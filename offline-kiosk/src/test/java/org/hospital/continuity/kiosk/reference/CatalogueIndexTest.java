@@ -85,4 +85,45 @@ class CatalogueIndexTest {
         List<CatalogueIndex.Hit> own = new CatalogueIndex(List.of(it)).search(q, 1);
         return !own.isEmpty() && own.get(0).rank() < rank;
     }
+
+    @Test
+    @DisplayName("the prefix shortcut gives exactly the hits of a full scan, over many random catalogues, queries and limits")
+    void sameHitsAsAFullScan() {
+        Random random = new Random(50_001L);
+        String chars = "阿莫西林胶囊头孢克肟分散片血常规肝功能维生素氯化钠注射液葡萄糖";
+        for (int round = 0; round < 300; round++) {
+            List<CatalogueItem> items = new ArrayList<>();
+            int n = 1 + random.nextInt(400);
+            for (int i = 0; i < n; i++) {
+                StringBuilder name = new StringBuilder();
+                for (int k = 0, len = 1 + random.nextInt(5); k < len; k++) {
+                    name.append(chars.charAt(random.nextInt(chars.length())));
+                }
+                items.add(item(String.format("%s%04d", random.nextBoolean() ? "C" : "D", random.nextInt(3000)) + "-" + i, name.toString()));
+            }
+            CatalogueIndex index = new CatalogueIndex(items);
+            CatalogueItem target = items.get(random.nextInt(items.size()));
+            String query = switch (random.nextInt(5)) {
+                case 0 -> target.pinyin().substring(0, 1 + random.nextInt(target.pinyin().length())).toLowerCase(Locale.ROOT);
+                case 1 -> target.name().substring(random.nextInt(target.name().length()));
+                case 2 -> target.code().substring(0, 1 + random.nextInt(3));
+                case 3 -> target.code().substring(2, 4);
+                default -> String.valueOf(chars.charAt(random.nextInt(chars.length())));
+            };
+            int limit = 1 + random.nextInt(30);
+            assertThat(index.search(query, limit)).as("query %s limit %d", query, limit).isEqualTo(fullScan(items, query, limit));
+        }
+    }
+
+    /** The reference: every item ranked on its own, sorted by rank, name length, code. */
+    private static List<CatalogueIndex.Hit> fullScan(List<CatalogueItem> items, String query, int limit) {
+        List<CatalogueIndex.Hit> all = new ArrayList<>();
+        for (CatalogueItem it : items) {
+            List<CatalogueIndex.Hit> own = new CatalogueIndex(List.of(it)).search(query, 1);
+            all.addAll(own);
+        }
+        all.sort(java.util.Comparator.comparingInt(CatalogueIndex.Hit::rank).thenComparingInt(h -> h.item().name().length())
+                .thenComparing(h -> h.item().code()));
+        return all.subList(0, Math.min(limit, all.size()));
+    }
 }

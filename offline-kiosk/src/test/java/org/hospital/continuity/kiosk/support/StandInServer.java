@@ -38,12 +38,17 @@ public final class StandInServer implements AutoCloseable {
     private final AtomicLong nextInvoice = new AtomicLong(1);
     private volatile boolean codeUsed;
     private volatile int invoiceBlockSize = 200;
+    /** EP-6.1: the department's announced instructions, newest first, as the server would list them. */
+    private final List<ServerWire.Instruction> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Acknowledgements received from the kiosk: "instruction id → account id". */
+    private final List<String> acknowledgements = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public StandInServer() throws IOException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/api/kiosk/enrolments", this::enrol);
         http.createContext("/api/kiosk/snapshot", this::snapshot);
         http.createContext("/api/kiosk/number-blocks", this::block);
+        http.createContext("/api/kiosk/instructions", this::instructions);
         http.createContext("/api/kiosk/readiness", this::readiness);
         http.start();
     }
@@ -95,6 +100,51 @@ public final class StandInServer implements AutoCloseable {
         codeUsed = true;
         send(x, 201, new ServerWire.Enrolled("K-TEST0001", "s3cret-credential", "收费1号窗", "SFC", "门诊收费处",
                 List.of(block("PATIENT", 100_000), block("INVOICE", invoiceBlockSize))));
+    }
+
+    /** Announces an instruction for the kiosk's department (newest first), acknowledged elsewhere by {@code acknowledgedBy} or not (null). */
+    public ServerWire.Instruction announce(String modeAfter, String zh, String acknowledgedBy) {
+        Instant now = Instant.now();
+        ServerWire.Instruction i = new ServerWire.Instruction(UUID.randomUUID(), "OUTPATIENT_REGISTRATION",
+                "RECOVERING".equals(modeAfter) ? "RESTART_NOTICE" : "SWITCH_TO_MANUAL", modeAfter, "EP-6.1", zh, zh, now, "信息科值班",
+                acknowledgedBy != null, acknowledgedBy, acknowledgedBy == null ? null : now);
+        announced.add(0, i);
+        return i;
+    }
+
+    public List<String> acknowledgements() {
+        return List.copyOf(acknowledgements);
+    }
+
+    private void instructions(HttpExchange x) throws IOException {
+        if (x.getRequestHeaders().getFirst("Authorization") == null) {
+            send(x, 401, Map.of("status", 401));
+            return;
+        }
+        String path = x.getRequestURI().getPath();
+        if ("GET".equals(x.getRequestMethod())) {
+            send(x, 200, new ServerWire.Instructions("OUTPATIENT_REGISTRATION", List.copyOf(announced)));
+            return;
+        }
+        // POST /api/kiosk/instructions/{id}/acknowledgements {accountId}
+        String id = path.replaceAll(".*/instructions/([^/]+)/acknowledgements$", "$1");
+        Map<?, ?> body = json.readValue(x.getRequestBody(), Map.class);
+        for (int n = 0; n < announced.size(); n++) {
+            ServerWire.Instruction i = announced.get(n);
+            if (i.id().toString().equals(id)) {
+                if (i.acknowledged()) {
+                    send(x, 409, Map.of("type", "/problems/already-acknowledged", "status", 409, "detail", "already acknowledged"));
+                    return;
+                }
+                ServerWire.Instruction done = new ServerWire.Instruction(i.id(), i.party(), i.kind(), i.modeAfter(), i.clause(), i.zh(), i.en(),
+                        i.issuedAt(), i.issuedBy(), true, "测试 " + body.get("accountId"), Instant.now());
+                announced.set(n, done);
+                acknowledgements.add(id + "→" + body.get("accountId"));
+                send(x, 200, done);
+                return;
+            }
+        }
+        send(x, 404, Map.of("type", "/problems/not-found", "status", 404, "detail", "no such instruction"));
     }
 
     private void block(HttpExchange x) throws IOException {

@@ -129,7 +129,7 @@ class KioskCrashE2EIT {
             ConcurrentLinkedQueue<String> confirmedIds = new ConcurrentLinkedQueue<>();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> writers = new ArrayList<>();
-            for (int w = 0; w < 3; w++) {
+            for (int w = 0; w < 6; w++) { // several windows at once: their captures share commits (group commit)
                 int writer = w;
                 Thread t = new Thread(() -> {
                     int i = 1;
@@ -152,12 +152,16 @@ class KioskCrashE2EIT {
             while (System.nanoTime() < until && confirmed.size() < 400) {
                 Thread.sleep(20);
             }
+            JsonNode health = json.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(desk.base + "/q/health/ready"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
             kiosk.kill();
             stop.set(true);
             for (Thread t : writers) {
                 t.join(10_000);
             }
             assertThat(confirmed).as("submits were confirmed before the kill").hasSizeGreaterThan(20);
+            long largestGroup = health.findValues("largestGroup").stream().mapToLong(JsonNode::asLong).max().orElse(0);
+            assertThat(largestGroup).as("the kill came while several captures shared commits").isGreaterThan(1);
 
             kiosk = AppProcess.start("kiosk-restarted", kioskJar, withServer(kioskProps, "http://127.0.0.1:9"), Map.of());
             Client after = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(60)));

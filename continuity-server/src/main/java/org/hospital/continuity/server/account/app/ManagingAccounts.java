@@ -7,11 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
 import org.hospital.continuity.server.account.persistence.AccountStore.AccountRow;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.kiosk.app.ServingKiosks;
+import org.hospital.continuity.server.kiosk.domain.StaffVerifiers;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /**
@@ -25,12 +28,23 @@ public class ManagingAccounts {
     private final DirectoryStore directory;
     private final LoggingIn loggingIn;
     private final InstantSource clock;
+    private final ServingKiosks kiosks;
 
-    public ManagingAccounts(AccountStore accounts, DirectoryStore directory, LoggingIn loggingIn, InstantSource clock) {
+    public ManagingAccounts(AccountStore accounts, DirectoryStore directory, LoggingIn loggingIn, InstantSource clock, ServingKiosks kiosks) {
         this.accounts = accounts;
         this.directory = directory;
         this.loggingIn = loggingIn;
         this.clock = clock;
+        this.kiosks = kiosks;
+    }
+
+    /**
+     * HR-3: the offline verifier the kiosks of the person's department get for this password (the
+     * kiosks sign staff in without the server); empty for a person without kiosk roles.
+     */
+    private Uni<Optional<StaffVerifiers.Verifier>> kioskVerifier(String username, UUID personId, String password) {
+        return directory.person(accounts.pool(), personId).chain(p -> p == null ? Uni.createFrom().item(Optional.<StaffVerifiers.Verifier>empty())
+                : kiosks.accountVerifier(username, p.name(), p.departmentCode(), p.roles(), password.toCharArray()));
     }
 
     private Uni<String> hash(String username, String password) {
@@ -44,7 +58,8 @@ public class ManagingAccounts {
 
     public Uni<AccountRow> create(String username, UUID personId, String password, UUID actor) {
         UUID id = UUID.randomUUID();
-        return hash(username, password).chain(hash -> accounts.pool().withTransaction(c -> directory.person(c, personId).chain(p -> {
+        return hash(username, password).chain(hash -> kioskVerifier(username, personId, password).chain(verifier ->
+                accounts.pool().withTransaction(c -> directory.person(c, personId).chain(p -> {
             if (p == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Person " + personId));
             }
@@ -56,10 +71,11 @@ public class ManagingAccounts {
                         }
                         Instant now = clock.instant();
                         return accounts.insert(c, id, username, personId, hash, now)
+                                .chain(() -> kiosks.storeAccountVerifier(c, username, verifier))
                                 .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + DirectoryStore.csv(p.roles()), now))
                                 .chain(() -> accounts.byId(c, id));
                     });
-        }))).invoke(a -> Log.infof("account created id=%s", a.id()));
+        })))).invoke(a -> Log.infof("account created id=%s", a.id()));
     }
 
     public Uni<List<AccountRow>> all() {
@@ -81,20 +97,28 @@ public class ManagingAccounts {
                 return Uni.createFrom().failure(DomainRejection.conflict("cannot-disable-self", "HR-1", "You cannot disable your own account."));
             }
             Uni<Void> sessions = active ? Uni.createFrom().voidItem() : accounts.revokeAllSessions(c, id, now);
+            // HR-7: a disabled account no longer signs in at a kiosk either
             return accounts.setActive(c, id, active).chain(() -> sessions)
+                    .chain(() -> kiosks.withdrawAccountVerifier(c, a.username(), !active))
                     .chain(() -> accounts.audit(c, id, actor, active ? "ENABLED" : "DISABLED", "", now))
                     .chain(() -> accounts.byId(c, id));
         }));
     }
 
-    /** A new password (HR-3) ends the account's sessions and lifts a lock. */
+    /**
+     * A new password (HR-3) ends the account's sessions and lifts a lock; the kiosks of the person's
+     * department receive the new offline verifier (the old one stops working with their next snapshot).
+     */
     public Uni<AccountRow> setPassword(UUID id, String password, UUID actor) {
-        return get(id).chain(a -> hash(a.username(), password)).chain(hash -> accounts.pool().withTransaction(c -> {
-            Instant now = clock.instant();
-            return accounts.setPassword(c, id, hash, now)
-                    .chain(() -> accounts.revokeAllSessions(c, id, now))
-                    .chain(() -> accounts.audit(c, id, actor, "PASSWORD_SET", "", now))
-                    .chain(() -> accounts.byId(c, id));
-        }));
+        return get(id).chain(a -> hash(a.username(), password).chain(hash -> kioskVerifier(a.username(), a.personId(), password)
+                .chain(verifier -> accounts.pool().withTransaction(c -> {
+                    Instant now = clock.instant();
+                    Uni<Void> kiosk = kiosks.storeAccountVerifier(c, a.username(), verifier);
+                    return accounts.setPassword(c, id, hash, now)
+                            .chain(() -> a.active() ? kiosk : kiosk.chain(() -> kiosks.withdrawAccountVerifier(c, a.username(), true)))
+                            .chain(() -> accounts.revokeAllSessions(c, id, now))
+                            .chain(() -> accounts.audit(c, id, actor, "PASSWORD_SET", "", now))
+                            .chain(() -> accounts.byId(c, id));
+                }))));
     }
 }

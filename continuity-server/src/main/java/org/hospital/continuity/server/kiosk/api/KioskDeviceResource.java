@@ -9,10 +9,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,6 +28,7 @@ import java.util.function.Function;
 import org.hospital.continuity.server.kiosk.app.KioskCredentials;
 import org.hospital.continuity.server.kiosk.app.KioskIdentityProvider;
 import org.hospital.continuity.server.kiosk.app.RegisteringKiosks;
+import org.hospital.continuity.server.kiosk.app.RelayingInstructions;
 import org.hospital.continuity.server.kiosk.app.ServingKiosks;
 import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
@@ -41,13 +49,19 @@ public class KioskDeviceResource {
     private final ServingKiosks serving;
     private final KioskCredentials credentials;
     private final SecurityIdentity identity;
+    private final RelayingInstructions instructions;
 
     public KioskDeviceResource(RegisteringKiosks registering, ServingKiosks serving, KioskCredentials credentials,
-                               SecurityIdentity identity) {
+                               SecurityIdentity identity, RelayingInstructions instructions) {
         this.registering = registering;
         this.serving = serving;
         this.credentials = credentials;
         this.identity = identity;
+        this.instructions = instructions;
+    }
+
+    /** The staff member signed in at the kiosk who acknowledges (their user name, which is their kiosk account id). */
+    public record KioskAcknowledgement(@NotBlank @Size(max = 64) String accountId) {
     }
 
     public record EnrolRequest(@NotBlank @Size(max = 64) String code, @Size(max = 60) String kioskName) {
@@ -77,6 +91,35 @@ public class KioskDeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<KioskWire.Block> block(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Valid @NotNull BlockRequest request) {
         return authenticated(authorization, k -> registering.block(k.kioskId(), request.pool()));
+    }
+
+    /** EP-6.1: the announced instructions of the kiosk's department, newest first (the kiosk polls this while online). */
+    @GET
+    @Path("/instructions")
+    @RolesAllowed(Roles.KIOSK)
+    public Uni<KioskWire.Instructions> instructions(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                                   @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return authenticated(authorization, k -> instructions.forKiosk(k, limit));
+    }
+
+    /** EP-6.1: the named person signed in at the kiosk acknowledges an instruction of the kiosk's department. */
+    @POST
+    @Path("/instructions/{id}/acknowledgements")
+    @RolesAllowed(Roles.KIOSK)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<KioskWire.Instruction> acknowledge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
+                                                  @Valid @NotNull KioskAcknowledgement request) {
+        return authenticated(authorization, k -> instructions.acknowledge(k, id, request.accountId()));
+    }
+
+    /** The kiosk's readiness signal (stale snapshot, unsent backlog, number pools), sent while it is online. */
+    @PUT
+    @Path("/readiness")
+    @RolesAllowed(Roles.KIOSK)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> readiness(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                             @Valid @NotNull KioskWire.Readiness readiness) {
+        return authenticated(authorization, k -> serving.readiness(k, readiness)).map(v -> RestResponse.noContent());
     }
 
     private <T> Uni<T> authenticated(String authorization, Function<KioskIdentity, Uni<T>> then) {

@@ -4,8 +4,14 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hospital.continuity.server.directory.domain.StaffRole;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
 import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
@@ -38,22 +44,76 @@ public class ServingKiosks {
         return kiosks.verifiers(kiosk.departmentCode())
                 .map(list -> list.stream().map(v -> new KioskWire.StaffVerifier(v.accountId(), v.displayName(), v.roles(), v.algorithm(),
                         v.salt(), v.iterations(), v.hash())).toList())
-                .chain(reference::snapshot)
+                .chain(staff -> reference.snapshot(staff, kiosk.departmentCode()))
                 .invoke(s -> Log.infof("snapshot served kiosk=%s version=%s items=%d", kiosk.kioskId(), s.version(), s.items().size()));
     }
 
     /**
      * Publishes (creates or replaces) a staff member's offline verifier for the kiosks of a
-     * department. The account service calls this whenever a password is set; the password itself is
-     * never stored here.
+     * department (the administrator's endpoint for kiosk staff without a server account). The
+     * password itself is never stored here; the derivation runs off the event loop.
      */
     public Uni<Void> publishVerifier(String accountId, String displayName, String departmentCode, List<String> roles, char[] password) {
         String weakness = StaffVerifiers.weakness(new String(password));
         if (weakness != null) {
             return Uni.createFrom().failure(new DomainRejection(422, "weak-password", "HR-3", weakness));
         }
-        StaffVerifiers.Verifier v = StaffVerifiers.derive(accountId, displayName, departmentCode, roles, password, iterations, random);
-        return kiosks.upsertVerifier(v, clock.instant())
+        return derive(accountId, displayName, departmentCode, roles, password)
+                .chain(v -> kiosks.upsertVerifier(v, clock.instant()))
                 .invoke(() -> Log.infof("offline verifier published account=%s department=%s", accountId, departmentCode));
+    }
+
+    /**
+     * The offline verifier of a server account whose password is being set (HR-3), derived off the
+     * event loop; empty when the person holds no kiosk role. Store it with {@link #storeAccountVerifier}
+     * in the transaction that sets the password, so the kiosks of the person's department receive
+     * the new verifier with their next snapshot, and never a stale one.
+     */
+    public Uni<Optional<StaffVerifiers.Verifier>> accountVerifier(String username, String displayName, String departmentCode,
+                                                                  Set<StaffRole> staffRoles, char[] password) {
+        List<String> roles = StaffVerifiers.kioskRoles(staffRoles);
+        if (roles.isEmpty() || departmentCode == null) {
+            java.util.Arrays.fill(password, '\0');
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return derive(username, displayName, departmentCode, roles, password).map(Optional::of);
+    }
+
+    /** Stores (or, for a person without kiosk roles, removes) an account's verifier on the caller's transaction. */
+    public Uni<Void> storeAccountVerifier(SqlClient c, String username, Optional<StaffVerifiers.Verifier> verifier) {
+        Instant now = clock.instant();
+        return verifier.map(v -> kiosks.upsertVerifier(c, v, now)
+                        .invoke(() -> Log.infof("offline verifier published account=%s department=%s", username, v.departmentCode())))
+                .orElseGet(() -> kiosks.deleteVerifier(c, username));
+    }
+
+    /**
+     * HR-7: a disabled account's verifier is withdrawn from the kiosks (absent from every later
+     * snapshot, so a kiosk drops it on its next refresh); enabling the account restores it.
+     */
+    public Uni<Void> withdrawAccountVerifier(SqlClient c, String username, boolean withdrawn) {
+        return kiosks.withdrawVerifier(c, username, withdrawn, clock.instant())
+                .invoke(() -> Log.infof("offline verifier %s account=%s", withdrawn ? "withdrawn" : "restored", username));
+    }
+
+    /** Stores the readiness a kiosk reported (a stale snapshot shows here before the outage does). */
+    public Uni<Void> readiness(KioskIdentity kiosk, KioskWire.Readiness readiness) {
+        return kiosks.storeReadiness(kiosk.kioskId(), readiness, clock.instant())
+                .invoke(() -> {
+                    if (!readiness.ready()) {
+                        Log.infof("kiosk not ready kiosk=%s snapshotStale=%s", kiosk.kioskId(), readiness.snapshotStale());
+                    }
+                });
+    }
+
+    /** The newest readiness report of a kiosk, or null. */
+    public Uni<KioskRegistryRepository.ReadinessRow> readinessOf(String kioskId) {
+        return kiosks.readiness(kioskId);
+    }
+
+    private Uni<StaffVerifiers.Verifier> derive(String accountId, String displayName, String departmentCode, List<String> roles,
+                                                char[] password) {
+        return Uni.createFrom().item(() -> StaffVerifiers.derive(accountId, displayName, departmentCode, roles, password, iterations, random))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 }

@@ -39,6 +39,23 @@ public final class KioskWire {
                           String bed, long depositFen) {
     }
 
+    /** EP-6.1: the announced instructions of a kiosk's department ({@code party}: its area of the downtime ladder). */
+    public record Instructions(String party, List<Instruction> instructions) {
+    }
+
+    /** An announced instruction as a kiosk shows it; {@code modeAfter} MANUAL starts downtime, RECOVERING ends it. */
+    public record Instruction(java.util.UUID id, String party, String kind, String modeAfter, String clause, String zh, String en,
+                              Instant issuedAt, String issuedBy, boolean acknowledged, String acknowledgedBy, Instant acknowledgedAt) {
+    }
+
+    /** The readiness a kiosk reports while online (no patient data). */
+    public record Readiness(boolean ready, String snapshotVersion, Instant snapshotGeneratedAt, long snapshotAgeSeconds, boolean snapshotStale,
+                            long unsent, Instant oldestUnsentAt, long lastSeq, String phase, List<PoolReadiness> pools, Instant reportedAt) {
+    }
+
+    public record PoolReadiness(String pool, long remaining, boolean low, boolean empty) {
+    }
+
     public record StaffVerifier(String accountId, String displayName, List<String> roles, String algorithm, String salt, int iterations,
                                 String hash) {
     }

@@ -5,9 +5,12 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.hospital.continuity.server.directory.domain.StaffRole;
 
 /**
  * Offline login verifiers for kiosks (HR-3): PBKDF2-HMAC-SHA256 with a per-account random salt.
@@ -37,6 +40,32 @@ public final class StaffVerifiers {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * The kiosk roles (what a kiosk lets a signed-in person do) of a person holding these staff roles;
+     * empty when none of them works at a kiosk. A department head supervises the department's desk
+     * (downtime on and off, EP-6.1).
+     */
+    public static List<String> kioskRoles(Set<StaffRole> staffRoles) {
+        List<String> out = new ArrayList<>();
+        for (StaffRole r : StaffRole.values()) {
+            if (!staffRoles.contains(r)) {
+                continue;
+            }
+            switch (r) {
+                case CASHIER -> out.add("CASHIER");
+                case NURSE -> out.add("NURSE");
+                case DOCTOR -> out.add("DOCTOR");
+                case PHARMACIST -> out.add("PHARMACIST");
+                case MED_TECH -> out.add("MEDTECH");
+                case DEPARTMENT_HEAD -> out.add("SUPERVISOR");
+                default -> {
+                    // not a kiosk role
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** HR-3: at least 6 characters with letters and digits. Returns the reason, or null when acceptable. */

@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.kiosk.domain.StaffVerifiers;
 
 /**
@@ -123,18 +125,35 @@ public class KioskRegistryRepository {
     }
 
     public Uni<Void> upsertVerifier(StaffVerifiers.Verifier v, Instant now) {
-        return pool.preparedQuery("insert into kiosk_staff_verifier(account_id, display_name, department_code, roles, algorithm, salt, "
+        return upsertVerifier(pool, v, now);
+    }
+
+    /** Creates or replaces a verifier (a replaced one is no longer withdrawn), on the caller's connection. */
+    public Uni<Void> upsertVerifier(SqlClient c, StaffVerifiers.Verifier v, Instant now) {
+        return c.preparedQuery("insert into kiosk_staff_verifier(account_id, display_name, department_code, roles, algorithm, salt, "
                         + "iterations, hash, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (account_id) do update set "
                         + "display_name = excluded.display_name, department_code = excluded.department_code, roles = excluded.roles, "
                         + "algorithm = excluded.algorithm, salt = excluded.salt, iterations = excluded.iterations, hash = excluded.hash, "
-                        + "updated_at = excluded.updated_at")
+                        + "updated_at = excluded.updated_at, withdrawn_at = null")
                 .execute(Tuple.from(Arrays.asList(v.accountId(), v.displayName(), v.departmentCode(), String.join(",", v.roles()),
                         v.algorithm(), v.salt(), v.iterations(), v.hash(), odt(now))))
                 .replaceWithVoid();
     }
 
+    /** HR-7: withdraws (or, with {@code withdrawn=false}, restores) an account's verifier; kept for a later restore. */
+    public Uni<Void> withdrawVerifier(SqlClient c, String accountId, boolean withdrawn, Instant now) {
+        return c.preparedQuery("update kiosk_staff_verifier set withdrawn_at = $2, updated_at = $3 where account_id = $1")
+                .execute(Tuple.of(accountId, withdrawn ? odt(now) : null, odt(now))).replaceWithVoid();
+    }
+
+    /** HR-7: removes an account's verifier for good (the account no longer holds any kiosk role). */
+    public Uni<Void> deleteVerifier(SqlClient c, String accountId) {
+        return c.preparedQuery("delete from kiosk_staff_verifier where account_id = $1").execute(Tuple.of(accountId)).replaceWithVoid();
+    }
+
+    /** The verifiers kiosks of a department receive: not withdrawn. */
     public Uni<List<StaffVerifiers.Verifier>> verifiers(String departmentCode) {
-        return pool.preparedQuery("select * from kiosk_staff_verifier where department_code = $1 order by account_id")
+        return pool.preparedQuery("select * from kiosk_staff_verifier where department_code = $1 and withdrawn_at is null order by account_id")
                 .execute(Tuple.of(departmentCode)).map(rows -> {
                     List<StaffVerifiers.Verifier> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new StaffVerifiers.Verifier(r.getString("account_id"), r.getString("display_name"),
@@ -142,6 +161,47 @@ public class KioskRegistryRepository {
                             r.getString("salt"), r.getInteger("iterations"), r.getString("hash"))));
                     return out;
                 });
+    }
+
+    /** Stores a kiosk's newest readiness report (the pools as compact text: {@code POOL:remaining:low:empty;…}). */
+    public Uni<Void> storeReadiness(String kioskId, KioskWire.Readiness r, Instant now) {
+        String pools = r.pools() == null ? "" : String.join(";", r.pools().stream()
+                .map(p -> p.pool() + ":" + p.remaining() + ":" + p.low() + ":" + p.empty()).toList());
+        return pool.preparedQuery("insert into kiosk_readiness(kiosk_id, ready, snapshot_version, snapshot_age_seconds, snapshot_stale, unsent, "
+                        + "oldest_unsent_at, last_seq, phase, pools, kiosk_reported_at, received_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                        + "$11, $12) on conflict (kiosk_id) do update set ready = excluded.ready, snapshot_version = excluded.snapshot_version, "
+                        + "snapshot_age_seconds = excluded.snapshot_age_seconds, snapshot_stale = excluded.snapshot_stale, unsent = excluded.unsent, "
+                        + "oldest_unsent_at = excluded.oldest_unsent_at, last_seq = excluded.last_seq, phase = excluded.phase, pools = excluded.pools, "
+                        + "kiosk_reported_at = excluded.kiosk_reported_at, received_at = excluded.received_at")
+                .execute(Tuple.from(Arrays.asList(kioskId, r.ready(), r.snapshotVersion(), r.snapshotAgeSeconds(), r.snapshotStale(), r.unsent(),
+                        r.oldestUnsentAt() == null ? null : odt(r.oldestUnsentAt()), r.lastSeq(), r.phase(), pools,
+                        odt(r.reportedAt() == null ? now : r.reportedAt()), odt(now))))
+                .replaceWithVoid();
+    }
+
+    /** A kiosk's newest readiness report with when the server received it, or null when it never reported. */
+    public record ReadinessRow(KioskWire.Readiness readiness, Instant receivedAt) {
+    }
+
+    public Uni<ReadinessRow> readiness(String kioskId) {
+        return pool.preparedQuery("select * from kiosk_readiness where kiosk_id = $1").execute(Tuple.of(kioskId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row r = rows.iterator().next();
+            List<KioskWire.PoolReadiness> pools = new ArrayList<>();
+            for (String p : r.getString("pools").split(";")) {
+                String[] f = p.split(":");
+                if (f.length == 4) {
+                    pools.add(new KioskWire.PoolReadiness(f[0], Long.parseLong(f[1]), Boolean.parseBoolean(f[2]), Boolean.parseBoolean(f[3])));
+                }
+            }
+            OffsetDateTime oldest = r.getOffsetDateTime("oldest_unsent_at");
+            return new ReadinessRow(new KioskWire.Readiness(r.getBoolean("ready"), r.getString("snapshot_version"), null,
+                    r.getLong("snapshot_age_seconds"), r.getBoolean("snapshot_stale"), r.getLong("unsent"), oldest == null ? null : oldest.toInstant(),
+                    r.getLong("last_seq"), r.getString("phase"), pools, r.getOffsetDateTime("kiosk_reported_at").toInstant()),
+                    r.getOffsetDateTime("received_at").toInstant());
+        });
     }
 
     public Uni<String> departmentName(SqlConnection c, String code) {

@@ -67,9 +67,14 @@ public class ReferenceRepository {
                 .execute(Tuple.of(KioskRegistryRepository.odt(now))).replaceWithVoid();
     }
 
-    public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff) {
+    /**
+     * The snapshot for a kiosk of {@code departmentCode}: the whole catalogue, departments and doctors,
+     * but only the patients of that department (HR-5: no bulk patient list; a ward kiosk gets its
+     * ward's census, the outpatient desk its own recent outpatients).
+     */
+    public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff, String departmentCode) {
         return pool.withTransaction(c -> version(c).chain(v -> watchedVersion(c).chain(watched -> items(c).chain(items -> departments(c)
-                .chain(ds -> doctors(c).chain(docs -> patients(c).map(ps -> new KioskWire.Snapshot(
+                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode).map(ps -> new KioskWire.Snapshot(
                         "v" + v.getInteger("version") + (watched == null ? "" : "-" + watched),
                         v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff))))))));
     }
@@ -139,18 +144,19 @@ public class ReferenceRepository {
         });
     }
 
-    private Uni<List<KioskWire.Patient>> patients(SqlConnection c) {
-        return c.query("select * from ref_patient order by patient_id").execute().map(rows -> {
-            List<KioskWire.Patient> ps = new ArrayList<>();
-            rows.forEach(r -> {
-                LocalDate birth = r.getLocalDate("birth_date");
-                ps.add(new KioskWire.Patient(r.getString("patient_id"), r.getBoolean("census"), r.getString("inpatient_number"),
-                        r.getString("outpatient_number"), r.getString("name"), r.getString("sex"), birth, r.getString("id_number"),
-                        r.getString("phone"), r.getString("insurance_type"), r.getString("insurance_card"), r.getString("ward"),
-                        r.getString("bed"), r.getLong("deposit_fen")));
+    private Uni<List<KioskWire.Patient>> patients(SqlConnection c, String departmentCode) {
+        return c.preparedQuery("select * from ref_patient where department_code = $1 order by patient_id").execute(Tuple.of(departmentCode))
+                .map(rows -> {
+                List<KioskWire.Patient> ps = new ArrayList<>();
+                rows.forEach(r -> {
+                    LocalDate birth = r.getLocalDate("birth_date");
+                    ps.add(new KioskWire.Patient(r.getString("patient_id"), r.getBoolean("census"), r.getString("inpatient_number"),
+                            r.getString("outpatient_number"), r.getString("name"), r.getString("sex"), birth, r.getString("id_number"),
+                            r.getString("phone"), r.getString("insurance_type"), r.getString("insurance_card"), r.getString("ward"),
+                            r.getString("bed"), r.getLong("deposit_fen")));
+                });
+                return ps;
             });
-            return ps;
-        });
     }
 
     public Pool pool() {

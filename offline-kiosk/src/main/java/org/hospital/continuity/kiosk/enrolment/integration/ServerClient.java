@@ -52,6 +52,18 @@ public class ServerClient {
         return call(HttpRequest.newBuilder(uri(serverUrl, path)), "POST", body, basic(kioskId, secret), type);
     }
 
+    /** EP-6.1: the announced instructions of this kiosk's department. */
+    public ServerWire.Instructions instructions(String serverUrl, String kioskId, String secret) {
+        return call(HttpRequest.newBuilder(uri(serverUrl, "/api/kiosk/instructions?limit=20")), "GET", null, basic(kioskId, secret),
+                ServerWire.Instructions.class);
+    }
+
+    /** EP-6.1: the staff member signed in at this kiosk acknowledges an instruction. */
+    public ServerWire.Instruction acknowledge(String serverUrl, String kioskId, String secret, java.util.UUID instructionId, String accountId) {
+        return call(HttpRequest.newBuilder(uri(serverUrl, "/api/kiosk/instructions/" + instructionId + "/acknowledgements")), "POST",
+                new ServerWire.Acknowledgement(accountId), basic(kioskId, secret), ServerWire.Instruction.class);
+    }
+
     private <T> T call(HttpRequest.Builder builder, String method, Object body, String authorization, Class<T> type) {
         try {
             builder.timeout(Duration.ofMillis(Math.max(config.serverTimeoutMillis(), 1000) * 10L)).header("Accept", "application/json");
@@ -66,7 +78,7 @@ public class ServerClient {
             }
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() / 100 == 2) {
-                return json.readValue(response.body(), type);
+                return type == Void.class || response.body().isEmpty() ? null : json.readValue(response.body(), type);
             }
             String detail = "The server refused the request (HTTP " + response.statusCode() + ").";
             try {

@@ -26,6 +26,30 @@ public final class ServerWire {
     public record BlockRequest(String pool) {
     }
 
+    /** EP-6.1: the announced instructions of the kiosk's department ({@code party}: its area of the downtime ladder), newest first. */
+    public record Instructions(String party, List<Instruction> instructions) {
+    }
+
+    /** An announced instruction; {@code modeAfter} MANUAL starts downtime, RECOVERING ends it (null: no mode change). */
+    public record Instruction(java.util.UUID id, String party, String kind, String modeAfter, String clause, String zh, String en,
+                              Instant issuedAt, String issuedBy, boolean acknowledged, String acknowledgedBy, Instant acknowledgedAt) {
+    }
+
+    /**
+     * The kiosk's readiness as it reports it to the server while online: snapshot age and staleness,
+     * unsent backlog, mode and number pools (no patient data).
+     */
+    public record Readiness(boolean ready, String snapshotVersion, Instant snapshotGeneratedAt, long snapshotAgeSeconds, boolean snapshotStale,
+                            long unsent, Instant oldestUnsentAt, long lastSeq, String phase, List<PoolReadiness> pools, Instant reportedAt) {
+    }
+
+    public record PoolReadiness(String pool, long remaining, boolean low, boolean empty) {
+    }
+
+    /** The staff member signed in at the kiosk who acknowledges an instruction. */
+    public record Acknowledgement(String accountId) {
+    }
+
     public record Snapshot(String version, Instant generatedAt, List<Item> items, List<Department> departments,
                            List<Doctor> doctors, List<Patient> patients, List<StaffVerifier> staff) {
     }

@@ -56,6 +56,12 @@ public class Journal {
 
         /** The breakpoint phase that entries of this capture get. */
         Phase phase();
+
+        /**
+         * A prepared statement of this capture's connection, prepared once and reused by later
+         * captures: never close it (close its ResultSets), set every parameter on every use.
+         */
+        PreparedStatement statement(String sql) throws SQLException;
     }
 
     @FunctionalInterface
@@ -68,12 +74,26 @@ public class Journal {
     private final EnrolledKiosk enrolled;
     private final InstantSource clock;
     private HybridLogicalClock hlc;
+    /**
+     * The last {@code kiosk_seq} and the phase as the writer connection sees them, kept beside the
+     * database so that a capture needs no {@code select} for them; touched only inside the writer's
+     * transactions and dropped (re-read on next use) whenever anything is rolled back.
+     */
+    private volatile long writerLastSeq = UNKNOWN;
+    private volatile Phase writerPhase;
+    private static final long UNKNOWN = -1;
 
     public Journal(KioskDatabase database, KioskKey key, EnrolledKiosk enrolled, InstantSource clock) {
         this.database = database;
         this.key = key;
         this.enrolled = enrolled;
         this.clock = clock;
+        database.onRollback(this::forgetWriterState);
+    }
+
+    private void forgetWriterState() {
+        writerLastSeq = UNKNOWN;
+        writerPhase = null;
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event) throws SQLException {
@@ -132,18 +152,35 @@ public class Journal {
         try {
             HybridLogicalClock hybrid = hlc();
             return database.inTransaction(connection -> {
-                Phase phase = currentPhase(connection);
-                if (newPhase != null) {
-                    try (PreparedStatement ps = connection.prepareStatement(
-                            "update journal_phase set phase = ?, changed_at = ?, changed_by_seq = ? where id = 1")) {
-                        ps.setString(1, newPhase.name());
-                        ps.setString(2, clock.instant().toString());
-                        ps.setLong(3, maxSeq(connection, kioskId) + 1);
-                        ps.executeUpdate();
-                    }
-                    phase = newPhase;
+                Phase phase = writerPhase;
+                if (phase == null) {
+                    phase = currentPhase(connection);
+                    writerPhase = phase;
                 }
-                return work.run(new TxCapture(connection, kioskId, maxSeq(connection, kioskId) + 1, phase, hybrid));
+                long last = writerLastSeq;
+                if (last == UNKNOWN) {
+                    last = maxSeq(connection, kioskId);
+                    writerLastSeq = last;
+                }
+                if (newPhase == phase) {
+                    // EP-8.3: a second change to the same phase (an announcement and a supervisor at once) records no second breakpoint
+                    throw KioskRejection.conflict(phase == Phase.DOWNTIME ? "already-in-downtime" : "not-in-downtime", "EP-8.3",
+                            phase == Phase.DOWNTIME ? "error.mode.already-downtime" : "error.mode.not-downtime");
+                }
+                if (newPhase != null) {
+                    PreparedStatement ps = database.statement(connection,
+                            "update journal_phase set phase = ?, changed_at = ?, changed_by_seq = ? where id = 1");
+                    ps.setString(1, newPhase.name());
+                    ps.setString(2, clock.instant().toString());
+                    ps.setLong(3, last + 1);
+                    ps.executeUpdate();
+                    phase = newPhase;
+                    writerPhase = newPhase;
+                }
+                TxCapture capture = new TxCapture(connection, kioskId, last + 1, phase, hybrid);
+                T result = work.run(capture);
+                writerLastSeq = capture.nextSeq - 1;
+                return result;
             });
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("journal.stream_id, journal.stream_version")) {
@@ -188,6 +225,11 @@ public class Journal {
         @Override
         public Phase phase() {
             return phase;
+        }
+
+        @Override
+        public PreparedStatement statement(String sql) throws SQLException {
+            return database.statement(connection, sql);
         }
     }
 
@@ -340,29 +382,27 @@ public class Journal {
 
     private void insert(Connection c, JournalEntry e, Phase phase) throws SQLException {
         AtRestCipher cipher = key.cipher();
-        try (PreparedStatement ps = c.prepareStatement("insert into journal(entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, "
+        PreparedStatement ps = database.statement(c, "insert into journal(entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, "
                 + "stream_version, event_type, schema_version, payload, content_hash, recorded_at, hlc, actor, phase) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, e.entryId().toString());
-            ps.setString(2, e.kioskId());
-            ps.setLong(3, e.kioskSeq());
-            ps.setString(4, e.streamType());
-            ps.setString(5, e.streamId().toString());
-            ps.setInt(6, e.streamVersion());
-            ps.setString(7, e.eventType());
-            ps.setInt(8, e.schemaVersion());
-            ps.setBytes(9, cipher.seal(e.payload(), e.entryId().toString()));
-            ps.setString(10, e.contentHash());
-            ps.setString(11, e.recordedAt().toString());
-            ps.setLong(12, e.hlc());
-            ps.setString(13, e.actor());
-            ps.setString(14, phase.name());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("insert into outbox(entry_id, status, attempts) values (?, 'PENDING', 0)")) {
-            ps.setString(1, e.entryId().toString());
-            ps.executeUpdate();
-        }
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        ps.setString(1, e.entryId().toString());
+        ps.setString(2, e.kioskId());
+        ps.setLong(3, e.kioskSeq());
+        ps.setString(4, e.streamType());
+        ps.setString(5, e.streamId().toString());
+        ps.setInt(6, e.streamVersion());
+        ps.setString(7, e.eventType());
+        ps.setInt(8, e.schemaVersion());
+        ps.setBytes(9, cipher.seal(e.payload(), e.entryId().toString()));
+        ps.setString(10, e.contentHash());
+        ps.setString(11, e.recordedAt().toString());
+        ps.setLong(12, e.hlc());
+        ps.setString(13, e.actor());
+        ps.setString(14, phase.name());
+        ps.executeUpdate();
+        PreparedStatement outbox = database.statement(c, "insert into outbox(entry_id, status, attempts) values (?, 'PENDING', 0)");
+        outbox.setString(1, e.entryId().toString());
+        outbox.executeUpdate();
     }
 
     private List<Recorded> query(String sql, Object first, Object second, Integer limit) {

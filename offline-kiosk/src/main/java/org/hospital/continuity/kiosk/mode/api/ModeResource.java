@@ -12,7 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.PathParam;
 import java.time.Instant;
+import java.util.UUID;
+import org.hospital.continuity.kiosk.mode.app.FollowingInstructions;
 import org.hospital.continuity.kiosk.mode.app.SwitchingMode;
 import org.hospital.continuity.kiosk.mode.domain.ModeChange;
 import org.hospital.continuity.kiosk.session.api.SessionResource;
@@ -27,10 +30,12 @@ public class ModeResource {
 
     private final SwitchingMode mode;
     private final Sessions sessions;
+    private final FollowingInstructions instructions;
 
-    public ModeResource(SwitchingMode mode, Sessions sessions) {
+    public ModeResource(SwitchingMode mode, Sessions sessions, FollowingInstructions instructions) {
         this.mode = mode;
         this.sessions = sessions;
+        this.instructions = instructions;
     }
 
     public record Change(@NotNull @Pattern(regexp = "ANNOUNCED|SUPERVISOR") String source,
@@ -58,6 +63,29 @@ public class ModeResource {
         JournalEntry e = mode.enter(ModeChange.Source.valueOf(change.source()), change.instructionId(), change.announcedAt(),
                 change.reason(), staff);
         return Changed.of(e, mode.state());
+    }
+
+    /** EP-6.1: the server's newest mode instruction for this kiosk's department as last pulled. */
+    @GET
+    @Path("/instruction")
+    public FollowingInstructions.Pulled instruction() {
+        return instructions.last();
+    }
+
+    /** EP-6.1: pulls the announced instructions now (the kiosk also does so by itself while online). */
+    @POST
+    @Path("/instruction/pull")
+    public FollowingInstructions.Pulled pull(@CookieParam(SessionResource.COOKIE) String token) {
+        sessions.require(token);
+        return instructions.pull();
+    }
+
+    /** EP-6.1: the signed-in staff member acknowledges an announced instruction to the server; the kiosk follows it. */
+    @POST
+    @Path("/instructions/{id}/acknowledgement")
+    public FollowingInstructions.Announced acknowledge(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id) {
+        var staff = sessions.require(token);
+        return instructions.acknowledge(id, staff);
     }
 
     @POST

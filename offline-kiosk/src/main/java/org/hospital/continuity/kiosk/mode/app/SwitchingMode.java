@@ -46,24 +46,47 @@ public class SwitchingMode {
     }
 
     public JournalEntry enter(ModeChange.Source source, String instructionId, Instant announcedAt, String reason, StaffSession by) {
+        return enter(source, instructionId, announcedAt, reason, by.hasRole(StaffSession.SUPERVISOR), by.accountId());
+    }
+
+    /**
+     * EP-6.1: enters downtime because the server announced it (an instruction acknowledged by a
+     * named person of the department); {@code actor} is that person's account when acknowledged at
+     * this kiosk, else this kiosk ({@code kiosk:<id>}).
+     */
+    public JournalEntry enterAnnounced(String instructionId, Instant announcedAt, String text, String actor) {
+        return enter(ModeChange.Source.ANNOUNCED, instructionId, announcedAt, text, false, actor);
+    }
+
+    /** EP-6.1 / EP-6.8: leaves downtime because the server announced the restart (acknowledged). */
+    public JournalEntry leaveAnnounced(String instructionId, String text, String actor) {
+        return leave(ModeChange.Source.ANNOUNCED, instructionId, text, false, actor);
+    }
+
+    private JournalEntry enter(ModeChange.Source source, String instructionId, Instant announcedAt, String reason, boolean supervisor,
+                               String actor) {
         Phase current = journal.currentPhase();
-        ModeChange.Decision d = ModeChange.enter(current, source, instructionId, reason, by.hasRole(StaffSession.SUPERVISOR));
+        ModeChange.Decision d = ModeChange.enter(current, source, instructionId, reason, supervisor);
         refuseIfRejected(d);
         UUID episode = UUID.randomUUID();
         JournalEntry entry = journal.changePhase(Phase.DOWNTIME, c -> c.append(STREAM, episode, 1, "DowntimeEntered", 1,
                 CanonicalJson.of(new ModeChange.Entered(source, blankToNull(instructionId), announcedAt, blankToNull(reason),
-                        c.connection() == null ? 0 : lastSeq(c.connection()))), by.accountId()));
+                        lastSeq(c.connection()))), actor));
         Log.infof("downtime entered (breakpoint) seq=%d source=%s", entry.kioskSeq(), source);
         return entry;
     }
 
     public JournalEntry leave(ModeChange.Source source, String instructionId, String reason, StaffSession by) {
+        return leave(source, instructionId, reason, by.hasRole(StaffSession.SUPERVISOR), by.accountId());
+    }
+
+    private JournalEntry leave(ModeChange.Source source, String instructionId, String reason, boolean supervisor, String actor) {
         ModeState state = state();
-        ModeChange.Decision d = ModeChange.leave(state.phase(), source, instructionId, reason, by.hasRole(StaffSession.SUPERVISOR));
+        ModeChange.Decision d = ModeChange.leave(state.phase(), source, instructionId, reason, supervisor);
         refuseIfRejected(d);
         JournalEntry entry = journal.changePhase(Phase.AFTER_RECOVERY, c -> c.append(STREAM, state.episode(), 2, "DowntimeLeft", 1,
                 CanonicalJson.of(new ModeChange.Left(source, blankToNull(instructionId), blankToNull(reason),
-                        state.elapsed().toSeconds())), by.accountId()));
+                        state.elapsed().toSeconds())), actor));
         Log.infof("downtime left seq=%d", entry.kioskSeq());
         return entry;
     }

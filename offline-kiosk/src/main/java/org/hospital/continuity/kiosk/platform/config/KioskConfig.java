@@ -44,6 +44,13 @@ public interface KioskConfig {
         /** A snapshot older than this is stale: warning on screen and in the readiness data. */
         @WithDefault("PT24H")
         java.time.Duration staleAfter();
+
+        /**
+         * How often, while the server answers, the kiosk pulls a fresh snapshot and refills low
+         * number pools ({@code off} disables it; tests call it on request).
+         */
+        @WithDefault("15m")
+        String refreshInterval();
     }
 
     interface Session {
@@ -62,6 +69,18 @@ public interface KioskConfig {
         /** How long a locked account stays locked. */
         @WithDefault("PT5M")
         java.time.Duration lockout();
+    }
+
+    /** Announced instructions of the server (EP-6.1). */
+    Instructions instructions();
+
+    interface Instructions {
+        /**
+         * How often, while the server answers, the kiosk pulls its department's announced
+         * instructions and reports its readiness ({@code off} disables both; tests call them on request).
+         */
+        @WithDefault("30s")
+        String interval();
     }
 
     /** Limits of the kiosk's local JSON API. */

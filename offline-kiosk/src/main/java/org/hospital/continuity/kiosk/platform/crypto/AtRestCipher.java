@@ -22,6 +22,8 @@ public final class AtRestCipher {
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    /** Cipher objects are not thread-safe but cheap to re-initialise: one per thread instead of one per call. */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(AtRestCipher::newCipher);
 
     public AtRestCipher(SecretKey key) {
         if (!"AES".equals(key.getAlgorithm()) || key.getEncoded().length != 32) {
@@ -38,7 +40,7 @@ public final class AtRestCipher {
         try {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             byte[] body = c.doFinal(clear);
@@ -62,7 +64,7 @@ public final class AtRestCipher {
             throw new TamperedDataException("sealed data has an unknown format");
         }
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, IV_BYTES));
             c.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
             return c.doFinal(sealed, 1 + IV_BYTES, sealed.length - 1 - IV_BYTES);
@@ -70,6 +72,14 @@ public final class AtRestCipher {
             throw new TamperedDataException("sealed data does not open with this kiosk's key (tampered, moved or another key)");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed", e);
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is part of every JDK", e);
         }
     }
 

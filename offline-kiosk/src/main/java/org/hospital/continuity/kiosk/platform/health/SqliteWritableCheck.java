@@ -33,6 +33,10 @@ public class SqliteWritableCheck implements HealthCheck {
             return HealthCheckResponse.named("SQLite journal writable").up()
                     .withData("file", String.valueOf(database.file()))
                     .withData("commitMicros", (System.nanoTime() - started) / 1000)
+                    // group commit: commits so far, captures they carried, the largest group
+                    .withData("commits", database.groupStats().commits())
+                    .withData("capturesCommitted", database.groupStats().captures())
+                    .withData("largestGroup", database.groupStats().largest())
                     .build();
         } catch (Exception e) {
             return HealthCheckResponse.named("SQLite journal writable").down().withData("error", e.getMessage()).build();

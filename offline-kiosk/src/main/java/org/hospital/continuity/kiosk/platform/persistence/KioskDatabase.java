@@ -21,15 +21,38 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * The kiosk's local SQLite file: WAL journal, {@code synchronous=FULL} so that a commit is on disk
- * before the user is told "saved", one writer connection guarded by a lock (SQLite has one writer
- * anyway; this keeps transactions from interleaving).
+ * before the user is told "saved".
+ *
+ * <p><b>Group commit.</b> One writer thread owns the writer connection. {@link #inTransaction} hands
+ * its work to that thread and waits. The thread takes every piece of work that is waiting, runs each
+ * inside its own savepoint (a piece that fails is rolled back alone and its caller gets the
+ * failure), then commits them all in ONE transaction — one fsync of the WAL for the whole group —
+ * and only then completes the callers. A caller is therefore told "saved" only after its commit is
+ * durable, exactly as with one transaction per capture; under concurrency (several cashier windows)
+ * one fsync covers several captures. If the group's commit fails, every caller of the group gets the
+ * failure and nothing of the group is stored. A storage-level error (I/O, disk full, busy) inside
+ * one piece aborts the whole group, because SQLite may have rolled the transaction back already.
+ *
+ * <p><b>Reads</b> run on a small pool of separate read-only connections (WAL lets them read while
+ * the writer commits) and see committed data only; a read from inside a transaction's work runs on
+ * the writer connection and sees that transaction's own writes.
  */
 @ApplicationScoped
 public class KioskDatabase {
@@ -40,11 +63,24 @@ public class KioskDatabase {
         T run(Connection connection) throws SQLException;
     }
 
+    /** The most captures one commit may carry (bounds the latency of the last one in a group). */
+    static final int MAX_GROUP = 64;
+    private static final int READERS = 3;
+    /** SQLite primary result codes after which a transaction may already be rolled back or the file is unusable. */
+    private static final Set<Integer> FATAL_CODES = Set.of(4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 26);
+
     private final KioskConfig config;
     private final Instance<KioskSchemaScripts> contributions;
-    private final ReentrantLock writerLock = new ReentrantLock(true);
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final List<Runnable> rollbackListeners = new CopyOnWriteArrayList<>();
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private BlockingQueue<Connection> readers;
+    private List<Connection> allReaders = List.of();
     private Connection writer;
+    private volatile Thread writerThread;
+    private volatile boolean running;
     private Path file;
+    private final GroupStats stats = new GroupStats();
 
     public KioskDatabase(KioskConfig config, Instance<KioskSchemaScripts> contributions) {
         this.config = config;
@@ -74,6 +110,23 @@ public class KioskDatabase {
             c.enforceForeignKeys(true);
             writer = c.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             migrate();
+            SQLiteConfig r = new SQLiteConfig();
+            r.setBusyTimeout(5000);
+            List<Connection> opened = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = r.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+                try (Statement st = reader.createStatement()) {
+                    st.execute("pragma query_only = 1");
+                }
+                opened.add(reader);
+            }
+            allReaders = List.copyOf(opened);
+            readers = new ArrayBlockingQueue<>(READERS, false, opened);
+            running = true;
+            Thread t = new Thread(this::writerLoop, "kiosk-journal-writer");
+            t.setDaemon(true);
+            writerThread = t;
+            t.start();
             Log.infof("kiosk database open: %s", file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the kiosk data folder " + config.dataDir(), e);
@@ -83,14 +136,31 @@ public class KioskDatabase {
     }
 
     public synchronized void close() {
-        if (writer != null) {
-            try {
-                writer.close();
-            } catch (SQLException e) {
-                Log.warnf("kiosk database did not close cleanly: %s", e.getMessage());
-            }
-            writer = null;
+        if (writer == null) {
+            return;
         }
+        running = false;
+        Thread t = writerThread;
+        if (t != null) {
+            queue.add(Pending.STOP);
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        writerThread = null;
+        for (Pending<?> p; (p = queue.poll()) != null; ) {
+            p.fail(new SQLException("kiosk database closed"));
+        }
+        for (Connection c : allReaders) {
+            closeQuietly(c);
+        }
+        allReaders = List.of();
+        statements.values().forEach(KioskDatabase::closeQuietly);
+        statements.clear();
+        closeQuietly(writer);
+        writer = null;
     }
 
     public Path file() {
@@ -102,46 +172,277 @@ public class KioskDatabase {
     }
 
     /**
-     * Runs {@code work} in one transaction and commits it durably (WAL + FULL) before returning;
-     * rolls back on any failure so that nothing half-written stays.
+     * Runs {@code work} in a transaction and returns only after that transaction is committed durably
+     * (WAL + FULL), possibly together with other callers' work (group commit). On any failure of
+     * {@code work} its writes are rolled back and the failure is thrown here; nothing half-written stays.
+     * Called from inside another transaction's work, it runs nested (a savepoint) in that transaction.
      */
     public <T> T inTransaction(Work<T> work) throws SQLException {
-        writerLock.lock();
-        try {
-            Connection c = connection();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                // SQLite rolls back by itself on some errors (SQLITE_FULL: "no transaction is active"
-                // then); the original failure is what the caller must see, not the rollback's
-                try {
-                    c.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            } finally {
-                try {
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // already in autocommit after SQLite's own rollback
+        if (Thread.currentThread() == writerThread) {
+            return nested(work);
+        }
+        if (!running) {
+            synchronized (this) {
+                if (!running) {
+                    return direct(work);
                 }
             }
+        }
+        Pending<T> pending = new Pending<>(work);
+        queue.add(pending);
+        return pending.await();
+    }
+
+    /**
+     * Reads committed data on a read connection; from inside a transaction's work, on the writer
+     * connection (seeing that transaction's writes).
+     */
+    public <T> T read(Work<T> work) throws SQLException {
+        if (Thread.currentThread() == writerThread) {
+            return work.run(writer);
+        }
+        BlockingQueue<Connection> pool = readers;
+        if (pool == null || !running) {
+            synchronized (this) {
+                return work.run(connection());
+            }
+        }
+        Connection c;
+        try {
+            c = pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for a read connection", e);
+        }
+        try {
+            return work.run(c);
         } finally {
-            writerLock.unlock();
+            pool.add(c);
         }
     }
 
-    /** Reads on the same connection (under the lock, so a read never sees a half-done write). */
-    public <T> T read(Work<T> work) throws SQLException {
-        writerLock.lock();
+    /**
+     * A prepared statement of the writer connection, prepared once and reused: only for the
+     * connection a transaction's work was given, never closed by the caller (close its ResultSets).
+     * Every parameter must be set on every use.
+     */
+    public PreparedStatement statement(Connection c, String sql) throws SQLException {
+        if (c != writer) {
+            throw new IllegalArgumentException("cached statements belong to the writer connection");
+        }
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = writer.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    /**
+     * Called (on the writer thread) whenever writes are rolled back — one capture's savepoint or a
+     * whole group — so that state kept in memory beside the database can be dropped and re-read.
+     */
+    public void onRollback(Runnable listener) {
+        rollbackListeners.add(listener);
+    }
+
+    /** Counters of the group commit: commits, captures committed, largest group. */
+    public GroupStats groupStats() {
+        return stats;
+    }
+
+    /** Commits and captures since start: captures / commits is the mean group size. */
+    public static final class GroupStats {
+        private final AtomicLong commits = new AtomicLong();
+        private final AtomicLong captures = new AtomicLong();
+        private final AtomicLong largest = new AtomicLong();
+
+        public long commits() {
+            return commits.get();
+        }
+
+        public long captures() {
+            return captures.get();
+        }
+
+        public long largest() {
+            return largest.get();
+        }
+
+        void record(int size) {
+            commits.incrementAndGet();
+            captures.addAndGet(size);
+            largest.accumulateAndGet(size, Math::max);
+        }
+    }
+
+    private void writerLoop() {
+        List<Pending<?>> group = new ArrayList<>(MAX_GROUP);
+        while (true) {
+            Pending<?> first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                if (!running) {
+                    return;
+                }
+                continue;
+            }
+            if (first == Pending.STOP) {
+                return;
+            }
+            group.clear();
+            group.add(first);
+            queue.drainTo(group, MAX_GROUP - 1);
+            boolean stop = group.remove(Pending.STOP);
+            if (!group.isEmpty()) {
+                commitGroup(group);
+            }
+            if (stop) {
+                return;
+            }
+        }
+    }
+
+    /** One transaction for the whole group; each piece in its own savepoint; callers completed after the commit. */
+    private void commitGroup(List<Pending<?>> group) {
+        List<Pending<?>> done = new ArrayList<>(group.size());
         try {
-            return work.run(connection());
+            writer.setAutoCommit(false);
+        } catch (SQLException e) {
+            group.forEach(p -> p.fail(e));
+            return;
+        }
+        SQLException fatal = null;
+        for (Pending<?> p : group) {
+            if (fatal != null) {
+                p.fail(fatal);
+                continue;
+            }
+            Savepoint sp = null;
+            try {
+                sp = writer.setSavepoint();
+                p.run(writer);
+                writer.releaseSavepoint(sp);
+                done.add(p);
+            } catch (Throwable e) {
+                if (e instanceof SQLException sql && isFatal(sql)) {
+                    fatal = sql;
+                    p.fail(e);
+                    continue;
+                }
+                try {
+                    if (sp != null) {
+                        writer.rollback(sp);
+                        writer.releaseSavepoint(sp);
+                    }
+                    fireRollback();
+                    p.fail(e);
+                } catch (SQLException rollbackFailed) {
+                    fatal = rollbackFailed;
+                    p.fail(e);
+                }
+            }
+        }
+        if (fatal != null) {
+            rollbackQuietly();
+            fireRollback();
+            for (Pending<?> p : done) {
+                p.fail(fatal);
+            }
+            return;
+        }
+        try {
+            writer.commit(); // durable here: WAL fsync (synchronous=FULL)
+        } catch (SQLException e) {
+            rollbackQuietly();
+            fireRollback();
+            for (Pending<?> p : done) {
+                p.fail(e);
+            }
+            return;
         } finally {
-            writerLock.unlock();
+            try {
+                writer.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // the next group sets it again
+            }
+        }
+        stats.record(done.size());
+        for (Pending<?> p : done) {
+            p.succeed();
+        }
+    }
+
+    private <T> T nested(Work<T> work) throws SQLException {
+        if (writer.getAutoCommit()) {
+            return direct(work);
+        }
+        Savepoint sp = writer.setSavepoint();
+        try {
+            T result = work.run(writer);
+            writer.releaseSavepoint(sp);
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            if (!(e instanceof SQLException sql && isFatal(sql))) {
+                writer.rollback(sp);
+                writer.releaseSavepoint(sp);
+                fireRollback();
+            }
+            throw e;
+        }
+    }
+
+    /** One transaction on the calling thread: before the writer thread runs (migrations) or after it stopped. */
+    private synchronized <T> T direct(Work<T> work) throws SQLException {
+        Connection c = connection();
+        c.setAutoCommit(false);
+        try {
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            // SQLite rolls back by itself on some errors (SQLITE_FULL: "no transaction is active"
+            // then); the original failure is what the caller must see, not the rollback's
+            try {
+                c.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            fireRollback();
+            throw e;
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException ignored) {
+                // already in autocommit after SQLite's own rollback
+            }
+        }
+    }
+
+    private void fireRollback() {
+        for (Runnable r : rollbackListeners) {
+            r.run();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            Log.warnf("rollback of a failed commit group failed: %s", e.getMessage());
+        }
+    }
+
+    static boolean isFatal(SQLException e) {
+        return e instanceof SQLiteException s && FATAL_CODES.contains(s.getErrorCode() & 0xff);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            Log.warnf("kiosk database did not close cleanly: %s", e.getMessage());
         }
     }
 
@@ -150,6 +451,61 @@ public class KioskDatabase {
             throw new IllegalStateException("kiosk database is not open");
         }
         return writer;
+    }
+
+    /** A caller's work waiting for the writer thread. */
+    private static final class Pending<T> {
+        static final Pending<Object> STOP = new Pending<>(c -> null);
+
+        private final Work<T> work;
+        private final CountDownLatch latch = new CountDownLatch(1);
+        private T result;
+        private Throwable failure;
+
+        Pending(Work<T> work) {
+            this.work = work;
+        }
+
+        void run(Connection c) throws SQLException {
+            result = work.run(c);
+        }
+
+        void succeed() {
+            latch.countDown();
+        }
+
+        void fail(Throwable e) {
+            failure = e;
+            latch.countDown();
+        }
+
+        T await() throws SQLException {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    latch.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the work may already be committed: wait for the outcome
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (failure == null) {
+                return result;
+            }
+            if (failure instanceof SQLException e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(failure);
+        }
     }
 
     private void migrate() throws SQLException {
@@ -169,7 +525,7 @@ public class KioskDatabase {
             if (applied.contains(name)) {
                 continue;
             }
-            inTransaction(c -> {
+            direct(c -> {
                 try (Statement st = c.createStatement()) {
                     for (String sql : statements(read(script))) {
                         st.execute(sql);
@@ -190,7 +546,7 @@ public class KioskDatabase {
      * block stays one statement.
      */
     static List<String> statements(String script) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean inTrigger = false;
         for (String line : script.split("\\n")) {

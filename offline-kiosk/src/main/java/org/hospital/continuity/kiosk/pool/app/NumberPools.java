@@ -45,13 +45,12 @@ public class NumberPools {
                 "pool-exhausted", pool == PoolKind.INVOICE ? "EP-6.2.3" : "EP-6.2.5",
                 pool == PoolKind.INVOICE ? "error.pool.invoice-exhausted" : "error.pool.patient-exhausted"));
         NumberBlock.Drawn drawn = block.draw(now).orElseThrow();
-        try (PreparedStatement ps = c.prepareStatement("update number_block set next_no = ? where block_id = ? and next_no = ?")) {
-            ps.setLong(1, drawn.after().next());
-            ps.setString(2, block.blockId());
-            ps.setLong(3, block.next());
-            if (ps.executeUpdate() != 1) {
-                throw new SQLException("number block changed concurrently");
-            }
+        PreparedStatement ps = database.statement(c, "update number_block set next_no = ? where block_id = ? and next_no = ?");
+        ps.setLong(1, drawn.after().next());
+        ps.setString(2, block.blockId());
+        ps.setLong(3, block.next());
+        if (ps.executeUpdate() != 1) {
+            throw new SQLException("number block changed concurrently");
         }
         return drawn.number();
     }
@@ -92,15 +91,14 @@ public class NumberPools {
     /** The one block to draw from next (the earliest expiring with numbers left), found by the index. */
     private List<NumberBlock> usableBlocks(Connection c, PoolKind pool, Instant now) throws SQLException {
         List<NumberBlock> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("select * from number_block where pool = ? and next_no <= last_no and expires_at > ? "
-                + "order by expires_at, first_no limit 1")) {
-            ps.setString(1, pool.name());
-            ps.setString(2, now.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new NumberBlock(rs.getString("block_id"), PoolKind.valueOf(rs.getString("pool")), rs.getString("prefix"),
-                            rs.getLong("first_no"), rs.getLong("last_no"), rs.getLong("next_no"), Instant.parse(rs.getString("expires_at"))));
-                }
+        PreparedStatement ps = database.statement(c, "select * from number_block where pool = ? and next_no <= last_no and expires_at > ? "
+                + "order by expires_at, first_no limit 1");
+        ps.setString(1, pool.name());
+        ps.setString(2, now.toString());
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new NumberBlock(rs.getString("block_id"), PoolKind.valueOf(rs.getString("pool")), rs.getString("prefix"),
+                        rs.getLong("first_no"), rs.getLong("last_no"), rs.getLong("next_no"), Instant.parse(rs.getString("expires_at"))));
             }
         }
         return out;

@@ -17,6 +17,10 @@ import java.util.PriorityQueue;
  *
  * <p>Rank (lower first): exact code, code prefix, pinyin-initials prefix, name prefix, name
  * contains, pinyin contains, code contains; ties by shorter name, then code.
+ *
+ * <p>Prefix matches (ranks 0–3) are found by binary search in three sorted orders (code, pinyin,
+ * name); only when they give fewer than {@code limit} hits does the search scan every item for the
+ * "contains" ranks, which can then still make the list. The result equals a full scan's.
  */
 public final class CatalogueIndex {
 
@@ -29,6 +33,10 @@ public final class CatalogueIndex {
 
     private final Entry[] entries;
     private final Map<String, CatalogueItem> byCode;
+    /** Entry positions sorted by upper-case code, by upper-case pinyin, by name. */
+    private final int[] byCodeOrder;
+    private final int[] byPinyinOrder;
+    private final int[] byNameOrder;
 
     public CatalogueIndex(Collection<CatalogueItem> items) {
         this.entries = new Entry[items.size()];
@@ -37,6 +45,39 @@ public final class CatalogueIndex {
         for (CatalogueItem item : items) {
             entries[i++] = new Entry(item, item.code().toUpperCase(Locale.ROOT), item.pinyin().toUpperCase(Locale.ROOT));
             byCode.put(item.code().toUpperCase(Locale.ROOT), item);
+        }
+        byCodeOrder = order(e -> e.code());
+        byPinyinOrder = order(e -> e.pinyin());
+        byNameOrder = order(e -> e.item().name());
+    }
+
+    private int[] order(java.util.function.Function<Entry, String> key) {
+        Integer[] idx = new Integer[entries.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        java.util.Arrays.sort(idx, Comparator.comparing(i -> key.apply(entries[i])));
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    /** Adds the positions of the entries whose key starts with {@code prefix} (binary search, then a walk). */
+    private void prefixed(int[] order, java.util.function.Function<Entry, String> key, String prefix, java.util.BitSet into) {
+        int lo = 0;
+        int hi = order.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (key.apply(entries[order[mid]]).compareTo(prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < order.length && key.apply(entries[order[i]]).startsWith(prefix); i++) {
+            into.set(order[i]);
         }
     }
 
@@ -75,22 +116,37 @@ public final class CatalogueIndex {
                 .thenComparingInt(h -> h.item().name().length())
                 .thenComparing(h -> h.item().code());
         PriorityQueue<Hit> worstFirst = new PriorityQueue<>(limit + 1, best.reversed());
-        for (Entry e : entries) {
-            int rank = rank(e, q, upper);
-            if (rank < 0) {
-                continue;
+        java.util.BitSet prefixHits = new java.util.BitSet(entries.length);
+        prefixed(byCodeOrder, Entry::code, upper, prefixHits);
+        prefixed(byPinyinOrder, Entry::pinyin, upper, prefixHits);
+        prefixed(byNameOrder, e -> e.item().name(), q, prefixHits);
+        if (prefixHits.cardinality() >= limit) {
+            // ranks 0–3 fill the list: no "contains" match (rank 4 and worse) can enter it
+            for (int i = prefixHits.nextSetBit(0); i >= 0; i = prefixHits.nextSetBit(i + 1)) {
+                offer(worstFirst, best, limit, entries[i], q, upper);
             }
-            Hit hit = new Hit(e.item(), rank);
-            if (worstFirst.size() < limit) {
-                worstFirst.add(hit);
-            } else if (best.compare(hit, worstFirst.peek()) < 0) {
-                worstFirst.poll();
-                worstFirst.add(hit);
+        } else {
+            for (Entry e : entries) {
+                offer(worstFirst, best, limit, e, q, upper);
             }
         }
         List<Hit> out = new ArrayList<>(worstFirst);
         out.sort(best);
         return out;
+    }
+
+    private static void offer(PriorityQueue<Hit> worstFirst, Comparator<Hit> best, int limit, Entry e, String q, String upper) {
+        int rank = rank(e, q, upper);
+        if (rank < 0) {
+            return;
+        }
+        Hit hit = new Hit(e.item(), rank);
+        if (worstFirst.size() < limit) {
+            worstFirst.add(hit);
+        } else if (best.compare(hit, worstFirst.peek()) < 0) {
+            worstFirst.poll();
+            worstFirst.add(hit);
+        }
     }
 
     private static int rank(Entry e, String q, String upper) {

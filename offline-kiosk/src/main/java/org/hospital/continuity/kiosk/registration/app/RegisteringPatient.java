@@ -59,7 +59,7 @@ public class RegisteringPatient {
         }
         violations.addAll(form.check(lookups(), LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault())));
         UUID id = UUID.randomUUID();
-        return desk.captureInDowntime(violations, c -> {
+        Registration done = desk.captureInDowntime(violations, c -> {
             CatalogueItem fee = reference.catalogue().byCode(form.feeItemCode()).orElseThrow();
             String number = pools.draw(c.connection(), PoolKind.PATIENT);
             PatientRegistered payload = new PatientRegistered(number, blankToNull(form.knownPatientId()), form.name().trim(), form.sex(),
@@ -67,21 +67,21 @@ public class RegisteringPatient {
                     blankToNull(form.insuranceCard()), form.departmentCode(), blankToNull(form.doctorCode()), fee.code(), fee.name(), fee.priceFen());
             String json = CanonicalJson.of(payload);
             var entry = c.append(STREAM, id, 1, "PatientRegistered", 1, json, by.accountId());
-            try (PreparedStatement ps = c.connection().prepareStatement("insert into registration(stream_id, patient_number, registered_at, "
-                    + "department_code, doctor_code, fee_fen, phase, status, details) values (?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?)")) {
-                ps.setString(1, id.toString());
-                ps.setString(2, number);
-                ps.setString(3, entry.recordedAt().toString());
-                ps.setString(4, payload.departmentCode());
-                ps.setString(5, payload.doctorCode());
-                ps.setLong(6, payload.feeFen());
-                ps.setString(7, c.phase().name());
-                ps.setBytes(8, desk.seal(json, "registration:" + id));
-                ps.executeUpdate();
-            }
-            Log.infof("patient registered registration=%s seq=%d", id, entry.kioskSeq());
+            PreparedStatement ps = c.statement("insert into registration(stream_id, patient_number, registered_at, "
+                    + "department_code, doctor_code, fee_fen, phase, status, details) values (?, ?, ?, ?, ?, ?, ?, 'REGISTERED', ?)");
+            ps.setString(1, id.toString());
+            ps.setString(2, number);
+            ps.setString(3, entry.recordedAt().toString());
+            ps.setString(4, payload.departmentCode());
+            ps.setString(5, payload.doctorCode());
+            ps.setLong(6, payload.feeFen());
+            ps.setString(7, c.phase().name());
+            ps.setBytes(8, desk.seal(json, "registration:" + id));
+            ps.executeUpdate();
             return new Registration(id, entry.kioskSeq(), entry.recordedAt(), c.phase().name(), payload);
         });
+        Log.infof("patient registered registration=%s seq=%d", id, done.kioskSeq()); // after the commit, off the writer thread
+        return done;
     }
 
     public List<Registration> recent(int limit) {

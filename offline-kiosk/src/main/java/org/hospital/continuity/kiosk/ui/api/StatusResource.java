@@ -14,6 +14,7 @@ import java.util.Map;
 import org.hospital.continuity.kiosk.enrolment.app.EnrolledKiosk;
 import org.hospital.continuity.kiosk.journal.app.Backlog;
 import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.mode.app.FollowingInstructions;
 import org.hospital.continuity.kiosk.mode.app.SwitchingMode;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.kiosk.platform.i18n.Texts;
@@ -41,10 +42,13 @@ public class StatusResource {
     private final KioskConfig config;
     private final InstantSource clock;
     private final ReportingReadiness readiness;
+    private final FollowingInstructions instructions;
 
     public StatusResource(SwitchingMode mode, Journal journal, ReferenceData reference, NumberPools pools, EnrolledKiosk enrolled,
-                          Sessions sessions, Texts texts, KioskConfig config, InstantSource clock, ReportingReadiness readiness) {
+                          Sessions sessions, Texts texts, KioskConfig config, InstantSource clock, ReportingReadiness readiness,
+                          FollowingInstructions instructions) {
         this.readiness = readiness; // issue 10: the drill banner
+        this.instructions = instructions;
         this.mode = mode;
         this.journal = journal;
         this.reference = reference;
@@ -62,7 +66,7 @@ public class StatusResource {
     public record Status(boolean enrolled, String kioskId, String kioskName, String departmentName, String phase, boolean downtime,
                          Instant downtimeSince, long downtimeSeconds, long unsent, Instant oldestUnsentAt, long lastSeq,
                          Snapshot snapshot, List<PoolLevel> pools, String staff, String language, Instant now,
-                         ReportingReadiness.Drill drill) {
+                         ReportingReadiness.Drill drill, FollowingInstructions.Announced instruction) {
     }
 
     @GET
@@ -78,7 +82,7 @@ public class StatusResource {
                 identity.map(i -> i.departmentName()).orElse(null), m == null ? null : m.phase().name(), m != null && m.downtime(),
                 m == null ? null : m.since(), m == null ? 0 : m.elapsed().toSeconds(), backlog.unsent(), backlog.oldestUnsentAt(),
                 journal.lastSeq(), snap, pools.levels(), sessions.peek(token).map(s -> s.displayName()).orElse(null),
-                texts.language(), now, readiness.drill().orElse(null));
+                texts.language(), now, readiness.drill().orElse(null), instructions.last().latest());
     }
 
     @GET

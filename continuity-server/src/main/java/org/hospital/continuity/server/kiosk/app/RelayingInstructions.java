@@ -1,0 +1,72 @@
+package org.hospital.continuity.server.kiosk.app;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+import org.hospital.continuity.server.account.persistence.AccountStore;
+import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.domain.KioskWire;
+import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.Staff;
+import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
+import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
+
+/**
+ * EP-6.1 for kiosks: the announced instructions of the kiosk's department (its downtime-ladder area,
+ * from the directory), which the kiosk pulls while online, and their acknowledgement by the named
+ * person signed in at the kiosk — the kiosk itself is not a person and never acknowledges alone.
+ */
+@ApplicationScoped
+public class RelayingInstructions {
+
+    private final AnnouncingInstructions announcing;
+    private final DirectoryStore directory;
+    private final AccountStore accounts;
+
+    public RelayingInstructions(AnnouncingInstructions announcing, DirectoryStore directory, AccountStore accounts) {
+        this.announcing = announcing;
+        this.directory = directory;
+        this.accounts = accounts;
+    }
+
+    /** The newest instructions for the kiosk's department (empty when its department follows no area of the ladder). */
+    public Uni<KioskWire.Instructions> forKiosk(KioskIdentity kiosk, int limit) {
+        return directory.department(directory.pool(), kiosk.departmentCode()).chain(d -> {
+            if (d == null || d.area() == null) {
+                return Uni.createFrom().item(new KioskWire.Instructions(null, List.of()));
+            }
+            return announcing.forParty(d.area(), false, limit)
+                    .map(list -> new KioskWire.Instructions(d.area(), list.stream().map(RelayingInstructions::wire).toList()));
+        });
+    }
+
+    /**
+     * EP-6.1: the staff member signed in at the kiosk acknowledges. Only an active account of the
+     * kiosk's own department may; the acknowledgement is theirs (named), made through the kiosk.
+     */
+    public Uni<KioskWire.Instruction> acknowledge(KioskIdentity kiosk, UUID instructionId, String username) {
+        return accounts.byUsername(accounts.pool(), username).chain(a -> {
+            if (a == null || !a.active()) {
+                return Uni.createFrom().failure(new DomainRejection(403, "not-a-server-account", "EP-6.1",
+                        "Only staff with an active hospital account acknowledge instructions; acknowledge by phone to the IT duty."));
+            }
+            if (!kiosk.departmentCode().equals(a.departmentCode())) {
+                return Uni.createFrom().failure(new DomainRejection(403, "not-your-department", "EP-6.1",
+                        "Only staff of the kiosk's department acknowledge its instructions at this kiosk."));
+            }
+            Staff staff = new Staff(a.id(), a.username(), a.personId(), a.personName(), a.departmentCode(), StaffRole.securityRoles(a.roles()));
+            return announcing.acknowledge(instructionId, staff).map(RelayingInstructions::wire)
+                    .invoke(i -> Log.infof("instruction acknowledged at kiosk=%s instruction=%s account=%s", kiosk.kioskId(), i.id(), a.id()));
+        });
+    }
+
+    static KioskWire.Instruction wire(Instruction i) {
+        return new KioskWire.Instruction(i.id(), i.party(), i.kind(), i.modeAfter() == null ? null : i.modeAfter().name(), i.clause(), i.zh(),
+                i.en(), i.issuedAt(), i.issuedBy(), i.acknowledged(), i.acks().isEmpty() ? null : i.acks().get(0).personName(),
+                i.acks().isEmpty() ? null : i.acks().get(0).at());
+    }
+}
