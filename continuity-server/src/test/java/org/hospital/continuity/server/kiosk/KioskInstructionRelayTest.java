@@ -75,26 +75,4 @@ class KioskInstructionRelayTest {
         TestAccounts.as(TestAccounts.user("kr-cashier", "KR-CASH", "CASHIER")).get("/api/instructions/" + id).then().statusCode(200)
                 .body("acknowledgements.personName", org.hamcrest.Matchers.hasItem("测试 kr-cashier"));
     }
-
-    @Test
-    @DisplayName("EP-4.1 a kiosk's readiness report (stale snapshot, backlog, pools) reaches IT; only the kiosk itself reports")
-    void kioskReportsItsReadiness() {
-        JsonPath enrolled = KioskRegistryTest.enrol(KioskRegistryTest.createKiosk("就绪窗", "SFC").getString("code"));
-        String kioskId = enrolled.getString("kioskId");
-        Map<String, Object> report = Map.of("ready", false, "snapshotVersion", "v3", "snapshotAgeSeconds", 200_000, "snapshotStale", true,
-                "unsent", 12, "lastSeq", 40, "phase", "DOWNTIME", "reportedAt", "2026-11-22T03:00:00Z",
-                "pools", List.of(Map.of("pool", "PATIENT", "remaining", 5, "low", true, "empty", false)));
-        TestAccounts.asAdmin().get("/api/admin/kiosks/" + kioskId + "/readiness").then().statusCode(404);
-        given().contentType(ContentType.JSON).body(report).put("/api/kiosk/readiness").then().statusCode(401);
-        given().auth().preemptive().basic(kioskId, enrolled.getString("secret")).contentType(ContentType.JSON).body(report)
-                .put("/api/kiosk/readiness").then().statusCode(204);
-        JsonPath seen = TestAccounts.asAdmin().get("/api/admin/kiosks/" + kioskId + "/readiness").then().statusCode(200).extract().jsonPath();
-        assertThat(seen.getBoolean("readiness.ready")).isFalse();
-        assertThat(seen.getBoolean("readiness.snapshotStale")).isTrue();
-        assertThat(seen.getLong("readiness.unsent")).isEqualTo(12);
-        assertThat(seen.getString("readiness.phase")).isEqualTo("DOWNTIME");
-        assertThat(seen.getList("readiness.pools.remaining", Integer.class)).containsExactly(5);
-        assertThat(seen.getString("receivedAt")).isNotNull();
-        TestAccounts.as(TestAccounts.cashier()).get("/api/admin/kiosks/" + kioskId + "/readiness").then().statusCode(403);
-    }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import org.hospital.continuity.server.kiosk.app.RegisteringKiosks;
 import org.hospital.continuity.server.kiosk.app.ServingKiosks;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
-import org.hospital.continuity.server.kiosk.persistence.KioskRegistryRepository;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -86,14 +85,6 @@ public class KioskAdminResource {
     @Path("/kiosks/{id}/number-blocks")
     public Uni<List<KioskWire.Block>> blocks(@PathParam("id") @Size(max = 40) String id) {
         return registering.blocks(id);
-    }
-
-    /** The kiosk's newest readiness report (404 until it reported once). */
-    @GET
-    @Path("/kiosks/{id}/readiness")
-    public Uni<KioskRegistryRepository.ReadinessRow> readiness(@PathParam("id") @Size(max = 40) String id) {
-        return serving.readinessOf(id).onItem().ifNull().failWith(() -> org.hospital.continuity.server.platform.api.DomainRejection.notFound(
-                "Readiness of kiosk " + id));
     }
 
     @PUT

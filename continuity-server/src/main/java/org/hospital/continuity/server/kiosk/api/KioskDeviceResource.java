@@ -19,7 +19,6 @@ import java.util.UUID;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -110,16 +109,6 @@ public class KioskDeviceResource {
     public Uni<KioskWire.Instruction> acknowledge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
                                                   @Valid @NotNull KioskAcknowledgement request) {
         return authenticated(authorization, k -> instructions.acknowledge(k, id, request.accountId()));
-    }
-
-    /** The kiosk's readiness signal (stale snapshot, unsent backlog, number pools), sent while it is online. */
-    @PUT
-    @Path("/readiness")
-    @RolesAllowed(Roles.KIOSK)
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Void>> readiness(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                                             @Valid @NotNull KioskWire.Readiness readiness) {
-        return authenticated(authorization, k -> serving.readiness(k, readiness)).map(v -> RestResponse.noContent());
     }
 
     private <T> Uni<T> authenticated(String authorization, Function<KioskIdentity, Uni<T>> then) {

@@ -96,21 +96,6 @@ public class ServingKiosks {
                 .invoke(() -> Log.infof("offline verifier %s account=%s", withdrawn ? "withdrawn" : "restored", username));
     }
 
-    /** Stores the readiness a kiosk reported (a stale snapshot shows here before the outage does). */
-    public Uni<Void> readiness(KioskIdentity kiosk, KioskWire.Readiness readiness) {
-        return kiosks.storeReadiness(kiosk.kioskId(), readiness, clock.instant())
-                .invoke(() -> {
-                    if (!readiness.ready()) {
-                        Log.infof("kiosk not ready kiosk=%s snapshotStale=%s", kiosk.kioskId(), readiness.snapshotStale());
-                    }
-                });
-    }
-
-    /** The newest readiness report of a kiosk, or null. */
-    public Uni<KioskRegistryRepository.ReadinessRow> readinessOf(String kioskId) {
-        return kiosks.readiness(kioskId);
-    }
-
     private Uni<StaffVerifiers.Verifier> derive(String accountId, String displayName, String departmentCode, List<String> roles,
                                                 char[] password) {
         return Uni.createFrom().item(() -> StaffVerifiers.derive(accountId, displayName, departmentCode, roles, password, iterations, random))

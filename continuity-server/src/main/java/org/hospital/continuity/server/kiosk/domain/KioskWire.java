@@ -48,14 +48,6 @@ public final class KioskWire {
                               Instant issuedAt, String issuedBy, boolean acknowledged, String acknowledgedBy, Instant acknowledgedAt) {
     }
 
-    /** The readiness a kiosk reports while online (no patient data). */
-    public record Readiness(boolean ready, String snapshotVersion, Instant snapshotGeneratedAt, long snapshotAgeSeconds, boolean snapshotStale,
-                            long unsent, Instant oldestUnsentAt, long lastSeq, String phase, List<PoolReadiness> pools, Instant reportedAt) {
-    }
-
-    public record PoolReadiness(String pool, long remaining, boolean low, boolean empty) {
-    }
-
     public record StaffVerifier(String accountId, String displayName, List<String> roles, String algorithm, String salt, int iterations,
                                 String hash) {
     }

@@ -163,47 +163,6 @@ public class KioskRegistryRepository {
                 });
     }
 
-    /** Stores a kiosk's newest readiness report (the pools as compact text: {@code POOL:remaining:low:empty;…}). */
-    public Uni<Void> storeReadiness(String kioskId, KioskWire.Readiness r, Instant now) {
-        String pools = r.pools() == null ? "" : String.join(";", r.pools().stream()
-                .map(p -> p.pool() + ":" + p.remaining() + ":" + p.low() + ":" + p.empty()).toList());
-        return pool.preparedQuery("insert into kiosk_readiness(kiosk_id, ready, snapshot_version, snapshot_age_seconds, snapshot_stale, unsent, "
-                        + "oldest_unsent_at, last_seq, phase, pools, kiosk_reported_at, received_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                        + "$11, $12) on conflict (kiosk_id) do update set ready = excluded.ready, snapshot_version = excluded.snapshot_version, "
-                        + "snapshot_age_seconds = excluded.snapshot_age_seconds, snapshot_stale = excluded.snapshot_stale, unsent = excluded.unsent, "
-                        + "oldest_unsent_at = excluded.oldest_unsent_at, last_seq = excluded.last_seq, phase = excluded.phase, pools = excluded.pools, "
-                        + "kiosk_reported_at = excluded.kiosk_reported_at, received_at = excluded.received_at")
-                .execute(Tuple.from(Arrays.asList(kioskId, r.ready(), r.snapshotVersion(), r.snapshotAgeSeconds(), r.snapshotStale(), r.unsent(),
-                        r.oldestUnsentAt() == null ? null : odt(r.oldestUnsentAt()), r.lastSeq(), r.phase(), pools,
-                        odt(r.reportedAt() == null ? now : r.reportedAt()), odt(now))))
-                .replaceWithVoid();
-    }
-
-    /** A kiosk's newest readiness report with when the server received it, or null when it never reported. */
-    public record ReadinessRow(KioskWire.Readiness readiness, Instant receivedAt) {
-    }
-
-    public Uni<ReadinessRow> readiness(String kioskId) {
-        return pool.preparedQuery("select * from kiosk_readiness where kiosk_id = $1").execute(Tuple.of(kioskId)).map(rows -> {
-            if (rows.size() == 0) {
-                return null;
-            }
-            Row r = rows.iterator().next();
-            List<KioskWire.PoolReadiness> pools = new ArrayList<>();
-            for (String p : r.getString("pools").split(";")) {
-                String[] f = p.split(":");
-                if (f.length == 4) {
-                    pools.add(new KioskWire.PoolReadiness(f[0], Long.parseLong(f[1]), Boolean.parseBoolean(f[2]), Boolean.parseBoolean(f[3])));
-                }
-            }
-            OffsetDateTime oldest = r.getOffsetDateTime("oldest_unsent_at");
-            return new ReadinessRow(new KioskWire.Readiness(r.getBoolean("ready"), r.getString("snapshot_version"), null,
-                    r.getLong("snapshot_age_seconds"), r.getBoolean("snapshot_stale"), r.getLong("unsent"), oldest == null ? null : oldest.toInstant(),
-                    r.getLong("last_seq"), r.getString("phase"), pools, r.getOffsetDateTime("kiosk_reported_at").toInstant()),
-                    r.getOffsetDateTime("received_at").toInstant());
-        });
-    }
-
     public Uni<String> departmentName(SqlConnection c, String code) {
         return c.preparedQuery("select name from (select name_zh as name, 0 as pref from department where code = $1 "
                         + "union all select name, 1 from ref_department where code = $1) x order by pref limit 1").execute(Tuple.of(code))

@@ -10,7 +10,6 @@ public class KioskSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0400__kiosk_registry.sql", "db/migration/V0410__kiosk_verifier_withdrawal.sql",
-                "db/migration/V0420__kiosk_readiness.sql");
+        return List.of("db/migration/V0400__kiosk_registry.sql", "db/migration/V0410__kiosk_verifier_withdrawal.sql");
     }
 }

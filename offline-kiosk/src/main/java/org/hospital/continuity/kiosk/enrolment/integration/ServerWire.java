@@ -35,17 +35,6 @@ public final class ServerWire {
                               Instant issuedAt, String issuedBy, boolean acknowledged, String acknowledgedBy, Instant acknowledgedAt) {
     }
 
-    /**
-     * The kiosk's readiness as it reports it to the server while online: snapshot age and staleness,
-     * unsent backlog, mode and number pools (no patient data).
-     */
-    public record Readiness(boolean ready, String snapshotVersion, Instant snapshotGeneratedAt, long snapshotAgeSeconds, boolean snapshotStale,
-                            long unsent, Instant oldestUnsentAt, long lastSeq, String phase, List<PoolReadiness> pools, Instant reportedAt) {
-    }
-
-    public record PoolReadiness(String pool, long remaining, boolean low, boolean empty) {
-    }
-
     /** The staff member signed in at the kiosk who acknowledges an instruction. */
     public record Acknowledgement(String accountId) {
     }

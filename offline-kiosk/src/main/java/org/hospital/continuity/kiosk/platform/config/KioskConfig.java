@@ -77,7 +77,7 @@ public interface KioskConfig {
     interface Instructions {
         /**
          * How often, while the server answers, the kiosk pulls its department's announced
-         * instructions and reports its readiness ({@code off} disables both; tests call them on request).
+         * instructions ({@code off} disables it; tests call it on request).
          */
         @WithDefault("30s")
         String interval();
