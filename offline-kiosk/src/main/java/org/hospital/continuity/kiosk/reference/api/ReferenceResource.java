@@ -1,5 +1,9 @@
 package org.hospital.continuity.kiosk.reference.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +28,7 @@ import org.hospital.continuity.kiosk.session.app.Sessions;
 @Path("/api/reference")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@PermitAll
 public class ReferenceResource {
 
     private final ReferenceData reference;
@@ -82,6 +87,7 @@ public class ReferenceResource {
 
     @GET
     @Path("/patients")
+    @RolesAllowed(KioskRoles.STAFF)
     public List<PatientPick> patients(@CookieParam(SessionResource.COOKIE) String token, @QueryParam("q") @Size(max = 40) String q,
                                       @QueryParam("census") @DefaultValue("false") boolean census) {
         sessions.require(token); // HR-5: patient lists only for signed-in staff
