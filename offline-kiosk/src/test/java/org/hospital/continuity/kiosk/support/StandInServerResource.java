@@ -11,6 +11,11 @@ public class StandInServerResource implements QuarkusTestResourceLifecycleManage
 
     static StandInServer server;
 
+    /** The running stand-in (issue 11's audit test reads what it received). */
+    public static StandInServer server() {
+        return server;
+    }
+
     @Override
     public Map<String, String> start() {
         try {

@@ -9,6 +9,9 @@ public final class KioskRoles {
     /** Any member of staff signed in on this kiosk (HR-2: every record is traced to the account). */
     public static final String STAFF = "staff";
 
+    /** A kiosk supervisor (published staff role): may read this kiosk's audit log. */
+    public static final String SUPERVISOR = "SUPERVISOR";
+
     private KioskRoles() {
     }
 }
