@@ -39,7 +39,12 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(StandInServerResource.class)
+@io.quarkus.test.junit.TestProfile(AdversarialTest.OwnKiosk.class)
 class AdversarialTest {
+
+    /** A kiosk of its own (own data folder): hostile values that happen to form a valid request stay out of other tests. */
+    public static class OwnKiosk implements io.quarkus.test.junit.QuarkusTestProfile {
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final RestAssuredConfig RAW = RestAssuredConfig.config()
@@ -56,6 +61,20 @@ class AdversarialTest {
 
     private final Map<String, Integer> counts = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
+    /**
+     * One hostile value in one declared field, run after the "nothing stored" check: a single field can make a
+     * complete, valid request (a free-text reason), which is then stored as ordinary text; such answers are
+     * counted as "accepted as data", and must never be a 5xx or show a trace.
+     */
+    private final List<Runnable> deferred = new ArrayList<>();
+    private final List<String> acceptedAsData = new ArrayList<>();
+
+    private void field(Op op, String what, ExtractableResponse<Response> r) {
+        check("field", op, what, r, false);
+        if (r.statusCode() < 400) {
+            acceptedAsData.add(op.method() + " " + op.path() + " " + what + " → " + r.statusCode());
+        }
+    }
 
     private record Op(String method, String path, JsonNode operation, RouteInventory.Route route) {
     }
@@ -141,10 +160,10 @@ class AdversarialTest {
                     for (Object v : values) {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put(field, v);
-                        check("field", op, field, given().config(RAW).cookie("kiosk_session", cookie).contentType("application/json")
-                                .body(JSON.writeValueAsBytes(m))
-                                .request(op.method(), op.path().replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000")).then().extract(),
-                                false);
+                        byte[] bytes = JSON.writeValueAsBytes(m);
+                        deferred.add(() -> field(op, field, given().config(RAW).cookie("kiosk_session", cookie).contentType("application/json")
+                                .body(bytes).request(op.method(), op.path().replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000"))
+                                .then().extract()));
                     }
                 }
             }
@@ -188,17 +207,21 @@ class AdversarialTest {
                 }
             }
         }
-        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
-        System.out.println("ADVERSARIAL kiosk cases=" + total + " by category=" + counts + " routes=" + ops.size());
+        int refusedCases = counts.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println("ADVERSARIAL kiosk cases before fields=" + refusedCases + " by category=" + counts + " routes=" + ops.size());
         Map<String, String> after = fingerprint();
         before.forEach((t, f) -> {
             if (!f.equals(after.get(t))) {
                 failures.add("table " + t + " changed during the attacks");
             }
         });
+        deferred.forEach(Runnable::run);
+        System.out.println("ADVERSARIAL field values accepted as ordinary data: " + acceptedAsData.size() + " " + acceptedAsData);
         assertThat(failures).as("hostile requests not answered with a clean 4xx, or something stored").isEmpty();
         given().get("/q/health/live").then().statusCode(200);
         given().cookie("kiosk_session", cookie).get("/api/status").then().statusCode(200);
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        System.out.println("ADVERSARIAL total cases=" + total + " by category=" + counts);
         assertThat(total).isGreaterThan(500);
     }
 

@@ -12,7 +12,6 @@ import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hospital.continuity.server.audit.app.AuditConfig;
 import org.hospital.continuity.server.audit.app.AuditTrail;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
@@ -30,9 +29,6 @@ public class AuditFilter {
 
     @Inject
     AuditTrail trail;
-
-    @Inject
-    AuditConfig config;
 
     @Inject
     CurrentIdentityAssociation identities;
@@ -62,12 +58,12 @@ public class AuditFilter {
     }
 
     boolean audited(String method, String route, int status) {
-        for (String skip : config.skipPaths()) {
+        for (String skip : trail.config().skipPaths()) {
             if (route.startsWith(skip)) {
                 return false;
             }
         }
-        for (String quiet : config.refusalsOnlyPaths()) {
+        for (String quiet : trail.config().refusalsOnlyPaths()) {
             if (route.startsWith(quiet)) {
                 return status >= 400;
             }
@@ -75,7 +71,7 @@ public class AuditFilter {
         if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
             return true;
         }
-        for (String p : config.patientDataPaths()) {
+        for (String p : trail.config().patientDataPaths()) {
             if (route.startsWith(p)) {
                 return true;
             }

@@ -27,10 +27,17 @@ public class AuditTrail {
 
     private final AuditStore store;
     private final InstantSource clock;
+    private final AuditConfig config;
 
-    public AuditTrail(AuditStore store, InstantSource clock) {
+    public AuditTrail(AuditStore store, InstantSource clock, AuditConfig config) {
         this.store = store;
         this.clock = clock;
+        this.config = config;
+    }
+
+    /** What the request filter audits. */
+    public AuditConfig config() {
+        return config;
     }
 
     /** Appends in the caller's transaction (the chain lock is held until it commits). */

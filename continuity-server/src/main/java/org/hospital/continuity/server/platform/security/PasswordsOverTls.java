@@ -17,12 +17,21 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class PasswordsOverTls {
 
-    @jakarta.inject.Inject
-    TransportSecurityConfig config;
+    private volatile TransportSecurityConfig config;
+
+    /** The mapping, looked up once (a filter class is not an ordinary bean). */
+    private TransportSecurityConfig config() {
+        TransportSecurityConfig c = config;
+        if (c == null) {
+            c = io.quarkus.arc.Arc.container().instance(TransportSecurity.class).get().config();
+            config = c;
+        }
+        return c;
+    }
 
     @ServerRequestFilter(preMatching = true)
     public Response refusePlainPasswords(HttpServerRequest request) {
-        if (!config.requireTlsForPasswords() || request.method().name().equals("GET") || !carriesPassword(request.path())) {
+        if (!config().requireTlsForPasswords() || request.method().name().equals("GET") || !carriesPassword(request.path())) {
             return null;
         }
         String remote = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
@@ -36,7 +45,7 @@ public class PasswordsOverTls {
     }
 
     boolean carriesPassword(String path) {
-        return path != null && config.passwordPaths().stream().anyMatch(path::startsWith);
+        return path != null && config().passwordPaths().stream().anyMatch(path::startsWith);
     }
 
     /** TLS, or a loopback address (127.0.0.0/8, ::1). An unknown address is not loopback. */

@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * patient data (HR-5, HR-8), from the matched route template, so new endpoints are covered without being
  * listed. Sign-in and sign-out are audited by {@link Sessions} itself (with the account).
  */
+@jakarta.inject.Singleton
 public class KioskAuditFilter {
 
     /** GET routes that show patient data. */
