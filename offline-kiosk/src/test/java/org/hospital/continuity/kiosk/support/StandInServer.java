@@ -50,6 +50,7 @@ public final class StandInServer implements AutoCloseable {
         http.createContext("/api/kiosk/number-blocks", this::block);
         http.createContext("/api/kiosk/instructions", this::instructions);
         http.createContext("/api/kiosk/readiness", this::readiness);
+        http.createContext("/api/kiosk/audit", this::audit);
         http.start();
     }
 
@@ -145,6 +146,37 @@ public final class StandInServer implements AutoCloseable {
             }
         }
         send(x, 404, Map.of("type", "/problems/not-found", "status", 404, "detail", "no such instruction"));
+    }
+
+    /** Issue 11: the server's kiosk-audit upload: skips what it holds, checks the chain, answers the last position held. */
+    private final List<org.hospital.continuity.sync.audit.AuditRecord> auditHeld = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public List<org.hospital.continuity.sync.audit.AuditRecord> auditHeld() {
+        return auditHeld;
+    }
+
+    private synchronized void audit(HttpExchange x) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode body = json.readTree(x.getRequestBody());
+        long held = auditHeld.isEmpty() ? 0 : auditHeld.get(auditHeld.size() - 1).seq();
+        var walker = new org.hospital.continuity.sync.audit.AuditChain.Walker(held,
+                auditHeld.isEmpty() ? org.hospital.continuity.sync.audit.AuditChain.GENESIS : auditHeld.get(auditHeld.size() - 1).hash());
+        List<org.hospital.continuity.sync.audit.AuditRecord> fresh = new ArrayList<>();
+        for (var e : body.path("entries")) {
+            var r = new org.hospital.continuity.sync.audit.AuditRecord(e.path("seq").asLong(), UUID.fromString(e.path("id").asText()),
+                    Instant.parse(e.path("at").asText()), e.path("actor").asText(), e.path("actorKind").asText(), e.path("action").asText(),
+                    e.path("category").asText(), e.path("outcome").asText(), e.path("source").asText(), e.path("recordType").asText(),
+                    e.path("recordId").asText(), e.path("detail").asText(), e.path("prevHash").asText(), e.path("hash").asText());
+            if (r.seq() <= held) {
+                continue;
+            }
+            if (walker.next(r).isPresent()) {
+                send(x, 409, Map.of("type", "/problems/audit-chain-broken", "status", 409));
+                return;
+            }
+            fresh.add(r);
+        }
+        auditHeld.addAll(fresh);
+        send(x, 200, Map.of("storedThrough", auditHeld.isEmpty() ? 0 : auditHeld.get(auditHeld.size() - 1).seq()));
     }
 
     private void block(HttpExchange x) throws IOException {

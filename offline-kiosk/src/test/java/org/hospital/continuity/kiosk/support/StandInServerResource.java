@@ -11,7 +11,7 @@ public class StandInServerResource implements QuarkusTestResourceLifecycleManage
 
     static StandInServer server;
 
-    /** The running stand-in (issue 10 tests set what it answers). */
+    /** The running stand-in (issue 10 tests set what it answers; issue 11's audit test reads what it received). */
     public static StandInServer server() {
         return server;
     }

@@ -51,7 +51,7 @@ public class LoggingIn {
             return Uni.createFrom().item(() -> hasher.matches(password.toCharArray(), stored))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                     .chain(matches -> account == null
-                            ? Uni.createFrom().failure(wrongPassword())
+                            ? unknownUser().chain(() -> Uni.createFrom().failure(wrongPassword()))
                             : record(username, matches));
         });
     }
@@ -93,6 +93,16 @@ public class LoggingIn {
             return Uni.createFrom().failure(wrongPassword());
         });
     }
+
+    /** HR-8: a sign-in with a user name that does not exist is audited too (the typed name is not kept). */
+    private Uni<Void> unknownUser() {
+        return auditTrail == null ? Uni.createFrom().voidItem() : auditTrail.record(new org.hospital.continuity.server.audit.app.AuditTrail.Event(
+                "anonymous", "ANONYMOUS", "LOGIN_FAILED", org.hospital.continuity.sync.audit.AuditCategories.LOGIN, "REFUSED", "",
+                "account", "", "unknown user name"));
+    }
+
+    @jakarta.inject.Inject
+    org.hospital.continuity.server.audit.app.AuditTrail auditTrail;
 
     private static DomainRejection wrongPassword() {
         return new DomainRejection(401, "sign-in-failed", "HR-3", "Wrong user name or password.");

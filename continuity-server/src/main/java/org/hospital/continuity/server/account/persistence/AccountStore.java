@@ -40,6 +40,9 @@ public class AccountStore {
               from account a join person p on p.id = a.person_id""";
 
     private final Pool pool;
+    /** Issue 11: every account audit row is also an entry of the hash-chained audit log, in the same transaction. */
+    @jakarta.inject.Inject
+    org.hospital.continuity.server.audit.app.AuditTrail auditTrail;
 
     public AccountStore(Pool pool) {
         this.pool = pool;
@@ -149,6 +152,17 @@ public class AccountStore {
 
     public Uni<Void> audit(SqlClient c, UUID accountId, UUID actorId, String kind, String detail, Instant now) {
         return c.preparedQuery("insert into account_audit (account_id, actor_id, kind, detail, at) values ($1, $2, $3, $4, $5)")
-                .execute(Tuple.of(accountId, actorId, kind, detail, ts(now))).replaceWithVoid();
+                .execute(Tuple.of(accountId, actorId, kind, detail, ts(now))).replaceWithVoid()
+                .chain(() -> auditTrail == null ? Uni.createFrom().voidItem() : auditTrail.append(c, chained(accountId, actorId, kind, detail)));
+    }
+
+    /** HR-8: sign-ins (LOGIN, LOGIN_FAILED, LOCKED, LOGIN_REFUSED) and account changes as audit-log entries. */
+    static org.hospital.continuity.server.audit.app.AuditTrail.Event chained(UUID accountId, UUID actorId, String kind, String detail) {
+        boolean login = kind.startsWith("LOGIN") || kind.equals("LOCKED");
+        String actor = actorId != null ? actorId.toString() : login ? "anonymous" : "system";
+        String actorKind = actorId != null ? "STAFF" : login ? "ANONYMOUS" : "SYSTEM";
+        return new org.hospital.continuity.server.audit.app.AuditTrail.Event(actor, actorKind, kind,
+                login ? org.hospital.continuity.sync.audit.AuditCategories.LOGIN : org.hospital.continuity.sync.audit.AuditCategories.PERMISSION_CHANGE,
+                kind.equals("LOGIN") || !login ? "SUCCESS" : "REFUSED", "", "account", accountId.toString(), detail);
     }
 }

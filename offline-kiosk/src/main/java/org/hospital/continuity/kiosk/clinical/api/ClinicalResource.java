@@ -1,5 +1,8 @@
 package org.hospital.continuity.kiosk.clinical.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +32,7 @@ import org.hospital.continuity.kiosk.session.app.Sessions;
 @Path("/api/clinical")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(KioskRoles.STAFF)
 public class ClinicalResource {
 
     private final ClinicalDesk desk;

@@ -1,5 +1,7 @@
 package org.hospital.continuity.kiosk.connectivity.api;
 
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 @Path("/api/connectivity")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@PermitAll
 public class ConnectivityResource {
 
     private final KioskConfig config;

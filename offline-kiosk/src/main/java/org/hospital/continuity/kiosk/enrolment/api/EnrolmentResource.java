@@ -1,5 +1,9 @@
 package org.hospital.continuity.kiosk.enrolment.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,6 +36,7 @@ import org.hospital.continuity.kiosk.session.app.Sessions;
 @Path("/api/kiosk")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(KioskRoles.STAFF)
 public class EnrolmentResource {
 
     private final EnrollingKiosk enrolling;
@@ -52,6 +57,7 @@ public class EnrolmentResource {
     }
 
     @GET
+    @PermitAll
     public Map<String, Object> identity() {
         return enrolled.identity().<Map<String, Object>>map(i -> Map.of("enrolled", true, "kioskId", i.kioskId(), "kioskName", i.kioskName(),
                 "departmentCode", i.departmentCode(), "departmentName", i.departmentName(), "enrolledAt", i.enrolledAt().toString()))
@@ -61,6 +67,7 @@ public class EnrolmentResource {
     @POST
     @Path("/enrolment")
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
     public KioskIdentity enrol(@Valid @NotNull Enrol request) {
         String server = request.serverUrl() == null || request.serverUrl().isBlank() ? config.serverUrl() : request.serverUrl();
         return enrolling.enrol(server, request.code(), request.kioskName());

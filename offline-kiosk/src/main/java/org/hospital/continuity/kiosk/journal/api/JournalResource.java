@@ -1,5 +1,8 @@
 package org.hospital.continuity.kiosk.journal.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +27,7 @@ import org.hospital.continuity.kiosk.session.app.Sessions;
 @Path("/api/journal")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(KioskRoles.STAFF)
 public class JournalResource {
 
     private final Journal journal;

@@ -1,5 +1,9 @@
 package org.hospital.continuity.kiosk.mode.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +30,7 @@ import org.hospital.continuity.sync.envelope.JournalEntry;
 @Path("/api/mode")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(KioskRoles.STAFF)
 public class ModeResource {
 
     private final SwitchingMode mode;
@@ -51,6 +56,7 @@ public class ModeResource {
     }
 
     @GET
+    @PermitAll
     public SwitchingMode.ModeState state() {
         return mode.state();
     }

@@ -1,5 +1,7 @@
 package org.hospital.continuity.kiosk.outbox.api;
 
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,6 +14,7 @@ import org.hospital.continuity.kiosk.outbox.app.SyncAgent;
 @Path("/api/sync")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@PermitAll
 public class SyncStatusResource {
 
     private final SyncAgent agent;

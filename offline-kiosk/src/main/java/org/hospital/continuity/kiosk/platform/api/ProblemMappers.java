@@ -60,6 +60,18 @@ public class ProblemMappers {
         return respond(p, uri);
     }
 
+    /** No live session on a guarded route (issue 11: @RolesAllowed): the UI answers with the sign-in screen. */
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response notSignedIn(RuntimeException e, UriInfo uri) {
+        return rejected(new KioskRejection(401, "not-signed-in", "HR-2", "error.session.required", java.util.List.of()), uri);
+    }
+
+    /** Signed in without the role the route needs (HR-1). */
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return rejected(new KioskRejection(403, "forbidden", "HR-1", "error.forbidden", java.util.List.of()), uri);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
         return respond(Problems.malformedJson(e), uri);

@@ -1,5 +1,9 @@
 package org.hospital.continuity.kiosk.reference.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,6 +28,7 @@ import org.hospital.continuity.kiosk.session.app.Sessions;
 @Path("/api/reference")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@PermitAll
 public class ReferenceResource {
 
     private final ReferenceData reference;
@@ -80,11 +85,20 @@ public class ReferenceResource {
         return reference.doctors().stream().filter(d -> department == null || d.departmentCode().equals(department)).toList();
     }
 
+    /** HR-5: the shortest name, pinyin or number prefix a patient search accepts. */
+    static final int MIN_CRITERIA = 2;
+
     @GET
     @Path("/patients")
+    @RolesAllowed(KioskRoles.STAFF)
     public List<PatientPick> patients(@CookieParam(SessionResource.COOKIE) String token, @QueryParam("q") @Size(max = 40) String q,
                                       @QueryParam("census") @DefaultValue("false") boolean census) {
         sessions.require(token); // HR-5: patient lists only for signed-in staff
+        if (!census && (q == null || q.strip().length() < MIN_CRITERIA)) {
+            // HR-5: no bulk listing of patients; a search needs a name/number prefix of at least two characters
+            throw new org.hospital.continuity.kiosk.platform.api.KioskRejection(422, "search-criteria-required", "HR-5",
+                    "error.search.criteria", java.util.List.of(new org.hospital.continuity.sync.wire.Problem.Violation("q", "error.search.criteria")));
+        }
         return reference.findPatients(q, census, 20).stream().map(PatientPick::of).toList();
     }
 }

@@ -1,5 +1,8 @@
 package org.hospital.continuity.kiosk.registration.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -30,6 +33,7 @@ import org.hospital.continuity.kiosk.session.app.Sessions;
 @Path("/api/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(KioskRoles.STAFF)
 public class RegistrationResource {
 
     private final RegisteringPatient registering;

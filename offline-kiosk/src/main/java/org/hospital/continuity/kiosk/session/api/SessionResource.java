@@ -1,5 +1,9 @@
 package org.hospital.continuity.kiosk.session.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -23,6 +27,7 @@ import org.hospital.continuity.kiosk.session.domain.StaffSession;
 @Path("/api/session")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(KioskRoles.STAFF)
 public class SessionResource {
 
     public static final String COOKIE = "kiosk_session";
@@ -44,6 +49,7 @@ public class SessionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
     public Response login(@Valid @NotNull Login login) {
         StaffSession s = sessions.login(login.accountId().trim(), login.password().toCharArray());
         return Response.ok(Me.of(s)).cookie(cookie(s.token(), -1)).build();
@@ -55,6 +61,7 @@ public class SessionResource {
     }
 
     @DELETE
+    @PermitAll
     public Response logout(@CookieParam(COOKIE) String token) {
         sessions.logout(token);
         return Response.noContent().cookie(cookie("", 0)).build();

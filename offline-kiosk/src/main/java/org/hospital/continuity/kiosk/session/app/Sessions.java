@@ -49,6 +49,7 @@ public class Sessions {
             Instant now = clock.instant();
             Failures f = failures.get(accountId);
             if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
+                audit(accountId, "ANONYMOUS", "LOGIN_REFUSED", "REFUSED", "locked");
                 throw new KioskRejection(423, "account-locked", "HR-3",
                         "error.login.locked", List.of());
             }
@@ -58,6 +59,8 @@ public class Sessions {
                 failures.put(accountId, new Failures(count, count >= config.session().maxFailures()
                         ? now.plus(config.session().lockout()) : null));
                 Log.infof("kiosk login refused account=%s failures=%d", accountId, count);
+                audit(accountId, "ANONYMOUS", count >= config.session().maxFailures() ? "LOCKED" : "LOGIN_FAILED", "REFUSED",
+                        verifier.isEmpty() ? "unknown account" : "failures=" + count);
                 throw new KioskRejection(401, "login-failed", "HR-3", "error.login.failed", List.of());
             }
             failures.remove(accountId);
@@ -67,6 +70,7 @@ public class Sessions {
                     verifier.get().displayName(), verifier.get().roles(), now, now);
             sessions.put(s.token(), s);
             Log.infof("kiosk login account=%s", accountId);
+            audit(accountId, "STAFF", "LOGIN", "SUCCESS", "");
             return s;
         } finally {
             Arrays.fill(password, '\0');
@@ -125,7 +129,20 @@ public class Sessions {
             StaffSession s = sessions.remove(token);
             if (s != null) {
                 Log.infof("kiosk logout account=%s", s.accountId());
+                audit(s.accountId(), "STAFF", "LOGOUT", "SUCCESS", "");
             }
+        }
+    }
+
+    /** Issue 11 (HR-8): sign-ins, refusals and sign-outs go to the kiosk's audit log with the account. */
+    @jakarta.inject.Inject
+    jakarta.enterprise.inject.Instance<org.hospital.continuity.kiosk.audit.app.KioskAuditLog> auditLog;
+
+    private void audit(String accountId, String actorKind, String action, String outcome, String detail) {
+        if (auditLog != null && auditLog.isResolvable()) {
+            auditLog.get().append(new org.hospital.continuity.kiosk.audit.app.KioskAuditLog.Event(
+                    "ANONYMOUS".equals(actorKind) ? "anonymous" : accountId, actorKind, action,
+                    org.hospital.continuity.sync.audit.AuditCategories.LOGIN, outcome, "account", accountId, detail));
         }
     }
 

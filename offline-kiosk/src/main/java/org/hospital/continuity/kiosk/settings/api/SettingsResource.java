@@ -1,5 +1,7 @@
 package org.hospital.continuity.kiosk.settings.api;
 
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +22,7 @@ import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
 @Path("/api/settings/language")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@PermitAll
 public class SettingsResource {
 
     static final String DEFAULT_LANGUAGE = "zh-CN";

@@ -1,5 +1,8 @@
 package org.hospital.continuity.kiosk.settlement.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import org.hospital.continuity.kiosk.platform.security.KioskRoles;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,6 +25,7 @@ import org.hospital.continuity.kiosk.settlement.app.SettlingDischarge;
 @Path("/api/discharge-settlements")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed(KioskRoles.STAFF)
 public class SettlementResource {
 
     private final SettlingDischarge settling;

@@ -1,5 +1,7 @@
 package org.hospital.continuity.kiosk.ui.api;
 
+import jakarta.annotation.security.PermitAll;
+
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -30,6 +32,7 @@ import org.hospital.continuity.kiosk.session.app.Sessions;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@PermitAll
 public class StatusResource {
 
     private final SwitchingMode mode;

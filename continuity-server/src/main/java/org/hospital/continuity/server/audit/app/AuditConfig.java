@@ -1,0 +1,36 @@
+package org.hospital.continuity.server.audit.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+
+/** Issue 11: what the audit log records beyond every change (HR-8). */
+@ConfigMapping(prefix = "continuity.audit")
+public interface AuditConfig {
+
+    /**
+     * Path prefixes whose GET routes return patient data; every read through them is audited (HR-5, HR-8):
+     * the reconciliation workbench, write-back, reports, and the kiosk snapshot (known patients).
+     */
+    @WithDefault("/api/workbench,/api/writeback,/api/reports,/api/patients,/api/reconciliation,/api/kiosk/snapshot,/api/downtime,/api/audit")
+    List<String> patientDataPaths();
+
+    /** Changing routes never audited by the request filter: their own code writes a richer entry (sign-in: the account). */
+    @WithDefault("/api/auth/login")
+    List<String> skipPaths();
+
+    /**
+     * Kiosk machine traffic audited only when refused (a revoked or forged kiosk is reported; accepted pushes are
+     * receipted by the sync receiver, accepted audit uploads are themselves audit entries).
+     */
+    @WithDefault("/api/sync/v1/push,/api/kiosk/audit")
+    List<String> refusalsOnlyPaths();
+
+    /** Largest page of an audit search (IT administrators). */
+    @WithDefault("200")
+    int maxPageSize();
+
+    /** Most entries in one export for the auditors (narrow the period to get the rest). */
+    @WithDefault("100000")
+    int maxExport();
+}

@@ -1,0 +1,113 @@
+package org.hospital.continuity.kiosk.audit.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hospital.continuity.kiosk.audit.app.KioskAuditLog;
+import org.hospital.continuity.kiosk.session.api.SessionResource;
+import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.sync.audit.AuditCategories;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+/**
+ * Audits every request to the kiosk's local API that changes something (refusals too) and every read of
+ * patient data (HR-5, HR-8), from the matched route template, so new endpoints are covered without being
+ * listed. Sign-in and sign-out are audited by {@link Sessions} itself (with the account).
+ */
+@jakarta.inject.Singleton
+public class KioskAuditFilter {
+
+    /** GET routes that show patient data. */
+    static final List<String> PATIENT_DATA = List.of("/api/registrations", "/api/charges", "/api/invoices", "/api/ious",
+            "/api/clinical", "/api/discharge-settlements", "/api/reference/patients", "/api/journal", "/api/audit", "/api/patients",
+            "/api/reports");
+
+    /** Changing routes not audited here: sign-in/out (audited with the account by Sessions), UI language, "push now". */
+    static final Set<String> SKIP = Set.of("POST /api/session", "DELETE /api/session", "PUT /api/settings/language",
+            "POST /api/sync/push-now");
+
+    private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
+
+    @Inject
+    KioskAuditLog audit;
+
+    @Inject
+    Sessions sessions;
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo info) {
+        if (info == null || info.getResourceClass() == null || info.getMethodName() == null) {
+            return;
+        }
+        String method = request.getMethod();
+        String route = template(info);
+        if (route == null || SKIP.contains(method + " " + route)) {
+            return;
+        }
+        boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+        if (read && PATIENT_DATA.stream().noneMatch(route::startsWith)) {
+            return;
+        }
+        Cookie cookie = request.getCookies().get(SessionResource.COOKIE);
+        var session = cookie == null ? java.util.Optional.<org.hospital.continuity.kiosk.session.domain.StaffSession>empty()
+                : sessions.peek(cookie.getValue());
+        int status = response.getStatus();
+        audit.append(new KioskAuditLog.Event(session.map(s -> s.accountId()).orElse("anonymous"),
+                session.isPresent() ? "STAFF" : "ANONYMOUS", method + " " + route, AuditCategories.of(method, route),
+                status < 400 ? "SUCCESS" : Integer.toString(status), recordType(route),
+                recordId(request.getUriInfo().getPathParameters(), response), ""));
+    }
+
+    static String recordType(String route) {
+        String[] parts = route.split("/");
+        for (int i = parts.length - 1; i > 0; i--) {
+            if (parts[i].startsWith("{") && !parts[i - 1].startsWith("{")) {
+                return parts[i - 1];
+            }
+        }
+        return parts.length == 0 ? "" : parts[parts.length - 1];
+    }
+
+    static String recordId(jakarta.ws.rs.core.MultivaluedMap<String, String> params, ContainerResponseContext response) {
+        Map<String, String> sorted = new TreeMap<>();
+        params.forEach((k, v) -> sorted.put(k, v.isEmpty() ? "" : v.get(0)));
+        StringBuilder b = new StringBuilder();
+        sorted.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        Object location = response.getHeaders().getFirst("Location");
+        if (location != null) {
+            String l = location.toString();
+            b.append(b.length() == 0 ? "" : ",").append("created=").append(l.substring(l.lastIndexOf('/') + 1));
+        }
+        return b.toString();
+    }
+
+    static String template(SimpleResourceInfo info) {
+        Method m;
+        try {
+            m = info.getResourceClass().getMethod(info.getMethodName(), info.parameterTypes());
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+        return TEMPLATES.computeIfAbsent(m, KioskAuditFilter::templateOf);
+    }
+
+    static String templateOf(Method m) {
+        Path base = m.getDeclaringClass().getAnnotation(Path.class);
+        Path sub = m.getAnnotation(Path.class);
+        String p = ((base == null ? "" : base.value()) + "/" + (sub == null ? "" : sub.value()))
+                .replaceAll("\\{\\s*([A-Za-z0-9_.-]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
+        if (p.length() > 1 && p.endsWith("/")) {
+            p = p.substring(0, p.length() - 1);
+        }
+        return p.startsWith("/") ? p : "/" + p;
+    }
+}

@@ -1,0 +1,202 @@
+package org.hospital.continuity.kiosk.audit.app;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
+import org.hospital.continuity.sync.audit.AuditChain;
+import org.hospital.continuity.sync.audit.AuditRecord;
+
+/**
+ * This kiosk's audit log (HR-8): sign-ins, changes, reads of patient data, each chained to the one before
+ * (HR-9). SQLite triggers refuse UPDATE and DELETE; {@link #verify()} re-computes the chain. Entries go to
+ * the server with the journal ({@code ShippingAudit}). No patient data in an entry, record ids only.
+ */
+@ApplicationScoped
+public class KioskAuditLog {
+
+    /** What happened; an empty source means "the current request's address". */
+    public record Event(String actor, String actorKind, String action, String category, String outcome, String recordType,
+                        String recordId, String detail) {
+    }
+
+    public record Report(boolean intact, long entries, String headHash, Long brokenAt, String reason) {
+    }
+
+    private final KioskDatabase database;
+    private final InstantSource clock;
+
+    public KioskAuditLog(KioskDatabase database, InstantSource clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Appends in a transaction of its own; a failure is logged and does not fail what was audited. */
+    public void append(Event e) {
+        try {
+            database.inTransaction(c -> appendIn(c, e));
+        } catch (SQLException | RuntimeException ex) {
+            Log.errorf("kiosk audit entry not written action=%s: %s", e.action(), ex.getClass().getSimpleName());
+        }
+    }
+
+    /** Appends inside the caller's transaction (the kiosk has one writer connection, so the chain is never raced). */
+    public AuditRecord appendIn(Connection c, Event e) throws SQLException {
+        long seq = 1;
+        String prev = AuditChain.GENESIS;
+        try (PreparedStatement ps = c.prepareStatement("select seq, hash from audit_log order by seq desc limit 1");
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) {
+                seq = rs.getLong(1) + 1;
+                prev = rs.getString(2);
+            }
+        }
+        AuditRecord r = AuditRecord.of(clock.instant(), e.actor(), e.actorKind(), clip(e.action(), 300), e.category(), e.outcome(),
+                currentSource(), e.recordType(), clip(e.recordId(), 300), clip(e.detail(), 500)).chainedAfter(seq, prev);
+        try (PreparedStatement ps = c.prepareStatement("""
+                insert into audit_log (seq, id, at_micros, actor, actor_kind, action, category, outcome, source, record_type,
+                                       record_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            ps.setLong(1, r.seq());
+            ps.setString(2, r.id().toString());
+            ps.setLong(3, ChronoUnit.MICROS.between(Instant.EPOCH, r.at()));
+            ps.setString(4, r.actor());
+            ps.setString(5, r.actorKind());
+            ps.setString(6, r.action());
+            ps.setString(7, r.category());
+            ps.setString(8, r.outcome());
+            ps.setString(9, r.source());
+            ps.setString(10, r.recordType());
+            ps.setString(11, r.recordId());
+            ps.setString(12, r.detail());
+            ps.setString(13, r.prevHash());
+            ps.setString(14, r.hash());
+            ps.executeUpdate();
+        }
+        return r;
+    }
+
+    /** Entries after a position, in chain order. */
+    public List<AuditRecord> after(long afterSeq, int limit) {
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select * from audit_log where seq > ? order by seq limit ?")) {
+                    ps.setLong(1, afterSeq);
+                    ps.setInt(2, limit);
+                    List<AuditRecord> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(record(rs));
+                        }
+                    }
+                    return out;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("kiosk audit log unreadable", e);
+        }
+    }
+
+    /** Newest first, one page. */
+    public List<AuditRecord> page(int page, int size) {
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select * from audit_log order by seq desc limit ? offset ?")) {
+                    ps.setInt(1, size);
+                    ps.setLong(2, (long) page * size);
+                    List<AuditRecord> out = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.add(record(rs));
+                        }
+                    }
+                    return out;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("kiosk audit log unreadable", e);
+        }
+    }
+
+    public Report verify() {
+        AuditChain.Walker w = new AuditChain.Walker();
+        long after = 0;
+        while (true) {
+            List<AuditRecord> batch = after(after, 1000);
+            batch.forEach(w::next);
+            if (batch.size() < 1000) {
+                break;
+            }
+            after = batch.get(batch.size() - 1).seq();
+        }
+        Optional<AuditChain.Break> b = w.firstBreak();
+        return new Report(b.isEmpty(), w.count(), w.lastHash(), b.map(AuditChain.Break::seq).orElse(null),
+                b.map(AuditChain.Break::reason).orElse(null));
+    }
+
+    /** Up to which position the server holds this kiosk's entries. */
+    public long storedThrough() {
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select stored_through from audit_shipping where id = 1");
+                     ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("kiosk audit shipping state unreadable", e);
+        }
+    }
+
+    public void shipped(long storedThrough) {
+        try {
+            database.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("update audit_shipping set stored_through = ?, shipped_at = ? where id = 1")) {
+                    ps.setLong(1, storedThrough);
+                    ps.setString(2, clock.instant().toString());
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("kiosk audit shipping state not written", e);
+        }
+    }
+
+    private static AuditRecord record(ResultSet rs) throws SQLException {
+        long micros = rs.getLong("at_micros");
+        return new AuditRecord(rs.getLong("seq"), UUID.fromString(rs.getString("id")),
+                Instant.EPOCH.plus(micros, ChronoUnit.MICROS), rs.getString("actor"), rs.getString("actor_kind"),
+                rs.getString("action"), rs.getString("category"), rs.getString("outcome"), rs.getString("source"),
+                rs.getString("record_type"), rs.getString("record_id"), rs.getString("detail"), rs.getString("prev_hash"),
+                rs.getString("hash"));
+    }
+
+    static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    static String currentSource() {
+        try {
+            var container = Arc.container();
+            if (container == null || !container.requestContext().isActive()) {
+                return "";
+            }
+            var rc = container.instance(CurrentVertxRequest.class).get().getCurrent();
+            var a = rc == null ? null : rc.request().remoteAddress();
+            return a == null ? "" : a.hostAddress();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.hospital.continuity.kiosk.audit.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.hospital.continuity.kiosk.platform.persistence.KioskSchemaScripts;
+
+/** Issue 11: the kiosk's audit log (V0600–V0699). */
+@ApplicationScoped
+public class KioskAuditSchema implements KioskSchemaScripts {
+
+    @Override
+    public List<String> scripts() {
+        return List.of("db/kiosk/V0600__audit_log.sql");
+    }
+}

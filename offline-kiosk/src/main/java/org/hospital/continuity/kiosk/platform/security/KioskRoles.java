@@ -1,0 +1,17 @@
+package org.hospital.continuity.kiosk.platform.security;
+
+/**
+ * Security roles of the kiosk's local API ({@code @RolesAllowed}). A signed-in staff member gets
+ * {@link #STAFF} plus each of their staff roles as published with the verifiers (CASHIER, SUPERVISOR …).
+ */
+public final class KioskRoles {
+
+    /** Any member of staff signed in on this kiosk (HR-2: every record is traced to the account). */
+    public static final String STAFF = "staff";
+
+    /** A kiosk supervisor (published staff role): may read this kiosk's audit log. */
+    public static final String SUPERVISOR = "SUPERVISOR";
+
+    private KioskRoles() {
+    }
+}

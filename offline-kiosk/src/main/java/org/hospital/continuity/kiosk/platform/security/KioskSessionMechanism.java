@@ -1,0 +1,62 @@
+package org.hospital.continuity.kiosk.platform.security;
+
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.Set;
+import org.hospital.continuity.kiosk.session.api.SessionResource;
+import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.session.domain.StaffSession;
+
+/**
+ * Turns the kiosk's session cookie into a security identity so that {@code @RolesAllowed} guards the
+ * local API (HR-1). It only peeks at the session (no activity is recorded here): the resources still
+ * call {@code Sessions.require}, which counts as activity for the idle timeout (HR-2).
+ */
+@ApplicationScoped
+public class KioskSessionMechanism implements HttpAuthenticationMechanism {
+
+    /** The identity attribute carrying the {@link StaffSession}. */
+    public static final String SESSION_ATTRIBUTE = "continuity.kiosk.session";
+
+    private final Sessions sessions;
+
+    public KioskSessionMechanism(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        Cookie cookie = context.request().getCookie(SessionResource.COOKIE);
+        Optional<StaffSession> session = cookie == null ? Optional.empty() : sessions.peek(cookie.getValue());
+        if (session.isEmpty()) {
+            return Uni.createFrom().optional(Optional.empty());
+        }
+        StaffSession s = session.get();
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(s.accountId()))
+                .addRole(KioskRoles.STAFF)
+                .addAttribute(SESSION_ATTRIBUTE, s);
+        s.roles().stream().filter(r -> !r.isBlank()).forEach(b::addRole);
+        return Uni.createFrom().item(b.build());
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, null, null));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of();
+    }
+}
