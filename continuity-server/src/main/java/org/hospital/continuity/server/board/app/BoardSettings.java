@@ -25,4 +25,11 @@ public interface BoardSettings {
     /** How often reminders are checked; {@code off} disables the schedule (tests). */
     @WithDefault("1m")
     String remindEvery();
+
+    /**
+     * How often the board checks whether the kiosks' backlog or back-entry progress changed (and then refreshes
+     * every open board); {@code off} disables the schedule (tests trigger it by hand).
+     */
+    @WithDefault("3s")
+    String figuresEvery();
 }
