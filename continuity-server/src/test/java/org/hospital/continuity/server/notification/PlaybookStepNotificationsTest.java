@@ -127,7 +127,7 @@ class PlaybookStepNotificationsTest {
         assertThat(toOffice).hasSize(1);
         NotificationDeliveryTest.drain(jobs);
 
-        MimeMessage english = firstTo(poHeadMail, "[Emergency plan] for president's office");
+        MimeMessage english = firstTo(poHeadMail, "[Plan] president's office");
         assertThat(english.getContent().toString()).contains("reports to the leadership group", "EP-5.1", "led by IT department",
                 "http://continuity.test/board");
         assertThat(subjectsTo(poHeadMail)).noneMatch(s -> s.startsWith("【应急预案】"));
@@ -153,7 +153,7 @@ class PlaybookStepNotificationsTest {
         MimeMessage chinese = firstTo(entryMail, "【应急预案】数据抢录组请知悉");
         assertThat(chinese.getContent().toString()).contains("分片包干", "EP-8.5", "由信息科负责");
         assertThat(subjectsTo(otherEntryMail)).noneMatch(s -> s.startsWith("【应急预案】数据抢录组"));
-        assertThat(subjectsTo(poHeadMail)).noneMatch(s -> s.startsWith("[Emergency plan] for data rush-entry team"));
+        assertThat(subjectsTo(poHeadMail)).noneMatch(s -> s.startsWith("[Plan] data rush-entry team"));
         assertThat(subjectsTo(pharmacyHeadMail)).noneMatch(s -> s.startsWith("【应急预案】数据抢录组"));
     }
 }

@@ -198,7 +198,7 @@ public class NotifyingFromIncidents {
         Map<String, Text> params = new HashMap<>();
         Text action = safe(new Text(e.getString("zh", ""), e.getString("en", "")));
         params.put("action", action);
-        params.put("step", new Text(shorten(action.zh(), 24), shorten(action.en(), 60)));
+        params.put("step", new Text(shorten(action.zh(), 24), shorten(action.en(), 40)));
         params.put("clause", Text.plain(e.getString("clause") == null ? "EP-2.3" : e.getString("clause")));
         params.put("owner", partyName(owner));
         params.put("boardLink", Text.plain(base() + "/board"));
