@@ -32,4 +32,11 @@ public interface BoardSettings {
      */
     @WithDefault("3s")
     String figuresEvery();
+
+    /**
+     * A font with Chinese glyphs embedded (as a subset) in the PDF of the fault report: a TrueType/OpenType file or
+     * a collection (.ttc, the first face is used). Debian: {@code apt-get install fonts-wqy-microhei}.
+     */
+    @WithDefault("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+    String pdfFont();
 }
