@@ -8,6 +8,8 @@
 #   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://host:5432/continuity ./run.sh   (existing PostgreSQL)
 #   DEMO=0 ./run.sh          no demo data and no automatic kiosk enrolment (default with an existing PostgreSQL)
 #   DRILL=0 ./run.sh         demo data but no guided drill (issue 10: second kiosk at a ward + compressed outage drill)
+#   DEMO=0 ./run.sh          no demo data, no automatic kiosk enrolment, no demo notification receivers
+#                            (default with an existing PostgreSQL); DEMO_SMTP_PORT=2525 the demo mail receiver
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -77,6 +79,7 @@ fi
 
 "$JAVA_BIN" -Dquarkus.http.port="$SERVER_PORT" -Dcontinuity.data-dir="$DATA_DIR/server" \
   -Dcontinuity.kiosk.demo-data="$([ "$DEMO" = 1 ] && echo true || echo false)" \
+  -Dquarkus.profile="$([ "$DEMO" = 1 ] && echo prod,demo || echo prod)" \
   -jar "$SERVER_JAR" >"$DATA_DIR/logs/server.log" 2>&1 &
 pids+=($!)
 wait_ready "continuity-server" "http://localhost:$SERVER_PORT" "${pids[0]}" "$DATA_DIR/logs/server.log"
@@ -122,6 +125,7 @@ cat <<MSG
   offline kiosk 1     http://localhost:$KIOSK_PORT      (health: /q/health/ready)
                       $KIOSK_NOTE
   logs                $DATA_DIR/logs/
+$([ "$DEMO" = 1 ] && echo "  notifications sent  http://localhost:$SERVER_PORT/demo/receivers   (demo: built-in mail/SMS/robot receivers)" || true)
 
   Ctrl-C stops both apps and the embedded PostgreSQL.
 MSG

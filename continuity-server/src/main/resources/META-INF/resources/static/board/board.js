@@ -158,15 +158,64 @@
     });
   }
 
-  function renderSection(id, section) {
-    var box = clear($(id));
-    if (!section || !section.available) {
-      box.appendChild(el('p', { 'class': 'unavailable', 'data-available': 'false', text: t(section ? section.noteKey : 'board.none') }));
-      return;
+  // kiosks seen by the sync receiver, a number per kiosk: what it still holds unsent (issue 6)
+  function renderKiosks(s) {
+    var box = clear($('kiosks'));
+    var k = s.kiosks || { rows: [], totalPending: 0, withBacklog: 0 };
+    if (!k.rows.length) { box.appendChild(el('p', { 'class': 'empty', text: t('board.kiosks.none') })); return; }
+    box.appendChild(el('p', { id: 'kiosks-total', 'class': k.totalPending ? 'due' : '', 'data-total': String(k.totalPending),
+      text: k.totalPending ? t('board.kiosks.total', { total: k.totalPending, count: k.withBacklog }) : t('board.kiosks.allSent') }));
+    var table = el('table', { id: 'kiosk-table' }, [el('thead', null, [el('tr', null, [
+      el('th', { scope: 'col', text: t('board.kiosk') }), el('th', { scope: 'col', text: t('board.kiosk.pending') }),
+      el('th', { scope: 'col', text: t('board.kiosk.oldest') }), el('th', { scope: 'col', text: t('board.kiosk.lastPush') })])])]);
+    var body = el('tbody');
+    k.rows.forEach(function (r) {
+      var label = (r.name || r.id) + (r.departmentName ? ' · ' + r.departmentName : (r.departmentCode ? ' · ' + r.departmentCode : ''));
+      var pending = !r.seen ? t('board.kiosk.neverSeen') : (r.pending ? String(r.pending) : t('board.kiosk.noneLeft'));
+      body.appendChild(el('tr', { 'data-kiosk': r.id, 'data-pending': String(r.pending), 'class': r.pending ? 'backlog' : '' }, [
+        el('th', { scope: 'row', text: label }),
+        el('td', { 'class': 'pending', text: pending }),
+        el('td', { text: r.pending && r.oldestUnsentAt ? span(r.oldestUnsentSeconds) : '—' }),
+        el('td', { text: r.lastPushAt ? when(r.lastPushAt) + ' (' + t('board.kiosk.ago', { time: span(r.lastPushSecondsAgo) }) + ')' : '—' })
+      ]));
+    });
+    table.appendChild(body);
+    box.appendChild(table);
+  }
+
+  // back-entry against EP-8.4 (important data the same day, everything the next day), per parcel (EP-8.5)
+  function renderReconciliation(s) {
+    var box = clear($('reconciliation'));
+    var r = s.reconciliation;
+    if (!r || !r.available) { box.appendChild(el('p', { 'class': 'empty', text: t('board.reconciliation.noIncident') })); return; }
+    if (!r.recoveredAt) { box.appendChild(el('p', { id: 'reconciliation-not-back', text: t('board.reconciliation.notBack') })); }
+    box.appendChild(el('p', { id: 'reconciliation-written', 'data-written': String(r.writtenBack), text: t('board.reconciliation.written', { n: r.writtenBack }) }));
+    function deadline(id, label, done, total, due, finished, late, left) {
+      var state = finished ? t('board.reconciliation.finished') : late ? t('board.reconciliation.late')
+        : (due ? t('board.reconciliation.left', { time: span(left) }) : '');
+      return el('div', { id: id, 'class': 'deadline' + (late ? ' late' : '') + (finished ? ' finished' : ''), 'data-done': String(done),
+        'data-total': String(total), 'data-late': String(late) }, [
+        el('b', { text: label }), ' ', el('span', { 'class': 'progress', text: t('board.reconciliation.progress', { done: done, total: total }) }),
+        due ? el('span', { 'class': 'clause', text: ' · ' + t('board.reconciliation.due', { when: when(due) }) }) : null,
+        state ? el('span', { 'class': 'state', text: ' · ' + state }) : null]);
     }
-    var list = el('ul');
-    section.rows.forEach(function (r) { list.appendChild(el('li', { text: Object.keys(r).map(function (k) { return r[k]; }).join(' · ') })); });
-    box.appendChild(list);
+    box.appendChild(deadline('backentry-important', t('board.reconciliation.important'), r.importantDone, r.important, r.importantDue,
+      r.importantFinished, r.importantLate, r.importantSecondsLeft));
+    box.appendChild(deadline('backentry-all', t('board.reconciliation.all'), r.done, r.total, r.allDue, r.allFinished, r.allLate, r.allSecondsLeft));
+    if (!r.areas.length) { box.appendChild(el('p', { 'class': 'empty', text: t('board.reconciliation.empty') })); return; }
+    var table = el('table', { id: 'parcel-table' }, [el('thead', null, [el('tr', null, [
+      el('th', { scope: 'col', text: t('board.reconciliation.area') }), el('th', { scope: 'col', text: t('board.reconciliation.owner') }),
+      el('th', { scope: 'col', text: t('board.reconciliation.important') }), el('th', { scope: 'col', text: t('board.reconciliation.all') })])])]);
+    var body = el('tbody');
+    r.areas.forEach(function (a) {
+      body.appendChild(el('tr', { 'data-area': a.area, 'data-done': String(a.done), 'data-total': String(a.total) }, [
+        el('th', { scope: 'row', text: a.name || a.area }),
+        el('td', { text: a.owner || t('board.reconciliation.unassigned') }),
+        el('td', { text: a.importantDone + '/' + a.important }),
+        el('td', { text: a.done + '/' + a.total })]));
+    });
+    table.appendChild(body);
+    box.appendChild(table);
   }
 
   function renderTimeline(s) {
@@ -182,7 +231,7 @@
     state.receivedAt = Date.now();
     $('updated').textContent = when(s.now);
     renderIncident(s); renderThresholds(s); renderElapsed(); renderDepartments(s); renderTeams(s); renderStatus(s);
-    renderNotifications(s); renderFaults(s); renderSection('kiosks', s.kiosks); renderSection('reconciliation', s.reconciliation);
+    renderNotifications(s); renderFaults(s); renderKiosks(s); renderReconciliation(s);
     renderTimeline(s);
     document.body.setAttribute('data-rendered', String(state.receivedAt));
   }

@@ -51,6 +51,12 @@ class BoardBrowserTest {
     TestIncidentSource incidents;
     @Inject
     TestClock clock;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+    @Inject
+    org.hospital.continuity.server.board.app.ReadingBoardFigures figures;
+    @TestHTTPResource("/")
+    URL base;
 
     @TestHTTPResource("/board")
     URL board;
@@ -116,8 +122,7 @@ class BoardBrowserTest {
         assertThat(page.locator("#threshold-EP-5\\.2\\.1")).containsText("剩余");
         assertThat(page.locator("#elapsed")).hasText(java.util.regex.Pattern.compile("^0:2[5-6]:\\d\\d$"));
         assertThat(page.locator("#departments tr[data-code=PHARMACY]")).hasAttribute("data-mode", "NORMAL");
-        assertThat(page.locator("#kiosks .unavailable")).containsText("暂无数据");
-        assertThat(page.locator("#reconciliation .unavailable")).containsText("暂无数据");
+        assertThat(page.locator("#reconciliation-not-back")).containsText("系统尚未恢复");
         shot(page, "01-class-i-25-minutes.png");
 
         // 31 minutes into the outage: the EP-5.2.1 step has been reached and announced
@@ -136,6 +141,101 @@ class BoardBrowserTest {
                 "CLASS_II"));
         assertThat(page.locator("#incident-class")).hasText("二类故障");
         assertThat(page.locator("#incident-evidence")).containsText("仅 3 号楼一个子网受影响");
+    }
+
+    @Test
+    @DisplayName("EP-8.4/EP-8.5 kiosks' unsent backlog and back-entry progress appear as numbers and change live")
+    void kioskBacklogAndBackEntryLive() throws Exception {
+        UUID id = UUID.randomUUID();
+        var outage = Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofHours(3));
+        incidents.show(Incidents.closed(Incidents.afterThirtyMinutes(outage, outage.outageStart().plus(Duration.ofMinutes(30))),
+                clock.instant().minusSeconds(600)));
+        sql("insert into ref_department (code, name) values ('SFC', '门诊收费处') on conflict (code) do nothing");
+        sql("insert into ref_department (code, name) values ('NK', '内科') on conflict (code) do nothing");
+        sql("insert into kiosk (id, name, department_code, status, created_at, created_by) values ('board-k9', '内科挂号2号机', 'NK',"
+                + " 'ENROLLED', now(), 'test') on conflict (id) do nothing");
+        figures.check().await().indefinitely(); // the figures as they are now
+        Page page = open(1400, 1000, "");
+
+        // a kiosk pushes two records and says 40 more are waiting; the enrolled kiosk that never pushed is listed too
+        push("board-k1", 2, 40);
+        figures.check().await().indefinitely();
+        Locator k1 = page.locator("#kiosks tr[data-kiosk=board-k1]");
+        assertThat(k1).hasAttribute("data-pending", "40");
+        assertThat(k1.locator("td.pending")).hasText("40");
+        assertThat(page.locator("#kiosks tr[data-kiosk=board-k9]")).containsText("内科挂号2号机");
+        assertThat(page.locator("#kiosks tr[data-kiosk=board-k9]")).containsText("尚未上传过");
+        assertThat(page.locator("#kiosks-total")).containsText("条记录待上传");
+
+        // back-entry of this incident: three items in two department parcels, two of them important (same day)
+        UUID a = workbenchItem(id, "SFC", "PATIENT_PROPOSAL", true);
+        workbenchItem(id, "SFC", "PRICE_DIFFERS", false);
+        workbenchItem(id, "NK", "AMBIGUOUS_IN_HIS", true);
+        sql("insert into writeback_visit (visit_id, incident, created, existing, how, resource_refs, written_at)"
+                + " values ('" + UUID.randomUUID() + "', '" + id + "', 1, 0, 'CREATED', '[]', now())");
+        sql("insert into workbench_parcel (id, incident, split_by, area, owner, assigned_by, assigned_at) values ('" + UUID.randomUUID()
+                + "', '" + id + "', 'DEPARTMENT', 'SFC', '收费处孙组长', 'it-duty-1', now())");
+        figures.check().await().indefinitely();
+        assertThat(page.locator("#backentry-important")).hasAttribute("data-total", "2");
+        assertThat(page.locator("#backentry-important")).hasAttribute("data-done", "0");
+        assertThat(page.locator("#backentry-important")).containsText("重要数据（当日完成）");
+        assertThat(page.locator("#backentry-important")).containsText("截止");
+        assertThat(page.locator("#backentry-all")).hasAttribute("data-total", "3");
+        assertThat(page.locator("#reconciliation-written")).hasAttribute("data-written", "1");
+        assertThat(page.locator("#parcel-table tr[data-area=SFC]")).containsText("门诊收费处");
+        assertThat(page.locator("#parcel-table tr[data-area=SFC]")).containsText("收费处孙组长");
+        assertThat(page.locator("#parcel-table tr[data-area=NK]")).containsText("未分配");
+        shot(page, "07-kiosk-backlog-and-back-entry.png");
+
+        // the kiosk drains its backlog and an item is resolved on the workbench: the numbers move without a reload
+        push("board-k1", 2, 5);
+        sql("update workbench_item set resolved_at = now() where id = '" + a + "'");
+        figures.check().await().indefinitely();
+        assertThat(k1.locator("td.pending")).hasText("5");
+        assertThat(page.locator("#backentry-important")).hasAttribute("data-done", "1");
+        assertThat(page.locator("#backentry-all")).hasAttribute("data-done", "1");
+        assertThat(page.locator("#parcel-table tr[data-area=SFC]")).hasAttribute("data-done", "1");
+        push("board-k1", 1, 0);
+        figures.check().await().indefinitely();
+        assertThat(k1.locator("td.pending")).hasText("已全部上传");
+        shot(page, "08-kiosk-drained-item-resolved.png");
+    }
+
+    private void sql(String statement) {
+        pool.query(statement).execute().await().indefinitely();
+    }
+
+    private UUID workbenchItem(UUID incident, String department, String reason, boolean blocking) {
+        UUID item = UUID.randomUUID();
+        sql("insert into workbench_item (id, incident, visit_id, kiosk_id, department_code, reason, captured, candidates, blocking,"
+                + " raised_at) values ('" + item + "', '" + incident + "', '" + UUID.randomUUID() + "', 'board-k1', '" + department + "', '"
+                + reason + "', '{}', '[]', " + blocking + ", now())");
+        return item;
+    }
+
+    /** A real push of {@code count} new journal entries, the kiosk reporting {@code stillPending} entries left unsent. */
+    private void push(String kiosk, int count, long stillPending) throws Exception {
+        long last = pool.preparedQuery("select coalesce(max(kiosk_seq), 0) from sync_entry where kiosk_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(kiosk)).await().indefinitely().iterator().next().getLong(0);
+        java.time.Instant at = clock.instant().minus(Duration.ofMinutes(50));
+        List<org.hospital.continuity.sync.envelope.JournalEntry> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            long seq = last + i;
+            entries.add(org.hospital.continuity.sync.envelope.JournalEntry.seal(UUID.randomUUID(), kiosk, seq, "charge", UUID.randomUUID(),
+                    1, "ChargeRecorded", 1, "{\"fee\":" + seq + "}", at.plusSeconds(seq), (at.toEpochMilli() + seq) << 16, "acct-1"));
+        }
+        long lastSeq = last + count + stillPending;
+        var backlog = new org.hospital.continuity.sync.protocol.Backlog(stillPending, stillPending == 0 ? null : at.plusSeconds(last + count + 1),
+                lastSeq);
+        String body = org.hospital.continuity.sync.protocol.SyncJson.mapper().writeValueAsString(
+                org.hospital.continuity.sync.protocol.PushBatch.of(kiosk, UUID.randomUUID(), backlog, entries));
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        base.toURI().resolve(org.hospital.continuity.sync.protocol.SyncProtocol.PUSH_PATH.substring(1)))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", org.hospital.continuity.sync.protocol.http.JdkPushClient.basic(kiosk, "test-secret"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     @Test
@@ -185,7 +285,7 @@ class BoardBrowserTest {
         assertThat(page.locator("h1")).hasText("Emergency leadership incident board");
         assertThat(page.locator("#incident-class")).hasText("Class I fault");
         assertThat(page.locator("#threshold-EP-5\\.2\\.2")).hasAttribute("data-passed", "true");
-        assertThat(page.locator("#kiosks .unavailable")).containsText("not available yet");
+        assertThat(page.locator("#backentry-important")).containsText("Important data (same day)");
         Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
         assertThat(((Number) scrollWidth).intValue()).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
         shot(page, "04-phone-english.png");

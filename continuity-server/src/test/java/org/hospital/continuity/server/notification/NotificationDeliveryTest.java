@@ -412,4 +412,11 @@ class NotificationDeliveryTest {
         assertThat(mails.stream().filter(m -> addressOf(m).equals("fin2@hospital.test")).findFirst().orElseThrow().getSubject())
                 .startsWith("[Insurance fault]");
     }
+
+    @Test
+    @DisplayName("the demo receivers of run.sh's demo mode do not exist outside it")
+    void demoReceiversAreAbsentOutsideDemoMode() {
+        io.restassured.RestAssured.given().when().get("/demo/receivers").then().statusCode(404);
+        io.restassured.RestAssured.given().body("{}").when().post("/demo/receivers/sms").then().statusCode(404);
+    }
 }

@@ -14,7 +14,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.hospital.continuity.server.board.integration.FaultReportPdf;
+import org.hospital.continuity.server.notification.app.NotificationSettings;
 import java.util.UUID;
 import org.hospital.continuity.server.board.app.ComposingTheFaultReport;
 import org.hospital.continuity.server.board.app.PicturingTheBoard;
@@ -42,10 +46,20 @@ public class BoardPage {
     private final PicturingTheBoard picturing;
     private final ComposingTheFaultReport composing;
     private final ObjectMapper json;
+    private final Template reportPdf;
+    private final FaultReportPdf pdf;
+    private final NotificationSettings notificationSettings;
+    private final java.time.InstantSource clock;
 
     public BoardPage(@Location("board/board.html") Template board, @Location("board/report.html") Template report,
                      @Location("board/login.html") Template login, CurrentIdentityAssociation identities,
-                     PicturingTheBoard picturing, ComposingTheFaultReport composing, ObjectMapper json) {
+                     PicturingTheBoard picturing, ComposingTheFaultReport composing, ObjectMapper json,
+                     @Location("board/report-pdf.html") Template reportPdf, FaultReportPdf pdf,
+                     NotificationSettings notificationSettings, java.time.InstantSource clock) {
+        this.reportPdf = reportPdf;
+        this.pdf = pdf;
+        this.notificationSettings = notificationSettings;
+        this.clock = clock;
         this.login = login;
         this.identities = identities;
         this.board = board;
@@ -93,6 +107,34 @@ public class BoardPage {
             return composing.compose(id, language).map(doc -> doc.orElseThrow(() -> DomainRejection.notFound("Incident " + id)))
                     .map(doc -> report.data("m", m).data("lang", language.tag()).data("other", language == Language.EN ? "zh-CN" : "en")
                             .data("d", doc).data("canWrite", identity.hasRole(Roles.IT)).render());
+        });
+    }
+
+    /**
+     * The fault report and recovery record as a PDF made on the server (EP-7.4, EP-8.1, EP-8.6): the same facts as the
+     * printable page, Chinese font embedded, for the archive and for sending to the hospital leadership.
+     */
+    @GET
+    @Path("/incidents/{id}/report.pdf")
+    @Produces("application/pdf")
+    public Uni<Response> reportPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
+        Language language = Language.fromTag(lang);
+        Map<String, String> m = NoticeTexts.all("i18n/ui", language);
+        return identities.getDeferredIdentity().chain(identity -> {
+            if (!identity.hasRole(Roles.READER)) {
+                return Uni.createFrom().item(Response.status(Response.Status.UNAUTHORIZED).build());
+            }
+            return composing.compose(id, language).map(doc -> doc.orElseThrow(() -> DomainRejection.notFound("Incident " + id)))
+                    .chain(doc -> {
+                        String generatedAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                                .format(clock.instant().atZone(notificationSettings.zone()));
+                        String xhtml = reportPdf.data("m", m).data("lang", language.tag()).data("d", doc)
+                                .data("generatedAt", generatedAt).render();
+                        return Uni.createFrom().item(() -> pdf.render(xhtml, m.get("report.title") + " " + id))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                    })
+                    .map(bytes -> Response.ok(bytes, "application/pdf")
+                            .header("Content-Disposition", "inline; filename=\"fault-report-" + id + ".pdf\"").build());
         });
     }
 

@@ -25,4 +25,18 @@ public interface BoardSettings {
     /** How often reminders are checked; {@code off} disables the schedule (tests). */
     @WithDefault("1m")
     String remindEvery();
+
+    /**
+     * How often the board checks whether the kiosks' backlog or back-entry progress changed (and then refreshes
+     * every open board); {@code off} disables the schedule (tests trigger it by hand).
+     */
+    @WithDefault("3s")
+    String figuresEvery();
+
+    /**
+     * A font with Chinese glyphs embedded (as a subset) in the PDF of the fault report: a TrueType/OpenType file or
+     * a collection (.ttc, the first face is used). Debian: {@code apt-get install fonts-wqy-microhei}.
+     */
+    @WithDefault("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+    String pdfFont();
 }

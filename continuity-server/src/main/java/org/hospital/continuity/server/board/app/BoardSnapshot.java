@@ -15,8 +15,8 @@ public record BoardSnapshot(
         List<IncidentPicture.DepartmentState> departments,
         List<Team> teams,
         List<FaultReportItem> openFaultReports,
-        Section kiosks,
-        Section reconciliation,
+        Kiosks kiosks,
+        Reconciliation reconciliation,
         List<TimelineEntry> timeline,
         List<StatusReportItem> statusReports,
         StatusReportDue statusReportDue,
@@ -43,11 +43,33 @@ public record BoardSnapshot(
                                   String verification) {
     }
 
-    /** A part of the board whose data may not exist yet (kiosk backlog, reconciliation). */
-    public record Section(boolean available, String noteKey, List<Map<String, Object>> rows) {
-        public static Section notAvailableYet(String noteKey) {
-            return new Section(false, noteKey, List.of());
+    /** Kiosks seen by the sync receiver and what each still holds unsent (issue 6). */
+    public record Kiosks(long totalPending, int withBacklog, List<Kiosk> rows) {
+    }
+
+    /**
+     * One kiosk: what it last reported unsent with its push, the age of its oldest unsent record, its last push;
+     * {@code seen} is false for an enrolled kiosk that never pushed.
+     */
+    public record Kiosk(String id, String name, String departmentCode, String departmentName, boolean seen, long pending,
+                        Instant oldestUnsentAt, long oldestUnsentSeconds, Instant lastPushAt, long lastPushSecondsAgo) {
+    }
+
+    /**
+     * Back-entry after recovery against the EP-8.4 deadlines, per department parcel (EP-8.5). {@code available} is
+     * false without an incident; {@code recoveredAt} null while the system is not back (no deadline runs yet).
+     */
+    public record Reconciliation(boolean available, long writtenBack, Instant recoveredAt, Instant importantDue, Instant allDue,
+                                 int total, int done, int important, int importantDone, boolean importantFinished,
+                                 boolean allFinished, boolean importantLate, boolean allLate, long importantSecondsLeft,
+                                 long allSecondsLeft, List<Area> areas) {
+        public static Reconciliation none() {
+            return new Reconciliation(false, 0, null, null, null, 0, 0, 0, 0, true, true, false, false, 0, 0, List.of());
         }
+    }
+
+    /** One parcel (department area) of the workbench queue and its owner. */
+    public record Area(String area, String name, String owner, int total, int done, int important, int importantDone) {
     }
 
     public record TimelineEntry(Instant at, String kind, String clause, String zh, String en) {

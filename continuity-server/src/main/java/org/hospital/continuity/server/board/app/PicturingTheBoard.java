@@ -33,9 +33,12 @@ public class PicturingTheBoard {
     private final ReadingNotifications notifications;
     private final BoardSettings settings;
     private final InstantSource clock;
+    private final ReadingBoardFigures figures;
 
     public PicturingTheBoard(IncidentSource incidents, BoardStore store, FilingFaultReport faultReports,
-                             ReadingNotifications notifications, BoardSettings settings, InstantSource clock) {
+                             ReadingNotifications notifications, BoardSettings settings, InstantSource clock,
+                             ReadingBoardFigures figures) {
+        this.figures = figures;
         this.incidents = incidents;
         this.store = store;
         this.faultReports = faultReports;
@@ -57,13 +60,13 @@ public class PicturingTheBoard {
             return out;
         });
         if (found.isEmpty()) {
-            return Uni.combine().all().unis(reports, counts).asTuple().map(t -> new BoardSnapshot(now, null, List.of(), teams(List.of()),
-                    openReports(t.getItem1(), null), kiosks(), reconciliation(), List.of(), List.of(), null,
+            return Uni.combine().all().unis(reports, counts, figures.kiosks()).asTuple().map(t -> new BoardSnapshot(now, null, List.of(),
+                    teams(List.of()), openReports(t.getItem1(), null), t.getItem3(), BoardSnapshot.Reconciliation.none(), List.of(), List.of(), null,
                     new BoardSnapshot.Notifications(t.getItem2(), List.of()), null));
         }
         IncidentPicture i = found.get();
         return Uni.combine().all().unis(reports, counts, store.statusReports(i.id()), store.teamAssignments(i.id()),
-                        store.faultReport(i.id()), notifications.newest(i.id(), 200))
+                        store.faultReport(i.id()), notifications.newest(i.id(), 200), figures.kiosks(), figures.reconciliation(i))
                 .asTuple().map(t -> {
                     List<StatusReport> statusReports = t.getItem3();
                     List<TeamAssignment> assignments = t.getItem4();
@@ -76,7 +79,7 @@ public class PicturingTheBoard {
                         due = new BoardSnapshot.StatusReportDue(dueAt, !now.isBefore(dueAt));
                     }
                     return new BoardSnapshot(now, incident(i, now), i.departments(), teams(assignments),
-                            openReports(t.getItem1(), i), kiosks(), reconciliation(),
+                            openReports(t.getItem1(), i), t.getItem7(), t.getItem8(),
                             timeline(i, statusReports, assignments, notices),
                             statusReports.stream().sorted(Comparator.comparing(StatusReport::writtenAt).reversed())
                                     .map(r -> new BoardSnapshot.StatusReportItem(r.id(), r.conditions(), r.actions(), r.needs(), r.author(),
@@ -116,16 +119,6 @@ public class PicturingTheBoard {
                 .map(r -> new BoardSnapshot.FaultReportItem(r.id(), r.location(), r.terminal(), r.symptom(), r.observedSince(),
                         r.filedAt(), r.verification().name()))
                 .toList();
-    }
-
-    /** Issue 6 (sync receiver) has not landed: no kiosk backlog data exists yet. */
-    static BoardSnapshot.Section kiosks() {
-        return BoardSnapshot.Section.notAvailableYet("board.kiosks.unavailable");
-    }
-
-    /** Issue 9 (reconciliation workbench) has not landed: no progress data exists yet. */
-    static BoardSnapshot.Section reconciliation() {
-        return BoardSnapshot.Section.notAvailableYet("board.reconciliation.unavailable");
     }
 
     static List<BoardSnapshot.TimelineEntry> timeline(IncidentPicture i, List<StatusReport> reports, List<TeamAssignment> teams,

@@ -78,6 +78,8 @@ public final class TimelineEvents {
         if (entry instanceof TimelineEntry.StepDue s) {
             data.put("reference", s.due().reference());
             data.put("owner", s.due().step().owner().code());
+            // the parties the step names to be told (EP-2.3, EP-8.2); notifications resolve them to people
+            data.put("notify", s.due().step().notified().stream().map(org.hospital.continuity.playbooks.party.Party::code).toList());
             s.due().department().ifPresent(d -> data.put("department", d.code()));
             s.due().dueBy().ifPresent(t -> data.put("dueBy", t.toString()));
             data.put("occurrence", s.due().occurrence().getClass().getSimpleName());

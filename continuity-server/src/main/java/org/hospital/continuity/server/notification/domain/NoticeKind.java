@@ -16,6 +16,11 @@ public enum NoticeKind {
     LADDER_STEP(false),
     /** EP-6.1: any other instruction IT announces to a party (restart and back-entry, a playbook step); acknowledged. */
     INSTRUCTION(true),
+    /**
+     * EP-2.3, EP-8.2: a due playbook step names parties to be told (the leadership group, an office, a team, the
+     * departments); the step's owner gets it as an instruction, the named parties as this notice.
+     */
+    PLAYBOOK_STEP(false),
     /** EP-6.4.5, EP-6.8: the system is back; every workstation restarts and back-entry begins. */
     RECOVERY(false),
     /** A status report (Conditions / Actions / Needs) is due from the incident lead. */

@@ -1,6 +1,8 @@
 package org.hospital.continuity.server.notification.integration;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +30,11 @@ import org.hospital.continuity.server.notification.domain.Person;
  *   <li>a ladder area (PHARMACY, NURSE_STATION …): the heads of the departments that follow it; then their staff.</li>
  *   <li>an office or another code: the heads of the directory department of that code; then its staff.</li>
  *   <li>ALL_DEPARTMENTS: every department head.</li>
+ *   <li>an EP-8.2 team (REPAIR_TEAM, LIAISON_TEAM, COORDINATION_TEAM): the people the board lists in that team for an
+ *       open incident; then IT on duty, then the IT administrators (IT forms these teams).</li>
+ *   <li>RUSH_ENTRY_TEAM (EP-8.3, one per department): the people the board lists in it; then everybody with the
+ *       data-entry role; then the department heads.</li>
+ *   <li>an office (PRESIDENT_OFFICE, NURSING, VENDORS …) is the directory department of the same code.</li>
  * </ul>
  * Phones go to the SMS gateway, mail addresses to SMTP; personal WeCom/DingTalk ids are not used (group robots
  * are configured per party).
@@ -37,11 +44,18 @@ public class DirectoryAdapter implements Directory {
 
     private final DirectoryStore store;
     private final RunningTheRoster roster;
+    private final Pool pool;
 
-    public DirectoryAdapter(DirectoryStore store, RunningTheRoster roster) {
+    public DirectoryAdapter(DirectoryStore store, RunningTheRoster roster, Pool pool) {
         this.store = store;
         this.roster = roster;
+        this.pool = pool;
     }
+
+    /** EP-8.2: who the board lists in a team of an incident still open (the board's records, by directory person id). */
+    static final String TEAM_MEMBERS = """
+            select distinct a.person_id from board_team_assignment a join incident i on i.id = a.incident_id
+             where a.team = $1 and a.released_at is null and a.person_id is not null and i.closed_at is null""";
 
     @Override
     public Uni<List<List<Person>>> tiersFor(String partyCode) {
@@ -56,6 +70,15 @@ public class DirectoryAdapter implements Directory {
                 return onDuty().chain(duty -> everyone().map(all -> tiers(filter(all, p -> p.holds(StaffRole.IT_ADMIN)), duty)));
             case "ALL_DEPARTMENTS":
                 return everyone().map(all -> tiers(filter(all, p -> p.holds(StaffRole.DEPARTMENT_HEAD))));
+            case "REPAIR_TEAM":
+            case "LIAISON_TEAM":
+            case "COORDINATION_TEAM":
+                return teamMembers(partyCode).chain(members -> onDuty().chain(duty -> everyone().map(all -> tiers(
+                        filter(all, p -> members.contains(p.id().toString())), duty, filter(all, p -> p.holds(StaffRole.IT_ADMIN))))));
+            case "RUSH_ENTRY_TEAM":
+                return teamMembers(partyCode).chain(members -> everyone().map(all -> tiers(
+                        filter(all, p -> members.contains(p.id().toString())), filter(all, p -> p.holds(StaffRole.DATA_ENTRY)),
+                        filter(all, p -> p.holds(StaffRole.DEPARTMENT_HEAD)))));
             default:
                 return store.peopleOfArea(store.pool(), partyCode)
                         .chain(area -> area.isEmpty() ? store.people(store.pool(), partyCode) : Uni.createFrom().item(area))
@@ -65,6 +88,14 @@ public class DirectoryAdapter implements Directory {
                                     filter(active, p -> !p.holds(StaffRole.DEPARTMENT_HEAD)));
                         });
         }
+    }
+
+    private Uni<java.util.Set<String>> teamMembers(String team) {
+        return pool.preparedQuery(TEAM_MEMBERS).execute(Tuple.of(team)).map(rows -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            rows.forEach(r -> out.add(r.getString("person_id")));
+            return out;
+        });
     }
 
     private Uni<List<org.hospital.continuity.server.directory.domain.Person>> everyone() {

@@ -83,9 +83,10 @@ public class NotifyingFromIncidents {
                 return classChanged(incidentId, seq, data, e, at);
             case "LADDER_STEP_REACHED":
                 return instructionsOf(incidentId, seq, at).chain(() -> ladderStep(incidentId, seq, data, at));
+            case "STEP_DUE":
+                return instructionsOf(incidentId, seq, at).chain(() -> stepNotified(incidentId, seq, data, e));
             case "MANUAL_MODE_GRANTED":
             case "MANUAL_MODE_ENDED":
-            case "STEP_DUE":
                 return instructionsOf(incidentId, seq, at);
             case "OUTAGE_ENDED":
                 return recovery(incidentId, seq, at);
@@ -180,6 +181,53 @@ public class NotifyingFromIncidents {
             return raiseAll(parties.stream().map(Party::code).filter(code -> !switching.contains(code))
                     .map(code -> new NoticeRequest(incidentId, NoticeKind.LADDER_STEP, code, params, "event|" + seq + "|" + code)).toList());
         });
+    }
+
+    /**
+     * EP-2.3, EP-8.2: the parties a due playbook step names ({@code notify:} in the playbook file) are told what the
+     * step is and who leads it. The party that carries the step out already has it as an instruction; it is not
+     * told twice.
+     */
+    private Uni<Void> stepNotified(UUID incidentId, long seq, JsonObject data, JsonObject e) {
+        JsonArray notify = data.getJsonArray("notify", new JsonArray());
+        if (notify.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String owner = data.getString("owner");
+        String carrying = data.getString("department", owner);
+        Map<String, Text> params = new HashMap<>();
+        Text action = safe(new Text(e.getString("zh", ""), e.getString("en", "")));
+        params.put("action", action);
+        params.put("step", new Text(shorten(action.zh(), 24), shorten(action.en(), 40)));
+        params.put("clause", Text.plain(e.getString("clause") == null ? "EP-2.3" : e.getString("clause")));
+        params.put("owner", partyName(owner));
+        params.put("boardLink", Text.plain(base() + "/board"));
+        List<NoticeRequest> requests = new ArrayList<>();
+        for (Object code : notify) {
+            String party = code.toString();
+            if (party.equals(carrying) || Party.fromCode(party).isEmpty()) {
+                continue;
+            }
+            Map<String, Text> own = new HashMap<>(params);
+            own.put("party", partyName(party));
+            requests.add(new NoticeRequest(incidentId, NoticeKind.PLAYBOOK_STEP, party, own, "event|" + seq + "|" + party));
+        }
+        return raiseAll(requests);
+    }
+
+    private static Text partyName(String code) {
+        if (code == null) {
+            return new Text("信息科", "IT");
+        }
+        return Party.fromCode(code).map(p -> new Text(p.zh(), p.en())).orElse(Text.plain(code));
+    }
+
+    static String shorten(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        int cut = s.codePointCount(0, s.length()) <= max ? s.length() : s.offsetByCodePoints(0, max);
+        return cut == s.length() ? s : s.substring(0, cut) + "…";
     }
 
     private Uni<Void> recovery(UUID incidentId, long seq, Instant at) {

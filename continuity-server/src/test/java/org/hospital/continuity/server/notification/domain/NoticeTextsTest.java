@@ -37,6 +37,11 @@ class NoticeTextsTest {
         p.put("readinessLink", Text.plain("http://continuity.local/readiness"));
         p.put("days", Text.plain("15"));
         p.put("command", Text.plain("continuity-server restore-test"));
+        p.put("party", new Text("数据抢录组", "data rush-entry team"));
+        p.put("owner", new Text("信息科", "IT department"));
+        p.put("action", new Text("信息科技术组制定补录计划,分片包干,协助重点科室",
+                "IT's technical team plans the back-entry, split into parcels per area with one owner each, and helps key departments"));
+        p.put("step", new Text("信息科技术组制定补录计划,分片包干,协助重点科室", "IT's technical team plans the back-entry…"));
         return p;
     }
 
@@ -53,6 +58,17 @@ class NoticeTextsTest {
                 }
             }
         }
+    }
+
+    @Test
+    @DisplayName("EP-8.5 a playbook step's notice names the party, the action, the clause and who leads it")
+    void playbookStepNoticeSaysWhoAndWhat() {
+        RenderedMessage zh = NoticeTexts.render(NoticeKind.PLAYBOOK_STEP, Language.ZH_CN, allParams(), 1, null);
+        assertThat(zh.subject()).startsWith("【应急预案】数据抢录组请知悉：信息科技术组制定补录计划");
+        assertThat(zh.body()).contains("数据抢录组：信息科技术组制定补录计划", "由信息科负责", "请按预案配合", "http://continuity.local/board");
+        RenderedMessage en = NoticeTexts.render(NoticeKind.PLAYBOOK_STEP, Language.EN, allParams(), 1, null);
+        assertThat(en.subject()).isEqualTo("[Plan] data rush-entry team: IT's technical team plans the back-entry…");
+        assertThat(en.body()).contains("led by IT department", "Play your part as the plan says");
     }
 
     @Test
