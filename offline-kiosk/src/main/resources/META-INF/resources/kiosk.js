@@ -142,6 +142,9 @@
     if (!s.ok) { me = null; $('#nav').hidden = true; return show('login'); }
     me = s.data;
     $('#nav').hidden = false;
+    // HR-1: the clinical desk (F9) is for clinical staff only
+    const clinical = (me.roles || []).some((r) => ['DOCTOR', 'NURSE', 'MEDTECH', 'PHARMACIST'].includes(r));
+    $('#nav a[href="#clinical"]').hidden = !clinical;
     let name = (location.hash || '#register').substring(1);
     if (name === 'logout') { await api('DELETE', '/api/session'); location.hash = ''; return route(); }
     if (!SECTIONS.includes(name) || name === 'enrol' || name === 'login') name = 'register';
@@ -152,7 +155,7 @@
   document.addEventListener('keydown', (e) => {
     if (e.altKey && (e.key === 'l' || e.key === 'L')) { e.preventDefault(); switchLanguage(); return; }
     const link = $('#nav a[data-key="' + e.key + '"]');
-    if (link && !$('#nav').hidden) {
+    if (link && !link.hidden && !$('#nav').hidden) {
       e.preventDefault();
       if (location.hash === link.getAttribute('href')) route(); else location.hash = link.getAttribute('href');
     }
@@ -516,14 +519,106 @@
   }
 
   // ---- clinical downtime forms (EP-6.4-6.7): one line per drug / item, fields separated by spaces ----
+  // HR-1: only the forms of the signed-in role are offered (the kiosk API refuses the others with 403).
+  const CL_OPTIONS = $$('#cl-form option').map((o) => ({ value: o.value, type: o.dataset.t.substring('form.'.length), node: o }));
+  const DRUG_FORMS = ['prescriptions', 'requisitions', 'dispenses'];
+  let correcting = null;
   function clinicalKind() { return $('#cl-form').value; }
-  function loadClinical() {
+  async function loadClinical() {
+    const r = await api('GET', '/api/clinical/forms');
+    const allowed = r.ok ? r.data : [];
+    const select = $('#cl-form');
+    const keep = select.value;
+    select.textContent = '';
+    CL_OPTIONS.filter((o) => allowed.includes(o.type)).forEach((o) => select.appendChild(o.node));
+    if (CL_OPTIONS.some((o) => o.value === keep && allowed.includes(o.type))) select.value = keep;
+    $('#cl-no-forms').hidden = allowed.length > 0;
+    $('#f-clinical').hidden = allowed.length === 0;
+    $('#f-amend').hidden = allowed.length === 0;
+    showClinicalFields();
+  }
+  function showClinicalFields() {
     const kind = clinicalKind();
     $$('#f-clinical [data-for]').forEach((e) => { e.hidden = !e.getAttribute('data-for').split(' ').includes(kind); });
-    $('#cl-lines-hint').textContent = t('clinical.lines.' + kind);
-    return Promise.resolve();
+    $('#cl-lines-hint').textContent = kind ? t('clinical.lines.' + kind) : '';
+    showAllergies();
   }
-  $('#cl-form').addEventListener('change', () => { clearErrors($('#f-clinical')); loadClinical(); });
+  $('#cl-form').addEventListener('change', () => { clearErrors($('#f-clinical')); showClinicalFields(); });
+
+  // issue 8: the patient's allergies from the snapshot, shown as soon as the patient id is typed
+  let allergySeq = 0;
+  async function showAllergies() {
+    const box = $('#cl-allergies');
+    const id = $('#cl-knownPatientId').value.trim();
+    const relevant = ['prescriptions', 'requisitions'].includes(clinicalKind());
+    const my = ++allergySeq;
+    if (!id || !relevant) { box.hidden = true; box.textContent = ''; return; }
+    const r = await api('GET', '/api/clinical/patients/' + encodeURIComponent(id) + '/allergies');
+    if (my !== allergySeq) return;
+    if (!r.ok) { box.hidden = true; box.textContent = ''; return; }
+    const p = r.data;
+    box.className = 'allergy-box' + (p.allergies.length ? '' : (p.allergiesRecorded ? ' none' : ' unknown'));
+    box.textContent = t('clinical.allergies') + '（' + p.name + (p.bed ? ' ' + p.bed : '') + '）：' + (p.allergies.length
+      ? p.allergies.map((a) => a.allergen + (a.reaction ? '（' + a.reaction + '）' : '') + ' ' + t('allergy.severity.' + a.severity)).join('；')
+      : t(p.allergiesRecorded ? 'allergy.none-known' : 'allergy.not-recorded'));
+    box.hidden = false;
+  }
+  $('#cl-knownPatientId').addEventListener('input', showAllergies);
+
+  // ---- pinyin picker in the lines box: initials or code of the line's first word, ranked by the kiosk search ----
+  (function linePicker() {
+    const area = $('#cl-lines');
+    const list = $('#cl-lines-results');
+    let items = [];
+    let sel = -1;
+    let seq = 0;
+    // the first word of the line the caret is in, while the caret is still inside it
+    const token = () => {
+      const v = area.value;
+      const caret = area.selectionStart;
+      const start = v.lastIndexOf('\n', caret - 1) + 1;
+      const word = v.substring(start, caret);
+      return /^\S+$/.test(word) && !/\S/.test((v.substring(caret).split('\n')[0] || '').charAt(0)) ? { start, word } : null;
+    };
+    const close = () => { items = []; sel = -1; draw(); };
+    const draw = () => {
+      list.textContent = '';
+      items.forEach((it, i) => { const li = el('li', itemLabel(it), i === sel ? 'sel' : ''); li.setAttribute('role', 'option'); list.appendChild(li); });
+    };
+    area.addEventListener('input', async () => {
+      const my = ++seq;
+      const tk = token();
+      if (!tk || clinicalKind() === 'orders') { close(); return; }
+      let got = await searchCatalogue(tk.word);
+      if (my !== seq) return;
+      const now = token();
+      if (!now || now.word !== tk.word) { close(); return; }
+      if (DRUG_FORMS.includes(clinicalKind())) got = got.filter((h) => h.kind === 'DRUG');
+      // an exact code typed in full needs no list
+      if (got.length === 1 && got[0].code.toUpperCase() === tk.word.toUpperCase()) got = [];
+      items = got.slice(0, 8); sel = items.length ? 0 : -1; draw();
+    });
+    area.addEventListener('keydown', (e) => {
+      if (!items.length) return;
+      if (e.key === 'ArrowDown') { e.preventDefault(); sel = Math.min(sel + 1, items.length - 1); draw(); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); sel = Math.max(sel - 1, 0); draw(); }
+      else if (e.key === 'Escape') { e.preventDefault(); close(); }
+      else if ((e.key === 'Tab' || (e.key === 'Enter' && !e.ctrlKey)) && sel >= 0) {
+        e.preventDefault();
+        const tk = token();
+        const pick = items[sel];
+        close();
+        if (!tk) return;
+        const v = area.value;
+        const end = tk.start + tk.word.length;
+        area.value = v.substring(0, tk.start) + pick.code + ' ' + v.substring(end).replace(/^ /, '');
+        const caret = tk.start + pick.code.length + 1;
+        area.setSelectionRange(caret, caret);
+      }
+    });
+    area.addEventListener('blur', () => setTimeout(() => { if (document.activeElement !== area) close(); }, 150));
+  })();
+
   function clinicalLines(kind) {
     const rows = $('#cl-lines').value.split('\n').map((l) => l.trim()).filter((l) => l).map((l) => l.split(/\s+/));
     const num = (v) => (v === undefined || v === '' || isNaN(Number(v)) ? null : Number(v));
@@ -535,8 +630,15 @@
     }
     return rows.map((r) => ({ code: r[0], quantity: num(r[1]) }));
   }
+  function showRecord(rec) {
+    $('#cl-record').textContent = rec.id;
+    $('#cl-status').textContent = t('clinical.status.' + rec.status);
+    $('#cl-print').href = '/api/clinical/' + rec.id + '/print';
+    $('#cl-result').hidden = false;
+  }
   async function submitClinical(form) {
     const kind = clinicalKind();
+    if (!kind) return;
     const body = {};
     $$('[data-for]', form).forEach((box) => {
       if (box.hidden) return;
@@ -544,14 +646,18 @@
     });
     if (kind === 'exam-registers') body.exams = clinicalLines(kind); else if (kind !== 'orders') body.lines = clinicalLines(kind);
     flash(t('common.saving'), true);
-    const r = await api('POST', '/api/clinical/' + kind, body);
+    const r = correcting
+      ? await api('POST', '/api/clinical/' + correcting.id + '/corrections', { reason: correcting.reason, form: body })
+      : await api('POST', '/api/clinical/' + kind, body);
     if (!r.ok) return showProblem(form, r.data);
     clearErrors(form);
     $('#cl-lines').value = '';
-    $('#cl-record').textContent = r.data.id;
-    $('#cl-print').href = '/api/clinical/' + r.data.id + '/print';
-    $('#cl-result').hidden = false;
-    flash(t('clinical.saved') + ' ' + r.data.id + ' (#' + r.data.kioskSeq + ')', true);
+    $('#cl-allergyOverrideReason').value = '';
+    showRecord(r.data);
+    flash((correcting ? t('clinical.amend.corrected') : t('clinical.saved')) + ' ' + r.data.id + ' (#' + r.data.kioskSeq + ')', true);
+    correcting = null;
+    $('#cl-correcting').hidden = true;
+    $('#cl-form').disabled = false;
     refreshBanner();
     $('#cl-form').focus();
   }
@@ -559,6 +665,55 @@
   $('#f-clinical').addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); submitClinical($('#f-clinical')); return; }
     if (e.key === 'Enter' && e.target.tagName !== 'TEXTAREA' && e.target.tagName !== 'BUTTON') e.preventDefault();
+  });
+
+  // ---- HR-9: void a record, or load it into the form to save its correction ----
+  const PATH_OF = { prescription: 'prescriptions', 'clinical-order': 'orders', requisition: 'requisitions', 'charge-execution': 'charge-executions', 'exam-register': 'exam-registers', dispense: 'dispenses' };
+  function amendInput() {
+    const form = $('#f-amend');
+    clearErrors(form);
+    return { form, id: $('#am-recordId').value.trim(), reason: $('#am-reason').value.trim() };
+  }
+  $('#am-void').addEventListener('click', async () => {
+    const a = amendInput();
+    if (!a.id) return showProblem(a.form, { violations: [{ field: 'recordId', message: t('error.required') }] });
+    const r = await api('POST', '/api/clinical/' + encodeURIComponent(a.id) + '/void', { reason: a.reason });
+    if (!r.ok) return showProblem(a.form, r.data);
+    showRecord(r.data);
+    flash(t('clinical.amend.voided') + ' ' + r.data.id + ' (#' + r.data.amendment.kioskSeq + ')', true);
+    $('#am-recordId').value = ''; $('#am-reason').value = '';
+    refreshBanner();
+  });
+  $('#am-correct').addEventListener('click', async () => {
+    const a = amendInput();
+    if (!a.id) return showProblem(a.form, { violations: [{ field: 'recordId', message: t('error.required') }] });
+    if (a.reason.length < 4) return showProblem(a.form, { violations: [{ field: 'reason', message: t('error.required') }] });
+    const r = await api('GET', '/api/clinical/' + encodeURIComponent(a.id));
+    if (!r.ok) return showProblem(a.form, r.data);
+    const rec = r.data;
+    const d = rec.details;
+    const path = PATH_OF[rec.type];
+    if (!$$('#cl-form option').some((o) => o.value === path)) return showProblem(a.form, { detail: t('error.forbidden'), violations: [] });
+    $('#cl-form').value = path;
+    const set = (id, v) => { const e = $(id); if (e) e.value = v === undefined || v === null ? '' : String(v); };
+    set('#cl-knownPatientId', d.patient ? d.patient.knownPatientId : '');
+    set('#cl-patientName', d.patient && !d.patient.knownPatientId ? d.patient.name : '');
+    set('#cl-diagnosis', d.diagnosis); set('#cl-kind', d.kind || 'ORDER'); set('#cl-content', d.content);
+    set('#cl-dischargeMark', d.dischargeMark || 'NONE'); set('#cl-stubNumber', d.stubNumber); set('#cl-note', d.note);
+    set('#cl-fillsRecordId', d.fillsAsWritten || d.fills); set('#cl-overrideReason', d.overrideReason);
+    set('#cl-allergyOverrideReason', d.allergyCheck ? d.allergyCheck.overrideReason : '');
+    $('#cl-dischargeMedication').checked = !!d.dischargeMedication;
+    const lines = d.lines || d.exams || [];
+    $('#cl-lines').value = lines.map((l) => (path === 'prescriptions'
+      ? [l.drugCode, l.dose, l.doseUnit, l.route, l.frequency, l.quantity, l.days]
+      : path === 'exam-registers' ? [l.itemCode || l.description, l.priceFen] : [l.code, l.quantity]).join(' ')).join('\n');
+    correcting = { id: rec.id, reason: a.reason };
+    $('#cl-correcting-id').textContent = rec.id + ' — ' + a.reason;
+    $('#cl-correcting').hidden = false;
+    $('#cl-form').disabled = true;
+    showClinicalFields();
+    $('#am-recordId').value = ''; $('#am-reason').value = '';
+    $('#cl-lines').focus();
   });
 
   (async function start() {

@@ -23,7 +23,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(StandInServerResource.class)
 class ClinicalFormsTest {
 
+    /** The supervisor who started downtime; reads the kiosk's status. */
     String cookie;
+    /** HR-1: each form is written by its role (see ClinicalRoles). */
+    static final Map<String, String> WRITER = Map.of("prescriptions", "doctor-1", "orders", "doctor-1", "requisitions", "nurse-1",
+            "charge-executions", "nurse-1", "exam-registers", "medtech-1", "dispenses", "pharm-1");
+    static final Map<String, String> COOKIES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeEach
     void downtime() {
@@ -31,17 +36,36 @@ class ClinicalFormsTest {
         given().contentType(ContentType.JSON).body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
     }
 
+    /** A signed-in session of the account (kept for the class; signs in again when it has expired). */
+    static String as(String account) {
+        String c = COOKIES.get(account);
+        if (c == null || given().cookie("kiosk_session", c).get("/api/session").statusCode() != 200) {
+            c = Desk.login(account);
+            COOKIES.put(account, c);
+        }
+        return c;
+    }
+
+    static String writer(String path) {
+        return as(WRITER.get(path));
+    }
+
     JsonPath post(String path, Object body, int status) {
-        return given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(body).post("/api/clinical/" + path)
+        return given().cookie("kiosk_session", writer(path)).contentType(ContentType.JSON).body(body).post("/api/clinical/" + path)
                 .then().statusCode(status).extract().jsonPath();
     }
 
     /** Posts a bad form and checks 422 at the given fields and that the journal did not grow. */
     void refused(String path, Object body, String... fields) {
         long before = Desk.lastSeq(cookie);
-        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(body).post("/api/clinical/" + path)
+        given().cookie("kiosk_session", writer(path)).contentType(ContentType.JSON).body(body).post("/api/clinical/" + path)
                 .then().statusCode(422).body("violations.field", hasItems(fields));
         assertThat(Desk.lastSeq(cookie)).as("nothing stored").isEqualTo(before);
+    }
+
+    /** GET as a clinical reader (the nurse). */
+    static io.restassured.response.ValidatableResponse read(String path) {
+        return given().cookie("kiosk_session", as("nurse-1")).get("/api/clinical/" + path).then();
     }
 
     static Map<String, Object> drugLine(String code, Object dose, String unit, int quantity) {
@@ -74,7 +98,7 @@ class ClinicalFormsTest {
         assertThat(r.getLong("details.totalFen")).isEqualTo(2 * 860 + 1200);
         assertThat(r.getString("details.dictionaryVersion")).isEqualTo("v7");
         assertThat(r.getString("details.patient.name")).isEqualTo("孙测试");
-        given().cookie("kiosk_session", cookie).get("/api/clinical/" + r.getString("id")).then().statusCode(200);
+        read(r.getString("id")).statusCode(200);
     }
 
     @Test
@@ -134,10 +158,9 @@ class ClinicalFormsTest {
         assertThat(r.getList("details.copies")).containsExactly("WARD_BACK_ENTRY", "PHARMACY_VOUCHER");
         assertThat(r.getLong("details.totalFen")).isEqualTo(1720);
         String id = r.getString("id");
-        String html = given().cookie("kiosk_session", cookie).get("/api/clinical/" + id + "/print").then().statusCode(200)
-                .contentType(ContentType.HTML).extract().asString();
+        String html = read(id + "/print").statusCode(200).contentType(ContentType.HTML).extract().asString();
         assertThat(html.split("class=\"copy\"", -1)).hasSize(3);
-        assertThat(html).contains("停机手工单", id, "data:image/svg+xml;base64,", "第一联：病区补录联", "第二联：药房发药凭证", "super-1");
+        assertThat(html).contains("停机手工单", id, "data:image/svg+xml;base64,", "第一联：病区补录联", "第二联：药房发药凭证", "nurse-1");
     }
 
     @Test
@@ -177,8 +200,7 @@ class ClinicalFormsTest {
                 .getString("id");
         assertThat(post("dispenses", Map.of("fillsRecordId", req, "lines", List.of(Map.of("code", "D0010", "quantity", 1))), 201)
                 .getString("details.patient.inpatientNumber")).isEqualTo("ZY2026001");
-        given().cookie("kiosk_session", cookie).get("/api/clinical/" + d.getString("id") + "/print").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString(rx));
+        read(d.getString("id") + "/print").statusCode(200).body(org.hamcrest.Matchers.containsString(rx));
     }
 
     @Test
@@ -186,14 +208,12 @@ class ClinicalFormsTest {
     void downtimeReports() {
         String order = post("orders", Map.of("knownPatientId", "P0001", "kind", "EXAM", "content", "胸部CT", "dischargeMark", "DISCHARGED"), 201)
                 .getString("id");
-        String census = given().cookie("kiosk_session", cookie).get("/api/clinical/reports/census").then().statusCode(200)
-                .contentType(ContentType.HTML).extract().asString();
-        assertThat(census).contains("赵演示", "ZY2026001", "肾内一病区", "快照 v7", "已过", "thead{display:table-header-group}")
-                .doesNotContain("孙测试");
-        String orders = given().cookie("kiosk_session", cookie).get("/api/clinical/reports/orders").then().statusCode(200)
-                .extract().asString();
+        String census = read("reports/census").statusCode(200).contentType(ContentType.HTML).extract().asString();
+        assertThat(census).contains("赵演示", "ZY2026001", "肾内一病区", "快照 v7", "已过", "thead{display:table-header-group}",
+                "海鲜（荨麻疹） 轻度").doesNotContain("孙测试");
+        String orders = read("reports/orders").statusCode(200).extract().asString();
         assertThat(orders).contains(order, "胸部CT", "已出院", "快照 v7");
-        given().cookie("kiosk_session", cookie).get("/api/clinical/reports/nothing").then().statusCode(404);
+        read("reports/nothing").statusCode(404);
         given().get("/api/clinical/reports/census").then().statusCode(401);
     }
 }

@@ -194,7 +194,8 @@ public final class StandInServer implements AutoCloseable {
     private void snapshot(HttpExchange x) throws IOException {
         List<ServerWire.StaffVerifier> staff = new ArrayList<>();
         for (String[] s : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "CASHIER,SUPERVISOR"},
-                {"cashier-9", "收款员丙", "CASHIER"}}) {
+                {"cashier-9", "收款员丙", "CASHIER"}, {"doctor-1", "医生丁", "DOCTOR"}, {"nurse-1", "护士戊", "NURSE"},
+                {"medtech-1", "医技己", "MEDTECH"}, {"pharm-1", "药师庚", "PHARMACIST"}}) {
             byte[] salt = new byte[16];
             new SecureRandom().nextBytes(salt);
             OfflineVerifier v = OfflineVerifier.of(s[0], s[1], List.of(s[2].split(",")), PASSWORD, salt, 1000);
@@ -204,7 +205,13 @@ public final class StandInServer implements AutoCloseable {
                 List.of(new ServerWire.Department("SFC", "门诊收费处"), new ServerWire.Department("NK", "内科"), new ServerWire.Department("WK", "外科")),
                 List.of(new ServerWire.Doctor("D101", "王建国", "NK", "主任医师"), new ServerWire.Doctor("D201", "张伟", "WK", "副主任医师")),
                 List.of(new ServerWire.Patient("P0001", true, "ZY2026001", null, "赵演示", "M", LocalDate.of(1958, 3, 2), null, "13800000001",
-                                "EMPLOYEE", "YB00000001", "肾内一病区", "12床", 300000),
+                                "EMPLOYEE", "YB00000001", "肾内一病区", "12床", 300000,
+                                List.of(new ServerWire.Allergy(null, "海鲜", "荨麻疹", "MILD")), Instant.parse("2026-11-01T08:00:00Z")),
+                        // issue 8: an inpatient allergic to penicillins (amoxicillin D0001 matches) and to D0002 by its code
+                        new ServerWire.Patient("P0002", true, "ZY2026002", null, "钱演练", "F", LocalDate.of(1971, 8, 15), null, "13800000002",
+                                "RESIDENT", "YB00000002", "肾内一病区", "15床", 150000,
+                                List.of(new ServerWire.Allergy(null, "青霉素", "过敏性休克", "SEVERE"),
+                                        new ServerWire.Allergy("D0002", "头孢克肟", "皮疹", "MODERATE")), Instant.parse("2026-11-01T08:00:00Z")),
                         new ServerWire.Patient("P0003", false, null, "MZ0003", "孙测试", "F", LocalDate.of(1990, 1, 20), null, "13800000003",
                                 "SELF_PAY", null, null, null, 0)),
                 staff));

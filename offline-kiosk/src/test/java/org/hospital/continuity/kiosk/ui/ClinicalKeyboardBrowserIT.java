@@ -72,18 +72,19 @@ class ClinicalKeyboardBrowserIT {
         given().contentType("application/json").body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
     }
 
-    /** Signs in with the keyboard, opens F9 and picks the form with ↓ pressed {@code down} times. */
-    Page openForm(BrowserContext context, int down) {
+    /** Signs in as {@code account} with the keyboard, opens F9 and picks the form with ↓ pressed {@code down} times. */
+    Page openForm(BrowserContext context, String account, int down) {
         Page page = context.newPage();
         page.navigate(url.toString());
         page.waitForSelector("#login-accountId:focus");
-        page.keyboard().type("super-1");
+        page.keyboard().type(account);
         page.keyboard().press("Tab");
         page.keyboard().type("abc123");
         page.keyboard().press("Enter");
         page.waitForSelector("#reg-known:focus");
         page.keyboard().press("F9");
         page.waitForSelector("#cl-form:focus");
+        page.waitForFunction("document.querySelectorAll('#cl-form option').length > 0");
         for (int i = 0; i < down; i++) {
             page.keyboard().press("ArrowDown");
         }
@@ -117,7 +118,8 @@ class ClinicalKeyboardBrowserIT {
     @DisplayName("EP-6.4 a doctor writes a prescription by keyboard; a wrong dose unit is refused at the line, then it prints with its id")
     void doctor() throws Exception {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, 0);
+            Page page = openForm(context, "doctor-1", 0);
+            assertThat(page.evalOnSelectorAll("#cl-form option", "os => os.map(o => o.value)")).isEqualTo(List.of("prescriptions", "orders"));
             long before = Desk.lastSeq(supervisor);
             page.keyboard().press("Tab");
             page.keyboard().type("P0003");
@@ -137,27 +139,104 @@ class ClinicalKeyboardBrowserIT {
             page.keyboard().press("Control+Enter");
             String id = saved(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("doctor-prescription.png")).setFullPage(true));
-            assertThat(given().cookie("kiosk_session", supervisor).get("/api/clinical/" + id).then().statusCode(200).extract()
+            assertThat(given().cookie("kiosk_session", reader()).get("/api/clinical/" + id).then().statusCode(200).extract()
                     .jsonPath().getLong("details.totalFen")).isEqualTo(1720);
             assertThat(printToPdf(context, id, "doctor-prescription")).isEqualTo(1);
         }
     }
 
+    /** A clinical reader's session for checking what was stored. */
+    static String reader() {
+        return Desk.login("nurse-1");
+    }
+
     @Test
-    @DisplayName("EP-6.5 a nurse issues a requisition by keyboard; its print has two copies (two pages)")
+    @DisplayName("issue 8 a doctor sees the patient's allergies on the form; a drug matching one needs a reason, which prints with the warning")
+    void doctorAllergies() throws Exception {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+            Page page = openForm(context, "doctor-1", 0);
+            page.keyboard().press("Tab");
+            page.keyboard().type("P0002");
+            page.waitForSelector("#cl-allergies:not([hidden])");
+            assertThat(page.textContent("#cl-allergies")).contains("青霉素", "过敏性休克", "重度");
+            page.keyboard().press("Tab");
+            page.keyboard().press("Tab");
+            page.keyboard().type("肺部感染");
+            page.keyboard().press("Tab");
+            page.keyboard().type("D0001 0.5 g po tid 2 7");
+            long before = Desk.lastSeq(supervisor);
+            page.keyboard().press("Control+Enter");
+            page.waitForSelector("#cl-allergyOverrideReason:focus");
+            assertThat(page.textContent("#f-clinical [data-err=lines]")).contains("第1行", "过敏");
+            assertThat(Desk.lastSeq(supervisor)).isEqualTo(before);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("doctor-allergy-warning.png")).setFullPage(true));
+            page.keyboard().type("皮试阴性，会诊同意");
+            page.keyboard().press("Control+Enter");
+            String id = saved(page);
+            assertThat(printToPdf(context, id, "doctor-allergy-override")).isEqualTo(1);
+            Page print = context.newPage();
+            print.navigate(url.toString() + "api/clinical/" + id + "/print");
+            assertThat(print.textContent(".allergies")).contains("青霉素", "过敏警示", "皮试阴性，会诊同意");
+        }
+    }
+
+    @Test
+    @DisplayName("HR-1 a cashier has no F9 clinical desk and the desk offers no form to a cashier")
+    void cashierHasNoClinicalForms() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+            Page page = context.newPage();
+            page.navigate(url.toString());
+            page.waitForSelector("#login-accountId:focus");
+            page.keyboard().type("cashier-1");
+            page.keyboard().press("Tab");
+            page.keyboard().type("abc123");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#reg-known:focus");
+            assertThat(page.isHidden("#nav a[href='#clinical']")).isTrue();
+            page.keyboard().press("F9");
+            assertThat(page.isHidden("#s-clinical")).isTrue();
+            page.navigate(url.toString() + "#clinical");
+            page.waitForSelector("#cl-no-forms:not([hidden])");
+            assertThat(page.isHidden("#f-clinical")).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("EP-6.5 a nurse issues a requisition by keyboard, picking drugs by pinyin initials; its print has two copies (two pages)")
     void nurse() throws Exception {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, 2);
+            Page page = openForm(context, "nurse-1", 0);
+            assertThat(page.evalOnSelectorAll("#cl-form option", "os => os.map(o => o.value)"))
+                    .isEqualTo(List.of("requisitions", "charge-executions"));
             page.keyboard().press("Tab");
             page.keyboard().type("P0001");
+            page.waitForSelector("#cl-allergies:not([hidden])");
+            assertThat(page.textContent("#cl-allergies")).contains("海鲜");
             page.keyboard().press("Tab");
-            page.keyboard().type("D0001 2\nD0010 1");
+            // pinyin picker: 阿司匹林肠溶片 by its initials, then 阿莫西林胶囊 with ↓ if it is not first
+            page.keyboard().type("ASP");
+            page.waitForSelector("#cl-lines-results li.sel");
+            assertThat(page.textContent("#cl-lines-results li.sel")).contains("D0010", "阿司匹林");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("nurse-pinyin-picker.png")).setFullPage(true));
+            page.keyboard().press("Tab");
+            assertThat(page.inputValue("#cl-lines")).isEqualTo("D0010 ");
+            page.keyboard().type("1");
+            page.keyboard().press("Enter");
+            page.keyboard().type("AM");
+            page.waitForSelector("#cl-lines-results li.sel");
+            while (!page.textContent("#cl-lines-results li.sel").contains("D0001")) {
+                page.keyboard().press("ArrowDown");
+            }
+            page.keyboard().press("Enter");
+            page.keyboard().type("2");
+            assertThat(page.inputValue("#cl-lines")).isEqualTo("D0010 1\nD0001 2");
             page.keyboard().press("Control+Enter");
             String id = saved(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("nurse-requisition.png")).setFullPage(true));
-            var r = given().cookie("kiosk_session", supervisor).get("/api/clinical/" + id).then().statusCode(200).extract().jsonPath();
+            var r = given().cookie("kiosk_session", reader()).get("/api/clinical/" + id).then().statusCode(200).extract().jsonPath();
             assertThat(r.getString("type")).isEqualTo("requisition");
             assertThat(r.getLong("details.totalFen")).isEqualTo(2 * 860 + 1200);
+            assertThat(r.getList("details.lines.code")).containsExactly("D0010", "D0001");
             assertThat(printToPdf(context, id, "nurse-requisition")).isEqualTo(2);
         }
     }
@@ -166,7 +245,7 @@ class ClinicalKeyboardBrowserIT {
     @DisplayName("EP-6.6 a med-tech registers an exam with its request-form stub number and a manual price by keyboard")
     void medTech() throws Exception {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, 4);
+            Page page = openForm(context, "medtech-1", 0);
             page.keyboard().press("Tab");
             page.keyboard().press("Tab");
             page.keyboard().type("王五");
@@ -177,7 +256,7 @@ class ClinicalKeyboardBrowserIT {
             page.keyboard().press("Control+Enter");
             String id = saved(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("medtech-exam-register.png")).setFullPage(true));
-            var r = given().cookie("kiosk_session", supervisor).get("/api/clinical/" + id).then().statusCode(200).extract().jsonPath();
+            var r = given().cookie("kiosk_session", reader()).get("/api/clinical/" + id).then().statusCode(200).extract().jsonPath();
             assertThat(r.getString("details.stubNumber")).isEqualTo("JC-0042");
             assertThat(r.getLong("details.totalFen")).isEqualTo(12000);
             assertThat(printToPdf(context, id, "medtech-exam-register")).isEqualTo(1);
@@ -187,12 +266,12 @@ class ClinicalKeyboardBrowserIT {
     @Test
     @DisplayName("EP-6.7 the pharmacy dispenses against a prescription by keyboard, referring to it")
     void pharmacy() throws Exception {
-        String rx = given().cookie("kiosk_session", supervisor).contentType("application/json")
+        String rx = given().cookie("kiosk_session", Desk.login("doctor-1")).contentType("application/json")
                 .body(Map.of("knownPatientId", "P0003", "diagnosis", "急性支气管炎", "lines", List.of(Map.of("drugCode", "D0002", "dose", 0.1,
                         "doseUnit", "g", "route", "po", "frequency", "bid", "quantity", 1, "days", 3))))
                 .post("/api/clinical/prescriptions").then().statusCode(201).extract().path("id");
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, 5);
+            Page page = openForm(context, "pharm-1", 0);
             page.keyboard().press("Tab");
             page.keyboard().type(rx);
             page.keyboard().press("Tab");
@@ -200,7 +279,7 @@ class ClinicalKeyboardBrowserIT {
             page.keyboard().press("Control+Enter");
             String id = saved(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("pharmacy-dispense.png")).setFullPage(true));
-            var r = given().cookie("kiosk_session", supervisor).get("/api/clinical/" + id).then().statusCode(200).extract().jsonPath();
+            var r = given().cookie("kiosk_session", reader()).get("/api/clinical/" + id).then().statusCode(200).extract().jsonPath();
             assertThat(r.getString("details.fills")).isEqualTo(rx);
             assertThat(r.getLong("details.totalFen")).isEqualTo(1850);
             assertThat(printToPdf(context, id, "pharmacy-dispense")).isEqualTo(1);

@@ -36,7 +36,27 @@ public final class KioskWire {
 
     public record Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
                           LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
-                          String bed, long depositFen) {
+                          String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt) {
+
+        /** The patient without allergy data (not yet recorded). */
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, List.of(), null);
+        }
+
+        public Patient withAllergies(List<Allergy> list, Instant recordedAt) {
+            return new Patient(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType,
+                    insuranceCard, ward, bed, depositFen, List.copyOf(list), recordedAt);
+        }
+    }
+
+    /**
+     * A recorded allergy (issue 8). A patient with {@code allergiesRecordedAt} set and no allergy has
+     * no known allergy; with it null, allergies were never recorded.
+     */
+    public record Allergy(String allergenCode, String allergen, String reaction, String severity) {
     }
 
     /** EP-6.1: the announced instructions of a kiosk's department ({@code party}: its area of the downtime ladder). */

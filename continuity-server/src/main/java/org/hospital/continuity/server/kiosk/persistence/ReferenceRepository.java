@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.hospital.continuity.server.allergy.domain.AllergyCsv;
+import org.hospital.continuity.server.allergy.persistence.AllergyStore;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 
 /** Reference data served to kiosks: catalogue, departments, doctors, known patients, snapshot version. */
@@ -18,9 +20,11 @@ import org.hospital.continuity.server.kiosk.domain.KioskWire;
 public class ReferenceRepository {
 
     private final Pool pool;
+    private final AllergyStore allergies;
 
-    public ReferenceRepository(Pool pool) {
+    public ReferenceRepository(Pool pool, AllergyStore allergies) {
         this.pool = pool;
+        this.allergies = allergies;
     }
 
     public Uni<Long> itemCount() {
@@ -74,7 +78,7 @@ public class ReferenceRepository {
      */
     public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff, String departmentCode) {
         return pool.withTransaction(c -> version(c).chain(v -> watchedVersion(c).chain(watched -> items(c).chain(items -> departments(c)
-                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode).map(ps -> new KioskWire.Snapshot(
+                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode).chain(ps -> withAllergies(c, ps)).map(ps -> new KioskWire.Snapshot(
                         "v" + v.getInteger("version") + (watched == null ? "" : "-" + watched),
                         v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff))))))));
     }
@@ -157,6 +161,18 @@ public class ReferenceRepository {
                 });
                 return ps;
             });
+    }
+
+    /** Issue 8: each patient's current allergy statement from the allergy imports. */
+    private Uni<List<KioskWire.Patient>> withAllergies(SqlConnection c, List<KioskWire.Patient> patients) {
+        return allergies.current(c).map(current -> patients.stream().map(p -> {
+            AllergyStore.Current a = current.get(p.patientId());
+            if (a == null) {
+                return p;
+            }
+            return p.withAllergies(a.entries().stream().filter(e -> e.severity() != AllergyCsv.Severity.NONE)
+                    .map(e -> new KioskWire.Allergy(e.allergenCode(), e.allergen(), e.reaction(), e.severity().name())).toList(), a.recordedAt());
+        }).toList());
     }
 
     public Pool pool() {

@@ -15,7 +15,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.hospital.continuity.kiosk.clinical.domain.ClinicalRoles;
+import org.hospital.continuity.kiosk.reference.app.ReferenceData;
+import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
 import org.hospital.continuity.kiosk.clinical.app.ClinicalDesk;
 import org.hospital.continuity.kiosk.clinical.app.DowntimeReports;
 import org.hospital.continuity.kiosk.clinical.app.PrintedForm;
@@ -39,8 +44,10 @@ public class ClinicalResource {
     private final Sessions sessions;
     private final Texts texts;
     private final DowntimeReports reports;
+    private final ReferenceData reference;
 
-    public ClinicalResource(ClinicalDesk desk, Sessions sessions, Texts texts, DowntimeReports reports) {
+    public ClinicalResource(ClinicalDesk desk, Sessions sessions, Texts texts, DowntimeReports reports, ReferenceData reference) {
+        this.reference = reference;
         this.reports = reports;
         this.desk = desk;
         this.sessions = sessions;
@@ -89,15 +96,21 @@ public class ClinicalResource {
         return created(desk.dispense(form, sessions.require(token)));
     }
 
-    /** Downtime reports: {@code census} (ward census of the snapshot) or {@code orders} (orders written here). */
+    /**
+     * Downtime reports: {@code census} (ward census of the snapshot, with allergies), {@code allergies}
+     * (the ward's allergy list) or {@code orders} (active orders written here).
+     */
     @GET
     @Path("/reports/{report}")
     @Produces(MediaType.TEXT_HTML)
     public String report(@CookieParam(SessionResource.COOKIE) String token, @PathParam("report") String report) {
-        sessions.require(token);
+        desk.requireReader(sessions.require(token));
         String language = texts.language();
         if ("census".equals(report)) {
             return reports.census(language, k -> texts.text(language, k));
+        }
+        if ("allergies".equals(report)) {
+            return reports.allergies(language, k -> texts.text(language, k));
         }
         if ("orders".equals(report)) {
             return reports.activeOrders(language, k -> texts.text(language, k));
@@ -105,10 +118,55 @@ public class ClinicalResource {
         throw notFound();
     }
 
+    /** The forms the signed-in staff member may write (HR-1), in the desk's order. */
+    @GET
+    @Path("/forms")
+    public List<String> forms(@CookieParam(SessionResource.COOKIE) String token) {
+        return ClinicalRoles.formsOf(sessions.require(token).roles());
+    }
+
+    /** A known patient with the allergies of the snapshot, shown on the forms before any drug is written. */
+    public record PatientAllergies(String patientId, String name, String inpatientNumber, String ward, String bed, boolean allergiesRecorded,
+                                   List<KnownPatient.Allergy> allergies) {
+    }
+
+    @GET
+    @Path("/patients/{patientId}/allergies")
+    public PatientAllergies allergies(@CookieParam(SessionResource.COOKIE) String token, @PathParam("patientId") String patientId) {
+        desk.requireReader(sessions.require(token));
+        KnownPatient p = reference.patient(patientId.trim())
+                .orElseThrow(() -> new KioskRejection(404, "patient-not-found", null, "error.patient.unknown", List.of()));
+        return new PatientAllergies(p.patientId(), p.name(), p.inpatientNumber(), p.ward(), p.bed(), p.allergiesRecorded(), p.allergies());
+    }
+
+    /** HR-9: a void with its reason. */
+    public record VoidRequest(String reason) {
+    }
+
+    /** HR-9: a correction: the reason and the whole corrected form (the same fields as the original form's). */
+    public record CorrectionRequest(String reason, JsonNode form) {
+    }
+
+    @POST
+    @Path("/{id}/void")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ClinicalDesk.Record voidRecord(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id,
+                                          @NotNull VoidRequest request) {
+        return desk.voidRecord(id, request.reason(), sessions.require(token));
+    }
+
+    @POST
+    @Path("/{id}/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response correct(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id,
+                            @NotNull CorrectionRequest request) {
+        return created(desk.correct(id, request.reason(), request.form(), sessions.require(token)));
+    }
+
     @GET
     @Path("/{id}")
     public ClinicalDesk.Record get(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id) {
-        sessions.require(token);
+        desk.requireReader(sessions.require(token));
         return desk.byId(id).orElseThrow(ClinicalResource::notFound);
     }
 
@@ -116,7 +174,7 @@ public class ClinicalResource {
     @Path("/{id}/print")
     @Produces(MediaType.TEXT_HTML)
     public String print(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id) {
-        sessions.require(token);
+        desk.requireReader(sessions.require(token));
         String language = texts.language();
         return PrintedForm.html(desk.byId(id).orElseThrow(ClinicalResource::notFound), language, k -> texts.text(language, k));
     }

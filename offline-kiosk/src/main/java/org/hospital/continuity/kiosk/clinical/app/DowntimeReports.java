@@ -40,29 +40,63 @@ public class DowntimeReports {
         List<List<String>> rows = new ArrayList<>();
         for (KnownPatient p : reference.findPatients("", true, 10_000)) {
             rows.add(List.of(nz(p.ward()), nz(p.bed()), nz(p.inpatientNumber()), p.name(), nz(p.sex()),
-                    p.birthDate() == null ? "" : p.birthDate().toString(), PrintedForm.yuan(p.depositFen())));
+                    p.birthDate() == null ? "" : p.birthDate().toString(), PrintedForm.yuan(p.depositFen()), allergySummary(p, text)));
         }
         return page(language, text, "report.census", List.of("report.col.ward", "report.col.bed", "report.col.inpatientNumber",
-                "report.col.name", "report.col.sex", "report.col.birthDate", "report.col.deposit"), rows);
+                "report.col.name", "report.col.sex", "report.col.birthDate", "report.col.deposit", "report.col.allergies"), rows);
     }
 
-    public String activeOrders(String language, UnaryOperator<String> text) {
+    /**
+     * Issue 8: the ward's allergy list — one row per recorded allergy of each census patient, and a
+     * row saying "no known allergy" or "not recorded" for the others, so no patient is silently missing.
+     */
+    public String allergies(String language, UnaryOperator<String> text) {
         List<List<String>> rows = new ArrayList<>();
+        List<KnownPatient> census = new ArrayList<>(reference.findPatients("", true, 10_000));
+        census.sort(java.util.Comparator.comparing((KnownPatient p) -> nz(p.ward())).thenComparing(p -> nz(p.bed())));
+        for (KnownPatient p : census) {
+            if (p.allergies().isEmpty()) {
+                rows.add(List.of(nz(p.ward()), nz(p.bed()), nz(p.inpatientNumber()), p.name(),
+                        text.apply(p.allergiesRecorded() ? "allergy.none-known" : "allergy.not-recorded"), "", "", ""));
+            }
+            for (KnownPatient.Allergy a : p.allergies()) {
+                rows.add(List.of(nz(p.ward()), nz(p.bed()), nz(p.inpatientNumber()), p.name(), nz(a.allergen()), nz(a.allergenCode()),
+                        nz(a.reaction()), text.apply("allergy.severity." + a.severity())));
+            }
+        }
+        return page(language, text, "report.allergies", List.of("report.col.ward", "report.col.bed", "report.col.inpatientNumber",
+                "report.col.name", "report.col.allergen", "report.col.allergenCode", "report.col.reaction", "report.col.severity"), rows);
+    }
+
+    static String allergySummary(KnownPatient p, UnaryOperator<String> text) {
+        if (p.allergies().isEmpty()) {
+            return text.apply(p.allergiesRecorded() ? "allergy.none-known" : "allergy.not-recorded");
+        }
+        return String.join("；", p.allergies().stream().map(a -> a.allergen() + (a.reaction() == null ? "" : "（" + a.reaction() + "）")
+                + " " + text.apply("allergy.severity." + a.severity())).toList());
+    }
+
+    /** The orders written here that are still active: a voided or corrected order leaves the list (its correction is listed). */
+    public String activeOrders(String language, UnaryOperator<String> text) {
+        java.util.Map<java.util.UUID, List<String>> byStream = new java.util.LinkedHashMap<>();
         long after = 0;
         List<Recorded> batch;
         do {
             batch = journal.readRecordsAfter(after, 1000);
             for (Recorded r : batch) {
                 after = r.entry().kioskSeq();
-                if (ClinicalDesk.ORDER.equals(r.entry().streamType())) {
+                if (ClinicalDesk.ORDER.equals(r.entry().streamType()) && r.entry().streamVersion() > 1) {
+                    byStream.remove(r.entry().streamId()); // HR-9: voided or corrected
+                } else if (ClinicalDesk.ORDER.equals(r.entry().streamType())) {
                     JsonNode d = CanonicalJson.tree(r.entry().payload());
-                    rows.add(List.of(TIME.format(r.entry().recordedAt()), d.path("patient").path("name").asText(""),
+                    byStream.put(r.entry().streamId(), List.of(TIME.format(r.entry().recordedAt()), d.path("patient").path("name").asText(""),
                             d.path("patient").path("inpatientNumber").asText(""), text.apply("clinical.kind." + d.path("kind").asText()),
                             d.path("content").asText(""), d.path("dischargeMark").isNull() ? "" : text.apply("clinical.mark."
                                     + d.path("dischargeMark").asText()), r.entry().streamId().toString()));
                 }
             }
         } while (batch.size() == 1000);
+        List<List<String>> rows = new ArrayList<>(byStream.values());
         return page(language, text, "report.orders", List.of("print.time", "report.col.name", "report.col.inpatientNumber",
                 "print.field.kind", "print.field.content", "print.field.dischargeMark", "print.record-id"), rows);
     }

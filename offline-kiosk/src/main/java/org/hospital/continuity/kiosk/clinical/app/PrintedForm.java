@@ -31,12 +31,17 @@ public final class PrintedForm {
                 .append("header{display:flex;justify-content:space-between;align-items:flex-start}header img{width:28mm;height:28mm}")
                 .append("table{border-collapse:collapse;width:100%;margin-top:3mm}td,th{border:1px solid #000;padding:1mm 2mm;text-align:left}")
                 .append("dl{display:grid;grid-template-columns:auto 1fr;gap:1mm 4mm}dt{font-weight:bold}")
+                .append(".allergies{border:3px solid #000;padding:1mm 3mm;margin-top:3mm;font-weight:bold}")
+                .append(".amended{border:4px double #000;padding:2mm 3mm;margin:2mm 0;font-size:14pt;font-weight:bold}")
+                .append(".voided .lines{text-decoration:line-through}")
                 .append("</style></head><body>");
         String qr = QrCodes.dataUri(r.id().toString());
         for (String copy : copies) {
-            b.append("<section class=\"copy\" data-record-id=\"").append(r.id()).append("\"><header><div>")
+            b.append("<section class=\"copy").append(ClinicalDesk.VOIDED.equals(r.status()) ? " voided" : "")
+                    .append("\" data-record-id=\"").append(r.id()).append("\" data-status=\"").append(esc(r.status())).append("\"><header><div>")
                     .append("<div class=\"mark\">停机手工单 / downtime form</div>")
                     .append("<h1>").append(esc(text.apply("form." + r.type()))).append("</h1>");
+            amendment(b, r, text);
             if (!copy.isEmpty()) {
                 b.append("<h2 class=\"copy-name\">").append(esc(text.apply(copy))).append("</h2>");
             }
@@ -54,17 +59,18 @@ public final class PrintedForm {
                 }
                 b.append("</dd>");
             }
-            for (String f : List.of("diagnosis", "kind", "content", "dischargeMark", "stubNumber", "fills", "overrideReason", "note",
-                    "dictionaryVersion")) {
+            for (String f : List.of("corrects", "correctionReason", "diagnosis", "kind", "content", "dischargeMark", "stubNumber", "fills",
+                    "fillsAsWritten", "overrideReason", "note", "dictionaryVersion")) {
                 JsonNode n = r.details().path(f);
                 if (!n.isMissingNode() && !n.isNull()) {
                     b.append("<dt>").append(esc(text.apply("print.field." + f))).append("</dt><dd>").append(esc(n.asText())).append("</dd>");
                 }
             }
             b.append("</dl></div><img alt=\"QR\" class=\"qr\" src=\"").append(qr).append("\"></header>");
+            allergies(b, r.details().path("allergyCheck"), text);
             JsonNode lines = r.details().has("lines") ? r.details().path("lines") : r.details().path("exams");
             if (lines.isArray() && lines.size() > 0) {
-                b.append("<table><thead><tr>");
+                b.append("<table class=\"lines\"><thead><tr>");
                 List<String> cols = columns(lines.get(0));
                 for (String c : cols) {
                     b.append("<th>").append(esc(text.apply("print.col." + c))).append("</th>");
@@ -88,6 +94,48 @@ public final class PrintedForm {
             b.append("<p>").append(esc(text.apply("print.signature"))).append(" ______________</p></section>");
         }
         return b.append("</body></html>").toString();
+    }
+
+    /** HR-9: a voided or corrected record prints so that nobody acts on it by mistake. */
+    private static void amendment(StringBuilder b, ClinicalDesk.Record r, UnaryOperator<String> text) {
+        if (r.amendment() == null) {
+            return;
+        }
+        ClinicalDesk.Amendment a = r.amendment();
+        b.append("<div class=\"amended\">").append(esc(text.apply("print.status." + a.kind())));
+        if (a.correctedBy() != null) {
+            b.append(" → ").append(esc(text.apply("print.corrected-by"))).append(' ').append(a.correctedBy());
+        }
+        b.append("<br>").append(esc(text.apply("print.reason"))).append(": ").append(esc(a.reason())).append(" · ").append(esc(a.actor()))
+                .append(" · ").append(TIME.format(a.at())).append("</div>");
+    }
+
+    /** Issue 8: the patient's allergies as seen when the form was written, boxed; drug warnings and the override reason. */
+    private static void allergies(StringBuilder b, JsonNode check, UnaryOperator<String> text) {
+        if (check.isMissingNode() || check.isNull()) {
+            return;
+        }
+        b.append("<div class=\"allergies\">").append(esc(text.apply("print.allergies"))).append(": ");
+        if (check.path("allergies").size() == 0) {
+            b.append(esc(text.apply(check.path("recorded").asBoolean() ? "allergy.none-known" : "allergy.not-recorded")));
+        }
+        int n = 0;
+        for (JsonNode a : check.path("allergies")) {
+            b.append(n++ > 0 ? "；" : "").append(esc(a.path("allergen").asText()));
+            if (!a.path("reaction").isNull() && !a.path("reaction").isMissingNode()) {
+                b.append("（").append(esc(a.path("reaction").asText())).append("）");
+            }
+            b.append(' ').append(esc(text.apply("allergy.severity." + a.path("severity").asText())));
+        }
+        for (JsonNode w : check.path("warnings")) {
+            b.append("<br>⚠ ").append(esc(text.apply("print.allergy-warning"))).append(": ").append(esc(w.path("drugName").asText()))
+                    .append(" ↔ ").append(esc(w.path("allergen").asText()));
+        }
+        if (!check.path("overrideReason").isNull() && !check.path("overrideReason").isMissingNode()) {
+            b.append("<br>").append(esc(text.apply("print.field.allergyOverrideReason"))).append(": ")
+                    .append(esc(check.path("overrideReason").asText()));
+        }
+        b.append("</div>");
     }
 
     private static List<String> columns(JsonNode line) {

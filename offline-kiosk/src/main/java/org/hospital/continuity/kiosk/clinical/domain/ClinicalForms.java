@@ -32,7 +32,7 @@ public final class ClinicalForms {
 
     /** EP-6.4 handwritten-equivalent prescription; {@code dischargeMedication} triggers EP-6.4.3's funds check. */
     public record Prescription(String knownPatientId, String patientName, String diagnosis, List<DrugLine> lines,
-                               boolean dischargeMedication, String overrideReason) {
+                               boolean dischargeMedication, String overrideReason, String allergyOverrideReason) {
     }
 
     /** EP-6.4 orders and EP-6.4.4 lab/exam requests. */
@@ -40,7 +40,7 @@ public final class ClinicalForms {
     }
 
     /** EP-6.5 per-patient drug requisition (领药单), issued in duplicate. */
-    public record Requisition(String knownPatientId, List<QuantityLine> lines) {
+    public record Requisition(String knownPatientId, List<QuantityLine> lines, String allergyOverrideReason) {
     }
 
     public record QuantityLine(String code, Integer quantity) {
@@ -115,6 +115,7 @@ public final class ClinicalForms {
             }
         }
         FieldRules.freeText(v, "overrideReason", p.overrideReason(), 4, 200, false);
+        FieldRules.freeText(v, "allergyOverrideReason", p.allergyOverrideReason(), 4, 200, false);
         return v;
     }
 

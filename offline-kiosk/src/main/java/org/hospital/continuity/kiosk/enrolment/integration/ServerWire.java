@@ -56,7 +56,20 @@ public final class ServerWire {
     /** A patient known to the HIS: ward census (inpatients) or a recent outpatient. */
     public record Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name,
                           String sex, LocalDate birthDate, String idNumber, String phone, String insuranceType,
-                          String insuranceCard, String ward, String bed, long depositFen) {
+                          String insuranceCard, String ward, String bed, long depositFen, List<Allergy> allergies,
+                          Instant allergiesRecordedAt) {
+
+        /** A patient whose allergies were never recorded. */
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, List.of(), null);
+        }
+    }
+
+    /** A recorded allergy (issue 8); stored sealed with the rest of the patient (HR-13). */
+    public record Allergy(String allergenCode, String allergen, String reaction, String severity) {
     }
 
     /** An offline login verifier: PBKDF2-HMAC-SHA256 of the staff member's password, never the password. */

@@ -228,7 +228,9 @@ public class ReferenceData {
                 try {
                     ServerWire.Patient p = json.readValue(key.cipher().openString(rs.getBytes("details"), "patient:" + id), ServerWire.Patient.class);
                     patients.add(new KnownPatient(p.patientId(), p.census(), p.inpatientNumber(), p.outpatientNumber(), p.name(), p.sex(),
-                            p.birthDate(), p.idNumber(), p.phone(), p.insuranceType(), p.insuranceCard(), p.ward(), p.bed(), p.depositFen()));
+                            p.birthDate(), p.idNumber(), p.phone(), p.insuranceType(), p.insuranceCard(), p.ward(), p.bed(), p.depositFen(),
+                            p.allergies() == null ? List.of() : p.allergies().stream().map(a -> new KnownPatient.Allergy(a.allergenCode(),
+                                    a.allergen(), a.reaction(), a.severity())).toList(), p.allergiesRecordedAt()));
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("stored patient unreadable", e);
                 }

@@ -1,0 +1,133 @@
+package org.hospital.continuity.kiosk.clinical;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.support.Desk;
+import org.hospital.continuity.kiosk.support.StandInServerResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** HR-9: clinical forms are voided or corrected by new journal entries with a reason, never changed in place. */
+@QuarkusTest
+@QuarkusTestResource(StandInServerResource.class)
+class ClinicalAmendmentsTest {
+
+    @Inject
+    Journal journal;
+
+    String supervisor;
+    String doctor;
+
+    @BeforeEach
+    void downtime() {
+        supervisor = Desk.inDowntime();
+        doctor = ClinicalFormsTest.as("doctor-1");
+        given().contentType(ContentType.JSON).body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
+    }
+
+    String prescribe(String drug, String unit, int quantity) {
+        Map<String, Object> p = ClinicalAllergiesTest.prescription("P0003", drug, unit, null);
+        p.put("lines", List.of(ClinicalFormsTest.drugLine(drug, "0.1", unit, quantity)));
+        return given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(p).post("/api/clinical/prescriptions")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    @DisplayName("HR-9 a void is a new entry on the record's stream with its reason; the form is unchanged, prints as voided and cannot be filled")
+    void voidWithReason() {
+        String rx = prescribe("D0010", "片", 2);
+        long before = Desk.lastSeq(supervisor);
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "x")).post("/api/clinical/" + rx + "/void")
+                .then().statusCode(422).body("violations.field", hasItem("reason"));
+        given().cookie("kiosk_session", ClinicalFormsTest.as("nurse-1")).contentType(ContentType.JSON).body(Map.of("reason", "开错病人"))
+                .post("/api/clinical/" + rx + "/void").then().statusCode(403);
+        assertThat(Desk.lastSeq(supervisor)).isEqualTo(before);
+
+        JsonPath v = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "开错病人"))
+                .post("/api/clinical/" + rx + "/void").then().statusCode(200).extract().jsonPath();
+        assertThat(v.getString("status")).isEqualTo("VOIDED");
+        assertThat(v.getString("amendment.reason")).isEqualTo("开错病人");
+        assertThat(v.getString("amendment.actor")).isEqualTo("doctor-1");
+        assertThat(v.getInt("details.lines[0].quantity")).as("the form itself is unchanged").isEqualTo(2);
+        var stream = journal.stream(UUID.fromString(rx));
+        assertThat(stream).extracting(r -> r.entry().eventType()).containsExactly("PrescriptionWritten", "ClinicalFormVoided");
+        assertThat(stream.get(1).entry().streamVersion()).isEqualTo(2);
+
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "再次作废"))
+                .post("/api/clinical/" + rx + "/void").then().statusCode(409).body("rule", equalTo("HR-9"));
+        given().cookie("kiosk_session", ClinicalFormsTest.as("pharm-1")).contentType(ContentType.JSON)
+                .body(Map.of("fillsRecordId", rx, "lines", List.of(Map.of("code", "D0010", "quantity", 1))))
+                .post("/api/clinical/dispenses").then().statusCode(422).body("violations.field", hasItem("fillsRecordId"));
+        String html = given().cookie("kiosk_session", doctor).get("/api/clinical/" + rx + "/print").then().statusCode(200).extract().asString();
+        assertThat(html).contains("已作废 / VOIDED", "开错病人", "data-status=\"VOIDED\"", rx);
+    }
+
+    @Test
+    @DisplayName("HR-9 a correction is a new record referring to the old one with the reason; the old one shows corrected, and dispensing against it fills the correction")
+    void correctionKeepsTheCrossReference() {
+        String rx = prescribe("D0010", "片", 1);
+        Map<String, Object> corrected = ClinicalAllergiesTest.prescription("P0003", "D0010", "片", null);
+        corrected.put("lines", List.of(ClinicalFormsTest.drugLine("D0010", "0.1", "片", 3)));
+        // the corrected form is checked like any form: nothing stored when it is wrong
+        long before = Desk.lastSeq(supervisor);
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON)
+                .body(Map.of("reason", "数量写错", "form", Map.of("knownPatientId", "P0003", "diagnosis", "", "lines", List.of())))
+                .post("/api/clinical/" + rx + "/corrections").then().statusCode(422);
+        assertThat(Desk.lastSeq(supervisor)).isEqualTo(before);
+
+        JsonPath c = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "数量写错", "form", corrected))
+                .post("/api/clinical/" + rx + "/corrections").then().statusCode(201).extract().jsonPath();
+        String fix = c.getString("id");
+        assertThat(c.getString("details.corrects")).isEqualTo(rx);
+        assertThat(c.getString("details.correctionReason")).isEqualTo("数量写错");
+        JsonPath old = given().cookie("kiosk_session", doctor).get("/api/clinical/" + rx).then().statusCode(200).extract().jsonPath();
+        assertThat(old.getString("status")).isEqualTo("CORRECTED");
+        assertThat(old.getString("amendment.correctedBy")).isEqualTo(fix);
+        assertThat(old.getInt("details.lines[0].quantity")).isEqualTo(1);
+
+        // the pharmacist holds the paper of the old record: the dispense fills the correction (3 may be given now)
+        JsonPath d = given().cookie("kiosk_session", ClinicalFormsTest.as("pharm-1")).contentType(ContentType.JSON)
+                .body(Map.of("fillsRecordId", rx, "lines", List.of(Map.of("code", "D0010", "quantity", 3))))
+                .post("/api/clinical/dispenses").then().statusCode(201).extract().jsonPath();
+        assertThat(d.getString("details.fills")).isEqualTo(fix);
+        assertThat(d.getString("details.fillsAsWritten")).isEqualTo(rx);
+
+        assertThat(given().cookie("kiosk_session", doctor).get("/api/clinical/" + rx + "/print").then().extract().asString())
+                .contains("已更正 / CORRECTED", fix, "数量写错");
+        assertThat(given().cookie("kiosk_session", doctor).get("/api/clinical/" + fix + "/print").then().extract().asString())
+                .contains("更正原记录", rx, "数量写错");
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "再改一次", "form", corrected))
+                .post("/api/clinical/" + rx + "/corrections").then().statusCode(409);
+    }
+
+    @Test
+    @DisplayName("HR-9 a corrected order leaves the downtime orders report and its correction takes its place; a voided one leaves it")
+    void ordersReportFollowsAmendments() {
+        String first = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON)
+                .body(Map.of("knownPatientId", "P0001", "kind", "ORDER", "content", "二级护理甲")).post("/api/clinical/orders")
+                .then().statusCode(201).extract().path("id");
+        String other = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON)
+                .body(Map.of("knownPatientId", "P0001", "kind", "ORDER", "content", "低盐饮食乙")).post("/api/clinical/orders")
+                .then().statusCode(201).extract().path("id");
+        String fix = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON)
+                .body(Map.of("reason", "护理级别写错", "form", Map.of("knownPatientId", "P0001", "kind", "ORDER", "content", "一级护理丙")))
+                .post("/api/clinical/" + first + "/corrections").then().statusCode(201).extract().path("id");
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "医嘱停止"))
+                .post("/api/clinical/" + other + "/void").then().statusCode(200);
+        String report = given().cookie("kiosk_session", doctor).get("/api/clinical/reports/orders").then().statusCode(200).extract().asString();
+        assertThat(report).contains(fix, "一级护理丙").doesNotContain("二级护理甲", "低盐饮食乙");
+    }
+}
