@@ -1,4 +1,4 @@
-# Sourced by run.sh (issue 10): the guided demo. A second kiosk at a ward (内科, a demo nurse), and a compressed
+# Sourced by run.sh (issue 10): the guided demo. A second kiosk at a ward (肾内科 ward, a demo nurse), and a compressed
 # whole-network outage drill (scenario whole-network-7h at 60×: 7 hours of the plan in about 7 minutes), with the
 # URLs to follow it; a browser opens when one is available. Needs from run.sh: JAVA_BIN, KIOSK_JAR, DATA_DIR,
 # SERVER_PORT, pids, wait_ready, json_field, token-less admin password in CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD.
@@ -19,12 +19,12 @@ demo_token=$(curl -fsS -H 'Content-Type: application/json' \
   "$S/api/auth/login" | json_field token)
 NURSE_PW_FILE="$DATA_DIR/kiosk-2/demo-nurse-password"
 if curl -fsS "$K2/api/kiosk" | grep -q '"enrolled" *: *false'; then
-  echo "run.sh: demo: enrolling kiosk 2 at the ward (内科, NK)…"
+  echo "run.sh: demo: enrolling kiosk 2 at the ward (肾内一病区, SK)…"
   code2=$(curl -fsS -H "Authorization: Bearer $demo_token" -H 'Content-Type: application/json' \
-    -d '{"name":"内科病区护士站","departmentCode":"NK"}' "$S/api/admin/kiosks" | json_field code)
+    -d '{"name":"肾内一病区护士站","departmentCode":"SK"}' "$S/api/admin/kiosks" | json_field code)
   (umask 077; printf '%s42\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'a-z' | cut -c1-8)" > "$NURSE_PW_FILE")
   curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $demo_token" -H 'Content-Type: application/json' \
-    -d "{\"displayName\":\"护士(演示)\",\"departmentCode\":\"NK\",\"roles\":[\"NURSE\"],\"password\":\"$(cat "$NURSE_PW_FILE")\"}" \
+    -d "{\"displayName\":\"护士(演示)\",\"departmentCode\":\"SK\",\"roles\":[\"NURSE\"],\"password\":\"$(cat "$NURSE_PW_FILE")\"}" \
     "$S/api/admin/kiosk-staff/nurse-1"
   curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "{\"code\":\"$code2\"}" "$K2/api/kiosk/enrolment" \
     || echo "run.sh: demo enrolment of kiosk 2 failed; see $DATA_DIR/logs/"

@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresResource.class)
 class AllergyImportTest {
 
+    /** The snapshot of a kiosk at the demo ward (肾内科, census P0001, P0002): HR-5 gives it its own patients only. */
     static JsonPath snapshot() {
-        String code = TestAccounts.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "病区站", "departmentCode", "ZY"))
+        return snapshot("SK");
+    }
+
+    static JsonPath snapshot(String department) {
+        String code = TestAccounts.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "病区站", "departmentCode", department))
                 .post("/api/admin/kiosks").then().statusCode(201).extract().path("code");
         JsonPath kiosk = given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/kiosk/enrolments")
                 .then().statusCode(201).extract().jsonPath();
@@ -42,7 +47,7 @@ class AllergyImportTest {
                 .contentType("application/problem+json").body("detail", containsString("line 3")).body("detail", containsString("P0404"));
         JsonPath after = snapshot();
         assertThat(after.getString("version")).isEqualTo(before);
-        assertThat(after.getList("patients.find { it.patientId == 'P0003' }.allergies.allergen", String.class)).doesNotContain("头孢克肟");
+        assertThat(snapshot("SFC").getList("patients.find { it.patientId == 'P0003' }.allergies.allergen", String.class)).doesNotContain("头孢克肟");
     }
 
     @Test
@@ -50,17 +55,18 @@ class AllergyImportTest {
     void importReachesTheSnapshot() {
         importCsv("P0003,D0002,头孢克肟,皮疹,SEVERE\nP0003,,花粉,打喷嚏,MILD\n").statusCode(201).body("patients", equalTo(1))
                 .body("entries", equalTo(2));
+        JsonPath outpatient = snapshot("SFC"); // P0003 is an outpatient of the cashier office (HR-5)
+        assertThat(outpatient.getList("patients.find { it.patientId == 'P0003' }.allergies.allergen", String.class)).containsExactly("头孢克肟", "花粉");
+        assertThat(outpatient.getString("patients.find { it.patientId == 'P0003' }.allergies[0].allergenCode")).isEqualTo("D0002");
+        assertThat(outpatient.getString("patients.find { it.patientId == 'P0003' }.allergiesRecordedAt")).isNotNull();
         JsonPath s = snapshot();
-        assertThat(s.getList("patients.find { it.patientId == 'P0003' }.allergies.allergen", String.class)).containsExactly("头孢克肟", "花粉");
-        assertThat(s.getString("patients.find { it.patientId == 'P0003' }.allergies[0].allergenCode")).isEqualTo("D0002");
-        assertThat(s.getString("patients.find { it.patientId == 'P0003' }.allergiesRecordedAt")).isNotNull();
         // the demo seed's statements of the other patients are untouched
         assertThat(s.getList("patients.find { it.patientId == 'P0001' }.allergies.allergen", String.class)).contains("阿莫西林");
         assertThat(s.getList("patients.find { it.patientId == 'P0002' }.allergies")).isEmpty();
         assertThat(s.getString("patients.find { it.patientId == 'P0002' }.allergiesRecordedAt")).isNotNull();
 
         importCsv("P0003,,,,NONE\n").statusCode(201);
-        JsonPath later = snapshot();
+        JsonPath later = snapshot("SFC");
         assertThat(later.getList("patients.find { it.patientId == 'P0003' }.allergies")).isEmpty();
         assertThat(later.getString("version")).isNotEqualTo(s.getString("version"));
     }

@@ -61,7 +61,7 @@ public class SeedingReference {
                 .chain(() -> !demoData ? Uni.createFrom().voidItem() : reference.departmentCount().chain(n -> n > 0 ? Uni.createFrom().voidItem()
                         : reference.pool().withTransaction(c -> reference.insertDepartments(c, DEMO_DEPARTMENTS)
                                 .chain(() -> reference.insertDoctors(c, DEMO_DOCTORS))
-                                .chain(() -> reference.insertPatients(c, DEMO_PATIENTS.stream().filter(KioskWire.Patient::census).toList(), "ZY"))
+                                .chain(() -> reference.insertPatients(c, DEMO_PATIENTS.stream().filter(KioskWire.Patient::census).toList(), "SK"))
                                 // HR-5: kiosks get only their department's patients; the outpatient seen at the cashier office
                                 .chain(() -> reference.insertPatients(c, DEMO_PATIENTS.stream().filter(p -> !p.census()).toList(), "SFC"))
                                 .chain(() -> reference.bumpVersion(c, clock.instant())))
