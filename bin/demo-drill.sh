@@ -1,4 +1,4 @@
-# Sourced by run.sh (issue 10): the guided demo. A second kiosk at a ward (肾内科 ward, a demo nurse), and a compressed
+# Sourced by run.sh (issue 10): the guided demo. A second kiosk at a ward (肾内一病区, SK, a demo nurse), and a compressed
 # whole-network outage drill (scenario whole-network-7h at 60×: 7 hours of the plan in about 7 minutes), with the
 # URLs to follow it; a browser opens when one is available. Needs from run.sh: JAVA_BIN, KIOSK_JAR, DATA_DIR,
 # SERVER_PORT, pids, wait_ready, json_field, token-less admin password in CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD.
