@@ -38,7 +38,19 @@ class RouteRolesTest {
             Map.entry("GET /ack/{token}", "the acknowledgement page of a message link: the token is the proof, nothing else is shown"),
             Map.entry("POST /ack/{token}", "acknowledging on that page: the random single-purpose token is the proof"),
             Map.entry("GET /board", "shows the sign-in page without a session; the board itself is rendered only for a signed-in identity"),
-            Map.entry("GET /board/incidents/{id}/report", "shows the sign-in page without a session; the report is rendered only for a signed-in identity"));
+            Map.entry("GET /board/incidents/{id}/report", "shows the sign-in page without a session; the report is rendered only for a signed-in identity"),
+            Map.entry("GET /board/incidents/{id}/report.pdf", "401 without a signed-in reader (checked in BoardPage); the PDF only for a signed-in identity"),
+            Map.entry("GET /drills/{id}/report", "shows the sign-in page without a session; the drill report only for a signed-in identity"),
+            Map.entry("GET /readiness", "shows the sign-in page without a session; the kiosk list only for a signed-in identity"),
+            Map.entry("GET /workbench", "shows the sign-in page without a session; the page holds no patient data, it reads through "
+                    + "the role-checked, audited /api/workbench API"),
+            Map.entry("GET /demo/receivers", "demo profile only (404 otherwise): what the built-in demo mail/SMS/robot receivers got"),
+            Map.entry("GET /demo/receivers/received", "demo profile only (404 otherwise): the same list as JSON"),
+            Map.entry("POST /demo/receivers/sms", "demo profile only (404 otherwise): stands in for an SMS gateway, like the real one it takes "
+                    + "the server's calls without a hospital session"),
+            Map.entry("POST /demo/receivers/wecom", "demo profile only (404 otherwise): stands in for a WeCom robot webhook"),
+            Map.entry("POST /demo/receivers/dingtalk/{robot}", "demo profile only (404 otherwise): stands in for a DingTalk robot; checks "
+                    + "the DingTalk signature as DingTalk does"));
 
     /** Non-JAX-RS routes of the platform, outside the OpenAPI document. */
     static final Map<String, String> PLATFORM_ROUTES = Map.of(

@@ -430,7 +430,12 @@ public class KioskDatabase {
         try {
             writer.rollback();
         } catch (SQLException e) {
-            Log.warnf("rollback of a failed commit group failed: %s", e.getMessage());
+            // after SQLITE_FULL/IOERR SQLite has already rolled the transaction back itself: nothing left to undo
+            if (String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                Log.debugf("commit group already rolled back by SQLite: %s", e.getMessage());
+            } else {
+                Log.warnf("rollback of a failed commit group failed: %s", e.getMessage());
+            }
         }
     }
 
