@@ -95,6 +95,16 @@ KIOSK_NOTE="not enrolled: see offline-kiosk/README.md (first use)"
 if [ "$DEMO" = 1 ]; then
   S="http://localhost:$SERVER_PORT"; K="http://localhost:$KIOSK_PORT"
   CASHIER_PW_FILE="$DATA_DIR/kiosk-1/demo-cashier-password"
+  # the demo kiosks' departments in the directory, with the ladder area whose instructions they follow
+  # (EP-5.2, EP-6.1): the cashier office and the 肾内科 ward of the guided demo; a re-run answers 409, ignored
+  dir_token=$(curl -fsS -H 'Content-Type: application/json' \
+    -d "{\"username\":\"${CONTINUITY_AUTH_INITIAL_ADMIN_USERNAME:-admin}\",\"password\":\"$CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD\"}" \
+    "$S/api/auth/login" | json_field token)
+  for d in 'SFC|门诊收费处|Outpatient cashier office|OUTPATIENT_REGISTRATION' 'SK|肾内科|Nephrology ward|NURSE_STATION'; do
+    IFS='|' read -r d_code d_zh d_en d_area <<<"$d"
+    curl -sS -o /dev/null -H "Authorization: Bearer $dir_token" -H 'Content-Type: application/json' \
+      -d "{\"code\":\"$d_code\",\"nameZh\":\"$d_zh\",\"nameEn\":\"$d_en\",\"area\":\"$d_area\"}" "$S/api/departments" || true
+  done
   if curl -fsS "$K/api/kiosk" | grep -q '"enrolled" *: *false'; then
     echo "run.sh: demo: enrolling kiosk 1 at the cashier office (SFC)…"
     token=$(curl -fsS -H 'Content-Type: application/json' \

@@ -48,7 +48,7 @@ cat <<MSG
   3. at plan-time 30 min (≈$((30 / DRILL_FACTOR > 0 ? 30 / DRILL_FACTOR : 1)) min real) the front desk is told to switch to manual:
      the instruction and every notification say 【演练 DRILL】; acknowledge it on the board
   4. readiness            $S/readiness             (every kiosk that would fail its department now)
-  5. workbench (API)      $S/api/workbench/incidents/<incident>/items   (drill records are held: never the real HIS)
+  5. workbench            $S/workbench                 (data-entry teams; drill records are held: never the real HIS)
   6. drill report         $S/drills/$drill_id/report   (printable; ?lang=en; figures computed from the timeline)
      the drill ends by itself when the network is back and the incident closes (≈$((7 * 60 / DRILL_FACTOR + 1)) min)
 MSG
