@@ -131,6 +131,20 @@ public class RunningDrills {
                 .chain(() -> store.byId(store.pool(), id));
     }
 
+    /**
+     * EP-9.4, EP-3: a real fault during a drill ends the drill first, so that the real outage opens its own incident on
+     * real time and its notices are never marked DRILL (people must not mistake a real outage for the exercise). A no-op
+     * when no drill runs on this instance.
+     */
+    public Uni<Void> stopForRealFault(String what) {
+        Active a = active;
+        if (a == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Log.warnf("drill %s stopped: a real fault arrived during the drill (%s)", a.id(), what);
+        return finish(a, "STOPPED", "system", "real fault during the drill: " + what);
+    }
+
     public Uni<DrillRow> current() {
         return store.running(store.pool());
     }

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hospital.continuity.playbooks.signal.ProbeResult;
+import org.hospital.continuity.playbooks.signal.ProbeStatus;
+import org.hospital.continuity.server.drill.app.RunningDrills;
 import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.probe.domain.Probe;
@@ -35,10 +37,13 @@ public class RunningProbes {
     private final InstantSource clock;
     private final Vertx vertx;
     private final ProbeConfig config;
+    private final RunningDrills drills;
     private final AtomicBoolean busy = new AtomicBoolean();
     private long timer = -1;
 
-    public RunningProbes(ProbeStore store, Checks checks, RunningTheIncidentEngine engine, InstantSource clock, Vertx vertx, ProbeConfig config) {
+    public RunningProbes(ProbeStore store, Checks checks, RunningTheIncidentEngine engine, InstantSource clock, Vertx vertx, ProbeConfig config,
+                         RunningDrills drills) {
+        this.drills = drills;
         this.store = store;
         this.checks = checks;
         this.engine = engine;
@@ -103,8 +108,12 @@ public class RunningProbes {
                             return Uni.createFrom().voidItem(); // same as last time: folds into the signal already sent
                         }
                         Log.infof("probe %s changed to %s", p.id(), result.status());
-                        return engine.submit(new ProbeResult(UUID.randomUUID().toString(), at, p.component(), p.series(),
-                                result.status(), p.name() + ": " + result.detail())).replaceWithVoid();
+                        // a real component down during a drill ends the drill before the signal counts (EP-9.4): the real
+                        // outage then opens its own incident on real time, never marked DRILL
+                        Uni<Void> beforeSignal = result.status() == ProbeStatus.DOWN
+                                ? drills.stopForRealFault("probe " + p.name() + " down") : Uni.createFrom().voidItem();
+                        return beforeSignal.chain(() -> engine.submit(new ProbeResult(UUID.randomUUID().toString(), clock.instant(),
+                                p.component(), p.series(), result.status(), p.name() + ": " + result.detail()))).replaceWithVoid();
                     })
                     .chain(() -> store.byId(store.pool(), p.id()));
         });
