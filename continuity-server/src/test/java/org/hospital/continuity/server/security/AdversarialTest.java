@@ -28,6 +28,7 @@ import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.hospital.continuity.testsupport.RouteInventory;
 
 /**
  * The adversarial suite (issue 11): every route of the server, enumerated from the OpenAPI document, gets

@@ -19,6 +19,7 @@ import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.hospital.continuity.testsupport.RouteInventory;
 
 /**
  * HR-1: every route of the server carries an explicit role rule. The routes come from the OpenAPI document

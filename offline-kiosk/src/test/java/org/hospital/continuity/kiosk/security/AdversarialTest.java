@@ -29,6 +29,7 @@ import org.hospital.continuity.kiosk.support.StandInServerResource;
 import org.hospital.continuity.sync.wire.RequestSanity;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.hospital.continuity.testsupport.RouteInventory;
 
 /**
  * The adversarial suite on the kiosk's local API (issue 11): every route from the kiosk's OpenAPI document gets

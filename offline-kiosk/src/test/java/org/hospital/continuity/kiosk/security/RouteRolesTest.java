@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hospital.continuity.kiosk.platform.security.KioskRoles;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.hospital.continuity.testsupport.RouteInventory;
 
 /**
  * HR-1: every route of the kiosk's local API carries an explicit role rule. Routes come from the OpenAPI

@@ -1,4 +1,4 @@
-package org.hospital.continuity.kiosk.security;
+package org.hospital.continuity.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
