@@ -4,9 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -15,14 +13,12 @@ import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import org.hospital.continuity.kiosk.capture.domain.ResidentIdNumber;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.hospital.continuity.testsupport.HeadlessChromium;
 
 /**
  * A cashier signs in, registers a patient and charges three items using only the keyboard, in
@@ -43,11 +39,8 @@ class CashierKeyboardBrowserIT {
         given().contentType("application/json").body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
         long before = Desk.lastSeq(supervisor);
 
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
-                    .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-                            "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        try (HeadlessChromium chromium = HeadlessChromium.launch()) {
+            Browser browser = chromium.browser();
             Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900)).newPage();
             page.navigate(url.toString());
 
