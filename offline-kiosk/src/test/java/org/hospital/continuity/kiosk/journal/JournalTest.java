@@ -201,4 +201,29 @@ class JournalTest {
         assertThat(database.groupStats().commits() - commitsBefore).as("several captures shared a commit")
                 .isLessThan(confirmed.size());
     }
+
+    @Test
+    @DisplayName("the WAL is checkpointed by the checkpointer thread, not inside a cashier's commit; entries are version-7 ids in order")
+    void walIsCheckpointedOffTheCommitPath() throws Exception {
+        long checkpointsBefore = database.groupStats().checkpoints();
+        long autocheckpoint = database.inTransaction(c -> {
+            try (var st = c.createStatement(); ResultSet rs = st.executeQuery("pragma wal_autocheckpoint")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertThat(autocheckpoint).as("no automatic checkpoint on the writer connection").isZero();
+        List<JournalEntry> written = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            written.add(append("checkpoint " + i));
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (database.groupStats().checkpoints() == checkpointsBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(database.groupStats().checkpoints()).as("a checkpoint ran after 60 commits").isGreaterThan(checkpointsBefore);
+        assertThat(written).allSatisfy(e -> assertThat(e.entryId().version()).isEqualTo(7));
+        assertThat(written.get(written.size() - 1).entryId().toString()).isGreaterThan(written.get(0).entryId().toString());
+        assertThat(journal.verify().problems()).isEmpty();
+    }
 }

@@ -49,4 +49,14 @@ class NumberPoolTest {
         assertThat(PoolLevel.of(PoolKind.INVOICE, List.of(later), NOW, 20).empty()).isTrue();
         assertThat(PoolLevel.nextBlock(PoolKind.INVOICE, List.of(later), NOW)).isEqualTo(Optional.empty());
     }
+
+    @Test
+    @DisplayName("EP-6.2.3 numbers print as the prefix and eight digits, exactly as String.format did, longer numbers unpadded")
+    void numbersPrintZeroPadded() {
+        for (long n : new long[] {0, 1, 9, 10, 41, 12_345, 99_999_999, 100_000_000, 1_234_567_890_123L, Long.MAX_VALUE, -5}) {
+            assertThat(NumberBlock.format("SG", n)).isEqualTo("SG" + String.format("%08d", n));
+        }
+        assertThat(NumberBlock.format("", 7)).isEqualTo("00000007");
+        assertThat(NumberBlock.format("D", 12_345)).isEqualTo("D00012345");
+    }
 }

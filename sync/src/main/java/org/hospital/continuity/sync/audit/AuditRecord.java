@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.RecordIds;
 
 /**
  * One audit entry (HR-8): who did what, when, from where, on which record, with what outcome. The same
@@ -59,7 +60,7 @@ public record AuditRecord(long seq, UUID id, Instant at, String actor, String ac
     /** A new, not yet chained entry. */
     public static AuditRecord of(Instant at, String actor, String actorKind, String action, String category, String outcome,
                                  String source, String recordType, String recordId, String detail) {
-        return new AuditRecord(0, UUID.randomUUID(), at, actor, actorKind, action, category, outcome, source, recordType,
+        return new AuditRecord(0, RecordIds.next(), at, actor, actorKind, action, category, outcome, source, recordType,
                 recordId, detail, null, null);
     }
 }

@@ -11,17 +11,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.hospital.continuity.kiosk.audit.app.CurrentRequest;
 import org.hospital.continuity.kiosk.audit.app.KioskAuditLog;
 import org.hospital.continuity.kiosk.session.api.SessionResource;
 import org.hospital.continuity.kiosk.session.app.Sessions;
 import org.hospital.continuity.sync.audit.AuditCategories;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Audits every request to the kiosk's local API that changes something (refusals too) and every read of
  * patient data (HR-5, HR-8), from the matched route template, so new endpoints are covered without being
- * listed. Sign-in and sign-out are audited by {@link Sessions} itself (with the account).
+ * listed. Sign-in and sign-out are audited by {@link Sessions} itself (with the account). A changing request
+ * that captures a record gets its entry written in the capture's own transaction ({@code CaptureAudit});
+ * this filter then writes nothing more for it unless the request fails after all.
  */
 @jakarta.inject.Singleton
 public class KioskAuditFilter {
@@ -43,28 +47,64 @@ public class KioskAuditFilter {
     @Inject
     Sessions sessions;
 
+    @Inject
+    CurrentRequest current;
+
+    /**
+     * Before a changing request runs: notes what its audit entry will say, so that a capture it makes can
+     * write the entry in its own transaction ({@code CaptureAudit}) — record and audit entry durable together.
+     */
+    @ServerRequestFilter
+    public void expect(ContainerRequestContext request, SimpleResourceInfo info) {
+        String route = audited(request.getMethod(), info);
+        if (route == null || isRead(request.getMethod())) {
+            return;
+        }
+        current.expect(event(request, route, "", pathParameters(request.getUriInfo().getPathParameters())),
+                KioskAuditLog.currentSource());
+    }
+
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo info) {
-        if (info == null || info.getResourceClass() == null || info.getMethodName() == null) {
+        String route = audited(request.getMethod(), info);
+        if (route == null) {
             return;
         }
-        String method = request.getMethod();
+        int status = response.getStatus();
+        if (status < 400 && !isRead(request.getMethod()) && current.isAudited()) {
+            return; // written with the request's capture, in the same transaction
+        }
+        audit.append(event(request, route, status < 400 ? "SUCCESS" : Integer.toString(status),
+                recordId(request.getUriInfo().getPathParameters(), response)));
+    }
+
+    /** The route template when this request is audited, else null. */
+    private static String audited(String method, SimpleResourceInfo info) {
+        if (info == null || info.getResourceClass() == null || info.getMethodName() == null) {
+            return null;
+        }
         String route = template(info);
         if (route == null || SKIP.contains(method + " " + route)) {
-            return;
+            return null;
         }
-        boolean read = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-        if (read && PATIENT_DATA.stream().noneMatch(route::startsWith)) {
-            return;
+        if (isRead(method) && PATIENT_DATA.stream().noneMatch(route::startsWith)) {
+            return null;
         }
+        return route;
+    }
+
+    private static boolean isRead(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    }
+
+    private KioskAuditLog.Event event(ContainerRequestContext request, String route, String outcome, String recordId) {
+        String method = request.getMethod();
         Cookie cookie = request.getCookies().get(SessionResource.COOKIE);
         var session = cookie == null ? java.util.Optional.<org.hospital.continuity.kiosk.session.domain.StaffSession>empty()
                 : sessions.peek(cookie.getValue());
-        int status = response.getStatus();
-        audit.append(new KioskAuditLog.Event(session.map(s -> s.accountId()).orElse("anonymous"),
+        return new KioskAuditLog.Event(session.map(s -> s.accountId()).orElse("anonymous"),
                 session.isPresent() ? "STAFF" : "ANONYMOUS", method + " " + route, AuditCategories.of(method, route),
-                status < 400 ? "SUCCESS" : Integer.toString(status), recordType(route),
-                recordId(request.getUriInfo().getPathParameters(), response), ""));
+                outcome, recordType(route), recordId, "");
     }
 
     static String recordType(String route) {
@@ -77,11 +117,16 @@ public class KioskAuditFilter {
         return parts.length == 0 ? "" : parts[parts.length - 1];
     }
 
-    static String recordId(jakarta.ws.rs.core.MultivaluedMap<String, String> params, ContainerResponseContext response) {
+    static String pathParameters(jakarta.ws.rs.core.MultivaluedMap<String, String> params) {
         Map<String, String> sorted = new TreeMap<>();
         params.forEach((k, v) -> sorted.put(k, v.isEmpty() ? "" : v.get(0)));
         StringBuilder b = new StringBuilder();
         sorted.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
+        return b.toString();
+    }
+
+    static String recordId(jakarta.ws.rs.core.MultivaluedMap<String, String> params, ContainerResponseContext response) {
+        StringBuilder b = new StringBuilder(pathParameters(params));
         Object location = response.getHeaders().getFirst("Location");
         if (location != null) {
             String l = location.toString();

@@ -35,55 +35,75 @@ public class KioskAuditLog {
     public record Report(boolean intact, long entries, String headHash, Long brokenAt, String reason) {
     }
 
+    private static final String INSERT = """
+            insert into audit_log (seq, id, at_micros, actor, actor_kind, action, category, outcome, source, record_type,
+                                   record_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final KioskDatabase database;
     private final InstantSource clock;
+    /**
+     * The chain's head (last seq and hash) as the writer connection sees it, so that an append needs no
+     * {@code select}; touched only inside the writer's transactions and dropped (re-read) on any rollback.
+     */
+    private volatile Head head;
+
+    private record Head(long seq, String hash) {
+    }
 
     public KioskAuditLog(KioskDatabase database, InstantSource clock) {
         this.database = database;
         this.clock = clock;
+        database.onRollback(() -> head = null);
     }
 
-    /** Appends in a transaction of its own; a failure is logged and does not fail what was audited. */
+    /**
+     * Appends in a transaction of its own; a failure is logged and does not fail what was audited. The
+     * client address is taken here, on the request's thread (the writer thread has no request).
+     */
     public void append(Event e) {
+        String source = currentSource();
         try {
-            database.inTransaction(c -> appendIn(c, e));
+            database.inTransaction(c -> appendIn(c, e, source));
         } catch (SQLException | RuntimeException ex) {
             Log.errorf("kiosk audit entry not written action=%s: %s", e.action(), ex.getClass().getSimpleName());
         }
     }
 
-    /** Appends inside the caller's transaction (the kiosk has one writer connection, so the chain is never raced). */
-    public AuditRecord appendIn(Connection c, Event e) throws SQLException {
-        long seq = 1;
-        String prev = AuditChain.GENESIS;
-        try (PreparedStatement ps = c.prepareStatement("select seq, hash from audit_log order by seq desc limit 1");
-             ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                seq = rs.getLong(1) + 1;
-                prev = rs.getString(2);
+    /**
+     * Appends inside the caller's transaction on the writer connection (the kiosk has one, so the chain
+     * is never raced); {@code source} is the client address, "" when there is no request.
+     */
+    public AuditRecord appendIn(Connection c, Event e, String source) throws SQLException {
+        Head h = head;
+        if (h == null) {
+            h = new Head(0, AuditChain.GENESIS);
+            try (PreparedStatement ps = c.prepareStatement("select seq, hash from audit_log order by seq desc limit 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    h = new Head(rs.getLong(1), rs.getString(2));
+                }
             }
         }
         AuditRecord r = AuditRecord.of(clock.instant(), e.actor(), e.actorKind(), clip(e.action(), 300), e.category(), e.outcome(),
-                currentSource(), e.recordType(), clip(e.recordId(), 300), clip(e.detail(), 500)).chainedAfter(seq, prev);
-        try (PreparedStatement ps = c.prepareStatement("""
-                insert into audit_log (seq, id, at_micros, actor, actor_kind, action, category, outcome, source, record_type,
-                                       record_id, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            ps.setLong(1, r.seq());
-            ps.setString(2, r.id().toString());
-            ps.setLong(3, ChronoUnit.MICROS.between(Instant.EPOCH, r.at()));
-            ps.setString(4, r.actor());
-            ps.setString(5, r.actorKind());
-            ps.setString(6, r.action());
-            ps.setString(7, r.category());
-            ps.setString(8, r.outcome());
-            ps.setString(9, r.source());
-            ps.setString(10, r.recordType());
-            ps.setString(11, r.recordId());
-            ps.setString(12, r.detail());
-            ps.setString(13, r.prevHash());
-            ps.setString(14, r.hash());
-            ps.executeUpdate();
-        }
+                source == null ? "" : source, e.recordType(), clip(e.recordId(), 300), clip(e.detail(), 500))
+                .chainedAfter(h.seq() + 1, h.hash());
+        PreparedStatement ps = database.statement(c, INSERT);
+        ps.setLong(1, r.seq());
+        ps.setString(2, r.id().toString());
+        ps.setLong(3, ChronoUnit.MICROS.between(Instant.EPOCH, r.at()));
+        ps.setString(4, r.actor());
+        ps.setString(5, r.actorKind());
+        ps.setString(6, r.action());
+        ps.setString(7, r.category());
+        ps.setString(8, r.outcome());
+        ps.setString(9, r.source());
+        ps.setString(10, r.recordType());
+        ps.setString(11, r.recordId());
+        ps.setString(12, r.detail());
+        ps.setString(13, r.prevHash());
+        ps.setString(14, r.hash());
+        ps.executeUpdate();
+        head = new Head(r.seq(), r.hash());
         return r;
     }
 
@@ -186,7 +206,8 @@ public class KioskAuditLog {
         return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
-    static String currentSource() {
+    /** The client address of the current HTTP request, "" outside one. */
+    public static String currentSource() {
         try {
             var container = Arc.container();
             if (container == null || !container.requestContext().isActive()) {

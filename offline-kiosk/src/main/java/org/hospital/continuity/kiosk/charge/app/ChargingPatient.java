@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.RecordIds;
 import org.hospital.continuity.kiosk.capture.app.CaptureDesk;
 import org.hospital.continuity.kiosk.capture.domain.FieldRules;
 import org.hospital.continuity.kiosk.capture.domain.Violation;
@@ -93,11 +94,11 @@ public class ChargingPatient {
         }
         String number = patientNumber;
         String name = patientName;
-        UUID id = UUID.randomUUID();
+        UUID id = RecordIds.next();
         return desk.captureInDowntime(violations, c -> {
             boolean iou = ChargeForm.IOU.equals(form.settlement());
             String invoiceNo = iou ? null : pools.draw(c.connection(), PoolKind.INVOICE);
-            UUID iouId = iou ? UUID.randomUUID() : null;
+            UUID iouId = iou ? RecordIds.next() : null;
             ChargeEvents.ChargeRecorded payload = new ChargeEvents.ChargeRecorded(blank(form.registrationId()), number,
                     blank(form.knownPatientId()), name, priced.lines(), priced.totalFen(), form.settlement(),
                     iou ? null : form.paymentMethod(), form.insuranceDeferred(), blank(form.phone()), invoiceNo,
@@ -169,7 +170,7 @@ public class ChargingPatient {
         FieldRules.freeText(violations, "reason", reason, 2, 200, true);
         String no = desk.capture(violations, c -> {
             String invoiceNo = pools.draw(c.connection(), PoolKind.INVOICE);
-            UUID id = UUID.randomUUID();
+            UUID id = RecordIds.next();
             JournalEntry entry = c.append(REGISTER, id, 1, "InvoiceNumberSpoiled", 1,
                     CanonicalJson.of(new ChargeEvents.InvoiceNumberSpoiled(invoiceNo, reason.trim())), by.accountId());
             useInvoice(c.connection(), invoiceNo, "SPOILED", id, entry, 0, c.phase().name());

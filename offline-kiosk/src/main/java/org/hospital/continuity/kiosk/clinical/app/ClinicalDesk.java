@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.RecordIds;
 import org.hospital.continuity.kiosk.capture.app.CaptureDesk;
 import org.hospital.continuity.kiosk.capture.domain.FieldRules;
 import org.hospital.continuity.kiosk.capture.domain.Violation;
@@ -400,7 +401,7 @@ public class ClinicalDesk {
     }
 
     private Record record(Draft draft, StaffSession by, Correction correction) {
-        UUID id = UUID.randomUUID();
+        UUID id = RecordIds.next();
         String json = CanonicalJson.of(draft.payload());
         if (correction != null) {
             com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) CanonicalJson.tree(json);

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.RecordIds;
 import org.hospital.continuity.kiosk.enrolment.app.EnrolledKiosk;
 import org.hospital.continuity.kiosk.journal.domain.Phase;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
@@ -73,6 +75,7 @@ public class Journal {
     private final KioskKey key;
     private final EnrolledKiosk enrolled;
     private final InstantSource clock;
+    private final List<CaptureCompanion> companions;
     private HybridLogicalClock hlc;
     /**
      * The last {@code kiosk_seq} and the phase as the writer connection sees them, kept beside the
@@ -83,11 +86,13 @@ public class Journal {
     private volatile Phase writerPhase;
     private static final long UNKNOWN = -1;
 
-    public Journal(KioskDatabase database, KioskKey key, EnrolledKiosk enrolled, InstantSource clock) {
+    public Journal(KioskDatabase database, KioskKey key, EnrolledKiosk enrolled, InstantSource clock,
+                   Instance<CaptureCompanion> companions) {
         this.database = database;
         this.key = key;
         this.enrolled = enrolled;
         this.clock = clock;
+        this.companions = companions.stream().toList();
         database.onRollback(this::forgetWriterState);
     }
 
@@ -151,7 +156,8 @@ public class Journal {
         String kioskId = enrolled.requireKioskId();
         try {
             HybridLogicalClock hybrid = hlc();
-            return database.inTransaction(connection -> {
+            List<CaptureCompanion.Part> parts = parts();
+            T outcome = database.inTransaction(connection -> {
                 Phase phase = writerPhase;
                 if (phase == null) {
                     phase = currentPhase(connection);
@@ -179,9 +185,16 @@ public class Journal {
                 }
                 TxCapture capture = new TxCapture(connection, kioskId, last + 1, phase, hybrid);
                 T result = work.run(capture);
+                for (CaptureCompanion.Part part : parts) {
+                    part.write(connection, capture.appended);
+                }
                 writerLastSeq = capture.nextSeq - 1;
                 return result;
             });
+            for (CaptureCompanion.Part part : parts) {
+                part.committed();
+            }
+            return outcome;
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("journal.stream_id, journal.stream_version")) {
                 throw KioskRejection.conflict("stream-version-conflict", "HR-9",
@@ -191,12 +204,27 @@ public class Journal {
         }
     }
 
+    private List<CaptureCompanion.Part> parts() {
+        if (companions.isEmpty()) {
+            return List.of();
+        }
+        List<CaptureCompanion.Part> parts = new ArrayList<>(companions.size());
+        for (CaptureCompanion companion : companions) {
+            CaptureCompanion.Part part = companion.begin();
+            if (part != null) {
+                parts.add(part);
+            }
+        }
+        return parts;
+    }
+
     /** The capture handle of one transaction. */
     private final class TxCapture implements Capture {
         private final Connection connection;
         private final String kioskId;
         private final Phase phase;
         private final HybridLogicalClock hybrid;
+        private final List<JournalEntry> appended = new ArrayList<>(2);
         private long nextSeq;
 
         TxCapture(Connection connection, String kioskId, long nextSeq, Phase phase, HybridLogicalClock hybrid) {
@@ -210,9 +238,10 @@ public class Journal {
         @Override
         public JournalEntry append(String streamType, UUID streamId, int streamVersion, String eventType, int schemaVersion,
                                    String payloadJson, String actor) throws SQLException {
-            JournalEntry entry = JournalEntry.seal(UUID.randomUUID(), kioskId, nextSeq, streamType, streamId, streamVersion,
+            JournalEntry entry = JournalEntry.seal(RecordIds.next(), kioskId, nextSeq, streamType, streamId, streamVersion,
                     eventType, schemaVersion, payloadJson, clock.instant(), nextHlc(hybrid), actor);
             insert(connection, entry, phase);
+            appended.add(entry);
             nextSeq++;
             return entry;
         }

@@ -32,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteException;
@@ -50,6 +51,14 @@ import org.sqlite.SQLiteException;
  * failure and nothing of the group is stored. A storage-level error (I/O, disk full, busy) inside
  * one piece aborts the whole group, because SQLite may have rolled the transaction back already.
  *
+ * <p><b>Checkpoints</b> do not run on the writer thread: SQLite's automatic checkpoint would copy the
+ * WAL into the database file (and fsync it) inside whichever commit crosses the threshold, so one
+ * cashier in a thousand would wait for it. The writer connection has {@code wal_autocheckpoint=0};
+ * a "kiosk-checkpointer" thread with a connection of its own runs a PASSIVE checkpoint after every
+ * {@value #CHECKPOINT_EVERY} commits or once a second, whichever comes first, while the writer goes
+ * on committing (WAL allows both at once). A checkpoint that fails (a full disk) is retried at the
+ * next round; the WAL then just grows, and nothing committed is affected.
+ *
  * <p><b>Reads</b> run on a small pool of separate read-only connections (WAL lets them read while
  * the writer commits) and see committed data only; a read from inside a transaction's work runs on
  * the writer connection and sees that transaction's own writes.
@@ -66,6 +75,8 @@ public class KioskDatabase {
     /** The most captures one commit may carry (bounds the latency of the last one in a group). */
     static final int MAX_GROUP = 64;
     private static final int READERS = 3;
+    /** Commits after which the checkpointer is woken (it also runs once a second when anything was committed). */
+    static final int CHECKPOINT_EVERY = 50;
     /** SQLite primary result codes after which a transaction may already be rolled back or the file is unusable. */
     private static final Set<Integer> FATAL_CODES = Set.of(4, 5, 6, 7, 8, 9, 10, 11, 13, 14, 15, 26);
 
@@ -78,6 +89,9 @@ public class KioskDatabase {
     private List<Connection> allReaders = List.of();
     private Connection writer;
     private volatile Thread writerThread;
+    private volatile Thread checkpointThread;
+    private Connection checkpointer;
+    private final AtomicLong commitsSinceCheckpoint = new AtomicLong();
     private volatile boolean running;
     private Path file;
     private final GroupStats stats = new GroupStats();
@@ -109,7 +123,18 @@ public class KioskDatabase {
             c.setBusyTimeout(5000);
             c.enforceForeignKeys(true);
             writer = c.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement st = writer.createStatement()) {
+                st.execute("pragma wal_autocheckpoint = 0"); // the checkpointer thread does it, off the commit path
+                st.execute("pragma temp_store = memory");
+                st.execute("pragma cache_size = -16384"); // 16 MiB of page cache for the writer
+            }
             migrate();
+            fireRollback(); // state kept beside the database (journal head, audit chain head) is re-read from the file
+            SQLiteConfig k = new SQLiteConfig();
+            k.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            k.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            k.setBusyTimeout(5000);
+            checkpointer = k.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             SQLiteConfig r = new SQLiteConfig();
             r.setBusyTimeout(5000);
             List<Connection> opened = new ArrayList<>();
@@ -127,6 +152,11 @@ public class KioskDatabase {
             t.setDaemon(true);
             writerThread = t;
             t.start();
+            Connection own = checkpointer;
+            Thread cp = new Thread(() -> checkpointLoop(own), "kiosk-checkpointer");
+            cp.setDaemon(true);
+            checkpointThread = cp;
+            cp.start();
             Log.infof("kiosk database open: %s", file.toAbsolutePath());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the kiosk data folder " + config.dataDir(), e);
@@ -150,6 +180,20 @@ public class KioskDatabase {
             }
         }
         writerThread = null;
+        Thread cp = checkpointThread;
+        if (cp != null) {
+            LockSupport.unpark(cp);
+            try {
+                cp.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        checkpointThread = null;
+        if (checkpointer != null) {
+            closeQuietly(checkpointer);
+            checkpointer = null;
+        }
         for (Pending<?> p; (p = queue.poll()) != null; ) {
             p.fail(new SQLException("kiosk database closed"));
         }
@@ -256,6 +300,9 @@ public class KioskDatabase {
         private final AtomicLong commits = new AtomicLong();
         private final AtomicLong captures = new AtomicLong();
         private final AtomicLong largest = new AtomicLong();
+        private final AtomicLong workNanos = new AtomicLong();
+        private final AtomicLong commitNanos = new AtomicLong();
+        private final AtomicLong checkpoints = new AtomicLong();
 
         public long commits() {
             return commits.get();
@@ -269,10 +316,27 @@ public class KioskDatabase {
             return largest.get();
         }
 
-        void record(int size) {
+        /** Time the writer thread spent running captures' work (inside the transaction, before the commit). */
+        public long workNanos() {
+            return workNanos.get();
+        }
+
+        /** Time the writer thread spent in commits (the durable WAL write and fsync). */
+        public long commitNanos() {
+            return commitNanos.get();
+        }
+
+        /** Checkpoints run by the checkpointer thread. */
+        public long checkpoints() {
+            return checkpoints.get();
+        }
+
+        void record(int size, long work, long commit) {
             commits.incrementAndGet();
             captures.addAndGet(size);
             largest.accumulateAndGet(size, Math::max);
+            workNanos.addAndGet(work);
+            commitNanos.addAndGet(commit);
         }
     }
 
@@ -314,6 +378,7 @@ public class KioskDatabase {
             return;
         }
         SQLException fatal = null;
+        long t0 = System.nanoTime();
         for (Pending<?> p : group) {
             if (fatal != null) {
                 p.fail(fatal);
@@ -352,6 +417,7 @@ public class KioskDatabase {
             }
             return;
         }
+        long t1 = System.nanoTime();
         try {
             writer.commit(); // durable here: WAL fsync (synchronous=FULL)
         } catch (SQLException e) {
@@ -368,9 +434,40 @@ public class KioskDatabase {
                 // the next group sets it again
             }
         }
-        stats.record(done.size());
+        stats.record(done.size(), t1 - t0, System.nanoTime() - t1);
         for (Pending<?> p : done) {
             p.succeed();
+        }
+        if (commitsSinceCheckpoint.incrementAndGet() >= CHECKPOINT_EVERY) {
+            Thread cp = checkpointThread;
+            if (cp != null) {
+                LockSupport.unpark(cp);
+            }
+        }
+    }
+
+    /** The checkpointer thread: a PASSIVE checkpoint after {@value #CHECKPOINT_EVERY} commits or once a second. */
+    private void checkpointLoop(Connection c) {
+        long failures = 0;
+        while (running) {
+            LockSupport.parkNanos(1_000_000_000L);
+            if (!running) {
+                return;
+            }
+            if (commitsSinceCheckpoint.get() == 0) {
+                continue;
+            }
+            commitsSinceCheckpoint.set(0);
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("pragma wal_checkpoint(PASSIVE)")) {
+                rs.next();
+                stats.checkpoints.incrementAndGet();
+                failures = 0;
+            } catch (SQLException e) {
+                // a full disk or an I/O error: committed data is safe in the WAL; retried at the next round
+                if (failures++ % 60 == 0) {
+                    Log.warnf("kiosk database checkpoint failed (retried, WAL keeps growing meanwhile): %s", e.getMessage());
+                }
+            }
         }
     }
 

@@ -32,8 +32,18 @@ public record NumberBlock(String blockId, PoolKind pool, String prefix, long fir
                 new NumberBlock(blockId, pool, prefix, first, last, next + 1, expiresAt)));
     }
 
+    /** The prefix and the number zero-padded to eight digits (more digits print as they are). */
     public static String format(String prefix, long number) {
-        return prefix + String.format("%08d", number);
+        if (number < 0) {
+            return prefix + String.format("%08d", number);
+        }
+        // on every submit that draws a number: no Formatter (it parses the pattern each call)
+        String digits = Long.toString(number);
+        StringBuilder b = new StringBuilder(prefix.length() + Math.max(8, digits.length())).append(prefix);
+        for (int i = digits.length(); i < 8; i++) {
+            b.append('0');
+        }
+        return b.append(digits).toString();
     }
 
     public record Drawn(String number, NumberBlock after) {

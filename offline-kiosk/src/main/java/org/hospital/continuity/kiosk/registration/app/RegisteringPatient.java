@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.RecordIds;
 import org.hospital.continuity.kiosk.capture.app.CaptureDesk;
 import org.hospital.continuity.kiosk.capture.domain.Violation;
 import org.hospital.continuity.kiosk.journal.app.CanonicalJson;
@@ -58,7 +59,7 @@ public class RegisteringPatient {
             violations.add(new Violation("knownPatientId", "error.patient.unknown"));
         }
         violations.addAll(form.check(lookups(), LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault())));
-        UUID id = UUID.randomUUID();
+        UUID id = RecordIds.next();
         Registration done = desk.captureInDowntime(violations, c -> {
             CatalogueItem fee = reference.catalogue().byCode(form.feeItemCode()).orElseThrow();
             String number = pools.draw(c.connection(), PoolKind.PATIENT);

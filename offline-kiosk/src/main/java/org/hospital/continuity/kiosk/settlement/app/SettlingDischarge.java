@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.RecordIds;
 import org.hospital.continuity.kiosk.capture.app.CaptureDesk;
 import org.hospital.continuity.kiosk.capture.domain.FieldRules;
 import org.hospital.continuity.kiosk.capture.domain.Violation;
@@ -73,7 +74,7 @@ public class SettlingDischarge {
         }
         Pricing.Priced priced = Pricing.price(lines, reference.catalogue()::byCode);
         violations.addAll(priced.violations());
-        UUID id = UUID.randomUUID();
+        UUID id = RecordIds.next();
         return desk.captureInDowntime(violations, c -> {
             KnownPatient p = patient.orElseThrow();
             long deposit = depositFen != null ? depositFen : p.depositFen();

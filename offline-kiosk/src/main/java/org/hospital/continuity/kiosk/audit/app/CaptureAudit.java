@@ -1,0 +1,66 @@
+package org.hospital.continuity.kiosk.audit.app;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.hospital.continuity.kiosk.journal.app.CaptureCompanion;
+import org.hospital.continuity.sync.envelope.JournalEntry;
+
+/**
+ * Writes the audit entry of a request that captures a record in the capture's own transaction
+ * (HR-8, HR-9): the record and its audit entry become durable together or not at all, and the submit
+ * costs one commit. The entry says SUCCESS (it only commits if the capture does); its record id is
+ * the route's path parameters and, for a new record, {@code created=<stream id>} — what the
+ * response's Location header names. A request that fails after all is audited again by
+ * {@code KioskAuditFilter} with its status.
+ */
+@ApplicationScoped
+public class CaptureAudit implements CaptureCompanion {
+
+    private final KioskAuditLog log;
+
+    public CaptureAudit(KioskAuditLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public Part begin() {
+        var container = Arc.container();
+        if (container == null) {
+            return null;
+        }
+        ManagedContext context = container.requestContext();
+        if (!context.isActive()) {
+            return null;
+        }
+        CurrentRequest request = container.instance(CurrentRequest.class).get();
+        KioskAuditLog.Event expected = request.expected();
+        if (expected == null) {
+            return null;
+        }
+        String source = request.source();
+        return new Part() {
+            @Override
+            public void write(Connection connection, List<JournalEntry> appended) throws SQLException {
+                log.appendIn(connection, complete(expected, appended), source);
+            }
+
+            @Override
+            public void committed() {
+                request.audited();
+            }
+        };
+    }
+
+    static KioskAuditLog.Event complete(KioskAuditLog.Event e, List<JournalEntry> appended) {
+        String recordId = e.recordId() == null ? "" : e.recordId();
+        if (!appended.isEmpty() && appended.get(0).streamVersion() == 1) {
+            recordId = (recordId.isEmpty() ? "" : recordId + ",") + "created=" + appended.get(0).streamId();
+        }
+        return new KioskAuditLog.Event(e.actor(), e.actorKind(), e.action(), e.category(), "SUCCESS", e.recordType(), recordId,
+                e.detail());
+    }
+}
