@@ -136,4 +136,33 @@ class KioskAuditTest {
         assertThat(more.sent()).isGreaterThan(0);
         assertThat(server.auditHeld().stream().map(AuditRecord::seq).toList()).isSorted().doesNotHaveDuplicates();
     }
+
+    @Test
+    @DisplayName("HR-8 HR-9 a captured record and its audit entry are written in one transaction: one entry per submit, naming the new record")
+    void capturesAreAuditedWithTheirRecord() {
+        Desk.enrolled();
+        String supervisor = Desk.inDowntime();
+        long before = audit.verify().entries();
+        String id = given().cookie("kiosk_session", supervisor).contentType(ContentType.JSON)
+                .body(Map.of("name", "审计测试", "sex", "F", "ageYears", 40, "departmentCode", "NK", "feeItemCode", "S0001",
+                        "insuranceType", "EMPLOYEE"))
+                .post("/api/registrations").then().statusCode(201).extract().path("id");
+        List<AuditRecord> written = audit.after(before, 10);
+        assertThat(written).as("exactly one audit entry for the submit").hasSize(1);
+        assertThat(written.get(0)).satisfies(r -> {
+            assertThat(r.action()).isEqualTo("POST /api/registrations");
+            assertThat(r.outcome()).isEqualTo("SUCCESS");
+            assertThat(r.recordId()).isEqualTo("created=" + id);
+            assertThat(r.actorKind()).isEqualTo("STAFF");
+            assertThat(r.source()).as("the client address, taken on the request's thread").isNotBlank();
+        });
+        // a refused submit stores no record and is audited with its status
+        given().cookie("kiosk_session", supervisor).contentType(ContentType.JSON)
+                .body(Map.of("name", "", "sex", "F", "departmentCode", "NK", "feeItemCode", "S0001", "insuranceType", "EMPLOYEE"))
+                .post("/api/registrations").then().statusCode(422);
+        List<AuditRecord> refused = audit.after(before + 1, 10);
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).outcome()).isEqualTo("422");
+        assertThat(audit.verify().intact()).isTrue();
+    }
 }
