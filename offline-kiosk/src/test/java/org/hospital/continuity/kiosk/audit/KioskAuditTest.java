@@ -144,8 +144,8 @@ class KioskAuditTest {
         String supervisor = Desk.inDowntime();
         long before = audit.verify().entries();
         String id = given().cookie("kiosk_session", supervisor).contentType(ContentType.JSON)
-                .body(Map.of("name", "审计测试", "sex", "F", "ageYears", 40, "departmentCode", "NK", "feeItemCode", "S0001",
-                        "insuranceType", "EMPLOYEE"))
+                .body(Map.of("name", "审计测试", "sex", "F", "ageYears", 40, "phone", "13912345678", "departmentCode", "NK",
+                        "feeItemCode", "S0001", "insuranceType", "EMPLOYEE", "insuranceCard", "YB12345678"))
                 .post("/api/registrations").then().statusCode(201).extract().path("id");
         List<AuditRecord> written = audit.after(before, 10);
         assertThat(written).as("exactly one audit entry for the submit").hasSize(1);
