@@ -10,7 +10,7 @@ public class KioskFeatureSchemas implements KioskSchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/kiosk/V0100__journal.sql", "db/kiosk/V0110__enrolment.sql", "db/kiosk/V0120__reference.sql",
+        return List.of("db/kiosk/V0100__journal.sql", "db/kiosk/V0101__journal_sent_watermark.sql", "db/kiosk/V0110__enrolment.sql", "db/kiosk/V0120__reference.sql",
                 "db/kiosk/V0130__pool.sql", "db/kiosk/V0140__cashier.sql");
     }
 }

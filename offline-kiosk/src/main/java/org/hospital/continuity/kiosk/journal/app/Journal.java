@@ -33,12 +33,14 @@ import org.hospital.continuity.sync.envelope.JournalEntry;
  * <p>Contract (used by the sync sender of issue 6; keep it stable):
  * <ul>
  *   <li>{@link #append} seals a {@link JournalEntry} (entry id, next {@code kiosk_seq}, HLC, phase),
- *       writes the journal row and its PENDING outbox row in ONE SQLite transaction (WAL,
+ *       writes the journal row (with the capture's projections) in ONE SQLite transaction (WAL,
  *       {@code synchronous=FULL}) and returns only after the commit: a returned entry is durable.
  *       The payload is stored AES-256-GCM encrypted with the kiosk key (HR-13); the content hash is
  *       over the clear canonical payload.</li>
  *   <li>{@link #readAfter} returns decrypted entries with {@code kiosk_seq > after}, in kiosk order.</li>
- *   <li>{@link #lastSeq}, {@link #backlog}, {@link #markSent} serve the sync cursor and the banner.</li>
+ *   <li>{@link #lastSeq}, {@link #backlog}, {@link #markSent} serve the sync cursor and the banner. What the
+ *       server holds is one watermark ({@code sync_checkpoint}, peer {@code continuity-server}): the server's
+ *       cursor is contiguous, so every entry at or below it is sent and every entry above it is unsent.</li>
  * </ul>
  * Sequences have no gaps: {@code kiosk_seq} is computed inside the writing transaction, and a
  * rolled-back capture takes no number. Entries are never updated or deleted (HR-9; triggers refuse it).
@@ -119,8 +121,8 @@ public class Journal {
     }
 
     /**
-     * Appends one entry and returns it once it is durable (journal + outbox rows in one committed
-     * transaction).
+     * Appends one entry and returns it once it is durable (its journal row in one committed
+     * transaction; it counts as unsent until the server's cursor passes it).
      *
      * @param streamType    kind of record stream, e.g. {@code registration}
      * @param streamId      the record the entry belongs to
@@ -292,15 +294,26 @@ public class Journal {
         }
     }
 
-    /** Unsent outbox rows and the recorded-at of the oldest. */
+    /** The server's peer name in {@code sync_checkpoint}: its position is the sent-through watermark. */
+    static final String SERVER_PEER = "continuity-server";
+
+    /** Entries the server does not hold yet (above the watermark) and the recorded-at of the oldest. */
     public Backlog backlog() {
+        Optional<String> kiosk = enrolled.kioskId();
+        if (kiosk.isEmpty()) {
+            return new Backlog(0, null);
+        }
         try {
             return database.read(c -> {
-                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                        "select count(*), min(j.recorded_at) from outbox o join journal j on j.entry_id = o.entry_id where o.status = 'PENDING'")) {
-                    rs.next();
-                    String oldest = rs.getString(2);
-                    return new Backlog(rs.getLong(1), oldest == null ? null : Instant.parse(oldest));
+                try (PreparedStatement ps = c.prepareStatement("select count(*), min(recorded_at) from journal where kiosk_id = ? and kiosk_seq > "
+                        + "(select coalesce(max(position), 0) from sync_checkpoint where peer = ?)")) {
+                    ps.setString(1, kiosk.get());
+                    ps.setString(2, SERVER_PEER);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        String oldest = rs.getString(2);
+                        return new Backlog(rs.getLong(1), oldest == null ? null : Instant.parse(oldest));
+                    }
                 }
             });
         } catch (SQLException e) {
@@ -308,13 +321,13 @@ public class Journal {
         }
     }
 
-    /** Marks every outbox row of entries with {@code kiosk_seq <= upToSeqInclusive} as SENT (the server holds them). */
+    /** The server holds every entry with {@code kiosk_seq <= upToSeqInclusive}: the watermark moves up (never down). */
     public void markSent(long upToSeqInclusive) {
         try {
             database.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("update outbox set status = 'SENT', last_error = null, next_attempt_at = null "
-                        + "where status = 'PENDING' and entry_id in (select entry_id from journal where kiosk_id = ? and kiosk_seq <= ?)")) {
-                    ps.setString(1, enrolled.requireKioskId());
+                try (PreparedStatement ps = c.prepareStatement("insert into sync_checkpoint(peer, position) values (?, ?) "
+                        + "on conflict(peer) do update set position = max(position, excluded.position)")) {
+                    ps.setString(1, SERVER_PEER);
                     ps.setLong(2, upToSeqInclusive);
                     return ps.executeUpdate();
                 }
@@ -429,9 +442,6 @@ public class Journal {
         ps.setString(13, e.actor());
         ps.setString(14, phase.name());
         ps.executeUpdate();
-        PreparedStatement outbox = database.statement(c, "insert into outbox(entry_id, status, attempts) values (?, 'PENDING', 0)");
-        outbox.setString(1, e.entryId().toString());
-        outbox.executeUpdate();
     }
 
     private List<Recorded> query(String sql, Object first, Object second, Integer limit) {

@@ -24,7 +24,7 @@ public interface JournalSource {
     /** Entries not yet confirmed by the server, and the capture time of the oldest (null when none). */
     Unsent unsent();
 
-    /** The server confirmed 1..{@code upToSeqInclusive}: their outbox rows become SENT. */
+    /** The server confirmed 1..{@code upToSeqInclusive}: the sent-through watermark moves up to it. */
     void markSent(long upToSeqInclusive);
 
     record Credential(String kioskId, String secret) {

@@ -15,7 +15,7 @@ import org.hospital.continuity.sync.envelope.JournalEntry;
 
 /**
  * {@link JournalSource} straight over the pinned SQLite tables of the kiosk journal
- * ({@code journal}, {@code outbox}, {@code sync_checkpoint}, created by the journal feature's
+ * ({@code journal} and {@code sync_checkpoint}, whose position for the server is the sent-through watermark; created by the journal feature's
  * scripts), for a build where the journal's own {@code Journal} bean is not available. Payloads are
  * stored encrypted: {@link PayloadOpener} is the journal feature's decryption. Not a CDI bean on
  * its own: the wiring that has both the tables and the opener creates it.
@@ -82,7 +82,8 @@ public final class SqliteJournalSource implements JournalSource {
     public Unsent unsent() {
         return read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "select count(*), min(j.recorded_at) from outbox o join journal j on j.entry_id = o.entry_id where o.status = 'PENDING'");
+                    "select count(*), min(recorded_at) from journal where kiosk_seq > "
+                            + "(select coalesce(max(position), 0) from sync_checkpoint where peer = '" + PEER + "')");
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 String oldest = rs.getString(2);
@@ -95,11 +96,6 @@ public final class SqliteJournalSource implements JournalSource {
     public void markSent(long upToSeqInclusive) {
         try {
             database.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("update outbox set status = 'SENT', last_error = null "
-                        + "where status = 'PENDING' and entry_id in (select entry_id from journal where kiosk_seq <= ?)")) {
-                    ps.setLong(1, upToSeqInclusive);
-                    ps.executeUpdate();
-                }
                 try (PreparedStatement ps = c.prepareStatement("insert into sync_checkpoint(peer, position) values (?, ?) "
                         + "on conflict(peer) do update set position = max(position, excluded.position)")) {
                     ps.setString(1, PEER);
