@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
@@ -28,11 +30,19 @@ public class NumberPools {
     private final KioskDatabase database;
     private final InstantSource clock;
     private final KioskConfig config;
+    /**
+     * The block each pool draws from as the writer connection last saw it, so that a draw needs no
+     * {@code select}: it stays the right block (the earliest expiring with numbers left) until it is spent
+     * or expires, or new blocks arrive ({@link #store} forgets it). Dropped on any rollback; the
+     * {@code update … where next_no = ?} of every draw still checks it against the file.
+     */
+    private final Map<PoolKind, NumberBlock> writerBlocks = new ConcurrentHashMap<>();
 
     public NumberPools(KioskDatabase database, InstantSource clock, KioskConfig config) {
         this.database = database;
         this.clock = clock;
         this.config = config;
+        database.onRollback(writerBlocks::clear);
     }
 
     /**
@@ -41,22 +51,29 @@ public class NumberPools {
      */
     public String draw(Connection c, PoolKind pool) throws SQLException {
         Instant now = clock.instant();
-        NumberBlock block = PoolLevel.nextBlock(pool, usableBlocks(c, pool, now), now).orElseThrow(() -> KioskRejection.conflict(
-                "pool-exhausted", pool == PoolKind.INVOICE ? "EP-6.2.3" : "EP-6.2.5",
-                pool == PoolKind.INVOICE ? "error.pool.invoice-exhausted" : "error.pool.patient-exhausted"));
+        NumberBlock block = writerBlocks.get(pool);
+        if (block == null || !block.usableAt(now)) {
+            writerBlocks.remove(pool);
+            block = PoolLevel.nextBlock(pool, usableBlocks(c, pool, now), now).orElseThrow(() -> KioskRejection.conflict(
+                    "pool-exhausted", pool == PoolKind.INVOICE ? "EP-6.2.3" : "EP-6.2.5",
+                    pool == PoolKind.INVOICE ? "error.pool.invoice-exhausted" : "error.pool.patient-exhausted"));
+        }
         NumberBlock.Drawn drawn = block.draw(now).orElseThrow();
         PreparedStatement ps = database.statement(c, "update number_block set next_no = ? where block_id = ? and next_no = ?");
         ps.setLong(1, drawn.after().next());
         ps.setString(2, block.blockId());
         ps.setLong(3, block.next());
         if (ps.executeUpdate() != 1) {
+            writerBlocks.remove(pool);
             throw new SQLException("number block changed concurrently");
         }
+        writerBlocks.put(pool, drawn.after());
         return drawn.number();
     }
 
     /** Stores blocks received from the server (enrolment or refill). */
     public void store(Connection c, List<ServerWire.Block> received) throws SQLException {
+        writerBlocks.clear(); // a new block may expire before the current one: draw order is re-read
         for (ServerWire.Block b : received) {
             try (PreparedStatement ps = c.prepareStatement("insert into number_block(block_id, pool, prefix, first_no, last_no, next_no, "
                     + "expires_at, received_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict(block_id) do nothing")) {
