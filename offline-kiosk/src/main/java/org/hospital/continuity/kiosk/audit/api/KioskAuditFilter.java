@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Cookie;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,11 @@ public class KioskAuditFilter {
             "POST /api/sync/push-now");
 
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
+    /** Route templates by endpoint (class, method name, parameter types): no reflective method lookup per request. */
+    private static final Map<Endpoint, Optional<String>> BY_ENDPOINT = new ConcurrentHashMap<>();
+
+    private record Endpoint(Class<?> resource, String method, List<Class<?>> parameters) {
+    }
 
     @Inject
     KioskAuditLog audit;
@@ -136,6 +142,11 @@ public class KioskAuditFilter {
     }
 
     static String template(SimpleResourceInfo info) {
+        Endpoint key = new Endpoint(info.getResourceClass(), info.getMethodName(), List.of(info.parameterTypes()));
+        return BY_ENDPOINT.computeIfAbsent(key, k -> Optional.ofNullable(lookUpTemplate(info))).orElse(null);
+    }
+
+    private static String lookUpTemplate(SimpleResourceInfo info) {
         Method m;
         try {
             m = info.getResourceClass().getMethod(info.getMethodName(), info.parameterTypes());
