@@ -81,6 +81,15 @@ public class PurgingDrills {
             StringBuilder digests = new StringBuilder();
             Uni<Void> chain = c.query("set local continuity.drill_purge = 'on'").execute().replaceWithVoid();
             if (d.incidentId() != null) {
+                // The notification worker may still be finishing a send of this drill (it records a delivery event
+                // after the drill stopped) and an escalation may add a delivery: lock the drill's notifications and
+                // deliveries first, so that such a write waits for this purge (and then finds its row gone) instead
+                // of slipping in between two deletes and breaking a foreign key.
+                chain = chain.chain(() -> c.preparedQuery("select id from notification where incident_id = $1 order by id for update")
+                                .execute(Tuple.of(d.incidentId())))
+                        .chain(() -> c.preparedQuery("select d.id from notification_delivery d join notification n on n.id = d.notification_id"
+                                + " where n.incident_id = $1 order by d.id for update of d").execute(Tuple.of(d.incidentId())))
+                        .replaceWithVoid();
                 for (String[] t : TABLES) {
                     chain = chain.chain(() -> deleteFrom(c, t[0], t[1], d.incidentId()).invoke(r -> {
                         counts.put(t[0], r[0]);
