@@ -16,7 +16,7 @@ import java.util.UUID;
  *
  * <p>The fast path accepts only the shape the kiosks send: an object with the known fields, each
  * with the token type its Java field expects (strings, integers within range, canonical 36-character
- * UUIDs, ISO-8601 instants ending in {@code Z}), no field twice, no nulls. On anything else —
+ * UUIDs, instants as {@link Instant#toString()} writes them), no field twice, no nulls. On anything else —
  * unknown fields from a newer peer, nulls, numbers as strings, a syntax error, a value the binder
  * would refuse — it hands the body to the {@link SyncJson} data binder and returns (or throws)
  * exactly what the binder does. So the accepted input, the result and every error message stay
@@ -336,20 +336,67 @@ public final class PushBatchReader {
         return -1;
     }
 
-    /**
-     * Only {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z} without surrounding space: for these the binder's
-     * instant deserializer and {@link Instant#parse} both apply {@link java.time.format.DateTimeFormatter#ISO_INSTANT}.
-     */
     private static Instant instant(JsonParser p, JsonToken v) throws IOException {
         if (v != JsonToken.VALUE_STRING) {
             return null;
         }
-        String s = p.getText();
-        int n = s.length();
-        if (n < 20 || n > 30 || s.charAt(n - 1) != 'Z' || s.charAt(4) != '-' || s.charAt(10) != 'T'
-                || s.charAt(0) < '0' || s.charAt(0) > '9') {
+        return instant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    /**
+     * An instant written as {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (1–9 fraction digits, upper-case T and Z,
+     * no spaces) — what {@link Instant#toString()} and so every kiosk writes — computed without the
+     * formatter; null for any other text, which then goes to the binder. For this shape the binder's
+     * instant deserializer gives {@code DateTimeFormatter.ISO_INSTANT}'s value, which this equals
+     * (fields checked as strictly: month 1–12, a day of that month, hour 0–23, minute and second 0–59).
+     */
+    static Instant instant(char[] c, int o, int n) {
+        if (n < 20 || n > 30 || n == 21 || c[o + n - 1] != 'Z' || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T'
+                || c[o + 13] != ':' || c[o + 16] != ':') {
             return null;
         }
-        return Instant.parse(s);
+        int year = digits(c, o, 4);
+        int month = digits(c, o + 5, 2);
+        int day = digits(c, o + 8, 2);
+        int hour = digits(c, o + 11, 2);
+        int minute = digits(c, o + 14, 2);
+        int second = digits(c, o + 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59) {
+            return null;
+        }
+        int nanos = 0;
+        if (n > 20) {
+            if (c[o + 19] != '.') {
+                return null;
+            }
+            int k = n - 21; // fraction digits, 1..9
+            int f = digits(c, o + 20, k);
+            if (f < 0) {
+                return null;
+            }
+            nanos = f;
+            for (int i = k; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
+    }
+
+    /** The value of {@code count} decimal digits, or -1 if any is not a digit. */
+    private static int digits(char[] c, int from, int count) {
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            char ch = c[i];
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            v = v * 10 + (ch - '0');
+        }
+        return v;
     }
 }

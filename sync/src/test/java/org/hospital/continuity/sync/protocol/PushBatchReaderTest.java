@@ -95,6 +95,62 @@ class PushBatchReaderTest {
     }
 
     @Test
+    @DisplayName("instants: every Instant.toString() form is read without the formatter to the same instant; any text it accepts, ISO_INSTANT reads the same")
+    void instantsAsTheFormatterReadsThem() {
+        Random r = new Random(99);
+        for (int i = 0; i < 200_000; i++) {
+            java.time.Instant t = java.time.Instant.ofEpochSecond(r.nextLong(-62_000_000_000L, 253_000_000_000L),
+                    r.nextInt(4) == 0 ? 0 : r.nextInt(4) == 0 ? r.nextInt(1000) * 1_000_000 : r.nextInt(1_000_000_000));
+            String s = t.toString();
+            assertThat(PushBatchReader.instant(s.toCharArray(), 0, s.length())).as(s).isEqualTo(t);
+        }
+        char[] alphabet = "0123456789".toCharArray();
+        for (int i = 0; i < 200_000; i++) {
+            // random digits in the shape, with impossible months, days (29-31 Feb, 31 Apr), hours, leap seconds
+            StringBuilder b = new StringBuilder();
+            String shape = switch (r.nextInt(3)) {
+                case 0 -> "dddd-dd-ddTdd:dd:ddZ";
+                case 1 -> "dddd-dd-ddTdd:dd:dd.dddZ";
+                default -> "dddd-dd-ddTdd:dd:dd." + "d".repeat(1 + r.nextInt(10)) + "Z";
+            };
+            for (char ch : shape.toCharArray()) {
+                b.append(ch == 'd' ? alphabet[r.nextInt(r.nextBoolean() ? 10 : 4)] : ch);
+            }
+            String s = b.toString();
+            java.time.Instant expected;
+            try {
+                expected = java.time.Instant.parse(s);
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            java.time.Instant fast;
+            try {
+                fast = PushBatchReader.instant(s.toCharArray(), 0, s.length());
+            } catch (RuntimeException e) {
+                fast = null; // the reader then asks the binder
+            }
+            if (fast != null) {
+                assertThat(fast).as(s).isEqualTo(expected);
+            }
+        }
+        for (String s : List.of("2026-02-29T00:00:00Z", "2024-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-11-21T24:00:00Z",
+                "2026-12-31T23:59:60Z", "2026-11-21T06:30:00.Z", "2026-11-21T06:30Z", "2026-11-21t06:30:00z", "2026-11-21T06:30:00.1234567890Z",
+                "+12026-11-21T06:30:00Z", "2026-11-21T06:30:00+00:00", " 2026-11-21T06:30:00Z")) {
+            java.time.Instant fast;
+            try {
+                fast = PushBatchReader.instant(s.toCharArray(), 0, s.length());
+            } catch (RuntimeException e) {
+                fast = null;
+            }
+            if (fast != null) {
+                assertThat(fast).as(s).isEqualTo(java.time.Instant.parse(s));
+            }
+            String body = "{\"protocol\":1,\"kioskId\":\"k\",\"backlog\":{\"pending\":0,\"oldestUnsentAt\":\"" + s + "\",\"lastSeq\":0}}";
+            same(body);
+        }
+    }
+
+    @Test
     @DisplayName("unusual but valid bodies (unknown fields, nulls, numbers as strings, offsets, epoch instants, base64 ids) go to the binder")
     void unusualBodiesGiveTheBindersResult() throws IOException {
         String good = new String(new PushBatchWriter(json).write(ContractTest.goldenBatch()), StandardCharsets.UTF_8);
