@@ -57,7 +57,7 @@ async function main() {
   fs.mkdirSync(serverDir, { recursive: true });
   const bin = path.join(__dirname, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
   const server = spawn(process.execPath, [bin, '--host', '127.0.0.1', '--port', String(port), '--dir', serverDir,
-    '--config', path.join(serverDir, 'config.json'), '--no-color'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    '--config', path.join(serverDir, 'config.json'), '--no-color'], { cwd: serverDir, stdio: ['ignore', 'ignore', 'inherit'] }); // its log.txt goes to the work dir
   const base = `http://127.0.0.1:${port}`;
   try {
     await waitReady(base + '/', 30000);

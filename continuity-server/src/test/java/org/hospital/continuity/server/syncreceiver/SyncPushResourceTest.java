@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.server.syncreceiver.app.PushAdmission;
+import org.hospital.continuity.server.syncreceiver.persistence.SyncStore;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.hospital.continuity.sync.protocol.Backlog;
 import org.hospital.continuity.sync.protocol.PushBatch;
@@ -44,6 +45,9 @@ class SyncPushResourceTest {
 
     @Inject
     PushAdmission admission;
+
+    @Inject
+    SyncStore store;
 
     private ValidatableResponse push(String kiosk, String secret, String body) {
         return given().contentType(ContentType.JSON).header("Authorization", auth(kiosk, secret)).body(body)
@@ -112,6 +116,66 @@ class SyncPushResourceTest {
         TestAccounts.asAdmin().get("/api/sync/v1/incidents").then().statusCode(200)
                 .body("entryId", hasItem(original.entryId().toString()))
                 .body("find { it.entryId == '" + original.entryId() + "' }.heldHash", equalTo(original.contentHash()));
+    }
+
+    @Test
+    @DisplayName("a re-sent batch meets the held rows in the plain insert; stored again the careful way it is a no-op answering the same cursor")
+    void aResentBatchIsANoOpThroughTheFallback() {
+        List<JournalEntry> journal = range("kiosk-t9", 1, 4);
+        push("kiosk-t9", journal.subList(1, 3)).statusCode(200).body("cursor", equalTo(0)).body("highestHeld", equalTo(3));
+        long fallbacks = store.plainInsertFallbacks();
+
+        // 2..3 again (the answer was lost): above the cursor, so the plain insert is tried, meets the held rows, and falls back
+        push("kiosk-t9", journal.subList(1, 3)).statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(2)).body("rejected", equalTo(0))
+                .body("cursor", equalTo(0)).body("highestHeld", equalTo(3))
+                .body("gaps", hasSize(1)).body("gaps[0].from", equalTo(1)).body("gaps[0].to", equalTo(1));
+        assertThat(store.plainInsertFallbacks()).isEqualTo(fallbacks + 1);
+        assertThat(entries(pool, "kiosk-t9")).isEqualTo(2);
+
+        // 1..4 with 2..3 held: the new ones are stored, the held ones are duplicates, the cursor passes all
+        push("kiosk-t9", journal).statusCode(200)
+                .body("accepted", equalTo(2)).body("duplicates", equalTo(2)).body("rejected", equalTo(0))
+                .body("cursor", equalTo(4)).body("gaps", hasSize(0));
+        assertThat(store.plainInsertFallbacks()).isEqualTo(fallbacks + 2);
+
+        // all at or below the cursor: the careful way directly, the same answer
+        push("kiosk-t9", journal).statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicates", equalTo(4)).body("cursor", equalTo(4));
+        assertThat(store.plainInsertFallbacks()).isEqualTo(fallbacks + 2);
+        assertThat(entries(pool, "kiosk-t9")).isEqualTo(4);
+        for (JournalEntry e : journal) {
+            assertThat(stored(pool, e.entryId())).isEqualTo(e);
+        }
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t9").then().statusCode(200)
+                .body("cursor", equalTo(4)).body("entriesStored", equalTo(4)).body("duplicatesSeen", equalTo(8)).body("incidents", equalTo(0));
+    }
+
+    @Test
+    @DisplayName("HR-9 new entries mixed with a held entry's id and other content: through the fallback, the conflict is an integrity incident, the new ones are stored, nothing overwritten")
+    void aMixedBatchWithAConflictKeepsItsSemanticsThroughTheFallback() {
+        JournalEntry first = entry("kiosk-t10", 1);
+        JournalEntry original = entry("kiosk-t10", 2, UUID.randomUUID(), "{\"fee\":1000}");
+        push("kiosk-t10", List.of(first, original)).statusCode(200).body("accepted", equalTo(2)).body("cursor", equalTo(2));
+        long fallbacks = store.plainInsertFallbacks();
+
+        JournalEntry forged = entry("kiosk-t10", 2, original.entryId(), "{\"fee\":10}");
+        List<JournalEntry> mixed = List.of(forged, entry("kiosk-t10", 3), entry("kiosk-t10", 4));
+        push("kiosk-t10", mixed).statusCode(200)
+                .body("accepted", equalTo(2)).body("duplicates", equalTo(0)).body("rejected", equalTo(1))
+                .body("rejections[0].reason", equalTo("content-conflict"))
+                .body("rejections[0].entryId", equalTo(original.entryId().toString()))
+                .body("cursor", equalTo(4)).body("gaps", hasSize(0));
+        assertThat(store.plainInsertFallbacks()).isEqualTo(fallbacks + 1);
+
+        assertThat(stored(pool, original.entryId()).contentHash()).isEqualTo(original.contentHash());
+        assertThat(stored(pool, mixed.get(1).entryId())).isEqualTo(mixed.get(1));
+        assertThat(stored(pool, mixed.get(2).entryId())).isEqualTo(mixed.get(2));
+        assertThat(entries(pool, "kiosk-t10")).isEqualTo(4);
+        assertThat(count(pool, "select count(*) from sync_integrity_incident where entry_id = $1 and offered_hash = $2",
+                original.entryId(), forged.contentHash())).isEqualTo(1);
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t10").then().statusCode(200)
+                .body("cursor", equalTo(4)).body("entriesStored", equalTo(4)).body("incidents", equalTo(1));
     }
 
     @Test

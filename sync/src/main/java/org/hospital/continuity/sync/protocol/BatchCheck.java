@@ -94,7 +94,7 @@ public final class BatchCheck {
             if (e.kioskId() != null && !e.kioskId().equals(batch.kioskId())) {
                 violations.add(new Violation(at(i, "kioskId"), "must be the pushing kiosk"));
             }
-            if (e.payload() != null && utf8Length(e.payload()) > limits.maxPayloadBytes()) {
+            if (e.payload() != null && mayExceed(e.payload(), limits.maxPayloadBytes()) && utf8Length(e.payload()) > limits.maxPayloadBytes()) {
                 violations.add(new Violation(at(i, "payload"), "must be at most " + limits.maxPayloadBytes() + " bytes"));
             }
             if (e.contentHash() != null && !isSha256Hex(e.contentHash())) {
@@ -132,6 +132,16 @@ public final class BatchCheck {
             return new Invalid(422, "malformed-envelope", "Some entries are incomplete or malformed. Nothing was stored.", violations);
         }
         return new Valid(List.copyOf(envelopes));
+    }
+
+    /**
+     * Whether a string could be longer than {@code maxBytes} in UTF-8. Every char takes at most three
+     * bytes (a surrogate pair, two chars, takes four), so a string of at most {@code maxBytes / 3}
+     * chars never exceeds the limit and its bytes need not be counted: the usual payload is a few
+     * hundred chars against a limit of tens of kilobytes.
+     */
+    static boolean mayExceed(String s, int maxBytes) {
+        return (long) s.length() * 3 > maxBytes;
     }
 
     /** UTF-8 length without encoding (the receiver checks every payload of a 200,000-entry backlog). */

@@ -117,6 +117,35 @@ class BatchCheckTest {
     }
 
     @Test
+    @DisplayName("the byte count is skipped only where it cannot matter: a payload of at most limit/3 chars never exceeds the limit")
+    void theCheapPathNeverMissesAnOversizePayload() {
+        int max = 90;
+        java.util.Random r = new java.util.Random(11);
+        String[] pieces = {"a", "é", "挂", "\uD83D\uDE00"};
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = r.nextInt(2 * max);
+            while (b.length() < n) {
+                b.append(pieces[r.nextInt(pieces.length)]);
+            }
+            String s = b.toString();
+            boolean oversize = s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max;
+            if (!BatchCheck.mayExceed(s, max)) {
+                assertThat(oversize).as(s).isFalse();
+            }
+            assertThat(BatchCheck.mayExceed(s, max) && BatchCheck.utf8Length(s) > max).as(s).isEqualTo(oversize);
+        }
+        assertThat(BatchCheck.mayExceed("挂".repeat(30), 90)).isFalse();
+        assertThat(BatchCheck.mayExceed("a".repeat(31), 90)).isTrue();
+        BatchCheck.Limits small = new BatchCheck.Limits(SyncProtocol.MAX_BATCH_ENTRIES, 30, 1);
+        JournalEntry exactly = Entries.entry("kiosk-a", 1, "{\"n\":\"挂挂挂挂挂挂挂a\"}"); // 9 + 21 = 30 bytes in 16 chars
+        JournalEntry oneMore = Entries.entry("kiosk-a", 2, "{\"n\":\"挂挂挂挂挂挂挂ab\"}");
+        assertThat(BatchCheck.check(batch(List.of(WireEntry.of(exactly))), "kiosk-a", small)).isInstanceOf(BatchCheck.Valid.class);
+        assertThat(((BatchCheck.Invalid) BatchCheck.check(batch(List.of(WireEntry.of(oneMore))), "kiosk-a", small)).violations())
+                .extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
+    }
+
+    @Test
     void repeatsWithinOneBatchAreRefused() {
         BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(wire(1), wire(1))), "kiosk-a", LIMITS);
         assertThat(v.violations()).extracting(BatchCheck.Violation::field).contains("entries[1].entryId", "entries[1].kioskSeq");

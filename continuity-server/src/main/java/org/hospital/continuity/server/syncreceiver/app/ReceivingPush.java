@@ -15,6 +15,7 @@ import org.hospital.continuity.server.syncreceiver.config.SyncReceiverConfig;
 import org.hospital.continuity.server.syncreceiver.persistence.SyncStore;
 import org.hospital.continuity.sync.protocol.BatchCheck;
 import org.hospital.continuity.sync.protocol.PushBatch;
+import org.hospital.continuity.sync.protocol.PushBatchReader;
 import org.hospital.continuity.sync.protocol.PushReceipt;
 import org.hospital.continuity.sync.protocol.Rejection;
 import org.hospital.continuity.sync.protocol.SyncJson;
@@ -51,6 +52,8 @@ public class ReceivingPush {
     private final InstantSource clock;
     private final SyncReceiverConfig config;
     private final ObjectMapper json = SyncJson.mapper();
+    /** Streaming parse of the usual body; anything unusual goes through {@link #json}, so errors stay the binder's. */
+    private final PushBatchReader reader = new PushBatchReader(json);
 
     public ReceivingPush(KioskAuthenticator authenticator, PushAdmission admission, SyncStore store, InstantSource clock,
                          SyncReceiverConfig config) {
@@ -110,7 +113,7 @@ public class ReceivingPush {
     private Uni<Result> checked(String kioskId, byte[] body) {
         PushBatch batch;
         try {
-            batch = body == null || body.length == 0 ? null : json.readValue(body, PushBatch.class);
+            batch = body == null || body.length == 0 ? null : reader.read(body);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().item(new Refused(Problems.malformedJson(e), false));
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.hospital.continuity.server.syncreceiver.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hospital.continuity.server.syncreceiver.domain.IntegrityIncident;
 import org.hospital.continuity.server.syncreceiver.domain.KioskSyncState;
 import org.hospital.continuity.sync.envelope.JournalEntry;
@@ -38,9 +40,10 @@ import org.hospital.continuity.sync.protocol.WireEntry;
  * per row would be two orders of magnitude slower for a 200,000-entry backlog).
  *
  * <p>One push is one transaction: lock the kiosk's row (so two pushes of one kiosk never
- * interleave), insert all entries in one statement from arrays ({@code unnest}) with
- * {@code on conflict do nothing}, classify the rows it did not insert, record conflicts as
- * integrity incidents, move the cursor over what is now settled, store the reported backlog.
+ * interleave), insert all entries in one statement from arrays ({@code unnest}) — a plain insert
+ * in the usual push, else (or after the plain insert met a held row) with {@code on conflict do
+ * nothing} — classify the rows it did not insert, record conflicts as integrity incidents, move the
+ * cursor over what is now settled, store the reported backlog.
  * The receipt is built only from committed state.
  */
 @ApplicationScoped
@@ -60,6 +63,22 @@ public class SyncStore {
                                          $12::int2[], $13::int8[], $14::varchar[]) as e
             on conflict do nothing
             returning entry_id""";
+
+    /**
+     * The usual push: every entry new. A plain insert (no {@code on conflict}, no returned ids) is cheaper
+     * for PostgreSQL; if any row is already held it fails with a unique violation and the push is stored
+     * again through {@link #INSERT_ENTRIES} and the classification, in a fresh transaction.
+     */
+    private static final String INSERT_NEW_ENTRIES = """
+            insert into sync_entry (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type,
+                                    schema_version, payload, content_hash, recorded_at, recorded_at_nanos, hlc, actor,
+                                    received_at)
+            select e.*, $15 from unnest($1::uuid[], $2::varchar[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
+                                         $7::varchar[], $8::int4[], $9::text[], $10::varchar[], $11::timestamptz[],
+                                         $12::int2[], $13::int8[], $14::varchar[]) as e""";
+
+    /** SQLSTATE unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private static final String HELD = """
             select entry_id, kiosk_id, kiosk_seq, content_hash from sync_entry
@@ -84,21 +103,53 @@ public class SyncStore {
             where kiosk_id = $1""";
 
     private final Pool pool;
+    private final AtomicLong plainInsertFallbacks = new AtomicLong();
     private final ObjectMapper json = SyncJson.mapper();
 
     public SyncStore(Pool pool) {
         this.pool = pool;
     }
 
-    /** Stores a checked batch of one kiosk and returns the receipt of the committed state. */
+    /**
+     * Stores a checked batch of one kiosk and returns the receipt of the committed state.
+     *
+     * <p>When the batch reaches above the kiosk's cursor (the usual push), it is first stored with a
+     * plain insert. Only if that meets a row already held (SQLSTATE 23505: a re-send, a conflict) is the
+     * transaction rolled back and the push stored again the careful way — {@code on conflict do nothing},
+     * then duplicates and conflicts classified and conflicts recorded as integrity incidents (HR-9) —
+     * so the outcome is exactly that of the careful way, which a batch entirely at or below the cursor
+     * takes directly.
+     */
     public Uni<PushReceipt> store(String kioskId, Backlog backlog, List<JournalEntry> entries, Instant now) {
+        return store(kioskId, backlog, entries, now, true)
+                .onFailure(PlainInsertMetHeldRow.class).recoverWithUni(held -> {
+                    plainInsertFallbacks.incrementAndGet();
+                    return store(kioskId, backlog, entries, now, false);
+                });
+    }
+
+    /** How many pushes met an already-held row in the plain insert and were stored again the careful way (for tests). */
+    public long plainInsertFallbacks() {
+        return plainInsertFallbacks.get();
+    }
+
+    /** The plain insert of a push met a row the server already holds; the transaction is rolled back. */
+    private static final class PlainInsertMetHeldRow extends RuntimeException {
+        PlainInsertMetHeldRow(Throwable cause) {
+            super("a pushed entry is already held", cause, false, false);
+        }
+    }
+
+    private Uni<PushReceipt> store(String kioskId, Backlog backlog, List<JournalEntry> entries, Instant now, boolean plainFirst) {
         return pool.withTransaction(conn -> conn.preparedQuery(LOCK_KIOSK).execute(Tuple.of(kioskId, utc(now)))
                 .map(rows -> rows.iterator().next())
                 .chain(kiosk -> {
                     long cursorBefore = kiosk.getLong(0);
                     boolean nothingAboveCursor = kiosk.getLong(1) <= cursorBefore;
-                    return insert(conn, entries, now)
-                        .chain(inserted -> classify(conn, kioskId, entries, inserted))
+                    Uni<IngestClassifier.Outcome> stored = plainFirst && reachesAbove(entries, cursorBefore)
+                            ? insertNew(conn, entries, now)
+                            : insert(conn, entries, now).chain(inserted -> classify(conn, kioskId, entries, inserted));
+                    return stored
                         .chain(outcome -> recordIncidents(conn, kioskId, entries, outcome, now).replaceWith(outcome))
                         .chain(outcome -> settledAbove(conn, kioskId, cursorBefore, nothingAboveCursor, entries, outcome)
                                 .map(settled -> KioskCursor.advance(cursorBefore, settled))
@@ -125,10 +176,46 @@ public class SyncStore {
         return Math.max(0, Math.min(backlog.pending(), backlog.lastSeq() - cursor));
     }
 
+    private static boolean reachesAbove(List<JournalEntry> entries, long cursor) {
+        for (JournalEntry e : entries) {
+            if (e.kioskSeq() > cursor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every entry inserted, or a {@link PlainInsertMetHeldRow} failure (the transaction is then aborted). */
+    private Uni<IngestClassifier.Outcome> insertNew(SqlConnection conn, List<JournalEntry> entries, Instant now) {
+        return conn.preparedQuery(INSERT_NEW_ENTRIES).execute(columns(entries, now))
+                .onFailure(SyncStore::uniqueViolation).transform(PlainInsertMetHeldRow::new)
+                .map(rows -> new IngestClassifier.Outcome(entries.size(), 0, List.of()));
+    }
+
+    private static boolean uniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Uni<Set<UUID>> insert(SqlConnection conn, List<JournalEntry> entries, Instant now) {
         if (entries.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
+        return conn.preparedQuery(INSERT_ENTRIES).execute(columns(entries, now)).map(rows -> {
+            Set<UUID> inserted = new HashSet<>(rows.rowCount() * 2);
+            for (Row r : rows) {
+                inserted.add(r.getUUID(0));
+            }
+            return inserted;
+        });
+    }
+
+    /** The batch as the insert statements' column arrays ($1..$14) and the receive time ($15). */
+    private static Tuple columns(List<JournalEntry> entries, Instant now) {
         int n = entries.size();
         UUID[] ids = new UUID[n];
         String[] kiosks = new String[n];
@@ -161,15 +248,8 @@ public class SyncStore {
             hlcs[i] = e.hlc();
             actors[i] = e.actor();
         }
-        Tuple params = Tuple.tuple(Arrays.asList(ids, kiosks, seqs, streamTypes, streamIds, streamVersions, eventTypes,
+        return Tuple.tuple(Arrays.asList(ids, kiosks, seqs, streamTypes, streamIds, streamVersions, eventTypes,
                 schemaVersions, payloads, hashes, recordedAt, recordedNanos, hlcs, actors, utc(now)));
-        return conn.preparedQuery(INSERT_ENTRIES).execute(params).map(rows -> {
-            Set<UUID> inserted = new HashSet<>(rows.rowCount() * 2);
-            for (Row r : rows) {
-                inserted.add(r.getUUID(0));
-            }
-            return inserted;
-        });
     }
 
     private Uni<IngestClassifier.Outcome> classify(SqlConnection conn, String kioskId, List<JournalEntry> entries, Set<UUID> inserted) {

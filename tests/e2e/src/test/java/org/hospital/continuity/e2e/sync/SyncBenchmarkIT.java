@@ -47,7 +47,9 @@ import org.postgresql.PGConnection;
  * 50 kiosks, 300–800-byte payloads, fixed seed) pushed concurrently to one packaged server, and in
  * the same run the ceiling (raw PostgreSQL COPY of the same rows into a same-shaped table of the
  * same database) and the offline-first peer (PouchDB replication to pouchdb-server). Not part of
- * the default build; run it with {@code bench/sync-bench.sh}.
+ * the default build; run it with {@code bench/sync-bench.sh}. Before the timed push the server is
+ * warmed up with 3 rounds of 200,000 entries from other kiosks (JIT compiled, heap settled), then
+ * the tables are emptied and PostgreSQL checkpointed, so the timed push starts clean.
  */
 class SyncBenchmarkIT {
 
@@ -55,7 +57,9 @@ class SyncBenchmarkIT {
     private static final int KIOSKS = Integer.getInteger("bench.kiosks", 50);
     private static final int TOTAL = Integer.getInteger("bench.records", 200_000);
     private static final int BATCH = Integer.getInteger("bench.batch", 1000);
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 40_000);
+    /** Warm-up entries in all, pushed in rounds of at most {@link #WARMUP_ROUND} from other kiosks before the timed push. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 600_000);
+    private static final int WARMUP_ROUND = 200_000;
     private static final boolean POUCHDB = !"false".equals(System.getProperty("bench.pouchdb"));
 
     private final ObjectMapper json = SyncJson.mapper();
@@ -67,11 +71,20 @@ class SyncBenchmarkIT {
         Files.createDirectories(results);
         log("generating %,d entries for %d kiosks (seed %d)…", TOTAL, KIOSKS, SEED);
         Map<String, List<JournalEntry>> backlog = BacklogGenerator.generate(SEED, "bench-k", KIOSKS, TOTAL);
-        Map<String, List<JournalEntry>> warmup = BacklogGenerator.generate(SEED + 1, "warm-k", 20, WARMUP);
+        // Warm-up rounds: 200,000 entries from 50 other kiosks each (smaller rounds, e.g. -Dbench.warmup=40000, from 20),
+        // each round's kiosks named apart so that every round stores new entries, as the timed push does
+        List<Integer> warmupRounds = new ArrayList<>();
+        for (int left = WARMUP; left > 0; left -= WARMUP_ROUND) {
+            warmupRounds.add(Math.min(left, WARMUP_ROUND));
+        }
         long payloadBytes = backlog.values().stream().flatMap(List::stream)
                 .mapToLong(e -> e.payload().getBytes(StandardCharsets.UTF_8).length).sum();
         List<String> kiosks = new ArrayList<>(backlog.keySet());
-        kiosks.addAll(warmup.keySet());
+        for (int r = 0; r < warmupRounds.size(); r++) {
+            for (int k = 1; k <= warmupKiosks(warmupRounds.get(r)); k++) {
+                kiosks.add(String.format(Locale.ROOT, "%s%02d", warmupPrefix(r), k));
+            }
+        }
 
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("records", TOTAL);
@@ -85,11 +98,28 @@ class SyncBenchmarkIT {
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.server.") && !n.equals("bench.server.heap"))
                 .forEach(n -> serverSettings.put(n.substring("bench.server.".length()), System.getProperty(n)));
         report.put("serverSettings", serverSettings);
-        report.put("serverHeap", System.getProperty("bench.server.heap", "-Xmx1g"));
+        report.put("serverHeap", System.getProperty("bench.server.heap", SyncServer.DEFAULT_HEAP));
         report.put("warmupRecords", WARMUP);
+        report.put("warmupRounds", warmupRounds.size());
         try (SyncServer server = SyncServer.start(work.resolve("server"), kiosks, serverSettings)) {
-            log("server at %s; warm-up push of %,d entries from 20 other kiosks (a running server is warm)…", server.baseUrl(), WARMUP);
-            push(server.baseUrl(), warmup);
+            log("server at %s; warm-up: %,d entries from other kiosks in %d round(s), until the JIT is quiet (a running server is warm)…",
+                    server.baseUrl(), WARMUP, warmupRounds.size());
+            List<Double> warmupSeconds = new ArrayList<>();
+            for (int r = 0; r < warmupRounds.size(); r++) {
+                int n = warmupRounds.get(r);
+                Map<String, List<JournalEntry>> round = BacklogGenerator.generate(SEED + 1 + r, warmupPrefix(r), warmupKiosks(n), n);
+                double seconds = push(server.baseUrl(), round);
+                warmupSeconds.add(round(seconds));
+                log("  warm-up round %d: %,d entries in %.2f s", r + 1, n, seconds);
+            }
+            report.put("warmupSeconds", warmupSeconds);
+            // the timed push starts on a clean table (no warm-up rows in its indexes, no cursors of warm-up kiosks)
+            // and with the warm-up's dirty pages written out, so it does not pay for them
+            try (Connection c = server.jdbc(); Statement st = c.createStatement()) {
+                st.execute("truncate sync_entry, sync_integrity_incident");
+                st.execute("delete from sync_kiosk where kiosk_id like 'warm%'");
+                st.execute("checkpoint");
+            }
 
             log("timed: %d kiosks push %,d entries concurrently…", KIOSKS, TOTAL);
             long pgPid = server.postmasterPid();
@@ -216,6 +246,7 @@ class SyncBenchmarkIT {
             try (Connection c = server.jdbc(); Statement st = c.createStatement()) {
                 st.execute("drop table if exists bench_copy_ceiling");
                 st.execute("create table bench_copy_ceiling (like sync_entry including all)");
+                st.execute("checkpoint"); // the push's dirty pages (and the previous COPY's) are not this COPY's cost
             }
             long started = System.nanoTime();
             if (streams == 1) {
@@ -292,6 +323,14 @@ class SyncBenchmarkIT {
         assertThat(p.waitFor(20, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as("node bench.js exit code").isZero();
         return json.readTree(last);
+    }
+
+    private static String warmupPrefix(int round) {
+        return "warm" + (round + 1) + "-k";
+    }
+
+    private static int warmupKiosks(int roundRecords) {
+        return roundRecords >= WARMUP_ROUND ? KIOSKS : 20;
     }
 
     private static long scalar(Statement st, String sql) throws Exception {
