@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.audit.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -43,8 +44,14 @@ public class KioskAuditFilter {
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
     /** Route templates by endpoint (class, method name, parameter types): no reflective method lookup per request. */
     private static final Map<Endpoint, Optional<String>> BY_ENDPOINT = new ConcurrentHashMap<>();
+    /** What the audit entries of one endpoint and HTTP method say, worked out once (empty: not audited). */
+    private static final Map<Endpoint, Optional<Route>> ROUTES = new ConcurrentHashMap<>();
 
     private record Endpoint(Class<?> resource, String method, List<Class<?>> parameters) {
+    }
+
+    /** An audited route: its template, the entry's action, category and record type. */
+    private record Route(String template, String action, String category, String recordType) {
     }
 
     @Inject
@@ -61,18 +68,19 @@ public class KioskAuditFilter {
      * write the entry in its own transaction ({@code CaptureAudit}) — record and audit entry durable together.
      */
     @ServerRequestFilter
-    public void expect(ContainerRequestContext request, SimpleResourceInfo info) {
-        String route = audited(request.getMethod(), info);
+    public void expect(ContainerRequestContext request, SimpleResourceInfo info, HttpServerRequest http) {
+        Route route = route(request.getMethod(), info);
         if (route == null || isRead(request.getMethod())) {
             return;
         }
+        var address = http.remoteAddress();
         current.expect(event(request, route, "", pathParameters(request.getUriInfo().getPathParameters())),
-                KioskAuditLog.currentSource());
+                address == null ? "" : address.hostAddress());
     }
 
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo info) {
-        String route = audited(request.getMethod(), info);
+        Route route = route(request.getMethod(), info);
         if (route == null) {
             return;
         }
@@ -84,11 +92,18 @@ public class KioskAuditFilter {
                 recordId(request.getUriInfo().getPathParameters(), response)));
     }
 
-    /** The route template when this request is audited, else null. */
-    private static String audited(String method, SimpleResourceInfo info) {
+    /** The route of this request when it is audited, else null. */
+    private static Route route(String method, SimpleResourceInfo info) {
         if (info == null || info.getResourceClass() == null || info.getMethodName() == null) {
             return null;
         }
+        Endpoint key = new Endpoint(info.getResourceClass(), method + " " + info.getMethodName(), List.of(info.parameterTypes()));
+        return ROUTES.computeIfAbsent(key, k -> Optional.ofNullable(audited(method, info))
+                .map(t -> new Route(t, method + " " + t, AuditCategories.of(method, t), recordType(t)))).orElse(null);
+    }
+
+    /** The route template when this request is audited, else null. */
+    private static String audited(String method, SimpleResourceInfo info) {
         String route = template(info);
         if (route == null || SKIP.contains(method + " " + route)) {
             return null;
@@ -103,14 +118,12 @@ public class KioskAuditFilter {
         return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 
-    private KioskAuditLog.Event event(ContainerRequestContext request, String route, String outcome, String recordId) {
-        String method = request.getMethod();
+    private KioskAuditLog.Event event(ContainerRequestContext request, Route route, String outcome, String recordId) {
         Cookie cookie = request.getCookies().get(SessionResource.COOKIE);
         var session = cookie == null ? java.util.Optional.<org.hospital.continuity.kiosk.session.domain.StaffSession>empty()
                 : sessions.peek(cookie.getValue());
         return new KioskAuditLog.Event(session.map(s -> s.accountId()).orElse("anonymous"),
-                session.isPresent() ? "STAFF" : "ANONYMOUS", method + " " + route, AuditCategories.of(method, route),
-                outcome, recordType(route), recordId, "");
+                session.isPresent() ? "STAFF" : "ANONYMOUS", route.action(), route.category(), outcome, route.recordType(), recordId, "");
     }
 
     static String recordType(String route) {

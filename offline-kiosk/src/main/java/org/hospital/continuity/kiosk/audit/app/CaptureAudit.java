@@ -21,27 +21,26 @@ import org.hospital.continuity.sync.envelope.JournalEntry;
 public class CaptureAudit implements CaptureCompanion {
 
     private final KioskAuditLog log;
+    private final CurrentRequest request;
+    private final ManagedContext requestContext;
 
-    public CaptureAudit(KioskAuditLog log) {
+    public CaptureAudit(KioskAuditLog log, CurrentRequest request) {
         this.log = log;
+        this.request = request; // a client proxy: usable only while a request context is active
+        this.requestContext = Arc.container().requestContext();
     }
 
     @Override
     public Part begin() {
-        var container = Arc.container();
-        if (container == null) {
-            return null;
+        if (!requestContext.isActive()) {
+            return null; // a capture outside an HTTP request (scheduler, sync agent): nothing to audit here
         }
-        ManagedContext context = container.requestContext();
-        if (!context.isActive()) {
-            return null;
-        }
-        CurrentRequest request = container.instance(CurrentRequest.class).get();
         KioskAuditLog.Event expected = request.expected();
         if (expected == null) {
             return null;
         }
         String source = request.source();
+        CurrentRequest current = request;
         return new Part() {
             @Override
             public void write(Connection connection, List<JournalEntry> appended) throws SQLException {
@@ -50,7 +49,7 @@ public class CaptureAudit implements CaptureCompanion {
 
             @Override
             public void committed() {
-                request.audited();
+                current.audited(); // on the caller's thread: the request context is still active
             }
         };
     }
