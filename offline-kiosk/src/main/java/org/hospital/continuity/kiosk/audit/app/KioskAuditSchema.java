@@ -10,6 +10,6 @@ public class KioskAuditSchema implements KioskSchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/kiosk/V0600__audit_log.sql");
+        return List.of("db/kiosk/V0600__audit_log.sql", "db/kiosk/V0601__audit_log_no_time_index.sql");
     }
 }
