@@ -186,6 +186,8 @@ class KioskBenchmark {
         long work = stats.workNanos() - work0;
         long commitTime = stats.commitNanos() - commitNanos0;
         report.append(row("Submit → durable confirm, POST /api/registrations, " + WINDOWS + " windows at once", concurrent));
+        report.append(String.format(Locale.ROOT, "  (WAL file after the timed windows: %.1f MiB; %d checkpoints so far)%n",
+                walBytes() / 1048576.0, stats.checkpoints()));
         report.append(String.format(Locale.ROOT, "  (%d commits for %d submits: %.2f submits per fsync on average; the writer thread was busy "
                         + "%.0f%% of the wall time: captures' work %.3f ms and commit %.3f ms per group)%n",
                 commits, concurrent.length, meanGroup, 100.0 * (work + commitTime) / wallNanos,
@@ -364,6 +366,15 @@ class KioskBenchmark {
 
     private static long percentile(long[] sorted, int p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private long walBytes() {
+        try {
+            Path wal = database.file().resolveSibling(database.file().getFileName() + "-wal");
+            return Files.exists(wal) ? Files.size(wal) : 0;
+        } catch (java.io.IOException e) {
+            return -1;
+        }
     }
 
     private static String loadAverage() {

@@ -226,4 +226,29 @@ class JournalTest {
         assertThat(written.get(written.size() - 1).entryId().toString()).isGreaterThan(written.get(0).entryId().toString());
         assertThat(journal.verify().problems()).isEmpty();
     }
+
+    @Test
+    @DisplayName("under a steady stream of captures from several windows the WAL starts over instead of growing without bound")
+    void walStaysBoundedUnderASteadyStream() throws Exception {
+        long writerCheckpointsBefore = database.groupStats().writerCheckpoints();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> futures = new ArrayList<>();
+        String big = "x".repeat(2_000); // ~2 KiB per entry: 3,000 entries write well over 6 MiB of WAL frames
+        for (int w = 0; w < 8; w++) {
+            futures.add(pool.submit(() -> {
+                for (int i = 0; i < 375; i++) {
+                    journal.append("test", UUID.randomUUID(), 1, "TestRecorded", 1, CanonicalJson.of(Map.of("pad", big)), "cashier-1");
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        java.nio.file.Path wal = database.file().resolveSibling(database.file().getFileName() + "-wal");
+        assertThat(database.groupStats().writerCheckpoints()).isGreaterThan(writerCheckpointsBefore);
+        assertThat(java.nio.file.Files.size(wal)).as("WAL bytes: it restarts after each complete checkpoint").isLessThan(6L << 20);
+        assertThat(journal.verify().problems()).isEmpty();
+    }
 }

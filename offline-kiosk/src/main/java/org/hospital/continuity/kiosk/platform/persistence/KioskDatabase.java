@@ -57,7 +57,14 @@ import org.sqlite.SQLiteException;
  * a "kiosk-checkpointer" thread with a connection of its own runs a PASSIVE checkpoint after every
  * {@value #CHECKPOINT_EVERY} commits or once a second, whichever comes first, while the writer goes
  * on committing (WAL allows both at once). A checkpoint that fails (a full disk) is retried at the
- * next round; the WAL then just grows, and nothing committed is affected.
+ * next round; the WAL then just grows, and nothing committed is affected. A checkpoint from another
+ * connection can never quite finish while the writer keeps appending (it copies up to where the WAL
+ * was when it began), and the WAL restarts from its beginning only after a complete one: under a
+ * steady stream of captures the WAL file grew without bound (494 MiB in the benchmark) and every
+ * commit extended the file. So every {@value #CHECKPOINT_EVERY} commits the writer runs a PASSIVE
+ * checkpoint itself, between groups: the checkpointer has already copied all but the last frames, so
+ * it is short, and it completes, so the next commit writes the WAL from its start again.
+ * {@code journal_size_limit} truncates a WAL that grew (a long read) back to 16 MiB after such a reset.
  *
  * <p><b>Reads</b> run on a small pool of separate read-only connections (WAL lets them read while
  * the writer commits) and see committed data only; a read from inside a transaction's work runs on
@@ -92,6 +99,7 @@ public class KioskDatabase {
     private volatile Thread checkpointThread;
     private Connection checkpointer;
     private final AtomicLong commitsSinceCheckpoint = new AtomicLong();
+    private long commitsSinceWriterCheckpoint;
     private volatile boolean running;
     private Path file;
     private final GroupStats stats = new GroupStats();
@@ -125,6 +133,7 @@ public class KioskDatabase {
             writer = c.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement st = writer.createStatement()) {
                 st.execute("pragma wal_autocheckpoint = 0"); // the checkpointer thread does it, off the commit path
+                st.execute("pragma journal_size_limit = 16777216");
                 st.execute("pragma temp_store = memory");
                 st.execute("pragma cache_size = -16384"); // 16 MiB of page cache for the writer
             }
@@ -303,6 +312,7 @@ public class KioskDatabase {
         private final AtomicLong workNanos = new AtomicLong();
         private final AtomicLong commitNanos = new AtomicLong();
         private final AtomicLong checkpoints = new AtomicLong();
+        private final AtomicLong writerCheckpoints = new AtomicLong();
 
         public long commits() {
             return commits.get();
@@ -329,6 +339,11 @@ public class KioskDatabase {
         /** Checkpoints run by the checkpointer thread. */
         public long checkpoints() {
             return checkpoints.get();
+        }
+
+        /** Checkpoints run by the writer thread between groups (they let the WAL start over). */
+        public long writerCheckpoints() {
+            return writerCheckpoints.get();
         }
 
         void record(int size, long work, long commit) {
@@ -443,6 +458,20 @@ public class KioskDatabase {
             if (cp != null) {
                 LockSupport.unpark(cp);
             }
+        }
+        if (++commitsSinceWriterCheckpoint >= CHECKPOINT_EVERY) {
+            commitsSinceWriterCheckpoint = 0;
+            writerCheckpoint();
+        }
+    }
+
+    /** A PASSIVE checkpoint on the writer connection, after the group's callers were answered (see the class comment). */
+    private void writerCheckpoint() {
+        try (Statement st = writer.createStatement(); ResultSet rs = st.executeQuery("pragma wal_checkpoint(PASSIVE)")) {
+            rs.next();
+            stats.writerCheckpoints.incrementAndGet();
+        } catch (SQLException e) {
+            Log.debugf("writer checkpoint skipped: %s", e.getMessage()); // busy (the checkpointer is at it) or a full disk: next round
         }
     }
 
