@@ -54,16 +54,6 @@ public class SyncStore {
             on conflict (kiosk_id) do update set kiosk_id = excluded.kiosk_id
             returning cursor_seq, highest_held""";
 
-    private static final String INSERT_ENTRIES = """
-            insert into sync_entry (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type,
-                                    schema_version, payload, content_hash, recorded_at, recorded_at_nanos, hlc, actor,
-                                    received_at)
-            select e.*, $15 from unnest($1::uuid[], $2::varchar[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
-                                         $7::varchar[], $8::int4[], $9::text[], $10::varchar[], $11::timestamptz[],
-                                         $12::int2[], $13::int8[], $14::varchar[]) as e
-            on conflict do nothing
-            returning entry_id""";
-
     /**
      * The usual push: every entry new. A plain insert (no {@code on conflict}, no returned ids) is cheaper
      * for PostgreSQL; if any row is already held it fails with a unique violation and the push is stored
@@ -76,6 +66,9 @@ public class SyncStore {
             select e.*, $15 from unnest($1::uuid[], $2::varchar[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
                                          $7::varchar[], $8::int4[], $9::text[], $10::varchar[], $11::timestamptz[],
                                          $12::int2[], $13::int8[], $14::varchar[]) as e""";
+
+    /** The careful way: rows already held are skipped, and the ids of the rows inserted come back for the classification. */
+    private static final String INSERT_ENTRIES = INSERT_NEW_ENTRIES + "\non conflict do nothing\nreturning entry_id";
 
     /** SQLSTATE unique_violation. */
     private static final String UNIQUE_VIOLATION = "23505";

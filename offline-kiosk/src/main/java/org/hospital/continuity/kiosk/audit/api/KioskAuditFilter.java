@@ -41,13 +41,13 @@ public class KioskAuditFilter {
     static final Set<String> SKIP = Set.of("POST /api/session", "DELETE /api/session", "PUT /api/settings/language",
             "POST /api/sync/push-now");
 
-    private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
-    /** Route templates by endpoint (class, method name, parameter types): no reflective method lookup per request. */
-    private static final Map<Endpoint, Optional<String>> BY_ENDPOINT = new ConcurrentHashMap<>();
-    /** What the audit entries of one endpoint and HTTP method say, worked out once (empty: not audited). */
+    /**
+     * What the audit entries of one endpoint say, worked out once (empty: not audited): no reflective
+     * method lookup and no string work per request.
+     */
     private static final Map<Endpoint, Optional<Route>> ROUTES = new ConcurrentHashMap<>();
 
-    private record Endpoint(Class<?> resource, String method, List<Class<?>> parameters) {
+    private record Endpoint(String httpMethod, Class<?> resource, String javaMethod, List<Class<?>> parameters) {
     }
 
     /** An audited route: its template, the entry's action, category and record type. */
@@ -97,7 +97,7 @@ public class KioskAuditFilter {
         if (info == null || info.getResourceClass() == null || info.getMethodName() == null) {
             return null;
         }
-        Endpoint key = new Endpoint(info.getResourceClass(), method + " " + info.getMethodName(), List.of(info.parameterTypes()));
+        Endpoint key = new Endpoint(method, info.getResourceClass(), info.getMethodName(), List.of(info.parameterTypes()));
         return ROUTES.computeIfAbsent(key, k -> Optional.ofNullable(audited(method, info))
                 .map(t -> new Route(t, method + " " + t, AuditCategories.of(method, t), recordType(t)))).orElse(null);
     }
@@ -155,18 +155,11 @@ public class KioskAuditFilter {
     }
 
     static String template(SimpleResourceInfo info) {
-        Endpoint key = new Endpoint(info.getResourceClass(), info.getMethodName(), List.of(info.parameterTypes()));
-        return BY_ENDPOINT.computeIfAbsent(key, k -> Optional.ofNullable(lookUpTemplate(info))).orElse(null);
-    }
-
-    private static String lookUpTemplate(SimpleResourceInfo info) {
-        Method m;
         try {
-            m = info.getResourceClass().getMethod(info.getMethodName(), info.parameterTypes());
+            return templateOf(info.getResourceClass().getMethod(info.getMethodName(), info.parameterTypes()));
         } catch (NoSuchMethodException e) {
             return null;
         }
-        return TEMPLATES.computeIfAbsent(m, KioskAuditFilter::templateOf);
     }
 
     static String templateOf(Method m) {

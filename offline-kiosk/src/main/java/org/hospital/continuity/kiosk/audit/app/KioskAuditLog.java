@@ -207,7 +207,7 @@ public class KioskAuditLog {
     }
 
     /** The client address of the current HTTP request, "" outside one. */
-    public static String currentSource() {
+    static String currentSource() {
         try {
             var container = Arc.container();
             if (container == null || !container.requestContext().isActive()) {

@@ -467,8 +467,8 @@ public class KioskDatabase {
 
     /** A PASSIVE checkpoint on the writer connection, after the group's callers were answered (see the class comment). */
     private void writerCheckpoint() {
-        try (Statement st = writer.createStatement(); ResultSet rs = st.executeQuery("pragma wal_checkpoint(PASSIVE)")) {
-            rs.next();
+        try {
+            passiveCheckpoint(writer);
             stats.writerCheckpoints.incrementAndGet();
         } catch (SQLException e) {
             Log.debugf("writer checkpoint skipped: %s", e.getMessage()); // busy (the checkpointer is at it) or a full disk: next round
@@ -487,8 +487,8 @@ public class KioskDatabase {
                 continue;
             }
             commitsSinceCheckpoint.set(0);
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("pragma wal_checkpoint(PASSIVE)")) {
-                rs.next();
+            try {
+                passiveCheckpoint(c);
                 stats.checkpoints.incrementAndGet();
                 failures = 0;
             } catch (SQLException e) {
@@ -497,6 +497,12 @@ public class KioskDatabase {
                     Log.warnf("kiosk database checkpoint failed (retried, WAL keeps growing meanwhile): %s", e.getMessage());
                 }
             }
+        }
+    }
+
+    private static void passiveCheckpoint(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("pragma wal_checkpoint(PASSIVE)")) {
+            rs.next();
         }
     }
 
