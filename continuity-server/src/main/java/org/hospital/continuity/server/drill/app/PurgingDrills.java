@@ -81,11 +81,13 @@ public class PurgingDrills {
             StringBuilder digests = new StringBuilder();
             Uni<Void> chain = c.query("set local continuity.drill_purge = 'on'").execute().replaceWithVoid();
             if (d.incidentId() != null) {
-                // The notification worker may still be finishing a send of this drill (it records a delivery event
-                // after the drill stopped) and an escalation may add a delivery: lock the drill's notifications and
-                // deliveries first, so that such a write waits for this purge (and then finds its row gone) instead
-                // of slipping in between two deletes and breaking a foreign key.
-                chain = chain.chain(() -> c.preparedQuery("select id from notification where incident_id = $1 order by id for update")
+                // Notifications of the drill may still be written while it is purged: a notice raised on the drill's
+                // last events (a new notification with its deliveries and events, in one transaction), an escalation
+                // adding deliveries, the worker recording a send. Each such write must wait for this purge instead of
+                // slipping in between two deletes and breaking a foreign key: no new notification while the purge
+                // runs (a short table lock; purges are rare), then the drill's notifications and deliveries locked.
+                chain = chain.chain(() -> c.query("lock table notification in share row exclusive mode").execute())
+                        .chain(() -> c.preparedQuery("select id from notification where incident_id = $1 order by id for update")
                                 .execute(Tuple.of(d.incidentId())))
                         .chain(() -> c.preparedQuery("select d.id from notification_delivery d join notification n on n.id = d.notification_id"
                                 + " where n.incident_id = $1 order by d.id for update of d").execute(Tuple.of(d.incidentId())))
