@@ -32,6 +32,7 @@ public class PurgingDrills {
 
     /** Table, and the condition naming the drill incident's rows ($1 = incident id, $2 = the same as text). */
     private static final List<String[]> TABLES = List.of(
+            new String[]{"notification_group_post", "incident_id = $1"},
             new String[]{"notification_delivery_event", "delivery_id in (select d.id from notification_delivery d join notification n on n.id = d.notification_id where n.incident_id = $1)"},
             new String[]{"notification_delivery", "notification_id in (select id from notification where incident_id = $1)"},
             new String[]{"notification", "incident_id = $1"},

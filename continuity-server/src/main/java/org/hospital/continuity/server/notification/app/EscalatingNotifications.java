@@ -84,9 +84,9 @@ public class EscalatingNotifications {
             EscalationPolicy.Progress progress = new EscalationPolicy.Progress(send.tier(), send.round(), now);
             List<PlannedDelivery> planned = raising.plan(n, chain, send.tier(), send.round(), now);
             return store.insertDeliveries(conn, planned)
-                    .chain(() -> store.updateProgress(conn, n.id(), progress, policy.nextDue(progress)))
-                    .invoke(() -> {
-                        Log.infof("notification=%s escalated tier=%d round=%d deliveries=%d", n.id(), send.tier(), send.round(), planned.size());
+                    .call(queued -> store.updateProgress(conn, n.id(), progress, policy.nextDue(progress)))
+                    .invoke(queued -> {
+                        Log.infof("notification=%s escalated tier=%d round=%d deliveries=%d", n.id(), send.tier(), send.round(), queued.size());
                         bus.publish(NotificationEvents.CHANGED, new JsonObject().put("notificationId", n.id().toString())
                                 .put("incidentId", n.incidentId() == null ? null : n.incidentId().toString())
                                 .put("change", "ESCALATED").put("tier", send.tier()).put("round", send.round()));

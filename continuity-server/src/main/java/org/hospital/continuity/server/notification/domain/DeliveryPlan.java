@@ -13,7 +13,9 @@ import java.util.function.Supplier;
 /**
  * Turns one round of a notification into deliveries: every contact of every person of the tier, in the
  * person's language, plus the party's group contacts (robots in Chinese, in-app). Duplicate addresses of a
- * channel are sent once. Pure: ids, tokens and links come from the caller.
+ * channel are sent once. A robot's delivery carries the digest of its post, by which the store posts a notice that
+ * one event raised for several parties only once to a robot serving several of them. Pure: ids, tokens and links
+ * come from the caller.
  */
 public final class DeliveryPlan {
 
@@ -56,6 +58,22 @@ public final class DeliveryPlan {
         String link = kind.requiresAcknowledgement() ? ackLinkOfToken.apply(token) : null;
         RenderedMessage message = NoticeTexts.render(kind, language, params, round, link);
         Delivery d = Delivery.queue(ids.get(), notificationId, contact.channel(), contact.address(), now);
-        return new PlannedDelivery(d, tier, round, personId, name, message, token);
+        String digest = null;
+        if (contact.channel().isGroupChannel() && contact.channel() != Channel.IN_APP) {
+            RenderedMessage withoutLink = link == null ? message : NoticeTexts.render(kind, language, params, round, null);
+            digest = groupPostDigest(contact, round, withoutLink);
+        }
+        return new PlannedDelivery(d, tier, round, personId, name, message, token, digest);
+    }
+
+    /** What a robot post is: the robot, the escalation round, and the text without any acknowledgement link (SHA-256, hex). */
+    static String groupPostDigest(Contact robot, int round, RenderedMessage message) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            String text = robot.channel() + "\n" + robot.address() + "\n" + round + "\n" + message.subject() + "\n" + message.body();
+            return java.util.HexFormat.of().formatHex(sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

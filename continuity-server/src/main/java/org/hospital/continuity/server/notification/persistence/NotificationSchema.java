@@ -9,6 +9,6 @@ public class NotificationSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0600__notification.sql");
+        return List.of("db/migration/V0600__notification.sql", "db/migration/V0610__notification_group_post.sql");
     }
 }

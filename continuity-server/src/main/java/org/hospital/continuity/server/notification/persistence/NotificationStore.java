@@ -70,7 +70,77 @@ public class NotificationStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Void> insertDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+    /**
+     * Queues the planned deliveries with their first event. A group robot's post that the same incident event already
+     * queued for another party (same robot, round and text: a notice fanned out to several parties, EP-5.2) is left
+     * out, so a robot serving several parties posts it once.
+     *
+     * @return the deliveries queued
+     */
+    public Uni<List<PlannedDelivery>> insertDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+        if (planned.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return withoutRepeatedGroupPosts(conn, planned).chain(kept -> insertAll(conn, kept).replaceWith(kept));
+    }
+
+    /**
+     * The event a notice was raised for, when one event raised it for several parties: by convention its dedupe key is
+     * {@code <event>|<party>} (e.g. {@code event|42|PHARMACY}); null when the notice is not of such a fan-out.
+     */
+    static String fanOut(String dedupeKey, String audience) {
+        if (dedupeKey == null || audience == null || !dedupeKey.endsWith("|" + audience) || dedupeKey.length() == audience.length() + 1) {
+            return null;
+        }
+        return dedupeKey.substring(0, dedupeKey.length() - audience.length() - 1);
+    }
+
+    private Uni<List<PlannedDelivery>> withoutRepeatedGroupPosts(SqlConnection conn, List<PlannedDelivery> planned) {
+        List<PlannedDelivery> posts = planned.stream().filter(p -> p.groupPostDigest() != null).toList();
+        if (posts.isEmpty()) {
+            return Uni.createFrom().item(planned);
+        }
+        UUID notificationId = planned.get(0).delivery().notificationId();
+        return conn.preparedQuery("select incident_id, dedupe_key, audience from notification where id = $1").execute(Tuple.of(notificationId))
+                .chain(rows -> {
+                    Row n = rows.size() == 0 ? null : rows.iterator().next();
+                    String event = n == null || n.getUUID("incident_id") == null ? null : fanOut(n.getString("dedupe_key"), n.getString("audience"));
+                    if (event == null) {
+                        return Uni.createFrom().item(planned);
+                    }
+                    String[] keys = posts.stream().map(p -> sha256(event + "\n" + p.groupPostDigest())).toArray(String[]::new);
+                    UUID[] deliveries = posts.stream().map(p -> p.delivery().id()).toArray(UUID[]::new);
+                    // a concurrent raise of the same post (another instance) waits here for the first one's outcome
+                    return conn.preparedQuery("""
+                                    insert into notification_group_post (incident_id, post_key, delivery_id, posted_at)
+                                    select $1, u.k, u.d, $4 from unnest($2::varchar[], $3::uuid[]) as u(k, d)
+                                    on conflict do nothing
+                                    returning delivery_id""")
+                            .execute(Tuple.of(n.getUUID("incident_id"), keys, deliveries, ts(planned.get(0).delivery().nextAttemptAt())))
+                            .map(inserted -> {
+                                java.util.Set<UUID> first = new java.util.HashSet<>();
+                                inserted.forEach(r -> first.add(r.getUUID("delivery_id")));
+                                List<PlannedDelivery> kept = planned.stream()
+                                        .filter(p -> p.groupPostDigest() == null || first.contains(p.delivery().id())).toList();
+                                if (kept.size() < planned.size()) {
+                                    org.jboss.logging.Logger.getLogger(NotificationStore.class).debugf(
+                                            "notification=%s: %d group post(s) already queued for %s", notificationId, planned.size() - kept.size(), event);
+                                }
+                                return kept;
+                            });
+                });
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<Void> insertAll(SqlConnection conn, List<PlannedDelivery> planned) {
         if (planned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

@@ -144,4 +144,25 @@ class NoticeTextsTest {
                 DeliveryTest.T0, UUID::randomUUID, () -> "t", t -> "l");
         assertThat(tier1).extracting(PlannedDelivery::recipientName).containsExactly("赵科长", "IT_ON_DUTY", "IT_ON_DUTY");
     }
+
+    @Test
+    @DisplayName("EP-5.2 a robot's post has a digest of what it says without its acknowledgement link: the same for two parties' notices, different for another round or robot")
+    void robotPostsCarryADigestOfTheirTextWithoutTheLink() {
+        EscalationChain leaders = new EscalationChain("LEADERSHIP_GROUP", List.of(),
+                List.of(new Contact(Channel.DINGTALK, "it-ding"), new Contact(Channel.WECOM, "leaders-wecom"), new Contact(Channel.IN_APP, "LEADERSHIP_GROUP")));
+        EscalationChain it = new EscalationChain("IT_ON_DUTY", List.of(),
+                List.of(new Contact(Channel.DINGTALK, "it-ding"), new Contact(Channel.IN_APP, "IT_ON_DUTY")));
+        AtomicInteger tokens = new AtomicInteger();
+        List<PlannedDelivery> a = DeliveryPlan.plan(UUID.randomUUID(), NoticeKind.CLASS_II_DECLARED, allParams(), leaders, 0, 1,
+                DeliveryTest.T0, UUID::randomUUID, () -> "t" + tokens.incrementAndGet(), t -> "http://x/ack/" + t);
+        List<PlannedDelivery> b = DeliveryPlan.plan(UUID.randomUUID(), NoticeKind.CLASS_II_DECLARED, allParams(), it, 0, 1,
+                DeliveryTest.T0, UUID::randomUUID, () -> "t" + tokens.incrementAndGet(), t -> "http://x/ack/" + t);
+        List<PlannedDelivery> round2 = DeliveryPlan.plan(UUID.randomUUID(), NoticeKind.CLASS_II_DECLARED, allParams(), it, 0, 2,
+                DeliveryTest.T0, UUID::randomUUID, () -> "t" + tokens.incrementAndGet(), t -> "http://x/ack/" + t);
+        assertThat(a.get(0).message().body()).as("each post has its own link").isNotEqualTo(b.get(0).message().body());
+        assertThat(a.get(0).groupPostDigest()).hasSize(64).isEqualTo(b.get(0).groupPostDigest());
+        assertThat(a.get(1).groupPostDigest()).as("another robot").isNotEqualTo(a.get(0).groupPostDigest());
+        assertThat(round2.get(0).groupPostDigest()).as("a reminder round").isNotEqualTo(b.get(0).groupPostDigest());
+        assertThat(a.get(2).groupPostDigest()).as("in-app posts belong to their party").isNull();
+    }
 }

@@ -1,0 +1,11 @@
+-- Follow-up of issue 8 (EP-2.3, EP-5.2, EP-8.2): one incident event raises a notice for each party it names (a
+-- ladder step, the recovery, a playbook step). A group robot configured for several of those parties (or for ALL)
+-- received the same post once per party. A robot's post is now recorded here by the event that raised it and by
+-- what it says; the same post for the same event is queued only once (the first party's delivery carries it).
+create table notification_group_post (
+  incident_id  uuid         not null,
+  post_key     varchar(64)  not null,   -- SHA-256 (hex) of the event, the robot, the round and the text without ack link
+  delivery_id  uuid         not null,   -- the delivery that carries the post
+  posted_at    timestamptz  not null,
+  primary key (incident_id, post_key)
+);
