@@ -350,7 +350,7 @@ class NotificationDeliveryTest {
     }
 
     @Test
-    @DisplayName("EP-5.2 a notice one incident event raises for several parties is posted once to a robot serving them all, in every round; people still get their own")
+    @DisplayName("EP-5.2 a notice one incident event raises for several parties is posted once to a robot serving them all; people still get their own; reminders stay per party")
     void aRobotServingSeveralPartiesPostsAFannedOutNoticeOnce() throws Exception {
         String marker = marker();
         directory.put("LEADERSHIP_GROUP", List.of(List.of(person("p-lead", "张院长", Language.ZH_CN,
@@ -374,10 +374,11 @@ class NotificationDeliveryTest {
                 .as("the IT party's notice left the shared robot's post to the first party's").doesNotContain(Channel.DINGTALK)
                 .contains(Channel.IN_APP, Channel.EMAIL);
 
-        // nobody acknowledged: the second round (a reminder) goes out for both parties, and the shared robot posts it once
+        // nobody acknowledged: the second round (a reminder) goes out for both parties; a reminder is about one party
+        // that has not acknowledged, so the shared robot gets each party's
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         drain(jobs);
-        assertThat(ChannelReceivers.received("/dingtalk/robot/send", b -> b.contains(marker))).hasSize(2);
+        assertThat(ChannelReceivers.received("/dingtalk/robot/send", b -> b.contains(marker) && b.contains("第2次提醒"))).hasSize(2);
         assertThat(mailsWith(marker)).hasSize(4);
 
         // a later event of the same incident that says the same is a new post
@@ -387,14 +388,14 @@ class NotificationDeliveryTest {
                     .await().indefinitely());
         }
         drain(jobs);
-        assertThat(ChannelReceivers.received("/dingtalk/robot/send", b -> b.contains(marker))).hasSize(3);
+        assertThat(ChannelReceivers.received("/dingtalk/robot/send", b -> b.contains(marker))).hasSize(4);
 
         // a notice not raised by an incident event for several parties (here: no dedupe key) is never held back
         for (String party : List.of("LEADERSHIP_GROUP", "IT_ON_DUTY")) {
             all.add(raising.raise(new NoticeRequest(incident, NoticeKind.CLASS_I_DECLARED, party, classParams(marker), null)).await().indefinitely());
         }
         drain(jobs);
-        assertThat(ChannelReceivers.received("/dingtalk/robot/send", b -> b.contains(marker))).hasSize(5);
+        assertThat(ChannelReceivers.received("/dingtalk/robot/send", b -> b.contains(marker))).hasSize(6);
         // acknowledged, so that nothing of this test escalates into the next ones
         for (UUID id : all) {
             acknowledging.byPerson(id, "张院长").await().indefinitely();

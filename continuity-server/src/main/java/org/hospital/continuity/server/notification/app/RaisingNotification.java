@@ -89,7 +89,7 @@ public class RaisingNotification {
                 if (!inserted) {
                     return store.notificationIdByDedupeKey(conn, request.dedupeKey()).map(existing -> existing.orElse(id));
                 }
-                return store.insertDeliveries(conn, planned).invoke(queued -> {
+                return store.insertFirstDeliveries(conn, planned).invoke(queued -> {
                     Log.infof("notification raised id=%s kind=%s audience=%s deliveries=%d", id, n.kind(), n.audience(), queued.size());
                     if (chain.tierCount() == 0) {
                         Log.warnf("notification id=%s: the directory knows nobody for %s; only group channels get it", id, n.audience());

@@ -71,17 +71,26 @@ public class NotificationStore {
     }
 
     /**
-     * Queues the planned deliveries with their first event. A group robot's post that the same incident event already
-     * queued for another party (same robot, round and text: a notice fanned out to several parties, EP-5.2) is left
-     * out, so a robot serving several parties posts it once.
+     * Queues a new notification's first deliveries with their first event. A group robot's post that the same incident
+     * event already queued for another party (same robot and text: a notice fanned out to several parties, EP-5.2) is
+     * left out, so a robot serving several parties posts it once.
      *
      * @return the deliveries queued
      */
-    public Uni<List<PlannedDelivery>> insertDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+    public Uni<List<PlannedDelivery>> insertFirstDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
         if (planned.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         return withoutRepeatedGroupPosts(conn, planned).chain(kept -> insertAll(conn, kept).replaceWith(kept));
+    }
+
+    /**
+     * Queues an escalation's deliveries (a reminder round or the next tier) with their first event. Reminders are not
+     * merged across parties: each is about one party that has not acknowledged yet, and a round's text recurs at every
+     * tier, so a post could not be told from the same round of another cycle.
+     */
+    public Uni<List<PlannedDelivery>> insertDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+        return insertAll(conn, planned).replaceWith(planned);
     }
 
     /**
