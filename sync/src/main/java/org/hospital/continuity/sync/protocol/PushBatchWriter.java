@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.Utf8Text;
 
 /**
  * Writes the JSON body of a {@link PushBatch} for the kiosk's sender with Jackson's generator
@@ -62,7 +63,7 @@ public final class PushBatchWriter {
                     number(g, "streamVersion", e.streamVersion());
                     string(g, "eventType", e.eventType());
                     number(g, "schemaVersion", e.schemaVersion());
-                    string(g, "payload", e.payload());
+                    payload(g, e.payload());
                     string(g, "contentHash", e.contentHash());
                     instant(g, "recordedAt", e.recordedAt());
                     number(g, "hlc", e.hlc());
@@ -79,6 +80,24 @@ public final class PushBatchWriter {
     private static void string(JsonGenerator g, String name, String value) throws IOException {
         if (value != null) {
             g.writeStringField(name, value);
+        }
+    }
+
+    /**
+     * A payload held as a string (the kiosk's) is written as the serializer writes strings; one held as
+     * UTF-8 bytes (read from a push) is written from its bytes with the same escaping, which for
+     * well-formed UTF-8 gives the same output ({@code PushBatchWriterTest}).
+     */
+    private static void payload(JsonGenerator g, Utf8Text value) throws IOException {
+        if (value == null) {
+            return;
+        }
+        g.writeFieldName("payload");
+        if (value.hasUtf8()) {
+            byte[] b = value.utf8();
+            g.writeUTF8String(b, 0, b.length);
+        } else {
+            g.writeString(value.toString());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.Utf8Text;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +57,7 @@ class PushBatchWriterTest {
         entries.add(full);
         entries.add(null);
         entries.add(new WireEntry(null, null, null, null, null, null, null, null, null, null, null, null, null));
-        entries.add(new WireEntry(full.entryId(), "kiosk-a", null, "charge", null, 2, null, null, "{}", null, full.recordedAt(), null, "a"));
+        entries.add(new WireEntry(full.entryId(), "kiosk-a", null, "charge", null, 2, null, null, Utf8Text.of("{}"), null, full.recordedAt(), null, "a"));
         sameBytes(new PushBatch(1, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, entries));
         sameBytes(new PushBatch(null, null, null, null, null));
         sameBytes(new PushBatch(1, "kiosk-a", null, null, List.of()));
