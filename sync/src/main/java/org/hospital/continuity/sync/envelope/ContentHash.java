@@ -88,6 +88,7 @@ public final class ContentHash {
     private static final class Hasher {
         private final MessageDigest sha = sha256();
         private byte[] buf = new byte[4096];
+        private final byte[] digitScratch = new byte[19];
         private int len;
 
         void reset() {
@@ -138,20 +139,21 @@ public final class ContentHash {
                 return;
             }
             ensure(4 + 19);
-            int digits = 1;
-            for (long t = v / 10; t != 0; t /= 10) {
-                digits++;
-            }
+            byte[] d = digitScratch;
+            int at = d.length;
+            do {
+                long q = v / 10;
+                d[--at] = (byte) ('0' + (int) (v - q * 10));
+                v = q;
+            } while (v != 0);
+            int digits = d.length - at;
             byte[] b = buf;
             int p = len;
             b[p] = 0;
             b[p + 1] = 0;
             b[p + 2] = 0;
             b[p + 3] = (byte) digits;
-            for (int i = p + 3 + digits; i > p + 3; i--) {
-                b[i] = (byte) ('0' + (int) (v % 10));
-                v /= 10;
-            }
+            System.arraycopy(d, at, b, p + 4, digits);
             len = p + 4 + digits;
         }
 

@@ -1,5 +1,8 @@
 package org.hospital.continuity.sync.protocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -26,6 +29,8 @@ import java.util.Arrays;
  */
 final class JsonStringBytes {
 
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private byte[] scratch = new byte[4096];
     private char[] chars = new char[256];
     private int end;
@@ -45,13 +50,26 @@ final class JsonStringBytes {
             return null;
         }
         byte[] out = scratch;
-        int room = out.length - 4; // one step writes at most 4 bytes
+        int room = out.length - 8; // one step writes at most 8 bytes
         int p = 0;
         int i = quote + 1;
         while (true) {
             if (p > room) {
                 out = scratch = Arrays.copyOf(out, out.length * 2);
-                room = out.length - 4;
+                room = out.length - 8;
+            }
+            if (i + 8 <= n) { // eight plain ASCII bytes at once: none is a quote, a backslash, a control or a non-ASCII byte
+                long w = (long) LONG.get(body, i);
+                long q = w ^ 0x2222222222222222L;
+                long s = w ^ 0x5C5C5C5C5C5C5C5CL;
+                long special = w | (w - 0x2020202020202020L) & ~w | (q - 0x0101010101010101L) & ~q
+                        | (s - 0x0101010101010101L) & ~s;
+                if ((special & 0x8080808080808080L) == 0) {
+                    LONG.set(out, p, w);
+                    i += 8;
+                    p += 8;
+                    continue;
+                }
             }
             if (i >= n) {
                 return null; // no closing quote

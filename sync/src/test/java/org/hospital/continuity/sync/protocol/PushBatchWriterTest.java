@@ -62,4 +62,19 @@ class PushBatchWriterTest {
         sameBytes(new PushBatch(null, null, null, null, null));
         sameBytes(new PushBatch(1, "kiosk-a", null, null, List.of()));
     }
+
+    @Test
+    @DisplayName("a batch read by the receiver (payloads as UTF-8 bytes) is written back to the same bytes, by the writer and by the serializer")
+    void payloadBytesWriteAsTheirString() throws IOException {
+        Random r = new Random(20_261_206L);
+        PushBatchReader reader = new PushBatchReader(json);
+        for (int i = 0; i < 500; i++) {
+            PushBatch batch = RandomBatches.batch(r);
+            byte[] body = writer.write(batch);
+            PushBatch read = reader.read(body);
+            assertThat(read.entriesOrEmpty()).allMatch(e -> e.payload().hasUtf8());
+            assertThat(writer.write(read)).isEqualTo(body);
+            assertThat(json.writeValueAsBytes(read)).isEqualTo(body);
+        }
+    }
 }

@@ -63,13 +63,13 @@ public class SyncStore {
             insert into sync_entry (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type,
                                     schema_version, payload, content_hash, recorded_at, recorded_at_nanos, hlc, actor,
                                     received_at)
-            select e.entry_id, e.kiosk_id, e.kiosk_seq, e.stream_type, e.stream_id, e.stream_version, e.event_type,
+            select e.entry_id, $2::varchar, e.kiosk_seq, e.stream_type, e.stream_id, e.stream_version, e.event_type,
                    e.schema_version, convert_from(e.payload, 'UTF8'), e.content_hash,
                    to_timestamp(0) + e.recorded_us * interval '1 microsecond', e.recorded_at_nanos, e.hlc, e.actor, $15
-            from unnest($1::uuid[], $2::varchar[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
+            from unnest($1::uuid[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
                         $7::varchar[], $8::int4[], $9::bytea[], $10::varchar[], $11::int8[],
                         $12::int2[], $13::int8[], $14::varchar[])
-                 as e (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type, schema_version,
+                 as e (entry_id, kiosk_seq, stream_type, stream_id, stream_version, event_type, schema_version,
                        payload, content_hash, recorded_us, recorded_at_nanos, hlc, actor)""";
 
     /** The careful way: rows already held are skipped, and the ids of the rows inserted come back for the classification. */
@@ -145,8 +145,8 @@ public class SyncStore {
                     long cursorBefore = kiosk.getLong(0);
                     boolean nothingAboveCursor = kiosk.getLong(1) <= cursorBefore;
                     Uni<IngestClassifier.Outcome> stored = plainFirst && reachesAbove(entries, cursorBefore)
-                            ? insertNew(conn, entries, now)
-                            : insert(conn, entries, now).chain(inserted -> classify(conn, kioskId, entries, inserted));
+                            ? insertNew(conn, kioskId, entries, now)
+                            : insert(conn, kioskId, entries, now).chain(inserted -> classify(conn, kioskId, entries, inserted));
                     return stored
                         .chain(outcome -> recordIncidents(conn, kioskId, entries, outcome, now).replaceWith(outcome))
                         .chain(outcome -> settledAbove(conn, kioskId, cursorBefore, nothingAboveCursor, entries, outcome)
@@ -184,8 +184,8 @@ public class SyncStore {
     }
 
     /** Every entry inserted, or a {@link PlainInsertMetHeldRow} failure (the transaction is then aborted). */
-    private Uni<IngestClassifier.Outcome> insertNew(SqlConnection conn, List<WireEntry> entries, Instant now) {
-        return conn.preparedQuery(INSERT_NEW_ENTRIES).execute(columns(entries, now))
+    private Uni<IngestClassifier.Outcome> insertNew(SqlConnection conn, String kioskId, List<WireEntry> entries, Instant now) {
+        return conn.preparedQuery(INSERT_NEW_ENTRIES).execute(columns(kioskId, entries, now))
                 .onFailure(SyncStore::uniqueViolation).transform(PlainInsertMetHeldRow::new)
                 .map(rows -> new IngestClassifier.Outcome(entries.size(), 0, List.of()));
     }
@@ -199,11 +199,11 @@ public class SyncStore {
         return false;
     }
 
-    private Uni<Set<UUID>> insert(SqlConnection conn, List<WireEntry> entries, Instant now) {
+    private Uni<Set<UUID>> insert(SqlConnection conn, String kioskId, List<WireEntry> entries, Instant now) {
         if (entries.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return conn.preparedQuery(INSERT_ENTRIES).execute(columns(entries, now)).map(rows -> {
+        return conn.preparedQuery(INSERT_ENTRIES).execute(columns(kioskId, entries, now)).map(rows -> {
             Set<UUID> inserted = new HashSet<>(rows.rowCount() * 2);
             for (Row r : rows) {
                 inserted.add(r.getUUID(0));
@@ -213,17 +213,17 @@ public class SyncStore {
     }
 
     /**
-     * The batch as the insert statements' column arrays ($1..$14) and the receive time ($15). Payloads go
+     * The batch as the insert statements' column arrays ($1..$14; $2 is the pushing kiosk, which every entry of a
+     * checked batch names) and the receive time ($15). Payloads go
      * as their UTF-8 bytes ({@code bytea}, wrapped, not copied), exactly as they arrived in the request
      * body; PostgreSQL checks them as UTF-8 and makes the {@code text} value ({@code convert_from}), the
      * same check a text parameter gets, so no Java string is decoded or encoded for them. The kiosk clock
      * goes as microseconds since the epoch ({@code recorded_at} is made from them exactly, integer
      * microseconds added to the epoch) plus the nanosecond rest, not as 200,000 date-time objects.
      */
-    private static Tuple columns(List<WireEntry> entries, Instant now) {
+    private static Tuple columns(String kioskId, List<WireEntry> entries, Instant now) {
         int n = entries.size();
         UUID[] ids = new UUID[n];
-        String[] kiosks = new String[n];
         Long[] seqs = new Long[n];
         String[] streamTypes = new String[n];
         UUID[] streamIds = new UUID[n];
@@ -239,7 +239,6 @@ public class SyncStore {
         for (int i = 0; i < n; i++) {
             WireEntry e = entries.get(i);
             ids[i] = e.entryId();
-            kiosks[i] = e.kioskId();
             seqs[i] = e.kioskSeq();
             streamTypes[i] = e.streamType();
             streamIds[i] = e.streamId();
@@ -254,7 +253,7 @@ public class SyncStore {
             hlcs[i] = e.hlc();
             actors[i] = e.actor();
         }
-        return Tuple.tuple(Arrays.asList(ids, kiosks, seqs, streamTypes, streamIds, streamVersions, eventTypes,
+        return Tuple.tuple(Arrays.asList(ids, kioskId, seqs, streamTypes, streamIds, streamVersions, eventTypes,
                 schemaVersions, payloads, hashes, recordedMicros, recordedNanos, hlcs, actors, utc(now)));
     }
 
