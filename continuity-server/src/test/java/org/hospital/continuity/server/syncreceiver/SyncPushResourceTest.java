@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -319,6 +320,54 @@ class SyncPushResourceTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) batch.get("entries").get(2)).put("payload", "{\"fee\":1}");
         refused(push("kiosk-t6", TEST_SECRET, batch.toString()), 422, "/problems/content-hash-mismatch");
         push("kiosk-t6", TEST_SECRET, batch.toString()).body("violations.field", hasItem("entries[2].contentHash"));
+    }
+
+    @Test
+    @DisplayName("a payload whose bytes are not UTF-8 (stray, truncated, overlong, encoded surrogate, beyond U+10FFFF): 4xx, nothing stored")
+    void invalidUtf8IsRefusedAndNothingStored() throws Exception {
+        JournalEntry e = SyncFixtures.entry("kiosk-t11", 1, UUID.randomUUID(), "{\"note\":\"挂号 ok\"}");
+        byte[] good = body("kiosk-t11", List.of(e)).getBytes(StandardCharsets.UTF_8);
+        byte[] gua = "挂".getBytes(StandardCharsets.UTF_8); // E6 8C 82
+        int at = indexOf(good, gua);
+        assertThat(at).isPositive();
+        int[][] corruptions = {
+            {0x80, 0x8C, 0x82}, // a continuation byte where a character starts
+            {0xE6, 0x8C, 0x41}, // truncated: the third byte is ASCII
+            {0xE0, 0x80, 0xAF}, // overlong '/'
+            {0xED, 0xA0, 0x80}, // an encoded surrogate (U+D800)
+            {0xF8, 0x88, 0x80}, // no UTF-8 lead byte
+        };
+        for (int[] c : corruptions) {
+            byte[] bad = good.clone();
+            for (int k = 0; k < 3; k++) {
+                bad[at + k] = (byte) c[k];
+            }
+            long before = allEntries(pool);
+            ValidatableResponse r = given().contentType(ContentType.JSON).header("Authorization", auth("kiosk-t11", TEST_SECRET))
+                    .body(bad).when().post(SyncProtocol.PUSH_PATH).then();
+            int status = r.extract().statusCode();
+            assertThat(status).as(java.util.Arrays.toString(c)).isIn(400, 422);
+            r.contentType(PROBLEM).body("type", status == 400 ? equalTo("/problems/malformed-json")
+                    : equalTo("/problems/content-hash-mismatch"));
+            assertThat(allEntries(pool)).as("nothing stored").isEqualTo(before);
+        }
+        // the same body uncorrupted is stored, its payload byte-identical
+        given().contentType(ContentType.JSON).header("Authorization", auth("kiosk-t11", TEST_SECRET)).body(good)
+                .when().post(SyncProtocol.PUSH_PATH).then().statusCode(200).body("accepted", equalTo(1));
+        assertThat(stored(pool, e.entryId())).isEqualTo(e);
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (hay[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test

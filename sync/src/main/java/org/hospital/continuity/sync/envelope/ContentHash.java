@@ -35,17 +35,45 @@ public final class ContentHash {
                      String eventType, int schemaVersion, String payload, Instant recordedAt, long hlc, String actor) {
         Hasher h = HASHER.get();
         h.reset();
-        h.field(entryId.toString());
+        h.uuidField(entryId);
         h.field(kioskId);
-        h.field(Long.toString(kioskSeq));
+        h.longField(kioskSeq);
         h.field(streamType);
-        h.field(streamId.toString());
-        h.field(Integer.toString(streamVersion));
+        h.uuidField(streamId);
+        h.longField(streamVersion);
         h.field(eventType);
-        h.field(Integer.toString(schemaVersion));
+        h.longField(schemaVersion);
         h.field(payload);
         h.instantField(recordedAt);
-        h.field(Long.toString(hlc));
+        h.longField(hlc);
+        h.field(actor);
+        return h.digestHex();
+    }
+
+    /**
+     * The same hash with the payload as {@link Utf8Text}: its UTF-8 bytes go into the input as they are
+     * (a payload read from the wire is never decoded), which are the bytes {@code field(payload)} of the
+     * string it stands for.
+     */
+    public static String of(UUID entryId, String kioskId, long kioskSeq, String streamType, UUID streamId, int streamVersion,
+                            String eventType, int schemaVersion, Utf8Text payload, Instant recordedAt, long hlc, String actor) {
+        Hasher h = HASHER.get();
+        h.reset();
+        h.uuidField(entryId);
+        h.field(kioskId);
+        h.longField(kioskSeq);
+        h.field(streamType);
+        h.uuidField(streamId);
+        h.longField(streamVersion);
+        h.field(eventType);
+        h.longField(schemaVersion);
+        if (payload.hasUtf8()) {
+            h.field(payload.utf8());
+        } else {
+            h.field(payload.toString());
+        }
+        h.instantField(recordedAt);
+        h.longField(hlc);
         h.field(actor);
         return h.digestHex();
     }
@@ -60,6 +88,7 @@ public final class ContentHash {
     private static final class Hasher {
         private final MessageDigest sha = sha256();
         private byte[] buf = new byte[4096];
+        private final byte[] digitScratch = new byte[19];
         private int len;
 
         void reset() {
@@ -70,6 +99,75 @@ public final class ContentHash {
             if (len + more > buf.length) {
                 buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
             }
+        }
+
+        /** {@code field(u.toString())} without the string: 36 characters, lowercase hex. */
+        void uuidField(UUID u) {
+            ensure(40);
+            byte[] b = buf;
+            int p = len;
+            b[p] = 0;
+            b[p + 1] = 0;
+            b[p + 2] = 0;
+            b[p + 3] = 36;
+            long msb = u.getMostSignificantBits();
+            long lsb = u.getLeastSignificantBits();
+            hex(b, p + 4, msb >>> 32, 8);
+            b[p + 12] = '-';
+            hex(b, p + 13, msb >>> 16, 4);
+            b[p + 17] = '-';
+            hex(b, p + 18, msb, 4);
+            b[p + 22] = '-';
+            hex(b, p + 23, lsb >>> 48, 4);
+            b[p + 27] = '-';
+            hex(b, p + 28, lsb, 12);
+            len = p + 40;
+        }
+
+        /** The low {@code digits} hex digits of {@code v}, most significant first. */
+        private static void hex(byte[] b, int at, long v, int digits) {
+            for (int i = digits - 1; i >= 0; i--) {
+                b[at + i] = HEX[(int) (v & 0xF)];
+                v >>>= 4;
+            }
+        }
+
+        /** {@code field(Long.toString(v))} without the string. */
+        void longField(long v) {
+            if (v < 0) {
+                field(Long.toString(v));
+                return;
+            }
+            ensure(4 + 19);
+            byte[] d = digitScratch;
+            int at = d.length;
+            do {
+                long q = v / 10;
+                d[--at] = (byte) ('0' + (int) (v - q * 10));
+                v = q;
+            } while (v != 0);
+            int digits = d.length - at;
+            byte[] b = buf;
+            int p = len;
+            b[p] = 0;
+            b[p + 1] = 0;
+            b[p + 2] = 0;
+            b[p + 3] = (byte) digits;
+            System.arraycopy(d, at, b, p + 4, digits);
+            len = p + 4 + digits;
+        }
+
+        /** Length prefix, then these bytes. */
+        void field(byte[] utf8) {
+            int n = utf8.length;
+            ensure(4 + n);
+            byte[] b = buf;
+            b[len] = (byte) (n >>> 24);
+            b[len + 1] = (byte) (n >>> 16);
+            b[len + 2] = (byte) (n >>> 8);
+            b[len + 3] = (byte) n;
+            System.arraycopy(utf8, 0, b, len + 4, n);
+            len += 4 + n;
         }
 
         /** Length prefix, then the UTF-8 bytes exactly as {@code String.getBytes(UTF_8)} gives them. */

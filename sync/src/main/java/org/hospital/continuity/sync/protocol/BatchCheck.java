@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.envelope.Utf8Text;
 
 /**
  * The receiver's check of a push before anything is stored: a pure function from the batch, the
@@ -31,8 +32,17 @@ public final class BatchCheck {
     public sealed interface Verdict {
     }
 
-    /** Every entry is well formed, self-consistent and belongs to the pushing kiosk. */
-    public record Valid(List<JournalEntry> entries) implements Verdict {
+    /**
+     * Every entry is well formed, self-consistent and belongs to the pushing kiosk; {@code checked} are
+     * the batch's entries as they came (every field present, the hash verified), payloads still as the
+     * UTF-8 bytes of the request body.
+     */
+    public record Valid(List<WireEntry> checked) implements Verdict {
+
+        /** The checked entries as envelopes (makes each payload's Java string: not for the receiver's hot path). */
+        public List<JournalEntry> entries() {
+            return checked.stream().map(WireEntry::toEnvelope).toList();
+        }
     }
 
     /** Refused; {@code slug} names the problem type, {@code violations} the fields. */
@@ -69,7 +79,7 @@ public final class BatchCheck {
         boolean hashMismatch = false;
         Set<UUID> ids = new HashSet<>(entries.size() * 2);
         Set<Long> seqs = new HashSet<>(entries.size() * 2);
-        List<JournalEntry> envelopes = new ArrayList<>(entries.size());
+        List<WireEntry> checked = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             WireEntry e = entries.get(i);
             // field names are built only when a field is at fault (a backlog push checks 200,000 entries)
@@ -94,7 +104,7 @@ public final class BatchCheck {
             if (e.kioskId() != null && !e.kioskId().equals(batch.kioskId())) {
                 violations.add(new Violation(at(i, "kioskId"), "must be the pushing kiosk"));
             }
-            if (e.payload() != null && mayExceed(e.payload(), limits.maxPayloadBytes()) && utf8Length(e.payload()) > limits.maxPayloadBytes()) {
+            if (e.payload() != null && e.payload().utf8Length() > limits.maxPayloadBytes()) {
                 violations.add(new Violation(at(i, "payload"), "must be at most " + limits.maxPayloadBytes() + " bytes"));
             }
             if (e.contentHash() != null && !isSha256Hex(e.contentHash())) {
@@ -111,9 +121,8 @@ public final class BatchCheck {
                 violations.add(new Violation(at(i, "schemaVersion"), "this server understands up to " + limits.maxSchemaVersion()));
             }
             if (violations.size() == before) {
-                JournalEntry envelope = e.toEnvelope();
-                if (envelope.hashMatches()) {
-                    envelopes.add(envelope);
+                if (e.hashMatches()) {
+                    checked.add(e);
                 } else {
                     hashMismatch = true;
                     violations.add(new Violation(at(i, "contentHash"), "does not match the entry's content"));
@@ -131,36 +140,7 @@ public final class BatchCheck {
             }
             return new Invalid(422, "malformed-envelope", "Some entries are incomplete or malformed. Nothing was stored.", violations);
         }
-        return new Valid(List.copyOf(envelopes));
-    }
-
-    /**
-     * Whether a string could be longer than {@code maxBytes} in UTF-8. Every char takes at most three
-     * bytes (a surrogate pair, two chars, takes four), so a string of at most {@code maxBytes / 3}
-     * chars never exceeds the limit and its bytes need not be counted: the usual payload is a few
-     * hundred chars against a limit of tens of kilobytes.
-     */
-    static boolean mayExceed(String s, int maxBytes) {
-        return (long) s.length() * 3 > maxBytes;
-    }
-
-    /** UTF-8 length without encoding (the receiver checks every payload of a 200,000-entry backlog). */
-    static int utf8Length(String s) {
-        int n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                n++;
-            } else if (c < 0x800) {
-                n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else {
-                n += 3;
-            }
-        }
-        return n;
+        return new Valid(List.copyOf(checked));
     }
 
     private static boolean isSha256Hex(String s) {
@@ -181,7 +161,7 @@ public final class BatchCheck {
     }
 
     private static void required(List<Violation> violations, int entry, String field, Object value) {
-        if (value == null || value instanceof String s && blank(s)) {
+        if (value == null || value instanceof String s && blank(s) || value instanceof Utf8Text t && t.isBlank()) {
             violations.add(new Violation(at(entry, field), "must be present"));
         }
     }

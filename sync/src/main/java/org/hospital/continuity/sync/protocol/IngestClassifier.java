@@ -35,6 +35,11 @@ public final class IngestClassifier {
     }
 
     public static Outcome classify(List<JournalEntry> batch, Set<UUID> inserted, List<Held> held) {
+        return classifyChecked(batch.stream().map(WireEntry::of).toList(), inserted, held);
+    }
+
+    /** {@link #classify} of the entries of a {@link BatchCheck.Valid} batch (every field present). */
+    public static Outcome classifyChecked(List<WireEntry> batch, Set<UUID> inserted, List<Held> held) {
         Map<UUID, Held> byId = new HashMap<>();
         Map<String, Held> bySeq = new HashMap<>();
         for (Held h : held) {
@@ -44,7 +49,7 @@ public final class IngestClassifier {
         int accepted = 0;
         int duplicates = 0;
         List<Rejection> rejections = new ArrayList<>();
-        for (JournalEntry e : batch) {
+        for (WireEntry e : batch) {
             if (inserted.contains(e.entryId())) {
                 accepted++;
                 continue;

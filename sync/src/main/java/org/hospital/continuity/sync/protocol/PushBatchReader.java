@@ -1,32 +1,40 @@
 package org.hospital.continuity.sync.protocol;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.Utf8Text;
 
 /**
  * Reads the JSON body of a {@link PushBatch} (wire version 1) on the receiver's hot path: one pass
- * of Jackson's streaming parser straight into the {@link WireEntry} records, without the data
- * binder's per-property machinery (a 200,000-entry backlog is 200 bodies of 1,000 entries).
+ * over the body's bytes straight into the {@link WireEntry} records, without Jackson's tokenizer or
+ * the data binder's per-property machinery (a 200,000-entry backlog is 200 bodies of 1,000 entries).
  *
  * <p>The fast path accepts only the shape the kiosks send: an object with the known fields, each
- * with the token type its Java field expects (strings, integers within range, canonical 36-character
- * UUIDs, instants as {@link Instant#toString()} writes them), no field twice, no nulls. On anything else —
- * unknown fields from a newer peer, nulls, numbers as strings, a syntax error, a value the binder
- * would refuse — it hands the body to the {@link SyncJson} data binder and returns (or throws)
- * exactly what the binder does. So the accepted input, the result and every error message stay
- * those of {@code mapper.readValue(body, PushBatch.class)}; only the usual case is faster.
+ * with the JSON type its Java field expects (strings, integers within range, canonical 36-character
+ * UUIDs, instants as {@link Instant#toString()} writes them), no field twice, no nulls, strict JSON
+ * syntax and well-formed UTF-8. On anything else — unknown fields from a newer peer, nulls, numbers
+ * as strings, a syntax error, a value the binder would refuse — it hands the body to the
+ * {@link SyncJson} data binder and returns (or throws) exactly what the binder does. So the accepted
+ * input, the result and every error message stay those of {@code mapper.readValue(body, PushBatch.class)};
+ * only the usual case is faster.
+ *
+ * <p>The payload, most of the body, is never decoded into a Java string: its JSON escapes are
+ * resolved at the byte level ({@link JsonStringBytes}) and its UTF-8 bytes carried as
+ * {@link Utf8Text} to the content hash and to PostgreSQL. UUIDs and instants are read from the bytes
+ * too. A payload that is not strictly well-formed (invalid or non-shortest UTF-8, an encoded
+ * surrogate, an unknown escape, a raw control character) sends the body to the binder, which accepts
+ * or refuses it as before; so the fast path's payload bytes are always the {@code getBytes(UTF_8)} of
+ * the string the binder would have read, and the content hash sees the same input either way.
  */
 public final class PushBatchReader {
 
     private final ObjectMapper binder;
 
-    /** @param binder the {@link SyncJson} mapper; its parser factory is used for the fast path, itself for the fallback */
+    /** @param binder the {@link SyncJson} mapper, which reads every body the fast path does not */
     public PushBatchReader(ObjectMapper binder) {
         this.binder = binder;
     }
@@ -41,306 +49,383 @@ public final class PushBatchReader {
         return fast != null ? fast : binder.readValue(body, PushBatch.class);
     }
 
-    /** The batch by the streaming fast path, or null when the body is not of the usual shape. */
+    /** The batch by the fast path, or null when the body is not of the usual shape. */
     PushBatch fast(byte[] body) {
-        try (JsonParser p = binder.getFactory().createParser(body)) {
-            return batch(p);
-        } catch (IOException | RuntimeException unusual) {
+        try {
+            return new Pass(body).batch();
+        } catch (RuntimeException unusual) { // Unusual, and an index or arithmetic overflow on a truncated or huge value
             return null;
         }
     }
 
-    /** {@code null} means "not the usual shape, ask the binder". */
-    private static PushBatch batch(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            return null;
+    /** Field names of the batch, the backlog and an entry, in the order kiosks write them. */
+    private static final byte[][] BATCH_FIELDS = names("protocol", "kioskId", "batchId", "backlog", "entries");
+    private static final byte[][] BACKLOG_FIELDS = names("pending", "oldestUnsentAt", "lastSeq");
+    private static final byte[][] ENTRY_FIELDS = names("entryId", "kioskId", "kioskSeq", "streamType", "streamId", "streamVersion",
+            "eventType", "schemaVersion", "payload", "contentHash", "recordedAt", "hlc", "actor");
+
+    private static byte[][] names(String... names) {
+        byte[][] b = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            b[i] = names[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         }
-        Integer protocol = null;
-        String kioskId = null;
-        UUID batchId = null;
-        Backlog backlog = null;
-        List<WireEntry> entries = null;
-        int seen = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            int bit;
-            switch (name) {
-                case "protocol" -> {
-                    bit = 1;
-                    protocol = intValue(p, v);
-                    if (protocol == null) {
-                        return null;
-                    }
+        return b;
+    }
+
+    /** A value that is not of the usual shape: the whole body goes to the binder. */
+    private static final class Unusual extends RuntimeException {
+        static final Unusual INSTANCE = new Unusual();
+
+        private Unusual() {
+            super("not the usual shape", null, false, false);
+        }
+    }
+
+    /**
+     * One fast-path read of one body, a strict JSON reader for exactly the shape kiosks send: whitespace
+     * as JSON defines it (space, tab, line feed, carriage return), objects, the entry array, strings,
+     * integers written as JSON writes them ({@code -?(0|[1-9][0-9]*)} followed by a delimiter). Anything
+     * else — a fraction or exponent, a literal, a nested value where none belongs, a field name with an
+     * escape, a trailing comma — throws {@link Unusual}, and the binder reads the body instead. Like
+     * Jackson's data binder it stops after the root object.
+     */
+    private static final class Pass {
+        private final byte[] b;
+        private final int n;
+        private int i;
+        private final JsonStringBytes strings = new JsonStringBytes();
+
+        Pass(byte[] body) {
+            this.b = body;
+            this.n = body.length;
+        }
+
+        private static Unusual unusual() {
+            return Unusual.INSTANCE;
+        }
+
+        /** Skips JSON whitespace; returns the next byte (not consumed), or throws at the end of the body. */
+        private byte peek() {
+            while (i < n) {
+                byte c = b[i];
+                if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                    i++;
+                } else {
+                    return c;
                 }
-                case "kioskId" -> {
-                    bit = 2;
-                    if (v != JsonToken.VALUE_STRING) {
-                        return null;
-                    }
-                    kioskId = p.getText();
+            }
+            throw unusual();
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw unusual();
+            }
+            i++;
+        }
+
+        /**
+         * Starts an object's next member: after '{' ({@code first}) a name or '}', after a value ',' and a
+         * name, or '}'. Returns the index of the name in {@code names} ({@code guess} tried first), or -1
+         * at the object's end; an unknown or escaped name is unusual.
+         */
+        private int member(byte[][] names, int guess, boolean first) {
+            byte c = peek();
+            if (c == '}') {
+                i++;
+                return -1;
+            }
+            if (!first) {
+                if (c != ',') {
+                    throw unusual();
                 }
-                case "batchId" -> {
-                    bit = 4;
-                    batchId = uuid(p, v);
-                    if (batchId == null) {
-                        return null;
-                    }
+                i++;
+                c = peek();
+            }
+            if (c != '"') {
+                throw unusual();
+            }
+            int start = i + 1;
+            int end = start;
+            while (true) {
+                if (end >= n) {
+                    throw unusual();
                 }
-                case "backlog" -> {
-                    bit = 8;
-                    backlog = backlog(p, v);
-                    if (backlog == null) {
-                        return null;
-                    }
+                byte x = b[end];
+                if (x == '"') {
+                    break;
                 }
-                case "entries" -> {
-                    bit = 16;
-                    entries = entries(p, v);
-                    if (entries == null) {
-                        return null;
-                    }
+                if (x == '\\' || x < 0x20) {
+                    throw unusual(); // escapes, control and non-ASCII bytes: no known name has them
                 }
-                default -> {
+                end++;
+            }
+            i = end + 1;
+            expect(':');
+            peek();
+            if (guess >= 0 && guess < names.length && matches(names[guess], start, end)) {
+                return guess;
+            }
+            for (int k = 0; k < names.length; k++) {
+                if (matches(names[k], start, end)) {
+                    return k;
+                }
+            }
+            throw unusual(); // a field of a newer peer
+        }
+
+        private boolean matches(byte[] name, int start, int end) {
+            return end - start == name.length && java.util.Arrays.equals(b, start, end, name, 0, name.length);
+        }
+
+        /** {@code null} means "not the usual shape, ask the binder". */
+        PushBatch batch() {
+            expect('{');
+            Integer protocol = null;
+            String kioskId = null;
+            UUID batchId = null;
+            Backlog backlog = null;
+            List<WireEntry> entries = null;
+            int seen = 0;
+            int f = 0;
+            for (boolean first = true; (f = member(BATCH_FIELDS, f, first)) >= 0; first = false) {
+                int bit = 1 << f;
+                if ((seen & bit) != 0) {
                     return null;
                 }
+                seen |= bit;
+                switch (f) {
+                    case 0 -> protocol = intValue();
+                    case 1 -> kioskId = string();
+                    case 2 -> batchId = uuid();
+                    case 3 -> backlog = backlog();
+                    default -> entries = entries();
+                }
+                f++;
             }
-            if ((seen & bit) != 0) {
-                return null;
-            }
-            seen |= bit;
+            return new PushBatch(protocol, kioskId, batchId, backlog, entries);
         }
-        if (t != JsonToken.END_OBJECT) {
-            return null;
-        }
-        return new PushBatch(protocol, kioskId, batchId, backlog, entries);
-    }
 
-    private static Backlog backlog(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.START_OBJECT) {
-            return null;
+        private Backlog backlog() {
+            expect('{');
+            long pending = 0;
+            Instant oldest = null;
+            long lastSeq = 0;
+            int seen = 0;
+            int f = 0;
+            for (boolean first = true; (f = member(BACKLOG_FIELDS, f, first)) >= 0; first = false) {
+                int bit = 1 << f;
+                if ((seen & bit) != 0) {
+                    throw unusual();
+                }
+                seen |= bit;
+                switch (f) {
+                    case 0 -> pending = longValue();
+                    case 1 -> oldest = instant();
+                    default -> lastSeq = longValue();
+                }
+                f++;
+            }
+            if (pending < 0 || lastSeq < 0) {
+                throw unusual();
+            }
+            return new Backlog(pending, oldest, lastSeq);
         }
-        long pending = 0;
-        Instant oldest = null;
-        long lastSeq = 0;
-        int seen = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken value = p.nextToken();
-            int bit;
-            switch (name) {
-                case "pending" -> {
-                    bit = 1;
-                    Long l = longValue(p, value);
-                    if (l == null) {
-                        return null;
+
+        private List<WireEntry> entries() {
+            expect('[');
+            List<WireEntry> list = new ArrayList<>(SyncProtocol.MAX_BATCH_ENTRIES);
+            if (peek() == ']') {
+                i++;
+                return list;
+            }
+            while (true) {
+                list.add(entry());
+                byte c = peek();
+                i++;
+                if (c == ']') {
+                    return list;
+                }
+                if (c != ',') {
+                    throw unusual();
+                }
+            }
+        }
+
+        private WireEntry entry() {
+            expect('{');
+            UUID entryId = null;
+            String kioskId = null;
+            Long kioskSeq = null;
+            String streamType = null;
+            UUID streamId = null;
+            Integer streamVersion = null;
+            String eventType = null;
+            Integer schemaVersion = null;
+            Utf8Text payload = null;
+            String contentHash = null;
+            Instant recordedAt = null;
+            Long hlc = null;
+            String actor = null;
+            int seen = 0;
+            int f = 0;
+            for (boolean first = true; (f = member(ENTRY_FIELDS, f, first)) >= 0; first = false) {
+                int bit = 1 << f;
+                if ((seen & bit) != 0) {
+                    throw unusual();
+                }
+                seen |= bit;
+                switch (f) {
+                    case 0 -> entryId = uuid();
+                    case 1 -> kioskId = string();
+                    case 2 -> kioskSeq = longValue();
+                    case 3 -> streamType = string();
+                    case 4 -> streamId = uuid();
+                    case 5 -> streamVersion = intValue();
+                    case 6 -> eventType = string();
+                    case 7 -> schemaVersion = intValue();
+                    case 8 -> payload = payload();
+                    case 9 -> contentHash = string();
+                    case 10 -> recordedAt = instant();
+                    case 11 -> hlc = longValue();
+                    default -> actor = string();
+                }
+                f++;
+            }
+            return new WireEntry(entryId, kioskId, kioskSeq, streamType, streamId, streamVersion, eventType, schemaVersion,
+                    payload, contentHash, recordedAt, hlc, actor);
+        }
+
+        private String string() {
+            String s = strings.string(b, i);
+            if (s == null) {
+                throw unusual();
+            }
+            i = strings.end();
+            return s;
+        }
+
+        /** The payload's UTF-8 bytes straight from the body (escapes resolved), never a Java string. */
+        private Utf8Text payload() {
+            byte[] utf8 = strings.bytes(b, i);
+            if (utf8 == null) {
+                throw unusual();
+            }
+            i = strings.end();
+            return Utf8Text.ofUtf8(utf8);
+        }
+
+        /** An integer in JSON's form: {@code -?(0|[1-9][0-9]*)}, within long, followed by a delimiter. */
+        private long longValue() {
+            boolean negative = i < n && b[i] == '-';
+            if (negative) {
+                i++;
+            }
+            int first = i;
+            long v = 0;
+            while (i < n && b[i] >= '0' && b[i] <= '9') {
+                if (i - first < 18) {
+                    v = v * 10 + (b[i] - '0');
+                } else { // beyond long (and Long.MIN_VALUE): ArithmeticException, the binder decides
+                    v = Math.addExact(Math.multiplyExact(v, 10), b[i] - '0');
+                }
+                i++;
+            }
+            int digits = i - first;
+            if (digits == 0 || digits > 1 && b[first] == '0') {
+                throw unusual();
+            }
+            if (i < n) {
+                byte c = b[i];
+                if (c == '.' || c == 'e' || c == 'E') {
+                    throw unusual();
+                }
+            }
+            if (negative && v == 0) {
+                throw unusual(); // -0: the binder decides
+            }
+            return negative ? -v : v;
+        }
+
+        private int intValue() {
+            long v = longValue();
+            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+                throw unusual();
+            }
+            return (int) v;
+        }
+
+        /**
+         * Only the canonical 8-4-4-4-12 form (either case), read from the body's bytes; anything else
+         * (base64, short groups, escapes) goes to the binder.
+         */
+        private UUID uuid() {
+            int o = i + 1;
+            if (b[i] != '"' || o + 37 > n || b[o + 36] != '"') {
+                throw unusual();
+            }
+            long msb = 0;
+            long lsb = 0;
+            int digits = 0;
+            for (int k = 0; k < 36; k++) {
+                byte ch = b[o + k];
+                if (k == 8 || k == 13 || k == 18 || k == 23) {
+                    if (ch != '-') {
+                        throw unusual();
                     }
-                    pending = l;
+                    continue;
                 }
-                case "oldestUnsentAt" -> {
-                    bit = 2;
-                    oldest = instant(p, value);
-                    if (oldest == null) {
-                        return null;
+                int d = JsonStringBytes.hexDigit(ch);
+                if (d < 0) {
+                    throw unusual();
+                }
+                if (digits < 16) {
+                    msb = (msb << 4) | d;
+                } else {
+                    lsb = (lsb << 4) | d;
+                }
+                digits++;
+            }
+            i = o + 37;
+            return new UUID(msb, lsb);
+        }
+
+        /** An instant read from the body's bytes (no escapes), see {@link PushBatchReader#instant(byte[], int, int)}. */
+        private Instant instant() {
+            if (b[i] != '"') {
+                throw unusual();
+            }
+            int o = i + 1;
+            int limit = Math.min(n, o + 31);
+            for (int k = o; k < limit; k++) {
+                byte c = b[k];
+                if (c == '"') {
+                    Instant t = PushBatchReader.instant(b, o, k - o);
+                    if (t == null) {
+                        throw unusual();
                     }
+                    i = k + 1;
+                    return t;
                 }
-                case "lastSeq" -> {
-                    bit = 4;
-                    Long l = longValue(p, value);
-                    if (l == null) {
-                        return null;
-                    }
-                    lastSeq = l;
-                }
-                default -> {
-                    return null;
+                if (c == '\\') {
+                    throw unusual();
                 }
             }
-            if ((seen & bit) != 0) {
-                return null;
-            }
-            seen |= bit;
+            throw unusual();
         }
-        if (t != JsonToken.END_OBJECT || pending < 0 || lastSeq < 0) {
-            return null;
-        }
-        return new Backlog(pending, oldest, lastSeq);
     }
 
-    private static List<WireEntry> entries(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.START_ARRAY) {
-            return null;
-        }
-        List<WireEntry> list = new ArrayList<>(SyncProtocol.MAX_BATCH_ENTRIES);
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
-            WireEntry e = entry(p);
-            if (e == null) {
-                return null;
-            }
-            list.add(e);
-        }
-        return t == JsonToken.END_ARRAY ? list : null;
-    }
-
-    private static WireEntry entry(JsonParser p) throws IOException {
-        UUID entryId = null;
-        String kioskId = null;
-        Long kioskSeq = null;
-        String streamType = null;
-        UUID streamId = null;
-        Integer streamVersion = null;
-        String eventType = null;
-        Integer schemaVersion = null;
-        String payload = null;
-        String contentHash = null;
-        Instant recordedAt = null;
-        Long hlc = null;
-        String actor = null;
-        int seen = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            int bit;
-            Object value;
-            switch (name) {
-                case "entryId" -> {
-                    bit = 1;
-                    value = entryId = uuid(p, v);
-                }
-                case "kioskId" -> {
-                    bit = 2;
-                    value = kioskId = string(p, v);
-                }
-                case "kioskSeq" -> {
-                    bit = 4;
-                    value = kioskSeq = longValue(p, v);
-                }
-                case "streamType" -> {
-                    bit = 8;
-                    value = streamType = string(p, v);
-                }
-                case "streamId" -> {
-                    bit = 16;
-                    value = streamId = uuid(p, v);
-                }
-                case "streamVersion" -> {
-                    bit = 32;
-                    value = streamVersion = intValue(p, v);
-                }
-                case "eventType" -> {
-                    bit = 64;
-                    value = eventType = string(p, v);
-                }
-                case "schemaVersion" -> {
-                    bit = 128;
-                    value = schemaVersion = intValue(p, v);
-                }
-                case "payload" -> {
-                    bit = 256;
-                    value = payload = string(p, v);
-                }
-                case "contentHash" -> {
-                    bit = 512;
-                    value = contentHash = string(p, v);
-                }
-                case "recordedAt" -> {
-                    bit = 1024;
-                    value = recordedAt = instant(p, v);
-                }
-                case "hlc" -> {
-                    bit = 2048;
-                    value = hlc = longValue(p, v);
-                }
-                case "actor" -> {
-                    bit = 4096;
-                    value = actor = string(p, v);
-                }
-                default -> {
-                    return null;
-                }
-            }
-            if (value == null || (seen & bit) != 0) {
-                return null;
-            }
-            seen |= bit;
-        }
-        if (t != JsonToken.END_OBJECT) {
-            return null;
-        }
-        return new WireEntry(entryId, kioskId, kioskSeq, streamType, streamId, streamVersion, eventType, schemaVersion,
-                payload, contentHash, recordedAt, hlc, actor);
-    }
-
-    private static String string(JsonParser p, JsonToken v) throws IOException {
-        return v == JsonToken.VALUE_STRING ? p.getText() : null;
-    }
-
-    private static Integer intValue(JsonParser p, JsonToken v) throws IOException {
-        return v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : null;
-    }
-
-    private static Long longValue(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_NUMBER_INT) {
-            return null;
-        }
-        JsonParser.NumberType type = p.getNumberType();
-        return type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG ? p.getLongValue() : null;
-    }
-
-    /** Only the canonical 8-4-4-4-12 form (either case); anything else (base64, short groups) goes to the binder. */
-    private static UUID uuid(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING || p.getTextLength() != 36) {
-            return null;
-        }
-        char[] c = p.getTextCharacters();
-        int o = p.getTextOffset();
-        long msb = 0;
-        long lsb = 0;
-        int digits = 0;
-        for (int i = 0; i < 36; i++) {
+    /** {@link #instant(byte[], int, int)} of chars; null if any is not ASCII. */
+    static Instant instant(char[] c, int o, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
             char ch = c[o + i];
-            if (i == 8 || i == 13 || i == 18 || i == 23) {
-                if (ch != '-') {
-                    return null;
-                }
-                continue;
-            }
-            int d = hex(ch);
-            if (d < 0) {
+            if (ch > 0x7F) {
                 return null;
             }
-            if (digits < 16) {
-                msb = (msb << 4) | d;
-            } else {
-                lsb = (lsb << 4) | d;
-            }
-            digits++;
+            b[i] = (byte) ch;
         }
-        return new UUID(msb, lsb);
-    }
-
-    private static int hex(char ch) {
-        if (ch >= '0' && ch <= '9') {
-            return ch - '0';
-        }
-        if (ch >= 'a' && ch <= 'f') {
-            return ch - 'a' + 10;
-        }
-        if (ch >= 'A' && ch <= 'F') {
-            return ch - 'A' + 10;
-        }
-        return -1;
-    }
-
-    private static Instant instant(JsonParser p, JsonToken v) throws IOException {
-        if (v != JsonToken.VALUE_STRING) {
-            return null;
-        }
-        return instant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        return instant(b, 0, n);
     }
 
     /**
@@ -350,7 +435,7 @@ public final class PushBatchReader {
      * instant deserializer gives {@code DateTimeFormatter.ISO_INSTANT}'s value, which this equals
      * (fields checked as strictly: month 1–12, a day of that month, hour 0–23, minute and second 0–59).
      */
-    static Instant instant(char[] c, int o, int n) {
+    static Instant instant(byte[] c, int o, int n) {
         if (n < 20 || n > 30 || n == 21 || c[o + n - 1] != 'Z' || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T'
                 || c[o + 13] != ':' || c[o + 16] != ':') {
             return null;
@@ -388,10 +473,10 @@ public final class PushBatchReader {
     }
 
     /** The value of {@code count} decimal digits, or -1 if any is not a digit. */
-    private static int digits(char[] c, int from, int count) {
+    private static int digits(byte[] c, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char ch = c[i];
+            byte ch = c[i];
             if (ch < '0' || ch > '9') {
                 return -1;
             }

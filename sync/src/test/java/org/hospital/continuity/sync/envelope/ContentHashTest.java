@@ -43,9 +43,51 @@ class ContentHashTest {
             int version = 1 + random.nextInt(9);
             long hlc = random.nextLong();
             String actor = "acct-" + random.nextInt(99);
+            String expected = reference(id, kiosk, seq, "registration", stream, version, "PatientRegistered", 1, payload, at, hlc, actor);
             assertThat(ContentHash.of(id, kiosk, seq, "registration", stream, version, "PatientRegistered", 1, payload, at, hlc, actor))
-                    .isEqualTo(reference(id, kiosk, seq, "registration", stream, version, "PatientRegistered", 1, payload, at, hlc, actor));
+                    .isEqualTo(expected);
+            // the receiver's way: the payload as UTF-8 bytes (as read from a push body), or a string wrapped
+            assertThat(ContentHash.of(id, kiosk, seq, "registration", stream, version, "PatientRegistered", 1,
+                    Utf8Text.ofUtf8(payload.getBytes(StandardCharsets.UTF_8)), at, hlc, actor)).isEqualTo(expected);
+            assertThat(ContentHash.of(id, kiosk, seq, "registration", stream, version, "PatientRegistered", 1,
+                    Utf8Text.of(payload), at, hlc, actor)).isEqualTo(expected);
         }
+    }
+
+    @Test
+    @DisplayName("numbers at the edges of long are written as Long.toString writes them")
+    void edgeNumbers() throws Exception {
+        UUID id = new UUID(0, 0);
+        Instant at = Instant.EPOCH;
+        for (long v : new long[] {0, 1, 9, 10, 99, 100, 999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE, -1,
+                Long.MIN_VALUE, Integer.MAX_VALUE}) {
+            assertThat(ContentHash.of(id, "k", 1, "s", id, 1, "e", 1, "{}", at, v, "a"))
+                    .as("hlc %d", v).isEqualTo(reference(id, "k", 1, "s", id, 1, "e", 1, "{}", at, v, "a"));
+        }
+        assertThat(ContentHash.of(id, "k", Long.MAX_VALUE, "s", id, Integer.MAX_VALUE, "e", Integer.MAX_VALUE, "{}", at, 0, "a"))
+                .isEqualTo(reference(id, "k", Long.MAX_VALUE, "s", id, Integer.MAX_VALUE, "e", Integer.MAX_VALUE, "{}", at, 0, "a"));
+        UUID max = new UUID(-1, -1);
+        assertThat(ContentHash.of(max, "k", 1, "s", max, 1, "e", 1, "{}", at, 0, "a"))
+                .isEqualTo(reference(max, "k", 1, "s", max, 1, "e", 1, "{}", at, 0, "a"));
+    }
+
+    @Test
+    @DisplayName("Utf8Text: bytes are getBytes(UTF_8) of the text (lone surrogate as '?'), equality by bytes, blankness as String.isBlank")
+    void utf8Text() {
+        for (String s : new String[] {"", " ", "\t\n ", "{}", "挂号", "😀", "\u3000", " \u2028x", "\ud800", "a\udc00b"}) {
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            Utf8Text fromString = Utf8Text.of(s);
+            Utf8Text fromBytes = Utf8Text.ofUtf8(utf8);
+            assertThat(fromString.utf8()).isEqualTo(utf8);
+            assertThat(fromString).isEqualTo(fromBytes).hasSameHashCodeAs(fromBytes);
+            assertThat(fromBytes.utf8Length()).isEqualTo(utf8.length);
+            assertThat(fromBytes.toString()).isEqualTo(new String(utf8, StandardCharsets.UTF_8));
+            assertThat(fromBytes.isBlank()).as(s).isEqualTo(s.isBlank());
+            assertThat(fromString.isBlank()).as(s).isEqualTo(s.isBlank());
+            assertThat(fromBytes.hasUtf8()).isTrue();
+        }
+        assertThat(Utf8Text.of("a")).isNotEqualTo(Utf8Text.of("b"));
+        assertThat(Utf8Text.of("\ud800")).isEqualTo(Utf8Text.of("?")); // what the hash sees
     }
 
     @Test

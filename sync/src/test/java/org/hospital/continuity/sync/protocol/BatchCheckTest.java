@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.envelope.Utf8Text;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -96,20 +97,6 @@ class BatchCheckTest {
     }
 
     @Test
-    void utf8LengthIsCountedWithoutEncoding() {
-        java.util.Random random = new java.util.Random(7);
-        for (int i = 0; i < 1000; i++) {
-            StringBuilder b = new StringBuilder();
-            for (int k = 0; k < random.nextInt(40); k++) {
-                int pick = random.nextInt(4);
-                b.append(pick == 0 ? "a" : pick == 1 ? "é" : pick == 2 ? "挂号" : "\uD83D\uDE00");
-            }
-            String s = b.toString();
-            assertThat(BatchCheck.utf8Length(s)).isEqualTo(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-        }
-    }
-
-    @Test
     void anOversizePayloadIsRefused() {
         JournalEntry big = Entries.entry("kiosk-a", 1, "{\"note\":\"" + "挂".repeat(SyncProtocol.MAX_PAYLOAD_BYTES / 3) + "\"}");
         BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(WireEntry.of(big))), "kiosk-a", LIMITS);
@@ -117,32 +104,42 @@ class BatchCheckTest {
     }
 
     @Test
-    @DisplayName("the byte count is skipped only where it cannot matter: a payload of at most limit/3 chars never exceeds the limit")
-    void theCheapPathNeverMissesAnOversizePayload() {
-        int max = 90;
-        java.util.Random r = new java.util.Random(11);
-        String[] pieces = {"a", "é", "挂", "\uD83D\uDE00"};
-        for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int n = r.nextInt(2 * max);
-            while (b.length() < n) {
-                b.append(pieces[r.nextInt(pieces.length)]);
-            }
-            String s = b.toString();
-            boolean oversize = s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > max;
-            if (!BatchCheck.mayExceed(s, max)) {
-                assertThat(oversize).as(s).isFalse();
-            }
-            assertThat(BatchCheck.mayExceed(s, max) && BatchCheck.utf8Length(s) > max).as(s).isEqualTo(oversize);
-        }
-        assertThat(BatchCheck.mayExceed("挂".repeat(30), 90)).isFalse();
-        assertThat(BatchCheck.mayExceed("a".repeat(31), 90)).isTrue();
+    @DisplayName("the payload limit counts UTF-8 bytes, not chars, whether the payload came as a string or as bytes")
+    void theLimitCountsUtf8Bytes() {
         BatchCheck.Limits small = new BatchCheck.Limits(SyncProtocol.MAX_BATCH_ENTRIES, 30, 1);
         JournalEntry exactly = Entries.entry("kiosk-a", 1, "{\"n\":\"挂挂挂挂挂挂挂a\"}"); // 9 + 21 = 30 bytes in 16 chars
         JournalEntry oneMore = Entries.entry("kiosk-a", 2, "{\"n\":\"挂挂挂挂挂挂挂ab\"}");
         assertThat(BatchCheck.check(batch(List.of(WireEntry.of(exactly))), "kiosk-a", small)).isInstanceOf(BatchCheck.Valid.class);
         assertThat(((BatchCheck.Invalid) BatchCheck.check(batch(List.of(WireEntry.of(oneMore))), "kiosk-a", small)).violations())
                 .extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
+        // the same entries as the receiver reads them: payloads as the UTF-8 bytes of the body
+        assertThat(BatchCheck.check(batch(List.of(asBytes(WireEntry.of(exactly)))), "kiosk-a", small)).isInstanceOf(BatchCheck.Valid.class);
+        assertThat(((BatchCheck.Invalid) BatchCheck.check(batch(List.of(asBytes(WireEntry.of(oneMore)))), "kiosk-a", small)).violations())
+                .extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
+    }
+
+    @Test
+    @DisplayName("HR-9 a payload read as bytes is verified against its hash like one read as a string; one changed byte is refused")
+    void bytePayloadsAreVerified() {
+        WireEntry w = asBytes(wire(1));
+        assertThat(BatchCheck.check(batch(List.of(w)), "kiosk-a", LIMITS)).isInstanceOf(BatchCheck.Valid.class);
+        byte[] altered = w.payload().utf8().clone();
+        altered[altered.length - 2] ^= 1;
+        WireEntry bad = new WireEntry(w.entryId(), w.kioskId(), w.kioskSeq(), w.streamType(), w.streamId(), w.streamVersion(),
+                w.eventType(), w.schemaVersion(), Utf8Text.ofUtf8(altered), w.contentHash(), w.recordedAt(), w.hlc(), w.actor());
+        assertThat(((BatchCheck.Invalid) BatchCheck.check(batch(List.of(bad)), "kiosk-a", LIMITS)).slug()).isEqualTo("content-hash-mismatch");
+        WireEntry blank = new WireEntry(w.entryId(), w.kioskId(), w.kioskSeq(), w.streamType(), w.streamId(), w.streamVersion(),
+                w.eventType(), w.schemaVersion(), Utf8Text.ofUtf8(" \t\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                w.contentHash(), w.recordedAt(), w.hlc(), w.actor());
+        assertThat(((BatchCheck.Invalid) BatchCheck.check(batch(List.of(blank)), "kiosk-a", LIMITS)).violations())
+                .extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
+    }
+
+    /** The entry with its payload held as UTF-8 bytes, as {@code PushBatchReader} reads it from a body. */
+    private static WireEntry asBytes(WireEntry w) {
+        return new WireEntry(w.entryId(), w.kioskId(), w.kioskSeq(), w.streamType(), w.streamId(), w.streamVersion(),
+                w.eventType(), w.schemaVersion(), Utf8Text.ofUtf8(w.payload().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                w.contentHash(), w.recordedAt(), w.hlc(), w.actor());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.hospital.continuity.sync.envelope.Utf8Text;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +57,24 @@ class PushBatchWriterTest {
         entries.add(full);
         entries.add(null);
         entries.add(new WireEntry(null, null, null, null, null, null, null, null, null, null, null, null, null));
-        entries.add(new WireEntry(full.entryId(), "kiosk-a", null, "charge", null, 2, null, null, "{}", null, full.recordedAt(), null, "a"));
+        entries.add(new WireEntry(full.entryId(), "kiosk-a", null, "charge", null, 2, null, null, Utf8Text.of("{}"), null, full.recordedAt(), null, "a"));
         sameBytes(new PushBatch(1, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, entries));
         sameBytes(new PushBatch(null, null, null, null, null));
         sameBytes(new PushBatch(1, "kiosk-a", null, null, List.of()));
+    }
+
+    @Test
+    @DisplayName("a batch read by the receiver (payloads as UTF-8 bytes) is written back to the same bytes, by the writer and by the serializer")
+    void payloadBytesWriteAsTheirString() throws IOException {
+        Random r = new Random(20_261_206L);
+        PushBatchReader reader = new PushBatchReader(json);
+        for (int i = 0; i < 500; i++) {
+            PushBatch batch = RandomBatches.batch(r);
+            byte[] body = writer.write(batch);
+            PushBatch read = reader.read(body);
+            assertThat(read.entriesOrEmpty()).allMatch(e -> e.payload().hasUtf8());
+            assertThat(writer.write(read)).isEqualTo(body);
+            assertThat(json.writeValueAsBytes(read)).isEqualTo(body);
+        }
     }
 }

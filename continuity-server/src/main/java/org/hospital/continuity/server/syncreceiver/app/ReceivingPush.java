@@ -19,6 +19,7 @@ import org.hospital.continuity.sync.protocol.PushBatchReader;
 import org.hospital.continuity.sync.protocol.PushReceipt;
 import org.hospital.continuity.sync.protocol.Rejection;
 import org.hospital.continuity.sync.protocol.SyncJson;
+import org.hospital.continuity.sync.protocol.WireEntry;
 import org.hospital.continuity.sync.wire.Problems;
 import org.hospital.continuity.sync.wire.Problem;
 
@@ -128,10 +129,10 @@ public class ReceivingPush {
             }
             return Uni.createFrom().item(new Refused(p, false));
         }
-        return stored(kioskId, batch, ((BatchCheck.Valid) verdict).entries());
+        return stored(kioskId, batch, ((BatchCheck.Valid) verdict).checked());
     }
 
-    private Uni<Result> stored(String kioskId, PushBatch batch, List<org.hospital.continuity.sync.envelope.JournalEntry> entries) {
+    private Uni<Result> stored(String kioskId, PushBatch batch, List<WireEntry> entries) {
         return store.store(kioskId, batch.backlog(), entries, clock.instant())
                 .<Result>map(receipt -> {
                     log(kioskId, batch.batchId(), entries.size(), receipt);

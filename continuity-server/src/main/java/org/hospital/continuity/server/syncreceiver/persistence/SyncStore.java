@@ -2,7 +2,9 @@ package org.hospital.continuity.server.syncreceiver.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.buffer.Unpooled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -13,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +26,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hospital.continuity.server.syncreceiver.domain.IntegrityIncident;
 import org.hospital.continuity.server.syncreceiver.domain.KioskSyncState;
-import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.hospital.continuity.sync.protocol.Backlog;
 import org.hospital.continuity.sync.protocol.IngestClassifier;
 import org.hospital.continuity.sync.protocol.KioskCursor;
@@ -63,9 +63,14 @@ public class SyncStore {
             insert into sync_entry (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type,
                                     schema_version, payload, content_hash, recorded_at, recorded_at_nanos, hlc, actor,
                                     received_at)
-            select e.*, $15 from unnest($1::uuid[], $2::varchar[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
-                                         $7::varchar[], $8::int4[], $9::text[], $10::varchar[], $11::timestamptz[],
-                                         $12::int2[], $13::int8[], $14::varchar[]) as e""";
+            select e.entry_id, $2::varchar, e.kiosk_seq, e.stream_type, e.stream_id, e.stream_version, e.event_type,
+                   e.schema_version, convert_from(e.payload, 'UTF8'), e.content_hash,
+                   to_timestamp(0) + e.recorded_us * interval '1 microsecond', e.recorded_at_nanos, e.hlc, e.actor, $15
+            from unnest($1::uuid[], $3::int8[], $4::varchar[], $5::uuid[], $6::int4[],
+                        $7::varchar[], $8::int4[], $9::bytea[], $10::varchar[], $11::int8[],
+                        $12::int2[], $13::int8[], $14::varchar[])
+                 as e (entry_id, kiosk_seq, stream_type, stream_id, stream_version, event_type, schema_version,
+                       payload, content_hash, recorded_us, recorded_at_nanos, hlc, actor)""";
 
     /** The careful way: rows already held are skipped, and the ids of the rows inserted come back for the classification. */
     private static final String INSERT_ENTRIES = INSERT_NEW_ENTRIES + "\non conflict do nothing\nreturning entry_id";
@@ -113,7 +118,7 @@ public class SyncStore {
      * so the outcome is exactly that of the careful way, which a batch entirely at or below the cursor
      * takes directly.
      */
-    public Uni<PushReceipt> store(String kioskId, Backlog backlog, List<JournalEntry> entries, Instant now) {
+    public Uni<PushReceipt> store(String kioskId, Backlog backlog, List<WireEntry> entries, Instant now) {
         return store(kioskId, backlog, entries, now, true)
                 .onFailure(PlainInsertMetHeldRow.class).recoverWithUni(held -> {
                     plainInsertFallbacks.incrementAndGet();
@@ -133,15 +138,15 @@ public class SyncStore {
         }
     }
 
-    private Uni<PushReceipt> store(String kioskId, Backlog backlog, List<JournalEntry> entries, Instant now, boolean plainFirst) {
+    private Uni<PushReceipt> store(String kioskId, Backlog backlog, List<WireEntry> entries, Instant now, boolean plainFirst) {
         return pool.withTransaction(conn -> conn.preparedQuery(LOCK_KIOSK).execute(Tuple.of(kioskId, utc(now)))
                 .map(rows -> rows.iterator().next())
                 .chain(kiosk -> {
                     long cursorBefore = kiosk.getLong(0);
                     boolean nothingAboveCursor = kiosk.getLong(1) <= cursorBefore;
                     Uni<IngestClassifier.Outcome> stored = plainFirst && reachesAbove(entries, cursorBefore)
-                            ? insertNew(conn, entries, now)
-                            : insert(conn, entries, now).chain(inserted -> classify(conn, kioskId, entries, inserted));
+                            ? insertNew(conn, kioskId, entries, now)
+                            : insert(conn, kioskId, entries, now).chain(inserted -> classify(conn, kioskId, entries, inserted));
                     return stored
                         .chain(outcome -> recordIncidents(conn, kioskId, entries, outcome, now).replaceWith(outcome))
                         .chain(outcome -> settledAbove(conn, kioskId, cursorBefore, nothingAboveCursor, entries, outcome)
@@ -169,8 +174,8 @@ public class SyncStore {
         return Math.max(0, Math.min(backlog.pending(), backlog.lastSeq() - cursor));
     }
 
-    private static boolean reachesAbove(List<JournalEntry> entries, long cursor) {
-        for (JournalEntry e : entries) {
+    private static boolean reachesAbove(List<WireEntry> entries, long cursor) {
+        for (WireEntry e : entries) {
             if (e.kioskSeq() > cursor) {
                 return true;
             }
@@ -179,8 +184,8 @@ public class SyncStore {
     }
 
     /** Every entry inserted, or a {@link PlainInsertMetHeldRow} failure (the transaction is then aborted). */
-    private Uni<IngestClassifier.Outcome> insertNew(SqlConnection conn, List<JournalEntry> entries, Instant now) {
-        return conn.preparedQuery(INSERT_NEW_ENTRIES).execute(columns(entries, now))
+    private Uni<IngestClassifier.Outcome> insertNew(SqlConnection conn, String kioskId, List<WireEntry> entries, Instant now) {
+        return conn.preparedQuery(INSERT_NEW_ENTRIES).execute(columns(kioskId, entries, now))
                 .onFailure(SyncStore::uniqueViolation).transform(PlainInsertMetHeldRow::new)
                 .map(rows -> new IngestClassifier.Outcome(entries.size(), 0, List.of()));
     }
@@ -194,11 +199,11 @@ public class SyncStore {
         return false;
     }
 
-    private Uni<Set<UUID>> insert(SqlConnection conn, List<JournalEntry> entries, Instant now) {
+    private Uni<Set<UUID>> insert(SqlConnection conn, String kioskId, List<WireEntry> entries, Instant now) {
         if (entries.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return conn.preparedQuery(INSERT_ENTRIES).execute(columns(entries, now)).map(rows -> {
+        return conn.preparedQuery(INSERT_ENTRIES).execute(columns(kioskId, entries, now)).map(rows -> {
             Set<UUID> inserted = new HashSet<>(rows.rowCount() * 2);
             for (Row r : rows) {
                 inserted.add(r.getUUID(0));
@@ -207,58 +212,65 @@ public class SyncStore {
         });
     }
 
-    /** The batch as the insert statements' column arrays ($1..$14) and the receive time ($15). */
-    private static Tuple columns(List<JournalEntry> entries, Instant now) {
+    /**
+     * The batch as the insert statements' column arrays ($1..$14; $2 is the pushing kiosk, which every entry of a
+     * checked batch names) and the receive time ($15). Payloads go
+     * as their UTF-8 bytes ({@code bytea}, wrapped, not copied), exactly as they arrived in the request
+     * body; PostgreSQL checks them as UTF-8 and makes the {@code text} value ({@code convert_from}), the
+     * same check a text parameter gets, so no Java string is decoded or encoded for them. The kiosk clock
+     * goes as microseconds since the epoch ({@code recorded_at} is made from them exactly, integer
+     * microseconds added to the epoch) plus the nanosecond rest, not as 200,000 date-time objects.
+     */
+    private static Tuple columns(String kioskId, List<WireEntry> entries, Instant now) {
         int n = entries.size();
         UUID[] ids = new UUID[n];
-        String[] kiosks = new String[n];
         Long[] seqs = new Long[n];
         String[] streamTypes = new String[n];
         UUID[] streamIds = new UUID[n];
         Integer[] streamVersions = new Integer[n];
         String[] eventTypes = new String[n];
         Integer[] schemaVersions = new Integer[n];
-        String[] payloads = new String[n];
+        Buffer[] payloads = new Buffer[n];
         String[] hashes = new String[n];
-        OffsetDateTime[] recordedAt = new OffsetDateTime[n];
+        Long[] recordedMicros = new Long[n];
         Short[] recordedNanos = new Short[n];
         Long[] hlcs = new Long[n];
         String[] actors = new String[n];
         for (int i = 0; i < n; i++) {
-            JournalEntry e = entries.get(i);
+            WireEntry e = entries.get(i);
             ids[i] = e.entryId();
-            kiosks[i] = e.kioskId();
             seqs[i] = e.kioskSeq();
             streamTypes[i] = e.streamType();
             streamIds[i] = e.streamId();
             streamVersions[i] = e.streamVersion();
             eventTypes[i] = e.eventType();
             schemaVersions[i] = e.schemaVersion();
-            payloads[i] = e.payload();
+            payloads[i] = Buffer.buffer(Unpooled.wrappedBuffer(e.payload().utf8()));
             hashes[i] = e.contentHash();
-            recordedAt[i] = utc(e.recordedAt().truncatedTo(ChronoUnit.MICROS));
-            recordedNanos[i] = (short) (e.recordedAt().getNano() % 1000);
+            Instant at = e.recordedAt();
+            recordedMicros[i] = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L), at.getNano() / 1000);
+            recordedNanos[i] = (short) (at.getNano() % 1000);
             hlcs[i] = e.hlc();
             actors[i] = e.actor();
         }
-        return Tuple.tuple(Arrays.asList(ids, kiosks, seqs, streamTypes, streamIds, streamVersions, eventTypes,
-                schemaVersions, payloads, hashes, recordedAt, recordedNanos, hlcs, actors, utc(now)));
+        return Tuple.tuple(Arrays.asList(ids, kioskId, seqs, streamTypes, streamIds, streamVersions, eventTypes,
+                schemaVersions, payloads, hashes, recordedMicros, recordedNanos, hlcs, actors, utc(now)));
     }
 
-    private Uni<IngestClassifier.Outcome> classify(SqlConnection conn, String kioskId, List<JournalEntry> entries, Set<UUID> inserted) {
+    private Uni<IngestClassifier.Outcome> classify(SqlConnection conn, String kioskId, List<WireEntry> entries, Set<UUID> inserted) {
         if (inserted.size() == entries.size()) {
             return Uni.createFrom().item(new IngestClassifier.Outcome(entries.size(), 0, List.of()));
         }
-        List<JournalEntry> rest = entries.stream().filter(e -> !inserted.contains(e.entryId())).toList();
-        UUID[] ids = rest.stream().map(JournalEntry::entryId).toArray(UUID[]::new);
-        Long[] seqs = rest.stream().map(JournalEntry::kioskSeq).toArray(Long[]::new);
+        List<WireEntry> rest = entries.stream().filter(e -> !inserted.contains(e.entryId())).toList();
+        UUID[] ids = rest.stream().map(WireEntry::entryId).toArray(UUID[]::new);
+        Long[] seqs = rest.stream().map(WireEntry::kioskSeq).toArray(Long[]::new);
         return conn.preparedQuery(HELD).execute(Tuple.of(ids, kioskId, seqs)).map(rows -> {
             List<IngestClassifier.Held> held = new ArrayList<>();
             for (Row r : rows) {
                 held.add(new IngestClassifier.Held(r.getUUID("entry_id"), r.getString("kiosk_id"), r.getLong("kiosk_seq"),
                         r.getString("content_hash")));
             }
-            return IngestClassifier.classify(entries, inserted, held);
+            return IngestClassifier.classifyChecked(entries, inserted, held);
         });
     }
 
@@ -268,13 +280,13 @@ public class SyncStore {
                 .toList();
     }
 
-    private Uni<Void> recordIncidents(SqlConnection conn, String kioskId, List<JournalEntry> entries,
+    private Uni<Void> recordIncidents(SqlConnection conn, String kioskId, List<WireEntry> entries,
                                       IngestClassifier.Outcome outcome, Instant now) {
         List<Rejection> conflicts = conflicts(outcome);
         if (conflicts.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<UUID, JournalEntry> byId = new HashMap<>();
+        Map<UUID, WireEntry> byId = new HashMap<>();
         entries.forEach(e -> byId.put(e.entryId(), e));
         UUID[] ids = conflicts.stream().map(Rejection::entryId).toArray(UUID[]::new);
         Long[] seqs = conflicts.stream().map(Rejection::kioskSeq).toArray(Long[]::new);
@@ -289,7 +301,7 @@ public class SyncStore {
             }
             List<Tuple> batch = new ArrayList<>();
             for (Rejection c : conflicts) {
-                JournalEntry offered = byId.get(c.entryId());
+                WireEntry offered = byId.get(c.entryId());
                 Row held = Rejection.CONTENT_CONFLICT.equals(c.reason()) ? heldById.get(c.entryId()) : heldBySeq.get(c.kioskSeq());
                 batch.add(Tuple.tuple(Arrays.asList(UUID.randomUUID(), kioskId, c.kioskSeq(), c.entryId(), c.reason(),
                         held == null ? null : held.getUUID("entry_id"),
@@ -306,9 +318,9 @@ public class SyncStore {
      * above the cursor, known without asking the database; otherwise they are read.
      */
     private Uni<long[]> settledAbove(SqlConnection conn, String kioskId, long cursor, boolean nothingAboveCursor,
-                                     List<JournalEntry> entries, IngestClassifier.Outcome outcome) {
+                                     List<WireEntry> entries, IngestClassifier.Outcome outcome) {
         if (nothingAboveCursor && outcome.accepted() == entries.size()) {
-            return Uni.createFrom().item(entries.stream().mapToLong(JournalEntry::kioskSeq).filter(s -> s > cursor).toArray());
+            return Uni.createFrom().item(entries.stream().mapToLong(WireEntry::kioskSeq).filter(s -> s > cursor).toArray());
         }
         return conn.preparedQuery(SETTLED_ABOVE).execute(Tuple.of(kioskId, cursor)).map(rows -> {
             long[] seqs = new long[rows.rowCount()];
@@ -357,9 +369,9 @@ public class SyncStore {
         return list;
     }
 
-    private String toJson(JournalEntry e) {
+    private String toJson(WireEntry e) {
         try {
-            return json.writeValueAsString(WireEntry.of(e));
+            return json.writeValueAsString(e);
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException("an envelope always serialises", ex);
         }
