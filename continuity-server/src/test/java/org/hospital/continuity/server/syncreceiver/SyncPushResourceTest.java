@@ -385,6 +385,20 @@ class SyncPushResourceTest {
     }
 
     @Test
+    @DisplayName("HR-9 a payload with U+0000 (which PostgreSQL's text cannot hold) is a 422 naming the field, not a 503 retried forever; nothing stored")
+    void aNulInAPayloadIs422() {
+        long before = allEntries(pool);
+        JournalEntry ok = JournalEntry.seal(UUID.randomUUID(), "kiosk-t6", 1, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 1,
+                "{\"note\":\"ok\"}", T0, 1, "acct-1");
+        JournalEntry nul = JournalEntry.seal(UUID.randomUUID(), "kiosk-t6", 2, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 1,
+                "{\"note\":\"a\u0000b\"}", T0, 2, "acct-1");
+        push("kiosk-t6", List.of(ok, nul)).statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("/problems/malformed-envelope"))
+                .body("violations[0].field", equalTo("entries[1].payload"));
+        assertThat(allEntries(pool)).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
     void aFutureSchemaVersionIs422() {
         JournalEntry future = JournalEntry.seal(UUID.randomUUID(), "kiosk-t6", 1, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 2,
                 "{}", T0, 1, "acct-1");

@@ -28,10 +28,13 @@ public final class Utf8Text {
 
     private byte[] utf8;
     private String text;
+    /** Made from bytes by {@link #ofUtf8}, whose caller guarantees there is no NUL in them. */
+    private final boolean fromUtf8;
 
     private Utf8Text(byte[] utf8, String text) {
         this.utf8 = utf8;
         this.text = text;
+        this.fromUtf8 = utf8 != null;
     }
 
     /** The text of a Java string; its UTF-8 bytes are computed when first needed. */
@@ -45,8 +48,8 @@ public final class Utf8Text {
 
     /**
      * The text whose UTF-8 encoding is {@code utf8}, which must be well-formed UTF-8 (no overlong forms,
-     * no surrogates, nothing above U+10FFFF) and is not copied: the caller hands it over and never
-     * changes it.
+     * no surrogates, nothing above U+10FFFF) without a NUL byte (U+0000), and is not copied: the caller
+     * hands it over and never changes it. The receiver's reader checks both before it makes one.
      */
     public static Utf8Text ofUtf8(byte[] utf8) {
         if (utf8 == null) {
@@ -71,6 +74,15 @@ public final class Utf8Text {
             utf8 = b;
         }
         return b;
+    }
+
+    /**
+     * Whether the text contains U+0000, which PostgreSQL's {@code text} cannot hold (a payload with it
+     * would fail at the insert on every retry). A text made from bytes never does (see {@link #ofUtf8}),
+     * so the receiver's hot path scans nothing; a string is searched.
+     */
+    public boolean containsNul() {
+        return !fromUtf8 && text.indexOf('\u0000') >= 0;
     }
 
     /** Number of UTF-8 bytes. */

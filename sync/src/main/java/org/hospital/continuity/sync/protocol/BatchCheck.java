@@ -104,6 +104,13 @@ public final class BatchCheck {
             if (e.kioskId() != null && !e.kioskId().equals(batch.kioskId())) {
                 violations.add(new Violation(at(i, "kioskId"), "must be the pushing kiosk"));
             }
+            // U+0000: PostgreSQL's text cannot hold it, so such an entry would fail at the insert on every retry
+            if (e.payload() != null && e.payload().containsNul()) {
+                violations.add(new Violation(at(i, "payload"), "must not contain the character U+0000 (NUL)"));
+            }
+            noNul(violations, i, "streamType", e.streamType());
+            noNul(violations, i, "eventType", e.eventType());
+            noNul(violations, i, "actor", e.actor());
             if (e.payload() != null && e.payload().utf8Length() > limits.maxPayloadBytes()) {
                 violations.add(new Violation(at(i, "payload"), "must be at most " + limits.maxPayloadBytes() + " bytes"));
             }
@@ -174,6 +181,12 @@ public final class BatchCheck {
             }
         }
         return true;
+    }
+
+    private static void noNul(List<Violation> violations, int entry, String field, String value) {
+        if (value != null && value.indexOf('\u0000') >= 0) {
+            violations.add(new Violation(at(entry, field), "must not contain the character U+0000 (NUL)"));
+        }
     }
 
     private static void atLeastOne(List<Violation> violations, int entry, String field, Number value) {

@@ -22,7 +22,8 @@ import java.util.Arrays;
  *
  * <p>Strict: the answer is {@code null} — "not read here, ask the data binder" — for anything a strict
  * reader would not take as it is: a raw control character, an unknown escape, a short or non-hex
- * {@code \}{@code u} escape, a missing closing quote, or bytes that are not well-formed UTF-8 (a stray
+ * {@code \}{@code u} escape, the escape of U+0000 (which PostgreSQL's text cannot hold: the batch check
+ * refuses it), a missing closing quote, or bytes that are not well-formed UTF-8 (a stray
  * continuation byte, a truncated sequence, an overlong form, an encoded surrogate, a code point above
  * U+10FFFF: Unicode's table 3-7, exactly what the JDK's decoder accepts). So every byte array it
  * returns is well-formed UTF-8. Not thread-safe (a reused scratch buffer): one per parse.
@@ -98,8 +99,8 @@ final class JsonStringBytes {
                     case 't' -> out[p++] = '\t';
                     case 'u' -> {
                         int cp = hex4(body, i + 2, n);
-                        if (cp < 0) {
-                            return null;
+                        if (cp <= 0) {
+                            return null; // not hex, or U+0000: the binder's string, which the batch check refuses
                         }
                         if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 <= n && body[i + 6] == '\\' && body[i + 7] == 'u') {
                             int low = hex4(body, i + 8, n);
@@ -201,8 +202,8 @@ final class JsonStringBytes {
                     case 't' -> out[p++] = '\t';
                     case 'u' -> {
                         int cp = hex4(body, i + 2, n);
-                        if (cp < 0) {
-                            return null;
+                        if (cp <= 0) {
+                            return null; // not hex, or U+0000: the binder's string, which the batch check refuses
                         }
                         out[p++] = (char) cp;
                         i += 6;

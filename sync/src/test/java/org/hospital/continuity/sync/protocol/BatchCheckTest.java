@@ -135,6 +135,33 @@ class BatchCheckTest {
                 .extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
     }
 
+    @Test
+    @DisplayName("HR-9 a payload or field with U+0000 is refused at the check (PostgreSQL's text cannot hold it: the insert would fail on every retry)")
+    void nulIsRefused() {
+        JournalEntry nul = Entries.entry("kiosk-a", 1, "{\"n\":\"a\u0000b\"}");
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(WireEntry.of(nul))), "kiosk-a", LIMITS);
+        assertThat(v.status()).isEqualTo(422);
+        assertThat(v.slug()).isEqualTo("malformed-envelope");
+        assertThat(v.violations()).containsExactly(new BatchCheck.Violation("entries[0].payload", "must not contain the character U+0000 (NUL)"));
+        WireEntry w = wire(2);
+        WireEntry actor = new WireEntry(w.entryId(), w.kioskId(), w.kioskSeq(), w.streamType(), w.streamId(), w.streamVersion(),
+                w.eventType(), w.schemaVersion(), w.payload(), w.contentHash(), w.recordedAt(), w.hlc(), "acct\u00007");
+        assertThat(((BatchCheck.Invalid) BatchCheck.check(batch(List.of(actor)), "kiosk-a", LIMITS)).violations())
+                .extracting(BatchCheck.Violation::field).containsExactly("entries[0].actor");
+    }
+
+    @Test
+    @DisplayName("HR-9 the receiver's reader leaves an escaped U+0000 to the binder, so the check sees it and refuses the batch")
+    void anEscapedNulInTheBodyIsRefused() throws Exception {
+        JournalEntry nul = Entries.entry("kiosk-a", 1, "{\"n\":\"a\u0000b\"}");
+        byte[] body = SyncJson.mapper().writeValueAsBytes(batch(List.of(WireEntry.of(nul))));
+        assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).contains("\\u0000");
+        PushBatchReader reader = new PushBatchReader(SyncJson.mapper());
+        assertThat(reader.fast(body)).as("not read by the byte path").isNull();
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(reader.read(body), "kiosk-a", LIMITS);
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
+    }
+
     /** The entry with its payload held as UTF-8 bytes, as {@code PushBatchReader} reads it from a body. */
     private static WireEntry asBytes(WireEntry w) {
         return new WireEntry(w.entryId(), w.kioskId(), w.kioskSeq(), w.streamType(), w.streamId(), w.streamVersion(),

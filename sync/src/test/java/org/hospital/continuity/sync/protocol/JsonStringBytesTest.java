@@ -71,7 +71,10 @@ class JsonStringBytesTest {
     @DisplayName("\\uXXXX escapes in either case, one to three UTF-8 bytes, and escaped surrogate pairs to four")
     void unicodeEscapes() {
         assertThat(bytes("\"\\u0041\\u00e9\\u00E9\\u6302\\uFFFF\"")).isEqualTo(utf8("Aéé挂\uffff"));
-        assertThat(bytes("\"\\u0000\\u001f\\u007f\\u0080\\u07ff\\u0800\"")).isEqualTo(utf8("\u0000\u001f\u007f\u0080\u07ff\u0800"));
+        assertThat(bytes("\"\\u0001\\u001f\\u007f\\u0080\\u07ff\\u0800\"")).isEqualTo(utf8("\u0001\u001f\u007f\u0080\u07ff\u0800"));
+        // U+0000 cannot be stored in PostgreSQL's text: not read here, so the binder's string reaches the batch check, which refuses it
+        assertThat(bytes("\"a\\u0000b\"")).isNull();
+        assertThat(reader.string("\"a\\u0000b\"".getBytes(StandardCharsets.UTF_8), 0)).isNull();
         assertThat(bytes("\"\\ud83d\\ude00\"")).isEqualTo(utf8("😀")).hasSize(4);
         assertThat(bytes("\"\\uD83C\\uDFE5 \\ud840\\udc00\"")).isEqualTo(utf8("🏥 𠀀"));
         assertThat(bytes("\"\\udbff\\udfff\"")).isEqualTo(utf8("\udbff\udfff")).isEqualTo(new byte[] {(byte) 0xF4, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF});
@@ -174,11 +177,11 @@ class JsonStringBytesTest {
     }
 
     @Test
-    @DisplayName("20,000 random strings as Jackson writes them: the bytes are getBytes(UTF_8) of the text, the string is the text")
+    @DisplayName("20,000 random strings as Jackson writes them (all but U+0000): the bytes are getBytes(UTF_8) of the text, the string is the text")
     void randomStringsAsWritten() throws Exception {
         Random r = new Random(20_261_206L);
         JsonFactory f = new JsonFactory();
-        String[] pieces = {"挂错科室", "😀", "𠀀", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", "\u0000", "\u0001", "\u001f", "\u007f",
+        String[] pieces = {"挂错科室", "😀", "𠀀", "\"", "\\", "/", "\n", "\t", "\r", "\b", "\f", "\u0001", "\u001f", "\u007f",
             "\u2028", "é", "ß", "<script>", "{\"a\":1}", " ", "x", "abcdefgh", "abcdefghijklmnop", "1234567", "\u00a0", "\ufeff"};
         for (int i = 0; i < 20_000; i++) {
             StringBuilder b = new StringBuilder();
