@@ -33,21 +33,8 @@ public final class ContentHash {
 
     static String of(UUID entryId, String kioskId, long kioskSeq, String streamType, UUID streamId, int streamVersion,
                      String eventType, int schemaVersion, String payload, Instant recordedAt, long hlc, String actor) {
-        Hasher h = HASHER.get();
-        h.reset();
-        h.uuidField(entryId);
-        h.field(kioskId);
-        h.longField(kioskSeq);
-        h.field(streamType);
-        h.uuidField(streamId);
-        h.longField(streamVersion);
-        h.field(eventType);
-        h.longField(schemaVersion);
-        h.field(payload);
-        h.instantField(recordedAt);
-        h.longField(hlc);
-        h.field(actor);
-        return h.digestHex();
+        return of(entryId, kioskId, kioskSeq, streamType, streamId, streamVersion, eventType, schemaVersion, Utf8Text.of(payload),
+                recordedAt, hlc, actor);
     }
 
     /**

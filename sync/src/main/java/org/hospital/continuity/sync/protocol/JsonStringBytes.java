@@ -90,35 +90,29 @@ final class JsonStringBytes {
                     return null;
                 }
                 byte e = body[i + 1];
-                switch (e) {
-                    case '"', '\\', '/' -> out[p++] = e;
-                    case 'b' -> out[p++] = '\b';
-                    case 'f' -> out[p++] = '\f';
-                    case 'n' -> out[p++] = '\n';
-                    case 'r' -> out[p++] = '\r';
-                    case 't' -> out[p++] = '\t';
-                    case 'u' -> {
-                        int cp = hex4(body, i + 2, n);
-                        if (cp <= 0) {
-                            return null; // not hex, or U+0000: the binder's string, which the batch check refuses
-                        }
-                        if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 <= n && body[i + 6] == '\\' && body[i + 7] == 'u') {
-                            int low = hex4(body, i + 8, n);
-                            if (low >= 0xDC00 && low <= 0xDFFF) {
-                                p = put(out, p, Character.toCodePoint((char) cp, (char) low));
-                                i += 12;
-                                continue;
-                            }
-                        }
-                        p = put(out, p, cp >= 0xD800 && cp <= 0xDFFF ? '?' : cp); // a lone surrogate: what getBytes writes
-                        i += 6;
-                        continue;
-                    }
-                    default -> {
+                if (e != 'u') {
+                    int plain = twoCharEscape(e);
+                    if (plain < 0) {
                         return null; // unknown escape
                     }
+                    out[p++] = (byte) plain;
+                    i += 2;
+                    continue;
                 }
-                i += 2;
+                int cp = hex4(body, i + 2, n);
+                if (cp <= 0) {
+                    return null; // not hex, or U+0000: the binder's string, which the batch check refuses
+                }
+                if (cp >= 0xD800 && cp <= 0xDBFF && i + 12 <= n && body[i + 6] == '\\' && body[i + 7] == 'u') {
+                    int low = hex4(body, i + 8, n);
+                    if (low >= 0xDC00 && low <= 0xDFFF) {
+                        p = put(out, p, Character.toCodePoint((char) cp, (char) low));
+                        i += 12;
+                        continue;
+                    }
+                }
+                p = put(out, p, cp >= 0xD800 && cp <= 0xDFFF ? '?' : cp); // a lone surrogate: what getBytes writes
+                i += 6;
             } else if (c >= 0) {
                 return null; // raw control character
             } else {
@@ -191,29 +185,22 @@ final class JsonStringBytes {
                 if (i + 1 >= n) {
                     return null;
                 }
-                switch (body[i + 1]) {
-                    case '"' -> out[p++] = '"';
-                    case '\\' -> out[p++] = '\\';
-                    case '/' -> out[p++] = '/';
-                    case 'b' -> out[p++] = '\b';
-                    case 'f' -> out[p++] = '\f';
-                    case 'n' -> out[p++] = '\n';
-                    case 'r' -> out[p++] = '\r';
-                    case 't' -> out[p++] = '\t';
-                    case 'u' -> {
-                        int cp = hex4(body, i + 2, n);
-                        if (cp <= 0) {
-                            return null; // not hex, or U+0000: the binder's string, which the batch check refuses
-                        }
-                        out[p++] = (char) cp;
-                        i += 6;
-                        continue;
+                byte e = body[i + 1];
+                if (e != 'u') {
+                    int plain = twoCharEscape(e);
+                    if (plain < 0) {
+                        return null; // unknown escape
                     }
-                    default -> {
-                        return null;
-                    }
+                    out[p++] = (char) plain;
+                    i += 2;
+                    continue;
                 }
-                i += 2;
+                int cp = hex4(body, i + 2, n);
+                if (cp <= 0) {
+                    return null; // not hex, or U+0000: the binder's string, which the batch check refuses
+                }
+                out[p++] = (char) cp;
+                i += 6;
             } else if (c >= 0) {
                 return null;
             } else {
@@ -235,6 +222,19 @@ final class JsonStringBytes {
                 i += k;
             }
         }
+    }
+
+    /** The character of a two-character escape {@code \" \\ \/ \b \f \n \r \t} (given the byte after the backslash), or -1. */
+    private static int twoCharEscape(byte e) {
+        return switch (e) {
+            case '"', '\\', '/' -> e;
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> -1;
+        };
     }
 
     /** The value of four hex digits at {@code at} (before {@code n}), or -1. */
