@@ -40,6 +40,7 @@ import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServer;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
+import org.hospital.continuity.testsupport.CpuTime;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteConfig;
@@ -208,13 +209,13 @@ class KioskBenchmark {
         long work0 = stats.workNanos();
         long commitNanos0 = stats.commitNanos();
         System.out.println("kiosk-benchmark: timed windows start");
-        Map<String, Long> cpu0 = threadCpu();
+        Map<String, Double> cpu0 = CpuTime.threadsByName(ProcessHandle.current().pid());
         long process0 = processCpu();
         long wall1 = System.nanoTime();
         long[] concurrent = windows(cookies, body, perWindow);
         long wallNanos = System.nanoTime() - wall1;
         long processCpu = processCpu() - process0;
-        Map<String, Long> cpu1 = threadCpu();
+        Map<String, Double> cpu1 = CpuTime.threadsByName(ProcessHandle.current().pid());
         double concurrentRate = concurrent.length / (wallNanos / 1e9);
         long commits = stats.commits() - commits0;
         double meanGroup = commits == 0 ? 0 : (stats.captures() - captures0) / (double) commits;
@@ -417,34 +418,6 @@ class KioskBenchmark {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
-    /**
-     * CPU time of every thread of this process, summed by thread name without its trailing number (pool threads
-     * together), read from /proc so that the JVM's own threads (JIT compilers, GC workers) are counted too.
-     */
-    private static Map<String, Long> threadCpu() {
-        Map<String, Long> byGroup = new java.util.TreeMap<>();
-        long tick = 10_000_000L; // USER_HZ = 100 on Linux
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    int close = stat.lastIndexOf(')');
-                    String name = stat.substring(stat.indexOf('(') + 1, close);
-                    String[] f = stat.substring(close + 2).split(" ");
-                    long cpu = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick; // utime, stime
-                    if (cpu > 0) {
-                        byGroup.merge(name.replaceAll("[-#\\s]*\\d+$", ""), cpu, Long::sum);
-                    }
-                } catch (java.io.IOException | RuntimeException ended) {
-                    // the thread ended meanwhile
-                }
-            }
-        } catch (java.io.IOException e) {
-            return byGroup; // not Linux: no breakdown
-        }
-        return byGroup;
-    }
-
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -453,16 +426,16 @@ class KioskBenchmark {
      * Where the CPU went while the windows submitted: the whole JVM (kiosk and the benchmark's own client threads
      * share it) and the thread groups that used most, per submit. Threads that ended in between are in the total only.
      */
-    private static String cpuBreakdown(Map<String, Long> before, Map<String, Long> after, long processCpu, long wallNanos, int submits) {
+    private static String cpuBreakdown(Map<String, Double> before, Map<String, Double> after, long processCpu, long wallNanos, int submits) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "  (CPU of the JVM while the windows submitted: %.2f of %d cores, %.3f ms per submit; by thread group, ms per submit:",
                 processCpu / (double) wallNanos, Runtime.getRuntime().availableProcessors(), processCpu / 1e6 / submits));
         after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
                 .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(10)
-                .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.3f;", e.getKey(), e.getValue() / 1e6 / submits)));
+                .forEach(e -> out.append(String.format(Locale.ROOT, " %s %.3f;", e.getKey(), e.getValue() * 1e3 / submits)));
         return out.append(")\n").toString();
     }
 

@@ -39,6 +39,7 @@ import org.hospital.continuity.sync.protocol.WireEntry;
 import org.hospital.continuity.sync.protocol.http.JdkPushClient;
 import org.hospital.continuity.sync.testkit.BacklogGenerator;
 import org.hospital.continuity.sync.testkit.MemorySource;
+import org.hospital.continuity.testsupport.CpuTime;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 
