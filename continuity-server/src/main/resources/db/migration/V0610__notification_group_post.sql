@@ -5,8 +5,9 @@
 -- Only the first sending is merged; reminder rounds of notices that ask for acknowledgement stay per party.
 create table notification_group_post (
   incident_id  uuid         not null,
-  post_key     varchar(64)  not null,   -- SHA-256 (hex) of the event, the robot and the text without ack link
+  event        varchar(200) not null,   -- the notices' dedupe key without the party, e.g. event|42
+  post_digest  varchar(64)  not null,   -- SHA-256 (hex) of the robot and the text without ack link
   delivery_id  uuid         not null,   -- the delivery that carries the post
   posted_at    timestamptz  not null,
-  primary key (incident_id, post_key)
+  primary key (incident_id, event, post_digest)
 );

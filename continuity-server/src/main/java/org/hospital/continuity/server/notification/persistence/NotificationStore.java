@@ -117,15 +117,15 @@ public class NotificationStore {
                     if (event == null) {
                         return Uni.createFrom().item(planned);
                     }
-                    String[] keys = posts.stream().map(p -> sha256(event + "\n" + p.groupPostDigest())).toArray(String[]::new);
+                    String[] digests = posts.stream().map(PlannedDelivery::groupPostDigest).toArray(String[]::new);
                     UUID[] deliveries = posts.stream().map(p -> p.delivery().id()).toArray(UUID[]::new);
                     // a concurrent raise of the same post (another instance) waits here for the first one's outcome
                     return conn.preparedQuery("""
-                                    insert into notification_group_post (incident_id, post_key, delivery_id, posted_at)
-                                    select $1, u.k, u.d, $4 from unnest($2::varchar[], $3::uuid[]) as u(k, d)
+                                    insert into notification_group_post (incident_id, event, post_digest, delivery_id, posted_at)
+                                    select $1, $5, u.k, u.d, $4 from unnest($2::varchar[], $3::uuid[]) as u(k, d)
                                     on conflict do nothing
                                     returning delivery_id""")
-                            .execute(Tuple.of(n.getUUID("incident_id"), keys, deliveries, ts(planned.get(0).delivery().nextAttemptAt())))
+                            .execute(Tuple.of(n.getUUID("incident_id"), digests, deliveries, ts(planned.get(0).delivery().nextAttemptAt()), event))
                             .map(inserted -> {
                                 java.util.Set<UUID> first = new java.util.HashSet<>();
                                 inserted.forEach(r -> first.add(r.getUUID("delivery_id")));
@@ -138,15 +138,6 @@ public class NotificationStore {
                                 return kept;
                             });
                 });
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Uni<Void> insertAll(SqlConnection conn, List<PlannedDelivery> planned) {
