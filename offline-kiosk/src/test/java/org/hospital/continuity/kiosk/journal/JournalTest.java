@@ -247,7 +247,10 @@ class JournalTest {
         }
         pool.shutdown();
         java.nio.file.Path wal = database.file().resolveSibling(database.file().getFileName() + "-wal");
-        assertThat(java.nio.file.Files.size(wal)).as("WAL bytes: it restarts after each complete checkpoint").isLessThan(6L << 20);
+        // Without the writer's checkpoint the WAL grows with the stream (37 MiB after these 3,000 entries); with it, it starts
+        // over after each complete checkpoint and a WAL that grew (a group of 64 captures, a reader holding an old snapshot)
+        // is cut back to journal_size_limit. 6 MiB, the usual size here, was exceeded once on a loaded machine (8.3 MiB).
+        assertThat(java.nio.file.Files.size(wal)).as("WAL bytes: it restarts after each complete checkpoint").isLessThanOrEqualTo(16L << 20);
         assertThat(database.groupStats().writerCheckpoints()).isGreaterThan(writerCheckpointsBefore);
         assertThat(journal.verify().problems()).isEmpty();
     }
