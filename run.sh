@@ -7,7 +7,7 @@
 #   SERVER_PORT=8080 KIOSK_PORT=8081 DATA_DIR=data ./run.sh
 #   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://host:5432/continuity ./run.sh   (existing PostgreSQL)
 #   DEMO=0 ./run.sh          no demo data and no automatic kiosk enrolment (default with an existing PostgreSQL)
-#   DRILL=0 ./run.sh         demo data but no guided drill (issue 10: second kiosk at a ward + compressed outage drill)
+#   DRILL=0 ./run.sh         demo data but no guided drill (second kiosk at a ward + compressed outage drill)
 #   DEMO=0 ./run.sh          no demo data, no automatic kiosk enrolment, no demo notification receivers
 #                            (default with an existing PostgreSQL); DEMO_SMTP_PORT=2525 the demo mail receiver
 set -euo pipefail
@@ -122,11 +122,11 @@ if [ "$DEMO" = 1 ]; then
   [ -s "$CASHIER_PW_FILE" ] && KIOSK_NOTE="sign in as cashier-1, password in $CASHIER_PW_FILE (F8 starts downtime mode)"
 fi
 
-# --- issue 10: guided demo (second kiosk at a ward, a compressed whole-network outage drill); see bin/demo-drill.sh ---
+# --- guided demo (second kiosk at a ward, a compressed whole-network outage drill); see bin/demo-drill.sh ---
 if [ "$DEMO" = 1 ] && [ "${DRILL:-1}" = 1 ]; then
   . bin/demo-drill.sh
 fi
-# --- end issue 10 ---
+# --- end guided demo ---
 
 cat <<MSG
 

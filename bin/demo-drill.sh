@@ -1,4 +1,4 @@
-# Sourced by run.sh (issue 10): the guided demo. A second kiosk at a ward (肾内一病区, SK, a demo nurse), and a compressed
+# Sourced by run.sh: the guided demo. A second kiosk at a ward (肾内一病区, SK, a demo nurse), and a compressed
 # whole-network outage drill (scenario whole-network-7h at 60×: 7 hours of the plan in about 7 minutes), with the
 # URLs to follow it; a browser opens when one is available. Needs from run.sh: JAVA_BIN, KIOSK_JAR, DATA_DIR,
 # SERVER_PORT, pids, wait_ready, json_field, token-less admin password in CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD.
@@ -40,7 +40,7 @@ fi
 
 cat <<MSG
 
-  ── guided demo (issue 10): a compressed whole-network outage drill ─────────────────────────────
+  ── guided demo: a compressed whole-network outage drill ─────────────────────────────
   $DRILL_NOTE
   1. leadership board     $S/board                 (sign in as admin; the drill's instructions read 【演练 DRILL】)
   2. cashier kiosk        http://localhost:$KIOSK_PORT     (red drill banner; F8 downtime mode, capture registrations)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# EP-8.4, issue 9: the one command that writes an outage's downtime records into the HIS now (the server also runs
+# EP-8.4: the one command that writes an outage's downtime records into the HIS now (the server also runs
 # it on its schedule). Asks the running continuity server to run the incident's write-back to the FHIR HIS, then
 # prints what was written, what went to the reconciliation workbench (with reasons, at /workbench) and whether the
 # run paused because the HIS stopped answering. Replaying is harmless: conditional creates make it create nothing

@@ -110,7 +110,7 @@
       pools.appendChild(s);
     });
     $('#b-staff').textContent = status.staff ? t('banner.staff') + ': ' + status.staff : '';
-    // issue 10: a drill is running (the server said so): everybody at this kiosk sees it
+    // a drill is running (the server said so): everybody at this kiosk sees it
     const drill = $('#drill-banner');
     drill.hidden = !status.drill;
     drill.textContent = status.drill ? (lang === 'en' ? status.drill.bannerEn : status.drill.bannerZh) : '';
@@ -545,7 +545,7 @@
   }
   $('#cl-form').addEventListener('change', () => { clearErrors($('#f-clinical')); showClinicalFields(); });
 
-  // issue 8: the patient's allergies from the snapshot, shown as soon as the patient id is typed
+  // the patient's allergies from the snapshot, shown as soon as the patient id is typed
   let allergySeq = 0;
   async function showAllergies() {
     const box = $('#cl-allergies');

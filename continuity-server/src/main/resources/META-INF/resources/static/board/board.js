@@ -158,7 +158,7 @@
     });
   }
 
-  // kiosks seen by the sync receiver, a number per kiosk: what it still holds unsent (issue 6)
+  // kiosks seen by the sync receiver, a number per kiosk: what it still holds unsent
   function renderKiosks(s) {
     var box = clear($('kiosks'));
     var k = s.kiosks || { rows: [], totalPending: 0, withBacklog: 0 };

@@ -1,4 +1,4 @@
-// The reconciliation workbench (issue 9): parcels and their EP-8.4 deadlines, the queue, one item with the record
+// The reconciliation workbench: parcels and their EP-8.4 deadlines, the queue, one item with the record
 // as captured and the HIS candidates side by side (scores per field), and the actions. Every read of patient data
 // goes through the workbench API, which records it (HR-12). No framework, nothing from the internet.
 (function () {

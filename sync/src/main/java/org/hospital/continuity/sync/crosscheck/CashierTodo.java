@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Issue 9 / EP-4.4: IOU slips (白条) given instead of invoices, and insurance settlements deferred during
+ * EP-4.4: IOU slips (白条) given instead of invoices, and insurance settlements deferred during
  * the outage, become a to-do list for cashiers after recovery: oldest first, exchanged slips dropped.
  */
 public final class CashierTodo {

@@ -3,7 +3,7 @@ package org.hospital.continuity.sync.crosscheck;
 import java.util.Optional;
 
 /**
- * Issue 9 / EP-6.7: a charge made during the outage with the kiosk's catalogue price is written back at
+ * EP-6.7: a charge made during the outage with the kiosk's catalogue price is written back at
  * that price. When the HIS's current price differs, the line is flagged for a person; it is never
  * silently repriced (HR-9: an accounting entry is corrected by a new attributed entry, not altered).
  */

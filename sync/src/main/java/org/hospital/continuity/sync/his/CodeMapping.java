@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Kiosk snapshot codes → HIS codes, per kind (departments, items, drugs). Configured, never guessed:
- * a code without a mapping sends its visit to the workbench (issue 9).
+ * a code without a mapping sends its visit to the workbench.
  */
 public record CodeMapping(Map<Kind, Map<String, String>> codes) {
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One downtime visit ready to write back, every code already mapped to the HIS's (issue 9): the
+ * One downtime visit ready to write back, every code already mapped to the HIS's: the
  * registration with its patient, the orders, dispenses and charges captured for it, and where it
  * came from (kiosk, operator, breakpoint, paper form) for the Provenance.
  *

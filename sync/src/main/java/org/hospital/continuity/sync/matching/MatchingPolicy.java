@@ -10,7 +10,7 @@ import static org.hospital.continuity.sync.matching.ScoreComponent.Outcome;
 /**
  * Downtime patient ↔ HIS patients. A wrong automatic match writes one person's visit into another
  * person's record, so a match is automatic only when it is certain; everything else is a proposal
- * for a person on the workbench (issue 9, EP-8.4 back-entry).
+ * for a person on the workbench (EP-8.4 back-entry).
  *
  * <ol>
  *   <li>{@code ID_EXACT}: the record's resident ID number passes its check character, exactly one HIS

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Refuses request addresses no endpoint of either app can mean (issue 11, adversarial suite): path segments that
+ * Refuses request addresses no endpoint of either app can mean (adversarial suite): path segments that
  * decode to something other than an id, code or name (traversal, quotes, angle brackets, spaces, control
  * characters, encoded slashes, invalid UTF-8, over-long), and query values with control characters or invalid
  * UTF-8. Both apps answer these with 400 before routing, so no id of that kind reaches a query or a page.

@@ -40,7 +40,7 @@ public class AccountStore {
               from account a join person p on p.id = a.person_id""";
 
     private final Pool pool;
-    /** Issue 11: every account audit row is also an entry of the hash-chained audit log, in the same transaction. */
+    /** Every account audit row is also an entry of the hash-chained audit log, in the same transaction. */
     @jakarta.inject.Inject
     org.hospital.continuity.server.audit.app.AuditTrail auditTrail;
 

@@ -11,7 +11,7 @@ import org.hospital.continuity.server.kiosk.persistence.ReferenceRepository;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /**
- * Records patients' allergies for the kiosks (issue 8): from an import of the HIS's allergy list
+ * Records patients' allergies for the kiosks: from an import of the HIS's allergy list
  * (or a future HIS feed, source {@code HIS}). The whole import is checked first (422 naming each
  * line, nothing stored), then stored in one transaction with a new reference snapshot version, so
  * every kiosk fetches it on its next refresh.

@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
-/** Issue 11: what the audit log records beyond every change (HR-8). */
+/** What the audit log records beyond every change (HR-8). */
 @ConfigMapping(prefix = "continuity.audit")
 public interface AuditConfig {
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.hospital.continuity.server.platform.persistence.SchemaScripts;
 
-/** Issue 11: the audit log (V0900–V0999). */
+/** The audit log (V0900–V0999). */
 @ApplicationScoped
 public class AuditSchema implements SchemaScripts {
 

@@ -43,7 +43,7 @@ public record BoardSnapshot(
                                   String verification) {
     }
 
-    /** Kiosks seen by the sync receiver and what each still holds unsent (issue 6). */
+    /** Kiosks seen by the sync receiver and what each still holds unsent. */
     public record Kiosks(long totalPending, int withBacklog, List<Kiosk> rows) {
     }
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.hospital.continuity.server.board.domain.Thresholds;
 
 /**
- * What the board shows of an incident, as the incident engine (issue 4) knows it. A read model only: the
+ * What the board shows of an incident, as the incident engine knows it. A read model only: the
  * engine owns incidents, classes, the ladder and the instructions.
  *
  * @param faultClass  CLASS_I, CLASS_II, CLASS_III, INSURANCE or null while ungraded

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Port to the incident engine (issue 4): the incident the board shows. */
+/** Port to the incident engine: the incident the board shows. */
 public interface IncidentSource {
 
     /** The open incident, or the most recent one when none is open; empty when there never was one. */

@@ -18,8 +18,8 @@ import org.hospital.continuity.server.board.persistence.BoardFiguresStore;
 import org.hospital.continuity.server.writeback.config.WriteBackConfig;
 
 /**
- * Two sections of the board that come from other features: kiosks with their unsent backlog (sync, issue 6) and
- * back-entry progress against the EP-8.4 deadlines (write-back and workbench, issue 9). Those features do not
+ * Two sections of the board that come from other features: kiosks with their unsent backlog (sync) and
+ * back-entry progress against the EP-8.4 deadlines (write-back and workbench). Those features do not
  * announce their changes on the event bus, so a cheap fingerprint of their tables is checked on a schedule and
  * the board refreshes when it moved (a push arrived, a workbench item was resolved, a parcel was given).
  */

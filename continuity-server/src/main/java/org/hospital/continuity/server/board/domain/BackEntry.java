@@ -9,7 +9,7 @@ import java.time.ZoneId;
 /**
  * EP-8.4 on the board: once the system is back, important data is entered the same day and all back-entry is
  * finished by the next day (当日完成重要数据录入，第二天完成全部数据补录). The same reckoning as the workbench's
- * parcels (issue 9): "important" items are due at the end of the day the system came back, all items at the
+ * parcels: "important" items are due at the end of the day the system came back, all items at the
  * end of the next day, in the hospital's time zone.
  */
 public final class BackEntry {

@@ -23,7 +23,7 @@ import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
 import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
 
 /**
- * The board's picture from the incident engine of issue 4: the incident and its timeline and ladder
+ * The board's picture from the incident engine: the incident and its timeline and ladder
  * schedule (HandlingIncidents), the departments' modes and the acknowledgements of the instructions that set
  * them (AnnouncingInstructions). The board refreshes on every incident event (IncidentEventRelay).
  */

@@ -15,10 +15,10 @@ import org.hospital.continuity.server.board.domain.BackEntry;
  * The board's figures from other features' tables, read-only and in one place so that they are easy to move
  * onto those features' read APIs later:
  * <ul>
- *   <li>kiosks and their unsent backlog — the sync receiver's {@code sync_kiosk} (issue 6; what each kiosk last
- *       reported with its push) joined with the kiosk registry {@code kiosk} (issue 5) for name and department,
+ *   <li>kiosks and their unsent backlog — the sync receiver's {@code sync_kiosk} (what each kiosk last
+ *       reported with its push) joined with the kiosk registry {@code kiosk} for name and department,
  *       plus enrolled kiosks never seen;</li>
- *   <li>back-entry progress — write-back and workbench tables of issue 9 ({@code writeback_visit},
+ *   <li>back-entry progress — write-back and workbench tables ({@code writeback_visit},
  *       {@code workbench_item}, {@code workbench_parcel}), per department area.</li>
  * </ul>
  */

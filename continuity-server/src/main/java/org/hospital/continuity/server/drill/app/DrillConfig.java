@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Drills, readiness and restore tests ({@code continuity.drill.*}), issue 10. */
+/** Drills, readiness and restore tests ({@code continuity.drill.*}). */
 @io.quarkus.runtime.annotations.StaticInitSafe
 @ConfigMapping(prefix = "continuity.drill")
 public interface DrillConfig {

@@ -15,7 +15,7 @@ import org.hospital.continuity.server.writeback.integration.FhirIdentifiers;
 import org.hospital.continuity.sync.his.HisPort;
 
 /**
- * HR-21, issue 10: where the write-back of an incident goes. A real incident goes to the real HIS; a drill
+ * HR-21: where the write-back of an incident goes. A real incident goes to the real HIS; a drill
  * incident never does: it goes to the configured sandbox FHIR target (its own circuit breaker), or is held.
  * Blocking (called by the write-back service on a worker thread).
  */

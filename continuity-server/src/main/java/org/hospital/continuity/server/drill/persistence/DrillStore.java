@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-/** Drills, the steps the player played, and purge records (issue 10). */
+/** Drills, the steps the player played, and purge records. */
 @ApplicationScoped
 public class DrillStore {
 

@@ -123,7 +123,7 @@ public class RunningTheIncidentEngine {
     }
 
     /**
-     * Issue 10: starts the engine afresh at real time {@code at} (the circumstances in force are kept), after a drill
+     * Starts the engine afresh at real time {@code at} (the circumstances in force are kept), after a drill
      * that ended at {@code engineAt} on its compressed clock. A
      * drill runs on compressed time, so its incident ends ahead of real time; the reset brings the engine back to
      * real time with nothing pending. An incident still open (a drill stopped early) is closed with a

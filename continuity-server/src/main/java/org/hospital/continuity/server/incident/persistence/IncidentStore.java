@@ -118,7 +118,7 @@ public class IncidentStore {
     }
 
     public Uni<Void> insertIncident(SqlClient c, UUID id, Instant openedAt, Instant now) {
-        // issue 10: an incident opened while a drill runs is that drill's incident (flagged end to end)
+        // An incident opened while a drill runs is that drill's incident (flagged end to end)
         return c.preparedQuery("insert into incident (id, opened_at, updated_at, drill_id) values ($1, $2, $3, (select id from drill where status = 'RUNNING'))")
                 .execute(Tuple.of(id, ts(openedAt), ts(now)))
                 .chain(() -> c.preparedQuery("update drill set incident_id = $1 where status = 'RUNNING' and incident_id is null").execute(Tuple.of(id)))

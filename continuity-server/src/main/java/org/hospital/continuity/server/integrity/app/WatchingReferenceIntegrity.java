@@ -107,7 +107,7 @@ public class WatchingReferenceIntegrity {
         return store.history(store.pool(), catalogue, limit);
     }
 
-    /** The snapshot kiosks are served, with its entries (the kiosk feature serves it, issue 5). */
+    /** The snapshot kiosks are served, with its entries (the kiosk feature serves it). */
     public Uni<CurrentSnapshot> current(Catalogue catalogue) {
         return store.current(store.pool(), catalogue).onItem().ifNull()
                 .failWith(() -> new DomainRejection(404, "no-snapshot", null, "No " + catalogue.en() + " has been imported yet."))

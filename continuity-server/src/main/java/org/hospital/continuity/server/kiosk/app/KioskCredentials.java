@@ -9,7 +9,7 @@ import org.hospital.continuity.server.kiosk.persistence.KioskRegistryRepository;
 
 /**
  * Checks a kiosk's credential (the random secret it received at enrolment; only its SHA-256 is
- * stored). Used by the kiosk endpoints here and by the sync receiver (issue 6) on every push:
+ * stored). Used by the kiosk endpoints here and by the sync receiver on every push:
  * {@code verify(kioskId, secret)} gives the kiosk's identity when the kiosk is ENROLLED and the
  * secret matches, and empty otherwise (unknown kiosk, wrong secret, revoked, not yet enrolled).
  * Callers answer empty with 401 and never say which of these it was.

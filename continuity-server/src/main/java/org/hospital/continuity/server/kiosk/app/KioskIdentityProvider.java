@@ -14,7 +14,7 @@ import org.hospital.continuity.server.platform.security.Roles;
 /**
  * Turns a verified kiosk credential into a security identity: principal = kiosk id, role
  * {@link Roles#KIOSK}, attribute {@link #ATTRIBUTE} = the {@link KioskIdentity} (id, name,
- * department). Endpoints for kiosks (snapshot, number blocks, and the sync receiver of issue 6)
+ * department). Endpoints for kiosks (snapshot, number blocks, and the sync receiver)
  * use {@code @RolesAllowed(Roles.KIOSK)} and read the attribute.
  */
 @ApplicationScoped

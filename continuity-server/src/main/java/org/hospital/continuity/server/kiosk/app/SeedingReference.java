@@ -70,7 +70,7 @@ public class SeedingReference {
                         ? Uni.createFrom().voidItem() : allergies.importCsv(DEMO_ALLERGIES, "DEMO", "demo-seed").replaceWithVoid()));
     }
 
-    /** Demo allergies (issue 8): P0001 is allergic to amoxicillin (D0001), P0002 has no known allergy. */
+    /** Demo allergies: P0001 is allergic to amoxicillin (D0001), P0002 has no known allergy. */
     static final String DEMO_ALLERGIES = AllergyCsv.HEADER + "\n"
             + "P0001,D0001,阿莫西林,皮疹、呼吸困难,SEVERE\n"
             + "P0001,,海鲜,荨麻疹,MILD\n"

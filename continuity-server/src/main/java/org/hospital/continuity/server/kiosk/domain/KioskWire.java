@@ -53,7 +53,7 @@ public final class KioskWire {
     }
 
     /**
-     * A recorded allergy (issue 8). A patient with {@code allergiesRecordedAt} set and no allergy has
+     * A recorded allergy. A patient with {@code allergiesRecordedAt} set and no allergy has
      * no known allergy; with it null, allergies were never recorded.
      */
     public record Allergy(String allergenCode, String allergen, String reaction, String severity) {

@@ -90,7 +90,7 @@ public class KioskRegistryRepository {
     public Uni<Void> revoke(String kioskId) {
         return pool.preparedQuery("update kiosk set status = 'REVOKED' where id = $1").execute(Tuple.of(kioskId))
                 .chain(rows -> rows.rowCount() == 0
-                        // issue 11: revoking a kiosk that does not exist is an error, not a silent success
+                        // Revoking a kiosk that does not exist is an error, not a silent success
                         ? Uni.createFrom().failure(org.hospital.continuity.server.platform.api.DomainRejection.notFound("Kiosk " + kioskId))
                         : Uni.createFrom().voidItem());
     }

@@ -125,7 +125,7 @@ public class ReferenceRepository {
         });
     }
 
-    /** Departments of the staff directory (issue 4) first, then the seeded reference departments. */
+    /** Departments of the staff directory first, then the seeded reference departments. */
     private Uni<List<KioskWire.Department>> departments(SqlConnection c) {
         return c.query("""
                 select distinct on (code) code, name from (
@@ -163,7 +163,7 @@ public class ReferenceRepository {
             });
     }
 
-    /** Issue 8: each patient's current allergy statement from the allergy imports. */
+    /** Each patient's current allergy statement from the allergy imports. */
     private Uni<List<KioskWire.Patient>> withAllergies(SqlConnection c, List<KioskWire.Patient> patients) {
         return allergies.current(c).map(current -> patients.stream().map(p -> {
             AllergyStore.Current a = current.get(p.patientId());

@@ -59,7 +59,7 @@ public class RaisingNotification {
         return drillMarked(request).chain(marked -> raiseMarked(marked));
     }
 
-    /** Issue 10: a notice about a drill incident carries the drill marker in its params (kept for every round). */
+    /** A notice about a drill incident carries the drill marker in its params (kept for every round). */
     private Uni<NoticeRequest> drillMarked(NoticeRequest request) {
         if (request.incidentId() == null || request.params().containsKey(NoticeTexts.DRILL_PARAM)) {
             return Uni.createFrom().item(request);

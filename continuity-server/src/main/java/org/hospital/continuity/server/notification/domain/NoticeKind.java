@@ -29,9 +29,9 @@ public enum NoticeKind {
     FAULT_REPORT_DUE(true),
     /** A test message sent from the admin page to check a channel. */
     CHANNEL_TEST(false),
-    /** Issue 10: a kiosk would fail its department in an outage now (readiness); IT on duty fixes it. */
+    /** A kiosk would fail its department in an outage now (readiness); IT on duty fixes it. */
     KIOSK_NOT_READY(true),
-    /** Issue 10, HR-19: no successful backup restore test for two weeks. */
+    /** HR-19: no successful backup restore test for two weeks. */
     RESTORE_TEST_DUE(true);
 
     private final boolean requiresAcknowledgement;

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class NoticeTexts {
 
-    /** A notification whose params hold this key is about a drill (issue 10): subject and body carry the drill prefix. */
+    /** A notification whose params hold this key is about a drill: subject and body carry the drill prefix. */
     public static final String DRILL_PARAM = "drill";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
@@ -48,7 +48,7 @@ public final class NoticeTexts {
             body = body + "\n" + fill(get(b, "ack.line"), Map.of("ackLink", Text.plain(ackLink)), language);
         }
         if (params.containsKey(DRILL_PARAM)) {
-            // issue 10 (EP-9.4): a drill's notice says so before anything else, in every round
+            // (EP-9.4): a drill's notice says so before anything else, in every round
             String drill = get(b, "drill.prefix");
             subject = drill + subject;
             body = drill + body;

@@ -21,7 +21,7 @@ import org.hospital.continuity.server.notification.domain.Language;
 import org.hospital.continuity.server.notification.domain.Person;
 
 /**
- * The notifications' view of the directory and duty roster (issue 4): who a party is, in the order to call
+ * The notifications' view of the directory and duty roster: who a party is, in the order to call
  * them (EP-2.1, EP-9.1, HR-15..17).
  * <ul>
  *   <li>LEADERSHIP_GROUP: every active member of the leadership group, together.</li>

@@ -29,7 +29,7 @@ import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
 import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
 
 /**
- * Turns the incident engine's timeline events (issue 4, on the event bus) into notifications:
+ * Turns the incident engine's timeline events (on the event bus) into notifications:
  * <ul>
  *   <li>graded Class I (EP-4.1/4.5, EP-5.1): the leadership group and IT on duty;</li>
  *   <li>graded Class II (EP-4.2/4.6): IT on duty; an insurance fault (EP-4.4/4.8): finance, insurance office,

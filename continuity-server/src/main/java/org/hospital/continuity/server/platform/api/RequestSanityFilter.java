@@ -7,7 +7,7 @@ import org.hospital.continuity.sync.wire.Problem;
 import org.hospital.continuity.sync.wire.RequestSanity;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Issue 11: addresses no endpoint can mean (traversal, injection, NUL, invalid UTF-8) get 400 before routing. */
+/** Addresses no endpoint can mean (traversal, injection, NUL, invalid UTF-8) get 400 before routing. */
 @jakarta.inject.Singleton
 public class RequestSanityFilter {
 

@@ -16,7 +16,7 @@ public interface ContinuityServerConfig {
     /** Limits of the JSON API. */
     Api api();
 
-    /** Kiosk registry, enrolment, number pools and reference snapshots (issue 5). */
+    /** Kiosk registry, enrolment, number pools and reference snapshots. */
     Kiosk kiosk();
 
     interface Kiosk {

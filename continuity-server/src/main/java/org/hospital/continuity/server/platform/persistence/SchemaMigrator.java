@@ -47,7 +47,7 @@ public class SchemaMigrator {
         migrate(pool);
     }
 
-    /** Applies every script to another database (issue 10: the scratch database of a restore test). */
+    /** Applies every script to another database (the scratch database of a restore test). */
     public void migrate(Pool pool) {
         List<String> scripts = contributions.stream()
                 .flatMap(c -> c.scripts().stream())

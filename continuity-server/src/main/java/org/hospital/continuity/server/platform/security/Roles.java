@@ -25,7 +25,7 @@ public final class Roles {
     public static final String DEPARTMENT_HEAD = "department-head";
     /** Data-entry staff (staff role DATA_ENTRY): work the reconciliation workbench after recovery (EP-8.4, EP-8.5). */
     public static final String DATA_ENTRY = "data-entry";
-    /** Granted to enrolled kiosks by the kiosk identity of the kiosk feature (issue 5); kiosks file reports and acknowledge. */
+    /** Granted to enrolled kiosks by the kiosk identity of the kiosk feature; kiosks file reports and acknowledge. */
     public static final String KIOSK = "kiosk";
 
     private Roles() {

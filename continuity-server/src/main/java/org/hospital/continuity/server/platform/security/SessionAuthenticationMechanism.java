@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Reads a staff session token from {@code Authorization: Bearer s.…} or the {@code continuity_session}
  * cookie (pages of the board). Tokens of another shape are left to other mechanisms (kiosk tokens of
- * issue 5), so this one never claims them.
+ * kiosk enrolment), so this one never claims them.
  */
 @ApplicationScoped
 public class SessionAuthenticationMechanism implements HttpAuthenticationMechanism {

@@ -19,7 +19,7 @@ public record Staff(UUID accountId, String username, UUID personId, String perso
 
     public static final String ATTRIBUTE = "continuity.staff";
 
-    /** The caller, or null for an anonymous or non-staff identity (e.g. a kiosk of issue 5). */
+    /** The caller, or null for an anonymous or non-staff identity (e.g. an enrolled kiosk). */
     public static Staff of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return null;

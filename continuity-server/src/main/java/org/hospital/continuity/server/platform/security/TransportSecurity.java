@@ -3,7 +3,7 @@ package org.hospital.continuity.server.platform.security;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Issue 11: holds {@link TransportSecurityConfig} for {@link PasswordsOverTls} (a filter class, not an ordinary bean). */
+/** Holds {@link TransportSecurityConfig} for {@link PasswordsOverTls} (a filter class, not an ordinary bean). */
 @ApplicationScoped
 @Unremovable
 public class TransportSecurity {

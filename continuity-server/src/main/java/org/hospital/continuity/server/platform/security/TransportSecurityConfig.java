@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
-/** Issue 11 (HR-13): where passwords may travel. */
+/** (HR-13): where passwords may travel. */
 @ConfigMapping(prefix = "continuity.security")
 public interface TransportSecurityConfig {
 

@@ -29,7 +29,7 @@ import org.hospital.continuity.server.playbook.persistence.InstructionStore.Mode
 /**
  * EP-6.1: announced instructions per department and their acknowledgement by named people. A department's
  * mode changes only when a named person of that department acknowledges its newest mode instruction.
- * This is the app-service API kiosks (issue 5) and the board (issue 7) use as well:
+ * This is the app-service API kiosks and the board use as well:
  * {@link #forParty}, {@link #acknowledge}, {@link #modes}.
  */
 @ApplicationScoped

@@ -51,7 +51,7 @@ public class InstructionStore {
 
     /**
      * Inserts unless the same dedupe key was issued before; the new id, or null when it existed. An instruction of
-     * a drill incident says so in its text (issue 10): every party reading it, on a kiosk or a board, sees "演练 DRILL".
+     * a drill incident says so in its text: every party reading it, on a kiosk or a board, sees "演练 DRILL".
      */
     public Uni<UUID> issue(SqlClient c, UUID incident, long eventSeq, InstructionDraft d) {
         UUID id = UUID.randomUUID();

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Kiosk readiness ({@code continuity.readiness.*}), issue 10. */
+/** Kiosk readiness ({@code continuity.readiness.*}). */
 @io.quarkus.runtime.annotations.StaticInitSafe
 @ConfigMapping(prefix = "continuity.readiness")
 public interface ReadinessConfig {

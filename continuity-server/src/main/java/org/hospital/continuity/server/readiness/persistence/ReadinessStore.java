@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.hospital.continuity.server.readiness.domain.KioskReadiness;
 
-/** Kiosk readiness reports, the facts of every kiosk, and the last verdicts (issue 10). */
+/** Kiosk readiness reports, the facts of every kiosk, and the last verdicts. */
 @ApplicationScoped
 public class ReadinessStore {
 

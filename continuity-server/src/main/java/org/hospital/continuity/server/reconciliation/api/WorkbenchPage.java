@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The reconciliation workbench page for data-entry teams (issue 9, EP-8.4, EP-8.5): Chinese first,
+ * The reconciliation workbench page for data-entry teams (EP-8.4, EP-8.5): Chinese first,
  * {@code ?lang=en} for English, keyboard-first, everything served by the server (no CDN). The page holds
  * no patient data itself: the script reads items through the workbench API, which records every read (HR-12).
  * Without a session the sign-in form is shown; cashiers see only their IOU / deferred-insurance to-do.

@@ -40,7 +40,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The reconciliation workbench for data-entry teams (issue 9, EP-8.4, EP-8.5): the queue, one item with the
+ * The reconciliation workbench for data-entry teams (EP-8.4, EP-8.5): the queue, one item with the
  * record as captured and the HIS candidates side by side (every such read is recorded, HR-12), the actions
  * (who and why recorded, HR-8; corrections as new entries, HR-9) and parcels with their deadlines.
  */

@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The reconciliation workbench (issue 9, EP-8.4, EP-8.5): the queue, reading an item (recorded, HR-12),
+ * The reconciliation workbench (EP-8.4, EP-8.5): the queue, reading an item (recorded, HR-12),
  * acting on it (decided by {@link WorkbenchDecisions}, recorded with who and why, HR-8/HR-9), parcels and
  * their progress. Blocking; called from worker threads.
  */

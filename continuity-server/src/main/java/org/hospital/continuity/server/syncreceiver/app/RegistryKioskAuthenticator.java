@@ -8,7 +8,7 @@ import org.hospital.continuity.server.kiosk.persistence.KioskRegistryRepository;
 import org.hospital.continuity.server.syncreceiver.config.SyncReceiverConfig;
 
 /**
- * The push credential check over the kiosk registry (kiosk enrolment, issue 5): an enrolled kiosk
+ * The push credential check over the kiosk registry (kiosk enrolment): an enrolled kiosk
  * whose secret matches ({@code KioskCredentials.verify}) is authentic; a registered kiosk whose
  * credential was revoked and whose secret matches is told so (403); anything else is unknown (401).
  * Kiosks absent from the registry fall back to the configured test/benchmark credentials, which

@@ -36,7 +36,7 @@ public interface SyncReceiverConfig {
     int maxSchemaVersion();
 
     /**
-     * Interim kiosk credentials until kiosk enrolment lands (issue 5): kiosk id → lowercase hex
+     * Interim kiosk credentials until kiosk enrolment lands: kiosk id → lowercase hex
      * SHA-256 of its secret. Never the secret itself.
      */
     Map<String, String> interimCredentials();

@@ -19,7 +19,7 @@ import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Write-back progress per incident (issue 9, EP-8.4) for IT and the leadership board; IT may start a run now. */
+/** Write-back progress per incident (EP-8.4) for IT and the leadership board; IT may start a run now. */
 @Path("/api/writeback/incidents/{incident}")
 @Produces(MediaType.APPLICATION_JSON)
 public class WriteBackResource {

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Builds {@link VisitDraft}s from synced journal entries with the kiosk's payloads (issue 5):
+ * Builds {@link VisitDraft}s from synced journal entries with the kiosk's payloads:
  * {@code registration/PatientRegistered} opens a visit (its registration fee is the first line) and
  * {@code charge/ChargeRecorded} adds priced lines to the visit named by {@code registrationId}. A charge
  * voided later ({@code InvoiceVoided}, a newer version of the charge stream) contributes nothing (HR-9).

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A ledger held in memory: for the write-back command line run and for tests. The server's durable
- * ledger (PostgreSQL) is not built yet (see docs/benchmarks.md and the report of issue 9).
+ * ledger (PostgreSQL) is {@code PgWriteBackLedger}.
  */
 public final class InMemoryLedger implements WriteBackLedger {
 

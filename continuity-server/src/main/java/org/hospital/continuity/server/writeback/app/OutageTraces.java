@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What is left to trace after an outage, read from the synced journal entries (kiosk payloads of issues 5
- * and 8), nothing corrected automatically:
+ * What is left to trace after an outage, read from the synced journal entries (kiosk payloads),
+ * nothing corrected automatically:
  * <ul>
  *   <li>EP-6.7.5: every pharmacy dispense ({@code dispense/Dispensed}) against the prescription or requisition
  *   it fills ({@code prescription/PrescriptionWritten}, {@code requisition/RequisitionIssued}); lines are paired

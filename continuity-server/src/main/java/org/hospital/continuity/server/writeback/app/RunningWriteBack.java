@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The background write-back service (issue 9, EP-8.4): every {@code continuity.writeback.interval} it reads
+ * The background write-back service (EP-8.4): every {@code continuity.writeback.interval} it reads
  * the synced downtime entries of each incident, applies the workbench's corrections (HR-9) and writes the
  * visits into the HIS through {@link WritingBack} with the durable {@link PgWriteBackLedger}. One instance at
  * a time across servers: a PostgreSQL session advisory lock (released when the connection closes, so a
@@ -34,7 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
 @ApplicationScoped
 public class RunningWriteBack {
 
-    /** The advisory lock key of write-back ("WB" + issue 9). */
+    /** The advisory lock key of write-back ("WB9"). */
     static final long LOCK_KEY = 0x5742_0009L;
 
     private final HisPort his;
@@ -77,7 +77,7 @@ public class RunningWriteBack {
 
     /**
      * Reads the incident's synced entries and writes them back; empty when another instance holds the lock, or
-     * when the incident is a drill whose records are held (issue 10, HR-21: a drill never reaches the real HIS).
+     * when the incident is a drill whose records are held (HR-21: a drill never reaches the real HIS).
      */
     public Optional<WritingBack.Report> runIncident(String incident) {
         DrillWriteBackTargets.Target target = drills.targetFor(incident);

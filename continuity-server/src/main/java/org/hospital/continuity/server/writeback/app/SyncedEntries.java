@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The query port write-back reads downtime records through: the journal entries the sync receiver
- * (issue 6) stored, grouped by the incident during which they were captured. Blocking; call on a worker.
+ * stored, grouped by the incident during which they were captured. Blocking; call on a worker.
  */
 public interface SyncedEntries {
 

@@ -28,7 +28,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Writes downtime visits back into the HIS (issue 9, EP-8.4): map codes (unmapped → workbench), match
+ * Writes downtime visits back into the HIS (EP-8.4): map codes (unmapped → workbench), match
  * the patient (certain → automatic, else → workbench), write one transaction per visit, flag price
  * differences. Retries a failing HIS a few times, then lets the circuit breaker pause the run; the next
  * run continues where this one stopped (the ledger knows what is settled). Blocking: run on a worker.

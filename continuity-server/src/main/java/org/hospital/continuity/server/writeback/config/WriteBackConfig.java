@@ -7,7 +7,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 
-/** Write-back to the HIS ({@code continuity.writeback.*}), issue 9. */
+/** Write-back to the HIS ({@code continuity.writeback.*}). */
 @StaticInitSafe
 @ConfigMapping(prefix = "continuity.writeback")
 public interface WriteBackConfig {

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@link SyncedEntries} over the sync receiver's {@code sync_entry} table (issue 6) and the incident
- * table (issue 4): an entry belongs to the incident whose window [opened_at, closed_at] holds its kiosk
+ * {@link SyncedEntries} over the sync receiver's {@code sync_entry} table and the incident
+ * table: an entry belongs to the incident whose window [opened_at, closed_at] holds its kiosk
  * capture time. While the receiver's table is absent (not yet deployed) there is nothing to read.
  * Blocking: waits on the reactive pool, so only ever called on a worker thread.
  */
@@ -23,7 +23,7 @@ import java.util.UUID;
 public class PgSyncedEntries implements SyncedEntries {
 
     /**
-     * The capture window of an incident ($1 = now). A drill incident (issue 10) runs on compressed time, so its
+     * The capture window of an incident ($1 = now). A drill incident runs on compressed time, so its
      * window is the drill's real span, never the incident's engine-time instants.
      */
     static final String WINDOW = "e.recorded_at >= coalesce(d.real_started_at, i.opened_at)"

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.hospital.continuity.kiosk.platform.persistence.KioskSchemaScripts;
 
-/** Issue 11: the kiosk's audit log (V0600–V0699). */
+/** The kiosk's audit log (V0600–V0699). */
 @ApplicationScoped
 public class KioskAuditSchema implements KioskSchemaScripts {
 

@@ -69,7 +69,7 @@ public class ClinicalDesk {
     public record ExamDone(String itemCode, String description, long priceFen) {
     }
 
-    /** The patient's allergies as the snapshot knew them when the form was written (issue 8). */
+    /** The patient's allergies as the snapshot knew them when the form was written. */
     public record AllergiesSeen(boolean recorded, List<KnownPatient.Allergy> allergies, List<AllergyCheck.Match> warnings,
                                 String overrideReason) {
     }
@@ -426,7 +426,7 @@ public class ClinicalDesk {
     }
 
     /**
-     * Issue 8: the drugs against the patient's recorded allergies. A match needs a recorded reason to
+     * The drugs against the patient's recorded allergies. A match needs a recorded reason to
      * go on (422 at the line and at {@code allergyOverrideReason} without one); the allergies seen,
      * the warnings and the reason are kept with the form.
      */

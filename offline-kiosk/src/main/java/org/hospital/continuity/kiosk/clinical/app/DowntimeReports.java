@@ -47,7 +47,7 @@ public class DowntimeReports {
     }
 
     /**
-     * Issue 8: the ward's allergy list — one row per recorded allergy of each census patient, and a
+     * The ward's allergy list — one row per recorded allergy of each census patient, and a
      * row saying "no known allergy" or "not recorded" for the others, so no patient is silently missing.
      */
     public String allergies(String language, UnaryOperator<String> text) {

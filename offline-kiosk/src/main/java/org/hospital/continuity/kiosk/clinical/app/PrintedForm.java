@@ -110,7 +110,7 @@ public final class PrintedForm {
                 .append(" · ").append(TIME.format(a.at())).append("</div>");
     }
 
-    /** Issue 8: the patient's allergies as seen when the form was written, boxed; drug warnings and the override reason. */
+    /** The patient's allergies as seen when the form was written, boxed; drug warnings and the override reason. */
     private static void allergies(StringBuilder b, JsonNode check, UnaryOperator<String> text) {
         if (check.isMissingNode() || check.isNull()) {
             return;

@@ -7,7 +7,7 @@ import org.hospital.continuity.kiosk.reference.domain.CatalogueItem;
 import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
 
 /**
- * Issue 8: a drug written for a patient against the patient's recorded allergies. A drug matches
+ * A drug written for a patient against the patient's recorded allergies. A drug matches
  * an allergy when the allergy names the drug's dictionary code, when the allergen's name is part of
  * the drug's name (阿莫西林 → 阿莫西林胶囊), or for a penicillin allergy (青霉素) when the drug's
  * name ends its generic name in 西林 (the Chinese naming of the penicillins). Anything subtler

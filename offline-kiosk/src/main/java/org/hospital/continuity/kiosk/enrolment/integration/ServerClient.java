@@ -47,7 +47,7 @@ public class ServerClient {
                 basic(kioskId, secret), ServerWire.Block.class);
     }
 
-    /** Issue 10: a kiosk-authenticated POST to another kiosk endpoint of the server (readiness reports). */
+    /** A kiosk-authenticated POST to another kiosk endpoint of the server (readiness reports). */
     public <T> T post(String serverUrl, String path, String kioskId, String secret, Object body, Class<T> type) {
         return call(HttpRequest.newBuilder(uri(serverUrl, path)), "POST", body, basic(kioskId, secret), type);
     }

@@ -68,7 +68,7 @@ public final class ServerWire {
         }
     }
 
-    /** A recorded allergy (issue 8); stored sealed with the rest of the patient (HR-13). */
+    /** A recorded allergy; stored sealed with the rest of the patient (HR-13). */
     public record Allergy(String allergenCode, String allergen, String reaction, String severity) {
     }
 

@@ -30,7 +30,7 @@ import org.hospital.continuity.sync.envelope.JournalEntry;
 /**
  * The kiosk's append-only journal: the one place a captured record becomes durable.
  *
- * <p>Contract (used by the sync sender of issue 6; keep it stable):
+ * <p>Contract (used by the sync sender; keep it stable):
  * <ul>
  *   <li>{@link #append} seals a {@link JournalEntry} (entry id, next {@code kiosk_seq}, HLC, phase),
  *       writes the journal row (with the capture's projections) in ONE SQLite transaction (WAL,

@@ -60,7 +60,7 @@ public class ProblemMappers {
         return respond(p, uri);
     }
 
-    /** No live session on a guarded route (issue 11: @RolesAllowed): the UI answers with the sign-in screen. */
+    /** No live session on a guarded route (@RolesAllowed): the UI answers with the sign-in screen. */
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
     public Response notSignedIn(RuntimeException e, UriInfo uri) {
         return rejected(new KioskRejection(401, "not-signed-in", "HR-2", "error.session.required", java.util.List.of()), uri);

@@ -3,7 +3,7 @@ package org.hospital.continuity.kiosk.readiness.app;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Issue 10: readiness reports to the server ({@code continuity.readiness.*}). */
+/** Readiness reports to the server ({@code continuity.readiness.*}). */
 @io.quarkus.runtime.annotations.StaticInitSafe
 @ConfigMapping(prefix = "continuity.readiness")
 public interface ReadinessConfig {

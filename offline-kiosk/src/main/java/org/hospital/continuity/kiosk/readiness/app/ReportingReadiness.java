@@ -18,7 +18,7 @@ import org.hospital.continuity.kiosk.pool.app.NumberPools;
 import org.hospital.continuity.kiosk.reference.app.ReferenceData;
 
 /**
- * Issue 10: while online, the kiosk tells the server every {@code continuity.readiness.report-every} what the
+ * While online, the kiosk tells the server every {@code continuity.readiness.report-every} what the
  * server needs to judge its readiness (software version, snapshot, pool levels and expiry, unsent backlog, its
  * clock), and hears back whether a drill is running: the drill banner shows from that answer. Offline, nothing is
  * sent and the last answer stands. Blocking, on the scheduler's worker thread.

@@ -134,7 +134,7 @@ public class Sessions {
         }
     }
 
-    /** Issue 11 (HR-8): sign-ins, refusals and sign-outs go to the kiosk's audit log with the account. */
+    /** HR-8: sign-ins, refusals and sign-outs go to the kiosk's audit log with the account. */
     @jakarta.inject.Inject
     jakarta.enterprise.inject.Instance<org.hospital.continuity.kiosk.audit.app.KioskAuditLog> auditLog;
 

@@ -50,7 +50,7 @@ public class StatusResource {
     public StatusResource(SwitchingMode mode, Journal journal, ReferenceData reference, NumberPools pools, EnrolledKiosk enrolled,
                           Sessions sessions, Texts texts, KioskConfig config, InstantSource clock, ReportingReadiness readiness,
                           FollowingInstructions instructions) {
-        this.readiness = readiness; // issue 10: the drill banner
+        this.readiness = readiness; // the drill banner
         this.instructions = instructions;
         this.mode = mode;
         this.journal = journal;
