@@ -32,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
 import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.platform.persistence.GroupStats;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
 import org.hospital.continuity.kiosk.reference.app.ReferenceData;
 import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
@@ -203,7 +204,7 @@ class KioskBenchmark {
 
         // 2b. several cashier windows at once, each its own session and connection (group commit shares fsyncs)
         int perWindow = CONCURRENT_SUBMITS / WINDOWS;
-        KioskDatabase.GroupStats stats = database.groupStats();
+        GroupStats stats = database.groupStats();
         long commits0 = stats.commits();
         long captures0 = stats.captures();
         long work0 = stats.workNanos();

@@ -6,12 +6,10 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
+import org.hospital.continuity.kiosk.platform.persistence.KioskSettings;
 
 /**
  * UI and error texts per language from {@code messages/messages_<lang>.properties} (UTF-8):
@@ -23,24 +21,22 @@ public class Texts {
 
     public static final String DEFAULT_LANGUAGE = "zh-CN";
 
-    private final KioskDatabase database;
+    /** The setting that holds the UI language. */
+    public static final String LANGUAGE_SETTING = "language";
+
+    private final KioskSettings settings;
     private final Map<String, Map<String, String>> bundles = Map.of(
             "zh-CN", load("messages/messages_zh_CN.properties"),
             "en", load("messages/messages_en.properties"));
 
-    public Texts(KioskDatabase database) {
-        this.database = database;
+    public Texts(KioskSettings settings) {
+        this.settings = settings;
     }
 
     /** The kiosk's current UI language (setting {@code language}; zh-CN when unset). */
     public String language() {
         try {
-            return database.read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("select value from kiosk_setting where key = 'language'");
-                     ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : DEFAULT_LANGUAGE;
-                }
-            });
+            return settings.get(LANGUAGE_SETTING).orElse(DEFAULT_LANGUAGE);
         } catch (Exception e) {
             return DEFAULT_LANGUAGE;
         }

@@ -9,6 +9,6 @@ public final class KioskDatabaseScripts {
     }
 
     public static List<String> split(String script) {
-        return KioskDatabase.statements(script);
+        return SchemaMigrations.statements(script);
     }
 }

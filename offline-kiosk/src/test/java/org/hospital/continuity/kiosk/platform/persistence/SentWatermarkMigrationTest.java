@@ -86,7 +86,7 @@ class SentWatermarkMigrationTest {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         try (Statement st = c.createStatement()) {
-            for (String sql : KioskDatabase.statements(text)) {
+            for (String sql : SchemaMigrations.statements(text)) {
                 st.execute(sql);
             }
         }
