@@ -138,7 +138,7 @@ class JournalTest {
     }
 
     @Test
-    @DisplayName("the backlog counts unsent entries and markSent clears them up to a sequence")
+    @DisplayName("the backlog counts unsent entries and markSent clears them up to a sequence; an older cursor never moves the watermark back")
     void backlogAndMarkSent() {
         JournalEntry a = append("a");
         JournalEntry b = append("b");
@@ -152,6 +152,8 @@ class JournalTest {
         journal.markSent(b.kioskSeq());
         assertThat(journal.backlog().unsent()).isZero();
         assertThat(journal.backlog().oldestUnsentAt()).isNull();
+        journal.markSent(a.kioskSeq()); // a late answer with an older cursor
+        assertThat(journal.backlog().unsent()).as("the watermark stays where the newer cursor put it").isZero();
     }
 
     @Test

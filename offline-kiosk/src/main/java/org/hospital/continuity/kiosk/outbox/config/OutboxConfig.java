@@ -3,7 +3,6 @@ package org.hospital.continuity.kiosk.outbox.config;
 import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.Optional;
 
 /** The sync agent's settings ({@code continuity.sync.*}). */
 @StaticInitSafe
@@ -33,13 +32,4 @@ public interface OutboxConfig {
     /** Longest wait between attempts while the server is unreachable or refuses, in milliseconds. */
     @WithDefault("60000")
     int maxBackoffMillis();
-
-    /**
-     * Kiosk id for pushing when the kiosk's enrolment does not provide one (development and tests);
-     * an enrolled kiosk uses its enrolment credential.
-     */
-    Optional<String> kioskId();
-
-    /** Secret belonging to {@link #kioskId()}; never logged. */
-    Optional<String> secret();
 }
