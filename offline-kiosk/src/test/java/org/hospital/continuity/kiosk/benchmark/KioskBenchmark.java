@@ -30,13 +30,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
-import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.journal.Journal;
 import org.hospital.continuity.kiosk.platform.persistence.GroupStats;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
-import org.hospital.continuity.kiosk.reference.app.ReferenceData;
+import org.hospital.continuity.kiosk.reference.ReferenceData;
+import org.hospital.continuity.kiosk.reference.ReferenceSnapshot;
 import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
-import org.hospital.continuity.kiosk.reference.domain.CatalogueItem;
+import org.hospital.continuity.kiosk.reference.CatalogueItem;
 import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServer;
@@ -126,9 +126,9 @@ class KioskBenchmark {
 
         // 2. submit → durable confirm through the kiosk's HTTP API (a registration: session, validation, pool draw,
         //    journal + outbox + projection committed with FULL sync before the 201)
-        database.inTransaction(c -> {
-            reference.replace(c, new ServerWire.Snapshot("bench2", Instant.now(), StandInServer.items(),
-                    List.of(new ServerWire.Department("NK", "内科")), List.of(), List.of(), List.of()));
+        database.transaction(tx -> {
+            reference.replace(tx, new ReferenceSnapshot("bench2", Instant.now(), StandInServer.items(),
+                    List.of(new ReferenceSnapshot.Department("NK", "内科")), List.of(), List.of()));
             return null;
         });
         reference.reload();
@@ -293,7 +293,7 @@ class KioskBenchmark {
 
     /** Search on a generated 50,000-item catalogue: in the index, then through the kiosk's HTTP API. */
     private void search(StringBuilder report, Random random, HttpClient http, String base) throws Exception {
-        List<ServerWire.Item> items = new ArrayList<>(StandInServer.items());
+        List<ReferenceSnapshot.Item> items = new ArrayList<>(StandInServer.items());
         int generated = CATALOGUE - items.size(); // fixed before the loop: the list grows inside it
         for (int i = 0; i < generated; i++) {
             StringBuilder name = new StringBuilder();
@@ -301,7 +301,7 @@ class KioskBenchmark {
                 name.append(HAN.charAt(random.nextInt(HAN.length())));
             }
             String n = name.toString();
-            items.add(new ServerWire.Item(String.format("G%06d", i), i % 3 == 0 ? "DRUG" : "ITEM", n, PinyinInitials.of(n), null, "盒",
+            items.add(new ReferenceSnapshot.Item(String.format("G%06d", i), i % 3 == 0 ? "DRUG" : "ITEM", n, PinyinInitials.of(n), null, "盒",
                     100 + random.nextInt(100_000), "甲", i % 3 == 0 ? "药品" : "检验"));
         }
         List<CatalogueItem> domainItems = items.stream().map(i -> new CatalogueItem(i.code(), CatalogueItem.Kind.valueOf(i.kind()), i.name(),
@@ -317,9 +317,9 @@ class KioskBenchmark {
                 default -> "amxl";
             });
         }
-        database.inTransaction(c -> {
-            reference.replace(c, new ServerWire.Snapshot("bench", Instant.now(), items, List.of(new ServerWire.Department("NK", "内科")),
-                    List.of(), List.of(), List.of()));
+        database.transaction(tx -> {
+            reference.replace(tx, new ReferenceSnapshot("bench", Instant.now(), items, List.of(new ReferenceSnapshot.Department("NK", "内科")),
+                    List.of(), List.of()));
             return null;
         });
         reference.reload();

@@ -37,7 +37,7 @@ class CashierDeskTest {
         r.put("name", "李小明");
         r.put("sex", "M");
         r.put("birthDate", "1985-06-01");
-        r.put("idNumber", "11010519850601001" + org.hospital.continuity.kiosk.capture.domain.ResidentIdNumber.checkCharacter("11010519850601001"));
+        r.put("idNumber", "11010519850601001" + org.hospital.continuity.kiosk.capture.ResidentIdNumber.checkCharacter("11010519850601001"));
         r.put("phone", "13912345678");
         r.put("insuranceType", "EMPLOYEE");
         r.put("insuranceCard", "YB12345678");

@@ -2,13 +2,14 @@ package org.hospital.continuity.kiosk.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.hospital.continuity.kiosk.clinical.app.ClinicalDesk;
+import org.hospital.continuity.kiosk.clinical.domain.FormType;
 import org.hospital.continuity.kiosk.clinical.domain.AllergyCheck;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalRoles;
-import org.hospital.continuity.kiosk.reference.domain.CatalogueItem;
-import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
+import org.hospital.continuity.kiosk.reference.CatalogueItem;
+import org.hospital.continuity.kiosk.reference.KnownPatient;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +39,13 @@ class AllergyCheckAndRolesTest {
     @Test
     @DisplayName("HR-1 every clinical form has exactly its writers; cashiers and supervisors write none and read none")
     void everyFormHasItsWriters() {
-        for (String type : List.of(ClinicalDesk.PRESCRIPTION, ClinicalDesk.ORDER, ClinicalDesk.REQUISITION, ClinicalDesk.CHARGE_EXECUTION,
-                ClinicalDesk.EXAM_REGISTER, ClinicalDesk.DISPENSE)) {
+        for (String type : Arrays.stream(FormType.values()).map(FormType::streamType).toList()) {
             assertThat(ClinicalRoles.WRITERS).containsKey(type);
             assertThat(ClinicalRoles.mayWrite(type, List.of("CASHIER", "SUPERVISOR"))).isFalse();
         }
         assertThat(ClinicalRoles.formsOf(Set.of("DOCTOR", "NURSE"))).containsExactly("prescription", "clinical-order", "requisition",
                 "charge-execution");
-        assertThat(ClinicalRoles.mayWrite(ClinicalDesk.DISPENSE, List.of("NURSE"))).isFalse();
+        assertThat(ClinicalRoles.mayWrite(FormType.DISPENSE.streamType(), List.of("NURSE"))).isFalse();
         assertThat(ClinicalRoles.mayRead(List.of("CASHIER", "SUPERVISOR"))).isFalse();
         assertThat(ClinicalRoles.mayRead(List.of("PHARMACIST"))).isTrue();
     }

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.journal.Journal;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
 import org.junit.jupiter.api.BeforeEach;

@@ -17,13 +17,13 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.hospital.continuity.kiosk.journal.app.Backlog;
-import org.hospital.continuity.kiosk.journal.app.CanonicalJson;
-import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.journal.Backlog;
+import org.hospital.continuity.kiosk.journal.CanonicalJson;
+import org.hospital.continuity.kiosk.journal.Journal;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
-import org.hospital.continuity.kiosk.pool.app.NumberPools;
-import org.hospital.continuity.kiosk.pool.domain.PoolKind;
+import org.hospital.continuity.kiosk.pool.NumberPools;
+import org.hospital.continuity.kiosk.pool.PoolKind;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
 import org.hospital.continuity.sync.envelope.JournalEntry;
@@ -128,12 +128,12 @@ class JournalTest {
         long last = journal.lastSeq();
         String[] drawn = new String[1];
         assertThatThrownBy(() -> journal.capture(c -> {
-            drawn[0] = pools.draw(c.connection(), PoolKind.PATIENT);
+            drawn[0] = pools.draw(c.transaction(), PoolKind.PATIENT);
             c.append("test", UUID.randomUUID(), 1, "TestRecorded", 1, "{}", "cashier-1");
             throw new IllegalStateException("power cut simulation");
         })).isInstanceOf(IllegalStateException.class);
         assertThat(journal.lastSeq()).isEqualTo(last);
-        String again = journal.capture(c -> pools.draw(c.connection(), PoolKind.PATIENT));
+        String again = journal.capture(c -> pools.draw(c.transaction(), PoolKind.PATIENT));
         assertThat(again).isEqualTo(drawn[0]);
     }
 
@@ -172,7 +172,7 @@ class JournalTest {
             futures.add(pool.submit(() -> {
                 start.await();
                 return journal.capture(c -> {
-                    pools.draw(c.connection(), PoolKind.PATIENT);
+                    pools.draw(c.transaction(), PoolKind.PATIENT);
                     JournalEntry e = c.append("test", UUID.randomUUID(), 1, "TestRecorded", 1, "{}", "cashier-1");
                     if (fail) {
                         throw new IllegalStateException("refused after writing");

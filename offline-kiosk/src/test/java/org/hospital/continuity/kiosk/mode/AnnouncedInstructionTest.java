@@ -9,9 +9,9 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
-import org.hospital.continuity.kiosk.journal.app.Journal;
-import org.hospital.continuity.kiosk.journal.app.Recorded;
+import org.hospital.continuity.kiosk.mode.integration.InstructionWire;
+import org.hospital.continuity.kiosk.journal.Journal;
+import org.hospital.continuity.kiosk.journal.Recorded;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServer;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
@@ -51,7 +51,7 @@ class AnnouncedInstructionTest {
         String cashier = Desk.login("cashier-1");
 
         // announced, acknowledged at another workstation of the department → the kiosk follows: downtime, breakpoint
-        ServerWire.Instruction manual = server.announce("MANUAL", "信息科通知：HIS故障，门诊收费转手工操作", "收费组长乙");
+        InstructionWire.Instruction manual = server.announce("MANUAL", "信息科通知：HIS故障，门诊收费转手工操作", "收费组长乙");
         long before = journal.lastSeq();
         JsonPath pulled = pull(cashier);
         assertThat(pulled.getBoolean("reachable")).isTrue();
@@ -72,7 +72,7 @@ class AnnouncedInstructionTest {
         assertThat(journal.lastSeq()).isEqualTo(before + 1);
 
         // the restart notice, not yet acknowledged: shown, not followed
-        ServerWire.Instruction restart = server.announce("RECOVERING", "信息科通知：HIS已恢复，开始补录", null);
+        InstructionWire.Instruction restart = server.announce("RECOVERING", "信息科通知：HIS已恢复，开始补录", null);
         JsonPath waiting = pull(cashier);
         assertThat(waiting.getString("latest.id")).isEqualTo(restart.id().toString());
         assertThat(waiting.getBoolean("latest.acknowledged")).isFalse();
@@ -97,7 +97,7 @@ class AnnouncedInstructionTest {
         assertThat(downtime(cashier)).isFalse();
 
         // a new outage is announced and followed; a supervisor then ends it by phone: the old announcement is not followed again
-        ServerWire.Instruction again = server.announce("MANUAL", "信息科通知：HIS再次故障", "收费组长乙");
+        InstructionWire.Instruction again = server.announce("MANUAL", "信息科通知：HIS再次故障", "收费组长乙");
         pull(cashier);
         assertThat(downtime(cashier)).isTrue();
         assertThat(entry(before + 3).entry().payload()).contains(again.id().toString());

@@ -2,7 +2,7 @@ package org.hospital.continuity.kiosk.mode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hospital.continuity.kiosk.journal.domain.Phase;
+import org.hospital.continuity.kiosk.journal.Phase;
 import org.hospital.continuity.kiosk.mode.domain.ModeChange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

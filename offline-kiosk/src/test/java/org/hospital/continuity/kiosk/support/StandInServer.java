@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
+import org.hospital.continuity.kiosk.mode.integration.InstructionWire;
+import org.hospital.continuity.kiosk.reference.ReferenceSnapshot;
 import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
-import org.hospital.continuity.kiosk.session.domain.OfflineVerifier;
+import org.hospital.continuity.kiosk.session.OfflineVerifier;
 
 /**
  * A stand-in for the continuity server's kiosk endpoints (enrolment, snapshot, number blocks) so
@@ -39,7 +41,7 @@ public final class StandInServer implements AutoCloseable {
     private volatile boolean codeUsed;
     private volatile int invoiceBlockSize = 200;
     /** EP-6.1: the department's announced instructions, newest first, as the server would list them. */
-    private final List<ServerWire.Instruction> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<InstructionWire.Instruction> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Acknowledgements received from the kiosk: "instruction id → account id". */
     private final List<String> acknowledgements = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -104,9 +106,9 @@ public final class StandInServer implements AutoCloseable {
     }
 
     /** Announces an instruction for the kiosk's department (newest first), acknowledged elsewhere by {@code acknowledgedBy} or not (null). */
-    public ServerWire.Instruction announce(String modeAfter, String zh, String acknowledgedBy) {
+    public InstructionWire.Instruction announce(String modeAfter, String zh, String acknowledgedBy) {
         Instant now = Instant.now();
-        ServerWire.Instruction i = new ServerWire.Instruction(UUID.randomUUID(), "OUTPATIENT_REGISTRATION",
+        InstructionWire.Instruction i = new InstructionWire.Instruction(UUID.randomUUID(), "OUTPATIENT_REGISTRATION",
                 "RECOVERING".equals(modeAfter) ? "RESTART_NOTICE" : "SWITCH_TO_MANUAL", modeAfter, "EP-6.1", zh, zh, now, "信息科值班",
                 acknowledgedBy != null, acknowledgedBy, acknowledgedBy == null ? null : now);
         announced.add(0, i);
@@ -124,20 +126,20 @@ public final class StandInServer implements AutoCloseable {
         }
         String path = x.getRequestURI().getPath();
         if ("GET".equals(x.getRequestMethod())) {
-            send(x, 200, new ServerWire.Instructions("OUTPATIENT_REGISTRATION", List.copyOf(announced)));
+            send(x, 200, new InstructionWire.Instructions("OUTPATIENT_REGISTRATION", List.copyOf(announced)));
             return;
         }
         // POST /api/kiosk/instructions/{id}/acknowledgements {accountId}
         String id = path.replaceAll(".*/instructions/([^/]+)/acknowledgements$", "$1");
         Map<?, ?> body = json.readValue(x.getRequestBody(), Map.class);
         for (int n = 0; n < announced.size(); n++) {
-            ServerWire.Instruction i = announced.get(n);
+            InstructionWire.Instruction i = announced.get(n);
             if (i.id().toString().equals(id)) {
                 if (i.acknowledged()) {
                     send(x, 409, Map.of("type", "/problems/already-acknowledged", "status", 409, "detail", "already acknowledged"));
                     return;
                 }
-                ServerWire.Instruction done = new ServerWire.Instruction(i.id(), i.party(), i.kind(), i.modeAfter(), i.clause(), i.zh(), i.en(),
+                InstructionWire.Instruction done = new InstructionWire.Instruction(i.id(), i.party(), i.kind(), i.modeAfter(), i.clause(), i.zh(), i.en(),
                         i.issuedAt(), i.issuedBy(), true, "测试 " + body.get("accountId"), Instant.now());
                 announced.set(n, done);
                 acknowledgements.add(id + "→" + body.get("accountId"));
@@ -202,23 +204,23 @@ public final class StandInServer implements AutoCloseable {
             staff.add(new ServerWire.StaffVerifier(v.accountId(), v.displayName(), v.roles(), v.algorithm(), v.salt(), v.iterations(), v.hash()));
         }
         send(x, 200, new ServerWire.Snapshot("v7", Instant.now(), items(),
-                List.of(new ServerWire.Department("SFC", "门诊收费处"), new ServerWire.Department("NK", "内科"), new ServerWire.Department("WK", "外科")),
-                List.of(new ServerWire.Doctor("D101", "王建国", "NK", "主任医师"), new ServerWire.Doctor("D201", "张伟", "WK", "副主任医师")),
-                List.of(new ServerWire.Patient("P0001", true, "ZY2026001", null, "赵演示", "M", LocalDate.of(1958, 3, 2), null, "13800000001",
+                List.of(new ReferenceSnapshot.Department("SFC", "门诊收费处"), new ReferenceSnapshot.Department("NK", "内科"), new ReferenceSnapshot.Department("WK", "外科")),
+                List.of(new ReferenceSnapshot.Doctor("D101", "王建国", "NK", "主任医师"), new ReferenceSnapshot.Doctor("D201", "张伟", "WK", "副主任医师")),
+                List.of(new ReferenceSnapshot.Patient("P0001", true, "ZY2026001", null, "赵演示", "M", LocalDate.of(1958, 3, 2), null, "13800000001",
                                 "EMPLOYEE", "YB00000001", "肾内一病区", "12床", 300000,
-                                List.of(new ServerWire.Allergy(null, "海鲜", "荨麻疹", "MILD")), Instant.parse("2026-11-01T08:00:00Z")),
+                                List.of(new ReferenceSnapshot.Allergy(null, "海鲜", "荨麻疹", "MILD")), Instant.parse("2026-11-01T08:00:00Z")),
                         // issue 8: an inpatient allergic to penicillins (amoxicillin D0001 matches) and to D0002 by its code
-                        new ServerWire.Patient("P0002", true, "ZY2026002", null, "钱演练", "F", LocalDate.of(1971, 8, 15), null, "13800000002",
+                        new ReferenceSnapshot.Patient("P0002", true, "ZY2026002", null, "钱演练", "F", LocalDate.of(1971, 8, 15), null, "13800000002",
                                 "RESIDENT", "YB00000002", "肾内一病区", "15床", 150000,
-                                List.of(new ServerWire.Allergy(null, "青霉素", "过敏性休克", "SEVERE"),
-                                        new ServerWire.Allergy("D0002", "头孢克肟", "皮疹", "MODERATE")), Instant.parse("2026-11-01T08:00:00Z")),
-                        new ServerWire.Patient("P0003", false, null, "MZ0003", "孙测试", "F", LocalDate.of(1990, 1, 20), null, "13800000003",
+                                List.of(new ReferenceSnapshot.Allergy(null, "青霉素", "过敏性休克", "SEVERE"),
+                                        new ReferenceSnapshot.Allergy("D0002", "头孢克肟", "皮疹", "MODERATE")), Instant.parse("2026-11-01T08:00:00Z")),
+                        new ReferenceSnapshot.Patient("P0003", false, null, "MZ0003", "孙测试", "F", LocalDate.of(1990, 1, 20), null, "13800000003",
                                 "SELF_PAY", null, null, null, 0)),
                 staff));
     }
 
-    public static List<ServerWire.Item> items() {
-        List<ServerWire.Item> out = new ArrayList<>();
+    public static List<ReferenceSnapshot.Item> items() {
+        List<ReferenceSnapshot.Item> out = new ArrayList<>();
         String[][] rows = {
                 {"S0001", "ITEM", "普通门诊诊查费", "次", "1000", "甲", "挂号诊查", null},
                 {"S0004", "ITEM", "急诊诊查费", "次", "1500", "甲", "挂号诊查", null},
@@ -229,7 +231,7 @@ public final class StandInServer implements AutoCloseable {
                 {"D0010", "DRUG", "阿司匹林肠溶片", "盒", "1200", "甲", "药品", "100mg*30片"},
         };
         for (String[] r : rows) {
-            out.add(new ServerWire.Item(r[0], r[1], r[2], PinyinInitials.of(r[2]), r[7], r[3], Long.parseLong(r[4]), r[5], r[6]));
+            out.add(new ReferenceSnapshot.Item(r[0], r[1], r[2], PinyinInitials.of(r[2]), r[7], r[3], Long.parseLong(r[4]), r[5], r[6]));
         }
         return out;
     }

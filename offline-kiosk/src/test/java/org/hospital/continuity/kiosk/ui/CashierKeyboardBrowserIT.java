@@ -13,7 +13,7 @@ import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.hospital.continuity.kiosk.capture.domain.ResidentIdNumber;
+import org.hospital.continuity.kiosk.capture.ResidentIdNumber;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
 import org.junit.jupiter.api.DisplayName;

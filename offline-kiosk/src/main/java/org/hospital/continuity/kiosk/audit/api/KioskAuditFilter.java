@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hospital.continuity.kiosk.audit.app.CurrentRequest;
 import org.hospital.continuity.kiosk.audit.app.KioskAuditLog;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.session.Sessions;
+import org.hospital.continuity.kiosk.session.StaffSession;
 import org.hospital.continuity.sync.audit.AuditCategories;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -119,9 +119,8 @@ public class KioskAuditFilter {
     }
 
     private KioskAuditLog.Event event(ContainerRequestContext request, Route route, String outcome, String recordId) {
-        Cookie cookie = request.getCookies().get(SessionResource.COOKIE);
-        var session = cookie == null ? java.util.Optional.<org.hospital.continuity.kiosk.session.domain.StaffSession>empty()
-                : sessions.peek(cookie.getValue());
+        Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+        Optional<StaffSession> session = cookie == null ? Optional.empty() : sessions.peek(cookie.getValue());
         return new KioskAuditLog.Event(session.map(s -> s.accountId()).orElse("anonymous"),
                 session.isPresent() ? "STAFF" : "ANONYMOUS", route.action(), route.category(), outcome, route.recordType(), recordId, "");
     }

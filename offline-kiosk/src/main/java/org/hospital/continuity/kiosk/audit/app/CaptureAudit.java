@@ -3,10 +3,9 @@ package org.hospital.continuity.kiosk.audit.app;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
-import org.hospital.continuity.kiosk.journal.app.CaptureCompanion;
+import org.hospital.continuity.kiosk.journal.CaptureCompanion;
+import org.hospital.continuity.kiosk.platform.persistence.WriteTransaction;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 
 /**
@@ -43,8 +42,8 @@ public class CaptureAudit implements CaptureCompanion {
         CurrentRequest current = request;
         return new Part() {
             @Override
-            public void write(Connection connection, List<JournalEntry> appended) throws SQLException {
-                log.appendIn(connection, complete(expected, appended), source);
+            public void write(WriteTransaction transaction, List<JournalEntry> appended) {
+                log.appendIn(transaction, complete(expected, appended), source);
             }
 
             @Override

@@ -11,13 +11,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hospital.continuity.kiosk.outbox.app.JournalSource;
+import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
+import org.hospital.continuity.kiosk.enrolment.KioskCredential;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.sync.audit.AuditRecord;
 
@@ -25,7 +24,8 @@ import org.hospital.continuity.sync.audit.AuditRecord;
  * Sends this kiosk's audit entries to the server with the journal, on the sync agent's interval (HR-8).
  * Exactly once: the server skips entries it holds and answers the last position it holds; the kiosk keeps
  * that position and sends from there. A refusal (a gap after a server restore) restarts from position 0,
- * which is safe because the server skips what it already has.
+ * which is safe because the server skips what it already has. Each entry travels as the {@link AuditRecord}
+ * it is (the same field names on both sides; {@code at} in ISO-8601, as the server reads it).
  */
 @ApplicationScoped
 public class ShippingAudit {
@@ -37,15 +37,15 @@ public class ShippingAudit {
     static final int BATCH = 200;
 
     private final KioskAuditLog audit;
-    private final JournalSource journal;
+    private final EnrolledKiosk enrolled;
     private final KioskConfig config;
     private final ObjectMapper json;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    public ShippingAudit(KioskAuditLog audit, JournalSource journal, KioskConfig config, ObjectMapper json) {
+    public ShippingAudit(KioskAuditLog audit, EnrolledKiosk enrolled, KioskConfig config, ObjectMapper json) {
         this.audit = audit;
-        this.journal = journal;
+        this.enrolled = enrolled;
         this.config = config;
         this.json = json;
     }
@@ -57,7 +57,7 @@ public class ShippingAudit {
 
     /** Sends everything the server does not hold yet, in batches; stops at the first failure. */
     public synchronized Outcome ship() {
-        Optional<JournalSource.Credential> credential = journal.credential();
+        Optional<KioskCredential> credential = enrolled.kioskCredential();
         if (credential.isEmpty()) {
             return new Outcome(0, audit.storedThrough(), "not enrolled");
         }
@@ -98,30 +98,16 @@ public class ShippingAudit {
         }
     }
 
-    private HttpRequest request(JournalSource.Credential credential, List<AuditRecord> batch) throws java.io.IOException {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (AuditRecord r : batch) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("seq", r.seq());
-            m.put("id", r.id().toString());
-            m.put("at", r.at().toString());
-            m.put("actor", r.actor());
-            m.put("actorKind", r.actorKind());
-            m.put("action", r.action());
-            m.put("category", r.category());
-            m.put("outcome", r.outcome());
-            m.put("source", r.source());
-            m.put("recordType", r.recordType());
-            m.put("recordId", r.recordId());
-            m.put("detail", r.detail());
-            m.put("prevHash", r.prevHash());
-            m.put("hash", r.hash());
-            entries.add(m);
-        }
+    private HttpRequest request(KioskCredential credential, List<AuditRecord> batch) throws java.io.IOException {
         String basic = Base64.getEncoder().encodeToString((credential.kioskId() + ":" + credential.secret()).getBytes(StandardCharsets.UTF_8));
         String base = config.serverUrl().endsWith("/") ? config.serverUrl().substring(0, config.serverUrl().length() - 1) : config.serverUrl();
         return HttpRequest.newBuilder(URI.create(base + "/api/kiosk/audit")).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("entries", entries)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body(batch))).build();
+    }
+
+    /** The upload's body: {@code {"entries": [...]}}, each entry the record as it is. */
+    String body(List<AuditRecord> batch) throws java.io.IOException {
+        return json.writeValueAsString(Map.of("entries", batch));
     }
 }

@@ -25,9 +25,8 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.kiosk.charge.app.ChargingPatient;
 import org.hospital.continuity.kiosk.charge.domain.ChargeForm;
-import org.hospital.continuity.kiosk.charge.domain.Pricing;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.charge.Pricing;
+import org.hospital.continuity.kiosk.session.Sessions;
 
 /** EP-6.2.2/6.2.3, EP-4.4: charges, the manual invoice register, IOU slips. */
 @Path("/api")
@@ -60,7 +59,7 @@ public class ChargeResource {
     @POST
     @Path("/charges")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response charge(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Request request) {
+    public Response charge(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull Request request) {
         var staff = sessions.require(token);
         ChargingPatient.Charged c = charging.charge(request.form(), staff);
         return Response.created(URI.create("/api/charges/" + c.id())).entity(c).build();
@@ -68,7 +67,7 @@ public class ChargeResource {
 
     @GET
     @Path("/charges")
-    public List<ChargingPatient.Charged> charges(@CookieParam(SessionResource.COOKIE) String token,
+    public List<ChargingPatient.Charged> charges(@CookieParam(Sessions.COOKIE) String token,
                                                  @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
         sessions.require(token);
         return charging.recent(limit);
@@ -76,7 +75,7 @@ public class ChargeResource {
 
     @GET
     @Path("/invoices")
-    public List<ChargingPatient.RegisterLine> register(@CookieParam(SessionResource.COOKIE) String token) {
+    public List<ChargingPatient.RegisterLine> register(@CookieParam(Sessions.COOKIE) String token) {
         sessions.require(token);
         return charging.register();
     }
@@ -84,7 +83,7 @@ public class ChargeResource {
     @POST
     @Path("/invoices/{invoiceNo}/void")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ChargingPatient.RegisterLine voidInvoice(@CookieParam(SessionResource.COOKIE) String token,
+    public ChargingPatient.RegisterLine voidInvoice(@CookieParam(Sessions.COOKIE) String token,
                                                     @PathParam("invoiceNo") @Size(max = 40) String invoiceNo, @Valid @NotNull Reason reason) {
         return charging.voidInvoice(invoiceNo, reason.reason(), sessions.require(token));
     }
@@ -92,13 +91,13 @@ public class ChargeResource {
     @POST
     @Path("/invoices/spoiled")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ChargingPatient.RegisterLine spoil(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Reason reason) {
+    public ChargingPatient.RegisterLine spoil(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull Reason reason) {
         return charging.spoilNextInvoice(reason.reason(), sessions.require(token));
     }
 
     @GET
     @Path("/ious")
-    public List<ChargingPatient.Iou> ious(@CookieParam(SessionResource.COOKIE) String token,
+    public List<ChargingPatient.Iou> ious(@CookieParam(Sessions.COOKIE) String token,
                                           @QueryParam("open") @DefaultValue("true") boolean openOnly) {
         sessions.require(token);
         return charging.ious(openOnly);
@@ -107,7 +106,7 @@ public class ChargeResource {
     @POST
     @Path("/ious/{id}/exchange")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ChargingPatient.Iou exchange(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id,
+    public ChargingPatient.Iou exchange(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id,
                                         @Valid @NotNull Exchange exchange) {
         return charging.exchangeIou(id, exchange.formalInvoiceNo(), sessions.require(token));
     }

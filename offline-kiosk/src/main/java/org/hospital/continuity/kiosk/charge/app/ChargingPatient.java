@@ -2,33 +2,32 @@ package org.hospital.continuity.kiosk.charge.app;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hospital.continuity.sync.envelope.RecordIds;
-import org.hospital.continuity.kiosk.capture.app.CaptureDesk;
-import org.hospital.continuity.kiosk.capture.domain.FieldRules;
-import org.hospital.continuity.kiosk.capture.domain.Violation;
+import org.hospital.continuity.kiosk.capture.CaptureDesk;
+import org.hospital.continuity.kiosk.capture.FieldRules;
+import org.hospital.continuity.kiosk.capture.Violation;
+import org.hospital.continuity.kiosk.charge.Pricing;
 import org.hospital.continuity.kiosk.charge.domain.ChargeEvents;
 import org.hospital.continuity.kiosk.charge.domain.ChargeForm;
-import org.hospital.continuity.kiosk.charge.domain.Pricing;
-import org.hospital.continuity.kiosk.journal.app.CanonicalJson;
-import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.charge.persistence.ChargeTables;
+import org.hospital.continuity.kiosk.charge.persistence.InvoiceRegisterTable;
+import org.hospital.continuity.kiosk.journal.CanonicalJson;
+import org.hospital.continuity.kiosk.journal.Journal;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
-import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
-import org.hospital.continuity.kiosk.pool.app.NumberPools;
-import org.hospital.continuity.kiosk.pool.domain.PoolKind;
-import org.hospital.continuity.kiosk.reference.app.ReferenceData;
-import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
-import org.hospital.continuity.kiosk.registration.app.RegisteringPatient;
-import org.hospital.continuity.kiosk.session.domain.StaffSession;
+import org.hospital.continuity.kiosk.pool.NumberPools;
+import org.hospital.continuity.kiosk.pool.PoolKind;
+import org.hospital.continuity.kiosk.reference.KnownPatient;
+import org.hospital.continuity.kiosk.reference.ReferenceData;
+import org.hospital.continuity.kiosk.registration.PatientRegistered;
+import org.hospital.continuity.kiosk.registration.RegisteringPatient;
+import org.hospital.continuity.kiosk.session.StaffSession;
 import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.envelope.RecordIds;
 
 /**
  * EP-6.2.2/6.2.3 and EP-4.4: charges priced from the snapshot, the manual invoice register (every
@@ -56,32 +55,34 @@ public class ChargingPatient {
     private final NumberPools pools;
     private final ReferenceData reference;
     private final RegisteringPatient registrations;
-    private final KioskDatabase database;
     private final Journal journal;
+    private final ChargeTables tables;
+    private final InvoiceRegisterTable register;
 
-    public ChargingPatient(CaptureDesk desk, NumberPools pools, ReferenceData reference, RegisteringPatient registrations,
-                           KioskDatabase database, Journal journal) {
+    public ChargingPatient(CaptureDesk desk, NumberPools pools, ReferenceData reference, RegisteringPatient registrations, Journal journal,
+                           ChargeTables tables, InvoiceRegisterTable register) {
         this.desk = desk;
         this.pools = pools;
         this.reference = reference;
         this.registrations = registrations;
-        this.database = database;
         this.journal = journal;
+        this.tables = tables;
+        this.register = register;
     }
 
     public Charged charge(ChargeForm form, StaffSession by) {
         List<Violation> violations = new ArrayList<>(form.check());
-        Pricing.Priced priced = Pricing.price(form.lines(), reference.catalogue()::byCode);
+        Pricing.Priced priced = Pricing.price(form.lines(), reference::item);
         violations.addAll(priced.violations());
         String patientNumber = null;
         String patientName = form.patientName() == null ? null : form.patientName().trim();
         if (!FieldRules.blank(form.registrationId())) {
-            Optional<RegisteringPatient.Registration> r = parse(form.registrationId()).flatMap(registrations::byId);
+            Optional<PatientRegistered> r = parse(form.registrationId()).flatMap(registrations::registered);
             if (r.isEmpty()) {
                 violations.add(new Violation("registrationId", "error.registration.unknown"));
             } else {
-                patientNumber = r.get().details().patientNumber();
-                patientName = r.get().details().name();
+                patientNumber = r.get().patientNumber();
+                patientName = r.get().name();
             }
         } else if (!FieldRules.blank(form.knownPatientId())) {
             Optional<KnownPatient> p = reference.patient(form.knownPatientId());
@@ -97,7 +98,7 @@ public class ChargingPatient {
         UUID id = RecordIds.next();
         return desk.captureInDowntime(violations, c -> {
             boolean iou = ChargeForm.IOU.equals(form.settlement());
-            String invoiceNo = iou ? null : pools.draw(c.connection(), PoolKind.INVOICE);
+            String invoiceNo = iou ? null : pools.draw(c.transaction(), PoolKind.INVOICE);
             UUID iouId = iou ? RecordIds.next() : null;
             ChargeEvents.ChargeRecorded payload = new ChargeEvents.ChargeRecorded(blank(form.registrationId()), number,
                     blank(form.knownPatientId()), name, priced.lines(), priced.totalFen(), form.settlement(),
@@ -105,35 +106,17 @@ public class ChargingPatient {
                     iouId == null ? null : iouId.toString());
             String json = CanonicalJson.of(payload);
             JournalEntry entry = c.append(CHARGE, id, 1, "ChargeRecorded", 1, json, by.accountId());
-            try (PreparedStatement ps = c.connection().prepareStatement("insert into charge(stream_id, patient_ref, charged_at, total_fen, "
-                    + "settlement, payment_method, invoice_no, phase, status, version, details) values (?, ?, ?, ?, ?, ?, ?, ?, 'CHARGED', 1, ?)")) {
-                ps.setString(1, id.toString());
-                ps.setString(2, payload.registrationId() != null ? payload.registrationId() : payload.knownPatientId());
-                ps.setString(3, entry.recordedAt().toString());
-                ps.setLong(4, payload.totalFen());
-                ps.setString(5, payload.settlement());
-                ps.setString(6, payload.paymentMethod());
-                ps.setString(7, invoiceNo);
-                ps.setString(8, c.phase().name());
-                ps.setBytes(9, desk.seal(json, "charge:" + id));
-                ps.executeUpdate();
-            }
+            tables.insertCharge(c.transaction(), id, payload.registrationId() != null ? payload.registrationId() : payload.knownPatientId(),
+                    entry.recordedAt(), payload.totalFen(), payload.settlement(), payload.paymentMethod(), invoiceNo, c.phase().name(),
+                    desk.seal(json, "charge:" + id));
             if (invoiceNo != null) {
-                useInvoice(c.connection(), invoiceNo, "CHARGE", id, entry, payload.totalFen(), c.phase().name());
+                register.use(c.transaction(), invoiceNo, "CHARGE", id, entry, payload.totalFen(), c.phase().name());
             }
             if (iou) {
                 ChargeEvents.IouIssued slip = new ChargeEvents.IouIssued(id.toString(), name, form.phone().trim(), payload.totalFen());
                 String slipJson = CanonicalJson.of(slip);
                 JournalEntry slipEntry = c.append(IOU, iouId, 1, "IouIssued", 1, slipJson, by.accountId());
-                try (PreparedStatement ps = c.connection().prepareStatement("insert into iou(stream_id, charge_stream, issued_at, amount_fen, "
-                        + "status, version, details) values (?, ?, ?, ?, 'OPEN', 1, ?)")) {
-                    ps.setString(1, iouId.toString());
-                    ps.setString(2, id.toString());
-                    ps.setString(3, slipEntry.recordedAt().toString());
-                    ps.setLong(4, slip.amountFen());
-                    ps.setBytes(5, desk.seal(slipJson, "iou:" + iouId));
-                    ps.executeUpdate();
-                }
+                tables.insertIou(c.transaction(), iouId, id, slipEntry.recordedAt(), slip.amountFen(), desk.seal(slipJson, "iou:" + iouId));
             }
             Log.infof("charge recorded charge=%s seq=%d settlement=%s", id, entry.kioskSeq(), payload.settlement());
             return new Charged(id, entry.kioskSeq(), entry.recordedAt(), c.phase().name(), "CHARGED", payload);
@@ -150,15 +133,11 @@ public class ChargingPatient {
             throw KioskRejection.conflict("already-voided", "HR-9", "error.invoice.already-voided");
         }
         desk.capture(violations, c -> {
-            int version = nextVersion(c.connection(), line.streamId());
+            int version = c.nextVersion(line.streamId());
             JournalEntry entry = c.append(CHARGE, line.streamId(), version, "InvoiceVoided", 1,
                     CanonicalJson.of(new ChargeEvents.InvoiceVoided(invoiceNo, reason.trim())), by.accountId());
-            markVoided(c.connection(), invoiceNo, reason.trim(), entry);
-            try (PreparedStatement ps = c.connection().prepareStatement("update charge set status = 'VOIDED', version = ? where stream_id = ?")) {
-                ps.setInt(1, version);
-                ps.setString(2, line.streamId().toString());
-                ps.executeUpdate();
-            }
+            register.markVoided(c.transaction(), invoiceNo, reason.trim(), entry);
+            tables.markVoided(c.transaction(), line.streamId(), version);
             return entry;
         });
         return register().stream().filter(l -> l.invoiceNo().equals(invoiceNo)).findFirst().orElseThrow();
@@ -169,12 +148,12 @@ public class ChargingPatient {
         List<Violation> violations = new ArrayList<>();
         FieldRules.freeText(violations, "reason", reason, 2, 200, true);
         String no = desk.capture(violations, c -> {
-            String invoiceNo = pools.draw(c.connection(), PoolKind.INVOICE);
+            String invoiceNo = pools.draw(c.transaction(), PoolKind.INVOICE);
             UUID id = RecordIds.next();
             JournalEntry entry = c.append(REGISTER, id, 1, "InvoiceNumberSpoiled", 1,
                     CanonicalJson.of(new ChargeEvents.InvoiceNumberSpoiled(invoiceNo, reason.trim())), by.accountId());
-            useInvoice(c.connection(), invoiceNo, "SPOILED", id, entry, 0, c.phase().name());
-            markVoided(c.connection(), invoiceNo, reason.trim(), entry);
+            register.use(c.transaction(), invoiceNo, "SPOILED", id, entry, 0, c.phase().name());
+            register.markVoided(c.transaction(), invoiceNo, reason.trim(), entry);
             return invoiceNo;
         });
         return register().stream().filter(l -> l.invoiceNo().equals(no)).findFirst().orElseThrow();
@@ -192,13 +171,7 @@ public class ChargingPatient {
         desk.capture(violations, c -> {
             JournalEntry entry = c.append(IOU, iouId, 2, "IouExchanged", 1,
                     CanonicalJson.of(new ChargeEvents.IouExchanged(formalInvoiceNo.trim())), by.accountId());
-            try (PreparedStatement ps = c.connection().prepareStatement("update iou set status = 'EXCHANGED', exchanged_invoice = ?, "
-                    + "exchanged_at = ?, version = 2 where stream_id = ?")) {
-                ps.setString(1, formalInvoiceNo.trim());
-                ps.setString(2, entry.recordedAt().toString());
-                ps.setString(3, iouId.toString());
-                ps.executeUpdate();
-            }
+            tables.markExchanged(c.transaction(), iouId, formalInvoiceNo.trim(), entry.recordedAt());
             return entry;
         });
         return ious(false).stream().filter(i -> i.id().equals(iouId)).findFirst().orElseThrow();
@@ -206,103 +179,30 @@ public class ChargingPatient {
 
     /** The manual invoice register (手工发票登记): every number used or voided, in number order. */
     public List<RegisterLine> register() {
-        try {
-            return database.read(c -> {
-                List<RegisterLine> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("select * from invoice_register order by invoice_no");
-                     ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new RegisterLine(rs.getString("invoice_no"), rs.getString("purpose"), UUID.fromString(rs.getString("stream_id")),
-                                Instant.parse(rs.getString("used_at")), rs.getLong("amount_fen"), rs.getString("actor"), rs.getString("phase"),
-                                rs.getString("status"), rs.getString("void_reason"),
-                                rs.getString("voided_at") == null ? null : Instant.parse(rs.getString("voided_at")), rs.getString("voided_by")));
-                    }
-                }
-                return out;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("invoice register unreadable", e);
-        }
+        return register.lines();
     }
 
     public List<Iou> ious(boolean openOnly) {
-        try {
-            return database.read(c -> {
-                List<Iou> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("select * from iou" + (openOnly ? " where status = 'OPEN'" : "")
-                        + " order by issued_at"); ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String id = rs.getString("stream_id");
-                        ChargeEvents.IouIssued slip = CanonicalJson.read(desk.open(rs.getBytes("details"), "iou:" + id), ChargeEvents.IouIssued.class);
-                        out.add(new Iou(UUID.fromString(id), UUID.fromString(rs.getString("charge_stream")), Instant.parse(rs.getString("issued_at")),
-                                rs.getLong("amount_fen"), rs.getString("status"), rs.getString("exchanged_invoice"), slip.patientName(), slip.phone()));
-                    }
-                }
-                return out;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("IOUs unreadable", e);
-        }
+        return tables.ious(openOnly).stream().map(row -> {
+            ChargeEvents.IouIssued slip = CanonicalJson.read(desk.open(row.details(), "iou:" + row.id()), ChargeEvents.IouIssued.class);
+            return new Iou(row.id(), row.chargeId(), row.issuedAt(), row.amountFen(), row.status(), row.exchangedInvoice(), slip.patientName(),
+                    slip.phone());
+        }).toList();
     }
 
+    /** The newest charges, newest first (by their journal sequence). */
     public List<Charged> recent(int limit) {
-        try {
-            return database.read(c -> {
-                List<Charged> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("select ch.*, j.kiosk_seq from charge ch join journal j on j.stream_id = ch.stream_id "
-                        + "and j.stream_version = 1 order by j.kiosk_seq desc limit ?")) {
-                    ps.setInt(1, limit);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String id = rs.getString("stream_id");
-                            out.add(new Charged(UUID.fromString(id), rs.getLong("kiosk_seq"), Instant.parse(rs.getString("charged_at")),
-                                    rs.getString("phase"), rs.getString("status"),
-                                    CanonicalJson.read(desk.open(rs.getBytes("details"), "charge:" + id), ChargeEvents.ChargeRecorded.class)));
-                        }
-                    }
-                }
-                return out;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("charges unreadable", e);
-        }
-    }
-
-    /** Shared with discharge settlement: a number of the register used for a record. */
-    public static void useInvoice(Connection c, String invoiceNo, String purpose, UUID streamId, JournalEntry entry, long amountFen,
-                                  String phase) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into invoice_register(invoice_no, stream_id, purpose, used_at, amount_fen, "
-                + "actor, phase, status) values (?, ?, ?, ?, ?, ?, ?, 'USED')")) {
-            ps.setString(1, invoiceNo);
-            ps.setString(2, streamId.toString());
-            ps.setString(3, purpose);
-            ps.setString(4, entry.recordedAt().toString());
-            ps.setLong(5, amountFen);
-            ps.setString(6, entry.actor());
-            ps.setString(7, phase);
-            ps.executeUpdate();
-        }
-    }
-
-    private static void markVoided(Connection c, String invoiceNo, String reason, JournalEntry entry) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update invoice_register set status = 'VOIDED', void_reason = ?, voided_at = ?, "
-                + "voided_by = ? where invoice_no = ?")) {
-            ps.setString(1, reason);
-            ps.setString(2, entry.recordedAt().toString());
-            ps.setString(3, entry.actor());
-            ps.setString(4, invoiceNo);
-            ps.executeUpdate();
-        }
-    }
-
-    private static int nextVersion(Connection c, UUID streamId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select coalesce(max(stream_version), 0) + 1 from journal where stream_id = ?")) {
-            ps.setString(1, streamId.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
+        List<Journal.StreamStart> starts = journal.latestStreams(CHARGE, limit);
+        Map<UUID, ChargeTables.ChargeRow> rows = tables.charges(starts.stream().map(Journal.StreamStart::streamId).toList());
+        List<Charged> out = new ArrayList<>(starts.size());
+        for (Journal.StreamStart s : starts) {
+            ChargeTables.ChargeRow row = rows.get(s.streamId());
+            if (row != null) {
+                out.add(new Charged(row.id(), s.kioskSeq(), row.chargedAt(), row.phase(), row.status(),
+                        CanonicalJson.read(desk.open(row.details(), "charge:" + row.id()), ChargeEvents.ChargeRecorded.class)));
             }
         }
+        return out;
     }
 
     private static Optional<UUID> parse(String s) {
@@ -315,9 +215,5 @@ public class ChargingPatient {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    Journal journal() {
-        return journal;
     }
 }

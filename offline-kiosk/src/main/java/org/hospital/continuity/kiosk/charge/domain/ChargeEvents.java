@@ -1,6 +1,7 @@
 package org.hospital.continuity.kiosk.charge.domain;
 
 import java.util.List;
+import org.hospital.continuity.kiosk.charge.Pricing;
 
 /** Payloads of the cashier streams (schema 1 each). */
 public final class ChargeEvents {

@@ -3,8 +3,9 @@ package org.hospital.continuity.kiosk.charge.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.hospital.continuity.kiosk.capture.domain.FieldRules;
-import org.hospital.continuity.kiosk.capture.domain.Violation;
+import org.hospital.continuity.kiosk.charge.Pricing;
+import org.hospital.continuity.kiosk.capture.FieldRules;
+import org.hospital.continuity.kiosk.capture.Violation;
 
 /**
  * Manual charging (手工收费, EP-6.2.2): who pays, for what, and how the bill is settled. With the

@@ -19,16 +19,18 @@ import java.util.List;
 import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalRoles;
-import org.hospital.continuity.kiosk.reference.app.ReferenceData;
-import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
-import org.hospital.continuity.kiosk.clinical.app.ClinicalDesk;
+import org.hospital.continuity.kiosk.reference.ReferenceData;
+import org.hospital.continuity.kiosk.reference.KnownPatient;
+import org.hospital.continuity.kiosk.clinical.app.AmendingClinicalRecords;
 import org.hospital.continuity.kiosk.clinical.app.DowntimeReports;
 import org.hospital.continuity.kiosk.clinical.app.PrintedForm;
+import org.hospital.continuity.kiosk.clinical.app.ReadingClinicalRecords;
+import org.hospital.continuity.kiosk.clinical.app.WritingClinicalForms;
+import org.hospital.continuity.kiosk.clinical.domain.ClinicalRecord;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalForms;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
 import org.hospital.continuity.kiosk.platform.i18n.Texts;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.session.Sessions;
 
 /**
  * Clinical downtime forms: doctor (EP-6.4), nurse (EP-6.5), med-tech (EP-6.6), pharmacy (EP-6.7).
@@ -40,16 +42,21 @@ import org.hospital.continuity.kiosk.session.app.Sessions;
 @RolesAllowed(KioskRoles.STAFF)
 public class ClinicalResource {
 
-    private final ClinicalDesk desk;
+    private final WritingClinicalForms writing;
+    private final AmendingClinicalRecords amending;
+    private final ReadingClinicalRecords records;
     private final Sessions sessions;
     private final Texts texts;
     private final DowntimeReports reports;
     private final ReferenceData reference;
 
-    public ClinicalResource(ClinicalDesk desk, Sessions sessions, Texts texts, DowntimeReports reports, ReferenceData reference) {
+    public ClinicalResource(WritingClinicalForms writing, AmendingClinicalRecords amending, ReadingClinicalRecords records, Sessions sessions,
+                            Texts texts, DowntimeReports reports, ReferenceData reference) {
+        this.writing = writing;
+        this.amending = amending;
+        this.records = records;
         this.reference = reference;
         this.reports = reports;
-        this.desk = desk;
         this.sessions = sessions;
         this.texts = texts;
     }
@@ -57,43 +64,43 @@ public class ClinicalResource {
     @POST
     @Path("/prescriptions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response prescribe(@CookieParam(SessionResource.COOKIE) String token, @NotNull ClinicalForms.Prescription form) {
-        return created(desk.prescribe(form, sessions.require(token)));
+    public Response prescribe(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.Prescription form) {
+        return created(writing.prescribe(form, sessions.require(token)));
     }
 
     @POST
     @Path("/orders")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response order(@CookieParam(SessionResource.COOKIE) String token, @NotNull ClinicalForms.Order form) {
-        return created(desk.order(form, sessions.require(token)));
+    public Response order(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.Order form) {
+        return created(writing.order(form, sessions.require(token)));
     }
 
     @POST
     @Path("/requisitions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response requisition(@CookieParam(SessionResource.COOKIE) String token, @NotNull ClinicalForms.Requisition form) {
-        return created(desk.requisition(form, sessions.require(token)));
+    public Response requisition(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.Requisition form) {
+        return created(writing.requisition(form, sessions.require(token)));
     }
 
     @POST
     @Path("/charge-executions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response chargeExecution(@CookieParam(SessionResource.COOKIE) String token, @NotNull ClinicalForms.ChargeExecution form) {
-        return created(desk.chargeExecution(form, sessions.require(token)));
+    public Response chargeExecution(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.ChargeExecution form) {
+        return created(writing.chargeExecution(form, sessions.require(token)));
     }
 
     @POST
     @Path("/exam-registers")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response examRegister(@CookieParam(SessionResource.COOKIE) String token, @NotNull ClinicalForms.ExamRegister form) {
-        return created(desk.examRegister(form, sessions.require(token)));
+    public Response examRegister(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.ExamRegister form) {
+        return created(writing.examRegister(form, sessions.require(token)));
     }
 
     @POST
     @Path("/dispenses")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response dispense(@CookieParam(SessionResource.COOKIE) String token, @NotNull ClinicalForms.Dispense form) {
-        return created(desk.dispense(form, sessions.require(token)));
+    public Response dispense(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.Dispense form) {
+        return created(writing.dispense(form, sessions.require(token)));
     }
 
     /**
@@ -103,8 +110,8 @@ public class ClinicalResource {
     @GET
     @Path("/reports/{report}")
     @Produces(MediaType.TEXT_HTML)
-    public String report(@CookieParam(SessionResource.COOKIE) String token, @PathParam("report") String report) {
-        desk.requireReader(sessions.require(token));
+    public String report(@CookieParam(Sessions.COOKIE) String token, @PathParam("report") String report) {
+        records.requireReader(sessions.require(token));
         String language = texts.language();
         if ("census".equals(report)) {
             return reports.census(language, k -> texts.text(language, k));
@@ -121,7 +128,7 @@ public class ClinicalResource {
     /** The forms the signed-in staff member may write (HR-1), in the desk's order. */
     @GET
     @Path("/forms")
-    public List<String> forms(@CookieParam(SessionResource.COOKIE) String token) {
+    public List<String> forms(@CookieParam(Sessions.COOKIE) String token) {
         return ClinicalRoles.formsOf(sessions.require(token).roles());
     }
 
@@ -132,8 +139,8 @@ public class ClinicalResource {
 
     @GET
     @Path("/patients/{patientId}/allergies")
-    public PatientAllergies allergies(@CookieParam(SessionResource.COOKIE) String token, @PathParam("patientId") String patientId) {
-        desk.requireReader(sessions.require(token));
+    public PatientAllergies allergies(@CookieParam(Sessions.COOKIE) String token, @PathParam("patientId") String patientId) {
+        records.requireReader(sessions.require(token));
         KnownPatient p = reference.patient(patientId.trim())
                 .orElseThrow(() -> new KioskRejection(404, "patient-not-found", null, "error.patient.unknown", List.of()));
         return new PatientAllergies(p.patientId(), p.name(), p.inpatientNumber(), p.ward(), p.bed(), p.allergiesRecorded(), p.allergies());
@@ -150,36 +157,36 @@ public class ClinicalResource {
     @POST
     @Path("/{id}/void")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ClinicalDesk.Record voidRecord(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id,
+    public ClinicalRecord voidRecord(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id,
                                           @NotNull VoidRequest request) {
-        return desk.voidRecord(id, request.reason(), sessions.require(token));
+        return amending.voidRecord(id, request.reason(), sessions.require(token));
     }
 
     @POST
     @Path("/{id}/corrections")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response correct(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id,
+    public Response correct(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id,
                             @NotNull CorrectionRequest request) {
-        return created(desk.correct(id, request.reason(), request.form(), sessions.require(token)));
+        return created(amending.correct(id, request.reason(), request.form(), sessions.require(token)));
     }
 
     @GET
     @Path("/{id}")
-    public ClinicalDesk.Record get(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id) {
-        desk.requireReader(sessions.require(token));
-        return desk.byId(id).orElseThrow(ClinicalResource::notFound);
+    public ClinicalRecord get(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id) {
+        records.requireReader(sessions.require(token));
+        return records.byId(id).orElseThrow(ClinicalResource::notFound);
     }
 
     @GET
     @Path("/{id}/print")
     @Produces(MediaType.TEXT_HTML)
-    public String print(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id) {
-        desk.requireReader(sessions.require(token));
+    public String print(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id) {
+        records.requireReader(sessions.require(token));
         String language = texts.language();
-        return PrintedForm.html(desk.byId(id).orElseThrow(ClinicalResource::notFound), language, k -> texts.text(language, k));
+        return PrintedForm.html(records.byId(id).orElseThrow(ClinicalResource::notFound), language, k -> texts.text(language, k));
     }
 
-    private static Response created(ClinicalDesk.Record r) {
+    private static Response created(ClinicalRecord r) {
         return Response.created(URI.create("/api/clinical/" + r.id())).entity(r).build();
     }
 

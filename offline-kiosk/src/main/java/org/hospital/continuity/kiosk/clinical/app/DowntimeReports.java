@@ -9,12 +9,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.hospital.continuity.kiosk.journal.app.CanonicalJson;
-import org.hospital.continuity.kiosk.journal.app.Journal;
-import org.hospital.continuity.kiosk.journal.app.Recorded;
-import org.hospital.continuity.kiosk.reference.app.ReferenceData;
-import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
-import org.hospital.continuity.kiosk.reference.domain.SnapshotInfo;
+import org.hospital.continuity.kiosk.clinical.domain.FormType;
+import org.hospital.continuity.kiosk.journal.CanonicalJson;
+import org.hospital.continuity.kiosk.journal.Journal;
+import org.hospital.continuity.kiosk.journal.Recorded;
+import org.hospital.continuity.kiosk.reference.ReferenceData;
+import org.hospital.continuity.kiosk.reference.KnownPatient;
+import org.hospital.continuity.kiosk.reference.SnapshotInfo;
 
 /**
  * Downtime reports, browsable and printable: the ward census of the last snapshot and the orders
@@ -85,9 +86,9 @@ public class DowntimeReports {
             batch = journal.readRecordsAfter(after, 1000);
             for (Recorded r : batch) {
                 after = r.entry().kioskSeq();
-                if (ClinicalDesk.ORDER.equals(r.entry().streamType()) && r.entry().streamVersion() > 1) {
+                if (FormType.ORDER.streamType().equals(r.entry().streamType()) && r.entry().streamVersion() > 1) {
                     byStream.remove(r.entry().streamId()); // HR-9: voided or corrected
-                } else if (ClinicalDesk.ORDER.equals(r.entry().streamType())) {
+                } else if (FormType.ORDER.streamType().equals(r.entry().streamType())) {
                     JsonNode d = CanonicalJson.tree(r.entry().payload());
                     byStream.put(r.entry().streamId(), List.of(TIME.format(r.entry().recordedAt()), d.path("patient").path("name").asText(""),
                             d.path("patient").path("inpatientNumber").asText(""), text.apply("clinical.kind." + d.path("kind").asText()),

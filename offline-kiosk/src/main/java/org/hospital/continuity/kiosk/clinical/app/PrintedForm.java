@@ -5,6 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.hospital.continuity.kiosk.clinical.domain.ClinicalRecord;
+import org.hospital.continuity.kiosk.clinical.domain.FormType;
+import org.hospital.continuity.kiosk.clinical.domain.RecordStatus;
 
 /**
  * The printable page of a clinical downtime form: A5 (A4 for the duplicate requisition), marked
@@ -18,12 +21,12 @@ public final class PrintedForm {
     private PrintedForm() {
     }
 
-    public static String html(ClinicalDesk.Record r, String language, UnaryOperator<String> text) {
-        List<String> copies = ClinicalDesk.REQUISITION.equals(r.type())
+    public static String html(ClinicalRecord r, String language, UnaryOperator<String> text) {
+        List<String> copies = r.type() == FormType.REQUISITION
                 ? List.of("print.copy.ward", "print.copy.pharmacy") : List.of("");
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html><html lang=\"").append(esc(language)).append("\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(text.apply("form." + r.type()))).append(' ').append(r.id()).append("</title><style>")
+                .append(esc(text.apply("form." + r.type().streamType()))).append(' ').append(r.id()).append("</title><style>")
                 .append("@page{size:").append(copies.size() > 1 ? "A4" : "A5").append(";margin:12mm}")
                 .append("body{font-family:sans-serif;font-size:11pt;color:#000;background:#fff;margin:0}")
                 .append(".copy{page-break-after:always;break-after:page;padding:4mm}.copy:last-child{page-break-after:auto;break-after:auto}")
@@ -37,10 +40,10 @@ public final class PrintedForm {
                 .append("</style></head><body>");
         String qr = QrCodes.dataUri(r.id().toString());
         for (String copy : copies) {
-            b.append("<section class=\"copy").append(ClinicalDesk.VOIDED.equals(r.status()) ? " voided" : "")
-                    .append("\" data-record-id=\"").append(r.id()).append("\" data-status=\"").append(esc(r.status())).append("\"><header><div>")
+            b.append("<section class=\"copy").append(r.status() == RecordStatus.VOIDED ? " voided" : "")
+                    .append("\" data-record-id=\"").append(r.id()).append("\" data-status=\"").append(esc(r.status().name())).append("\"><header><div>")
                     .append("<div class=\"mark\">停机手工单 / downtime form</div>")
-                    .append("<h1>").append(esc(text.apply("form." + r.type()))).append("</h1>");
+                    .append("<h1>").append(esc(text.apply("form." + r.type().streamType()))).append("</h1>");
             amendment(b, r, text);
             if (!copy.isEmpty()) {
                 b.append("<h2 class=\"copy-name\">").append(esc(text.apply(copy))).append("</h2>");
@@ -97,11 +100,11 @@ public final class PrintedForm {
     }
 
     /** HR-9: a voided or corrected record prints so that nobody acts on it by mistake. */
-    private static void amendment(StringBuilder b, ClinicalDesk.Record r, UnaryOperator<String> text) {
+    private static void amendment(StringBuilder b, ClinicalRecord r, UnaryOperator<String> text) {
         if (r.amendment() == null) {
             return;
         }
-        ClinicalDesk.Amendment a = r.amendment();
+        ClinicalRecord.Amendment a = r.amendment();
         b.append("<div class=\"amended\">").append(esc(text.apply("print.status." + a.kind())));
         if (a.correctedBy() != null) {
             b.append(" → ").append(esc(text.apply("print.corrected-by"))).append(' ').append(a.correctedBy());

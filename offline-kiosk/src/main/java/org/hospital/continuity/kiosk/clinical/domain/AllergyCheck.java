@@ -3,8 +3,8 @@ package org.hospital.continuity.kiosk.clinical.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.hospital.continuity.kiosk.reference.domain.CatalogueItem;
-import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
+import org.hospital.continuity.kiosk.reference.CatalogueItem;
+import org.hospital.continuity.kiosk.reference.KnownPatient;
 
 /**
  * A drug written for a patient against the patient's recorded allergies. A drug matches

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.hospital.continuity.kiosk.capture.domain.FieldRules;
-import org.hospital.continuity.kiosk.capture.domain.Violation;
-import org.hospital.continuity.kiosk.reference.domain.CatalogueItem;
+import org.hospital.continuity.kiosk.capture.FieldRules;
+import org.hospital.continuity.kiosk.capture.Violation;
+import org.hospital.continuity.kiosk.reference.CatalogueItem;
 
 /**
  * The clinical downtime forms (EP-6.4–6.7) as typed at the kiosk, with their field checks. Every

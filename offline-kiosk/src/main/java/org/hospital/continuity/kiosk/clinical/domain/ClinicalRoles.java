@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.clinical.domain;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,12 @@ public final class ClinicalRoles {
 
     /** Form type → the roles that write it. */
     public static final Map<String, Set<String>> WRITERS = Map.of(
-            "prescription", Set.of(DOCTOR),        // EP-6.4 prescriptions by doctors
-            "clinical-order", Set.of(DOCTOR),      // EP-6.4 orders, lab and exam requests
-            "requisition", Set.of(NURSE),          // EP-6.5 drug requisitions by the ward's nurses
-            "charge-execution", Set.of(NURSE),     // EP-6.5 record of charge execution
-            "exam-register", Set.of(MEDTECH),      // EP-6.6 manual exam register
-            "dispense", Set.of(PHARMACIST));       // EP-6.7 dispensing
+            FormType.PRESCRIPTION.streamType(), Set.of(DOCTOR),         // EP-6.4 prescriptions by doctors
+            FormType.ORDER.streamType(), Set.of(DOCTOR),                // EP-6.4 orders, lab and exam requests
+            FormType.REQUISITION.streamType(), Set.of(NURSE),           // EP-6.5 drug requisitions by the ward's nurses
+            FormType.CHARGE_EXECUTION.streamType(), Set.of(NURSE),      // EP-6.5 record of charge execution
+            FormType.EXAM_REGISTER.streamType(), Set.of(MEDTECH),       // EP-6.6 manual exam register
+            FormType.DISPENSE.streamType(), Set.of(PHARMACIST));        // EP-6.7 dispensing
 
     /** Who may read clinical records and the downtime reports (patient data, HR-12): clinical staff only. */
     public static final Set<String> READERS = Set.of(DOCTOR, NURSE, MEDTECH, PHARMACIST);
@@ -43,7 +44,6 @@ public final class ClinicalRoles {
 
     /** The form types the roles may write, in the desk's order. */
     public static List<String> formsOf(Collection<String> roles) {
-        return List.of("prescription", "clinical-order", "requisition", "charge-execution", "exam-register", "dispense").stream()
-                .filter(f -> mayWrite(f, roles)).toList();
+        return Arrays.stream(FormType.values()).map(FormType::streamType).filter(f -> mayWrite(f, roles)).toList();
     }
 }

@@ -20,13 +20,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.hospital.continuity.kiosk.enrolment.app.EnrollingKiosk;
-import org.hospital.continuity.kiosk.enrolment.app.EnrolledKiosk;
-import org.hospital.continuity.kiosk.enrolment.domain.KioskIdentity;
+import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
+import org.hospital.continuity.kiosk.enrolment.KioskIdentity;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
-import org.hospital.continuity.kiosk.pool.domain.PoolKind;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.pool.PoolKind;
+import org.hospital.continuity.kiosk.session.Sessions;
 
 /**
  * One-time enrolment (needs the server once), then snapshot refresh and pool refill while online.
@@ -75,14 +74,14 @@ public class EnrolmentResource {
 
     @POST
     @Path("/snapshot/refresh")
-    public Map<String, Object> refresh(@CookieParam(SessionResource.COOKIE) String token) {
+    public Map<String, Object> refresh(@CookieParam(Sessions.COOKIE) String token) {
         sessions.require(token);
         return Map.of("items", enrolling.refreshSnapshot());
     }
 
     @POST
     @Path("/pools/{pool}/refill")
-    public ServerWire.Block refill(@CookieParam(SessionResource.COOKIE) String token,
+    public ServerWire.Block refill(@CookieParam(Sessions.COOKIE) String token,
                                    @PathParam("pool") @Pattern(regexp = "PATIENT|INVOICE") String pool) {
         sessions.require(token);
         return enrolling.refill(PoolKind.valueOf(pool));

@@ -2,40 +2,49 @@ package org.hospital.continuity.kiosk.enrolment.app;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
-import org.hospital.continuity.kiosk.enrolment.domain.KioskIdentity;
+import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
+import org.hospital.continuity.kiosk.enrolment.KioskIdentity;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerClient;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
+import org.hospital.continuity.kiosk.enrolment.persistence.KioskIdentityTable;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
-import org.hospital.continuity.kiosk.pool.app.NumberPools;
-import org.hospital.continuity.kiosk.pool.domain.PoolKind;
-import org.hospital.continuity.kiosk.reference.app.ReferenceData;
+import org.hospital.continuity.kiosk.platform.persistence.KioskStorageException;
+import org.hospital.continuity.kiosk.pool.NumberPools;
+import org.hospital.continuity.kiosk.pool.PoolKind;
+import org.hospital.continuity.kiosk.reference.ReferenceData;
+import org.hospital.continuity.kiosk.session.OfflineVerifier;
+import org.hospital.continuity.kiosk.session.StaffVerifiers;
 
 /**
  * The kiosk's only dependencies on the server, all while online: enrolment with a one-time code
  * (identity, credential, department, first number blocks), snapshot refresh, pool refill.
- * After enrolment every cashier function works with the network gone.
+ * After enrolment every cashier function works with the network gone. What arrives is handed to the
+ * features that keep it (pool, reference, session's verifiers), in one transaction each time.
  */
 @ApplicationScoped
 public class EnrollingKiosk {
 
     private final KioskDatabase database;
     private final EnrolledKiosk enrolled;
+    private final KioskIdentityTable identities;
     private final ServerClient server;
     private final NumberPools pools;
     private final ReferenceData reference;
+    private final StaffVerifiers verifiers;
     private final InstantSource clock;
 
-    public EnrollingKiosk(KioskDatabase database, EnrolledKiosk enrolled, ServerClient server, NumberPools pools,
-                          ReferenceData reference, InstantSource clock) {
+    public EnrollingKiosk(KioskDatabase database, EnrolledKiosk enrolled, KioskIdentityTable identities, ServerClient server,
+                          NumberPools pools, ReferenceData reference, StaffVerifiers verifiers, InstantSource clock) {
         this.database = database;
         this.enrolled = enrolled;
+        this.identities = identities;
         this.server = server;
         this.pools = pools;
         this.reference = reference;
+        this.verifiers = verifiers;
         this.clock = clock;
     }
 
@@ -48,12 +57,12 @@ public class EnrollingKiosk {
         KioskIdentity identity = new KioskIdentity(answer.kioskId(), answer.kioskName(), answer.departmentCode(),
                 answer.departmentName(), serverUrl, clock.instant());
         try {
-            database.inTransaction(c -> {
-                enrolled.store(c, identity, answer.secret());
-                pools.store(c, answer.blocks());
+            database.transaction(tx -> {
+                identities.store(tx, identity, answer.secret());
+                pools.store(tx, issued(answer.blocks()));
                 return null;
             });
-        } catch (SQLException e) {
+        } catch (KioskStorageException e) {
             throw new IllegalStateException("enrolment could not be stored", e);
         } finally {
             enrolled.forget();
@@ -69,12 +78,14 @@ public class EnrollingKiosk {
                 "error.not-enrolled"));
         ServerWire.Snapshot snapshot = server.snapshot(identity.serverUrl(), identity.kioskId(), enrolled.credential());
         try {
-            database.inTransaction(c -> {
-                reference.replace(c, snapshot);
+            database.transaction(tx -> {
+                reference.replace(tx, snapshot.reference());
+                verifiers.replaceAll(tx, snapshot.staff().stream().map(v -> new OfflineVerifier(v.accountId(), v.displayName(), v.roles(),
+                        v.algorithm(), v.salt(), v.iterations(), v.hash())).toList(), clock.instant());
                 return null;
             });
             reference.reload();
-        } catch (SQLException e) {
+        } catch (KioskStorageException e) {
             throw new IllegalStateException("snapshot could not be stored", e);
         }
         Log.infof("reference snapshot refreshed version=%s items=%d staff=%d", snapshot.version(), snapshot.items().size(),
@@ -88,13 +99,18 @@ public class EnrollingKiosk {
                 "error.not-enrolled"));
         ServerWire.Block block = server.block(identity.serverUrl(), identity.kioskId(), enrolled.credential(), pool.name());
         try {
-            database.inTransaction(c -> {
-                pools.store(c, List.of(block));
+            database.transaction(tx -> {
+                pools.store(tx, issued(List.of(block)));
                 return null;
             });
-        } catch (SQLException e) {
+        } catch (KioskStorageException e) {
             throw new IllegalStateException("number block could not be stored", e);
         }
         return block;
+    }
+
+    private static List<NumberPools.IssuedBlock> issued(List<ServerWire.Block> blocks) {
+        return blocks.stream().map(b -> new NumberPools.IssuedBlock(b.blockId(), PoolKind.valueOf(b.pool()), b.prefix(), b.first(), b.last(),
+                b.expiresAt())).toList();
     }
 }

@@ -47,21 +47,14 @@ public class ServerClient {
                 basic(kioskId, secret), ServerWire.Block.class);
     }
 
-    /** A kiosk-authenticated POST to another kiosk endpoint of the server (readiness reports). */
+    /** A kiosk-authenticated GET of another kiosk endpoint of the server (announced instructions …). */
+    public <T> T get(String serverUrl, String path, String kioskId, String secret, Class<T> type) {
+        return call(HttpRequest.newBuilder(uri(serverUrl, path)), "GET", null, basic(kioskId, secret), type);
+    }
+
+    /** A kiosk-authenticated POST to another kiosk endpoint of the server (readiness reports, acknowledgements …). */
     public <T> T post(String serverUrl, String path, String kioskId, String secret, Object body, Class<T> type) {
         return call(HttpRequest.newBuilder(uri(serverUrl, path)), "POST", body, basic(kioskId, secret), type);
-    }
-
-    /** EP-6.1: the announced instructions of this kiosk's department. */
-    public ServerWire.Instructions instructions(String serverUrl, String kioskId, String secret) {
-        return call(HttpRequest.newBuilder(uri(serverUrl, "/api/kiosk/instructions?limit=20")), "GET", null, basic(kioskId, secret),
-                ServerWire.Instructions.class);
-    }
-
-    /** EP-6.1: the staff member signed in at this kiosk acknowledges an instruction. */
-    public ServerWire.Instruction acknowledge(String serverUrl, String kioskId, String secret, java.util.UUID instructionId, String accountId) {
-        return call(HttpRequest.newBuilder(uri(serverUrl, "/api/kiosk/instructions/" + instructionId + "/acknowledgements")), "POST",
-                new ServerWire.Acknowledgement(accountId), basic(kioskId, secret), ServerWire.Instruction.class);
     }
 
     private <T> T call(HttpRequest.Builder builder, String method, Object body, String authorization, Class<T> type) {

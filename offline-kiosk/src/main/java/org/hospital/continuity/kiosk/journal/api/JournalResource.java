@@ -16,9 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.hospital.continuity.kiosk.journal.app.Journal;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.journal.Journal;
+import org.hospital.continuity.kiosk.session.Sessions;
 
 /**
  * The journal as a list (no payloads): sequence, type, phase before/after the breakpoint (EP-8.3),
@@ -43,7 +42,7 @@ public class JournalResource {
     }
 
     @GET
-    public List<Line> entries(@CookieParam(SessionResource.COOKIE) String token, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+    public List<Line> entries(@CookieParam(Sessions.COOKIE) String token, @QueryParam("after") @DefaultValue("0") @Min(0) long after,
                               @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(10000) int limit) {
         sessions.require(token);
         return journal.readRecordsAfter(after, limit).stream().map(r -> new Line(r.entry().kioskSeq(), r.entry().entryId(),
@@ -53,7 +52,7 @@ public class JournalResource {
 
     @GET
     @Path("/integrity")
-    public Journal.Integrity integrity(@CookieParam(SessionResource.COOKIE) String token) {
+    public Journal.Integrity integrity(@CookieParam(Sessions.COOKIE) String token) {
         sessions.require(token);
         return journal.verify();
     }

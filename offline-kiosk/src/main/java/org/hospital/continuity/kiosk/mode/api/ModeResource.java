@@ -19,11 +19,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.PathParam;
 import java.time.Instant;
 import java.util.UUID;
-import org.hospital.continuity.kiosk.mode.app.FollowingInstructions;
-import org.hospital.continuity.kiosk.mode.app.SwitchingMode;
+import org.hospital.continuity.kiosk.mode.FollowingInstructions;
+import org.hospital.continuity.kiosk.mode.SwitchingMode;
 import org.hospital.continuity.kiosk.mode.domain.ModeChange;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.session.Sessions;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 
 /** EP-6.1 / EP-8.3: downtime mode on and off, each change a journal entry (the breakpoint). */
@@ -64,7 +63,7 @@ public class ModeResource {
     @POST
     @Path("/downtime")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Changed enter(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Change change) {
+    public Changed enter(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull Change change) {
         var staff = sessions.require(token);
         JournalEntry e = mode.enter(ModeChange.Source.valueOf(change.source()), change.instructionId(), change.announcedAt(),
                 change.reason(), staff);
@@ -81,7 +80,7 @@ public class ModeResource {
     /** EP-6.1: pulls the announced instructions now (the kiosk also does so by itself while online). */
     @POST
     @Path("/instruction/pull")
-    public FollowingInstructions.Pulled pull(@CookieParam(SessionResource.COOKIE) String token) {
+    public FollowingInstructions.Pulled pull(@CookieParam(Sessions.COOKIE) String token) {
         sessions.require(token);
         return instructions.pull();
     }
@@ -89,7 +88,7 @@ public class ModeResource {
     /** EP-6.1: the signed-in staff member acknowledges an announced instruction to the server; the kiosk follows it. */
     @POST
     @Path("/instructions/{id}/acknowledgement")
-    public FollowingInstructions.Announced acknowledge(@CookieParam(SessionResource.COOKIE) String token, @PathParam("id") UUID id) {
+    public FollowingInstructions.Announced acknowledge(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id) {
         var staff = sessions.require(token);
         return instructions.acknowledge(id, staff);
     }
@@ -97,7 +96,7 @@ public class ModeResource {
     @POST
     @Path("/normal")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Changed leave(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Change change) {
+    public Changed leave(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull Change change) {
         var staff = sessions.require(token);
         JournalEntry e = mode.leave(ModeChange.Source.valueOf(change.source()), change.instructionId(), change.reason(), staff);
         return Changed.of(e, mode.state());

@@ -3,7 +3,7 @@ package org.hospital.continuity.kiosk.mode.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.hospital.continuity.kiosk.journal.domain.Phase;
+import org.hospital.continuity.kiosk.journal.Phase;
 
 /**
  * Entering and leaving downtime mode (EP-6.1, EP-8.3). Entering records the breakpoint: either the

@@ -3,9 +3,9 @@ package org.hospital.continuity.kiosk.outbox.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import org.hospital.continuity.kiosk.enrolment.app.EnrolledKiosk;
-import org.hospital.continuity.kiosk.journal.app.Backlog;
-import org.hospital.continuity.kiosk.journal.app.Journal;
+import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
+import org.hospital.continuity.kiosk.journal.Backlog;
+import org.hospital.continuity.kiosk.journal.Journal;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 
 /** The sync agent's view of the real kiosk journal and the kiosk's enrolment credential. */

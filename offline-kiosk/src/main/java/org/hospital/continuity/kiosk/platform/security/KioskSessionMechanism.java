@@ -13,9 +13,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.Set;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
-import org.hospital.continuity.kiosk.session.domain.StaffSession;
 
 /**
  * Turns the kiosk's session cookie into a security identity so that {@code @RolesAllowed} guards the
@@ -25,28 +22,28 @@ import org.hospital.continuity.kiosk.session.domain.StaffSession;
 @ApplicationScoped
 public class KioskSessionMechanism implements HttpAuthenticationMechanism {
 
-    /** The identity attribute carrying the {@link StaffSession}. */
+    /** The identity attribute carrying the {@link SignedInStaff.Member}. */
     public static final String SESSION_ATTRIBUTE = "continuity.kiosk.session";
 
-    private final Sessions sessions;
+    private final SignedInStaff staff;
 
-    public KioskSessionMechanism(Sessions sessions) {
-        this.sessions = sessions;
+    public KioskSessionMechanism(SignedInStaff staff) {
+        this.staff = staff;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        Cookie cookie = context.request().getCookie(SessionResource.COOKIE);
-        Optional<StaffSession> session = cookie == null ? Optional.empty() : sessions.peek(cookie.getValue());
-        if (session.isEmpty()) {
+        Cookie cookie = context.request().getCookie(SignedInStaff.COOKIE);
+        Optional<SignedInStaff.Member> member = cookie == null ? Optional.empty() : staff.signedIn(cookie.getValue());
+        if (member.isEmpty()) {
             return Uni.createFrom().optional(Optional.empty());
         }
-        StaffSession s = session.get();
+        SignedInStaff.Member m = member.get();
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(s.accountId()))
+                .setPrincipal(new QuarkusPrincipal(m.accountId()))
                 .addRole(KioskRoles.STAFF)
-                .addAttribute(SESSION_ATTRIBUTE, s);
-        s.roles().stream().filter(r -> !r.isBlank()).forEach(b::addRole);
+                .addAttribute(SESSION_ATTRIBUTE, m);
+        m.roles().stream().filter(r -> !r.isBlank()).forEach(b::addRole);
         return Uni.createFrom().item(b.build());
     }
 

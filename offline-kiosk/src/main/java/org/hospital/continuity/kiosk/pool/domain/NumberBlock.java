@@ -2,6 +2,7 @@ package org.hospital.continuity.kiosk.pool.domain;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.hospital.continuity.kiosk.pool.PoolKind;
 
 /**
  * A block of numbers {@code [first, last]} given to this kiosk only, {@code next} being the next

@@ -17,12 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
-import org.hospital.continuity.kiosk.reference.app.ReferenceData;
+import org.hospital.continuity.kiosk.reference.ReferenceData;
 import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
-import org.hospital.continuity.kiosk.reference.domain.CatalogueItem;
-import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.reference.CatalogueItem;
+import org.hospital.continuity.kiosk.reference.KnownPatient;
+import org.hospital.continuity.kiosk.session.Sessions;
 
 /** The snapshot for the desk: search as the user types, departments, doctors, known patients. */
 @Path("/api/reference")
@@ -91,7 +90,7 @@ public class ReferenceResource {
     @GET
     @Path("/patients")
     @RolesAllowed(KioskRoles.STAFF)
-    public List<PatientPick> patients(@CookieParam(SessionResource.COOKIE) String token, @QueryParam("q") @Size(max = 40) String q,
+    public List<PatientPick> patients(@CookieParam(Sessions.COOKIE) String token, @QueryParam("q") @Size(max = 40) String q,
                                       @QueryParam("census") @DefaultValue("false") boolean census) {
         sessions.require(token); // HR-5: patient lists only for signed-in staff
         if (!census && (q == null || q.strip().length() < MIN_CRITERIA)) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import org.hospital.continuity.kiosk.reference.CatalogueItem;
 
 /**
  * Search over the catalogue by code, Chinese name or pinyin initials, ranked, fast enough to run

@@ -21,10 +21,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import org.hospital.continuity.kiosk.registration.app.RegisteringPatient;
+import org.hospital.continuity.kiosk.registration.RegisteringPatient;
 import org.hospital.continuity.kiosk.registration.domain.RegistrationForm;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.session.Sessions;
 
 /**
  * EP-6.2 outpatient registration. A 201 means the record is durable (committed with FULL sync);
@@ -55,14 +54,14 @@ public class RegistrationResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response register(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Request request) {
+    public Response register(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull Request request) {
         var staff = sessions.require(token);
         RegisteringPatient.Registration r = registering.register(request.form(), staff);
         return Response.created(URI.create("/api/registrations/" + r.id())).entity(r).build();
     }
 
     @GET
-    public List<RegisteringPatient.Registration> recent(@CookieParam(SessionResource.COOKIE) String token,
+    public List<RegisteringPatient.Registration> recent(@CookieParam(Sessions.COOKIE) String token,
                                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
         sessions.require(token);
         return registering.recent(limit);

@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.hospital.continuity.kiosk.capture.domain.FieldRules;
-import org.hospital.continuity.kiosk.capture.domain.ResidentIdNumber;
-import org.hospital.continuity.kiosk.capture.domain.Violation;
+import org.hospital.continuity.kiosk.capture.FieldRules;
+import org.hospital.continuity.kiosk.capture.ResidentIdNumber;
+import org.hospital.continuity.kiosk.capture.Violation;
 
 /**
  * Outpatient registration during downtime (门诊挂号, EP-6.2): who the patient is, where they go, what

@@ -20,8 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.hospital.continuity.kiosk.session.app.Sessions;
-import org.hospital.continuity.kiosk.session.domain.StaffSession;
+import org.hospital.continuity.kiosk.session.Sessions;
+import org.hospital.continuity.kiosk.session.StaffSession;
 
 /** Staff sign-in on the kiosk, offline (HR-2, HR-3). The session travels in an HttpOnly cookie. */
 @Path("/api/session")
@@ -30,7 +30,7 @@ import org.hospital.continuity.kiosk.session.domain.StaffSession;
 @RolesAllowed(KioskRoles.STAFF)
 public class SessionResource {
 
-    public static final String COOKIE = "kiosk_session";
+    static final String COOKIE = Sessions.COOKIE;
 
     private final Sessions sessions;
 

@@ -12,11 +12,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
+import org.hospital.continuity.kiosk.platform.i18n.Texts;
+import org.hospital.continuity.kiosk.platform.persistence.KioskSettings;
 
 /** The kiosk's UI language: Simplified Chinese by default, English available. */
 @Path("/api/settings/language")
@@ -25,39 +23,24 @@ import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
 @PermitAll
 public class SettingsResource {
 
-    static final String DEFAULT_LANGUAGE = "zh-CN";
+    private final KioskSettings settings;
 
-    private final KioskDatabase database;
-
-    public SettingsResource(KioskDatabase database) {
-        this.database = database;
+    public SettingsResource(KioskSettings settings) {
+        this.settings = settings;
     }
 
     public record Language(@NotNull @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String language) {
     }
 
     @GET
-    public Language get() throws SQLException {
-        return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("select value from kiosk_setting where key = 'language'")) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    return new Language(rs.next() ? rs.getString(1) : DEFAULT_LANGUAGE);
-                }
-            }
-        });
+    public Language get() {
+        return new Language(settings.get(Texts.LANGUAGE_SETTING).orElse(Texts.DEFAULT_LANGUAGE));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Language set(@Valid @NotNull Language language) throws SQLException {
-        database.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into kiosk_setting(key, value, changed_at) values ('language', ?, ?) "
-                    + "on conflict(key) do update set value = excluded.value, changed_at = excluded.changed_at")) {
-                ps.setString(1, language.language());
-                ps.setString(2, Instant.now().toString());
-                return ps.executeUpdate();
-            }
-        });
+    public Language set(@Valid @NotNull Language language) {
+        settings.put(Texts.LANGUAGE_SETTING, language.language(), Instant.now());
         return language;
     }
 }

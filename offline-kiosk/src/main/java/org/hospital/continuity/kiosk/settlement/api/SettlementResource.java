@@ -16,9 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import org.hospital.continuity.kiosk.charge.domain.Pricing;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.charge.Pricing;
+import org.hospital.continuity.kiosk.session.Sessions;
 import org.hospital.continuity.kiosk.settlement.app.SettlingDischarge;
 
 /** EP-6.3.3: emergency discharge settlement by hand. */
@@ -41,14 +40,14 @@ public class SettlementResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response settle(@CookieParam(SessionResource.COOKIE) String token, @Valid @NotNull Request request) {
+    public Response settle(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull Request request) {
         var staff = sessions.require(token);
         SettlingDischarge.Settled s = settling.settle(request.patientId(), request.lines(), request.depositFen(), request.examsChecked(), staff);
         return Response.created(URI.create("/api/discharge-settlements/" + s.id())).entity(s).build();
     }
 
     @GET
-    public List<SettlingDischarge.Settled> recent(@CookieParam(SessionResource.COOKIE) String token) {
+    public List<SettlingDischarge.Settled> recent(@CookieParam(Sessions.COOKIE) String token) {
         sessions.require(token);
         return settling.recent(50);
     }

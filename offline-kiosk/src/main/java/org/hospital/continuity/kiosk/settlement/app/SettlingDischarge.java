@@ -2,28 +2,27 @@ package org.hospital.continuity.kiosk.settlement.app;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hospital.continuity.sync.envelope.RecordIds;
-import org.hospital.continuity.kiosk.capture.app.CaptureDesk;
-import org.hospital.continuity.kiosk.capture.domain.FieldRules;
-import org.hospital.continuity.kiosk.capture.domain.Violation;
-import org.hospital.continuity.kiosk.charge.app.ChargingPatient;
-import org.hospital.continuity.kiosk.charge.domain.Pricing;
-import org.hospital.continuity.kiosk.journal.app.CanonicalJson;
-import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
-import org.hospital.continuity.kiosk.pool.app.NumberPools;
-import org.hospital.continuity.kiosk.pool.domain.PoolKind;
-import org.hospital.continuity.kiosk.reference.app.ReferenceData;
-import org.hospital.continuity.kiosk.reference.domain.KnownPatient;
-import org.hospital.continuity.kiosk.session.domain.StaffSession;
+import org.hospital.continuity.kiosk.capture.CaptureDesk;
+import org.hospital.continuity.kiosk.capture.FieldRules;
+import org.hospital.continuity.kiosk.capture.Violation;
+import org.hospital.continuity.kiosk.charge.InvoiceRegister;
+import org.hospital.continuity.kiosk.charge.Pricing;
+import org.hospital.continuity.kiosk.journal.CanonicalJson;
+import org.hospital.continuity.kiosk.journal.Journal;
+import org.hospital.continuity.kiosk.pool.NumberPools;
+import org.hospital.continuity.kiosk.pool.PoolKind;
+import org.hospital.continuity.kiosk.reference.KnownPatient;
+import org.hospital.continuity.kiosk.reference.ReferenceData;
+import org.hospital.continuity.kiosk.session.StaffSession;
+import org.hospital.continuity.kiosk.settlement.persistence.SettlementTable;
 import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.envelope.RecordIds;
 
 /**
  * EP-6.3.3/6.3.4: an emergency discharge settled by hand during a long outage — the total from the
@@ -47,13 +46,18 @@ public class SettlingDischarge {
     private final CaptureDesk desk;
     private final ReferenceData reference;
     private final NumberPools pools;
-    private final KioskDatabase database;
+    private final InvoiceRegister invoices;
+    private final Journal journal;
+    private final SettlementTable table;
 
-    public SettlingDischarge(CaptureDesk desk, ReferenceData reference, NumberPools pools, KioskDatabase database) {
+    public SettlingDischarge(CaptureDesk desk, ReferenceData reference, NumberPools pools, InvoiceRegister invoices, Journal journal,
+                             SettlementTable table) {
         this.desk = desk;
         this.reference = reference;
         this.pools = pools;
-        this.database = database;
+        this.invoices = invoices;
+        this.journal = journal;
+        this.table = table;
     }
 
     public Settled settle(String patientId, List<Pricing.Line> lines, Long depositFen, boolean examsChecked, StaffSession by) {
@@ -72,54 +76,37 @@ public class SettlingDischarge {
         if (depositFen != null && depositFen < 0) {
             violations.add(new Violation("depositFen", "error.amount.negative"));
         }
-        Pricing.Priced priced = Pricing.price(lines, reference.catalogue()::byCode);
+        Pricing.Priced priced = Pricing.price(lines, reference::item);
         violations.addAll(priced.violations());
         UUID id = RecordIds.next();
         return desk.captureInDowntime(violations, c -> {
             KnownPatient p = patient.orElseThrow();
             long deposit = depositFen != null ? depositFen : p.depositFen();
-            String invoiceNo = pools.draw(c.connection(), PoolKind.INVOICE);
+            String invoiceNo = pools.draw(c.transaction(), PoolKind.INVOICE);
             DischargeSettled payload = new DischargeSettled(p.patientId(), p.inpatientNumber(), p.name(), p.ward(), p.bed(), priced.lines(),
                     priced.totalFen(), deposit, priced.totalFen() - deposit, true, invoiceNo);
             String json = CanonicalJson.of(payload);
             JournalEntry entry = c.append(STREAM, id, 1, "DischargeSettled", 1, json, by.accountId());
-            try (PreparedStatement ps = c.connection().prepareStatement("insert into discharge_settlement(stream_id, settled_at, total_fen, "
-                    + "deposit_fen, invoice_no, phase, details) values (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, id.toString());
-                ps.setString(2, entry.recordedAt().toString());
-                ps.setLong(3, payload.totalFen());
-                ps.setLong(4, deposit);
-                ps.setString(5, invoiceNo);
-                ps.setString(6, c.phase().name());
-                ps.setBytes(7, desk.seal(json, "settlement:" + id));
-                ps.executeUpdate();
-            }
-            ChargingPatient.useInvoice(c.connection(), invoiceNo, "DISCHARGE", id, entry, payload.totalFen(), c.phase().name());
+            table.insert(c.transaction(), id, entry.recordedAt(), payload.totalFen(), deposit, invoiceNo, c.phase().name(),
+                    desk.seal(json, "settlement:" + id));
+            invoices.use(c.transaction(), invoiceNo, "DISCHARGE", id, entry, payload.totalFen(), c.phase().name());
             Log.infof("discharge settled settlement=%s seq=%d", id, entry.kioskSeq());
             return new Settled(id, entry.kioskSeq(), entry.recordedAt(), c.phase().name(), payload);
         });
     }
 
+    /** The newest settlements, newest first (by their journal sequence). */
     public List<Settled> recent(int limit) {
-        try {
-            return database.read(c -> {
-                List<Settled> out = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("select s.*, j.kiosk_seq from discharge_settlement s join journal j "
-                        + "on j.stream_id = s.stream_id and j.stream_version = 1 order by j.kiosk_seq desc limit ?")) {
-                    ps.setInt(1, limit);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            String id = rs.getString("stream_id");
-                            out.add(new Settled(UUID.fromString(id), rs.getLong("kiosk_seq"), Instant.parse(rs.getString("settled_at")),
-                                    rs.getString("phase"), CanonicalJson.read(desk.open(rs.getBytes("details"), "settlement:" + id),
-                                    DischargeSettled.class)));
-                        }
-                    }
-                }
-                return out;
-            });
-        } catch (SQLException e) {
-            throw new IllegalStateException("settlements unreadable", e);
+        List<Journal.StreamStart> starts = journal.latestStreams(STREAM, limit);
+        Map<UUID, SettlementTable.Row> rows = table.byIds(starts.stream().map(Journal.StreamStart::streamId).toList());
+        List<Settled> out = new ArrayList<>(starts.size());
+        for (Journal.StreamStart s : starts) {
+            SettlementTable.Row row = rows.get(s.streamId());
+            if (row != null) {
+                out.add(new Settled(row.id(), s.kioskSeq(), row.settledAt(), row.phase(),
+                        CanonicalJson.read(desk.open(row.details(), "settlement:" + row.id()), DischargeSettled.class)));
+            }
         }
+        return out;
     }
 }

@@ -13,20 +13,19 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import org.hospital.continuity.kiosk.enrolment.app.EnrolledKiosk;
-import org.hospital.continuity.kiosk.journal.app.Backlog;
-import org.hospital.continuity.kiosk.journal.app.Journal;
-import org.hospital.continuity.kiosk.mode.app.FollowingInstructions;
-import org.hospital.continuity.kiosk.mode.app.SwitchingMode;
+import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
+import org.hospital.continuity.kiosk.journal.Backlog;
+import org.hospital.continuity.kiosk.journal.Journal;
+import org.hospital.continuity.kiosk.mode.FollowingInstructions;
+import org.hospital.continuity.kiosk.mode.SwitchingMode;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.kiosk.platform.i18n.Texts;
-import org.hospital.continuity.kiosk.pool.app.NumberPools;
-import org.hospital.continuity.kiosk.pool.domain.PoolLevel;
-import org.hospital.continuity.kiosk.readiness.app.ReportingReadiness;
-import org.hospital.continuity.kiosk.reference.app.ReferenceData;
-import org.hospital.continuity.kiosk.reference.domain.SnapshotInfo;
-import org.hospital.continuity.kiosk.session.api.SessionResource;
-import org.hospital.continuity.kiosk.session.app.Sessions;
+import org.hospital.continuity.kiosk.pool.NumberPools;
+import org.hospital.continuity.kiosk.pool.PoolLevel;
+import org.hospital.continuity.kiosk.readiness.ReportingReadiness;
+import org.hospital.continuity.kiosk.reference.ReferenceData;
+import org.hospital.continuity.kiosk.reference.SnapshotInfo;
+import org.hospital.continuity.kiosk.session.Sessions;
 
 /** What the permanent banner shows (mode, elapsed downtime, unsent count, snapshot age, pools) and the UI texts. */
 @Path("/api")
@@ -74,7 +73,7 @@ public class StatusResource {
 
     @GET
     @Path("/status")
-    public Status status(@CookieParam(SessionResource.COOKIE) String token) {
+    public Status status(@CookieParam(Sessions.COOKIE) String token) {
         Instant now = clock.instant();
         var identity = enrolled.identity();
         SwitchingMode.ModeState m = identity.isPresent() ? mode.state() : null;

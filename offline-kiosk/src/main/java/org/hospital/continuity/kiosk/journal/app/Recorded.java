@@ -1,8 +1,0 @@
-package org.hospital.continuity.kiosk.journal.app;
-
-import org.hospital.continuity.kiosk.journal.domain.Phase;
-import org.hospital.continuity.sync.envelope.JournalEntry;
-
-/** A journal entry as stored on this kiosk: the envelope (clear payload) and its breakpoint phase. */
-public record Recorded(JournalEntry entry, Phase phase) {
-}

@@ -1,0 +1,110 @@
+package org.hospital.continuity.kiosk.reference;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.hospital.continuity.kiosk.platform.persistence.WriteTransaction;
+import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
+import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
+import org.hospital.continuity.kiosk.reference.persistence.ReferenceTables;
+
+/**
+ * The reference snapshot kept for the day the network dies: stored in SQLite, held in memory for
+ * search. Replaced whole by {@link #replace} in one transaction; never edited in place (HR-10).
+ */
+@ApplicationScoped
+public class ReferenceData {
+
+    public record Department(String code, String name) {
+    }
+
+    public record Doctor(String code, String name, String departmentCode, String title) {
+    }
+
+    private record Loaded(Optional<SnapshotInfo> info, CatalogueIndex index, List<Department> departments,
+                          List<Doctor> doctors, List<KnownPatient> patients) {
+    }
+
+    private final ReferenceTables tables;
+    private final InstantSource clock;
+    private volatile Loaded loaded = new Loaded(Optional.empty(), CatalogueIndex.empty(), List.of(), List.of(), List.of());
+
+    public ReferenceData(ReferenceTables tables, InstantSource clock) {
+        this.tables = tables;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes @Priority(30) StartupEvent event) {
+        reload();
+    }
+
+    public Optional<SnapshotInfo> info() {
+        return loaded.info();
+    }
+
+    /** The searchable catalogue (this feature's own screens; others look items up with {@link #item}). */
+    public CatalogueIndex catalogue() {
+        return loaded.index();
+    }
+
+    /** The catalogue item or drug with this code, as of the snapshot. */
+    public Optional<CatalogueItem> item(String code) {
+        return loaded.index().byCode(code);
+    }
+
+    public List<Department> departments() {
+        return loaded.departments();
+    }
+
+    public Optional<Department> department(String code) {
+        return loaded.departments().stream().filter(d -> d.code().equals(code)).findFirst();
+    }
+
+    public List<Doctor> doctors() {
+        return loaded.doctors();
+    }
+
+    public Optional<Doctor> doctor(String code) {
+        return loaded.doctors().stream().filter(d -> d.code().equals(code)).findFirst();
+    }
+
+    public Optional<KnownPatient> patient(String patientId) {
+        return loaded.patients().stream().filter(p -> p.patientId().equals(patientId)).findFirst();
+    }
+
+    /** Known patients whose name, number or ID number starts with the query (at most {@code limit}). */
+    public List<KnownPatient> findPatients(String query, boolean censusOnly, int limit) {
+        String q = query == null ? "" : query.trim().toUpperCase(Locale.ROOT);
+        return loaded.patients().stream()
+                .filter(p -> !censusOnly || p.census())
+                .filter(p -> q.isEmpty() || p.name().startsWith(q) || PinyinInitials.of(p.name()).startsWith(q)
+                        || startsWith(p.inpatientNumber(), q) || startsWith(p.outpatientNumber(), q) || startsWith(p.idNumber(), q)
+                        || startsWith(p.bed(), q))
+                .sorted(Comparator.comparing(KnownPatient::name))
+                .limit(limit).toList();
+    }
+
+    private static boolean startsWith(String value, String q) {
+        return value != null && value.toUpperCase(Locale.ROOT).startsWith(q);
+    }
+
+    /** Replaces the whole snapshot inside {@code transaction}; {@link #reload()} after the commit swaps the in-memory copy. */
+    public void replace(WriteTransaction transaction, ReferenceSnapshot snapshot) {
+        tables.replace(transaction, snapshot, clock.instant());
+    }
+
+    /** Loads the stored snapshot into memory (at start and after {@link #replace} committed). */
+    public void reload() {
+        ReferenceTables.Stored s = tables.load();
+        loaded = new Loaded(s.info(), new CatalogueIndex(s.items()), s.departments(), s.doctors(), s.patients());
+        Log.infof("reference snapshot loaded: items=%d version=%s", loaded.index().size(),
+                loaded.info().map(SnapshotInfo::version).orElse("none"));
+    }
+}
