@@ -128,6 +128,8 @@ class KioskAuditTest {
         long last = audit.page(0, 1).get(0).seq();
         assertThat(first.storedThrough()).isGreaterThanOrEqualTo(last);
         assertThat(server.auditHeld()).hasSize((int) first.storedThrough());
+        // each entry travels as the record it is: every field under the name the server reads, `at` to the microsecond
+        assertThat(server.auditHeld()).containsExactlyElementsOf(audit.after(0, (int) first.storedThrough()));
         ShippingAudit.Outcome again = shipping.ship();
         assertThat(again.sent()).isZero();
         assertThat(server.auditHeld()).hasSize((int) first.storedThrough());
