@@ -6,9 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.hospital.continuity.kiosk.capture.FieldRules;
-import org.hospital.continuity.kiosk.capture.ResidentIdNumber;
-import org.hospital.continuity.kiosk.capture.Violation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

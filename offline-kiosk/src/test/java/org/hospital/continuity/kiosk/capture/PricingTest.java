@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.hospital.continuity.kiosk.capture.Violation;
 import org.hospital.continuity.kiosk.charge.Pricing;
 import org.hospital.continuity.kiosk.reference.CatalogueItem;
 import org.junit.jupiter.api.DisplayName;

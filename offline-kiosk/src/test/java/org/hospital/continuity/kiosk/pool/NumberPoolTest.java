@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.hospital.continuity.kiosk.pool.domain.NumberBlock;
-import org.hospital.continuity.kiosk.pool.PoolKind;
-import org.hospital.continuity.kiosk.pool.PoolLevel;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.hospital.continuity.kiosk.readiness.ReportingReadiness;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
 import org.junit.jupiter.api.DisplayName;

@@ -6,7 +6,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.hospital.continuity.kiosk.enrolment.app.KeepingReferenceFresh;
-import org.hospital.continuity.kiosk.reference.ReferenceData;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
 import org.junit.jupiter.api.DisplayName;
