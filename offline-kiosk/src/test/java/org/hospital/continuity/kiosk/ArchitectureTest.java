@@ -65,6 +65,16 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("the libraries (sync, playbooks) import no feature of the kiosk")
+    void theLibrariesImportNoKioskFeature() {
+        noClasses().that().resideInAnyPackage("org.hospital.continuity.sync..", "org.hospital.continuity.playbooks..")
+                .should().dependOnClassesThat().resideInAPackage(KIOSK + "..")
+                .because("the libraries are shared by both apps and are below them: a type both need lives in the library, "
+                        + "and the kiosk adapts it (as enrolment's ServerWire and journal's Journal adapt sync's wire types)")
+                .check(classes);
+    }
+
+    @Test
     @DisplayName("the kiosk's features depend on each other without a loop")
     void featuresAreFreeOfCycles() {
         KioskArchitecture.featuresFreeOfCycles(KIOSK).check(classes);
