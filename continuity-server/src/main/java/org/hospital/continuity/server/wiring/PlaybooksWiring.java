@@ -19,9 +19,19 @@ import org.hospital.continuity.server.incident.app.IncidentConfig;
 @ApplicationScoped
 public class PlaybooksWiring {
 
+    /** The playbooks in force: the defaults, with the hospital's files over them (who is called, what is due). */
+    @Produces
+    @jakarta.inject.Singleton
+    PlaybookSet playbooks(IncidentConfig config) {
+        PlaybookSet playbooks = config.playbooksDir().map(dir -> PlaybookLoader.loadWithOverrides(Path.of(dir)))
+                .orElseGet(PlaybookLoader::loadDefaults);
+        Log.infof("playbooks loaded: %d", playbooks.playbooks().size());
+        return playbooks;
+    }
+
     @Produces
     @ApplicationScoped
-    IncidentEngine incidentEngine(IncidentConfig config, DirectoryConfig directory) {
+    IncidentEngine incidentEngine(IncidentConfig config, DirectoryConfig directory, PlaybookSet playbooks) {
         ClassifierSettings classifier = ClassifierSettings.defaults().withKeyTerminals(config.keyTerminals().orElse(Set.of()));
         LadderSettings defaults = LadderSettings.defaults();
         java.util.Map<LadderStep, java.time.Duration> thresholds = new java.util.EnumMap<>(LadderStep.class);
@@ -29,9 +39,6 @@ public class PlaybooksWiring {
         thresholds.put(LadderStep.WARDS_AND_THEATRES, config.ladder().wardsAndTheatres());
         thresholds.put(LadderStep.WHOLE_HOSPITAL, config.ladder().wholeHospital());
         LadderSettings ladder = new LadderSettings(thresholds, defaults.notified(), defaults.modifiers());
-        PlaybookSet playbooks = config.playbooksDir().map(dir -> PlaybookLoader.loadWithOverrides(Path.of(dir)))
-                .orElseGet(PlaybookLoader::loadDefaults);
-        Log.infof("playbooks loaded: %d", playbooks.playbooks().size());
         EngineSettings settings = new EngineSettings(classifier, ladder, config.closeAfterQuiet(), directory.zone());
         return new IncidentEngine(settings, playbooks);
     }

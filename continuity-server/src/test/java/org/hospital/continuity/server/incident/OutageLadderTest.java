@@ -21,7 +21,7 @@ import org.hospital.continuity.server.incident.persistence.InputCodec;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.server.platform.TestClock;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+import org.hospital.continuity.server.incident.persistence.InstructionStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -21,7 +21,7 @@ import org.hospital.continuity.server.drill.persistence.DrillStore;
 import org.hospital.continuity.server.drill.persistence.DrillStore.DrillRow;
 import org.hospital.continuity.server.incident.persistence.IncidentStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+import org.hospital.continuity.server.incident.persistence.InstructionStore;
 
 /**
  * Gathers what a drill recorded and computes its report ({@link DrillReport}). A report is computed live while
@@ -80,8 +80,7 @@ public class ReportingDrills {
         Instant realEnd = d.realEndedAt() == null ? clock.realNow() : d.realEndedAt();
         SqlClient c = store.pool();
         Uni<List<DrillReport.Event>> events = d.incidentId() == null ? Uni.createFrom().item(List.of())
-                : incidents.timeline(c, d.incidentId()).map(rows -> rows.stream().map(e -> new DrillReport.Event(e.seq(), e.kind(), e.at(),
-                e.data().getString("step"), e.data().getString("to"))).toList());
+                : incidents.timeline(c, d.incidentId()).map(rows -> rows.stream().map(e -> new DrillReport.Event(e.seq(), e.event())).toList());
         Uni<List<DrillReport.Instruction>> instr = d.incidentId() == null ? Uni.createFrom().item(List.of())
                 : instructions.forIncident(c, d.incidentId()).map(list -> list.stream().map(i -> new DrillReport.Instruction(i.id(),
                 i.eventSeq(), i.party(), i.kind(), i.issuedAt(), i.deadline(), i.acks().isEmpty() ? null : i.acks().get(0).at(),

@@ -24,7 +24,8 @@ import org.hospital.continuity.playbooks.signal.Clearance;
 import org.hospital.continuity.playbooks.signal.Diagnosis;
 import org.hospital.continuity.playbooks.signal.Signal;
 import org.hospital.continuity.server.incident.persistence.IncidentStore;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.EventRow;
+import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.TimelineEvent;
 import org.hospital.continuity.server.incident.persistence.IncidentStore.IncidentRow;
 import org.hospital.continuity.server.incident.persistence.IncidentStore.SignalRow;
 import org.hospital.continuity.server.platform.api.DomainRejection;
@@ -39,7 +40,7 @@ import org.hospital.continuity.server.platform.security.Staff;
 public class HandlingIncidents {
 
     /** An incident with its timeline, signals and what is scheduled next. */
-    public record IncidentView(IncidentRow incident, List<EventRow> timeline, List<SignalRow> signals, List<LadderMilestone> schedule,
+    public record IncidentView(IncidentRow incident, List<TimelineEvent> timeline, List<SignalRow> signals, List<LadderMilestone> schedule,
                                Set<String> manualDepartments) {
     }
 
@@ -59,7 +60,7 @@ public class HandlingIncidents {
     }
 
     /** Timeline events of all incidents after {@code seq}, in order (an SSE client catching up). */
-    public Uni<List<EventRow>> eventsAfter(long seq, int limit) {
+    public Uni<List<TimelineEvent>> eventsAfter(long seq, int limit) {
         return store.eventsAfter(store.pool(), seq, limit);
     }
 
@@ -96,9 +97,9 @@ public class HandlingIncidents {
     private Uni<RunningTheIncidentEngine.Outcome> decide(Input input) {
         return engine.submit(input).chain(o -> store.events(store.pool(), o.eventSeqs())
                 .map(events -> {
-                    for (EventRow e : events) {
-                        if ("INPUT_REJECTED".equals(e.kind())) {
-                            throw DomainRejection.conflict("refused", e.clause(), e.en());
+                    for (TimelineEvent e : events) {
+                        if (e.event() instanceof IncidentEvent.InputRejected rejected) {
+                            throw DomainRejection.conflict("refused", rejected.clause(), rejected.summary().en());
                         }
                     }
                     return o;

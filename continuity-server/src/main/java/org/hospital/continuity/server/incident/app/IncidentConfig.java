@@ -19,6 +19,13 @@ public interface IncidentConfig {
     @WithDefault("true")
     boolean clockEnabled();
 
+    /**
+     * How often the event relay reads the timeline without being woken: a safety net for a missed
+     * LISTEN/NOTIFY (the relay is woken at every commit otherwise).
+     */
+    @WithDefault("5S")
+    Duration relayCatchUp();
+
     /** EP-6.2.4: an incident whose findings all cleared is closed after this long without a new finding. */
     @WithDefault("30M")
     Duration closeAfterQuiet();

@@ -22,14 +22,14 @@ import org.hospital.continuity.playbooks.incident.IncidentState;
 import org.hospital.continuity.playbooks.incident.Input;
 import org.hospital.continuity.playbooks.incident.TimelineEntry;
 import org.hospital.continuity.playbooks.signal.Signal;
-import org.hospital.continuity.server.incident.domain.EventDraft;
+import org.hospital.continuity.server.incident.IncidentEvent;
 import org.hospital.continuity.server.incident.domain.TimelineEvents;
 import org.hospital.continuity.server.incident.persistence.IncidentStore;
 import org.hospital.continuity.server.incident.persistence.IncidentStore.JournalRow;
 import org.hospital.continuity.server.incident.persistence.InputCodec;
-import org.hospital.continuity.server.playbook.domain.Announcements;
-import org.hospital.continuity.server.playbook.domain.InstructionDraft;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+import org.hospital.continuity.server.incident.domain.Announcements;
+import org.hospital.continuity.server.incident.domain.InstructionDraft;
+import org.hospital.continuity.server.incident.persistence.InstructionStore;
 
 /**
  * Runs the playbooks {@link IncidentEngine} against PostgreSQL. Every input (a signal, a person's decision)
@@ -135,8 +135,8 @@ public class RunningTheIncidentEngine {
                         .chain(seq -> store.openIncident(c).chain(open -> {
                             Uni<Void> close = Uni.createFrom().voidItem();
                             if (open != null) {
-                                EventDraft ended = new EventDraft("DRILL_ENDED", engineAt, "EP-9.4", "演练结束: " + reason, "drill ended: " + reason,
-                                        java.util.Map.of());
+                                IncidentEvent ended = new IncidentEvent.DrillEnded(engineAt, "EP-9.4",
+                                        new IncidentEvent.Words("演练结束: " + reason, "drill ended: " + reason), reason);
                                 close = store.appendEvent(c, open.id(), seq, ended, at)
                                         .chain(() -> store.updateIncidentClosed(c, open.id(), engineAt, at));
                             }
@@ -268,11 +268,11 @@ public class RunningTheIncidentEngine {
         }
 
         Uni<Void> write(TimelineEntry entry, UUID incident) {
-            EventDraft draft = TimelineEvents.of(entry);
+            IncidentEvent event = TimelineEvents.of(entry);
             if (entry instanceof TimelineEntry.OutageEnded ended) {
                 outageEndedAt = ended.at();
             }
-            return store.appendEvent(c, incident, seq, draft, now).chain(eventSeq -> {
+            return store.appendEvent(c, incident, seq, event, now).chain(eventSeq -> {
                 events.add(eventSeq);
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 if (entry instanceof TimelineEntry.SignalReceived s) {

@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.hospital.continuity.server.incident.domain.EventDraft;
+import java.util.Map;
+import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.TimelineEvent;
+import org.hospital.continuity.server.incident.domain.IncidentEventFormat;
 
 /** The engine journal, its persisted clock, incidents, their timelines and signals. */
 @ApplicationScoped
@@ -29,13 +32,6 @@ public class IncidentStore {
 
     public record IncidentRow(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
                               Instant outageStart, Instant outageEndedAt) {
-    }
-
-    public record EventRow(long seq, UUID incidentId, String kind, Instant at, String clause, String zh, String en, JsonObject data) {
-        public JsonObject toJson() {
-            return new JsonObject().put("seq", seq).put("incidentId", incidentId == null ? null : incidentId.toString())
-                    .put("kind", kind).put("at", at.toString()).put("clause", clause).put("zh", zh).put("en", en).put("data", data);
-        }
     }
 
     public record SignalRow(String id, UUID incidentId, String kind, Instant at, String zh, String en) {
@@ -142,14 +138,15 @@ public class IncidentStore {
                 .execute(Tuple.of(id, ts(closedAt), ts(now))).replaceWithVoid();
     }
 
-    // timeline
+    // timeline: the outbox of typed events (a trigger NOTIFYs the relays when rows commit, V0302)
 
-    public Uni<Long> appendEvent(SqlClient c, UUID incident, long journalSeq, EventDraft e, Instant now) {
+    public Uni<Long> appendEvent(SqlClient c, UUID incident, long journalSeq, IncidentEvent e, Instant now) {
         return c.preparedQuery("""
-                insert into incident_event (incident_id, journal_seq, kind, at, clause, summary_zh, summary_en, data, recorded_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning seq""")
-                .execute(Tuple.from(Arrays.asList(incident, journalSeq, e.kind(), ts(e.at()), e.clause(), cut(e.zh()), cut(e.en()),
-                        new JsonObject(e.data()), ts(now))))
+                insert into incident_event (incident_id, journal_seq, kind, schema_version, at, clause, summary_zh, summary_en, data, recorded_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning seq""")
+                .execute(Tuple.from(Arrays.asList(incident, journalSeq, IncidentEventFormat.tag(e), IncidentEventFormat.SCHEMA_VERSION,
+                        ts(e.at()), e.clause(), cut(e.summary().zh()), cut(e.summary().en()), new JsonObject(IncidentEventFormat.data(e)),
+                        ts(now))))
                 .map(rows -> rows.iterator().next().getLong("seq"));
     }
 
@@ -157,28 +154,32 @@ public class IncidentStore {
         return s == null ? "" : s.length() > 2000 ? s.substring(0, 1997) + "…" : s;
     }
 
-    private static final String EVENT_SELECT = "select seq, incident_id, kind, at, clause, summary_zh, summary_en, data from incident_event";
+    private static final String EVENT_SELECT =
+            "select seq, incident_id, kind, schema_version, at, clause, summary_zh, summary_en, data from incident_event";
 
-    private static List<EventRow> events(Iterable<Row> rows) {
-        List<EventRow> out = new ArrayList<>();
+    private static List<TimelineEvent> events(Iterable<Row> rows) {
+        List<TimelineEvent> out = new ArrayList<>();
         for (Row r : rows) {
             Object d = r.getValue("data");
-            out.add(new EventRow(r.getLong("seq"), r.getUUID("incident_id"), r.getString("kind"), instant(r, "at"), r.getString("clause"),
-                    r.getString("summary_zh"), r.getString("summary_en"), d instanceof JsonObject j ? j : new JsonObject()));
+            Map<String, Object> data = d instanceof JsonObject j ? Json.plain(j) : Map.of();
+            IncidentEvent event = IncidentEventFormat.read(r.getString("kind"), r.getShort("schema_version"),
+                    new IncidentEventFormat.Head(instant(r, "at"), r.getString("clause"),
+                            new IncidentEvent.Words(r.getString("summary_zh"), r.getString("summary_en"))), data);
+            out.add(new TimelineEvent(r.getLong("seq"), r.getUUID("incident_id"), event));
         }
         return out;
     }
 
-    public Uni<List<EventRow>> timeline(SqlClient c, UUID incident) {
+    public Uni<List<TimelineEvent>> timeline(SqlClient c, UUID incident) {
         return c.preparedQuery(EVENT_SELECT + " where incident_id = $1 order by seq").execute(Tuple.of(incident)).map(IncidentStore::events);
     }
 
-    public Uni<List<EventRow>> events(SqlClient c, List<Long> seqs) {
+    public Uni<List<TimelineEvent>> events(SqlClient c, List<Long> seqs) {
         return c.preparedQuery(EVENT_SELECT + " where seq = any($1) order by seq").execute(Tuple.of(seqs.toArray(new Long[0])))
                 .map(IncidentStore::events);
     }
 
-    public Uni<List<EventRow>> eventsAfter(SqlClient c, long seq, int limit) {
+    public Uni<List<TimelineEvent>> eventsAfter(SqlClient c, long seq, int limit) {
         return c.preparedQuery(EVENT_SELECT + " where seq > $1 order by seq limit $2").execute(Tuple.of(seq, limit)).map(IncidentStore::events);
     }
 

@@ -12,8 +12,8 @@ import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Staff;
-import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
+import org.hospital.continuity.server.incident.app.AnnouncingInstructions;
+import org.hospital.continuity.server.incident.Instruction;
 
 /**
  * EP-6.1 for kiosks: the announced instructions of the kiosk's department (its downtime-ladder area,

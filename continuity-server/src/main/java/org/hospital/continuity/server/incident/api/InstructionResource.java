@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.playbook.api;
+package org.hospital.continuity.server.incident.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -22,10 +22,10 @@ import java.util.UUID;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
-import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
-import org.hospital.continuity.server.playbook.app.AnnouncingInstructions.DepartmentState;
-import org.hospital.continuity.server.playbook.domain.DepartmentMode;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
+import org.hospital.continuity.server.incident.app.AnnouncingInstructions;
+import org.hospital.continuity.server.incident.DepartmentState;
+import org.hospital.continuity.server.incident.DepartmentMode;
+import org.hospital.continuity.server.incident.Instruction;
 
 /** EP-6.1: announced instructions, their acknowledgement by named people, and every department's mode. */
 @Path("/api")

@@ -1,5 +1,6 @@
-package org.hospital.continuity.server.playbook.domain;
+package org.hospital.continuity.server.incident.domain;
 
+import org.hospital.continuity.server.incident.DepartmentMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.playbook.persistence;
+package org.hospital.continuity.server.incident.persistence;
 
 import static org.hospital.continuity.server.platform.persistence.Sql.instant;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
@@ -16,25 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hospital.continuity.server.playbook.domain.DepartmentMode;
-import org.hospital.continuity.server.playbook.domain.InstructionDraft;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction.Ack;
+import org.hospital.continuity.server.incident.DepartmentMode;
+import org.hospital.continuity.server.incident.domain.InstructionDraft;
+import org.hospital.continuity.server.incident.Instruction;
+import org.hospital.continuity.server.incident.Instruction.Ack;
 
 /** Instructions, acknowledgements and department modes. */
 @ApplicationScoped
 public class InstructionStore {
-
-    /** An announced instruction with its acknowledgements. */
-    public record Instruction(UUID id, UUID incidentId, long eventSeq, String party, String partyKind, String kind,
-                              DepartmentMode modeAfter, String reference, String clause, String zh, String en,
-                              Instant issuedAt, String issuedBy, Instant deadline, List<Ack> acks) {
-        public record Ack(UUID personId, String personName, Instant at) {
-        }
-
-        public boolean acknowledged() {
-            return !acks.isEmpty();
-        }
-    }
 
     public record Mode(String department, DepartmentMode mode, Instant since, UUID instructionId) {
     }

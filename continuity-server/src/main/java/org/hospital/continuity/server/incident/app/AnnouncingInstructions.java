@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.playbook.app;
+package org.hospital.continuity.server.incident.app;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -14,17 +14,20 @@ import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.playbooks.party.Party;
 import org.hospital.continuity.server.directory.app.DirectoryConfig;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
-import org.hospital.continuity.server.incident.domain.EventDraft;
+import org.hospital.continuity.server.incident.DepartmentState;
+import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.Instructions;
+import org.hospital.continuity.server.incident.IncidentEvent.Words;
 import org.hospital.continuity.server.incident.persistence.IncidentStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
-import org.hospital.continuity.server.playbook.domain.Announcements;
-import org.hospital.continuity.server.playbook.domain.DepartmentMode;
-import org.hospital.continuity.server.playbook.domain.InstructionDraft;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore.Mode;
+import org.hospital.continuity.server.incident.domain.Announcements;
+import org.hospital.continuity.server.incident.DepartmentMode;
+import org.hospital.continuity.server.incident.domain.InstructionDraft;
+import org.hospital.continuity.server.incident.persistence.InstructionStore;
+import org.hospital.continuity.server.incident.Instruction;
+import org.hospital.continuity.server.incident.persistence.InstructionStore.Mode;
 
 /**
  * EP-6.1: announced instructions per department and their acknowledgement by named people. A department's
@@ -33,11 +36,7 @@ import org.hospital.continuity.server.playbook.persistence.InstructionStore.Mode
  * {@link #forParty}, {@link #acknowledge}, {@link #modes}.
  */
 @ApplicationScoped
-public class AnnouncingInstructions {
-
-    /** A department's mode now (NORMAL when it never changed). */
-    public record DepartmentState(String department, String nameZh, String nameEn, DepartmentMode mode, Instant since, UUID instructionId) {
-    }
+public class AnnouncingInstructions implements Instructions {
 
     private final InstructionStore instructions;
     private final IncidentStore incidents;
@@ -54,6 +53,10 @@ public class AnnouncingInstructions {
         this.config = config;
     }
 
+    private static Party party(String code) {
+        return Party.fromCode(code).orElseThrow(() -> new IllegalStateException("unknown party " + code));
+    }
+
     private static Uni<String> validParty(String party) {
         if (party == null || Party.fromCode(party).isEmpty()) {
             return Uni.createFrom().failure(DomainRejection.notFound("Department or office " + party));
@@ -62,23 +65,28 @@ public class AnnouncingInstructions {
     }
 
     /** The instructions for a department (or office, team), newest first; only unacknowledged ones if asked. */
+    @Override
     public Uni<List<Instruction>> forParty(String party, boolean onlyOpen, int limit) {
         return validParty(party).chain(p -> instructions.forParty(instructions.pool(), p, onlyOpen, limit));
     }
 
+    @Override
     public Uni<Instruction> get(UUID id) {
         return instructions.byId(instructions.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Instruction " + id));
     }
 
+    @Override
     public Uni<List<Instruction>> forIncident(UUID incident) {
         return instructions.forIncident(instructions.pool(), incident);
     }
 
     /** EP-6.1: instructions nobody acknowledged within the grace period (notifications escalate them). */
+    @Override
     public Uni<List<Instruction>> unacknowledged(java.time.Duration olderThan) {
         return instructions.unacknowledged(instructions.pool(), clock.instant().minus(olderThan));
     }
 
+    @Override
     public Uni<List<DepartmentState>> modes() {
         return instructions.modes(instructions.pool()).map(rows -> {
             Map<String, Mode> byDept = new java.util.HashMap<>();
@@ -103,6 +111,7 @@ public class AnnouncingInstructions {
      * A named person acknowledges an instruction (EP-6.1). The newest mode instruction of a department
      * switches its mode with the first acknowledgement. 409 if this person already acknowledged it.
      */
+    @Override
     public Uni<Instruction> acknowledge(UUID id, Staff staff) {
         Instant now = clock.instant();
         return incidents.pool().withTransaction(c -> incidents.lock(c).chain(() -> instructions.byIdForUpdate(c, id)).chain(i -> {
@@ -119,9 +128,9 @@ public class AnnouncingInstructions {
                         return Uni.createFrom().failure(DomainRejection.conflict("already-acknowledged", "EP-6.1",
                                 "You already acknowledged this instruction."));
                     }
-                    Uni<Void> event = incidents.appendEvent(c, i.incidentId(), 0, new EventDraft("INSTRUCTION_ACKNOWLEDGED", now, "EP-6.1",
-                            staff.personName() + " 已确认: " + i.zh(), staff.personName() + " acknowledged: " + i.en(),
-                            Map.of("instructionId", i.id().toString(), "party", i.party(), "personId", staff.personId().toString())), now).replaceWithVoid();
+                    Uni<Void> event = incidents.appendEvent(c, i.incidentId(), 0, new IncidentEvent.InstructionAcknowledged(now, "EP-6.1",
+                            new Words(staff.personName() + " 已确认: " + i.zh(), staff.personName() + " acknowledged: " + i.en()),
+                            i.id(), party(i.party()), staff.personId()), now).replaceWithVoid();
                     return event.chain(() -> i.modeAfter() == null ? Uni.createFrom().voidItem() : switchMode(c, i, staff, now))
                             .chain(() -> instructions.byId(c, id));
                 });
@@ -140,11 +149,10 @@ public class AnnouncingInstructions {
                     return Uni.createFrom().voidItem();
                 }
                 return instructions.changeMode(c, i.party(), current, i.modeAfter(), now, i.id(), staff.personId())
-                        .chain(() -> incidents.appendEvent(c, i.incidentId(), 0, new EventDraft("MODE_CHANGED", now, "EP-6.1",
-                                i.party() + ": " + current.zh() + " → " + i.modeAfter().zh(),
-                                i.party() + ": " + current.en() + " → " + i.modeAfter().en(),
-                                Map.of("department", i.party(), "from", current.name(), "to", i.modeAfter().name(),
-                                        "instructionId", i.id().toString())), now))
+                        .chain(() -> incidents.appendEvent(c, i.incidentId(), 0, new IncidentEvent.ModeChanged(now, "EP-6.1",
+                                new Words(i.party() + ": " + current.zh() + " → " + i.modeAfter().zh(),
+                                        i.party() + ": " + current.en() + " → " + i.modeAfter().en()),
+                                Department.fromCode(i.party()).orElseThrow(), current, i.modeAfter(), i.id()), now))
                         .replaceWithVoid();
             });
         });
@@ -154,6 +162,7 @@ public class AnnouncingInstructions {
      * EP-8.4: IT (or the department's head) reports a department's back-entry finished; the server announces
      * its return to normal operation, which takes effect when the department acknowledges.
      */
+    @Override
     public Uni<Instruction> announceBackToNormal(String department, Staff staff) {
         Instant now = clock.instant();
         return validParty(department).chain(p -> {
@@ -168,8 +177,8 @@ public class AnnouncingInstructions {
                 return instructions.byId(c, m.instructionId()).chain(modeInstruction -> {
                     UUID incident = modeInstruction == null ? null : modeInstruction.incidentId();
                     InstructionDraft d = Announcements.resumeNormal(p, now, staff.personName(), config.zone());
-                    return incidents.appendEvent(c, incident, 0, new EventDraft("INSTRUCTION_ISSUED", now, d.clause(), d.zh(), d.en(),
-                                    Map.of("party", p, "kind", d.kind(), "by", staff.personName())), now)
+                    return incidents.appendEvent(c, incident, 0, new IncidentEvent.InstructionIssued(now, d.clause(),
+                                    new Words(d.zh(), d.en()), party(p), d.kind(), staff.personName()), now)
                             .chain(seq -> instructions.issue(c, incident, seq, d))
                             .chain(newId -> instructions.byId(c, newId));
                 });

@@ -1,8 +1,8 @@
-package org.hospital.continuity.server.playbook;
+package org.hospital.continuity.server.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hospital.continuity.server.playbook.domain.DepartmentMode;
+import org.hospital.continuity.server.incident.DepartmentMode;
 import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.playbooks.signal.ProbeStatus;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.playbook.domain;
+package org.hospital.continuity.server.incident;
 
 import java.util.Optional;
 
