@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.hospital.continuity.server.account.domain.LoginPolicy;
 import org.hospital.continuity.server.account.domain.PasswordHasher;
 import org.hospital.continuity.server.account.persistence.AccountStore;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.SessionTokens;
 

@@ -12,7 +12,7 @@ import java.util.EnumSet;
 import java.util.UUID;
 import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 
 /**

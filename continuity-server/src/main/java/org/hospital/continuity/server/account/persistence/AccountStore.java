@@ -17,7 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 
 /** Accounts, sessions and the account audit log, in plain SQL (sessions are looked up on every request). */
 @ApplicationScoped

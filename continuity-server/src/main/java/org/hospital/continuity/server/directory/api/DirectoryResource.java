@@ -28,7 +28,7 @@ import org.hospital.continuity.server.directory.app.KeepingTheDirectory;
 import org.hospital.continuity.server.directory.domain.ContactKind;
 import org.hospital.continuity.server.directory.domain.Department;
 import org.hospital.continuity.server.directory.domain.Person;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;

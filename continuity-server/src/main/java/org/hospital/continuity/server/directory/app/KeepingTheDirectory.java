@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.hospital.continuity.server.directory.domain.ContactKind;
 import org.hospital.continuity.server.directory.domain.Department;
 import org.hospital.continuity.server.directory.domain.Person;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.directory.domain;
 
+import org.hospital.continuity.server.platform.security.StaffRole;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -27,7 +27,7 @@ import org.hospital.continuity.server.directory.domain.Handover;
 import org.hospital.continuity.server.directory.domain.Person;
 import org.hospital.continuity.server.directory.domain.Shift;
 import org.hospital.continuity.server.directory.domain.ShiftKind;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 
 /** Departments, people, contacts, shifts and handovers in PostgreSQL. */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.account.persistence.AccountStore;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;

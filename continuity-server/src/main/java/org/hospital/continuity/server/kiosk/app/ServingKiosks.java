@@ -11,7 +11,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
 import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 
 /**
  * Offline login verifiers for kiosks (HR-3): PBKDF2-HMAC-SHA256 with a per-account random salt.

@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import org.hospital.continuity.server.directory.app.RunningTheRoster;
 import org.hospital.continuity.server.directory.domain.ContactKind;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 import org.hospital.continuity.server.notification.app.Directory;
 import org.hospital.continuity.server.notification.domain.Channel;

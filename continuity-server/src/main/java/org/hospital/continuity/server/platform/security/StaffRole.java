@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.directory.domain;
+package org.hospital.continuity.server.platform.security;
 
 import java.util.Arrays;
 import java.util.EnumSet;
