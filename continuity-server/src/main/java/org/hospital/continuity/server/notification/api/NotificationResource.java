@@ -30,7 +30,7 @@ import org.hospital.continuity.server.notification.app.RaisingNotification;
 import org.hospital.continuity.server.notification.app.ReadingNotifications;
 import org.hospital.continuity.server.notification.domain.NoticeKind;
 import org.hospital.continuity.server.notification.domain.Text;
-import org.hospital.continuity.server.notification.persistence.NotificationStore;
+import org.hospital.continuity.server.notification.persistence.DeliveryHistoryStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
@@ -73,7 +73,7 @@ public class NotificationResource {
     @GET
     @RolesAllowed(Roles.READER)
     @Path("/deliveries/{id}/history")
-    public Uni<List<NotificationStore.DeliveryEvent>> history(@PathParam("id") UUID id) {
+    public Uni<List<DeliveryHistoryStore.DeliveryEvent>> history(@PathParam("id") UUID id) {
         return reading.history(id);
     }
 

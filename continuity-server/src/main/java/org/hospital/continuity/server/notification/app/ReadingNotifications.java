@@ -9,6 +9,8 @@ import org.hospital.continuity.server.notification.domain.Channel;
 import org.hospital.continuity.server.notification.domain.DeliveryRecord;
 import org.hospital.continuity.server.notification.domain.DeliveryStatus;
 import org.hospital.continuity.server.notification.domain.Notification;
+import org.hospital.continuity.server.notification.persistence.DeliveryHistoryStore;
+import org.hospital.continuity.server.notification.persistence.NotificationPreferenceStore;
 import org.hospital.continuity.server.notification.persistence.NotificationStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
@@ -20,9 +22,13 @@ public class ReadingNotifications {
     }
 
     private final NotificationStore store;
+    private final DeliveryHistoryStore history;
+    private final NotificationPreferenceStore preferences;
 
-    public ReadingNotifications(NotificationStore store) {
+    public ReadingNotifications(NotificationStore store, DeliveryHistoryStore history, NotificationPreferenceStore preferences) {
         this.store = store;
+        this.history = history;
+        this.preferences = preferences;
     }
 
     public Uni<List<WithDeliveries>> newest(UUID incidentId, int limit) {
@@ -39,8 +45,8 @@ public class ReadingNotifications {
         });
     }
 
-    public Uni<List<NotificationStore.DeliveryEvent>> history(UUID deliveryId) {
-        return store.eventsOf(deliveryId);
+    public Uni<List<DeliveryHistoryStore.DeliveryEvent>> history(UUID deliveryId) {
+        return history.eventsOf(deliveryId);
     }
 
     /** The in-app messages of a party (kiosk banner, board), newest first. */
@@ -55,10 +61,10 @@ public class ReadingNotifications {
 
     public Uni<Void> chooseLanguage(String personId, org.hospital.continuity.server.notification.domain.Language language,
                                     java.time.Instant at) {
-        return store.setLanguage(personId, language, at);
+        return preferences.setLanguage(personId, language, at);
     }
 
     public Uni<Map<DeliveryStatus, Long>> counts() {
-        return store.countsByStatus();
+        return history.countsByStatus();
     }
 }

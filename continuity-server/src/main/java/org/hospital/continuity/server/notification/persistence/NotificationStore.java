@@ -329,68 +329,6 @@ public class NotificationStore {
                 });
     }
 
-    /** The history of one delivery: every status with its time and detail (the error of a failure). */
-    public record DeliveryEvent(Instant at, DeliveryStatus status, int attempt, String detail) {
-    }
-
-    public Uni<List<DeliveryEvent>> eventsOf(UUID deliveryId) {
-        return pool.preparedQuery("select * from notification_delivery_event where delivery_id = $1 order by id")
-                .execute(Tuple.of(deliveryId))
-                .map(rows -> {
-                    List<DeliveryEvent> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new DeliveryEvent(instant(r, "at"), DeliveryStatus.valueOf(r.getString("status")),
-                            r.getInteger("attempt"), r.getString("detail"))));
-                    return out;
-                });
-    }
-
-    /** Counts of deliveries by status, for the board and the readiness of the outbox. */
-    public Uni<Map<DeliveryStatus, Long>> countsByStatus() {
-        return pool.query("select status, count(*) as n from notification_delivery group by status").execute()
-                .map(rows -> {
-                    Map<DeliveryStatus, Long> out = new LinkedHashMap<>();
-                    rows.forEach(r -> out.put(DeliveryStatus.valueOf(r.getString("status")), r.getLong("n")));
-                    return out;
-                });
-    }
-
-    /** The chosen languages of these people (absent: Chinese, the default). */
-    public Uni<Map<String, Language>> languages(java.util.Collection<String> personIds) {
-        if (personIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery("select person_id, language from notification_preference where person_id = any($1)")
-                .execute(Tuple.of(personIds.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, Language> out = new LinkedHashMap<>();
-                    rows.forEach(r -> out.put(r.getString("person_id"), Language.fromTag(r.getString("language"))));
-                    return out;
-                });
-    }
-
-    public Uni<Void> setLanguage(String personId, Language language, Instant at) {
-        return pool.preparedQuery("""
-                        insert into notification_preference (person_id, language, updated_at) values ($1, $2, $3)
-                        on conflict (person_id) do update set language = excluded.language, updated_at = excluded.updated_at""")
-                .execute(Tuple.of(personId, language.tag(), ts(at))).replaceWithVoid();
-    }
-
-    /** The outbox backlog: deliveries still to send, the oldest one's due time, and those given up. */
-    public record Backlog(long pending, Instant oldestDue, long gaveUp) {
-    }
-
-    public Uni<Backlog> backlog() {
-        return pool.query("""
-                        select count(*) filter (where status in ('QUEUED', 'FAILED', 'SENDING')) as pending,
-                               min(next_attempt_at) filter (where status in ('QUEUED', 'FAILED', 'SENDING')) as oldest,
-                               count(*) filter (where status = 'GAVE_UP') as gave_up
-                          from notification_delivery""").execute()
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    return new Backlog(r.getLong("pending"), instant(r, "oldest"), r.getLong("gave_up"));
-                });
-    }
-
     // ------------------------------------------------------------------ mapping
 
     static Notification notification(Row r) {
