@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+import org.hospital.continuity.server.writeback.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
 import org.hospital.continuity.server.writeback.integration.FhirHisPort;
 import org.hospital.continuity.server.writeback.integration.FhirIdentifiers;

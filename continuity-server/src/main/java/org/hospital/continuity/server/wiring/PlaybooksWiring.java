@@ -12,8 +12,8 @@ import org.hospital.continuity.playbooks.ladder.LadderSettings;
 import org.hospital.continuity.playbooks.ladder.LadderStep;
 import org.hospital.continuity.playbooks.playbook.PlaybookLoader;
 import org.hospital.continuity.playbooks.playbook.PlaybookSet;
-import org.hospital.continuity.server.directory.app.DirectoryConfig;
-import org.hospital.continuity.server.incident.app.IncidentConfig;
+import org.hospital.continuity.server.directory.DirectoryConfig;
+import org.hospital.continuity.server.incident.IncidentConfig;
 
 /** The playbooks library's engine, configured from {@code continuity.incident.*}: every decision is the library's. */
 @ApplicationScoped

@@ -110,7 +110,7 @@ class OutageLadderTest {
         RunningTheIncidentEngine second = new RunningTheIncidentEngine(engine.engine(), incidentStore, instructionStore, codec,
                 new org.hospital.continuity.server.drill.app.DrillClock(clock));
         clock.advance(Duration.ofHours(6).minusMinutes(30));
-        List<Optional<RunningTheIncidentEngine.Outcome>> both = Uni.join().all(engine.tick(), second.tick()).andFailFast()
+        List<Optional<org.hospital.continuity.server.incident.IncidentIntake.Outcome>> both = Uni.join().all(engine.tick(), second.tick()).andFailFast()
                 .await().atMost(Duration.ofSeconds(30));
         assertThat(both.stream().filter(Optional::isPresent).count()).as("exactly one instance fires the 6 h step").isEqualTo(1);
         List<Map<String, Object>> at6h = Scenario.instructions(id);

@@ -15,7 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hospital.continuity.server.board.domain.BackEntry;
 import org.hospital.continuity.server.board.persistence.BoardFiguresStore;
-import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+import org.hospital.continuity.server.writeback.WriteBackConfig;
 
 /**
  * Two sections of the board that come from other features: kiosks with their unsent backlog (sync) and

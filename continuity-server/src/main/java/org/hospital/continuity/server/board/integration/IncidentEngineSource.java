@@ -15,7 +15,7 @@ import org.hospital.continuity.server.board.domain.Thresholds;
 import org.hospital.continuity.server.incident.app.HandlingIncidents;
 import org.hospital.continuity.server.incident.IncidentEvent;
 import org.hospital.continuity.server.incident.TimelineEvent;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.IncidentRow;
+import org.hospital.continuity.server.incident.Incident;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.incident.Instructions;
 import org.hospital.continuity.server.incident.Instruction;
@@ -115,7 +115,7 @@ public class IncidentEngineSource implements IncidentSource {
         return List.of(TimelineEvent.ADDRESS);
     }
 
-    static IncidentPicture picture(IncidentRow r, List<TimelineEvent> timeline, List<Thresholds.Milestone> schedule,
+    static IncidentPicture picture(Incident r, List<TimelineEvent> timeline, List<Thresholds.Milestone> schedule,
                                    List<IncidentPicture.DepartmentState> departments) {
         List<IncidentPicture.Line> evidence = new ArrayList<>();
         for (int k = timeline.size() - 1; k >= 0 && evidence.isEmpty(); k--) {

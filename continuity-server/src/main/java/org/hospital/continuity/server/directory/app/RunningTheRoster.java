@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.directory.app;
 
+import org.hospital.continuity.server.directory.DirectoryConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.UUID;
-import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+import org.hospital.continuity.server.writeback.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
 import org.hospital.continuity.server.writeback.integration.FhirHisPort;
 import org.hospital.continuity.server.writeback.integration.FhirIdentifiers;

@@ -18,7 +18,7 @@ import org.hospital.continuity.server.drill.domain.DrillPlan;
 import org.hospital.continuity.server.drill.domain.TimeScale;
 import org.hospital.continuity.server.drill.persistence.DrillStore;
 import org.hospital.continuity.server.drill.persistence.DrillStore.DrillRow;
-import org.hospital.continuity.server.incident.app.IncidentConfig;
+import org.hospital.continuity.server.incident.IncidentConfig;
 import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
 import org.hospital.continuity.server.incident.persistence.IncidentStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
@@ -177,7 +177,7 @@ public class RunningDrills {
                         Log.infof("drill %s: played %d/%d %s due=%s", a.id(), i + 1, a.plan().size(), step.kind(), step.dueAt());
                     });
         }
-        return store.byId(store.pool(), a.id()).chain(d -> d.incidentId() == null ? Uni.createFrom().item((IncidentStore.IncidentRow) null)
+        return store.byId(store.pool(), a.id()).chain(d -> d.incidentId() == null ? Uni.createFrom().item((org.hospital.continuity.server.incident.Incident) null)
                 : incidents.incident(incidents.pool(), d.incidentId())).chain(inc -> {
                     if (inc != null && inc.closedAt() != null) {
                         return finish(a, "FINISHED", "drill player", "scenario played, incident closed");

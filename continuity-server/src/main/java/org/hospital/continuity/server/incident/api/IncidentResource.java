@@ -39,8 +39,8 @@ import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.server.incident.app.HandlingIncidents;
 import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
 import org.hospital.continuity.server.incident.TimelineEvent;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.IncidentRow;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.SignalRow;
+import org.hospital.continuity.server.incident.Incident;
+import org.hospital.continuity.server.incident.IncidentSignal;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
@@ -67,7 +67,7 @@ public class IncidentResource {
 
     public record IncidentSummary(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
                                   Instant outageStart, Instant outageEndedAt) {
-        static IncidentSummary of(IncidentRow r) {
+        static IncidentSummary of(Incident r) {
             return new IncidentSummary(r.id(), r.openedAt(), r.closedAt(), r.faultClass(), r.scope(), r.highestClass(), r.outageStart(),
                     r.outageEndedAt());
         }
@@ -81,7 +81,7 @@ public class IncidentResource {
     }
 
     public record SignalView(String id, String kind, Instant at, String zh, String en) {
-        static SignalView of(SignalRow s) {
+        static SignalView of(IncidentSignal s) {
             return new SignalView(s.id(), s.kind(), s.at(), s.zh(), s.en());
         }
     }
@@ -98,7 +98,7 @@ public class IncidentResource {
     }
 
     public record Decided(long journalSeq, UUID incidentId, List<Long> events, List<UUID> instructions) {
-        static Decided of(RunningTheIncidentEngine.Outcome o) {
+        static Decided of(org.hospital.continuity.server.incident.IncidentIntake.Outcome o) {
             return new Decided(o.journalSeq(), o.incidentId(), o.eventSeqs(), o.instructions());
         }
     }

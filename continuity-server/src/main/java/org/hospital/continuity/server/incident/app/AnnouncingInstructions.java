@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.playbooks.party.Party;
-import org.hospital.continuity.server.directory.app.DirectoryConfig;
+import org.hospital.continuity.server.directory.DirectoryConfig;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 import org.hospital.continuity.server.incident.DepartmentState;
 import org.hospital.continuity.server.incident.IncidentEvent;

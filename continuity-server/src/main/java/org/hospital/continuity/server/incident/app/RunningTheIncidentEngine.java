@@ -23,6 +23,7 @@ import org.hospital.continuity.playbooks.incident.Input;
 import org.hospital.continuity.playbooks.incident.TimelineEntry;
 import org.hospital.continuity.playbooks.signal.Signal;
 import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.incident.domain.TimelineEvents;
 import org.hospital.continuity.server.incident.persistence.IncidentStore;
 import org.hospital.continuity.server.incident.persistence.IncidentStore.JournalRow;
@@ -40,11 +41,7 @@ import org.hospital.continuity.server.incident.persistence.InstructionStore;
  * (a transaction cut off by a crash leaves nothing; the other instance does the work).
  */
 @ApplicationScoped
-public class RunningTheIncidentEngine {
-
-    /** What one change produced. */
-    public record Outcome(long journalSeq, UUID incidentId, List<Long> eventSeqs, List<UUID> instructions) {
-    }
+public class RunningTheIncidentEngine implements IncidentIntake {
 
     private record Cached(long seq, IncidentState state) {
     }
@@ -61,7 +58,7 @@ public class RunningTheIncidentEngine {
     private final String instance;
 
     public RunningTheIncidentEngine(IncidentEngine engine, IncidentStore store, InstructionStore instructions, InputCodec codec,
-                                    org.hospital.continuity.server.drill.app.DrillClock clock) {
+                                    org.hospital.continuity.server.incident.EngineClock clock) {
         this.engine = engine;
         this.store = store;
         this.instructions = instructions;
@@ -71,6 +68,7 @@ public class RunningTheIncidentEngine {
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    @Override
     public String instance() {
         return instance;
     }
@@ -80,6 +78,7 @@ public class RunningTheIncidentEngine {
     }
 
     /** Tells the engine about a signal or a person's decision. */
+    @Override
     public Uni<Outcome> submit(Input input) {
         return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached -> {
             IncidentEngine.Step step = engine.accept(cached.state(), input);
@@ -89,6 +88,7 @@ public class RunningTheIncidentEngine {
         })).map(this::remember);
     }
 
+    @Override
     public Uni<Outcome> submit(Signal signal) {
         return submit(new Input.Observe(signal));
     }
@@ -129,6 +129,7 @@ public class RunningTheIncidentEngine {
      * real time with nothing pending. An incident still open (a drill stopped early) is closed with a
      * {@code DRILL_ENDED} event. The reset is a journal row, so a replay reproduces it.
      */
+    @Override
     public Uni<Long> reset(Instant at, Instant engineAt, String reason) {
         return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached ->
                 store.appendJournal(c, "RESET", null, new io.vertx.core.json.JsonObject().put("reason", reason), at, at, instance)

@@ -16,7 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
+import org.hospital.continuity.server.incident.Incident;
 import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.IncidentSignal;
 import org.hospital.continuity.server.incident.TimelineEvent;
 import org.hospital.continuity.server.incident.domain.IncidentEventFormat;
 
@@ -30,12 +32,7 @@ public class IncidentStore {
     public record JournalRow(long seq, String kind, String inputKind, JsonObject payload, Instant at) {
     }
 
-    public record IncidentRow(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
-                              Instant outageStart, Instant outageEndedAt) {
-    }
 
-    public record SignalRow(String id, UUID incidentId, String kind, Instant at, String zh, String en) {
-    }
 
     private final Pool pool;
 
@@ -90,24 +87,24 @@ public class IncidentStore {
 
     private static final String INCIDENT_SELECT = "select id, opened_at, closed_at, fault_class, scope, highest_class, outage_start, outage_ended_at from incident";
 
-    private static IncidentRow incident(Row r) {
-        return new IncidentRow(r.getUUID("id"), instant(r, "opened_at"), instant(r, "closed_at"), r.getString("fault_class"),
+    private static Incident incident(Row r) {
+        return new Incident(r.getUUID("id"), instant(r, "opened_at"), instant(r, "closed_at"), r.getString("fault_class"),
                 r.getString("scope"), r.getString("highest_class"), instant(r, "outage_start"), instant(r, "outage_ended_at"));
     }
 
-    public Uni<IncidentRow> openIncident(SqlClient c) {
+    public Uni<Incident> openIncident(SqlClient c) {
         return c.query(INCIDENT_SELECT + " where closed_at is null").execute()
                 .map(rows -> rows.size() == 0 ? null : incident(rows.iterator().next()));
     }
 
-    public Uni<IncidentRow> incident(SqlClient c, UUID id) {
+    public Uni<Incident> incident(SqlClient c, UUID id) {
         return c.preparedQuery(INCIDENT_SELECT + " where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : incident(rows.iterator().next()));
     }
 
-    public Uni<List<IncidentRow>> incidents(SqlClient c, int limit) {
+    public Uni<List<Incident>> incidents(SqlClient c, int limit) {
         return c.preparedQuery(INCIDENT_SELECT + " order by opened_at desc limit $1").execute(Tuple.of(limit)).map(rows -> {
-            List<IncidentRow> out = new ArrayList<>();
+            List<Incident> out = new ArrayList<>();
             rows.forEach(r -> out.add(incident(r)));
             return out;
         });
@@ -119,6 +116,13 @@ public class IncidentStore {
                 .execute(Tuple.of(id, ts(openedAt), ts(now)))
                 .chain(() -> c.preparedQuery("update drill set incident_id = $1 where status = 'RUNNING' and incident_id is null").execute(Tuple.of(id)))
                 .replaceWithVoid();
+    }
+
+    /** The drill an incident belongs to (EP-9.4, HR-21), empty for a real incident or an unknown id. */
+    public Uni<java.util.Optional<UUID>> drillOf(SqlClient c, UUID id) {
+        return c.preparedQuery("select drill_id from incident where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? java.util.Optional.<UUID>empty()
+                        : java.util.Optional.ofNullable(rows.iterator().next().getUUID("drill_id")));
     }
 
     /** The incident's current grade and outage; an ongoing outage clears the end of an earlier one. */
@@ -194,11 +198,11 @@ public class IncidentStore {
                 .execute(Tuple.from(Arrays.asList(id, incident, kind, ts(at), cut(zh), cut(en)))).replaceWithVoid();
     }
 
-    public Uni<List<SignalRow>> signals(SqlClient c, UUID incident) {
+    public Uni<List<IncidentSignal>> signals(SqlClient c, UUID incident) {
         return c.preparedQuery("select id, incident_id, kind, at, summary_zh, summary_en from incident_signal where incident_id = $1 order by at, id")
                 .execute(Tuple.of(incident)).map(rows -> {
-                    List<SignalRow> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new SignalRow(r.getString("id"), r.getUUID("incident_id"), r.getString("kind"), instant(r, "at"),
+                    List<IncidentSignal> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new IncidentSignal(r.getString("id"), r.getUUID("incident_id"), r.getString("kind"), instant(r, "at"),
                             r.getString("summary_zh"), r.getString("summary_en"))));
                     return out;
                 });

@@ -10,7 +10,7 @@ import org.hospital.continuity.server.reconciliation.domain.WorkbenchDecisions;
 import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
 import org.hospital.continuity.server.writeback.app.OutageTraces;
 import org.hospital.continuity.server.writeback.app.SyncedEntries;
-import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+import org.hospital.continuity.server.writeback.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
 import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
 import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;

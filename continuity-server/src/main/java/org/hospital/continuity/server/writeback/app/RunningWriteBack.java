@@ -8,7 +8,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hospital.continuity.server.drill.app.DrillWriteBackTargets;
 import org.hospital.continuity.server.reconciliation.domain.Corrections;
-import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+import org.hospital.continuity.server.writeback.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
 import org.hospital.continuity.server.writeback.domain.VisitDraft;
 import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.incident.app;
+package org.hospital.continuity.server.incident;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.directory.app;
+package org.hospital.continuity.server.directory;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

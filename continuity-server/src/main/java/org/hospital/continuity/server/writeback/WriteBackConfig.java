@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.writeback.config;
+package org.hospital.continuity.server.writeback;
 
 import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;

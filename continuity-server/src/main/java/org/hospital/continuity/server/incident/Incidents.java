@@ -1,0 +1,22 @@
+package org.hospital.continuity.server.incident;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Reading incidents: the open one, the recent ones, one with its timeline, and whether it is a drill's. */
+public interface Incidents {
+
+    /** The open incident, or null when all is well. */
+    Uni<Incident> current();
+
+    /** The newest incidents first. */
+    Uni<List<Incident>> incidents(int limit);
+
+    /** One incident with its timeline; a {@code DomainRejection} 404 when there is none. */
+    Uni<IncidentView> view(UUID id);
+
+    /** The drill the incident belongs to (EP-9.4); empty for a real incident (HR-21: its records go to the real HIS). */
+    Uni<Optional<UUID>> drillOf(UUID incident);
+}
