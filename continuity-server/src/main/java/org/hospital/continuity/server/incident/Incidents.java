@@ -17,6 +17,9 @@ public interface Incidents {
     /** One incident with its timeline; a {@code DomainRejection} 404 when there is none. */
     Uni<IncidentView> view(UUID id);
 
+    /** The incident's timeline in order (empty for an unknown id). */
+    Uni<List<TimelineEvent>> timeline(UUID incident);
+
     /** The drill the incident belongs to (EP-9.4); empty for a real incident (HR-21: its records go to the real HIS). */
     Uni<Optional<UUID>> drillOf(UUID incident);
 }

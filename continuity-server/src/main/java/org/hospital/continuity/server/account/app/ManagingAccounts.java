@@ -63,9 +63,8 @@ public class ManagingAccounts {
             if (p == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Person " + personId));
             }
-            return c.preparedQuery("select 1 from account where username = $1 or person_id = $2")
-                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(username, personId)).chain(rows -> {
-                        if (rows.size() > 0) {
+            return accounts.takenBy(c, username, personId).chain(taken -> {
+                        if (taken) {
                             return Uni.createFrom().failure(DomainRejection.conflict("account-exists", "HR-1",
                                     "The user name is taken or the person already has an account (one account per person)."));
                         }

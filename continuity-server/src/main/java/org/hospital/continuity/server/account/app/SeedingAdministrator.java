@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.account.app;
 
+import org.hospital.continuity.server.platform.persistence.Locks;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -54,7 +55,7 @@ public class SeedingAdministrator {
         }
         String hash = loggingIn.hasher().hash(password.toCharArray());
         Instant now = clock.instant();
-        Boolean created = accounts.pool().withTransaction(c -> c.query("select pg_advisory_xact_lock(4242001)").execute()
+        Boolean created = accounts.pool().withTransaction(c -> Locks.exclusive(c, 4242001)
                 .chain(() -> accounts.anyAdministrator(c))
                 .chain(exists -> {
                     if (exists) {

@@ -1,11 +1,11 @@
 package org.hospital.continuity.server.audit.app;
 
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import org.hospital.continuity.server.audit.persistence.AuditStore;
@@ -41,7 +41,7 @@ public class AuditTrail {
     }
 
     /** Appends in the caller's transaction (the chain lock is held until it commits). */
-    public Uni<Void> append(SqlClient tx, Event e) {
+    public Uni<Void> append(Tx tx, Event e) {
         return store.append(tx, toRecord(e), AuditStore.Origin.SERVER).replaceWithVoid();
     }
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.playbooks.simulate.Scenario;
 import org.hospital.continuity.server.drill.app.DrillScenarios;
-import org.hospital.continuity.server.drill.app.PurgingDrills;
+import org.hospital.continuity.server.drill.persistence.PurgingDrills;
 import org.hospital.continuity.server.drill.app.ReportingDrills;
 import org.hospital.continuity.server.drill.app.RunningDrills;
 import org.hospital.continuity.server.drill.persistence.DrillStore;

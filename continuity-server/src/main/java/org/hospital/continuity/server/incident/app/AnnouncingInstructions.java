@@ -1,8 +1,8 @@
 package org.hospital.continuity.server.incident.app;
 
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -100,7 +100,7 @@ public class AnnouncingInstructions implements Instructions {
     }
 
     /** Whether this person may acknowledge for the party: its own department's area, or IT for offices and teams. */
-    private Uni<Boolean> mayAcknowledge(SqlConnection c, Staff staff, Instruction i) {
+    private Uni<Boolean> mayAcknowledge(Tx c, Staff staff, Instruction i) {
         return directory.department(c, staff.departmentCode()).map(d -> {
             boolean ownArea = d != null && i.party().equals(d.area());
             return ownArea || (!"DEPARTMENT".equals(i.partyKind()) && staff.has(Roles.IT));
@@ -138,7 +138,7 @@ public class AnnouncingInstructions implements Instructions {
         })).invoke(i -> Log.infof("instruction acknowledged id=%s person=%s", i.id(), staff.personId()));
     }
 
-    private Uni<Void> switchMode(SqlConnection c, Instruction i, Staff staff, Instant now) {
+    private Uni<Void> switchMode(Tx c, Instruction i, Staff staff, Instant now) {
         return instructions.latestModeInstruction(c, i.party()).chain(latest -> {
             if (!i.id().equals(latest)) {
                 return Uni.createFrom().voidItem(); // superseded by a newer announcement: acknowledged, no change

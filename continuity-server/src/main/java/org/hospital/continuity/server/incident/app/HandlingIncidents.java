@@ -64,6 +64,11 @@ public class HandlingIncidents implements Incidents {
     }
 
     @Override
+    public Uni<List<TimelineEvent>> timeline(UUID incident) {
+        return store.timeline(store.pool(), incident);
+    }
+
+    @Override
     public Uni<java.util.Optional<UUID>> drillOf(UUID incident) {
         return store.drillOf(store.pool(), incident);
     }

@@ -1,9 +1,9 @@
 package org.hospital.continuity.server.incident.app;
 
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -161,7 +161,7 @@ public class RunningTheIncidentEngine implements IncidentIntake {
         return done.outcome();
     }
 
-    private Uni<Cached> catchUp(io.vertx.mutiny.sqlclient.SqlClient c) {
+    private Uni<Cached> catchUp(Tx c) {
         Cached start = cache.get();
         Cached from = start == null ? new Cached(0, engine.start(ORIGIN, Set.of())) : start;
         // the fold is CPU work (the classifier over every signal): off the event loop
@@ -191,7 +191,7 @@ public class RunningTheIncidentEngine implements IncidentIntake {
         return engine.accept(state, codec.decode(row.inputKind(), row.payload())).state();
     }
 
-    private Uni<Done> persist(SqlConnection c, long seq, IncidentEngine.Step step) {
+    private Uni<Done> persist(Tx c, long seq, IncidentEngine.Step step) {
         Instant now = clock.instant();
         IncidentState after = step.state();
         return store.openIncident(c).chain(open -> {
@@ -214,7 +214,7 @@ public class RunningTheIncidentEngine implements IncidentIntake {
 
     /** The bookkeeping of one transaction: which incident entries belong to, events and instructions written. */
     private final class Work {
-        final SqlConnection c;
+        final Tx c;
         final long seq;
         final Instant now;
         UUID current;
@@ -224,7 +224,7 @@ public class RunningTheIncidentEngine implements IncidentIntake {
         final List<Long> events = new ArrayList<>();
         final List<UUID> issued = new ArrayList<>();
 
-        Work(SqlConnection c, long seq, Instant now, UUID open) {
+        Work(Tx c, long seq, Instant now, UUID open) {
             this.c = c;
             this.seq = seq;
             this.now = now;

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.integrity.app;
 
+import org.hospital.continuity.server.platform.persistence.Locks;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,7 @@ public class WatchingReferenceIntegrity {
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        return store.pool().withTransaction(c -> c.query("select pg_advisory_xact_lock(" + (0x536e6170L + catalogue.ordinal()) + ")").execute()
+        return store.pool().withTransaction(c -> Locks.exclusive(c, 0x536e6170L + catalogue.ordinal())
                 .chain(() -> store.current(c, catalogue))
                 .chain(current -> (current == null ? Uni.createFrom().item(Optional.<List<ReferenceItem>>empty())
                         : store.items(c, current.id()).map(Optional::of)).chain(items -> {

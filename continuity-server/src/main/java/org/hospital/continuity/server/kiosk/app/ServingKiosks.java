@@ -1,11 +1,11 @@
 package org.hospital.continuity.server.kiosk.app;
 
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -80,7 +80,7 @@ public class ServingKiosks {
     }
 
     /** Stores (or, for a person without kiosk roles, removes) an account's verifier on the caller's transaction. */
-    public Uni<Void> storeAccountVerifier(SqlClient c, String username, Optional<StaffVerifiers.Verifier> verifier) {
+    public Uni<Void> storeAccountVerifier(Tx c, String username, Optional<StaffVerifiers.Verifier> verifier) {
         Instant now = clock.instant();
         return verifier.map(v -> kiosks.upsertVerifier(c, v, now)
                         .invoke(() -> Log.infof("offline verifier published account=%s department=%s", username, v.departmentCode())))
@@ -91,7 +91,7 @@ public class ServingKiosks {
      * HR-7: a disabled account's verifier is withdrawn from the kiosks (absent from every later
      * snapshot, so a kiosk drops it on its next refresh); enabling the account restores it.
      */
-    public Uni<Void> withdrawAccountVerifier(SqlClient c, String username, boolean withdrawn) {
+    public Uni<Void> withdrawAccountVerifier(Tx c, String username, boolean withdrawn) {
         return kiosks.withdrawVerifier(c, username, withdrawn, clock.instant())
                 .invoke(() -> Log.infof("offline verifier %s account=%s", withdrawn ? "withdrawn" : "restored", username));
     }

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.kiosk.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,29 +44,29 @@ public class KioskRegistryRepository {
         this.pool = pool;
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
-    public Uni<Void> insertKiosk(SqlConnection c, String id, String name, String department, String createdBy, Instant now,
+    public Uni<Void> insertKiosk(Tx c, String id, String name, String department, String createdBy, Instant now,
                                  String codeHash, Instant codeExpires) {
-        return c.preparedQuery("insert into kiosk(id, name, department_code, status, created_at, created_by) values ($1, $2, $3, 'AWAITING_ENROLMENT', $4, $5)")
+        return c.client().preparedQuery("insert into kiosk(id, name, department_code, status, created_at, created_by) values ($1, $2, $3, 'AWAITING_ENROLMENT', $4, $5)")
                 .execute(Tuple.of(id, name, department, odt(now), createdBy))
-                .chain(() -> c.preparedQuery("insert into kiosk_enrolment_code(code_hash, kiosk_id, expires_at) values ($1, $2, $3)")
+                .chain(() -> c.client().preparedQuery("insert into kiosk_enrolment_code(code_hash, kiosk_id, expires_at) values ($1, $2, $3)")
                         .execute(Tuple.of(codeHash, id, odt(codeExpires))))
                 .replaceWithVoid();
     }
 
     /** Marks a valid, unexpired, unused code redeemed and returns its kiosk id; empty for any other code. */
-    public Uni<Optional<String>> redeem(SqlConnection c, String codeHash, Instant now) {
-        return c.preparedQuery("update kiosk_enrolment_code set redeemed_at = $2 where code_hash = $1 and redeemed_at is null "
+    public Uni<Optional<String>> redeem(Tx c, String codeHash, Instant now) {
+        return c.client().preparedQuery("update kiosk_enrolment_code set redeemed_at = $2 where code_hash = $1 and redeemed_at is null "
                         + "and expires_at > $2 returning kiosk_id")
                 .execute(Tuple.of(codeHash, odt(now)))
                 .map(rows -> rows.size() == 0 ? Optional.<String>empty() : Optional.of(rows.iterator().next().getString(0)));
     }
 
-    public Uni<Void> markEnrolled(SqlConnection c, String kioskId, String credentialHash, Instant now) {
-        return c.preparedQuery("update kiosk set status = 'ENROLLED', credential_hash = $2, enrolled_at = $3 where id = $1 "
+    public Uni<Void> markEnrolled(Tx c, String kioskId, String credentialHash, Instant now) {
+        return c.client().preparedQuery("update kiosk set status = 'ENROLLED', credential_hash = $2, enrolled_at = $3 where id = $1 "
                         + "and status = 'AWAITING_ENROLMENT'")
                 .execute(Tuple.of(kioskId, credentialHash, odt(now))).replaceWithVoid();
     }
@@ -74,8 +76,8 @@ public class KioskRegistryRepository {
                 .map(rows -> rows.size() == 0 ? Optional.<KioskRow>empty() : Optional.of(kioskRow(rows.iterator().next())));
     }
 
-    public Uni<Optional<KioskRow>> kiosk(SqlConnection c, String id) {
-        return c.preparedQuery("select * from kiosk where id = $1").execute(Tuple.of(id))
+    public Uni<Optional<KioskRow>> kiosk(Tx c, String id) {
+        return c.client().preparedQuery("select * from kiosk where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.<KioskRow>empty() : Optional.of(kioskRow(rows.iterator().next())));
     }
 
@@ -99,8 +101,8 @@ public class KioskRegistryRepository {
      * Cuts a block of {@code size} numbers from the pool's counter under its row lock: concurrent
      * allocations serialise on the row, so ranges never overlap across kiosks.
      */
-    public Uni<BlockRow> allocate(SqlConnection c, String poolName, String kioskId, int size, Instant now, Instant expires) {
-        return c.preparedQuery("update kiosk_number_pool set next_start = next_start + $2 where pool = $1 "
+    public Uni<BlockRow> allocate(Tx c, String poolName, String kioskId, int size, Instant now, Instant expires) {
+        return c.client().preparedQuery("update kiosk_number_pool set next_start = next_start + $2 where pool = $1 "
                         + "returning next_start - $2 as first_no, prefix")
                 .execute(Tuple.of(poolName, (long) size))
                 .chain(rows -> {
@@ -110,7 +112,7 @@ public class KioskRegistryRepository {
                     Row r = rows.iterator().next();
                     long first = r.getLong("first_no");
                     BlockRow block = new BlockRow(UUID.randomUUID(), poolName, r.getString("prefix"), first, first + size - 1, now, expires);
-                    return c.preparedQuery("insert into kiosk_number_block(id, pool, kiosk_id, first_no, last_no, issued_at, expires_at) "
+                    return c.client().preparedQuery("insert into kiosk_number_block(id, pool, kiosk_id, first_no, last_no, issued_at, expires_at) "
                                     + "values ($1, $2, $3, $4, $5, $6, $7)")
                             .execute(Tuple.from(Arrays.asList(block.id(), poolName, kioskId, block.first(), block.last(), odt(now), odt(expires))))
                             .replaceWith(block);
@@ -129,12 +131,12 @@ public class KioskRegistryRepository {
     }
 
     public Uni<Void> upsertVerifier(StaffVerifiers.Verifier v, Instant now) {
-        return upsertVerifier(pool, v, now);
+        return upsertVerifier(Tx.of(pool), v, now);
     }
 
     /** Creates or replaces a verifier (a replaced one is no longer withdrawn), on the caller's connection. */
-    public Uni<Void> upsertVerifier(SqlClient c, StaffVerifiers.Verifier v, Instant now) {
-        return c.preparedQuery("insert into kiosk_staff_verifier(account_id, display_name, department_code, roles, algorithm, salt, "
+    public Uni<Void> upsertVerifier(Tx c, StaffVerifiers.Verifier v, Instant now) {
+        return c.client().preparedQuery("insert into kiosk_staff_verifier(account_id, display_name, department_code, roles, algorithm, salt, "
                         + "iterations, hash, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (account_id) do update set "
                         + "display_name = excluded.display_name, department_code = excluded.department_code, roles = excluded.roles, "
                         + "algorithm = excluded.algorithm, salt = excluded.salt, iterations = excluded.iterations, hash = excluded.hash, "
@@ -145,14 +147,14 @@ public class KioskRegistryRepository {
     }
 
     /** HR-7: withdraws (or, with {@code withdrawn=false}, restores) an account's verifier; kept for a later restore. */
-    public Uni<Void> withdrawVerifier(SqlClient c, String accountId, boolean withdrawn, Instant now) {
-        return c.preparedQuery("update kiosk_staff_verifier set withdrawn_at = $2, updated_at = $3 where account_id = $1")
+    public Uni<Void> withdrawVerifier(Tx c, String accountId, boolean withdrawn, Instant now) {
+        return c.client().preparedQuery("update kiosk_staff_verifier set withdrawn_at = $2, updated_at = $3 where account_id = $1")
                 .execute(Tuple.of(accountId, withdrawn ? odt(now) : null, odt(now))).replaceWithVoid();
     }
 
     /** HR-7: removes an account's verifier for good (the account no longer holds any kiosk role). */
-    public Uni<Void> deleteVerifier(SqlClient c, String accountId) {
-        return c.preparedQuery("delete from kiosk_staff_verifier where account_id = $1").execute(Tuple.of(accountId)).replaceWithVoid();
+    public Uni<Void> deleteVerifier(Tx c, String accountId) {
+        return c.client().preparedQuery("delete from kiosk_staff_verifier where account_id = $1").execute(Tuple.of(accountId)).replaceWithVoid();
     }
 
     /** The verifiers kiosks of a department receive: not withdrawn. */
@@ -167,8 +169,8 @@ public class KioskRegistryRepository {
                 });
     }
 
-    public Uni<String> departmentName(SqlConnection c, String code) {
-        return c.preparedQuery("select name from (select name_zh as name, 0 as pref from department where code = $1 "
+    public Uni<String> departmentName(Tx c, String code) {
+        return c.client().preparedQuery("select name from (select name_zh as name, 0 as pref from department where code = $1 "
                         + "union all select name, 1 from ref_department where code = $1) x order by pref limit 1").execute(Tuple.of(code))
                 .map(rows -> rows.size() == 0 ? code : rows.iterator().next().getString(0));
     }

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.incident.Incidents;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -36,9 +37,11 @@ public class RaisingNotification {
     private final NotificationSettings settings;
     private final InstantSource clock;
     private final EventBus bus;
+    private final Incidents incidents;
 
     public RaisingNotification(NotificationStore store, ResolvingRecipients recipients, NotificationSettings settings,
-                               InstantSource clock, EventBus bus) {
+                               InstantSource clock, EventBus bus, Incidents incidents) {
+        this.incidents = incidents;
         this.store = store;
         this.recipients = recipients;
         this.settings = settings;
@@ -64,9 +67,8 @@ public class RaisingNotification {
         if (request.incidentId() == null || request.params().containsKey(NoticeTexts.DRILL_PARAM)) {
             return Uni.createFrom().item(request);
         }
-        return store.pool().preparedQuery("select drill_id is not null as drill from incident where id = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(request.incidentId())).map(rows -> {
-                    if (rows.size() == 0 || !rows.iterator().next().getBoolean("drill")) {
+        return incidents.drillOf(request.incidentId()).map(drill -> {
+                    if (drill.isEmpty()) {
                         return request;
                     }
                     java.util.Map<String, org.hospital.continuity.server.notification.domain.Text> params = new java.util.HashMap<>(request.params());

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.notification.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,8 +45,8 @@ public class NotificationStore {
         this.pool = pool;
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
     /** A delivery claimed for sending, with what the channel needs. */
@@ -58,8 +60,8 @@ public class NotificationStore {
      *
      * @return true when inserted, false when the dedupe key was already used
      */
-    public Uni<Boolean> insertNotification(SqlConnection conn, Notification n, String dedupeKey) {
-        return conn.preparedQuery("""
+    public Uni<Boolean> insertNotification(Tx conn, Notification n, String dedupeKey) {
+        return conn.client().preparedQuery("""
                         insert into notification (id, incident_id, kind, audience, params, requires_ack, dedupe_key,
                           created_at, tier, round, last_sent_at, next_escalation_at, subject_ref)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -77,7 +79,7 @@ public class NotificationStore {
      *
      * @return the deliveries queued
      */
-    public Uni<List<PlannedDelivery>> insertFirstDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+    public Uni<List<PlannedDelivery>> insertFirstDeliveries(Tx conn, List<PlannedDelivery> planned) {
         if (planned.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -89,7 +91,7 @@ public class NotificationStore {
      * merged across parties: each is about one party that has not acknowledged yet, and a round's text recurs at every
      * tier, so a post could not be told from the same round of another cycle.
      */
-    public Uni<List<PlannedDelivery>> insertDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+    public Uni<List<PlannedDelivery>> insertDeliveries(Tx conn, List<PlannedDelivery> planned) {
         return insertAll(conn, planned).replaceWith(planned);
     }
 
@@ -104,13 +106,13 @@ public class NotificationStore {
         return dedupeKey.substring(0, dedupeKey.length() - audience.length() - 1);
     }
 
-    private Uni<List<PlannedDelivery>> withoutRepeatedGroupPosts(SqlConnection conn, List<PlannedDelivery> planned) {
+    private Uni<List<PlannedDelivery>> withoutRepeatedGroupPosts(Tx conn, List<PlannedDelivery> planned) {
         List<PlannedDelivery> posts = planned.stream().filter(p -> p.groupPostDigest() != null).toList();
         if (posts.isEmpty()) {
             return Uni.createFrom().item(planned);
         }
         UUID notificationId = planned.get(0).delivery().notificationId();
-        return conn.preparedQuery("select incident_id, dedupe_key, audience from notification where id = $1").execute(Tuple.of(notificationId))
+        return conn.client().preparedQuery("select incident_id, dedupe_key, audience from notification where id = $1").execute(Tuple.of(notificationId))
                 .chain(rows -> {
                     Row n = rows.size() == 0 ? null : rows.iterator().next();
                     String event = n == null || n.getUUID("incident_id") == null ? null : fanOut(n.getString("dedupe_key"), n.getString("audience"));
@@ -120,7 +122,7 @@ public class NotificationStore {
                     String[] digests = posts.stream().map(PlannedDelivery::groupPostDigest).toArray(String[]::new);
                     UUID[] deliveries = posts.stream().map(p -> p.delivery().id()).toArray(UUID[]::new);
                     // a concurrent raise of the same post (another instance) waits here for the first one's outcome
-                    return conn.preparedQuery("""
+                    return conn.client().preparedQuery("""
                                     insert into notification_group_post (incident_id, event, post_digest, delivery_id, posted_at)
                                     select $1, $5, u.k, u.d, $4 from unnest($2::varchar[], $3::uuid[]) as u(k, d)
                                     on conflict do nothing
@@ -140,7 +142,7 @@ public class NotificationStore {
                 });
     }
 
-    private Uni<Void> insertAll(SqlConnection conn, List<PlannedDelivery> planned) {
+    private Uni<Void> insertAll(Tx conn, List<PlannedDelivery> planned) {
         if (planned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -153,12 +155,12 @@ public class NotificationStore {
                     p.ackToken(), d.status().name(), d.attempts(), ts(d.nextAttemptAt()), ts(d.nextAttemptAt()))));
             events.add(Tuple.of(d.id(), ts(d.nextAttemptAt()), d.status().name(), d.attempts()).addValue(null));
         }
-        return conn.preparedQuery("""
+        return conn.client().preparedQuery("""
                         insert into notification_delivery (id, notification_id, tier, round, person_id, recipient_name, channel,
                           address, language, subject, body, ack_token, status, attempts, next_attempt_at, created_at)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)""")
                 .executeBatch(rows)
-                .chain(() -> conn.preparedQuery(
+                .chain(() -> conn.client().preparedQuery(
                                 "insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
                         .executeBatch(events))
                 .replaceWithVoid();
@@ -214,18 +216,18 @@ public class NotificationStore {
                 .execute(Tuple.from(java.util.Arrays.asList(after.status().name(), (ts(after.nextAttemptAt())), (after.lastError()),
                         (ts(after.sentAt())), after.id(), claimed.attempts())))
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : event(conn, after.id(), at, after.status(), after.attempts(),
+                        : event(Tx.of(conn), after.id(), at, after.status(), after.attempts(),
                         after.status() == DeliveryStatus.SENT ? null : after.lastError()).replaceWith(true)));
     }
 
-    private Uni<Void> event(SqlConnection conn, UUID delivery, Instant at, DeliveryStatus status, int attempt, String detail) {
-        return conn.preparedQuery("insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
+    private Uni<Void> event(Tx conn, UUID delivery, Instant at, DeliveryStatus status, int attempt, String detail) {
+        return conn.client().preparedQuery("insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(delivery, ts(at), status.name(), attempt).addValue(detail)).replaceWithVoid();
     }
 
     /** Notifications due for escalation, locked for this transaction (others skip them). */
-    public Uni<List<Notification>> lockEscalationsDue(SqlConnection conn, Instant now, int limit) {
-        return conn.preparedQuery("""
+    public Uni<List<Notification>> lockEscalationsDue(Tx conn, Instant now, int limit) {
+        return conn.client().preparedQuery("""
                         select * from notification
                          where next_escalation_at <= $1 and acknowledged_at is null and closed_at is null
                          order by next_escalation_at limit $2
@@ -238,25 +240,25 @@ public class NotificationStore {
                 });
     }
 
-    public Uni<Void> updateProgress(SqlConnection conn, UUID id, EscalationPolicy.Progress p, Instant nextEscalationAt) {
-        return conn.preparedQuery("update notification set tier = $1, round = $2, last_sent_at = $3, next_escalation_at = $4 where id = $5")
+    public Uni<Void> updateProgress(Tx conn, UUID id, EscalationPolicy.Progress p, Instant nextEscalationAt) {
+        return conn.client().preparedQuery("update notification set tier = $1, round = $2, last_sent_at = $3, next_escalation_at = $4 where id = $5")
                 .execute(Tuple.of(p.tier(), p.round(), ts(p.lastSentAt())).addValue(ts(nextEscalationAt)).addValue(id))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> stopEscalation(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("update notification set next_escalation_at = null where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    public Uni<Void> stopEscalation(Tx conn, UUID id) {
+        return conn.client().preparedQuery("update notification set next_escalation_at = null where id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
 
     /** The acknowledgement of a link: the delivery, locked, with its notification. */
-    public Uni<Optional<DeliveryRecord>> lockDeliveryByToken(SqlConnection conn, String token) {
-        return conn.preparedQuery("select * from notification_delivery where ack_token = $1 for update")
+    public Uni<Optional<DeliveryRecord>> lockDeliveryByToken(Tx conn, String token) {
+        return conn.client().preparedQuery("select * from notification_delivery where ack_token = $1 for update")
                 .execute(Tuple.of(token))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(deliveryRecord(rows.iterator().next())));
     }
 
-    public Uni<Void> markDeliveryAcknowledged(SqlConnection conn, Delivery after, Instant at) {
-        return conn.preparedQuery("""
+    public Uni<Void> markDeliveryAcknowledged(Tx conn, Delivery after, Instant at) {
+        return conn.client().preparedQuery("""
                         update notification_delivery set status = 'ACKNOWLEDGED', acknowledged_at = $1, next_attempt_at = null,
                           sent_at = coalesce(sent_at, $1) where id = $2""")
                 .execute(Tuple.of(ts(at), after.id()))
@@ -268,8 +270,8 @@ public class NotificationStore {
      *
      * @return true when this call acknowledged it
      */
-    public Uni<Boolean> acknowledgeNotification(SqlConnection conn, UUID id, Instant at, String by, UUID via) {
-        return conn.preparedQuery("""
+    public Uni<Boolean> acknowledgeNotification(Tx conn, UUID id, Instant at, String by, UUID via) {
+        return conn.client().preparedQuery("""
                         update notification set acknowledged_at = $1, acknowledged_by = $2, acknowledged_via = $3,
                           next_escalation_at = null
                          where id = $4 and acknowledged_at is null""")
@@ -292,13 +294,13 @@ public class NotificationStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(notification(rows.iterator().next())));
     }
 
-    public Uni<Optional<Notification>> notificationOf(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("select * from notification where id = $1").execute(Tuple.of(id))
+    public Uni<Optional<Notification>> notificationOf(Tx conn, UUID id) {
+        return conn.client().preparedQuery("select * from notification where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(notification(rows.iterator().next())));
     }
 
-    public Uni<Optional<UUID>> notificationIdByDedupeKey(SqlConnection conn, String key) {
-        return conn.preparedQuery("select id from notification where dedupe_key = $1").execute(Tuple.of(key))
+    public Uni<Optional<UUID>> notificationIdByDedupeKey(Tx conn, String key) {
+        return conn.client().preparedQuery("select id from notification where dedupe_key = $1").execute(Tuple.of(key))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
     }
 

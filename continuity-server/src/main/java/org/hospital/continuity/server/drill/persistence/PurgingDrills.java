@@ -1,11 +1,12 @@
-package org.hospital.continuity.server.drill.app;
+package org.hospital.continuity.server.drill.persistence;
 
+import org.hospital.continuity.server.drill.app.DrillClock;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +65,7 @@ public class PurgingDrills {
     }
 
     public Uni<Purge> purge(UUID drill, String by, String reason) {
-        return store.pool().withTransaction(c -> store.byId(c, drill).chain(d -> {
+        return store.pool().pool().withTransaction(c -> store.byId(Tx.of(c), drill).chain(d -> {
             if (d == null) {
                 throw DomainRejection.notFound("Drill " + drill);
             }
@@ -113,7 +114,7 @@ public class PurgingDrills {
     }
 
     /** Deletes the rows, returning {count, md5 of the removed rows' JSON in a stable order}. */
-    private static Uni<Object[]> deleteFrom(SqlConnection c, String table, String where, UUID incident) {
+    private static Uni<Object[]> deleteFrom(io.vertx.mutiny.sqlclient.SqlClient c, String table, String where, UUID incident) {
         String sql = "with gone as (delete from " + table + " t where " + where + " returning t.*) "
                 + "select count(*) as n, coalesce(md5(string_agg(row_to_json(gone)::text, '|' order by row_to_json(gone)::text)), '') as digest from gone";
         return c.query("select to_regclass('" + table + "') is not null as present").execute().chain(rows -> {

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.wiring;
+package org.hospital.continuity.server.writeback.integration;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,8 +6,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.hospital.continuity.server.writeback.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
-import org.hospital.continuity.server.writeback.integration.FhirHisPort;
-import org.hospital.continuity.server.writeback.integration.FhirIdentifiers;
 import org.hospital.continuity.sync.his.CodeMapping;
 import org.hospital.continuity.sync.his.HisPort;
 

@@ -1,9 +1,10 @@
-package org.hospital.continuity.server.drill.app;
+package org.hospital.continuity.server.writeback.app;
 
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hospital.continuity.server.incident.Incidents;
 import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.logging.Log;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.time.ZoneId;
@@ -20,7 +21,7 @@ import org.hospital.continuity.sync.his.HisPort;
  * Blocking (called by the write-back service on a worker thread).
  */
 @ApplicationScoped
-public class DrillWriteBackTargets {
+public class WriteBackTargets {
 
     /** Where one incident's write-back goes. */
     public sealed interface Target permits Real, Sandbox, Held {
@@ -35,16 +36,18 @@ public class DrillWriteBackTargets {
     public record Held(UUID drill) implements Target {
     }
 
-    private final Pool pool;
-    private final DrillConfig config;
+    private final Incidents incidents;
+    private final Optional<String> sandboxUrl;
     private final WriteBackConfig writeBack;
     private final FhirContext fhir;
     private final InstantSource clock;
     private volatile Sandbox sandbox;
 
-    public DrillWriteBackTargets(Pool pool, DrillConfig config, WriteBackConfig writeBack, FhirContext fhir, InstantSource clock) {
-        this.pool = pool;
-        this.config = config;
+    public WriteBackTargets(Incidents incidents,
+                            @ConfigProperty(name = "continuity.drill.sandbox-fhir-url") Optional<String> sandboxUrl,
+                            WriteBackConfig writeBack, FhirContext fhir, InstantSource clock) {
+        this.incidents = incidents;
+        this.sandboxUrl = sandboxUrl;
         this.writeBack = writeBack;
         this.fhir = fhir;
         this.clock = clock;
@@ -58,8 +61,7 @@ public class DrillWriteBackTargets {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        var rows = pool.preparedQuery("select drill_id from incident where id = $1").execute(Tuple.of(id)).await().indefinitely();
-        return rows.size() == 0 ? null : rows.iterator().next().getUUID("drill_id");
+        return incidents.drillOf(id).await().indefinitely().orElse(null);
     }
 
     public Target targetFor(String incident) {
@@ -72,7 +74,7 @@ public class DrillWriteBackTargets {
 
     /** The sandbox target, when one is configured and is not the real HIS. */
     public java.util.Optional<Sandbox> sandbox() {
-        java.util.Optional<String> url = config.sandboxFhirUrl().filter(u -> !u.isBlank());
+        java.util.Optional<String> url = sandboxUrl.filter(u -> !u.isBlank());
         if (url.isEmpty()) {
             return java.util.Optional.empty();
         }

@@ -1,4 +1,6 @@
-package org.hospital.continuity.server.backup.app;
+package org.hospital.continuity.server.backup.persistence;
+
+import org.hospital.continuity.server.backup.app.BackupConfig;
 
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
@@ -299,6 +301,13 @@ public class TestingRestore {
     }
 
     /** When the last successful restore test finished, or null. */
+    /** When the server's schema was first installed (the first schema script applied): the age of a never-tested database. */
+    public Instant installedAt() {
+        var t = pool.query("select min(applied_at) as at from schema_migration").execute().await().atMost(Duration.ofSeconds(30))
+                .iterator().next().getOffsetDateTime("at");
+        return t == null ? null : t.toInstant();
+    }
+
     public Instant lastSuccess() {
         var rows = pool.query("select max(finished_at) as at from restore_test where ok").execute().await().atMost(Duration.ofSeconds(30));
         var t = rows.iterator().next().getOffsetDateTime("at");
