@@ -11,10 +11,10 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hospital.continuity.server.notification.app.NoticeRequest;
-import org.hospital.continuity.server.notification.app.RaisingNotification;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.NoticeRequest;
+import org.hospital.continuity.server.notification.Notices;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
 
 /**
  * HR-19: when no restore test has succeeded for {@code continuity.backup.remind-after} (two weeks), IT on duty is
@@ -27,9 +27,9 @@ public class RemindingRestoreTests {
     private final TestingRestore restore;
     private final BackupConfig config;
     private final InstantSource clock;
-    private final RaisingNotification raising;
+    private final Notices raising;
 
-    public RemindingRestoreTests(TestingRestore restore, BackupConfig config, InstantSource clock, RaisingNotification raising) {
+    public RemindingRestoreTests(TestingRestore restore, BackupConfig config, InstantSource clock, Notices raising) {
         this.restore = restore;
         this.config = config;
         this.clock = clock;

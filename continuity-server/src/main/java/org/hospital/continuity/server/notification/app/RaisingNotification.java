@@ -1,5 +1,10 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.notification.Notices;
+import org.hospital.continuity.server.notification.NotificationEvents;
+import org.hospital.continuity.server.notification.NotificationSettings;
+import org.hospital.continuity.server.notification.NoticeRequest;
+import org.hospital.continuity.server.notification.Text;
 import org.hospital.continuity.server.incident.Incidents;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +22,7 @@ import org.hospital.continuity.server.notification.domain.EscalationChain;
 import org.hospital.continuity.server.notification.domain.EscalationPolicy;
 import org.hospital.continuity.server.notification.domain.Notification;
 import org.hospital.continuity.server.notification.domain.NoticeTexts;
-import org.hospital.continuity.server.notification.domain.PatientDataGuard;
+import org.hospital.continuity.server.notification.PatientDataGuard;
 import org.hospital.continuity.server.notification.domain.PlannedDelivery;
 import org.hospital.continuity.server.notification.persistence.NotificationStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
@@ -28,7 +33,7 @@ import org.hospital.continuity.server.platform.api.DomainRejection;
  * outbox); the dispatcher sends them. Nothing is sent from here, so a slow channel never slows the caller.
  */
 @ApplicationScoped
-public class RaisingNotification {
+public class RaisingNotification implements Notices {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -50,6 +55,7 @@ public class RaisingNotification {
     }
 
     /** @return the notification's id (the existing one when the dedupe key was used before) */
+    @Override
     public Uni<UUID> raise(NoticeRequest request) {
         List<String> violations = request.params().values().stream()
                 .flatMap(t -> java.util.stream.Stream.of(t.zh(), t.en()))
@@ -71,8 +77,8 @@ public class RaisingNotification {
                     if (drill.isEmpty()) {
                         return request;
                     }
-                    java.util.Map<String, org.hospital.continuity.server.notification.domain.Text> params = new java.util.HashMap<>(request.params());
-                    params.put(NoticeTexts.DRILL_PARAM, new org.hospital.continuity.server.notification.domain.Text("演练", "DRILL"));
+                    java.util.Map<String, org.hospital.continuity.server.notification.Text> params = new java.util.HashMap<>(request.params());
+                    params.put(NoticeTexts.DRILL_PARAM, new org.hospital.continuity.server.notification.Text("演练", "DRILL"));
                     return new NoticeRequest(request.incidentId(), request.kind(), request.audience(), params, request.dedupeKey(),
                             request.subjectRef());
                 });

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.notification.NotificationSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -17,7 +17,7 @@ import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 import org.hospital.continuity.server.notification.app.Directory;
 import org.hospital.continuity.server.notification.domain.Channel;
 import org.hospital.continuity.server.notification.domain.Contact;
-import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.notification.domain.Person;
 
 /**

@@ -24,12 +24,12 @@ import org.hospital.continuity.server.incident.IncidentEvent;
 import org.hospital.continuity.server.incident.Instruction;
 import org.hospital.continuity.server.incident.Instructions;
 import org.hospital.continuity.server.incident.TimelineEvent;
-import org.hospital.continuity.server.notification.app.NoticeRequest;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
+import org.hospital.continuity.server.notification.NoticeRequest;
+import org.hospital.continuity.server.notification.NotificationSettings;
 import org.hospital.continuity.server.notification.app.RaisingNotification;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
-import org.hospital.continuity.server.notification.domain.PatientDataGuard;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.PatientDataGuard;
+import org.hospital.continuity.server.notification.Text;
 import org.hospital.continuity.server.notification.persistence.NotificationStore;
 
 /**

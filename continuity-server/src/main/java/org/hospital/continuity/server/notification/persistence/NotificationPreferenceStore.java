@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.server.notification.domain.DeliveryStatus;
-import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.platform.text.Language;
 
 /** The language each person chose for their notices (HR-… bilingual staff; absent: Chinese). */
 @ApplicationScoped

@@ -25,11 +25,11 @@ import org.hospital.continuity.server.notification.domain.Delivery;
 import org.hospital.continuity.server.notification.domain.DeliveryRecord;
 import org.hospital.continuity.server.notification.domain.DeliveryStatus;
 import org.hospital.continuity.server.notification.domain.EscalationPolicy;
-import org.hospital.continuity.server.notification.domain.Language;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
+import org.hospital.continuity.server.platform.text.Language;
+import org.hospital.continuity.server.notification.NoticeKind;
 import org.hospital.continuity.server.notification.domain.Notification;
 import org.hospital.continuity.server.notification.domain.PlannedDelivery;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.Text;
 
 /**
  * The notification outbox in PostgreSQL, in raw SQL: claims use {@code FOR UPDATE SKIP LOCKED} so that

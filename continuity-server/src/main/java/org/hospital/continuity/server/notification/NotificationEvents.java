@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.notification.app;
+package org.hospital.continuity.server.notification;
 
 /** Vert.x event-bus addresses the notifications publish on (JsonObject payloads; the board streams them). */
 public final class NotificationEvents {

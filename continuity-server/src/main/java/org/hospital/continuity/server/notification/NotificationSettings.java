@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.notification.app;
+package org.hospital.continuity.server.notification;
 
 import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;

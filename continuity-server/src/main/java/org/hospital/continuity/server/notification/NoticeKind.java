@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.notification.domain;
+package org.hospital.continuity.server.notification;
 
 /**
  * What a notification is about; decides its text and whether somebody must acknowledge it.

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.notification.domain;
+package org.hospital.continuity.server.platform.text;
 
 import java.util.Locale;
 

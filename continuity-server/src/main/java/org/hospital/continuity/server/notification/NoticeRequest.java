@@ -1,10 +1,10 @@
-package org.hospital.continuity.server.notification.app;
+package org.hospital.continuity.server.notification;
 
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
 
 /**
  * A notification to raise.

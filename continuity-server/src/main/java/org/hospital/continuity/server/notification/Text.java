@@ -1,5 +1,6 @@
-package org.hospital.continuity.server.notification.domain;
+package org.hospital.continuity.server.notification;
 
+import org.hospital.continuity.server.platform.text.Language;
 import java.util.Objects;
 
 /** A value put into a message, in both languages (a department name, a class, a plain-words summary). */
