@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.incident;
 
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,15 @@ public interface Incidents {
 
     /** The open incident, or null when all is well. */
     Uni<Incident> current();
+
+    /** One incident, or null when there is none. */
+    Uni<Incident> incident(UUID id);
+
+    /**
+     * Takes the engine's lock in the caller's transaction (held until it ends: no incident opens meanwhile) and
+     * answers the open incident, or null. A drill starts only when this is null (EP-9.4).
+     */
+    Uni<Incident> openIncidentLocked(Tx tx);
 
     /** The newest incidents first. */
     Uni<List<Incident>> incidents(int limit);

@@ -45,6 +45,8 @@ class OutageLadderTest {
     InstructionStore instructionStore;
     @Inject
     InputCodec codec;
+    @Inject
+    org.hospital.continuity.server.incident.DrillLink drills;
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -108,7 +110,7 @@ class OutageLadderTest {
 
         // 6 hours (EP-5.2.2), with a second, freshly started instance ticking at the same moment
         RunningTheIncidentEngine second = new RunningTheIncidentEngine(engine.engine(), incidentStore, instructionStore, codec,
-                new org.hospital.continuity.server.drill.app.DrillClock(clock));
+                new org.hospital.continuity.server.drill.app.DrillClock(clock), drills);
         clock.advance(Duration.ofHours(6).minusMinutes(30));
         List<Optional<org.hospital.continuity.server.incident.IncidentIntake.Outcome>> both = Uni.join().all(engine.tick(), second.tick()).andFailFast()
                 .await().atMost(Duration.ofSeconds(30));

@@ -15,8 +15,8 @@ import org.hospital.continuity.server.board.domain.StatusReport;
 import org.hospital.continuity.server.board.domain.TeamAssignment;
 import org.hospital.continuity.server.board.domain.Thresholds;
 import org.hospital.continuity.server.board.persistence.BoardStore;
-import org.hospital.continuity.server.fault.app.FilingFaultReport;
-import org.hospital.continuity.server.fault.domain.FaultReport;
+import org.hospital.continuity.server.fault.FaultReports;
+import org.hospital.continuity.server.fault.FaultReport;
 import org.hospital.continuity.server.notification.NotificationDigest;
 import org.hospital.continuity.server.notification.NotificationDigest.Notice;
 
@@ -29,13 +29,13 @@ public class PicturingTheBoard {
 
     private final IncidentSource incidents;
     private final BoardStore store;
-    private final FilingFaultReport faultReports;
+    private final FaultReports faultReports;
     private final NotificationDigest notifications;
     private final BoardSettings settings;
     private final InstantSource clock;
     private final ReadingBoardFigures figures;
 
-    public PicturingTheBoard(IncidentSource incidents, BoardStore store, FilingFaultReport faultReports,
+    public PicturingTheBoard(IncidentSource incidents, BoardStore store, FaultReports faultReports,
                              NotificationDigest notifications, BoardSettings settings, InstantSource clock,
                              ReadingBoardFigures figures) {
         this.figures = figures;

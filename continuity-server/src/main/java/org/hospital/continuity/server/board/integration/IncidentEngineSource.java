@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.hospital.continuity.server.board.app.IncidentPicture;
 import org.hospital.continuity.server.board.app.IncidentSource;
 import org.hospital.continuity.server.board.domain.Thresholds;
-import org.hospital.continuity.server.incident.app.HandlingIncidents;
+import org.hospital.continuity.server.incident.Incidents;
 import org.hospital.continuity.server.incident.IncidentEvent;
 import org.hospital.continuity.server.incident.TimelineEvent;
 import org.hospital.continuity.server.incident.Incident;
@@ -22,7 +22,7 @@ import org.hospital.continuity.server.incident.Instruction;
 
 /**
  * The board's picture from the incident engine: the incident and its timeline and ladder
- * schedule (HandlingIncidents), the departments' modes and the acknowledgements of the instructions that set
+ * schedule (Incidents), the departments' modes and the acknowledgements of the instructions that set
  * them (Instructions). The board refreshes on every incident event (IncidentEventRelay).
  */
 @ApplicationScoped
@@ -61,10 +61,10 @@ public class IncidentEngineSource implements IncidentSource {
         }
     };
 
-    private final HandlingIncidents incidents;
+    private final Incidents incidents;
     private final Instructions instructions;
 
-    public IncidentEngineSource(HandlingIncidents incidents, Instructions instructions) {
+    public IncidentEngineSource(Incidents incidents, Instructions instructions) {
         this.incidents = incidents;
         this.instructions = instructions;
     }

@@ -60,6 +60,12 @@ public class DrillStore {
                 .execute(Tuple.from(Arrays.asList(id, scenario, zh, en, factor, ts(start), by))).replaceWithVoid();
     }
 
+    /** The drill's incident is this one, unless it has one already. */
+    public Uni<Void> linkIncident(Tx c, UUID drill, UUID incident) {
+        return c.client().preparedQuery("update drill set incident_id = $2 where id = $1 and incident_id is null")
+                .execute(Tuple.of(drill, incident)).replaceWithVoid();
+    }
+
     public Uni<DrillRow> running(Tx c) {
         return c.client().query(SELECT + " where status = 'RUNNING'").execute().map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
     }

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.fault.domain;
 
+import org.hospital.continuity.server.fault.FaultReport;
+
 /** The outcome of filing a fault report: filed, or rejected by a named clause with a human reason. */
 public sealed interface FaultDecision {
 

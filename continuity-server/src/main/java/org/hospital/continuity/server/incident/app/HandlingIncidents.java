@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.incident.app;
 
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
@@ -71,6 +72,16 @@ public class HandlingIncidents implements Incidents {
     @Override
     public Uni<java.util.Optional<UUID>> drillOf(UUID incident) {
         return store.drillOf(store.pool(), incident);
+    }
+
+    @Override
+    public Uni<Incident> incident(UUID id) {
+        return store.incident(store.pool(), id);
+    }
+
+    @Override
+    public Uni<Incident> openIncidentLocked(Tx tx) {
+        return store.lock(tx).chain(() -> store.openIncident(tx));
     }
 
     @Override

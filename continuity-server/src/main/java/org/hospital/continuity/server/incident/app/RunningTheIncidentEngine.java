@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.incident.app;
 
+import org.hospital.continuity.server.incident.DrillLink;
 import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -52,13 +53,15 @@ public class RunningTheIncidentEngine implements IncidentIntake {
     private final IncidentStore store;
     private final InstructionStore instructions;
     private final InputCodec codec;
+    private final DrillLink drills;
     private final InstantSource clock;
     private final ZoneId zone;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
     private final String instance;
 
     public RunningTheIncidentEngine(IncidentEngine engine, IncidentStore store, InstructionStore instructions, InputCodec codec,
-                                    org.hospital.continuity.server.incident.EngineClock clock) {
+                                    org.hospital.continuity.server.incident.EngineClock clock, DrillLink drills) {
+        this.drills = drills;
         this.engine = engine;
         this.store = store;
         this.instructions = instructions;
@@ -236,7 +239,10 @@ public class RunningTheIncidentEngine implements IncidentIntake {
                 current = UUID.randomUUID();
                 List<TimelineEntry> earlier = List.copyOf(unassigned);
                 unassigned.clear();
-                Uni<Void> chain = store.insertIncident(c, current, entry.at(), now)
+                UUID opened = current;
+                // an incident opened while a drill runs is that drill's incident (flagged end to end, EP-9.4)
+                Uni<Void> chain = drills.running(c).chain(drill -> store.insertIncident(c, opened, entry.at(), now, drill.orElse(null))
+                                .chain(() -> drill.isPresent() ? drills.incidentOpened(c, drill.get(), opened) : Uni.createFrom().voidItem()))
                         .invoke(() -> Log.infof("incident opened id=%s", current));
                 for (TimelineEntry e : earlier) {
                     chain = chain.chain(() -> write(e, current));

@@ -112,12 +112,10 @@ public class IncidentStore {
         });
     }
 
-    public Uni<Void> insertIncident(Tx c, UUID id, Instant openedAt, Instant now) {
-        // An incident opened while a drill runs is that drill's incident (flagged end to end)
-        return c.client().preparedQuery("insert into incident (id, opened_at, updated_at, drill_id) values ($1, $2, $3, (select id from drill where status = 'RUNNING'))")
-                .execute(Tuple.of(id, ts(openedAt), ts(now)))
-                .chain(() -> c.client().preparedQuery("update drill set incident_id = $1 where status = 'RUNNING' and incident_id is null").execute(Tuple.of(id)))
-                .replaceWithVoid();
+    /** A new open incident; {@code drill} is the drill it belongs to (EP-9.4), null for a real one. */
+    public Uni<Void> insertIncident(Tx c, UUID id, Instant openedAt, Instant now, UUID drill) {
+        return c.client().preparedQuery("insert into incident (id, opened_at, updated_at, drill_id) values ($1, $2, $3, $4)")
+                .execute(Tuple.from(Arrays.asList(id, ts(openedAt), ts(now), drill))).replaceWithVoid();
     }
 
     /** The drill an incident belongs to (EP-9.4, HR-21), empty for a real incident or an unknown id. */

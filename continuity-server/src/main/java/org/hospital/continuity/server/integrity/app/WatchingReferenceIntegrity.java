@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hospital.continuity.playbooks.signal.Clearance;
 import org.hospital.continuity.playbooks.signal.IntegrityAlarm;
-import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
+import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.integrity.domain.Catalogue;
 import org.hospital.continuity.server.integrity.domain.CsvSnapshot;
 import org.hospital.continuity.server.integrity.domain.IntegrityPolicy;
@@ -34,11 +34,11 @@ import org.hospital.continuity.server.platform.security.Staff;
 public class WatchingReferenceIntegrity {
 
     private final SnapshotStore store;
-    private final RunningTheIncidentEngine engine;
+    private final IncidentIntake engine;
     private final InstantSource clock;
     private final IntegrityPolicy policy;
 
-    public WatchingReferenceIntegrity(SnapshotStore store, RunningTheIncidentEngine engine, InstantSource clock, IntegrityConfig config) {
+    public WatchingReferenceIntegrity(SnapshotStore store, IncidentIntake engine, InstantSource clock, IntegrityConfig config) {
         this.store = store;
         this.engine = engine;
         this.clock = clock;

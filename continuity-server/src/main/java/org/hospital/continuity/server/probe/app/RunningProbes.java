@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hospital.continuity.playbooks.signal.ProbeResult;
 import org.hospital.continuity.playbooks.signal.ProbeStatus;
 import org.hospital.continuity.server.drill.app.RunningDrills;
-import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
+import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.server.probe.integration.Checks;
@@ -33,7 +33,7 @@ public class RunningProbes {
 
     private final ProbeStore store;
     private final Checks checks;
-    private final RunningTheIncidentEngine engine;
+    private final IncidentIntake engine;
     private final InstantSource clock;
     private final Vertx vertx;
     private final ProbeConfig config;
@@ -41,7 +41,7 @@ public class RunningProbes {
     private final AtomicBoolean busy = new AtomicBoolean();
     private long timer = -1;
 
-    public RunningProbes(ProbeStore store, Checks checks, RunningTheIncidentEngine engine, InstantSource clock, Vertx vertx, ProbeConfig config,
+    public RunningProbes(ProbeStore store, Checks checks, IncidentIntake engine, InstantSource clock, Vertx vertx, ProbeConfig config,
                          RunningDrills drills) {
         this.drills = drills;
         this.store = store;
