@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
 import org.hospital.continuity.server.account.persistence.AccountStore.AccountRow;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.directory.People;
 import org.hospital.continuity.server.kiosk.app.ServingKiosks;
 import org.hospital.continuity.server.kiosk.domain.StaffVerifiers;
 import org.hospital.continuity.server.platform.api.DomainRejection;
@@ -25,12 +25,12 @@ import org.hospital.continuity.server.platform.api.DomainRejection;
 public class ManagingAccounts {
 
     private final AccountStore accounts;
-    private final DirectoryStore directory;
+    private final People directory;
     private final LoggingIn loggingIn;
     private final InstantSource clock;
     private final ServingKiosks kiosks;
 
-    public ManagingAccounts(AccountStore accounts, DirectoryStore directory, LoggingIn loggingIn, InstantSource clock, ServingKiosks kiosks) {
+    public ManagingAccounts(AccountStore accounts, People directory, LoggingIn loggingIn, InstantSource clock, ServingKiosks kiosks) {
         this.accounts = accounts;
         this.directory = directory;
         this.loggingIn = loggingIn;
@@ -71,7 +71,7 @@ public class ManagingAccounts {
                         Instant now = clock.instant();
                         return accounts.insert(c, id, username, personId, hash, now)
                                 .chain(() -> kiosks.storeAccountVerifier(c, username, verifier))
-                                .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + DirectoryStore.csv(p.roles()), now))
+                                .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + org.hospital.continuity.server.platform.security.StaffRole.csv(p.roles()), now))
                                 .chain(() -> accounts.byId(c, id));
                     });
         })))).invoke(a -> Log.infof("account created id=%s", a.id()));

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
 import org.hospital.continuity.server.platform.security.StaffRole;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.directory.People;
 
 /**
  * At start-up, when no active IT administrator exists, creates one from configuration
@@ -25,12 +25,12 @@ import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 public class SeedingAdministrator {
 
     private final AccountStore accounts;
-    private final DirectoryStore directory;
+    private final People directory;
     private final LoggingIn loggingIn;
     private final AuthConfig config;
     private final InstantSource clock;
 
-    public SeedingAdministrator(AccountStore accounts, DirectoryStore directory, LoggingIn loggingIn, AuthConfig config, InstantSource clock) {
+    public SeedingAdministrator(AccountStore accounts, People directory, LoggingIn loggingIn, AuthConfig config, InstantSource clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.loggingIn = loggingIn;

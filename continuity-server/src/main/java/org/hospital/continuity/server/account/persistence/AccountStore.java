@@ -55,11 +55,7 @@ public class AccountStore {
     }
 
     public static Set<StaffRole> roles(String csv) {
-        EnumSet<StaffRole> set = EnumSet.noneOf(StaffRole.class);
-        if (csv != null && !csv.isBlank()) {
-            Arrays.stream(csv.split(",")).map(String::trim).map(StaffRole::parse).forEach(o -> o.ifPresent(set::add));
-        }
-        return set;
+        return StaffRole.fromCsv(csv);
     }
 
     private static AccountRow row(Row r) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.directory.domain.DutyPost;
 import org.hospital.continuity.server.directory.domain.Handover;
-import org.hospital.continuity.server.directory.domain.Person;
+import org.hospital.continuity.server.directory.Person;
 import org.hospital.continuity.server.directory.domain.Shift;
 import org.hospital.continuity.server.directory.domain.ShiftKind;
 import org.hospital.continuity.server.platform.security.StaffRole;

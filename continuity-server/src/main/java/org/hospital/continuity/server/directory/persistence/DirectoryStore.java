@@ -21,12 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hospital.continuity.server.account.persistence.AccountStore;
-import org.hospital.continuity.server.directory.domain.ContactKind;
-import org.hospital.continuity.server.directory.domain.Department;
+import org.hospital.continuity.server.directory.ContactKind;
+import org.hospital.continuity.server.directory.Department;
 import org.hospital.continuity.server.directory.domain.DutyPost;
 import org.hospital.continuity.server.directory.domain.Handover;
-import org.hospital.continuity.server.directory.domain.Person;
+import org.hospital.continuity.server.directory.Person;
 import org.hospital.continuity.server.directory.domain.Shift;
 import org.hospital.continuity.server.directory.domain.ShiftKind;
 import org.hospital.continuity.server.platform.security.StaffRole;
@@ -46,7 +45,7 @@ public class DirectoryStore {
     }
 
     public static String csv(Collection<StaffRole> roles) {
-        return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+        return StaffRole.csv(roles);
     }
 
     // departments
@@ -116,7 +115,7 @@ public class DirectoryStore {
         for (Row r : rows) {
             UUID id = r.getUUID("id");
             Person p = byId.computeIfAbsent(id, k -> new Person(k, r.getString("name"), r.getString("department_code"),
-                    AccountStore.roles(r.getString("roles")), r.getBoolean("active"), new ArrayList<>(), instant(r, "created_at")));
+                    StaffRole.fromCsv(r.getString("roles")), r.getBoolean("active"), new ArrayList<>(), instant(r, "created_at")));
             if (r.getUUID("cid") != null) {
                 p.contacts().add(new Person.Contact(r.getUUID("cid"), ContactKind.valueOf(r.getString("kind")),
                         r.getString("address"), r.getLocalDate("last_confirmed_on")));

@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.playbooks.party.Party;
 import org.hospital.continuity.server.directory.DirectoryConfig;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.directory.People;
 import org.hospital.continuity.server.incident.DepartmentState;
 import org.hospital.continuity.server.incident.IncidentEvent;
 import org.hospital.continuity.server.incident.Instructions;
@@ -40,11 +40,11 @@ public class AnnouncingInstructions implements Instructions {
 
     private final InstructionStore instructions;
     private final IncidentStore incidents;
-    private final DirectoryStore directory;
+    private final People directory;
     private final InstantSource clock;
     private final DirectoryConfig config;
 
-    public AnnouncingInstructions(InstructionStore instructions, IncidentStore incidents, DirectoryStore directory, InstantSource clock,
+    public AnnouncingInstructions(InstructionStore instructions, IncidentStore incidents, People directory, InstantSource clock,
                                   DirectoryConfig config) {
         this.instructions = instructions;
         this.incidents = incidents;

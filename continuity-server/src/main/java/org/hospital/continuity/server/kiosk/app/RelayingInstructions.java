@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.account.persistence.AccountStore;
 import org.hospital.continuity.server.platform.security.StaffRole;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.directory.People;
 import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.platform.api.DomainRejection;
@@ -24,10 +24,10 @@ import org.hospital.continuity.server.incident.Instruction;
 public class RelayingInstructions {
 
     private final AnnouncingInstructions announcing;
-    private final DirectoryStore directory;
+    private final People directory;
     private final AccountStore accounts;
 
-    public RelayingInstructions(AnnouncingInstructions announcing, DirectoryStore directory, AccountStore accounts) {
+    public RelayingInstructions(AnnouncingInstructions announcing, People directory, AccountStore accounts) {
         this.announcing = announcing;
         this.directory = directory;
         this.accounts = accounts;
@@ -35,7 +35,7 @@ public class RelayingInstructions {
 
     /** The newest instructions for the kiosk's department (empty when its department follows no area of the ladder). */
     public Uni<KioskWire.Instructions> forKiosk(KioskIdentity kiosk, int limit) {
-        return directory.department(directory.pool(), kiosk.departmentCode()).chain(d -> {
+        return directory.department(kiosk.departmentCode()).chain(d -> {
             if (d == null || d.area() == null) {
                 return Uni.createFrom().item(new KioskWire.Instructions(null, List.of()));
             }

@@ -65,4 +65,18 @@ public enum StaffRole {
         roles.forEach(r -> out.add(r.securityName()));
         return Set.copyOf(out);
     }
+
+    /** Roles as stored: names, sorted, comma-separated. */
+    public static String csv(java.util.Collection<StaffRole> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Roles from their stored form; unknown names are skipped. */
+    public static Set<StaffRole> fromCsv(String csv) {
+        EnumSet<StaffRole> set = EnumSet.noneOf(StaffRole.class);
+        if (csv != null && !csv.isBlank()) {
+            Arrays.stream(csv.split(",")).map(String::trim).map(StaffRole::parse).forEach(o -> o.ifPresent(set::add));
+        }
+        return set;
+    }
 }

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.directory.domain;
+package org.hospital.continuity.server.directory;
 
 /**
  * A hospital department as the directory knows it ("3病区护士站"), with the business area of the

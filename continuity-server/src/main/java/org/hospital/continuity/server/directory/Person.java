@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.directory.domain;
+package org.hospital.continuity.server.directory;
 
 import org.hospital.continuity.server.platform.security.StaffRole;
 import java.time.Instant;
