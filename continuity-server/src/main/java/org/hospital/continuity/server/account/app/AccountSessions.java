@@ -19,6 +19,12 @@ public class AccountSessions implements Sessions {
     }
 
     @Override
+    public Uni<Staff> activeAccount(String username) {
+        return accounts.byUsername(accounts.pool(), username).map(a -> a == null || !a.active() ? null
+                : new Staff(a.id(), a.username(), a.personId(), a.personName(), a.departmentCode(), StaffRole.securityRoles(a.roles())));
+    }
+
+    @Override
     public Uni<Staff> liveSession(String tokenHash, Instant now) {
         return accounts.liveSession(tokenHash, now).map(s -> s == null ? null
                 : new Staff(s.accountId(), s.username(), s.personId(), s.personName(), s.departmentCode(),

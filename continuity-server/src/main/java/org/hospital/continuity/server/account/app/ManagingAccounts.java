@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.account.app;
 
+import org.hospital.continuity.server.kiosk.StaffVerifier;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -13,8 +14,7 @@ import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
 import org.hospital.continuity.server.account.persistence.AccountStore.AccountRow;
 import org.hospital.continuity.server.directory.People;
-import org.hospital.continuity.server.kiosk.app.ServingKiosks;
-import org.hospital.continuity.server.kiosk.domain.StaffVerifiers;
+import org.hospital.continuity.server.kiosk.KioskVerifiers;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /**
@@ -28,9 +28,9 @@ public class ManagingAccounts {
     private final People directory;
     private final LoggingIn loggingIn;
     private final InstantSource clock;
-    private final ServingKiosks kiosks;
+    private final KioskVerifiers kiosks;
 
-    public ManagingAccounts(AccountStore accounts, People directory, LoggingIn loggingIn, InstantSource clock, ServingKiosks kiosks) {
+    public ManagingAccounts(AccountStore accounts, People directory, LoggingIn loggingIn, InstantSource clock, KioskVerifiers kiosks) {
         this.accounts = accounts;
         this.directory = directory;
         this.loggingIn = loggingIn;
@@ -42,8 +42,8 @@ public class ManagingAccounts {
      * HR-3: the offline verifier the kiosks of the person's department get for this password (the
      * kiosks sign staff in without the server); empty for a person without kiosk roles.
      */
-    private Uni<Optional<StaffVerifiers.Verifier>> kioskVerifier(String username, UUID personId, String password) {
-        return directory.person(accounts.pool(), personId).chain(p -> p == null ? Uni.createFrom().item(Optional.<StaffVerifiers.Verifier>empty())
+    private Uni<Optional<StaffVerifier>> kioskVerifier(String username, UUID personId, String password) {
+        return directory.person(accounts.pool(), personId).chain(p -> p == null ? Uni.createFrom().item(Optional.<StaffVerifier>empty())
                 : kiosks.accountVerifier(username, p.name(), p.departmentCode(), p.roles(), password.toCharArray()));
     }
 

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.kiosk.persistence;
 
+import org.hospital.continuity.server.kiosk.StaffVerifier;
 import org.hospital.continuity.server.platform.persistence.Db;
 import org.hospital.continuity.server.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
@@ -130,12 +131,12 @@ public class KioskRegistryRepository {
                 });
     }
 
-    public Uni<Void> upsertVerifier(StaffVerifiers.Verifier v, Instant now) {
+    public Uni<Void> upsertVerifier(StaffVerifier v, Instant now) {
         return upsertVerifier(Tx.of(pool), v, now);
     }
 
     /** Creates or replaces a verifier (a replaced one is no longer withdrawn), on the caller's connection. */
-    public Uni<Void> upsertVerifier(Tx c, StaffVerifiers.Verifier v, Instant now) {
+    public Uni<Void> upsertVerifier(Tx c, StaffVerifier v, Instant now) {
         return c.client().preparedQuery("insert into kiosk_staff_verifier(account_id, display_name, department_code, roles, algorithm, salt, "
                         + "iterations, hash, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (account_id) do update set "
                         + "display_name = excluded.display_name, department_code = excluded.department_code, roles = excluded.roles, "
@@ -158,11 +159,11 @@ public class KioskRegistryRepository {
     }
 
     /** The verifiers kiosks of a department receive: not withdrawn. */
-    public Uni<List<StaffVerifiers.Verifier>> verifiers(String departmentCode) {
+    public Uni<List<StaffVerifier>> verifiers(String departmentCode) {
         return pool.preparedQuery("select * from kiosk_staff_verifier where department_code = $1 and withdrawn_at is null order by account_id")
                 .execute(Tuple.of(departmentCode)).map(rows -> {
-                    List<StaffVerifiers.Verifier> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new StaffVerifiers.Verifier(r.getString("account_id"), r.getString("display_name"),
+                    List<StaffVerifier> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new StaffVerifier(r.getString("account_id"), r.getString("display_name"),
                             r.getString("department_code"), List.of(r.getString("roles").split(",")), r.getString("algorithm"),
                             r.getString("salt"), r.getInteger("iterations"), r.getString("hash"))));
                     return out;

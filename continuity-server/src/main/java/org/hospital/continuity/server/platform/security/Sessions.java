@@ -11,4 +11,7 @@ public interface Sessions {
 
     /** The person behind a live session whose token hashes to {@code tokenHash} at {@code now}; null when none. */
     Uni<Staff> liveSession(String tokenHash, Instant now);
+
+    /** The staff member of an active account, by user name (a kiosk acting for them); null when unknown or disabled. */
+    Uni<Staff> activeAccount(String username);
 }
