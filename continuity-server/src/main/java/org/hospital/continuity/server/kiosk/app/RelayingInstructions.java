@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.directory.People;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Staff;

@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.kiosk.domain.StaffVerifiers;
 import org.hospital.continuity.server.kiosk.persistence.KioskRegistryRepository;

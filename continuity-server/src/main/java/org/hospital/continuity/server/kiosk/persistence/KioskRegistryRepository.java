@@ -19,7 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.kiosk.domain.StaffVerifiers;
 
