@@ -44,7 +44,7 @@ public class AccountStore {
     private final Pool pool;
     /** Every account audit row is also an entry of the hash-chained audit log, in the same transaction. */
     @jakarta.inject.Inject
-    org.hospital.continuity.server.audit.app.AuditTrail auditTrail;
+    org.hospital.continuity.server.audit.AuditLog auditTrail;
 
     public AccountStore(Pool pool) {
         this.pool = pool;
@@ -161,11 +161,11 @@ public class AccountStore {
     }
 
     /** HR-8: sign-ins (LOGIN, LOGIN_FAILED, LOCKED, LOGIN_REFUSED) and account changes as audit-log entries. */
-    static org.hospital.continuity.server.audit.app.AuditTrail.Event chained(UUID accountId, UUID actorId, String kind, String detail) {
+    static org.hospital.continuity.server.audit.AuditLog.Event chained(UUID accountId, UUID actorId, String kind, String detail) {
         boolean login = kind.startsWith("LOGIN") || kind.equals("LOCKED");
         String actor = actorId != null ? actorId.toString() : login ? "anonymous" : "system";
         String actorKind = actorId != null ? "STAFF" : login ? "ANONYMOUS" : "SYSTEM";
-        return new org.hospital.continuity.server.audit.app.AuditTrail.Event(actor, actorKind, kind,
+        return new org.hospital.continuity.server.audit.AuditLog.Event(actor, actorKind, kind,
                 login ? org.hospital.continuity.sync.audit.AuditCategories.LOGIN : org.hospital.continuity.sync.audit.AuditCategories.PERMISSION_CHANGE,
                 kind.equals("LOGIN") || !login ? "SUCCESS" : "REFUSED", "", "account", accountId.toString(), detail);
     }
