@@ -52,14 +52,6 @@ public class AllergyStore implements SchemaScripts {
         return pool.query("select count(*) from allergy_import").execute().map(r -> r.iterator().next().getLong(0));
     }
 
-    public Uni<Set<String>> knownPatients() {
-        return pool.query("select patient_id from ref_patient").execute().map(rows -> {
-            Set<String> ids = new HashSet<>();
-            rows.forEach(r -> ids.add(r.getString(0)));
-            return ids;
-        });
-    }
-
     public Uni<Void> record(Tx c, UUID id, String source, String by, Instant at, AllergyCsv.Parsed parsed) {
         return c.client().preparedQuery("insert into allergy_import(id, source, imported_at, imported_by, patient_count, entry_count) "
                         + "values ($1, $2, $3, $4, $5, $6)")

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.kiosk.persistence;
 
+import org.hospital.continuity.server.kiosk.PatientAllergies;
 import org.hospital.continuity.server.platform.persistence.Db;
 import org.hospital.continuity.server.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
@@ -13,8 +14,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hospital.continuity.server.allergy.domain.AllergyCsv;
-import org.hospital.continuity.server.allergy.persistence.AllergyStore;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 
 /** Reference data served to kiosks: catalogue, departments, doctors, known patients, snapshot version. */
@@ -22,9 +21,9 @@ import org.hospital.continuity.server.kiosk.domain.KioskWire;
 public class ReferenceRepository {
 
     private final Pool pool;
-    private final AllergyStore allergies;
+    private final PatientAllergies allergies;
 
-    public ReferenceRepository(Pool pool, AllergyStore allergies) {
+    public ReferenceRepository(Pool pool, PatientAllergies allergies) {
         this.pool = pool;
         this.allergies = allergies;
     }
@@ -168,13 +167,22 @@ public class ReferenceRepository {
     /** Each patient's current allergy statement from the allergy imports. */
     private Uni<List<KioskWire.Patient>> withAllergies(Tx c, List<KioskWire.Patient> patients) {
         return allergies.current(c).map(current -> patients.stream().map(p -> {
-            AllergyStore.Current a = current.get(p.patientId());
+            PatientAllergies.Statement a = current.get(p.patientId());
             if (a == null) {
                 return p;
             }
-            return p.withAllergies(a.entries().stream().filter(e -> e.severity() != AllergyCsv.Severity.NONE)
-                    .map(e -> new KioskWire.Allergy(e.allergenCode(), e.allergen(), e.reaction(), e.severity().name())).toList(), a.recordedAt());
+            return p.withAllergies(a.allergies().stream()
+                    .map(e -> new KioskWire.Allergy(e.allergenCode(), e.allergen(), e.reaction(), e.severity())).toList(), a.recordedAt());
         }).toList());
+    }
+
+    /** The ids of the patients kiosks know. */
+    public Uni<java.util.Set<String>> knownPatients() {
+        return pool.query("select patient_id from ref_patient").execute().map(rows -> {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            rows.forEach(r -> ids.add(r.getString(0)));
+            return ids;
+        });
     }
 
     public Db pool() {

@@ -3,17 +3,17 @@ package org.hospital.continuity.server.reconciliation.app;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hospital.continuity.server.platform.api.DomainRejection;
-import org.hospital.continuity.server.reconciliation.domain.Corrections;
+import org.hospital.continuity.server.writeback.Corrections;
 import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchDecisions;
 import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
-import org.hospital.continuity.server.writeback.app.OutageTraces;
-import org.hospital.continuity.server.writeback.app.SyncedEntries;
+import org.hospital.continuity.server.writeback.OutageTraces;
+import org.hospital.continuity.server.writeback.SyncedEntries;
 import org.hospital.continuity.server.writeback.WriteBackConfig;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
-import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
-import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchReason;
+import org.hospital.continuity.server.writeback.WriteBackLedger;
 
 import org.hospital.continuity.sync.his.HisPort;
 import org.hospital.continuity.sync.matching.MatchScore;
@@ -41,11 +41,11 @@ public class WorkingTheQueue {
     private final InstantSource clock;
     private final ZoneId zone;
 
-    private final PgWriteBackLedger ledger;
+    private final WriteBackLedger ledger;
     private final SyncedEntries entries;
     private final HisPort his;
 
-    public WorkingTheQueue(WorkbenchStore store, InstantSource clock, WriteBackConfig config, PgWriteBackLedger ledger,
+    public WorkingTheQueue(WorkbenchStore store, InstantSource clock, WriteBackConfig config, WriteBackLedger ledger,
                            SyncedEntries entries, HisPort his) {
         this.store = store;
         this.entries = entries;

@@ -9,9 +9,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
-import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
+import org.hospital.continuity.server.writeback.VisitDraft;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchReason;
 import org.hospital.continuity.sync.matching.MatchScore;
 
 import java.io.IOException;

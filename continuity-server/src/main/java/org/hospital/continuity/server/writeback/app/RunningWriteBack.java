@@ -1,13 +1,14 @@
 package org.hospital.continuity.server.writeback.app;
 
+import org.hospital.continuity.server.writeback.SyncedEntries;
 import org.hospital.continuity.server.platform.persistence.SessionLocks;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hospital.continuity.server.reconciliation.domain.Corrections;
+import org.hospital.continuity.server.writeback.Corrections;
 import org.hospital.continuity.server.writeback.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;
 import org.hospital.continuity.sync.his.CodeMapping;
 import org.hospital.continuity.sync.his.HisPort;

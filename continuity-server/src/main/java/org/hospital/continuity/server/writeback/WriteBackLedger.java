@@ -1,7 +1,7 @@
-package org.hospital.continuity.server.writeback.app;
+package org.hospital.continuity.server.writeback;
 
 import org.hospital.continuity.server.writeback.domain.Regrouping;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
 import org.hospital.continuity.sync.his.WriteOutcome;
 
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.writeback.app;
+package org.hospital.continuity.server.writeback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

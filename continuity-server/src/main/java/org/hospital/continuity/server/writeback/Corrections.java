@@ -1,6 +1,6 @@
-package org.hospital.continuity.server.reconciliation.domain;
+package org.hospital.continuity.server.writeback;
 
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.sync.matching.PatientFacts;
 import org.hospital.continuity.sync.matching.Sex;
 

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.writeback.domain;
+package org.hospital.continuity.server.writeback;
 
 import org.hospital.continuity.sync.matching.MatchScore;
 

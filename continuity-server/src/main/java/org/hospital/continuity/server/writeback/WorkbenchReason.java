@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.writeback.domain;
+package org.hospital.continuity.server.writeback;
 
 /** Why a downtime record was not written back automatically (the workbench translates these). */
 public enum WorkbenchReason {

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.writeback.app;
+package org.hospital.continuity.server.writeback;
 
 import org.hospital.continuity.sync.envelope.JournalEntry;
 
