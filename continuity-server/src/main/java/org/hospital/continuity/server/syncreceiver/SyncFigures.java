@@ -14,6 +14,13 @@ public interface SyncFigures {
 
     Uni<List<KioskSync>> kiosksBetween(Instant from, Instant to);
 
+    /** What each kiosk reported with its last push: its unsent backlog and when it last pushed. */
+    record KioskState(String kioskId, long backlogPending, Instant oldestUnsentAt, Instant lastPushAt, long entriesStored, long pushes) {
+    }
+
+    /** Every kiosk that ever pushed. */
+    Uni<List<KioskState>> kioskStates();
+
     /** Integrity incidents of the sync (a changed or forged entry) detected in the window. */
     Uni<Long> integrityIncidentsBetween(Instant from, Instant to);
 }

@@ -193,4 +193,24 @@ public class KioskRegistryRepository {
     static RowSet<Row> none() {
         return null;
     }
+
+    /** Every kiosk ever registered, with its department's name from the reference data. */
+    public Uni<List<org.hospital.continuity.server.kiosk.Kiosks.Kiosk>> registered() {
+        return pool.query("select k.id, k.name, k.department_code, d.name as department_name, k.status from kiosk k"
+                + " left join ref_department d on d.code = k.department_code").execute().map(rows -> {
+                    List<org.hospital.continuity.server.kiosk.Kiosks.Kiosk> out = new java.util.ArrayList<>();
+                    rows.forEach(r -> out.add(new org.hospital.continuity.server.kiosk.Kiosks.Kiosk(r.getString("id"), r.getString("name"),
+                            r.getString("department_code"), r.getString("department_name"), r.getString("status"))));
+                    return out;
+                });
+    }
+
+    /** Department names by code, from the reference data. */
+    public Uni<java.util.Map<String, String>> departmentNames() {
+        return pool.query("select code, name from ref_department").execute().map(rows -> {
+            java.util.Map<String, String> out = new java.util.HashMap<>();
+            rows.forEach(r -> out.put(r.getString("code"), r.getString("name")));
+            return out;
+        });
+    }
 }

@@ -35,10 +35,12 @@ public class WatchingReadiness {
     private final ReadinessConfig config;
     private final InstantSource clock;
     private final Notices raising;
+    private final GatheringReadinessFacts facts;
     private final NotificationSettings notifications;
 
     public WatchingReadiness(ReadinessStore store, ReadinessConfig config, InstantSource clock, Notices raising,
-                             NotificationSettings notifications) {
+                             NotificationSettings notifications, GatheringReadinessFacts facts) {
+        this.facts = facts;
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -55,7 +57,7 @@ public class WatchingReadiness {
     public Uni<List<Line>> lines() {
         Instant now = clock.instant();
         KioskReadiness.Thresholds t = thresholds();
-        return store.facts().map(list -> list.stream().map(f -> new Line(f, KioskReadiness.assess(f, t, now))).toList());
+        return facts.facts().map(list -> list.stream().map(f -> new Line(f, KioskReadiness.assess(f, t, now))).toList());
     }
 
     @Scheduled(every = "${continuity.readiness.every}", delayed = "${continuity.readiness.start-delay}",

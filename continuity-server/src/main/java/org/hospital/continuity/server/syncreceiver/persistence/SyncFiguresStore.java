@@ -43,6 +43,19 @@ public class SyncFiguresStore implements SyncFigures {
                 });
     }
 
+    @Override
+    public Uni<List<KioskState>> kioskStates() {
+        return pool.query("select kiosk_id, backlog_pending, oldest_unsent_at, last_push_at, entries_stored, pushes from sync_kiosk")
+                .execute().map(rows -> {
+                    List<KioskState> out = new ArrayList<>();
+                    for (Row r : rows) {
+                        out.add(new KioskState(r.getString("kiosk_id"), r.getLong("backlog_pending"), instant(r, "oldest_unsent_at"),
+                                instant(r, "last_push_at"), r.getLong("entries_stored"), r.getLong("pushes")));
+                    }
+                    return out;
+                });
+    }
+
     private static double number(Row r, String column) {
         Object v = r.getValue(column);
         return v instanceof Number n ? Math.round(n.doubleValue() * 10) / 10.0 : 0;
