@@ -27,6 +27,9 @@ public interface People {
     /** A department by its code, or null. */
     Uni<Department> department(String code);
 
+    /** Every department of the directory, by code. */
+    Uni<List<Department>> departments();
+
     /** The people of a department (all departments when null). */
     Uni<List<Person>> people(String departmentCode);
 

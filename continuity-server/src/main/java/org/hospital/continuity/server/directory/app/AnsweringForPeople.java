@@ -47,6 +47,11 @@ public class AnsweringForPeople implements People {
     }
 
     @Override
+    public Uni<List<Department>> departments() {
+        return store.departments(store.pool());
+    }
+
+    @Override
     public Uni<List<Person>> people(String departmentCode) {
         return store.people(store.pool(), departmentCode);
     }

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.kiosk.persistence;
 
+import org.hospital.continuity.server.directory.People;
 import org.hospital.continuity.server.kiosk.StaffVerifier;
 import org.hospital.continuity.server.platform.persistence.Db;
 import org.hospital.continuity.server.platform.persistence.Tx;
@@ -40,8 +41,10 @@ public class KioskRegistryRepository {
     }
 
     private final Pool pool;
+    private final People people;
 
-    public KioskRegistryRepository(Pool pool) {
+    public KioskRegistryRepository(Pool pool, People people) {
+        this.people = people;
         this.pool = pool;
     }
 
@@ -170,10 +173,11 @@ public class KioskRegistryRepository {
                 });
     }
 
+    /** The staff directory's name of a department, else the reference data's, else the code. */
     public Uni<String> departmentName(Tx c, String code) {
-        return c.client().preparedQuery("select name from (select name_zh as name, 0 as pref from department where code = $1 "
-                        + "union all select name, 1 from ref_department where code = $1) x order by pref limit 1").execute(Tuple.of(code))
-                .map(rows -> rows.size() == 0 ? code : rows.iterator().next().getString(0));
+        return people.department(c, code).chain(d -> d != null ? Uni.createFrom().item(d.nameZh())
+                : c.client().preparedQuery("select name from ref_department where code = $1").execute(Tuple.of(code))
+                        .map(rows -> rows.size() == 0 ? code : rows.iterator().next().getString(0)));
     }
 
     public static KioskIdentity identity(KioskRow k) {

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.kiosk.persistence;
 
+import org.hospital.continuity.server.directory.People;
 import org.hospital.continuity.server.kiosk.PatientAllergies;
 import org.hospital.continuity.server.platform.persistence.Db;
 import org.hospital.continuity.server.platform.persistence.Tx;
@@ -22,8 +23,10 @@ public class ReferenceRepository {
 
     private final Pool pool;
     private final PatientAllergies allergies;
+    private final People people;
 
-    public ReferenceRepository(Pool pool, PatientAllergies allergies) {
+    public ReferenceRepository(Pool pool, PatientAllergies allergies, People people) {
+        this.people = people;
         this.pool = pool;
         this.allergies = allergies;
     }
@@ -126,18 +129,16 @@ public class ReferenceRepository {
         });
     }
 
-    /** Departments of the staff directory first, then the seeded reference departments. */
+    /** Departments of the staff directory first (its name wins), then the seeded reference departments, by code. */
     private Uni<List<KioskWire.Department>> departments(Tx c) {
-        return c.client().query("""
-                select distinct on (code) code, name from (
-                  select code, name_zh as name, 0 as pref from department
-                  union all
-                  select code, name, 1 as pref from ref_department
-                ) x order by code, pref""").execute().map(rows -> {
+        return people.departments().chain(directory -> c.client().query("select code, name from ref_department").execute().map(rows -> {
+            java.util.Map<String, String> byCode = new java.util.TreeMap<>();
+            rows.forEach(r -> byCode.put(r.getString("code"), r.getString("name")));
+            directory.forEach(d -> byCode.put(d.code(), d.nameZh()));
             List<KioskWire.Department> ds = new ArrayList<>();
-            rows.forEach(r -> ds.add(new KioskWire.Department(r.getString("code"), r.getString("name"))));
+            byCode.forEach((code, name) -> ds.add(new KioskWire.Department(code, name)));
             return ds;
-        });
+        }));
     }
 
     private Uni<List<KioskWire.Doctor>> doctors(Tx c) {

@@ -179,16 +179,8 @@ public class WorkbenchStore {
         return out;
     }
 
-    /** When the HIS came back for the incident: the incident's close, else its first workbench item. */
-    public Optional<Instant> recoveredAt(String incident) {
-        try {
-            RowSet<Row> r = sql("select closed_at from incident where id = $1 and closed_at is not null", Tuple.of(UUID.fromString(incident)));
-            if (r.size() > 0) {
-                return Optional.of(r.iterator().next().getOffsetDateTime("closed_at").toInstant());
-            }
-        } catch (IllegalArgumentException notAUuid) {
-            // incidents of the write-back tool may be named freely
-        }
+    /** When the incident's first workbench item was raised. */
+    public Optional<Instant> firstItemRaisedAt(String incident) {
         RowSet<Row> r = sql("select min(raised_at) as first from workbench_item where incident = $1", Tuple.of(incident));
         OffsetDateTime first = r.iterator().next().getOffsetDateTime("first");
         return Optional.ofNullable(first).map(OffsetDateTime::toInstant);
