@@ -1,6 +1,5 @@
 package org.hospital.continuity.server.fault;
 
-import org.hospital.continuity.server.fault.domain.FaultDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

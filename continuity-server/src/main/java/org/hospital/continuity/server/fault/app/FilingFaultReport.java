@@ -8,7 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.util.UUID;
-import org.hospital.continuity.server.fault.domain.FaultDecision;
+import org.hospital.continuity.server.fault.FaultDecision;
 import org.hospital.continuity.server.fault.FaultReport;
 import org.hospital.continuity.server.fault.domain.FaultSignals;
 import org.hospital.continuity.server.fault.persistence.FaultReportRepository;

@@ -40,7 +40,7 @@ public class Checks {
         Uni<Result> check = switch (kind) {
             case HTTP -> http(target, timeout);
             case TCP -> tcp(target, timeout);
-            case SQL -> sql.check(target, timeout);
+            case SQL -> sql.check(target, timeout).map(Result::up);
             case PING -> ping(target, timeout);
         };
         return check.ifNoItem().after(timeout.plusMillis(250)).recoverWithItem(() -> Result.down("timeout after " + timeout.toMillis() + " ms"))

@@ -6,7 +6,6 @@ import io.vertx.mutiny.pgclient.PgConnection;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.hospital.continuity.server.probe.integration.Checks.Result;
 
 /**
  * The SQL probe (EP-3.1: the HIS database server answers): connects to the probed PostgreSQL and runs its query,
@@ -22,12 +21,13 @@ public class SqlProbe {
         this.vertx = vertx;
     }
 
-    public Uni<Result> check(String target, Duration timeout) {
+    /** What the probed database answered ("n row(s)"); a failure when it could not connect or the query failed. */
+    public Uni<String> check(String target, Duration timeout) {
         PgConnectOptions options = PgConnectOptions.fromUri(target.contains("#") ? target.substring(0, target.indexOf('#')) : target);
         options.setConnectTimeout((int) timeout.toMillis());
         String query = target.contains("#") ? target.substring(target.indexOf('#') + 1) : "select 1";
         return PgConnection.connect(vertx, options).chain(conn -> conn.query(query).execute()
-                .map(rows -> Result.up(rows.size() + " row(s)"))
+                .map(rows -> rows.size() + " row(s)")
                 .eventually(conn::close));
     }
 }

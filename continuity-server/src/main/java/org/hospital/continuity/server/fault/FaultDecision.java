@@ -1,6 +1,5 @@
-package org.hospital.continuity.server.fault.domain;
+package org.hospital.continuity.server.fault;
 
-import org.hospital.continuity.server.fault.FaultReport;
 
 /** The outcome of filing a fault report: filed, or rejected by a named clause with a human reason. */
 public sealed interface FaultDecision {
