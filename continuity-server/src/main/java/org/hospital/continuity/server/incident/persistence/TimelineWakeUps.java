@@ -21,12 +21,12 @@ public class TimelineWakeUps {
     static final String CHANNEL = "incident_event";
 
     private final Vertx vertx;
-    private final String url;
+    private final Optional<String> url;
     private final Optional<String> user;
     private final Optional<String> password;
     private PgSubscriber subscriber;
 
-    public TimelineWakeUps(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    public TimelineWakeUps(Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") Optional<String> url,
                            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
                            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.vertx = vertx;
@@ -37,7 +37,11 @@ public class TimelineWakeUps {
 
     /** Starts listening; {@code wake} runs on the event loop, possibly often (it must be cheap and idempotent). */
     public void listen(Runnable wake) {
-        String first = url.split(",")[0].trim().replaceFirst("^vertx-reactive:", "");
+        if (url.isEmpty()) {
+            Log.warn("no datasource URL to listen on: the relay's catch-up poll carries the incident events");
+            return;
+        }
+        String first = url.get().split(",")[0].trim().replaceFirst("^vertx-reactive:", "");
         PgConnectOptions options = PgConnectOptions.fromUri(first);
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
