@@ -84,6 +84,6 @@ public class TestIncidentSource implements IncidentSource {
 
     @Override
     public List<String> changeAddresses() {
-        return List.of(CHANGED, org.hospital.continuity.server.incident.app.IncidentEventRelay.ADDRESS);
+        return List.of(CHANGED, org.hospital.continuity.server.incident.TimelineEvent.ADDRESS);
     }
 }

@@ -6,7 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.Optional;
+import java.util.Set;
+import org.hospital.continuity.playbooks.fault.FaultClass;
+import org.hospital.continuity.playbooks.ladder.LadderStep;
 import org.hospital.continuity.server.drill.domain.DrillReport;
+import org.hospital.continuity.server.incident.IncidentEvent;
 import org.hospital.continuity.server.drill.domain.DrillReport.Event;
 import org.hospital.continuity.server.drill.domain.DrillReport.Facts;
 import org.hospital.continuity.server.drill.domain.DrillReport.Instruction;
@@ -18,6 +23,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class DrillReportTest {
+
+    private static final IncidentEvent.Words W = new IncidentEvent.Words("事件", "event");
 
     private static final Instant T0 = Instant.parse("2026-11-22T01:00:00Z");
     private static final TimeScale SCALE = TimeScale.compressed(T0, 60);
@@ -32,11 +39,14 @@ class DrillReportTest {
 
     private static Facts facts(String status, String reason, WriteBack wb) {
         List<Event> events = List.of(
-                new Event(1, "SIGNAL_RECEIVED", drill(Duration.ofMinutes(2)), null, null),
-                new Event(2, "CLASS_CHANGED", drill(Duration.ofMinutes(5)), null, "CLASS_I"),
-                new Event(3, "OUTAGE_STARTED", drill(Duration.ofMinutes(5)), null, null),
-                new Event(4, "LADDER_STEP_REACHED", drill(Duration.ofMinutes(35)), "FRONT_DESK", null),
-                new Event(5, "OUTAGE_ENDED", drill(Duration.ofHours(7)), null, null));
+                new Event(1, new IncidentEvent.SignalReceived(drill(Duration.ofMinutes(2)), null, W, "s1", "ProbeResult")),
+                new Event(2, new IncidentEvent.ClassChanged(drill(Duration.ofMinutes(5)), "EP-4.1", W, Optional.empty(),
+                        Optional.of(FaultClass.CLASS_I), List.of())),
+                new Event(3, new IncidentEvent.OutageStarted(drill(Duration.ofMinutes(5)), "EP-5.1", W, drill(Duration.ofMinutes(5)), List.of())),
+                new Event(4, new IncidentEvent.LadderStepReached(drill(Duration.ofMinutes(35)), "EP-5.2.1", W, LadderStep.FRONT_DESK,
+                        Duration.ofMinutes(30), Set.of(), List.of())),
+                new Event(5, new IncidentEvent.OutageEnded(drill(Duration.ofHours(7)), "EP-6.8", W, drill(Duration.ofMinutes(5)),
+                        Duration.ofMinutes(415))));
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         List<Instruction> instructions = List.of(

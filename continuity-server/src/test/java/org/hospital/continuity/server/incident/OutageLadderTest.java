@@ -21,7 +21,7 @@ import org.hospital.continuity.server.incident.persistence.InputCodec;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.server.platform.TestClock;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+import org.hospital.continuity.server.incident.persistence.InstructionStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +45,8 @@ class OutageLadderTest {
     InstructionStore instructionStore;
     @Inject
     InputCodec codec;
+    @Inject
+    org.hospital.continuity.server.incident.DrillLink drills;
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -108,9 +110,9 @@ class OutageLadderTest {
 
         // 6 hours (EP-5.2.2), with a second, freshly started instance ticking at the same moment
         RunningTheIncidentEngine second = new RunningTheIncidentEngine(engine.engine(), incidentStore, instructionStore, codec,
-                new org.hospital.continuity.server.drill.app.DrillClock(clock));
+                new org.hospital.continuity.server.drill.app.DrillClock(clock), drills);
         clock.advance(Duration.ofHours(6).minusMinutes(30));
-        List<Optional<RunningTheIncidentEngine.Outcome>> both = Uni.join().all(engine.tick(), second.tick()).andFailFast()
+        List<Optional<org.hospital.continuity.server.incident.IncidentIntake.Outcome>> both = Uni.join().all(engine.tick(), second.tick()).andFailFast()
                 .await().atMost(Duration.ofSeconds(30));
         assertThat(both.stream().filter(Optional::isPresent).count()).as("exactly one instance fires the 6 h step").isEqualTo(1);
         List<Map<String, Object>> at6h = Scenario.instructions(id);

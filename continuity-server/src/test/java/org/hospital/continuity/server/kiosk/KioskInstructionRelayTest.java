@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
-import org.hospital.continuity.server.playbook.domain.InstructionDraft;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+import org.hospital.continuity.server.incident.domain.InstructionDraft;
+import org.hospital.continuity.server.incident.persistence.InstructionStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

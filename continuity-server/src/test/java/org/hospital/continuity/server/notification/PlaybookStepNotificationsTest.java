@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
 import org.hospital.continuity.server.notification.app.NotificationJobs;
 import org.hospital.continuity.server.notification.app.ReadingNotifications;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
+import org.hospital.continuity.server.notification.NoticeKind;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.server.platform.TestClock;

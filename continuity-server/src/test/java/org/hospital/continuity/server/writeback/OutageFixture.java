@@ -6,7 +6,7 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.server.writeback.integration.FhirHisPort;
 import org.hospital.continuity.server.writeback.integration.FhirIdentifiers;
 import org.hospital.continuity.sync.matching.PatientFacts;

@@ -2,6 +2,7 @@ package org.hospital.continuity.playbooks.playbook;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.hospital.continuity.playbooks.text.Bilingual;
 
 /**
@@ -16,9 +17,11 @@ import org.hospital.continuity.playbooks.text.Bilingual;
  * @param teams   teams formed when it fires (may be empty)
  * @param steps   what to do, in order; at least one
  * @param source  the file it was read from
+ * @param announce who is called the moment the trigger fires ({@code announce:}); empty when the file says nothing
  */
 public record Playbook(String id, Bilingual title, String clause, Trigger trigger,
-                       boolean enabled, List<TeamDuty> teams, List<PlaybookStep> steps, String source) {
+                       boolean enabled, List<TeamDuty> teams, List<PlaybookStep> steps, String source,
+                       Optional<Announcement> announce) {
 
     public Playbook {
         Objects.requireNonNull(id, "id");
@@ -28,5 +31,12 @@ public record Playbook(String id, Bilingual title, String clause, Trigger trigge
         teams = List.copyOf(teams);
         steps = List.copyOf(steps);
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(announce, "announce");
+    }
+
+    /** A playbook that calls nobody at its trigger by itself (only its steps' {@code notify:} lists). */
+    public Playbook(String id, Bilingual title, String clause, Trigger trigger,
+                    boolean enabled, List<TeamDuty> teams, List<PlaybookStep> steps, String source) {
+        this(id, title, clause, trigger, enabled, teams, steps, source, Optional.empty());
     }
 }

@@ -37,7 +37,8 @@ public final class PlaybookLoader {
     /** Classpath file listing the default playbook files, one name a line. */
     public static final String DEFAULTS_INDEX = DEFAULTS_DIR + "index.txt";
 
-    private static final Set<String> PLAYBOOK_KEYS = Set.of("id", "title", "clause", "trigger", "enabled", "teams", "steps");
+    private static final Set<String> PLAYBOOK_KEYS = Set.of("id", "title", "clause", "trigger", "enabled", "teams", "steps", "announce");
+    private static final Set<String> ANNOUNCE_KEYS = Set.of("clause", "notify");
     private static final Set<String> TRIGGER_KEYS = Set.of("type", "class", "step", "classes");
     private static final Set<String> TEAM_KEYS = Set.of("team", "clause", "duty");
     private static final Set<String> STEP_KEYS = Set.of("id", "clause", "owner", "department", "action", "notify", "due");
@@ -100,7 +101,8 @@ public final class PlaybookLoader {
             }
             steps.add(step);
         }
-        return new Playbook(id, title, clause, trigger, enabled, teams, steps, fileName);
+        Optional<Announcement> announce = root.get("announce").map(PlaybookLoader::announcement);
+        return new Playbook(id, title, clause, trigger, enabled, teams, steps, fileName, announce);
     }
 
     private static Trigger trigger(YamlNode node) {
@@ -133,6 +135,14 @@ public final class PlaybookLoader {
                 yield new Trigger.PostIncident(classes);
             }
         };
+    }
+
+    private static Announcement announcement(YamlNode node) {
+        node.mapping("who is called when the trigger fires {clause: …, notify: […]}", ANNOUNCE_KEYS);
+        String clause = node.require("clause", "the clause that says who is told").clause();
+        List<Party> parties = node.require("notify", "the parties called (an empty list: nobody)").listOrSingle("party codes")
+                .stream().map(PlaybookLoader::party).toList();
+        return new Announcement(clause, parties);
     }
 
     private static TeamDuty team(YamlNode node) {

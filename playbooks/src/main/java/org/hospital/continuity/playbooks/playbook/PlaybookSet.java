@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hospital.continuity.playbooks.party.Department;
+import org.hospital.continuity.playbooks.party.Party;
 
 /**
  * The playbooks in force, keyed by id, and the question the server asks of them: which steps are due now that
@@ -93,5 +94,19 @@ public final class PlaybookSet {
                                    Optional<Department> department, ZoneId zone) {
         return new DueStep(playbook.id(), step, occurrence, department,
                 step.due().map(d -> d.dueAt(occurrence.at(), zone)));
+    }
+
+    /**
+     * Who is called the moment {@code occurrence} happens: the {@code announce:} parties of every enabled
+     * playbook whose trigger matches, in file order, each party once. Empty when no matching playbook announces.
+     */
+    public List<Party> announcedFor(Occurrence occurrence) {
+        java.util.LinkedHashSet<Party> parties = new java.util.LinkedHashSet<>();
+        for (Playbook playbook : byId.values()) {
+            if (playbook.enabled() && playbook.trigger().matches(occurrence)) {
+                playbook.announce().ifPresent(a -> parties.addAll(a.parties()));
+            }
+        }
+        return List.copyOf(parties);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.hospital.continuity.playbooks.fault.FaultClass;
 import org.hospital.continuity.playbooks.ladder.LadderStep;
 import org.hospital.continuity.playbooks.party.Department;
+import org.hospital.continuity.playbooks.party.Party;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +83,70 @@ class PlaybookSetTest {
                 .extracting(DueStep::playbookId).containsOnly("ep4-1-class-i");
         assertThat(DEFAULTS.stepsFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.INSURANCE), SHANGHAI))
                 .extracting(DueStep::playbookId).containsOnly("ep4-4-insurance");
+    }
+
+    @Test
+    @DisplayName("EP-4.5 … EP-4.8 who is called the moment a class is declared comes from the playbook files, in file order")
+    void whoIsCalledPerClass() {
+        assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_I))).extracting(Party::code)
+                .containsExactly("LEADERSHIP_GROUP", "IT_ON_DUTY");
+        assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_II))).extracting(Party::code)
+                .containsExactly("IT_ON_DUTY");
+        assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.INSURANCE))).extracting(Party::code)
+                .containsExactly("FINANCE", "INSURANCE_OFFICE", "OUTPATIENT_OFFICE");
+        assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_III))).isEmpty();
+        assertThat(DEFAULTS.byId("ep4-3-class-iii").orElseThrow().announce()).hasValueSatisfying(a -> {
+            assertThat(a.clause()).isEqualTo("EP-4.7");
+            assertThat(a.parties()).isEmpty();
+        });
+    }
+
+    @Test
+    @DisplayName("EP-6.8 the restart notice goes to every department, the leadership group and IT (the recovery playbook says so)")
+    void whoIsCalledOnRecovery() {
+        assertThat(DEFAULTS.announcedFor(new Occurrence.Recovered(AFTERNOON, Set.of(Department.NURSE_STATION)))).extracting(Party::code)
+                .containsExactly("ALL_DEPARTMENTS", "LEADERSHIP_GROUP", "IT_DEPARTMENT");
+    }
+
+    @Test
+    @DisplayName("a hospital file replacing the Class I playbook changes who is called; a disabled playbook calls nobody")
+    void hospitalFileChangesWhoIsCalled() {
+        String yaml = """
+                id: ep4-1-class-i
+                title: {zh: 一类故障处置, en: Class I fault response}
+                clause: EP-4.1
+                trigger: {type: CLASS, class: CLASS_I}
+                announce:
+                  clause: EP-4.5
+                  notify: [LEADERSHIP_GROUP, HOSPITAL_DUTY_OFFICER]
+                steps:
+                  - id: report
+                    clause: EP-4.5
+                    owner: IT_DEPARTMENT
+                    action: {zh: 报告, en: report}
+                """;
+        PlaybookSet hospital = DEFAULTS.overriddenBy(PlaybookSet.of(java.util.List.of(PlaybookLoader.parse("class-i.yaml", yaml))));
+        assertThat(hospital.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_I))).extracting(Party::code)
+                .containsExactly("LEADERSHIP_GROUP", "HOSPITAL_DUTY_OFFICER");
+        PlaybookSet disabled = DEFAULTS.overriddenBy(PlaybookSet.of(java.util.List.of(
+                PlaybookLoader.parse("class-i.yaml", yaml.replace("clause: EP-4.1\n", "clause: EP-4.1\nenabled: false\n")))));
+        assertThat(disabled.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_I))).isEmpty();
+    }
+
+    @Test
+    @DisplayName("an announce block naming an unknown party is refused with the file, line and what was expected")
+    void unknownPartyInAnnounceIsRefused() {
+        String yaml = """
+                id: x
+                title: {zh: 甲, en: x}
+                clause: EP-4.1
+                trigger: {type: CLASS, class: CLASS_I}
+                announce: {clause: EP-4.5, notify: [NOBODY_KNOWN]}
+                steps:
+                  - {id: s, clause: EP-4.5, owner: IT_DEPARTMENT, action: {zh: 甲, en: x}}
+                """;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlaybookLoader.parse("x.yaml", yaml))
+                .isInstanceOf(org.hospital.continuity.playbooks.yaml.FileFormatException.class)
+                .hasMessageContaining("x.yaml").hasMessageContaining("NOBODY_KNOWN");
     }
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.hospital.continuity.e2e.KioskCrashE2EIT.Client;
 import org.hospital.continuity.e2e.sync.SyncServer;
 import org.hospital.continuity.server.writeback.app.DowntimeRecords;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.server.writeback.persistence.PgSyncedEntries;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.hospital.continuity.sync.matching.Sex;

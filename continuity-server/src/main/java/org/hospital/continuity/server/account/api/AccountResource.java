@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hospital.continuity.server.account.app.ManagingAccounts;
 import org.hospital.continuity.server.account.persistence.AccountStore.AccountRow;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
 import org.jboss.resteasy.reactive.RestResponse;

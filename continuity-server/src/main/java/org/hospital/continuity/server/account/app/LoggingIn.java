@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.hospital.continuity.server.account.domain.LoginPolicy;
 import org.hospital.continuity.server.account.domain.PasswordHasher;
 import org.hospital.continuity.server.account.persistence.AccountStore;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.SessionTokens;
 
@@ -96,13 +96,13 @@ public class LoggingIn {
 
     /** HR-8: a sign-in with a user name that does not exist is audited too (the typed name is not kept). */
     private Uni<Void> unknownUser() {
-        return auditTrail == null ? Uni.createFrom().voidItem() : auditTrail.record(new org.hospital.continuity.server.audit.app.AuditTrail.Event(
+        return auditTrail == null ? Uni.createFrom().voidItem() : auditTrail.record(new org.hospital.continuity.server.audit.AuditLog.Event(
                 "anonymous", "ANONYMOUS", "LOGIN_FAILED", org.hospital.continuity.sync.audit.AuditCategories.LOGIN, "REFUSED", "",
                 "account", "", "unknown user name"));
     }
 
     @jakarta.inject.Inject
-    org.hospital.continuity.server.audit.app.AuditTrail auditTrail;
+    org.hospital.continuity.server.audit.AuditLog auditTrail;
 
     private static DomainRejection wrongPassword() {
         return new DomainRejection(401, "sign-in-failed", "HR-3", "Wrong user name or password.");

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.account.app;
 
+import org.hospital.continuity.server.kiosk.StaffVerifier;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -12,9 +13,8 @@ import java.util.UUID;
 import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
 import org.hospital.continuity.server.account.persistence.AccountStore.AccountRow;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
-import org.hospital.continuity.server.kiosk.app.ServingKiosks;
-import org.hospital.continuity.server.kiosk.domain.StaffVerifiers;
+import org.hospital.continuity.server.directory.People;
+import org.hospital.continuity.server.kiosk.KioskVerifiers;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /**
@@ -25,12 +25,12 @@ import org.hospital.continuity.server.platform.api.DomainRejection;
 public class ManagingAccounts {
 
     private final AccountStore accounts;
-    private final DirectoryStore directory;
+    private final People directory;
     private final LoggingIn loggingIn;
     private final InstantSource clock;
-    private final ServingKiosks kiosks;
+    private final KioskVerifiers kiosks;
 
-    public ManagingAccounts(AccountStore accounts, DirectoryStore directory, LoggingIn loggingIn, InstantSource clock, ServingKiosks kiosks) {
+    public ManagingAccounts(AccountStore accounts, People directory, LoggingIn loggingIn, InstantSource clock, KioskVerifiers kiosks) {
         this.accounts = accounts;
         this.directory = directory;
         this.loggingIn = loggingIn;
@@ -42,8 +42,8 @@ public class ManagingAccounts {
      * HR-3: the offline verifier the kiosks of the person's department get for this password (the
      * kiosks sign staff in without the server); empty for a person without kiosk roles.
      */
-    private Uni<Optional<StaffVerifiers.Verifier>> kioskVerifier(String username, UUID personId, String password) {
-        return directory.person(accounts.pool(), personId).chain(p -> p == null ? Uni.createFrom().item(Optional.<StaffVerifiers.Verifier>empty())
+    private Uni<Optional<StaffVerifier>> kioskVerifier(String username, UUID personId, String password) {
+        return directory.person(accounts.pool(), personId).chain(p -> p == null ? Uni.createFrom().item(Optional.<StaffVerifier>empty())
                 : kiosks.accountVerifier(username, p.name(), p.departmentCode(), p.roles(), password.toCharArray()));
     }
 
@@ -63,16 +63,15 @@ public class ManagingAccounts {
             if (p == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Person " + personId));
             }
-            return c.preparedQuery("select 1 from account where username = $1 or person_id = $2")
-                    .execute(io.vertx.mutiny.sqlclient.Tuple.of(username, personId)).chain(rows -> {
-                        if (rows.size() > 0) {
+            return accounts.takenBy(c, username, personId).chain(taken -> {
+                        if (taken) {
                             return Uni.createFrom().failure(DomainRejection.conflict("account-exists", "HR-1",
                                     "The user name is taken or the person already has an account (one account per person)."));
                         }
                         Instant now = clock.instant();
                         return accounts.insert(c, id, username, personId, hash, now)
                                 .chain(() -> kiosks.storeAccountVerifier(c, username, verifier))
-                                .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + DirectoryStore.csv(p.roles()), now))
+                                .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + org.hospital.continuity.server.platform.security.StaffRole.csv(p.roles()), now))
                                 .chain(() -> accounts.byId(c, id));
                     });
         })))).invoke(a -> Log.infof("account created id=%s", a.id()));

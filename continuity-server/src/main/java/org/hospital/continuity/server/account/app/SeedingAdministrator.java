@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.account.app;
 
+import org.hospital.continuity.server.platform.persistence.Locks;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -12,8 +13,8 @@ import java.util.EnumSet;
 import java.util.UUID;
 import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
-import org.hospital.continuity.server.directory.domain.StaffRole;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.platform.security.StaffRole;
+import org.hospital.continuity.server.directory.People;
 
 /**
  * At start-up, when no active IT administrator exists, creates one from configuration
@@ -24,12 +25,12 @@ import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 public class SeedingAdministrator {
 
     private final AccountStore accounts;
-    private final DirectoryStore directory;
+    private final People directory;
     private final LoggingIn loggingIn;
     private final AuthConfig config;
     private final InstantSource clock;
 
-    public SeedingAdministrator(AccountStore accounts, DirectoryStore directory, LoggingIn loggingIn, AuthConfig config, InstantSource clock) {
+    public SeedingAdministrator(AccountStore accounts, People directory, LoggingIn loggingIn, AuthConfig config, InstantSource clock) {
         this.accounts = accounts;
         this.directory = directory;
         this.loggingIn = loggingIn;
@@ -54,7 +55,7 @@ public class SeedingAdministrator {
         }
         String hash = loggingIn.hasher().hash(password.toCharArray());
         Instant now = clock.instant();
-        Boolean created = accounts.pool().withTransaction(c -> c.query("select pg_advisory_xact_lock(4242001)").execute()
+        Boolean created = accounts.pool().withTransaction(c -> Locks.exclusive(c, 4242001)
                 .chain(() -> accounts.anyAdministrator(c))
                 .chain(exists -> {
                     if (exists) {

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.account.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import static org.hospital.continuity.server.platform.persistence.Sql.instant;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
@@ -17,7 +19,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 
 /** Accounts, sessions and the account audit log, in plain SQL (sessions are looked up on every request). */
 @ApplicationScoped
@@ -42,22 +44,18 @@ public class AccountStore {
     private final Pool pool;
     /** Every account audit row is also an entry of the hash-chained audit log, in the same transaction. */
     @jakarta.inject.Inject
-    org.hospital.continuity.server.audit.app.AuditTrail auditTrail;
+    org.hospital.continuity.server.audit.AuditLog auditTrail;
 
     public AccountStore(Pool pool) {
         this.pool = pool;
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
     public static Set<StaffRole> roles(String csv) {
-        EnumSet<StaffRole> set = EnumSet.noneOf(StaffRole.class);
-        if (csv != null && !csv.isBlank()) {
-            Arrays.stream(csv.split(",")).map(String::trim).map(StaffRole::parse).forEach(o -> o.ifPresent(set::add));
-        }
-        return set;
+        return StaffRole.fromCsv(csv);
     }
 
     private static AccountRow row(Row r) {
@@ -71,68 +69,74 @@ public class AccountStore {
         return it.hasNext() ? row(it.next()) : null;
     }
 
-    public Uni<AccountRow> byUsername(SqlClient c, String username) {
-        return c.preparedQuery(SELECT + " where a.username = $1").execute(Tuple.of(username)).map(AccountStore::first);
+    public Uni<AccountRow> byUsername(Tx c, String username) {
+        return c.client().preparedQuery(SELECT + " where a.username = $1").execute(Tuple.of(username)).map(AccountStore::first);
     }
 
-    public Uni<AccountRow> byUsernameForUpdate(SqlClient c, String username) {
-        return c.preparedQuery(SELECT + " where a.username = $1 for update of a").execute(Tuple.of(username)).map(AccountStore::first);
+    public Uni<AccountRow> byUsernameForUpdate(Tx c, String username) {
+        return c.client().preparedQuery(SELECT + " where a.username = $1 for update of a").execute(Tuple.of(username)).map(AccountStore::first);
     }
 
-    public Uni<AccountRow> byId(SqlClient c, UUID id) {
-        return c.preparedQuery(SELECT + " where a.id = $1").execute(Tuple.of(id)).map(AccountStore::first);
+    public Uni<AccountRow> byId(Tx c, UUID id) {
+        return c.client().preparedQuery(SELECT + " where a.id = $1").execute(Tuple.of(id)).map(AccountStore::first);
     }
 
-    public Uni<List<AccountRow>> all(SqlClient c) {
-        return c.query(SELECT + " order by a.username").execute().map(rows -> {
+    public Uni<List<AccountRow>> all(Tx c) {
+        return c.client().query(SELECT + " order by a.username").execute().map(rows -> {
             List<AccountRow> out = new ArrayList<>();
             rows.forEach(r -> out.add(row(r)));
             return out;
         });
     }
 
-    public Uni<Boolean> anyAdministrator(SqlClient c) {
-        return c.query("select 1 from account a join person p on p.id = a.person_id where a.active and p.roles like '%IT_ADMIN%' limit 1")
+    public Uni<Boolean> anyAdministrator(Tx c) {
+        return c.client().query("select 1 from account a join person p on p.id = a.person_id where a.active and p.roles like '%IT_ADMIN%' limit 1")
                 .execute().map(rows -> rows.size() > 0);
     }
 
-    public Uni<Void> insert(SqlClient c, UUID id, String username, UUID personId, String hash, Instant now) {
-        return c.preparedQuery("""
+    public Uni<Void> insert(Tx c, UUID id, String username, UUID personId, String hash, Instant now) {
+        return c.client().preparedQuery("""
                 insert into account (id, username, person_id, password_hash, active, failed_attempts, created_at, password_changed_at)
                 values ($1, $2, $3, $4, true, 0, $5, $5)""")
                 .execute(Tuple.of(id, username, personId, hash, ts(now))).replaceWithVoid();
     }
 
-    public Uni<Void> recordAttempt(SqlClient c, UUID id, int failedAttempts, Instant lockedUntil) {
-        return c.preparedQuery("update account set failed_attempts = $2, locked_until = $3 where id = $1")
+    public Uni<Void> recordAttempt(Tx c, UUID id, int failedAttempts, Instant lockedUntil) {
+        return c.client().preparedQuery("update account set failed_attempts = $2, locked_until = $3 where id = $1")
                 .execute(Tuple.of(id, failedAttempts, ts(lockedUntil))).replaceWithVoid();
     }
 
-    public Uni<Void> setActive(SqlClient c, UUID id, boolean active) {
-        return c.preparedQuery("update account set active = $2 where id = $1").execute(Tuple.of(id, active)).replaceWithVoid();
+    public Uni<Void> setActive(Tx c, UUID id, boolean active) {
+        return c.client().preparedQuery("update account set active = $2 where id = $1").execute(Tuple.of(id, active)).replaceWithVoid();
     }
 
-    public Uni<Void> setPassword(SqlClient c, UUID id, String hash, Instant now) {
-        return c.preparedQuery("update account set password_hash = $2, password_changed_at = $3, failed_attempts = 0, locked_until = null where id = $1")
+    public Uni<Void> setPassword(Tx c, UUID id, String hash, Instant now) {
+        return c.client().preparedQuery("update account set password_hash = $2, password_changed_at = $3, failed_attempts = 0, locked_until = null where id = $1")
                 .execute(Tuple.of(id, hash, ts(now))).replaceWithVoid();
     }
 
-    public Uni<Void> openSession(SqlClient c, String tokenHash, UUID accountId, Instant now, Instant expires) {
-        return c.preparedQuery("insert into account_session (token_hash, account_id, created_at, expires_at) values ($1, $2, $3, $4)")
+    public Uni<Void> openSession(Tx c, String tokenHash, UUID accountId, Instant now, Instant expires) {
+        return c.client().preparedQuery("insert into account_session (token_hash, account_id, created_at, expires_at) values ($1, $2, $3, $4)")
                 .execute(Tuple.of(tokenHash, accountId, ts(now), ts(expires))).replaceWithVoid();
     }
 
-    public Uni<Void> revokeSession(SqlClient c, String tokenHash, Instant now) {
-        return c.preparedQuery("update account_session set revoked_at = $2 where token_hash = $1 and revoked_at is null")
+    public Uni<Void> revokeSession(Tx c, String tokenHash, Instant now) {
+        return c.client().preparedQuery("update account_session set revoked_at = $2 where token_hash = $1 and revoked_at is null")
                 .execute(Tuple.of(tokenHash, ts(now))).replaceWithVoid();
     }
 
-    public Uni<Void> revokeAllSessions(SqlClient c, UUID accountId, Instant now) {
-        return c.preparedQuery("update account_session set revoked_at = $2 where account_id = $1 and revoked_at is null")
+    public Uni<Void> revokeAllSessions(Tx c, UUID accountId, Instant now) {
+        return c.client().preparedQuery("update account_session set revoked_at = $2 where account_id = $1 and revoked_at is null")
                 .execute(Tuple.of(accountId, ts(now))).replaceWithVoid();
     }
 
     /** The account of a live session: not revoked, not expired, account and person active. */
+    /** Whether the user name is taken or the person already has an account (HR-1: one account per person). */
+    public Uni<Boolean> takenBy(Tx c, String username, UUID personId) {
+        return c.client().preparedQuery("select 1 from account where username = $1 or person_id = $2")
+                .execute(Tuple.of(username, personId)).map(rows -> rows.size() > 0);
+    }
+
     public Uni<SessionAccount> liveSession(String tokenHash, Instant now) {
         return pool.preparedQuery("""
                 select a.id, a.username, a.person_id, p.name, p.department_code, p.roles, s.expires_at
@@ -150,18 +154,18 @@ public class AccountStore {
                 });
     }
 
-    public Uni<Void> audit(SqlClient c, UUID accountId, UUID actorId, String kind, String detail, Instant now) {
-        return c.preparedQuery("insert into account_audit (account_id, actor_id, kind, detail, at) values ($1, $2, $3, $4, $5)")
+    public Uni<Void> audit(Tx c, UUID accountId, UUID actorId, String kind, String detail, Instant now) {
+        return c.client().preparedQuery("insert into account_audit (account_id, actor_id, kind, detail, at) values ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(accountId, actorId, kind, detail, ts(now))).replaceWithVoid()
                 .chain(() -> auditTrail == null ? Uni.createFrom().voidItem() : auditTrail.append(c, chained(accountId, actorId, kind, detail)));
     }
 
     /** HR-8: sign-ins (LOGIN, LOGIN_FAILED, LOCKED, LOGIN_REFUSED) and account changes as audit-log entries. */
-    static org.hospital.continuity.server.audit.app.AuditTrail.Event chained(UUID accountId, UUID actorId, String kind, String detail) {
+    static org.hospital.continuity.server.audit.AuditLog.Event chained(UUID accountId, UUID actorId, String kind, String detail) {
         boolean login = kind.startsWith("LOGIN") || kind.equals("LOCKED");
         String actor = actorId != null ? actorId.toString() : login ? "anonymous" : "system";
         String actorKind = actorId != null ? "STAFF" : login ? "ANONYMOUS" : "SYSTEM";
-        return new org.hospital.continuity.server.audit.app.AuditTrail.Event(actor, actorKind, kind,
+        return new org.hospital.continuity.server.audit.AuditLog.Event(actor, actorKind, kind,
                 login ? org.hospital.continuity.sync.audit.AuditCategories.LOGIN : org.hospital.continuity.sync.audit.AuditCategories.PERMISSION_CHANGE,
                 kind.equals("LOGIN") || !login ? "SUCCESS" : "REFUSED", "", "account", accountId.toString(), detail);
     }

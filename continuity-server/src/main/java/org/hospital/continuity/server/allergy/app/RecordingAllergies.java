@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.allergy.app;
 
+import org.hospital.continuity.server.kiosk.KioskReference;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import java.time.InstantSource;
 import java.util.UUID;
 import org.hospital.continuity.server.allergy.domain.AllergyCsv;
 import org.hospital.continuity.server.allergy.persistence.AllergyStore;
-import org.hospital.continuity.server.kiosk.persistence.ReferenceRepository;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /**
@@ -24,17 +24,17 @@ public class RecordingAllergies {
     }
 
     private final AllergyStore store;
-    private final ReferenceRepository reference;
+    private final KioskReference reference;
     private final InstantSource clock;
 
-    public RecordingAllergies(AllergyStore store, ReferenceRepository reference, InstantSource clock) {
+    public RecordingAllergies(AllergyStore store, KioskReference reference, InstantSource clock) {
         this.store = store;
         this.reference = reference;
         this.clock = clock;
     }
 
     public Uni<Imported> importCsv(String csv, String source, String by) {
-        return store.knownPatients().chain(known -> {
+        return reference.knownPatients().chain(known -> {
             AllergyCsv.Parsed parsed = AllergyCsv.parse(csv, known::contains);
             if (!parsed.problems().isEmpty()) {
                 return Uni.createFrom().failure(new DomainRejection(422, "allergy-import-unreadable", null,
@@ -42,7 +42,7 @@ public class RecordingAllergies {
             }
             UUID id = UUID.randomUUID();
             return store.pool().withTransaction(c -> store.record(c, id, source, by, clock.instant(), parsed)
-                            .chain(() -> reference.bumpVersion(c, clock.instant())))
+                            .chain(() -> reference.changed(c, clock.instant())))
                     .map(v -> new Imported(id, parsed.patients().size(), parsed.entries().size()))
                     .invoke(i -> Log.infof("allergy import stored import=%s source=%s patients=%d entries=%d", i.id(), source,
                             i.patients(), i.entries()));

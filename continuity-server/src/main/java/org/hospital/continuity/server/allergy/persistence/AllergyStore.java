@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.allergy.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import static org.hospital.continuity.server.platform.persistence.Sql.instant;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
@@ -42,27 +44,19 @@ public class AllergyStore implements SchemaScripts {
         return List.of("db/migration/V0340__ward_allergy.sql");
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
     public Uni<Long> importCount() {
         return pool.query("select count(*) from allergy_import").execute().map(r -> r.iterator().next().getLong(0));
     }
 
-    public Uni<Set<String>> knownPatients() {
-        return pool.query("select patient_id from ref_patient").execute().map(rows -> {
-            Set<String> ids = new HashSet<>();
-            rows.forEach(r -> ids.add(r.getString(0)));
-            return ids;
-        });
-    }
-
-    public Uni<Void> record(SqlClient c, UUID id, String source, String by, Instant at, AllergyCsv.Parsed parsed) {
-        return c.preparedQuery("insert into allergy_import(id, source, imported_at, imported_by, patient_count, entry_count) "
+    public Uni<Void> record(Tx c, UUID id, String source, String by, Instant at, AllergyCsv.Parsed parsed) {
+        return c.client().preparedQuery("insert into allergy_import(id, source, imported_at, imported_by, patient_count, entry_count) "
                         + "values ($1, $2, $3, $4, $5, $6)")
                 .execute(Tuple.from(Arrays.asList(id, source, ts(at), by, parsed.patients().size(), parsed.entries().size())))
-                .chain(() -> c.preparedQuery("insert into allergy_entry(import_id, line_no, patient_id, allergen_code, allergen, reaction, "
+                .chain(() -> c.client().preparedQuery("insert into allergy_entry(import_id, line_no, patient_id, allergen_code, allergen, reaction, "
                         + "severity) values ($1, $2, $3, $4, $5, $6, $7)").executeBatch(parsed.entries().stream()
                         .map(e -> Tuple.from(Arrays.asList(id, e.line(), e.patientId(), e.allergenCode(), e.allergen(), e.reaction(),
                                 e.severity().name()))).toList()))
@@ -70,8 +64,8 @@ public class AllergyStore implements SchemaScripts {
     }
 
     /** Every patient's current statement, by patient id. */
-    public Uni<Map<String, Current>> current(SqlClient c) {
-        return c.query("""
+    public Uni<Map<String, Current>> current(Tx c) {
+        return c.client().query("""
                 with latest as (
                   select distinct on (e.patient_id) e.patient_id, i.id as import_id, i.imported_at
                     from allergy_entry e join allergy_import i on i.id = e.import_id

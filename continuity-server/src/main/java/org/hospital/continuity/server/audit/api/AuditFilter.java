@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.audit.api;
 
+import org.hospital.continuity.server.audit.AuditLog;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +53,7 @@ public class AuditFilter {
             String[] who = who(identity);
             String action = method + " " + route;
             String detail = "ANONYMOUS".equals(who[1]) && claimed != null ? "claimed kiosk=" + claimed : who[2];
-            return trail.record(new AuditTrail.Event(who[0], who[1], action, AuditCategories.of(method, route),
+            return trail.record(new AuditLog.Event(who[0], who[1], action, AuditCategories.of(method, route),
                     status < 400 ? "SUCCESS" : Integer.toString(status), "", recordType(route), recordId, detail));
         });
     }

@@ -18,8 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.audit.app.ReceivingKioskAudit;
-import org.hospital.continuity.server.kiosk.app.KioskIdentityProvider;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.sync.audit.AuditRecord;
@@ -60,7 +59,7 @@ public class KioskAuditUploadResource {
     @RolesAllowed(Roles.KIOSK)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<KioskReceipt> receive(@Valid @NotNull KioskUpload upload) {
-        KioskIdentity kiosk = identity.getAttribute(KioskIdentityProvider.ATTRIBUTE);
+        KioskIdentity kiosk = identity.getAttribute(KioskIdentity.ATTRIBUTE);
         if (kiosk == null) {
             return Uni.createFrom().failure(new DomainRejection(401, "kiosk-unauthenticated", null, "Unknown kiosk or wrong credential."));
         }

@@ -1,11 +1,12 @@
 package org.hospital.continuity.server.audit.app;
 
+import org.hospital.continuity.server.audit.AuditLog;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.arc.Arc;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import org.hospital.continuity.server.audit.persistence.AuditStore;
@@ -18,12 +19,7 @@ import org.hospital.continuity.sync.audit.AuditRecord;
  * (record ids only, HR-12).
  */
 @ApplicationScoped
-public class AuditTrail {
-
-    /** What happened; {@code source} empty means "the current request's remote address". */
-    public record Event(String actor, String actorKind, String action, String category, String outcome, String source,
-                        String recordType, String recordId, String detail) {
-    }
+public class AuditTrail implements AuditLog {
 
     private final AuditStore store;
     private final InstantSource clock;
@@ -41,11 +37,13 @@ public class AuditTrail {
     }
 
     /** Appends in the caller's transaction (the chain lock is held until it commits). */
-    public Uni<Void> append(SqlClient tx, Event e) {
+    @Override
+    public Uni<Void> append(Tx tx, Event e) {
         return store.append(tx, toRecord(e), AuditStore.Origin.SERVER).replaceWithVoid();
     }
 
     /** Appends in a transaction of its own; a failure is logged and does not fail the caller's answer. */
+    @Override
     public Uni<Void> record(Event e) {
         AuditRecord r = toRecord(e);
         return store.pool().withTransaction(tx -> store.append(tx, r, AuditStore.Origin.SERVER)).replaceWithVoid()

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.audit.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import static org.hospital.continuity.server.platform.persistence.Sql.instant;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
@@ -50,14 +52,14 @@ public class AuditStore {
         this.pool = pool;
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
     /** Appends inside the caller's transaction; the lock is held until that transaction ends. */
-    public Uni<AuditRecord> append(SqlClient tx, AuditRecord entry, Origin origin) {
-        return tx.preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(LOCK))
-                .chain(() -> tx.query("select seq, hash from audit_log order by seq desc limit 1").execute())
+    public Uni<AuditRecord> append(Tx tx, AuditRecord entry, Origin origin) {
+        return tx.client().preparedQuery("select pg_advisory_xact_lock($1)").execute(Tuple.of(LOCK))
+                .chain(() -> tx.client().query("select seq, hash from audit_log order by seq desc limit 1").execute())
                 .chain(rows -> {
                     long seq = 1;
                     String prev = AuditChain.GENESIS;
@@ -68,7 +70,7 @@ public class AuditStore {
                         prev = r.getString("hash");
                     }
                     AuditRecord chained = entry.chainedAfter(seq, prev, origin.extra());
-                    return tx.preparedQuery("""
+                    return tx.client().preparedQuery("""
                                     insert into audit_log (seq, id, at, actor, actor_kind, action, category, outcome, source, record_type,
                                                            record_id, detail, origin, origin_seq, origin_prev, origin_hash, prev_hash, hash)
                                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)""")
@@ -81,8 +83,8 @@ public class AuditStore {
     }
 
     /** The last entry a kiosk's chain has on the server: its position and hash, or position 0 and the genesis hash. */
-    public Uni<Origin> lastOfOrigin(SqlClient c, String origin) {
-        return c.preparedQuery("select origin_seq, origin_hash from audit_log where origin = $1 and origin_seq is not null "
+    public Uni<Origin> lastOfOrigin(Tx c, String origin) {
+        return c.client().preparedQuery("select origin_seq, origin_hash from audit_log where origin = $1 and origin_seq is not null "
                         + "order by origin_seq desc limit 1")
                 .execute(Tuple.of(origin)).map(rows -> {
                     var it = rows.iterator();

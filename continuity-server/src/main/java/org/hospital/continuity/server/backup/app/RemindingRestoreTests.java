@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.backup.app;
 
+import org.hospital.continuity.server.backup.persistence.TestingRestore;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +11,10 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hospital.continuity.server.notification.app.NoticeRequest;
-import org.hospital.continuity.server.notification.app.RaisingNotification;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.NoticeRequest;
+import org.hospital.continuity.server.notification.Notices;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
 
 /**
  * HR-19: when no restore test has succeeded for {@code continuity.backup.remind-after} (two weeks), IT on duty is
@@ -26,16 +27,13 @@ public class RemindingRestoreTests {
     private final TestingRestore restore;
     private final BackupConfig config;
     private final InstantSource clock;
-    private final RaisingNotification raising;
-    private final io.vertx.mutiny.sqlclient.Pool pool;
+    private final Notices raising;
 
-    public RemindingRestoreTests(TestingRestore restore, BackupConfig config, InstantSource clock, RaisingNotification raising,
-                                 io.vertx.mutiny.sqlclient.Pool pool) {
+    public RemindingRestoreTests(TestingRestore restore, BackupConfig config, InstantSource clock, Notices raising) {
         this.restore = restore;
         this.config = config;
         this.clock = clock;
         this.raising = raising;
-        this.pool = pool;
     }
 
     @Scheduled(every = "${continuity.backup.remind-check-every}", delayed = "${continuity.backup.remind-start-delay}",
@@ -53,9 +51,8 @@ public class RemindingRestoreTests {
         Instant now = clock.instant();
         Instant since = restore.lastSuccess();
         if (since == null) {
-            var t = pool.query("select min(applied_at) as at from schema_migration").execute().await().atMost(Duration.ofSeconds(30))
-                    .iterator().next().getOffsetDateTime("at");
-            since = t == null ? now : t.toInstant();
+            Instant installed = restore.installedAt();
+            since = installed == null ? now : installed;
         }
         Duration age = Duration.between(since, now);
         if (age.compareTo(config.remindAfter()) < 0) {

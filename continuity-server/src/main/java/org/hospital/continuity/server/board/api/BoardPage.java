@@ -18,12 +18,11 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.hospital.continuity.server.board.integration.FaultReportPdf;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
+import org.hospital.continuity.server.notification.NotificationSettings;
 import java.util.UUID;
 import org.hospital.continuity.server.board.app.ComposingTheFaultReport;
 import org.hospital.continuity.server.board.app.PicturingTheBoard;
-import org.hospital.continuity.server.notification.domain.Language;
-import org.hospital.continuity.server.notification.domain.NoticeTexts;
+import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
@@ -72,7 +71,7 @@ public class BoardPage {
     @GET
     public Uni<String> page(@QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
-        Map<String, String> m = NoticeTexts.all("i18n/ui", language);
+        Map<String, String> m = org.hospital.continuity.server.platform.text.Bundles.all("i18n/ui", language);
         return identities.getDeferredIdentity().chain(identity -> {
             if (!identity.hasRole(Roles.READER)) {
                 return Uni.createFrom().item(signIn(m, language, "/board"));
@@ -99,7 +98,7 @@ public class BoardPage {
     @Path("/incidents/{id}/report")
     public Uni<String> report(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
-        Map<String, String> m = NoticeTexts.all("i18n/ui", language);
+        Map<String, String> m = org.hospital.continuity.server.platform.text.Bundles.all("i18n/ui", language);
         return identities.getDeferredIdentity().chain(identity -> {
             if (!identity.hasRole(Roles.READER)) {
                 return Uni.createFrom().item(signIn(m, language, "/board/incidents/" + id + "/report"));
@@ -119,7 +118,7 @@ public class BoardPage {
     @Produces("application/pdf")
     public Uni<Response> reportPdf(@PathParam("id") UUID id, @QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
-        Map<String, String> m = NoticeTexts.all("i18n/ui", language);
+        Map<String, String> m = org.hospital.continuity.server.platform.text.Bundles.all("i18n/ui", language);
         return identities.getDeferredIdentity().chain(identity -> {
             if (!identity.hasRole(Roles.READER)) {
                 return Uni.createFrom().item(Response.status(Response.Status.UNAUTHORIZED).build());

@@ -28,7 +28,7 @@ import org.hospital.continuity.server.board.app.IncidentSource;
 import org.hospital.continuity.server.board.app.KeepingTheBoard;
 import org.hospital.continuity.server.board.app.PicturingTheBoard;
 import org.hospital.continuity.server.board.domain.FaultReportRecord;
-import org.hospital.continuity.server.notification.app.NotificationEvents;
+import org.hospital.continuity.server.notification.NotificationEvents;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
 import org.jboss.resteasy.reactive.RestStreamElementType;

@@ -16,9 +16,9 @@ import org.hospital.continuity.server.board.domain.FaultReportRecord;
 import org.hospital.continuity.server.board.domain.TeamAssignment;
 import org.hospital.continuity.server.board.domain.Thresholds;
 import org.hospital.continuity.server.board.persistence.BoardStore;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
-import org.hospital.continuity.server.notification.app.ReadingNotifications;
-import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.notification.NotificationSettings;
+import org.hospital.continuity.server.notification.NotificationDigest;
+import org.hospital.continuity.server.platform.text.Language;
 
 /**
  * The fault report and recovery record (EP-7.4 every recovery recorded in detail; EP-8.1 a fault report after
@@ -53,11 +53,11 @@ public class ComposingTheFaultReport {
 
     private final IncidentSource incidents;
     private final BoardStore store;
-    private final ReadingNotifications notifications;
+    private final NotificationDigest notifications;
     private final NotificationSettings settings;
     private final InstantSource clock;
 
-    public ComposingTheFaultReport(IncidentSource incidents, BoardStore store, ReadingNotifications notifications,
+    public ComposingTheFaultReport(IncidentSource incidents, BoardStore store, NotificationDigest notifications,
                                    NotificationSettings settings, InstantSource clock) {
         this.incidents = incidents;
         this.store = store;
@@ -73,7 +73,7 @@ public class ComposingTheFaultReport {
             }
             IncidentPicture i = found.get();
             return Uni.combine().all().unis(store.statusReports(incidentId), store.teamAssignments(incidentId),
-                    store.faultReport(incidentId), notifications.newest(incidentId, 500)).asTuple().map(t -> {
+                    store.faultReport(incidentId), notifications.notices(incidentId, 500)).asTuple().map(t -> {
                         boolean zh = language != Language.EN;
                         ZoneId zone = settings.zone();
                         FaultReportRecord record = t.getItem3().orElse(FaultReportRecord.empty(incidentId));
@@ -91,16 +91,16 @@ public class ComposingTheFaultReport {
                                         + (r.needs().isBlank() ? "" : (zh ? "；需求：" : "; Needs: ") + r.needs()) + " — " + r.author(), null)).toList();
                         Map<String, int[]> byKind = new TreeMap<>();
                         t.getItem4().forEach(w -> {
-                            int[] c = byKind.computeIfAbsent(w.notification().kind().name() + " → " + w.notification().audience(), k -> new int[3]);
+                            int[] c = byKind.computeIfAbsent(w.kind().name() + " → " + w.audience(), k -> new int[3]);
                             c[0]++;
-                            c[1] += (int) w.deliveries().stream().filter(d -> d.delivery().sentAt() != null).count();
-                            c[2] += w.notification().isAcknowledged() ? 1 : 0;
+                            c[1] += w.sent();
+                            c[2] += w.acknowledged() ? 1 : 0;
                         });
                         List<Line> notices = byKind.entrySet().stream().map(e -> new Line(null, e.getKey() + ": "
                                 + e.getValue()[0] + (zh ? " 条，送达 " : " notices, ") + e.getValue()[1]
                                 + (zh ? " 次，已确认 " : " deliveries sent, acknowledged ") + e.getValue()[2], null)).toList();
                         List<Line> timeline = PicturingTheBoard.timeline(i, t.getItem1(), t.getItem2(),
-                                        t.getItem4().stream().map(ReadingNotifications.WithDeliveries::notification).toList()).stream()
+                                        t.getItem4()).stream()
                                 .map(e -> new Line(at(e.at(), zone), zh ? e.zh() : e.en(), e.clause())).toList();
                         return Optional.of(new Document(incidentId, i.highestClass(), i.faultClass(), i.scope(), at(i.openedAt(), zone),
                                 at(i.closedAt(), zone), at(i.outageStart(), zone), at(i.outageEndedAt(), zone),

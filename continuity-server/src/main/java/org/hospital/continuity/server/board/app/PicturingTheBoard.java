@@ -15,10 +15,10 @@ import org.hospital.continuity.server.board.domain.StatusReport;
 import org.hospital.continuity.server.board.domain.TeamAssignment;
 import org.hospital.continuity.server.board.domain.Thresholds;
 import org.hospital.continuity.server.board.persistence.BoardStore;
-import org.hospital.continuity.server.fault.app.FilingFaultReport;
-import org.hospital.continuity.server.fault.domain.FaultReport;
-import org.hospital.continuity.server.notification.app.ReadingNotifications;
-import org.hospital.continuity.server.notification.domain.Notification;
+import org.hospital.continuity.server.fault.FaultReports;
+import org.hospital.continuity.server.fault.FaultReport;
+import org.hospital.continuity.server.notification.NotificationDigest;
+import org.hospital.continuity.server.notification.NotificationDigest.Notice;
 
 /**
  * Builds the board's picture: the incident engine's view of the incident, the board's own records, open
@@ -29,14 +29,14 @@ public class PicturingTheBoard {
 
     private final IncidentSource incidents;
     private final BoardStore store;
-    private final FilingFaultReport faultReports;
-    private final ReadingNotifications notifications;
+    private final FaultReports faultReports;
+    private final NotificationDigest notifications;
     private final BoardSettings settings;
     private final InstantSource clock;
     private final ReadingBoardFigures figures;
 
-    public PicturingTheBoard(IncidentSource incidents, BoardStore store, FilingFaultReport faultReports,
-                             ReadingNotifications notifications, BoardSettings settings, InstantSource clock,
+    public PicturingTheBoard(IncidentSource incidents, BoardStore store, FaultReports faultReports,
+                             NotificationDigest notifications, BoardSettings settings, InstantSource clock,
                              ReadingBoardFigures figures) {
         this.figures = figures;
         this.incidents = incidents;
@@ -54,11 +54,7 @@ public class PicturingTheBoard {
     public Uni<BoardSnapshot> snapshotOf(Optional<IncidentPicture> found) {
         Instant now = clock.instant();
         Uni<List<FaultReport>> reports = faultReports.newest(100);
-        Uni<Map<String, Long>> counts = notifications.counts().map(m -> {
-            Map<String, Long> out = new LinkedHashMap<>();
-            m.forEach((k, v) -> out.put(k.name(), v));
-            return out;
-        });
+        Uni<Map<String, Long>> counts = notifications.deliveryCounts();
         if (found.isEmpty()) {
             return Uni.combine().all().unis(reports, counts, figures.kiosks()).asTuple().map(t -> new BoardSnapshot(now, null, List.of(),
                     teams(List.of()), openReports(t.getItem1(), null), t.getItem3(), BoardSnapshot.Reconciliation.none(), List.of(), List.of(), null,
@@ -66,12 +62,12 @@ public class PicturingTheBoard {
         }
         IncidentPicture i = found.get();
         return Uni.combine().all().unis(reports, counts, store.statusReports(i.id()), store.teamAssignments(i.id()),
-                        store.faultReport(i.id()), notifications.newest(i.id(), 200), figures.kiosks(), figures.reconciliation(i))
+                        store.faultReport(i.id()), notifications.notices(i.id(), 200), figures.kiosks(), figures.reconciliation(i))
                 .asTuple().map(t -> {
                     List<StatusReport> statusReports = t.getItem3();
                     List<TeamAssignment> assignments = t.getItem4();
                     FaultReportRecord fault = t.getItem5().orElse(FaultReportRecord.empty(i.id()));
-                    List<Notification> notices = t.getItem6().stream().map(ReadingNotifications.WithDeliveries::notification).toList();
+                    List<Notice> notices = t.getItem6();
                     Instant lastReport = statusReports.isEmpty() ? null : statusReports.get(statusReports.size() - 1).writtenAt();
                     BoardSnapshot.StatusReportDue due = null;
                     if (i.isOpen()) {
@@ -85,9 +81,9 @@ public class PicturingTheBoard {
                                     .map(r -> new BoardSnapshot.StatusReportItem(r.id(), r.conditions(), r.actions(), r.needs(), r.author(),
                                             r.writtenAt())).toList(),
                             due,
-                            new BoardSnapshot.Notifications(t.getItem2(), notices.stream().filter(Notification::isAwaitingAcknowledgement)
+                            new BoardSnapshot.Notifications(t.getItem2(), notices.stream().filter(Notice::awaitingAcknowledgement)
                                     .map(n -> new BoardSnapshot.Waiting(n.id(), n.kind().name(), n.audience(), n.createdAt(),
-                                            n.progress().tier(), n.progress().round(), n.nextEscalationAt())).toList()),
+                                            n.tier(), n.round(), n.nextEscalationAt())).toList()),
                             new BoardSnapshot.FaultReportState(FaultReportRecord.deadline(i.closedAt()),
                                     fault.state(i.closedAt(), now).name(), fault.submittedAt() != null));
                 });
@@ -122,7 +118,7 @@ public class PicturingTheBoard {
     }
 
     static List<BoardSnapshot.TimelineEntry> timeline(IncidentPicture i, List<StatusReport> reports, List<TeamAssignment> teams,
-                                                      List<Notification> notices) {
+                                                      List<Notice> notices) {
         List<BoardSnapshot.TimelineEntry> out = new ArrayList<>();
         i.timeline().forEach(t -> out.add(new BoardSnapshot.TimelineEntry(t.at(), t.kind(), t.clause(), t.zh(), t.en())));
         reports.forEach(r -> out.add(new BoardSnapshot.TimelineEntry(r.writtenAt(), "STATUS_REPORT", null,

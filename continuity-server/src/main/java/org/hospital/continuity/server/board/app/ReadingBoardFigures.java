@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hospital.continuity.server.board.domain.BackEntry;
-import org.hospital.continuity.server.board.persistence.BoardFiguresStore;
-import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+
+import org.hospital.continuity.server.writeback.WriteBackConfig;
 
 /**
  * Two sections of the board that come from other features: kiosks with their unsent backlog (sync) and
@@ -26,13 +26,13 @@ import org.hospital.continuity.server.writeback.config.WriteBackConfig;
 @ApplicationScoped
 public class ReadingBoardFigures {
 
-    private final BoardFiguresStore store;
+    private final BoardFigures store;
     private final InstantSource clock;
     private final ZoneId zone;
     private final EventBus bus;
     private final AtomicReference<String> lastFingerprint = new AtomicReference<>();
 
-    public ReadingBoardFigures(BoardFiguresStore store, InstantSource clock, WriteBackConfig writeBack, EventBus bus) {
+    public ReadingBoardFigures(BoardFigures store, InstantSource clock, WriteBackConfig writeBack, EventBus bus) {
         this.store = store;
         this.clock = clock;
         this.zone = ZoneId.of(writeBack.zone());
@@ -43,11 +43,11 @@ public class ReadingBoardFigures {
         return store.kiosks().map(rows -> kiosks(rows, clock.instant()));
     }
 
-    static BoardSnapshot.Kiosks kiosks(List<BoardFiguresStore.KioskRow> rows, Instant now) {
+    static BoardSnapshot.Kiosks kiosks(List<BoardFigures.KioskRow> rows, Instant now) {
         long total = 0;
         int withBacklog = 0;
         List<BoardSnapshot.Kiosk> out = new java.util.ArrayList<>();
-        for (BoardFiguresStore.KioskRow r : rows) {
+        for (BoardFigures.KioskRow r : rows) {
             total += r.pending();
             if (r.pending() > 0) {
                 withBacklog++;
@@ -75,9 +75,9 @@ public class ReadingBoardFigures {
         });
     }
 
-    static BoardSnapshot.Reconciliation reconciliation(BoardFiguresStore.BackEntryRows rows, Instant recovered, ZoneId zone, Instant now) {
+    static BoardSnapshot.Reconciliation reconciliation(BoardFigures.BackEntryRows rows, Instant recovered, ZoneId zone, Instant now) {
         BackEntry.Count sum = BackEntry.Count.none();
-        for (BoardFiguresStore.AreaRow a : rows.areas()) {
+        for (BoardFigures.AreaRow a : rows.areas()) {
             sum = sum.plus(a.count());
         }
         BackEntry.Standing s = BackEntry.standing(sum, recovered, zone, now);

@@ -15,11 +15,11 @@ import java.util.Map;
 import org.hospital.continuity.server.board.domain.FaultReportRecord;
 import org.hospital.continuity.server.board.domain.StatusReport;
 import org.hospital.continuity.server.board.persistence.BoardStore;
-import org.hospital.continuity.server.notification.app.NoticeRequest;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
-import org.hospital.continuity.server.notification.app.RaisingNotification;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.NoticeRequest;
+import org.hospital.continuity.server.notification.NotificationSettings;
+import org.hospital.continuity.server.notification.Notices;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
 
 /**
  * Reminders of the board: a status report is due (every hour by default while the incident is open), and the
@@ -33,12 +33,12 @@ public class RemindingTheBoard {
 
     private final IncidentSource incidents;
     private final BoardStore store;
-    private final RaisingNotification raising;
+    private final Notices raising;
     private final BoardSettings settings;
     private final NotificationSettings notificationSettings;
     private final InstantSource clock;
 
-    public RemindingTheBoard(IncidentSource incidents, BoardStore store, RaisingNotification raising, BoardSettings settings,
+    public RemindingTheBoard(IncidentSource incidents, BoardStore store, Notices raising, BoardSettings settings,
                              NotificationSettings notificationSettings, InstantSource clock) {
         this.incidents = incidents;
         this.store = store;

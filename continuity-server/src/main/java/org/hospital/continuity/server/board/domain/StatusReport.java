@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import org.hospital.continuity.server.notification.domain.PatientDataGuard;
+import org.hospital.continuity.server.notification.PatientDataGuard;
 
 /**
  * A periodic status report of the incident lead to the leadership group: Conditions (where we stand),

@@ -1,8 +1,6 @@
 package org.hospital.continuity.server.board.integration;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,30 +12,59 @@ import java.util.stream.Collectors;
 import org.hospital.continuity.server.board.app.IncidentPicture;
 import org.hospital.continuity.server.board.app.IncidentSource;
 import org.hospital.continuity.server.board.domain.Thresholds;
-import org.hospital.continuity.server.incident.app.HandlingIncidents;
-import org.hospital.continuity.server.incident.app.IncidentEventRelay;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.EventRow;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.IncidentRow;
+import org.hospital.continuity.server.incident.Incidents;
+import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.TimelineEvent;
+import org.hospital.continuity.server.incident.Incident;
 import org.hospital.continuity.server.platform.api.DomainRejection;
-import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
+import org.hospital.continuity.server.incident.Instructions;
+import org.hospital.continuity.server.incident.Instruction;
 
 /**
  * The board's picture from the incident engine: the incident and its timeline and ladder
- * schedule (HandlingIncidents), the departments' modes and the acknowledgements of the instructions that set
- * them (AnnouncingInstructions). The board refreshes on every incident event (IncidentEventRelay).
+ * schedule (Incidents), the departments' modes and the acknowledgements of the instructions that set
+ * them (Instructions). The board refreshes on every incident event (IncidentEventRelay).
  */
 @ApplicationScoped
 public class IncidentEngineSource implements IncidentSource {
 
-    /** Events whose evidence says why the incident has its class now. */
-    private static final List<String> GRADING = List.of("CLASS_CHANGED", "OVERRIDE_APPLIED", "OVERRIDE_SUPERSEDED", "OVERRIDE_LIFTED",
-            "SCOPE_CHANGED");
+    /** The evidence of a grading event (why the incident has its class now; empty when it names none); null for the others. */
+    private static final IncidentEvent.Visitor<List<IncidentEvent.EvidenceLine>> GRADING = new IncidentEvent.Visitor<>() {
+        @Override
+        public List<IncidentEvent.EvidenceLine> otherwise(IncidentEvent event) {
+            return null;
+        }
 
-    private final HandlingIncidents incidents;
-    private final AnnouncingInstructions instructions;
+        @Override
+        public List<IncidentEvent.EvidenceLine> classChanged(IncidentEvent.ClassChanged e) {
+            return e.evidence();
+        }
 
-    public IncidentEngineSource(HandlingIncidents incidents, AnnouncingInstructions instructions) {
+        @Override
+        public List<IncidentEvent.EvidenceLine> scopeChanged(IncidentEvent.ScopeChanged e) {
+            return e.evidence();
+        }
+
+        @Override
+        public List<IncidentEvent.EvidenceLine> overrideApplied(IncidentEvent.OverrideApplied e) {
+            return List.of();
+        }
+
+        @Override
+        public List<IncidentEvent.EvidenceLine> overrideLifted(IncidentEvent.OverrideLifted e) {
+            return List.of();
+        }
+
+        @Override
+        public List<IncidentEvent.EvidenceLine> overrideSuperseded(IncidentEvent.OverrideSuperseded e) {
+            return e.evidence();
+        }
+    };
+
+    private final Incidents incidents;
+    private final Instructions instructions;
+
+    public IncidentEngineSource(Incidents incidents, Instructions instructions) {
         this.incidents = incidents;
         this.instructions = instructions;
     }
@@ -85,29 +112,27 @@ public class IncidentEngineSource implements IncidentSource {
 
     @Override
     public List<String> changeAddresses() {
-        return List.of(IncidentEventRelay.ADDRESS);
+        return List.of(TimelineEvent.ADDRESS);
     }
 
-    static IncidentPicture picture(IncidentRow r, List<EventRow> timeline, List<Thresholds.Milestone> schedule,
+    static IncidentPicture picture(Incident r, List<TimelineEvent> timeline, List<Thresholds.Milestone> schedule,
                                    List<IncidentPicture.DepartmentState> departments) {
         List<IncidentPicture.Line> evidence = new ArrayList<>();
         for (int k = timeline.size() - 1; k >= 0 && evidence.isEmpty(); k--) {
-            EventRow e = timeline.get(k);
-            if (!GRADING.contains(e.kind())) {
+            IncidentEvent e = timeline.get(k).event();
+            List<IncidentEvent.EvidenceLine> lines = e.accept(GRADING);
+            if (lines == null) {
                 continue;
             }
-            JsonArray lines = e.data() == null ? null : e.data().getJsonArray("evidence");
-            if (lines != null && !lines.isEmpty()) {
-                for (int j = 0; j < lines.size(); j++) {
-                    JsonObject l = lines.getJsonObject(j);
-                    evidence.add(new IncidentPicture.Line(l.getString("clause"), l.getString("zh"), l.getString("en")));
-                }
+            if (!lines.isEmpty()) {
+                lines.forEach(l -> evidence.add(new IncidentPicture.Line(l.clause(), l.line().zh(), l.line().en())));
             } else {
-                evidence.add(new IncidentPicture.Line(e.clause(), e.zh(), e.en()));
+                evidence.add(new IncidentPicture.Line(e.clause(), e.summary().zh(), e.summary().en()));
             }
         }
         List<IncidentPicture.TimelineItem> items = timeline.stream()
-                .map(e -> new IncidentPicture.TimelineItem(e.at(), e.kind(), e.clause(), e.zh(), e.en())).toList();
+                .map(e -> new IncidentPicture.TimelineItem(e.event().at(), e.kind(), e.event().clause(), e.event().summary().zh(),
+                        e.event().summary().en())).toList();
         return new IncidentPicture(r.id(), r.openedAt(), r.closedAt(), r.faultClass(), r.scope(), r.highestClass(), r.outageStart(),
                 r.outageEndedAt(), evidence, schedule, departments, items);
     }

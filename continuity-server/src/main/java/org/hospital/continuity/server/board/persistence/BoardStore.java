@@ -111,4 +111,16 @@ public class BoardStore {
         OffsetDateTime t = r.getOffsetDateTime(column);
         return t == null ? null : t.toInstant();
     }
+
+    /** The people assigned to {@code team} in the incident and not released (EP-8.2), by directory person id. */
+    public Uni<java.util.Set<String>> teamMembers(java.util.UUID incident, String team) {
+        return pool.preparedQuery("""
+                select distinct person_id from board_team_assignment
+                 where incident_id = $1 and team = $2 and released_at is null and person_id is not null""")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(incident, team)).map(rows -> {
+                    java.util.Set<String> out = new java.util.HashSet<>();
+                    rows.forEach(r -> out.add(r.getString("person_id")));
+                    return out;
+                });
+    }
 }

@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.directory.app.RunningTheRoster;
-import org.hospital.continuity.server.directory.domain.ContactKind;
+import org.hospital.continuity.server.directory.ContactKind;
 import org.hospital.continuity.server.directory.domain.DutyPost;
 import org.hospital.continuity.server.directory.domain.Handover;
 import org.hospital.continuity.server.directory.domain.Shift;

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.directory.app;
 
+import org.hospital.continuity.server.directory.DirectoryConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +10,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.hospital.continuity.server.directory.domain.ContactKind;
-import org.hospital.continuity.server.directory.domain.Department;
-import org.hospital.continuity.server.directory.domain.Person;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.directory.ContactKind;
+import org.hospital.continuity.server.directory.Department;
+import org.hospital.continuity.server.directory.Person;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.directory.app;
 
+import org.hospital.continuity.server.platform.persistence.Locks;
+import org.hospital.continuity.server.directory.DirectoryConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,10 +12,10 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.directory.domain.DutyPost;
 import org.hospital.continuity.server.directory.domain.Handover;
-import org.hospital.continuity.server.directory.domain.Person;
+import org.hospital.continuity.server.directory.Person;
 import org.hospital.continuity.server.directory.domain.Shift;
 import org.hospital.continuity.server.directory.domain.ShiftKind;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.directory.persistence.DirectoryStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
@@ -50,7 +52,7 @@ public class RunningTheRoster {
                         "Only active IT staff hold IT duty posts."));
             }
             // one holder per post at a time; the advisory lock keeps two instances from racing past the check
-            return c.query("select pg_advisory_xact_lock(" + (0x5245L * 100 + post.ordinal()) + ")").execute()
+            return Locks.exclusive(c, 0x5245L * 100 + post.ordinal())
                     .chain(() -> store.overlapping(c, post, start, end)).chain(overlap -> {
                         if (!overlap.isEmpty()) {
                             return Uni.createFrom().failure(DomainRejection.conflict("post-already-held", "HR-15",

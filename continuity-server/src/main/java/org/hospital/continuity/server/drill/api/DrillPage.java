@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.drill.api;
 
+import org.hospital.continuity.server.platform.text.Html;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
@@ -21,8 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.server.drill.app.ReportingDrills;
 import org.hospital.continuity.server.drill.persistence.DrillStore;
-import org.hospital.continuity.server.notification.domain.Language;
-import org.hospital.continuity.server.notification.domain.NoticeTexts;
+import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 
@@ -51,8 +51,8 @@ public class DrillPage {
     }
 
     public static Map<String, String> texts(Language language) {
-        Map<String, String> m = new HashMap<>(NoticeTexts.all("i18n/ui", language));
-        m.putAll(NoticeTexts.all("i18n/drill", language));
+        Map<String, String> m = new HashMap<>(org.hospital.continuity.server.platform.text.Bundles.all("i18n/ui", language));
+        m.putAll(org.hospital.continuity.server.platform.text.Bundles.all("i18n/drill", language));
         return m;
     }
 
@@ -75,11 +75,8 @@ public class DrillPage {
         });
     }
 
-    public static String esc(Object o) {
-        if (o == null) {
-            return "";
-        }
-        return o.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    static String esc(Object o) {
+        return Html.esc(o);
     }
 
     private static String span(Map<String, String> m, JsonObject s) {

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.drill.api;
 
+import org.hospital.continuity.server.drill.app.DrillViews;
+import org.hospital.continuity.server.drill.CurrentDrill;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.playbooks.simulate.Scenario;
 import org.hospital.continuity.server.drill.app.DrillScenarios;
-import org.hospital.continuity.server.drill.app.PurgingDrills;
+import org.hospital.continuity.server.drill.persistence.PurgingDrills;
 import org.hospital.continuity.server.drill.app.ReportingDrills;
 import org.hospital.continuity.server.drill.app.RunningDrills;
 import org.hospital.continuity.server.drill.persistence.DrillStore;
@@ -62,16 +64,6 @@ public class DrillResource {
     }
 
     public record PurgeRequest(@NotBlank @Size(max = 500) String reason) {
-    }
-
-    /** What kiosks and boards show: the drill running now, if any. */
-    public record CurrentDrill(boolean drill, UUID id, String titleZh, String titleEn, Instant since, int factor, String bannerZh,
-                               String bannerEn) {
-        public static CurrentDrill of(DrillRow d) {
-            return d == null ? new CurrentDrill(false, null, null, null, null, 1, null, null)
-                    : new CurrentDrill(true, d.id(), d.titleZh(), d.titleEn(), d.realStartedAt(), d.factor(),
-                    "演练 DRILL — " + d.titleZh() + "(本次为演练,不影响真实HIS)", "DRILL — " + d.titleEn() + " (a drill; the real HIS is not touched)");
-        }
     }
 
     private final RunningDrills running;
@@ -129,7 +121,7 @@ public class DrillResource {
     @Path("/current")
     @RolesAllowed({Roles.READER, Roles.KIOSK})
     public Uni<CurrentDrill> current() {
-        return running.current().map(CurrentDrill::of);
+        return running.current().map(DrillViews::current);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.drill.app;
 
+import org.hospital.continuity.server.incident.EngineClock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
@@ -14,8 +15,8 @@ import org.hospital.continuity.server.drill.domain.TimeScale;
  * server's one {@code InstantSource} stays unambiguous.
  */
 @ApplicationScoped
-@Typed(DrillClock.class)
-public class DrillClock implements InstantSource {
+@Typed({DrillClock.class, EngineClock.class})
+public class DrillClock implements EngineClock {
 
     private final InstantSource real;
     private final AtomicReference<TimeScale> scale = new AtomicReference<>(TimeScale.REAL);

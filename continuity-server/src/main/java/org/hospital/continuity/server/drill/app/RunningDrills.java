@@ -18,9 +18,9 @@ import org.hospital.continuity.server.drill.domain.DrillPlan;
 import org.hospital.continuity.server.drill.domain.TimeScale;
 import org.hospital.continuity.server.drill.persistence.DrillStore;
 import org.hospital.continuity.server.drill.persistence.DrillStore.DrillRow;
-import org.hospital.continuity.server.incident.app.IncidentConfig;
-import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
-import org.hospital.continuity.server.incident.persistence.IncidentStore;
+import org.hospital.continuity.server.incident.IncidentConfig;
+import org.hospital.continuity.server.incident.IncidentIntake;
+import org.hospital.continuity.server.incident.Incidents;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /**
@@ -39,8 +39,8 @@ public class RunningDrills {
     }
 
     private final DrillStore store;
-    private final IncidentStore incidents;
-    private final RunningTheIncidentEngine engine;
+    private final Incidents incidents;
+    private final IncidentIntake engine;
     private final DrillClock clock;
     private final DrillScenarios scenarios;
     private final DrillConfig config;
@@ -52,7 +52,7 @@ public class RunningDrills {
     private volatile int next;
     private long timer = -1;
 
-    public RunningDrills(DrillStore store, IncidentStore incidents, RunningTheIncidentEngine engine, DrillClock clock,
+    public RunningDrills(DrillStore store, Incidents incidents, IncidentIntake engine, DrillClock clock,
                          DrillScenarios scenarios, DrillConfig config, IncidentConfig incidentConfig, ReportingDrills reports, Vertx vertx) {
         this.store = store;
         this.incidents = incidents;
@@ -104,7 +104,7 @@ public class RunningDrills {
                     "The time compression must be between 1 and " + config.maxFactor() + "."));
         }
         UUID id = UUID.randomUUID();
-        return store.pool().withTransaction(c -> incidents.lock(c).chain(() -> incidents.openIncident(c)).chain(open -> {
+        return store.pool().withTransaction(c -> incidents.openIncidentLocked(c).chain(open -> {
             if (open != null) {
                 throw DomainRejection.conflict("incident-open", "EP-9.4",
                         "An incident is open: a drill never starts during a real incident.");
@@ -177,8 +177,8 @@ public class RunningDrills {
                         Log.infof("drill %s: played %d/%d %s due=%s", a.id(), i + 1, a.plan().size(), step.kind(), step.dueAt());
                     });
         }
-        return store.byId(store.pool(), a.id()).chain(d -> d.incidentId() == null ? Uni.createFrom().item((IncidentStore.IncidentRow) null)
-                : incidents.incident(incidents.pool(), d.incidentId())).chain(inc -> {
+        return store.byId(store.pool(), a.id()).chain(d -> d.incidentId() == null ? Uni.createFrom().item((org.hospital.continuity.server.incident.Incident) null)
+                : incidents.incident(d.incidentId())).chain(inc -> {
                     if (inc != null && inc.closedAt() != null) {
                         return finish(a, "FINISHED", "drill player", "scenario played, incident closed");
                     }

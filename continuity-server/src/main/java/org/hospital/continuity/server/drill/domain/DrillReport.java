@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.drill.domain;
 
+import org.hospital.continuity.server.incident.IncidentEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,24 @@ public final class DrillReport {
     // ---- what was recorded
 
     /** A timeline event of the drill's incident (engine time). */
-    public record Event(long seq, String kind, Instant at, String step, String toClass) {
+    public record Event(long seq, IncidentEvent event) {
+        public Instant at() {
+            return event.at();
+        }
+
+        /** The ladder row, for a ladder step reached. */
+        public String step() {
+            return event instanceof IncidentEvent.LadderStepReached l ? l.step().name() : null;
+        }
+
+        /** The class reached, for a class change that set one. */
+        public String toClass() {
+            return event instanceof IncidentEvent.ClassChanged c ? c.to().map(Enum::name).orElse(null) : null;
+        }
+
+        boolean is(Class<? extends IncidentEvent> type) {
+            return type.isInstance(event);
+        }
     }
 
     /** An instruction of the incident: issued and deadline on the drill's clock, the first acknowledgement in real time. */
@@ -95,16 +113,16 @@ public final class DrillReport {
         TimeScale scale = f.scale();
         Instant faultAt = f.steps().stream().map(Step::dueAt).min(Comparator.naturalOrder()).orElse(scale.engineAnchor());
         Event first = f.events().stream().min(Comparator.comparingLong(Event::seq)).orElse(null);
-        Event classified = f.events().stream().filter(e -> "CLASS_CHANGED".equals(e.kind()) && e.toClass() != null)
+        Event classified = f.events().stream().filter(e -> e.is(IncidentEvent.ClassChanged.class) && e.toClass() != null)
                 .min(Comparator.comparingLong(Event::seq)).orElse(null);
-        Event outageStart = firstOf(f, "OUTAGE_STARTED");
-        Event outageEnd = firstOf(f, "OUTAGE_ENDED");
+        Event outageStart = firstOf(f, IncidentEvent.OutageStarted.class);
+        Event outageEnd = firstOf(f, IncidentEvent.OutageEnded.class);
         List<Finding> wrong = new ArrayList<>();
 
         // EP-5.2 / EP-6.1: from each ladder step to each party's acknowledgement of its instruction
         List<LadderAck> ladder = new ArrayList<>();
         for (Event e : f.events()) {
-            if (!"LADDER_STEP_REACHED".equals(e.kind())) {
+            if (!e.is(IncidentEvent.LadderStepReached.class)) {
                 continue;
             }
             for (Instruction i : f.instructions()) {
@@ -129,7 +147,7 @@ public final class DrillReport {
             }
         }
         for (Event e : f.events()) {
-            if ("INPUT_REJECTED".equals(e.kind())) {
+            if (e.is(IncidentEvent.InputRejected.class)) {
                 wrong.add(new Finding("INPUT_REJECTED", "引擎拒绝了一项输入(事件 " + e.seq() + ")", "the engine refused an input (event " + e.seq() + ")"));
             }
         }
@@ -195,8 +213,8 @@ public final class DrillReport {
                 new WriteBackShare(wb == null ? "HELD" : wb.target(), visits, written, workbench, share), reconciliation, List.copyOf(wrong));
     }
 
-    private static Event firstOf(Facts f, String kind) {
-        return f.events().stream().filter(e -> kind.equals(e.kind())).min(Comparator.comparingLong(Event::seq)).orElse(null);
+    private static Event firstOf(Facts f, Class<? extends IncidentEvent> type) {
+        return f.events().stream().filter(e -> e.is(type)).min(Comparator.comparingLong(Event::seq)).orElse(null);
     }
 
     private static Instant latest(Instant a, Instant b) {

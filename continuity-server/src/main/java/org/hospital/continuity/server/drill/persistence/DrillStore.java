@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.drill.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import static org.hospital.continuity.server.platform.persistence.Sql.instant;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
@@ -40,8 +42,8 @@ public class DrillStore {
         this.pool = pool;
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
     private static DrillRow row(Row r) {
@@ -52,48 +54,54 @@ public class DrillStore {
                 r.getString("end_reason"), rep instanceof JsonObject j ? j : null, instant(r, "purged_at"));
     }
 
-    public Uni<Void> insert(SqlClient c, UUID id, String scenario, String zh, String en, int factor, Instant start, String by) {
-        return c.preparedQuery("insert into drill (id, scenario_id, title_zh, title_en, factor, status, real_started_at, started_by)"
+    public Uni<Void> insert(Tx c, UUID id, String scenario, String zh, String en, int factor, Instant start, String by) {
+        return c.client().preparedQuery("insert into drill (id, scenario_id, title_zh, title_en, factor, status, real_started_at, started_by)"
                         + " values ($1, $2, $3, $4, $5, 'RUNNING', $6, $7)")
                 .execute(Tuple.from(Arrays.asList(id, scenario, zh, en, factor, ts(start), by))).replaceWithVoid();
     }
 
-    public Uni<DrillRow> running(SqlClient c) {
-        return c.query(SELECT + " where status = 'RUNNING'").execute().map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    /** The drill's incident is this one, unless it has one already. */
+    public Uni<Void> linkIncident(Tx c, UUID drill, UUID incident) {
+        return c.client().preparedQuery("update drill set incident_id = $2 where id = $1 and incident_id is null")
+                .execute(Tuple.of(drill, incident)).replaceWithVoid();
     }
 
-    public Uni<DrillRow> byId(SqlClient c, UUID id) {
-        return c.preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    public Uni<DrillRow> running(Tx c) {
+        return c.client().query(SELECT + " where status = 'RUNNING'").execute().map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
     }
 
-    public Uni<List<DrillRow>> list(SqlClient c, int limit) {
-        return c.preparedQuery(SELECT + " order by real_started_at desc limit $1").execute(Tuple.of(limit)).map(rows -> {
+    public Uni<DrillRow> byId(Tx c, UUID id) {
+        return c.client().preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    }
+
+    public Uni<List<DrillRow>> list(Tx c, int limit) {
+        return c.client().preparedQuery(SELECT + " order by real_started_at desc limit $1").execute(Tuple.of(limit)).map(rows -> {
             List<DrillRow> out = new ArrayList<>();
             rows.forEach(r -> out.add(row(r)));
             return out;
         });
     }
 
-    public Uni<Void> end(SqlClient c, UUID id, String status, Instant realEnd, Instant engineEnd, String by, String reason) {
-        return c.preparedQuery("update drill set status = $2, real_ended_at = $3, engine_ended_at = $4, ended_by = $5, end_reason = $6"
+    public Uni<Void> end(Tx c, UUID id, String status, Instant realEnd, Instant engineEnd, String by, String reason) {
+        return c.client().preparedQuery("update drill set status = $2, real_ended_at = $3, engine_ended_at = $4, ended_by = $5, end_reason = $6"
                         + " where id = $1 and status = 'RUNNING'")
                 .execute(Tuple.from(Arrays.asList(id, status, ts(realEnd), ts(engineEnd), by, reason))).replaceWithVoid();
     }
 
-    public Uni<Void> saveReport(SqlClient c, UUID id, JsonObject report, Instant at) {
-        return c.preparedQuery("update drill set report = $2, report_at = $3 where id = $1").execute(Tuple.of(id, report, ts(at))).replaceWithVoid();
+    public Uni<Void> saveReport(Tx c, UUID id, JsonObject report, Instant at) {
+        return c.client().preparedQuery("update drill set report = $2, report_at = $3 where id = $1").execute(Tuple.of(id, report, ts(at))).replaceWithVoid();
     }
 
-    public Uni<Void> addStep(SqlClient c, UUID drill, int idx, String kind, String signalId, String zh, String en, Instant due,
+    public Uni<Void> addStep(Tx c, UUID drill, int idx, String kind, String signalId, String zh, String en, Instant due,
                              Instant played, Instant engineAt) {
-        return c.preparedQuery("insert into drill_step (drill_id, idx, kind, signal_id, summary_zh, summary_en, due_at, played_at, engine_at)"
+        return c.client().preparedQuery("insert into drill_step (drill_id, idx, kind, signal_id, summary_zh, summary_en, due_at, played_at, engine_at)"
                         + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing")
                 .execute(Tuple.from(Arrays.asList(drill, idx, kind, signalId, cut(zh), cut(en), ts(due), ts(played), ts(engineAt))))
                 .replaceWithVoid();
     }
 
-    public Uni<List<StepRow>> steps(SqlClient c, UUID drill) {
-        return c.preparedQuery("select idx, kind, signal_id, summary_zh, summary_en, due_at, played_at, engine_at from drill_step"
+    public Uni<List<StepRow>> steps(Tx c, UUID drill) {
+        return c.client().preparedQuery("select idx, kind, signal_id, summary_zh, summary_en, due_at, played_at, engine_at from drill_step"
                 + " where drill_id = $1 order by idx").execute(Tuple.of(drill)).map(rows -> {
                     List<StepRow> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new StepRow(r.getInteger("idx"), r.getString("kind"), r.getString("signal_id"),

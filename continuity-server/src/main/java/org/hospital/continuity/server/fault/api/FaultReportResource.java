@@ -26,7 +26,7 @@ import org.hospital.continuity.playbooks.fault.Cause;
 import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.playbooks.signal.Symptom;
 import org.hospital.continuity.server.fault.app.FilingFaultReport;
-import org.hospital.continuity.server.fault.domain.FaultReport;
+import org.hospital.continuity.server.fault.FaultReport;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;

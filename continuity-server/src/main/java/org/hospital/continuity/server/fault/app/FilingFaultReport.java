@@ -1,16 +1,17 @@
 package org.hospital.continuity.server.fault.app;
 
+import org.hospital.continuity.server.incident.IncidentIntake;
+import org.hospital.continuity.server.fault.FaultReports;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
 import java.util.UUID;
-import org.hospital.continuity.server.fault.domain.FaultDecision;
-import org.hospital.continuity.server.fault.domain.FaultReport;
+import org.hospital.continuity.server.fault.FaultDecision;
+import org.hospital.continuity.server.fault.FaultReport;
 import org.hospital.continuity.server.fault.domain.FaultSignals;
 import org.hospital.continuity.server.fault.persistence.FaultReportRepository;
-import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /**
@@ -18,13 +19,13 @@ import org.hospital.continuity.server.platform.api.DomainRejection;
  * engine as a signal (the engine grades it and folds it into the open incident). IT on duty verifies it.
  */
 @ApplicationScoped
-public class FilingFaultReport {
+public class FilingFaultReport implements FaultReports {
 
     private final FaultReportRepository reports;
     private final InstantSource clock;
-    private final RunningTheIncidentEngine engine;
+    private final IncidentIntake engine;
 
-    public FilingFaultReport(FaultReportRepository reports, InstantSource clock, RunningTheIncidentEngine engine) {
+    public FilingFaultReport(FaultReportRepository reports, InstantSource clock, IncidentIntake engine) {
         this.reports = reports;
         this.clock = clock;
         this.engine = engine;
@@ -62,6 +63,7 @@ public class FilingFaultReport {
         return reports.byId(id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Fault report " + id));
     }
 
+    @Override
     public Uni<java.util.List<FaultReport>> newest(int limit) {
         return reports.newest(limit);
     }

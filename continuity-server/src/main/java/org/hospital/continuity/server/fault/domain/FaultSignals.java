@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.fault.domain;
 
+import org.hospital.continuity.server.fault.FaultReport;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.hospital.continuity.server.fault.domain.FaultReport;
+import org.hospital.continuity.server.fault.FaultReport;
 
 @Entity
 @Table(name = "fault_report")

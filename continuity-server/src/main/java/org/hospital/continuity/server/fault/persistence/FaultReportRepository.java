@@ -8,7 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.hospital.continuity.server.fault.domain.FaultReport;
+import org.hospital.continuity.server.fault.FaultReport;
 
 @ApplicationScoped
 @WithSession

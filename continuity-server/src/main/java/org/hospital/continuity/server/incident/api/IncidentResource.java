@@ -5,7 +5,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.eventbus.EventBus;
-import io.vertx.mutiny.core.eventbus.Message;
 import io.vertx.mutiny.core.eventbus.MessageConsumer;
 import io.smallrye.mutiny.operators.multi.processors.UnicastProcessor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,16 +37,15 @@ import org.hospital.continuity.playbooks.ladder.ContextModifier;
 import org.hospital.continuity.playbooks.ladder.LadderMilestone;
 import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.server.incident.app.HandlingIncidents;
-import org.hospital.continuity.server.incident.app.IncidentEventRelay;
 import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.EventRow;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.IncidentRow;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.SignalRow;
+import org.hospital.continuity.server.incident.TimelineEvent;
+import org.hospital.continuity.server.incident.Incident;
+import org.hospital.continuity.server.incident.IncidentSignal;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
-import org.hospital.continuity.server.playbook.api.InstructionResource.InstructionView;
-import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
+import org.hospital.continuity.server.incident.api.InstructionResource.InstructionView;
+import org.hospital.continuity.server.incident.app.AnnouncingInstructions;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Incidents, their append-only timelines, IT's decisions, and the live stream of incident events. */
@@ -69,20 +67,21 @@ public class IncidentResource {
 
     public record IncidentSummary(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
                                   Instant outageStart, Instant outageEndedAt) {
-        static IncidentSummary of(IncidentRow r) {
+        static IncidentSummary of(Incident r) {
             return new IncidentSummary(r.id(), r.openedAt(), r.closedAt(), r.faultClass(), r.scope(), r.highestClass(), r.outageStart(),
                     r.outageEndedAt());
         }
     }
 
     public record EventView(long seq, String kind, Instant at, String clause, String zh, String en, Map<String, Object> data) {
-        static EventView of(EventRow e) {
-            return new EventView(e.seq(), e.kind(), e.at(), e.clause(), e.zh(), e.en(), e.data().getMap());
+        static EventView of(TimelineEvent e) {
+            return new EventView(e.seq(), IncidentEventJson.kind(e), e.event().at(), e.event().clause(), e.event().summary().zh(),
+                    e.event().summary().en(), IncidentEventJson.data(e));
         }
     }
 
     public record SignalView(String id, String kind, Instant at, String zh, String en) {
-        static SignalView of(SignalRow s) {
+        static SignalView of(IncidentSignal s) {
             return new SignalView(s.id(), s.kind(), s.at(), s.zh(), s.en());
         }
     }
@@ -99,7 +98,7 @@ public class IncidentResource {
     }
 
     public record Decided(long journalSeq, UUID incidentId, List<Long> events, List<UUID> instructions) {
-        static Decided of(RunningTheIncidentEngine.Outcome o) {
+        static Decided of(org.hospital.continuity.server.incident.IncidentIntake.Outcome o) {
             return new Decided(o.journalSeq(), o.incidentId(), o.eventSeqs(), o.instructions());
         }
     }
@@ -225,23 +224,22 @@ public class IncidentResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<JsonObject> events(@QueryParam("after") @Min(0) Long after) {
         if (after == null) {
-            return bus.<JsonObject>consumer(IncidentEventRelay.ADDRESS).toMulti().map(Message::body);
+            return bus.<TimelineEvent>consumer(TimelineEvent.ADDRESS).toMulti().map(m -> IncidentEventJson.of(m.body()));
         }
         // subscribe to the live events first (buffered), then read the missed ones: nothing falls in between
-        UnicastProcessor<JsonObject> buffer = UnicastProcessor.create();
-        MessageConsumer<JsonObject> consumer = bus.<JsonObject>consumer(IncidentEventRelay.ADDRESS).handler(m -> buffer.onNext(m.body()));
+        UnicastProcessor<TimelineEvent> buffer = UnicastProcessor.create();
+        MessageConsumer<TimelineEvent> consumer = bus.<TimelineEvent>consumer(TimelineEvent.ADDRESS).handler(m -> buffer.onNext(m.body()));
         AtomicLong last = new AtomicLong(after);
-        Multi<JsonObject> missed = incidents.eventsAfter(after, 1000)
-                .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows.stream().map(EventRow::toJson).toList()));
+        Multi<TimelineEvent> missed = incidents.eventsAfter(after, 1000).onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows));
         return Multi.createBy().concatenating().streams(missed, buffer)
                 .filter(e -> {
-                    long seq = e.getLong("seq");
-                    if (seq <= last.get()) {
+                    if (e.seq() <= last.get()) {
                         return false;
                     }
-                    last.set(seq);
+                    last.set(e.seq());
                     return true;
                 })
+                .map(IncidentEventJson::of)
                 .onTermination().invoke(() -> consumer.unregisterAndForget());
     }
 }

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.incident.app;
 
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
@@ -24,9 +25,13 @@ import org.hospital.continuity.playbooks.signal.Clearance;
 import org.hospital.continuity.playbooks.signal.Diagnosis;
 import org.hospital.continuity.playbooks.signal.Signal;
 import org.hospital.continuity.server.incident.persistence.IncidentStore;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.EventRow;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.IncidentRow;
-import org.hospital.continuity.server.incident.persistence.IncidentStore.SignalRow;
+import org.hospital.continuity.server.incident.Incident;
+import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.IncidentIntake;
+import org.hospital.continuity.server.incident.IncidentSignal;
+import org.hospital.continuity.server.incident.IncidentView;
+import org.hospital.continuity.server.incident.Incidents;
+import org.hospital.continuity.server.incident.TimelineEvent;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Staff;
 
@@ -36,37 +41,55 @@ import org.hospital.continuity.server.platform.security.Staff;
  * declaration that the system is back). The engine decides; a refusal comes back as 409 with its clause.
  */
 @ApplicationScoped
-public class HandlingIncidents {
-
-    /** An incident with its timeline, signals and what is scheduled next. */
-    public record IncidentView(IncidentRow incident, List<EventRow> timeline, List<SignalRow> signals, List<LadderMilestone> schedule,
-                               Set<String> manualDepartments) {
-    }
+public class HandlingIncidents implements Incidents {
 
     private final RunningTheIncidentEngine engine;
     private final IncidentStore store;
     private final InstantSource clock; // the engine's clock (compressed during a drill)
 
     public HandlingIncidents(RunningTheIncidentEngine engine, IncidentStore store,
-                             org.hospital.continuity.server.drill.app.DrillClock clock) {
+                             org.hospital.continuity.server.incident.EngineClock clock) {
         this.engine = engine;
         this.store = store;
         this.clock = clock;
     }
 
-    public Uni<List<IncidentRow>> incidents(int limit) {
+    @Override
+    public Uni<List<Incident>> incidents(int limit) {
         return store.incidents(store.pool(), limit);
     }
 
     /** Timeline events of all incidents after {@code seq}, in order (an SSE client catching up). */
-    public Uni<List<EventRow>> eventsAfter(long seq, int limit) {
+    public Uni<List<TimelineEvent>> eventsAfter(long seq, int limit) {
         return store.eventsAfter(store.pool(), seq, limit);
     }
 
-    public Uni<IncidentRow> current() {
+    @Override
+    public Uni<List<TimelineEvent>> timeline(UUID incident) {
+        return store.timeline(store.pool(), incident);
+    }
+
+    @Override
+    public Uni<java.util.Optional<UUID>> drillOf(UUID incident) {
+        return store.drillOf(store.pool(), incident);
+    }
+
+    @Override
+    public Uni<Incident> incident(UUID id) {
+        return store.incident(store.pool(), id);
+    }
+
+    @Override
+    public Uni<Incident> openIncidentLocked(Tx tx) {
+        return store.lock(tx).chain(() -> store.openIncident(tx));
+    }
+
+    @Override
+    public Uni<Incident> current() {
         return store.openIncident(store.pool());
     }
 
+    @Override
     public Uni<IncidentView> view(UUID id) {
         return store.incident(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Incident " + id))
                 .chain(row -> store.timeline(store.pool(), id).chain(events -> store.signals(store.pool(), id).chain(signals ->
@@ -83,7 +106,7 @@ public class HandlingIncidents {
         return out;
     }
 
-    private Uni<IncidentRow> requireOpen(UUID id) {
+    private Uni<Incident> requireOpen(UUID id) {
         return store.incident(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Incident " + id))
                 .invoke(row -> {
                     if (row.closedAt() != null) {
@@ -93,12 +116,12 @@ public class HandlingIncidents {
     }
 
     /** Submits and turns an engine refusal into a 409 naming the clause. */
-    private Uni<RunningTheIncidentEngine.Outcome> decide(Input input) {
+    private Uni<IncidentIntake.Outcome> decide(Input input) {
         return engine.submit(input).chain(o -> store.events(store.pool(), o.eventSeqs())
                 .map(events -> {
-                    for (EventRow e : events) {
-                        if ("INPUT_REJECTED".equals(e.kind())) {
-                            throw DomainRejection.conflict("refused", e.clause(), e.en());
+                    for (TimelineEvent e : events) {
+                        if (e.event() instanceof IncidentEvent.InputRejected rejected) {
+                            throw DomainRejection.conflict("refused", rejected.clause(), rejected.summary().en());
                         }
                     }
                     return o;
@@ -110,7 +133,7 @@ public class HandlingIncidents {
      * person; the engine then ends the outage, releases manual operation and makes the recovery playbooks due
      * (restart and back-entry with EP-8.4 deadlines, the EP-8.6 review after closing).
      */
-    public Uni<RunningTheIncidentEngine.Outcome> declareRecovery(UUID id, Staff staff, String note) {
+    public Uni<IncidentIntake.Outcome> declareRecovery(UUID id, Staff staff, String note) {
         return requireOpen(id).chain(row -> engine.state()).chain(state -> {
             List<String> holding = holdingSignals(state);
             if (holding.isEmpty()) {
@@ -139,28 +162,28 @@ public class HandlingIncidents {
     }
 
     /** EP-3.2: IT records a cause, explaining signals (reports, alarms) or as a finding of its own. */
-    public Uni<RunningTheIncidentEngine.Outcome> diagnose(Cause cause, List<String> explains, String note, Staff staff) {
+    public Uni<IncidentIntake.Outcome> diagnose(Cause cause, List<String> explains, String note, Staff staff) {
         return decide(new Input.Observe(new Diagnosis(UUID.randomUUID().toString(), clock.instant(), staff.personName(), cause,
                 explains, note)));
     }
 
     /** EP-4: IT sets the grade by hand, with a reason. */
-    public Uni<RunningTheIncidentEngine.Outcome> override(UUID id, FaultClass faultClass, Scope scope, String reason, Staff staff) {
+    public Uni<IncidentIntake.Outcome> override(UUID id, FaultClass faultClass, Scope scope, String reason, Staff staff) {
         return requireOpen(id).chain(r -> decide(new Input.RequestOverride(new OverrideRequest(clock.instant(), staff.personName(),
                 faultClass, Optional.ofNullable(scope), reason))));
     }
 
-    public Uni<RunningTheIncidentEngine.Outcome> liftOverride(UUID id, String reason, Staff staff) {
+    public Uni<IncidentIntake.Outcome> liftOverride(UUID id, String reason, Staff staff) {
         return requireOpen(id).chain(r -> decide(new Input.LiftOverride(clock.instant(), staff.personName(), reason)));
     }
 
     /** EP-5.2: a department switches early for critically ill patients (a named person, a reason). */
-    public Uni<RunningTheIncidentEngine.Outcome> requestManual(Department department, String reason, Staff staff) {
+    public Uni<IncidentIntake.Outcome> requestManual(Department department, String reason, Staff staff) {
         return decide(new Input.RequestManualMode(clock.instant(), staff.personName(), department, reason));
     }
 
     /** EP-5.1: holidays, patient volume, staff away, major events change how fast the ladder runs. */
-    public Uni<RunningTheIncidentEngine.Outcome> changeContext(Set<ContextModifier> modifiers) {
+    public Uni<IncidentIntake.Outcome> changeContext(Set<ContextModifier> modifiers) {
         return decide(new Input.ChangeContext(clock.instant(), modifiers));
     }
 }

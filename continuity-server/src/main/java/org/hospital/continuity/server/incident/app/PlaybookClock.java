@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.incident.app;
 
+import org.hospital.continuity.server.incident.IncidentConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

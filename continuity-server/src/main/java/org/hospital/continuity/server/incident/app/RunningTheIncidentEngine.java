@@ -1,9 +1,10 @@
 package org.hospital.continuity.server.incident.app;
 
+import org.hospital.continuity.server.incident.DrillLink;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
@@ -22,14 +23,15 @@ import org.hospital.continuity.playbooks.incident.IncidentState;
 import org.hospital.continuity.playbooks.incident.Input;
 import org.hospital.continuity.playbooks.incident.TimelineEntry;
 import org.hospital.continuity.playbooks.signal.Signal;
-import org.hospital.continuity.server.incident.domain.EventDraft;
+import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.incident.domain.TimelineEvents;
 import org.hospital.continuity.server.incident.persistence.IncidentStore;
 import org.hospital.continuity.server.incident.persistence.IncidentStore.JournalRow;
 import org.hospital.continuity.server.incident.persistence.InputCodec;
-import org.hospital.continuity.server.playbook.domain.Announcements;
-import org.hospital.continuity.server.playbook.domain.InstructionDraft;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore;
+import org.hospital.continuity.server.incident.domain.Announcements;
+import org.hospital.continuity.server.incident.domain.InstructionDraft;
+import org.hospital.continuity.server.incident.persistence.InstructionStore;
 
 /**
  * Runs the playbooks {@link IncidentEngine} against PostgreSQL. Every input (a signal, a person's decision)
@@ -40,11 +42,7 @@ import org.hospital.continuity.server.playbook.persistence.InstructionStore;
  * (a transaction cut off by a crash leaves nothing; the other instance does the work).
  */
 @ApplicationScoped
-public class RunningTheIncidentEngine {
-
-    /** What one change produced. */
-    public record Outcome(long journalSeq, UUID incidentId, List<Long> eventSeqs, List<UUID> instructions) {
-    }
+public class RunningTheIncidentEngine implements IncidentIntake {
 
     private record Cached(long seq, IncidentState state) {
     }
@@ -55,13 +53,15 @@ public class RunningTheIncidentEngine {
     private final IncidentStore store;
     private final InstructionStore instructions;
     private final InputCodec codec;
+    private final DrillLink drills;
     private final InstantSource clock;
     private final ZoneId zone;
     private final AtomicReference<Cached> cache = new AtomicReference<>();
     private final String instance;
 
     public RunningTheIncidentEngine(IncidentEngine engine, IncidentStore store, InstructionStore instructions, InputCodec codec,
-                                    org.hospital.continuity.server.drill.app.DrillClock clock) {
+                                    org.hospital.continuity.server.incident.EngineClock clock, DrillLink drills) {
+        this.drills = drills;
         this.engine = engine;
         this.store = store;
         this.instructions = instructions;
@@ -71,6 +71,7 @@ public class RunningTheIncidentEngine {
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    @Override
     public String instance() {
         return instance;
     }
@@ -80,6 +81,7 @@ public class RunningTheIncidentEngine {
     }
 
     /** Tells the engine about a signal or a person's decision. */
+    @Override
     public Uni<Outcome> submit(Input input) {
         return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached -> {
             IncidentEngine.Step step = engine.accept(cached.state(), input);
@@ -89,6 +91,7 @@ public class RunningTheIncidentEngine {
         })).map(this::remember);
     }
 
+    @Override
     public Uni<Outcome> submit(Signal signal) {
         return submit(new Input.Observe(signal));
     }
@@ -129,14 +132,15 @@ public class RunningTheIncidentEngine {
      * real time with nothing pending. An incident still open (a drill stopped early) is closed with a
      * {@code DRILL_ENDED} event. The reset is a journal row, so a replay reproduces it.
      */
+    @Override
     public Uni<Long> reset(Instant at, Instant engineAt, String reason) {
         return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached ->
                 store.appendJournal(c, "RESET", null, new io.vertx.core.json.JsonObject().put("reason", reason), at, at, instance)
                         .chain(seq -> store.openIncident(c).chain(open -> {
                             Uni<Void> close = Uni.createFrom().voidItem();
                             if (open != null) {
-                                EventDraft ended = new EventDraft("DRILL_ENDED", engineAt, "EP-9.4", "演练结束: " + reason, "drill ended: " + reason,
-                                        java.util.Map.of());
+                                IncidentEvent ended = new IncidentEvent.DrillEnded(engineAt, "EP-9.4",
+                                        new IncidentEvent.Words("演练结束: " + reason, "drill ended: " + reason), reason);
                                 close = store.appendEvent(c, open.id(), seq, ended, at)
                                         .chain(() -> store.updateIncidentClosed(c, open.id(), engineAt, at));
                             }
@@ -160,7 +164,7 @@ public class RunningTheIncidentEngine {
         return done.outcome();
     }
 
-    private Uni<Cached> catchUp(io.vertx.mutiny.sqlclient.SqlClient c) {
+    private Uni<Cached> catchUp(Tx c) {
         Cached start = cache.get();
         Cached from = start == null ? new Cached(0, engine.start(ORIGIN, Set.of())) : start;
         // the fold is CPU work (the classifier over every signal): off the event loop
@@ -190,7 +194,7 @@ public class RunningTheIncidentEngine {
         return engine.accept(state, codec.decode(row.inputKind(), row.payload())).state();
     }
 
-    private Uni<Done> persist(SqlConnection c, long seq, IncidentEngine.Step step) {
+    private Uni<Done> persist(Tx c, long seq, IncidentEngine.Step step) {
         Instant now = clock.instant();
         IncidentState after = step.state();
         return store.openIncident(c).chain(open -> {
@@ -213,7 +217,7 @@ public class RunningTheIncidentEngine {
 
     /** The bookkeeping of one transaction: which incident entries belong to, events and instructions written. */
     private final class Work {
-        final SqlConnection c;
+        final Tx c;
         final long seq;
         final Instant now;
         UUID current;
@@ -223,7 +227,7 @@ public class RunningTheIncidentEngine {
         final List<Long> events = new ArrayList<>();
         final List<UUID> issued = new ArrayList<>();
 
-        Work(SqlConnection c, long seq, Instant now, UUID open) {
+        Work(Tx c, long seq, Instant now, UUID open) {
             this.c = c;
             this.seq = seq;
             this.now = now;
@@ -235,7 +239,10 @@ public class RunningTheIncidentEngine {
                 current = UUID.randomUUID();
                 List<TimelineEntry> earlier = List.copyOf(unassigned);
                 unassigned.clear();
-                Uni<Void> chain = store.insertIncident(c, current, entry.at(), now)
+                UUID opened = current;
+                // an incident opened while a drill runs is that drill's incident (flagged end to end, EP-9.4)
+                Uni<Void> chain = drills.running(c).chain(drill -> store.insertIncident(c, opened, entry.at(), now, drill.orElse(null))
+                                .chain(() -> drill.isPresent() ? drills.incidentOpened(c, drill.get(), opened) : Uni.createFrom().voidItem()))
                         .invoke(() -> Log.infof("incident opened id=%s", current));
                 for (TimelineEntry e : earlier) {
                     chain = chain.chain(() -> write(e, current));
@@ -268,11 +275,11 @@ public class RunningTheIncidentEngine {
         }
 
         Uni<Void> write(TimelineEntry entry, UUID incident) {
-            EventDraft draft = TimelineEvents.of(entry);
+            IncidentEvent event = TimelineEvents.of(entry);
             if (entry instanceof TimelineEntry.OutageEnded ended) {
                 outageEndedAt = ended.at();
             }
-            return store.appendEvent(c, incident, seq, draft, now).chain(eventSeq -> {
+            return store.appendEvent(c, incident, seq, event, now).chain(eventSeq -> {
                 events.add(eventSeq);
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 if (entry instanceof TimelineEntry.SignalReceived s) {

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.incident.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import static org.hospital.continuity.server.platform.persistence.Sql.instant;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
@@ -15,7 +17,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.hospital.continuity.server.incident.domain.EventDraft;
+import java.util.Map;
+import org.hospital.continuity.server.incident.Incident;
+import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.IncidentSignal;
+import org.hospital.continuity.server.incident.TimelineEvent;
+import org.hospital.continuity.server.incident.domain.IncidentEventFormat;
 
 /** The engine journal, its persisted clock, incidents, their timelines and signals. */
 @ApplicationScoped
@@ -27,19 +34,7 @@ public class IncidentStore {
     public record JournalRow(long seq, String kind, String inputKind, JsonObject payload, Instant at) {
     }
 
-    public record IncidentRow(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
-                              Instant outageStart, Instant outageEndedAt) {
-    }
 
-    public record EventRow(long seq, UUID incidentId, String kind, Instant at, String clause, String zh, String en, JsonObject data) {
-        public JsonObject toJson() {
-            return new JsonObject().put("seq", seq).put("incidentId", incidentId == null ? null : incidentId.toString())
-                    .put("kind", kind).put("at", at.toString()).put("clause", clause).put("zh", zh).put("en", en).put("data", data);
-        }
-    }
-
-    public record SignalRow(String id, UUID incidentId, String kind, Instant at, String zh, String en) {
-    }
 
     private final Pool pool;
 
@@ -47,22 +42,22 @@ public class IncidentStore {
         this.pool = pool;
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
-    public Uni<Void> lock(SqlClient c) {
-        return c.query("select pg_advisory_xact_lock(" + ENGINE_LOCK + ")").execute().replaceWithVoid();
+    public Uni<Void> lock(Tx c) {
+        return c.client().query("select pg_advisory_xact_lock(" + ENGINE_LOCK + ")").execute().replaceWithVoid();
     }
 
     /** Non-blocking: true when this transaction now holds the engine lock. */
-    public Uni<Boolean> tryLock(SqlClient c) {
-        return c.query("select pg_try_advisory_xact_lock(" + ENGINE_LOCK + ") as ok").execute()
+    public Uni<Boolean> tryLock(Tx c) {
+        return c.client().query("select pg_try_advisory_xact_lock(" + ENGINE_LOCK + ") as ok").execute()
                 .map(rows -> rows.iterator().next().getBoolean("ok"));
     }
 
-    public Uni<List<JournalRow>> journalAfter(SqlClient c, long seq) {
-        return c.preparedQuery("select seq, kind, input_kind, payload, at from engine_journal where seq > $1 order by seq")
+    public Uni<List<JournalRow>> journalAfter(Tx c, long seq) {
+        return c.client().preparedQuery("select seq, kind, input_kind, payload, at from engine_journal where seq > $1 order by seq")
                 .execute(Tuple.of(seq)).map(rows -> {
                     List<JournalRow> out = new ArrayList<>();
                     for (Row r : rows) {
@@ -74,19 +69,19 @@ public class IncidentStore {
                 });
     }
 
-    public Uni<Long> appendJournal(SqlClient c, String kind, String inputKind, JsonObject payload, Instant at, Instant now, String instance) {
-        return c.preparedQuery("insert into engine_journal (kind, input_kind, payload, at, recorded_at, instance) values ($1, $2, $3, $4, $5, $6) returning seq")
+    public Uni<Long> appendJournal(Tx c, String kind, String inputKind, JsonObject payload, Instant at, Instant now, String instance) {
+        return c.client().preparedQuery("insert into engine_journal (kind, input_kind, payload, at, recorded_at, instance) values ($1, $2, $3, $4, $5, $6) returning seq")
                 .execute(Tuple.from(Arrays.asList(kind, inputKind, payload, ts(at), ts(now), instance)))
                 .map(rows -> rows.iterator().next().getLong("seq"));
     }
 
-    public Uni<Instant> nextWakeUp(SqlClient c) {
-        return c.query("select next_wake_up from engine_clock where id = 1").execute()
+    public Uni<Instant> nextWakeUp(Tx c) {
+        return c.client().query("select next_wake_up from engine_clock where id = 1").execute()
                 .map(rows -> instant(rows.iterator().next(), "next_wake_up"));
     }
 
-    public Uni<Void> setClock(SqlClient c, Instant nextWakeUp, long seq, Instant now) {
-        return c.preparedQuery("update engine_clock set next_wake_up = $1, journal_seq = $2, updated_at = $3 where id = 1")
+    public Uni<Void> setClock(Tx c, Instant nextWakeUp, long seq, Instant now) {
+        return c.client().preparedQuery("update engine_clock set next_wake_up = $1, journal_seq = $2, updated_at = $3 where id = 1")
                 .execute(Tuple.of(ts(nextWakeUp), seq, ts(now))).replaceWithVoid();
     }
 
@@ -94,41 +89,46 @@ public class IncidentStore {
 
     private static final String INCIDENT_SELECT = "select id, opened_at, closed_at, fault_class, scope, highest_class, outage_start, outage_ended_at from incident";
 
-    private static IncidentRow incident(Row r) {
-        return new IncidentRow(r.getUUID("id"), instant(r, "opened_at"), instant(r, "closed_at"), r.getString("fault_class"),
+    private static Incident incident(Row r) {
+        return new Incident(r.getUUID("id"), instant(r, "opened_at"), instant(r, "closed_at"), r.getString("fault_class"),
                 r.getString("scope"), r.getString("highest_class"), instant(r, "outage_start"), instant(r, "outage_ended_at"));
     }
 
-    public Uni<IncidentRow> openIncident(SqlClient c) {
-        return c.query(INCIDENT_SELECT + " where closed_at is null").execute()
+    public Uni<Incident> openIncident(Tx c) {
+        return c.client().query(INCIDENT_SELECT + " where closed_at is null").execute()
                 .map(rows -> rows.size() == 0 ? null : incident(rows.iterator().next()));
     }
 
-    public Uni<IncidentRow> incident(SqlClient c, UUID id) {
-        return c.preparedQuery(INCIDENT_SELECT + " where id = $1").execute(Tuple.of(id))
+    public Uni<Incident> incident(Tx c, UUID id) {
+        return c.client().preparedQuery(INCIDENT_SELECT + " where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? null : incident(rows.iterator().next()));
     }
 
-    public Uni<List<IncidentRow>> incidents(SqlClient c, int limit) {
-        return c.preparedQuery(INCIDENT_SELECT + " order by opened_at desc limit $1").execute(Tuple.of(limit)).map(rows -> {
-            List<IncidentRow> out = new ArrayList<>();
+    public Uni<List<Incident>> incidents(Tx c, int limit) {
+        return c.client().preparedQuery(INCIDENT_SELECT + " order by opened_at desc limit $1").execute(Tuple.of(limit)).map(rows -> {
+            List<Incident> out = new ArrayList<>();
             rows.forEach(r -> out.add(incident(r)));
             return out;
         });
     }
 
-    public Uni<Void> insertIncident(SqlClient c, UUID id, Instant openedAt, Instant now) {
-        // An incident opened while a drill runs is that drill's incident (flagged end to end)
-        return c.preparedQuery("insert into incident (id, opened_at, updated_at, drill_id) values ($1, $2, $3, (select id from drill where status = 'RUNNING'))")
-                .execute(Tuple.of(id, ts(openedAt), ts(now)))
-                .chain(() -> c.preparedQuery("update drill set incident_id = $1 where status = 'RUNNING' and incident_id is null").execute(Tuple.of(id)))
-                .replaceWithVoid();
+    /** A new open incident; {@code drill} is the drill it belongs to (EP-9.4), null for a real one. */
+    public Uni<Void> insertIncident(Tx c, UUID id, Instant openedAt, Instant now, UUID drill) {
+        return c.client().preparedQuery("insert into incident (id, opened_at, updated_at, drill_id) values ($1, $2, $3, $4)")
+                .execute(Tuple.from(Arrays.asList(id, ts(openedAt), ts(now), drill))).replaceWithVoid();
+    }
+
+    /** The drill an incident belongs to (EP-9.4, HR-21), empty for a real incident or an unknown id. */
+    public Uni<java.util.Optional<UUID>> drillOf(Tx c, UUID id) {
+        return c.client().preparedQuery("select drill_id from incident where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? java.util.Optional.<UUID>empty()
+                        : java.util.Optional.ofNullable(rows.iterator().next().getUUID("drill_id")));
     }
 
     /** The incident's current grade and outage; an ongoing outage clears the end of an earlier one. */
-    public Uni<Void> updateIncident(SqlClient c, UUID id, String faultClass, String scope, String highest, Instant outageStart,
+    public Uni<Void> updateIncident(Tx c, UUID id, String faultClass, String scope, String highest, Instant outageStart,
                                     Instant outageEnded, Instant now) {
-        return c.preparedQuery("""
+        return c.client().preparedQuery("""
                 update incident set fault_class = $2, scope = $3, highest_class = coalesce($4, highest_class),
                        outage_start = coalesce($5, outage_start),
                        outage_ended_at = case when $5::timestamptz is not null then null else coalesce($6, outage_ended_at) end,
@@ -137,19 +137,20 @@ public class IncidentStore {
                 .replaceWithVoid();
     }
 
-    public Uni<Void> updateIncidentClosed(SqlClient c, UUID id, Instant closedAt, Instant now) {
-        return c.preparedQuery("update incident set closed_at = $2, updated_at = $3 where id = $1")
+    public Uni<Void> updateIncidentClosed(Tx c, UUID id, Instant closedAt, Instant now) {
+        return c.client().preparedQuery("update incident set closed_at = $2, updated_at = $3 where id = $1")
                 .execute(Tuple.of(id, ts(closedAt), ts(now))).replaceWithVoid();
     }
 
-    // timeline
+    // timeline: the outbox of typed events (a trigger NOTIFYs the relays when rows commit, V0302)
 
-    public Uni<Long> appendEvent(SqlClient c, UUID incident, long journalSeq, EventDraft e, Instant now) {
-        return c.preparedQuery("""
-                insert into incident_event (incident_id, journal_seq, kind, at, clause, summary_zh, summary_en, data, recorded_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning seq""")
-                .execute(Tuple.from(Arrays.asList(incident, journalSeq, e.kind(), ts(e.at()), e.clause(), cut(e.zh()), cut(e.en()),
-                        new JsonObject(e.data()), ts(now))))
+    public Uni<Long> appendEvent(Tx c, UUID incident, long journalSeq, IncidentEvent e, Instant now) {
+        return c.client().preparedQuery("""
+                insert into incident_event (incident_id, journal_seq, kind, schema_version, at, clause, summary_zh, summary_en, data, recorded_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning seq""")
+                .execute(Tuple.from(Arrays.asList(incident, journalSeq, IncidentEventFormat.tag(e), IncidentEventFormat.SCHEMA_VERSION,
+                        ts(e.at()), e.clause(), cut(e.summary().zh()), cut(e.summary().en()), new JsonObject(IncidentEventFormat.data(e)),
+                        ts(now))))
                 .map(rows -> rows.iterator().next().getLong("seq"));
     }
 
@@ -157,47 +158,51 @@ public class IncidentStore {
         return s == null ? "" : s.length() > 2000 ? s.substring(0, 1997) + "…" : s;
     }
 
-    private static final String EVENT_SELECT = "select seq, incident_id, kind, at, clause, summary_zh, summary_en, data from incident_event";
+    private static final String EVENT_SELECT =
+            "select seq, incident_id, kind, schema_version, at, clause, summary_zh, summary_en, data from incident_event";
 
-    private static List<EventRow> events(Iterable<Row> rows) {
-        List<EventRow> out = new ArrayList<>();
+    private static List<TimelineEvent> events(Iterable<Row> rows) {
+        List<TimelineEvent> out = new ArrayList<>();
         for (Row r : rows) {
             Object d = r.getValue("data");
-            out.add(new EventRow(r.getLong("seq"), r.getUUID("incident_id"), r.getString("kind"), instant(r, "at"), r.getString("clause"),
-                    r.getString("summary_zh"), r.getString("summary_en"), d instanceof JsonObject j ? j : new JsonObject()));
+            Map<String, Object> data = d instanceof JsonObject j ? Json.plain(j) : Map.of();
+            IncidentEvent event = IncidentEventFormat.read(r.getString("kind"), r.getShort("schema_version"),
+                    new IncidentEventFormat.Head(instant(r, "at"), r.getString("clause"),
+                            new IncidentEvent.Words(r.getString("summary_zh"), r.getString("summary_en"))), data);
+            out.add(new TimelineEvent(r.getLong("seq"), r.getUUID("incident_id"), event));
         }
         return out;
     }
 
-    public Uni<List<EventRow>> timeline(SqlClient c, UUID incident) {
-        return c.preparedQuery(EVENT_SELECT + " where incident_id = $1 order by seq").execute(Tuple.of(incident)).map(IncidentStore::events);
+    public Uni<List<TimelineEvent>> timeline(Tx c, UUID incident) {
+        return c.client().preparedQuery(EVENT_SELECT + " where incident_id = $1 order by seq").execute(Tuple.of(incident)).map(IncidentStore::events);
     }
 
-    public Uni<List<EventRow>> events(SqlClient c, List<Long> seqs) {
-        return c.preparedQuery(EVENT_SELECT + " where seq = any($1) order by seq").execute(Tuple.of(seqs.toArray(new Long[0])))
+    public Uni<List<TimelineEvent>> events(Tx c, List<Long> seqs) {
+        return c.client().preparedQuery(EVENT_SELECT + " where seq = any($1) order by seq").execute(Tuple.of(seqs.toArray(new Long[0])))
                 .map(IncidentStore::events);
     }
 
-    public Uni<List<EventRow>> eventsAfter(SqlClient c, long seq, int limit) {
-        return c.preparedQuery(EVENT_SELECT + " where seq > $1 order by seq limit $2").execute(Tuple.of(seq, limit)).map(IncidentStore::events);
+    public Uni<List<TimelineEvent>> eventsAfter(Tx c, long seq, int limit) {
+        return c.client().preparedQuery(EVENT_SELECT + " where seq > $1 order by seq limit $2").execute(Tuple.of(seq, limit)).map(IncidentStore::events);
     }
 
-    public Uni<Long> lastEventSeq(SqlClient c) {
-        return c.query("select coalesce(max(seq), 0) as s from incident_event").execute().map(rows -> rows.iterator().next().getLong("s"));
+    public Uni<Long> lastEventSeq(Tx c) {
+        return c.client().query("select coalesce(max(seq), 0) as s from incident_event").execute().map(rows -> rows.iterator().next().getLong("s"));
     }
 
     // signals
 
-    public Uni<Void> recordSignal(SqlClient c, String id, UUID incident, String kind, Instant at, String zh, String en) {
-        return c.preparedQuery("insert into incident_signal (id, incident_id, kind, at, summary_zh, summary_en) values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing")
+    public Uni<Void> recordSignal(Tx c, String id, UUID incident, String kind, Instant at, String zh, String en) {
+        return c.client().preparedQuery("insert into incident_signal (id, incident_id, kind, at, summary_zh, summary_en) values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing")
                 .execute(Tuple.from(Arrays.asList(id, incident, kind, ts(at), cut(zh), cut(en)))).replaceWithVoid();
     }
 
-    public Uni<List<SignalRow>> signals(SqlClient c, UUID incident) {
-        return c.preparedQuery("select id, incident_id, kind, at, summary_zh, summary_en from incident_signal where incident_id = $1 order by at, id")
+    public Uni<List<IncidentSignal>> signals(Tx c, UUID incident) {
+        return c.client().preparedQuery("select id, incident_id, kind, at, summary_zh, summary_en from incident_signal where incident_id = $1 order by at, id")
                 .execute(Tuple.of(incident)).map(rows -> {
-                    List<SignalRow> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new SignalRow(r.getString("id"), r.getUUID("incident_id"), r.getString("kind"), instant(r, "at"),
+                    List<IncidentSignal> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new IncidentSignal(r.getString("id"), r.getUUID("incident_id"), r.getString("kind"), instant(r, "at"),
                             r.getString("summary_zh"), r.getString("summary_en"))));
                     return out;
                 });

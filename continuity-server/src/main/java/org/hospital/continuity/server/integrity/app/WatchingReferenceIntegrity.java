@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.integrity.app;
 
+import org.hospital.continuity.server.platform.persistence.Locks;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.hospital.continuity.playbooks.signal.Clearance;
 import org.hospital.continuity.playbooks.signal.IntegrityAlarm;
-import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
+import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.integrity.domain.Catalogue;
 import org.hospital.continuity.server.integrity.domain.CsvSnapshot;
 import org.hospital.continuity.server.integrity.domain.IntegrityPolicy;
@@ -33,11 +34,11 @@ import org.hospital.continuity.server.platform.security.Staff;
 public class WatchingReferenceIntegrity {
 
     private final SnapshotStore store;
-    private final RunningTheIncidentEngine engine;
+    private final IncidentIntake engine;
     private final InstantSource clock;
     private final IntegrityPolicy policy;
 
-    public WatchingReferenceIntegrity(SnapshotStore store, RunningTheIncidentEngine engine, InstantSource clock, IntegrityConfig config) {
+    public WatchingReferenceIntegrity(SnapshotStore store, IncidentIntake engine, InstantSource clock, IntegrityConfig config) {
         this.store = store;
         this.engine = engine;
         this.clock = clock;
@@ -51,7 +52,7 @@ public class WatchingReferenceIntegrity {
         }
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
-        return store.pool().withTransaction(c -> c.query("select pg_advisory_xact_lock(" + (0x536e6170L + catalogue.ordinal()) + ")").execute()
+        return store.pool().withTransaction(c -> Locks.exclusive(c, 0x536e6170L + catalogue.ordinal())
                 .chain(() -> store.current(c, catalogue))
                 .chain(current -> (current == null ? Uni.createFrom().item(Optional.<List<ReferenceItem>>empty())
                         : store.items(c, current.id()).map(Optional::of)).chain(items -> {

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.integrity.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import static org.hospital.continuity.server.platform.persistence.Sql.instant;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
@@ -37,8 +39,8 @@ public class SnapshotStore implements SchemaScripts {
         return List.of("db/migration/V0330__reference_snapshot.sql");
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
     private static final String SELECT = """
@@ -52,17 +54,17 @@ public class SnapshotStore implements SchemaScripts {
                 instant(r, "decided_at"));
     }
 
-    public Uni<Snapshot> current(SqlClient c, Catalogue catalogue) {
-        return c.preparedQuery(SELECT + " where catalogue = $1 and status = 'CURRENT'").execute(Tuple.of(catalogue.name()))
+    public Uni<Snapshot> current(Tx c, Catalogue catalogue) {
+        return c.client().preparedQuery(SELECT + " where catalogue = $1 and status = 'CURRENT'").execute(Tuple.of(catalogue.name()))
                 .map(rows -> rows.size() == 0 ? null : snapshot(rows.iterator().next()));
     }
 
-    public Uni<Snapshot> byId(SqlClient c, UUID id) {
-        return c.preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : snapshot(rows.iterator().next()));
+    public Uni<Snapshot> byId(Tx c, UUID id) {
+        return c.client().preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : snapshot(rows.iterator().next()));
     }
 
-    public Uni<List<Snapshot>> history(SqlClient c, Catalogue catalogue, int limit) {
-        return c.preparedQuery(SELECT + " where catalogue = $1 order by imported_at desc limit $2").execute(Tuple.of(catalogue.name(), limit))
+    public Uni<List<Snapshot>> history(Tx c, Catalogue catalogue, int limit) {
+        return c.client().preparedQuery(SELECT + " where catalogue = $1 order by imported_at desc limit $2").execute(Tuple.of(catalogue.name(), limit))
                 .map(rows -> {
                     List<Snapshot> out = new ArrayList<>();
                     rows.forEach(r -> out.add(snapshot(r)));
@@ -70,8 +72,8 @@ public class SnapshotStore implements SchemaScripts {
                 });
     }
 
-    public Uni<List<ReferenceItem>> items(SqlClient c, UUID snapshot) {
-        return c.preparedQuery("select code, name, specification, unit, price_fen, insurance_class, category from reference_item where snapshot_id = $1 order by code")
+    public Uni<List<ReferenceItem>> items(Tx c, UUID snapshot) {
+        return c.client().preparedQuery("select code, name, specification, unit, price_fen, insurance_class, category from reference_item where snapshot_id = $1 order by code")
                 .execute(Tuple.of(snapshot)).map(rows -> {
                     List<ReferenceItem> out = new ArrayList<>();
                     rows.forEach(r -> out.add(new ReferenceItem(r.getString("code"), r.getString("name"), r.getString("specification"),
@@ -80,8 +82,8 @@ public class SnapshotStore implements SchemaScripts {
                 });
     }
 
-    public Uni<Void> insert(SqlClient c, Snapshot s, List<ReferenceItem> items) {
-        Uni<Void> head = c.preparedQuery("""
+    public Uni<Void> insert(Tx c, Snapshot s, List<ReferenceItem> items) {
+        Uni<Void> head = c.client().preparedQuery("""
                 insert into reference_snapshot (id, catalogue, status, item_count, content_hash, imported_at, imported_by, deleted_count,
                                                 added_count, changed_count, verdict, alarm_id)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)""")
@@ -93,20 +95,20 @@ public class SnapshotStore implements SchemaScripts {
                     .map(i -> Tuple.from(Arrays.asList(s.id(), i.code(), i.name(), i.specification(), i.unit(), i.priceFen(),
                             i.insuranceClass(), i.category())))
                     .toList();
-            head = head.chain(() -> c.preparedQuery("""
+            head = head.chain(() -> c.client().preparedQuery("""
                     insert into reference_item (snapshot_id, code, name, specification, unit, price_fen, insurance_class, category)
                     values ($1, $2, $3, $4, $5, $6, $7, $8)""").executeBatch(batch).replaceWithVoid());
         }
         return head;
     }
 
-    public Uni<Void> setStatus(SqlClient c, UUID id, String status, Instant at, UUID by) {
-        return c.preparedQuery("update reference_snapshot set status = $2, decided_at = $3, decided_by = $4 where id = $1")
+    public Uni<Void> setStatus(Tx c, UUID id, String status, Instant at, UUID by) {
+        return c.client().preparedQuery("update reference_snapshot set status = $2, decided_at = $3, decided_by = $4 where id = $1")
                 .execute(Tuple.of(id, status, ts(at), by)).replaceWithVoid();
     }
 
-    public Uni<Void> supersedeCurrent(SqlClient c, Catalogue catalogue) {
-        return c.preparedQuery("update reference_snapshot set status = 'SUPERSEDED' where catalogue = $1 and status = 'CURRENT'")
+    public Uni<Void> supersedeCurrent(Tx c, Catalogue catalogue) {
+        return c.client().preparedQuery("update reference_snapshot set status = 'SUPERSEDED' where catalogue = $1 and status = 'CURRENT'")
                 .execute(Tuple.of(catalogue.name())).replaceWithVoid();
     }
 }

@@ -29,7 +29,7 @@ import org.hospital.continuity.server.kiosk.app.KioskIdentityProvider;
 import org.hospital.continuity.server.kiosk.app.RegisteringKiosks;
 import org.hospital.continuity.server.kiosk.app.RelayingInstructions;
 import org.hospital.continuity.server.kiosk.app.ServingKiosks;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;

@@ -3,7 +3,7 @@ package org.hospital.continuity.server.kiosk.app;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.Secrets;
 import org.hospital.continuity.server.kiosk.persistence.KioskRegistryRepository;
 

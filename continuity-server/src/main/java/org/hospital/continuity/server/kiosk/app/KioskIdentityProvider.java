@@ -8,7 +8,7 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.platform.security.Roles;
 
 /**
@@ -20,7 +20,7 @@ import org.hospital.continuity.server.platform.security.Roles;
 @ApplicationScoped
 public class KioskIdentityProvider implements IdentityProvider<KioskCredentialRequest> {
 
-    public static final String ATTRIBUTE = "continuity.kiosk";
+    public static final String ATTRIBUTE = KioskIdentity.ATTRIBUTE;
 
     private final KioskCredentials credentials;
 

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.kiosk.app;
 
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -97,7 +98,7 @@ public class RegisteringKiosks {
         });
     }
 
-    private Uni<KioskWire.Block> allocate(io.vertx.mutiny.sqlclient.SqlConnection c, String kioskId, String pool) {
+    private Uni<KioskWire.Block> allocate(Tx c, String kioskId, String pool) {
         Instant now = clock.instant();
         int size = "PATIENT".equals(pool) ? patientBlockSize : invoiceBlockSize;
         return kiosks.allocate(c, pool, kioskId, size, now, now.plus(blockValidity))

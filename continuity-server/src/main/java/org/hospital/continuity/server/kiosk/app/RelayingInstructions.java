@@ -1,19 +1,19 @@
 package org.hospital.continuity.server.kiosk.app;
 
+import org.hospital.continuity.server.incident.Instructions;
+import org.hospital.continuity.server.platform.security.Sessions;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
-import org.hospital.continuity.server.account.persistence.AccountStore;
-import org.hospital.continuity.server.directory.domain.StaffRole;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.platform.security.StaffRole;
+import org.hospital.continuity.server.directory.People;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Staff;
-import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
+import org.hospital.continuity.server.incident.Instruction;
 
 /**
  * EP-6.1 for kiosks: the announced instructions of the kiosk's department (its downtime-ladder area,
@@ -23,11 +23,11 @@ import org.hospital.continuity.server.playbook.persistence.InstructionStore.Inst
 @ApplicationScoped
 public class RelayingInstructions {
 
-    private final AnnouncingInstructions announcing;
-    private final DirectoryStore directory;
-    private final AccountStore accounts;
+    private final Instructions announcing;
+    private final People directory;
+    private final Sessions accounts;
 
-    public RelayingInstructions(AnnouncingInstructions announcing, DirectoryStore directory, AccountStore accounts) {
+    public RelayingInstructions(Instructions announcing, People directory, Sessions accounts) {
         this.announcing = announcing;
         this.directory = directory;
         this.accounts = accounts;
@@ -35,7 +35,7 @@ public class RelayingInstructions {
 
     /** The newest instructions for the kiosk's department (empty when its department follows no area of the ladder). */
     public Uni<KioskWire.Instructions> forKiosk(KioskIdentity kiosk, int limit) {
-        return directory.department(directory.pool(), kiosk.departmentCode()).chain(d -> {
+        return directory.department(kiosk.departmentCode()).chain(d -> {
             if (d == null || d.area() == null) {
                 return Uni.createFrom().item(new KioskWire.Instructions(null, List.of()));
             }
@@ -49,18 +49,17 @@ public class RelayingInstructions {
      * kiosk's own department may; the acknowledgement is theirs (named), made through the kiosk.
      */
     public Uni<KioskWire.Instruction> acknowledge(KioskIdentity kiosk, UUID instructionId, String username) {
-        return accounts.byUsername(accounts.pool(), username).chain(a -> {
-            if (a == null || !a.active()) {
+        return accounts.activeAccount(username).chain(staff -> {
+            if (staff == null) {
                 return Uni.createFrom().failure(new DomainRejection(403, "not-a-server-account", "EP-6.1",
                         "Only staff with an active hospital account acknowledge instructions; acknowledge by phone to the IT duty."));
             }
-            if (!kiosk.departmentCode().equals(a.departmentCode())) {
+            if (!kiosk.departmentCode().equals(staff.departmentCode())) {
                 return Uni.createFrom().failure(new DomainRejection(403, "not-your-department", "EP-6.1",
                         "Only staff of the kiosk's department acknowledge its instructions at this kiosk."));
             }
-            Staff staff = new Staff(a.id(), a.username(), a.personId(), a.personName(), a.departmentCode(), StaffRole.securityRoles(a.roles()));
             return announcing.acknowledge(instructionId, staff).map(RelayingInstructions::wire)
-                    .invoke(i -> Log.infof("instruction acknowledged at kiosk=%s instruction=%s account=%s", kiosk.kioskId(), i.id(), a.id()));
+                    .invoke(i -> Log.infof("instruction acknowledged at kiosk=%s instruction=%s account=%s", kiosk.kioskId(), i.id(), staff.accountId()));
         });
     }
 

@@ -18,9 +18,6 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.hospital.continuity.server.allergy.app.RecordingAllergies;
-import org.hospital.continuity.server.allergy.domain.AllergyCsv;
-import org.hospital.continuity.server.allergy.persistence.AllergyStore;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.kiosk.domain.PinyinInitials;
@@ -38,13 +35,8 @@ public class SeedingReference {
     private final ReferenceRepository reference;
     private final InstantSource clock;
     private final boolean demoData;
-    private final RecordingAllergies allergies;
-    private final AllergyStore allergyStore;
 
-    public SeedingReference(ReferenceRepository reference, InstantSource clock, ContinuityServerConfig config, RecordingAllergies allergies,
-                            AllergyStore allergyStore) {
-        this.allergies = allergies;
-        this.allergyStore = allergyStore;
+    public SeedingReference(ReferenceRepository reference, InstantSource clock, ContinuityServerConfig config) {
         this.reference = reference;
         this.clock = clock;
         this.demoData = config.kiosk().demoData();
@@ -65,16 +57,8 @@ public class SeedingReference {
                                 // HR-5: kiosks get only their department's patients; the outpatient seen at the cashier office
                                 .chain(() -> reference.insertPatients(c, DEMO_PATIENTS.stream().filter(p -> !p.census()).toList(), "SFC"))
                                 .chain(() -> reference.bumpVersion(c, clock.instant())))
-                        .invoke(() -> Log.infof("demo departments, doctors and patients seeded"))))
-                .chain(() -> !demoData ? Uni.createFrom().voidItem() : allergyStore.importCount().chain(n -> n > 0
-                        ? Uni.createFrom().voidItem() : allergies.importCsv(DEMO_ALLERGIES, "DEMO", "demo-seed").replaceWithVoid()));
+                        .invoke(() -> Log.infof("demo departments, doctors and patients seeded"))));
     }
-
-    /** Demo allergies: P0001 is allergic to amoxicillin (D0001), P0002 has no known allergy. */
-    static final String DEMO_ALLERGIES = AllergyCsv.HEADER + "\n"
-            + "P0001,D0001,阿莫西林,皮疹、呼吸困难,SEVERE\n"
-            + "P0001,,海鲜,荨麻疹,MILD\n"
-            + "P0002,,,,NONE\n";
 
     static final List<KioskWire.Department> DEMO_DEPARTMENTS = List.of(
             new KioskWire.Department("SFC", "门诊收费处"), new KioskWire.Department("NK", "内科"), new KioskWire.Department("WK", "外科"),

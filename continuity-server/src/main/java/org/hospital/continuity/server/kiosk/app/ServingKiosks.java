@@ -1,19 +1,21 @@
 package org.hospital.continuity.server.kiosk.app;
 
+import org.hospital.continuity.server.kiosk.KioskVerifiers;
+import org.hospital.continuity.server.kiosk.StaffVerifier;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 import org.hospital.continuity.server.kiosk.domain.StaffVerifiers;
 import org.hospital.continuity.server.kiosk.persistence.KioskRegistryRepository;
@@ -25,7 +27,7 @@ import org.hospital.continuity.server.platform.api.DomainRejection;
  * the offline login verifiers of the kiosk's department — never passwords (HR-3).
  */
 @ApplicationScoped
-public class ServingKiosks {
+public class ServingKiosks implements KioskVerifiers {
 
     private final ReferenceRepository reference;
     private final KioskRegistryRepository kiosks;
@@ -69,7 +71,8 @@ public class ServingKiosks {
      * in the transaction that sets the password, so the kiosks of the person's department receive
      * the new verifier with their next snapshot, and never a stale one.
      */
-    public Uni<Optional<StaffVerifiers.Verifier>> accountVerifier(String username, String displayName, String departmentCode,
+    @Override
+    public Uni<Optional<StaffVerifier>> accountVerifier(String username, String displayName, String departmentCode,
                                                                   Set<StaffRole> staffRoles, char[] password) {
         List<String> roles = StaffVerifiers.kioskRoles(staffRoles);
         if (roles.isEmpty() || departmentCode == null) {
@@ -80,7 +83,8 @@ public class ServingKiosks {
     }
 
     /** Stores (or, for a person without kiosk roles, removes) an account's verifier on the caller's transaction. */
-    public Uni<Void> storeAccountVerifier(SqlClient c, String username, Optional<StaffVerifiers.Verifier> verifier) {
+    @Override
+    public Uni<Void> storeAccountVerifier(Tx c, String username, Optional<StaffVerifier> verifier) {
         Instant now = clock.instant();
         return verifier.map(v -> kiosks.upsertVerifier(c, v, now)
                         .invoke(() -> Log.infof("offline verifier published account=%s department=%s", username, v.departmentCode())))
@@ -91,12 +95,13 @@ public class ServingKiosks {
      * HR-7: a disabled account's verifier is withdrawn from the kiosks (absent from every later
      * snapshot, so a kiosk drops it on its next refresh); enabling the account restores it.
      */
-    public Uni<Void> withdrawAccountVerifier(SqlClient c, String username, boolean withdrawn) {
+    @Override
+    public Uni<Void> withdrawAccountVerifier(Tx c, String username, boolean withdrawn) {
         return kiosks.withdrawVerifier(c, username, withdrawn, clock.instant())
                 .invoke(() -> Log.infof("offline verifier %s account=%s", withdrawn ? "withdrawn" : "restored", username));
     }
 
-    private Uni<StaffVerifiers.Verifier> derive(String accountId, String displayName, String departmentCode, List<String> roles,
+    private Uni<StaffVerifier> derive(String accountId, String displayName, String departmentCode, List<String> roles,
                                                 char[] password) {
         return Uni.createFrom().item(() -> StaffVerifiers.derive(accountId, displayName, departmentCode, roles, password, iterations, random))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

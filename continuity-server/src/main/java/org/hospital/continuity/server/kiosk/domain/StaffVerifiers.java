@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.kiosk.domain;
 
+import org.hospital.continuity.server.kiosk.StaffVerifier;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import org.hospital.continuity.server.directory.domain.StaffRole;
+import org.hospital.continuity.server.platform.security.StaffRole;
 
 /**
  * Offline login verifiers for kiosks (HR-3): PBKDF2-HMAC-SHA256 with a per-account random salt.
@@ -23,17 +24,14 @@ public final class StaffVerifiers {
     private StaffVerifiers() {
     }
 
-    public record Verifier(String accountId, String displayName, String departmentCode, List<String> roles, String algorithm,
-                           String salt, int iterations, String hash) {
-    }
 
-    public static Verifier derive(String accountId, String displayName, String departmentCode, List<String> roles, char[] password,
+    public static StaffVerifier derive(String accountId, String displayName, String departmentCode, List<String> roles, char[] password,
                                   int iterations, SecureRandom random) {
         byte[] salt = new byte[16];
         random.nextBytes(salt);
         try {
             byte[] hash = SecretKeyFactory.getInstance(ALGORITHM).generateSecret(new PBEKeySpec(password, salt, iterations, 256)).getEncoded();
-            return new Verifier(accountId, displayName, departmentCode, List.copyOf(roles), ALGORITHM,
+            return new StaffVerifier(accountId, displayName, departmentCode, List.copyOf(roles), ALGORITHM,
                     Base64.getEncoder().encodeToString(salt), iterations, HexFormat.of().formatHex(hash));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2 is part of every JDK", e);

@@ -1,5 +1,9 @@
 package org.hospital.continuity.server.kiosk.persistence;
 
+import org.hospital.continuity.server.directory.People;
+import org.hospital.continuity.server.kiosk.PatientAllergies;
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -11,8 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hospital.continuity.server.allergy.domain.AllergyCsv;
-import org.hospital.continuity.server.allergy.persistence.AllergyStore;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
 
 /** Reference data served to kiosks: catalogue, departments, doctors, known patients, snapshot version. */
@@ -20,9 +22,11 @@ import org.hospital.continuity.server.kiosk.domain.KioskWire;
 public class ReferenceRepository {
 
     private final Pool pool;
-    private final AllergyStore allergies;
+    private final PatientAllergies allergies;
+    private final People people;
 
-    public ReferenceRepository(Pool pool, AllergyStore allergies) {
+    public ReferenceRepository(Pool pool, PatientAllergies allergies, People people) {
+        this.people = people;
         this.pool = pool;
         this.allergies = allergies;
     }
@@ -35,39 +39,39 @@ public class ReferenceRepository {
         return pool.query("select count(*) from ref_department").execute().map(r -> r.iterator().next().getLong(0));
     }
 
-    public Uni<Void> insertItems(SqlConnection c, List<KioskWire.Item> items) {
+    public Uni<Void> insertItems(Tx c, List<KioskWire.Item> items) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> batch = items.stream().map(i -> Tuple.from(Arrays.asList(i.code(), i.kind(), i.name(), i.pinyin(), i.specification(),
                 i.unit(), i.priceFen(), i.insuranceClass(), i.category()))).toList();
-        return c.preparedQuery("insert into ref_catalogue_item(code, kind, name, pinyin, specification, unit, price_fen, insurance_class, "
+        return c.client().preparedQuery("insert into ref_catalogue_item(code, kind, name, pinyin, specification, unit, price_fen, insurance_class, "
                 + "category) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (code) do nothing").executeBatch(batch).replaceWithVoid();
     }
 
-    public Uni<Void> insertDepartments(SqlConnection c, List<KioskWire.Department> departments) {
+    public Uni<Void> insertDepartments(Tx c, List<KioskWire.Department> departments) {
         List<Tuple> batch = departments.stream().map(d -> Tuple.of(d.code(), d.name())).toList();
-        return c.preparedQuery("insert into ref_department(code, name) values ($1, $2) on conflict (code) do nothing")
+        return c.client().preparedQuery("insert into ref_department(code, name) values ($1, $2) on conflict (code) do nothing")
                 .executeBatch(batch).replaceWithVoid();
     }
 
-    public Uni<Void> insertDoctors(SqlConnection c, List<KioskWire.Doctor> doctors) {
+    public Uni<Void> insertDoctors(Tx c, List<KioskWire.Doctor> doctors) {
         List<Tuple> batch = doctors.stream().map(d -> Tuple.of(d.code(), d.name(), d.departmentCode(), d.title())).toList();
-        return c.preparedQuery("insert into ref_doctor(code, name, department_code, title) values ($1, $2, $3, $4) on conflict (code) do nothing")
+        return c.client().preparedQuery("insert into ref_doctor(code, name, department_code, title) values ($1, $2, $3, $4) on conflict (code) do nothing")
                 .executeBatch(batch).replaceWithVoid();
     }
 
-    public Uni<Void> insertPatients(SqlConnection c, List<KioskWire.Patient> patients, String department) {
+    public Uni<Void> insertPatients(Tx c, List<KioskWire.Patient> patients, String department) {
         List<Tuple> batch = patients.stream().map(p -> Tuple.from(Arrays.asList(p.patientId(), p.census(), p.inpatientNumber(),
                 p.outpatientNumber(), p.name(), p.sex(), p.birthDate(), p.idNumber(), p.phone(), p.insuranceType(), p.insuranceCard(),
                 p.ward(), p.bed(), department, p.depositFen()))).toList();
-        return c.preparedQuery("insert into ref_patient(patient_id, census, inpatient_number, outpatient_number, name, sex, birth_date, "
+        return c.client().preparedQuery("insert into ref_patient(patient_id, census, inpatient_number, outpatient_number, name, sex, birth_date, "
                 + "id_number, phone, insurance_type, insurance_card, ward, bed, department_code, deposit_fen) values ($1, $2, $3, $4, $5, $6, "
                 + "$7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (patient_id) do nothing").executeBatch(batch).replaceWithVoid();
     }
 
-    public Uni<Void> bumpVersion(SqlConnection c, Instant now) {
-        return c.preparedQuery("update ref_snapshot_version set version = version + 1, generated_at = $1 where id = 1")
+    public Uni<Void> bumpVersion(Tx c, Instant now) {
+        return c.client().preparedQuery("update ref_snapshot_version set version = version + 1, generated_at = $1 where id = 1")
                 .execute(Tuple.of(KioskRegistryRepository.odt(now))).replaceWithVoid();
     }
 
@@ -77,19 +81,19 @@ public class ReferenceRepository {
      * ward's census, the outpatient desk its own recent outpatients).
      */
     public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff, String departmentCode) {
-        return pool.withTransaction(c -> version(c).chain(v -> watchedVersion(c).chain(watched -> items(c).chain(items -> departments(c)
+        return new Db(pool).withTransaction(c -> version(c).chain(v -> watchedVersion(c).chain(watched -> items(c).chain(items -> departments(c)
                 .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode).chain(ps -> withAllergies(c, ps)).map(ps -> new KioskWire.Snapshot(
                         "v" + v.getInteger("version") + (watched == null ? "" : "-" + watched),
                         v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff))))))));
     }
 
-    private Uni<Row> version(SqlConnection c) {
-        return c.query("select version, generated_at from ref_snapshot_version where id = 1").execute().map(r -> r.iterator().next());
+    private Uni<Row> version(Tx c) {
+        return c.client().query("select version, generated_at from ref_snapshot_version where id = 1").execute().map(r -> r.iterator().next());
     }
 
     /** The CURRENT integrity-watched imports (EP-4.1) as a short tag, so kiosks see a new version when they change. */
-    private Uni<String> watchedVersion(SqlConnection c) {
-        return c.query("select string_agg(id::text, ',' order by catalogue) from reference_snapshot where status = 'CURRENT'").execute()
+    private Uni<String> watchedVersion(Tx c) {
+        return c.client().query("select string_agg(id::text, ',' order by catalogue) from reference_snapshot where status = 'CURRENT'").execute()
                 .map(r -> {
                     String ids = r.iterator().next().getString(0);
                     return ids == null ? null : Integer.toHexString(ids.hashCode());
@@ -100,8 +104,8 @@ public class ReferenceRepository {
      * The catalogue kiosks price from: the CURRENT imports of the integrity watch (EP-4.1, HR-10) where
      * one exists for the price catalogue or the drug dictionary, else the seeded reference items of that kind.
      */
-    private Uni<List<KioskWire.Item>> items(SqlConnection c) {
-        return c.query("""
+    private Uni<List<KioskWire.Item>> items(Tx c) {
+        return c.client().query("""
                 select distinct on (code) code, kind, name, pinyin, specification, unit, price_fen, insurance_class, category from (
                   select ri.code, case rs.catalogue when 'DRUG_DICTIONARY' then 'DRUG' else 'ITEM' end as kind, ri.name,
                          null::varchar as pinyin, ri.specification, ri.unit, ri.price_fen, ri.insurance_class,
@@ -125,22 +129,20 @@ public class ReferenceRepository {
         });
     }
 
-    /** Departments of the staff directory first, then the seeded reference departments. */
-    private Uni<List<KioskWire.Department>> departments(SqlConnection c) {
-        return c.query("""
-                select distinct on (code) code, name from (
-                  select code, name_zh as name, 0 as pref from department
-                  union all
-                  select code, name, 1 as pref from ref_department
-                ) x order by code, pref""").execute().map(rows -> {
+    /** Departments of the staff directory first (its name wins), then the seeded reference departments, by code. */
+    private Uni<List<KioskWire.Department>> departments(Tx c) {
+        return people.departments().chain(directory -> c.client().query("select code, name from ref_department").execute().map(rows -> {
+            java.util.Map<String, String> byCode = new java.util.TreeMap<>();
+            rows.forEach(r -> byCode.put(r.getString("code"), r.getString("name")));
+            directory.forEach(d -> byCode.put(d.code(), d.nameZh()));
             List<KioskWire.Department> ds = new ArrayList<>();
-            rows.forEach(r -> ds.add(new KioskWire.Department(r.getString("code"), r.getString("name"))));
+            byCode.forEach((code, name) -> ds.add(new KioskWire.Department(code, name)));
             return ds;
-        });
+        }));
     }
 
-    private Uni<List<KioskWire.Doctor>> doctors(SqlConnection c) {
-        return c.query("select * from ref_doctor order by code").execute().map(rows -> {
+    private Uni<List<KioskWire.Doctor>> doctors(Tx c) {
+        return c.client().query("select * from ref_doctor order by code").execute().map(rows -> {
             List<KioskWire.Doctor> docs = new ArrayList<>();
             rows.forEach(r -> docs.add(new KioskWire.Doctor(r.getString("code"), r.getString("name"), r.getString("department_code"),
                     r.getString("title"))));
@@ -148,8 +150,8 @@ public class ReferenceRepository {
         });
     }
 
-    private Uni<List<KioskWire.Patient>> patients(SqlConnection c, String departmentCode) {
-        return c.preparedQuery("select * from ref_patient where department_code = $1 order by patient_id").execute(Tuple.of(departmentCode))
+    private Uni<List<KioskWire.Patient>> patients(Tx c, String departmentCode) {
+        return c.client().preparedQuery("select * from ref_patient where department_code = $1 order by patient_id").execute(Tuple.of(departmentCode))
                 .map(rows -> {
                 List<KioskWire.Patient> ps = new ArrayList<>();
                 rows.forEach(r -> {
@@ -164,18 +166,27 @@ public class ReferenceRepository {
     }
 
     /** Each patient's current allergy statement from the allergy imports. */
-    private Uni<List<KioskWire.Patient>> withAllergies(SqlConnection c, List<KioskWire.Patient> patients) {
+    private Uni<List<KioskWire.Patient>> withAllergies(Tx c, List<KioskWire.Patient> patients) {
         return allergies.current(c).map(current -> patients.stream().map(p -> {
-            AllergyStore.Current a = current.get(p.patientId());
+            PatientAllergies.Statement a = current.get(p.patientId());
             if (a == null) {
                 return p;
             }
-            return p.withAllergies(a.entries().stream().filter(e -> e.severity() != AllergyCsv.Severity.NONE)
-                    .map(e -> new KioskWire.Allergy(e.allergenCode(), e.allergen(), e.reaction(), e.severity().name())).toList(), a.recordedAt());
+            return p.withAllergies(a.allergies().stream()
+                    .map(e -> new KioskWire.Allergy(e.allergenCode(), e.allergen(), e.reaction(), e.severity())).toList(), a.recordedAt());
         }).toList());
     }
 
-    public Pool pool() {
-        return pool;
+    /** The ids of the patients kiosks know. */
+    public Uni<java.util.Set<String>> knownPatients() {
+        return pool.query("select patient_id from ref_patient").execute().map(rows -> {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            rows.forEach(r -> ids.add(r.getString(0)));
+            return ids;
+        });
+    }
+
+    public Db pool() {
+        return new Db(pool);
     }
 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.hospital.continuity.server.notification.app.AcknowledgingNotification;
-import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.notification.domain.NoticeTexts;
 
 /**
@@ -34,14 +34,14 @@ public class AckPage {
     @GET
     public String confirm(@PathParam("token") String token, @QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
-        return page.data("m", NoticeTexts.all("i18n/ui", language)).data("lang", language.tag())
+        return page.data("m", org.hospital.continuity.server.platform.text.Bundles.all("i18n/ui", language)).data("lang", language.tag())
                 .data("token", token).data("done", null).render();
     }
 
     @POST
     public Uni<String> acknowledge(@PathParam("token") String token, @QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
-        return acknowledging.byToken(token).map(a -> page.data("m", NoticeTexts.all("i18n/ui", language))
+        return acknowledging.byToken(token).map(a -> page.data("m", org.hospital.continuity.server.platform.text.Bundles.all("i18n/ui", language))
                 .data("lang", language.tag()).data("token", token).data("done", a).render());
     }
 }

@@ -25,12 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.server.notification.app.AcknowledgingNotification;
-import org.hospital.continuity.server.notification.app.NoticeRequest;
+import org.hospital.continuity.server.notification.NoticeRequest;
 import org.hospital.continuity.server.notification.app.RaisingNotification;
 import org.hospital.continuity.server.notification.app.ReadingNotifications;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
-import org.hospital.continuity.server.notification.domain.Text;
-import org.hospital.continuity.server.notification.persistence.NotificationStore;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
+import org.hospital.continuity.server.notification.persistence.DeliveryHistoryStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
@@ -73,7 +73,7 @@ public class NotificationResource {
     @GET
     @RolesAllowed(Roles.READER)
     @Path("/deliveries/{id}/history")
-    public Uni<List<NotificationStore.DeliveryEvent>> history(@PathParam("id") UUID id) {
+    public Uni<List<DeliveryHistoryStore.DeliveryEvent>> history(@PathParam("id") UUID id) {
         return reading.history(id);
     }
 
@@ -118,7 +118,7 @@ public class NotificationResource {
             return Uni.createFrom().failure(new DomainRejection(403, "not-your-preference", "HR-1",
                     "Only the person themselves or an IT administrator chooses their language."));
         }
-        var language = org.hospital.continuity.server.notification.domain.Language.fromTag(request.language());
+        var language = org.hospital.continuity.server.platform.text.Language.fromTag(request.language());
         return reading.chooseLanguage(personId, language, clock.instant())
                 .replaceWith(Map.of("personId", personId, "language", language.tag()));
     }

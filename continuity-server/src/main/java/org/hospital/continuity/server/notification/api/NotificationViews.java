@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.server.notification.domain.DeliveryRecord;
 import org.hospital.continuity.server.notification.domain.Notification;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.Text;
 
 /** What the notification API returns. Acknowledgement tokens never leave the server except in the messages. */
 public final class NotificationViews {

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.notification.NotificationEvents;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.notification.NotificationEvents;
+import org.hospital.continuity.server.notification.NotificationSettings;
 import io.quarkus.arc.All;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;

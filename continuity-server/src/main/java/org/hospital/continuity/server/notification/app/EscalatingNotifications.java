@@ -1,5 +1,8 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.notification.NotificationEvents;
+import org.hospital.continuity.server.notification.NotificationSettings;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -54,7 +57,7 @@ public class EscalatingNotifications {
                 }));
     }
 
-    private Uni<Boolean> escalate(io.vertx.mutiny.sqlclient.SqlConnection conn, Notification n, EscalationPolicy policy, Instant now) {
+    private Uni<Boolean> escalate(Tx conn, Notification n, EscalationPolicy policy, Instant now) {
         if (n.subjectRef() == null) {
             return escalateNow(conn, n, policy, now);
         }
@@ -70,7 +73,7 @@ public class EscalatingNotifications {
         });
     }
 
-    private Uni<Boolean> escalateNow(io.vertx.mutiny.sqlclient.SqlConnection conn, Notification n, EscalationPolicy policy, Instant now) {
+    private Uni<Boolean> escalateNow(Tx conn, Notification n, EscalationPolicy policy, Instant now) {
         return recipients.chainFor(n.audience()).chain(chain -> {
             EscalationPolicy.Step step = policy.next(n.progress(), n.isAcknowledged(), n.isClosed(),
                     n.kind().requiresAcknowledgement(), chain.tierCount(), now);

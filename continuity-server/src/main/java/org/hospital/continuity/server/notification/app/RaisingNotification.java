@@ -1,5 +1,11 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.notification.Notices;
+import org.hospital.continuity.server.notification.NotificationEvents;
+import org.hospital.continuity.server.notification.NotificationSettings;
+import org.hospital.continuity.server.notification.NoticeRequest;
+import org.hospital.continuity.server.notification.Text;
+import org.hospital.continuity.server.incident.Incidents;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -16,7 +22,7 @@ import org.hospital.continuity.server.notification.domain.EscalationChain;
 import org.hospital.continuity.server.notification.domain.EscalationPolicy;
 import org.hospital.continuity.server.notification.domain.Notification;
 import org.hospital.continuity.server.notification.domain.NoticeTexts;
-import org.hospital.continuity.server.notification.domain.PatientDataGuard;
+import org.hospital.continuity.server.notification.PatientDataGuard;
 import org.hospital.continuity.server.notification.domain.PlannedDelivery;
 import org.hospital.continuity.server.notification.persistence.NotificationStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
@@ -27,7 +33,7 @@ import org.hospital.continuity.server.platform.api.DomainRejection;
  * outbox); the dispatcher sends them. Nothing is sent from here, so a slow channel never slows the caller.
  */
 @ApplicationScoped
-public class RaisingNotification {
+public class RaisingNotification implements Notices {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -36,9 +42,11 @@ public class RaisingNotification {
     private final NotificationSettings settings;
     private final InstantSource clock;
     private final EventBus bus;
+    private final Incidents incidents;
 
     public RaisingNotification(NotificationStore store, ResolvingRecipients recipients, NotificationSettings settings,
-                               InstantSource clock, EventBus bus) {
+                               InstantSource clock, EventBus bus, Incidents incidents) {
+        this.incidents = incidents;
         this.store = store;
         this.recipients = recipients;
         this.settings = settings;
@@ -47,6 +55,7 @@ public class RaisingNotification {
     }
 
     /** @return the notification's id (the existing one when the dedupe key was used before) */
+    @Override
     public Uni<UUID> raise(NoticeRequest request) {
         List<String> violations = request.params().values().stream()
                 .flatMap(t -> java.util.stream.Stream.of(t.zh(), t.en()))
@@ -64,13 +73,12 @@ public class RaisingNotification {
         if (request.incidentId() == null || request.params().containsKey(NoticeTexts.DRILL_PARAM)) {
             return Uni.createFrom().item(request);
         }
-        return store.pool().preparedQuery("select drill_id is not null as drill from incident where id = $1")
-                .execute(io.vertx.mutiny.sqlclient.Tuple.of(request.incidentId())).map(rows -> {
-                    if (rows.size() == 0 || !rows.iterator().next().getBoolean("drill")) {
+        return incidents.drillOf(request.incidentId()).map(drill -> {
+                    if (drill.isEmpty()) {
                         return request;
                     }
-                    java.util.Map<String, org.hospital.continuity.server.notification.domain.Text> params = new java.util.HashMap<>(request.params());
-                    params.put(NoticeTexts.DRILL_PARAM, new org.hospital.continuity.server.notification.domain.Text("演练", "DRILL"));
+                    java.util.Map<String, org.hospital.continuity.server.notification.Text> params = new java.util.HashMap<>(request.params());
+                    params.put(NoticeTexts.DRILL_PARAM, new org.hospital.continuity.server.notification.Text("演练", "DRILL"));
                     return new NoticeRequest(request.incidentId(), request.kind(), request.audience(), params, request.dedupeKey(),
                             request.subjectRef());
                 });

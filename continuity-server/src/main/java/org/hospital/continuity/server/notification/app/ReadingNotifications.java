@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.notification.NotificationDigest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -9,20 +10,26 @@ import org.hospital.continuity.server.notification.domain.Channel;
 import org.hospital.continuity.server.notification.domain.DeliveryRecord;
 import org.hospital.continuity.server.notification.domain.DeliveryStatus;
 import org.hospital.continuity.server.notification.domain.Notification;
+import org.hospital.continuity.server.notification.persistence.DeliveryHistoryStore;
+import org.hospital.continuity.server.notification.persistence.NotificationPreferenceStore;
 import org.hospital.continuity.server.notification.persistence.NotificationStore;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /** Reads notifications with their delivery records, for the API, the board and the kiosk banner. */
 @ApplicationScoped
-public class ReadingNotifications {
+public class ReadingNotifications implements NotificationDigest {
 
     public record WithDeliveries(Notification notification, List<DeliveryRecord> deliveries) {
     }
 
     private final NotificationStore store;
+    private final DeliveryHistoryStore history;
+    private final NotificationPreferenceStore preferences;
 
-    public ReadingNotifications(NotificationStore store) {
+    public ReadingNotifications(NotificationStore store, DeliveryHistoryStore history, NotificationPreferenceStore preferences) {
         this.store = store;
+        this.history = history;
+        this.preferences = preferences;
     }
 
     public Uni<List<WithDeliveries>> newest(UUID incidentId, int limit) {
@@ -39,8 +46,8 @@ public class ReadingNotifications {
         });
     }
 
-    public Uni<List<NotificationStore.DeliveryEvent>> history(UUID deliveryId) {
-        return store.eventsOf(deliveryId);
+    public Uni<List<DeliveryHistoryStore.DeliveryEvent>> history(UUID deliveryId) {
+        return history.eventsOf(deliveryId);
     }
 
     /** The in-app messages of a party (kiosk banner, board), newest first. */
@@ -53,12 +60,31 @@ public class ReadingNotifications {
                 .limit(limit).toList());
     }
 
-    public Uni<Void> chooseLanguage(String personId, org.hospital.continuity.server.notification.domain.Language language,
+    public Uni<Void> chooseLanguage(String personId, org.hospital.continuity.server.platform.text.Language language,
                                     java.time.Instant at) {
-        return store.setLanguage(personId, language, at);
+        return preferences.setLanguage(personId, language, at);
+    }
+
+    @Override
+    public Uni<List<Notice>> notices(UUID incident, int limit) {
+        return newest(incident, limit).map(list -> list.stream().map(w -> {
+            Notification n = w.notification();
+            int sent = (int) w.deliveries().stream().filter(d -> d.delivery().sentAt() != null).count();
+            return new Notice(n.id(), n.kind(), n.audience(), n.createdAt(), n.progress().tier(), n.progress().round(),
+                    n.nextEscalationAt(), n.acknowledgedAt(), n.acknowledgedBy(), n.isAcknowledged(), n.isAwaitingAcknowledgement(), sent);
+        }).toList());
+    }
+
+    @Override
+    public Uni<Map<String, Long>> deliveryCounts() {
+        return counts().map(m -> {
+            Map<String, Long> out = new java.util.LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(k.name(), v));
+            return out;
+        });
     }
 
     public Uni<Map<DeliveryStatus, Long>> counts() {
-        return store.countsByStatus();
+        return history.countsByStatus();
     }
 }

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.notification.app;
 
+import org.hospital.continuity.server.notification.NotificationSettings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import org.hospital.continuity.server.notification.domain.Channel;
 import org.hospital.continuity.server.notification.domain.Contact;
 import org.hospital.continuity.server.notification.domain.EscalationChain;
 import org.hospital.continuity.server.notification.domain.Person;
-import org.hospital.continuity.server.notification.persistence.NotificationStore;
+import org.hospital.continuity.server.notification.persistence.NotificationPreferenceStore;
 
 /**
  * Who a party's notification goes to: the people of the directory/roster by tier, the group robots
@@ -23,9 +24,9 @@ public class ResolvingRecipients {
 
     private final Directory directory;
     private final NotificationSettings settings;
-    private final NotificationStore store;
+    private final NotificationPreferenceStore store;
 
-    public ResolvingRecipients(Directory directory, NotificationSettings settings, NotificationStore store) {
+    public ResolvingRecipients(Directory directory, NotificationSettings settings, NotificationPreferenceStore store) {
         this.directory = directory;
         this.settings = settings;
         this.store = store;

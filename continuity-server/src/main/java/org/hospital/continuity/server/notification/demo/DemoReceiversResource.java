@@ -15,8 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
-import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.notification.NotificationSettings;
+import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.notification.domain.NoticeTexts;
 import org.hospital.continuity.server.notification.integration.DingTalkSignature;
 import org.hospital.continuity.server.platform.api.DomainRejection;
@@ -55,7 +55,7 @@ public class DemoReceiversResource {
     public String page(@QueryParam("lang") String lang) {
         enabled();
         Language language = Language.fromTag(lang);
-        Map<String, String> m = NoticeTexts.all("i18n/ui", language);
+        Map<String, String> m = org.hospital.continuity.server.platform.text.Bundles.all("i18n/ui", language);
         return page.data("m", m).data("lang", language.tag()).data("other", language == Language.EN ? "zh-CN" : "en")
                 .data("received", receivers.received()).data("smtpPort", receivers.smtpPort()).render();
     }

@@ -1,5 +1,8 @@
 package org.hospital.continuity.server.notification.domain;
 
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
+import org.hospital.continuity.server.platform.text.Language;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

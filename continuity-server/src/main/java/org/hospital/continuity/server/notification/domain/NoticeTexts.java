@@ -1,5 +1,9 @@
 package org.hospital.continuity.server.notification.domain;
 
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
+import org.hospital.continuity.server.platform.text.Bundles;
+import org.hospital.continuity.server.platform.text.Language;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
@@ -17,16 +21,13 @@ public final class NoticeTexts {
     public static final String DRILL_PARAM = "drill";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][a-zA-Z0-9]*)}");
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private NoticeTexts() {
     }
 
-    /** The bundle of a language; the base bundle is Chinese, whatever the JVM's default locale. */
+    /** The bundle of a language (see {@link Bundles}). */
     public static ResourceBundle bundle(String baseName, Language language) {
-        return ResourceBundle.getBundle(baseName, language == Language.EN ? java.util.Locale.ENGLISH : java.util.Locale.ROOT,
-                NoticeTexts.class.getClassLoader(), NO_FALLBACK);
+        return Bundles.bundle(baseName, language);
     }
 
     /**
@@ -54,16 +55,6 @@ public final class NoticeTexts {
             body = drill + body;
         }
         return new RenderedMessage(language, subject, body);
-    }
-
-    /** Every text of a bundle in a language (page texts for templates and scripts). */
-    public static Map<String, String> all(String baseName, Language language) {
-        ResourceBundle b = bundle(baseName, language);
-        Map<String, String> out = new java.util.TreeMap<>();
-        for (String key : java.util.Collections.list(b.getKeys())) {
-            out.put(key, b.getString(key));
-        }
-        return out;
     }
 
     static String get(ResourceBundle b, String key) {

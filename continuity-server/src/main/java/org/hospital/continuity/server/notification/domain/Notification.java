@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.notification.domain;
 
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.notification.domain;
 
+import org.hospital.continuity.server.platform.text.Language;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package org.hospital.continuity.server.notification.integration;
 
+import org.hospital.continuity.server.directory.People;
+import org.hospital.continuity.server.notification.TeamMembers;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,14 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.hospital.continuity.server.directory.app.RunningTheRoster;
-import org.hospital.continuity.server.directory.domain.ContactKind;
-import org.hospital.continuity.server.directory.domain.StaffRole;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.directory.ContactKind;
+import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.notification.app.Directory;
 import org.hospital.continuity.server.notification.domain.Channel;
 import org.hospital.continuity.server.notification.domain.Contact;
-import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.notification.domain.Person;
 
 /**
@@ -42,20 +40,13 @@ import org.hospital.continuity.server.notification.domain.Person;
 @ApplicationScoped
 public class DirectoryAdapter implements Directory {
 
-    private final DirectoryStore store;
-    private final RunningTheRoster roster;
-    private final Pool pool;
+    private final People people;
+    private final TeamMembers teams;
 
-    public DirectoryAdapter(DirectoryStore store, RunningTheRoster roster, Pool pool) {
-        this.store = store;
-        this.roster = roster;
-        this.pool = pool;
+    public DirectoryAdapter(People people, TeamMembers teams) {
+        this.people = people;
+        this.teams = teams;
     }
-
-    /** EP-8.2: who the board lists in a team of an incident still open (the board's records, by directory person id). */
-    static final String TEAM_MEMBERS = """
-            select distinct a.person_id from board_team_assignment a join incident i on i.id = a.incident_id
-             where a.team = $1 and a.released_at is null and a.person_id is not null and i.closed_at is null""";
 
     @Override
     public Uni<List<List<Person>>> tiersFor(String partyCode) {
@@ -80,10 +71,10 @@ public class DirectoryAdapter implements Directory {
                         filter(all, p -> members.contains(p.id().toString())), filter(all, p -> p.holds(StaffRole.DATA_ENTRY)),
                         filter(all, p -> p.holds(StaffRole.DEPARTMENT_HEAD)))));
             default:
-                return store.peopleOfArea(store.pool(), partyCode)
-                        .chain(area -> area.isEmpty() ? store.people(store.pool(), partyCode) : Uni.createFrom().item(area))
+                return people.peopleOfArea(partyCode)
+                        .chain(area -> area.isEmpty() ? people.people(partyCode) : Uni.createFrom().item(area))
                         .map(people -> {
-                            List<org.hospital.continuity.server.directory.domain.Person> active = filter(people, p -> true);
+                            List<org.hospital.continuity.server.directory.Person> active = filter(people, p -> true);
                             return tiers(filter(active, p -> p.holds(StaffRole.DEPARTMENT_HEAD)),
                                     filter(active, p -> !p.holds(StaffRole.DEPARTMENT_HEAD)));
                         });
@@ -91,33 +82,29 @@ public class DirectoryAdapter implements Directory {
     }
 
     private Uni<java.util.Set<String>> teamMembers(String team) {
-        return pool.preparedQuery(TEAM_MEMBERS).execute(Tuple.of(team)).map(rows -> {
-            java.util.Set<String> out = new java.util.HashSet<>();
-            rows.forEach(r -> out.add(r.getString("person_id")));
-            return out;
-        });
+        return teams.ofTeam(team);
     }
 
-    private Uni<List<org.hospital.continuity.server.directory.domain.Person>> everyone() {
-        return store.people(store.pool(), null);
+    private Uni<List<org.hospital.continuity.server.directory.Person>> everyone() {
+        return people.people(null);
     }
 
-    private Uni<List<org.hospital.continuity.server.directory.domain.Person>> onDuty() {
-        return roster.onDutyNow().map(list -> list.stream().map(RunningTheRoster.OnDuty::person).filter(Objects::nonNull).toList());
+    private Uni<List<org.hospital.continuity.server.directory.Person>> onDuty() {
+        return people.onDutyNow();
     }
 
-    private static List<org.hospital.continuity.server.directory.domain.Person> filter(
-            List<org.hospital.continuity.server.directory.domain.Person> people,
-            Predicate<org.hospital.continuity.server.directory.domain.Person> which) {
-        return people.stream().filter(org.hospital.continuity.server.directory.domain.Person::active).filter(which).toList();
+    private static List<org.hospital.continuity.server.directory.Person> filter(
+            List<org.hospital.continuity.server.directory.Person> people,
+            Predicate<org.hospital.continuity.server.directory.Person> which) {
+        return people.stream().filter(org.hospital.continuity.server.directory.Person::active).filter(which).toList();
     }
 
     /** Tiers in order, each person only in the first tier that names them; empty tiers dropped. */
     @SafeVarargs
-    static List<List<Person>> tiers(List<org.hospital.continuity.server.directory.domain.Person>... tiers) {
+    static List<List<Person>> tiers(List<org.hospital.continuity.server.directory.Person>... tiers) {
         Map<String, Boolean> seen = new LinkedHashMap<>();
         List<List<Person>> out = new ArrayList<>();
-        for (List<org.hospital.continuity.server.directory.domain.Person> tier : tiers) {
+        for (List<org.hospital.continuity.server.directory.Person> tier : tiers) {
             List<Person> mapped = new ArrayList<>();
             for (var p : tier) {
                 if (seen.putIfAbsent(p.id().toString(), true) == null) {
@@ -131,7 +118,7 @@ public class DirectoryAdapter implements Directory {
         return out;
     }
 
-    static Person person(org.hospital.continuity.server.directory.domain.Person p) {
+    static Person person(org.hospital.continuity.server.directory.Person p) {
         List<Contact> contacts = new ArrayList<>();
         for (var c : p.contacts()) {
             if (c.kind() == ContactKind.MAIL) {

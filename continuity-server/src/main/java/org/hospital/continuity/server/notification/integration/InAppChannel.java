@@ -5,7 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.eventbus.EventBus;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hospital.continuity.server.notification.app.ChannelSender;
-import org.hospital.continuity.server.notification.app.NotificationEvents;
+import org.hospital.continuity.server.notification.NotificationEvents;
 import org.hospital.continuity.server.notification.app.Outgoing;
 import org.hospital.continuity.server.notification.domain.Channel;
 

@@ -3,42 +3,47 @@ package org.hospital.continuity.server.notification.integration;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hospital.continuity.playbooks.fault.FaultClass;
-import org.hospital.continuity.playbooks.ladder.LadderStep;
-import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
+import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.playbooks.party.Party;
-import org.hospital.continuity.server.incident.app.IncidentEventRelay;
-import org.hospital.continuity.server.notification.app.NoticeRequest;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
+import org.hospital.continuity.playbooks.playbook.Occurrence;
+import org.hospital.continuity.playbooks.playbook.PlaybookSet;
+import org.hospital.continuity.server.incident.IncidentEvent;
+import org.hospital.continuity.server.incident.Instruction;
+import org.hospital.continuity.server.incident.Instructions;
+import org.hospital.continuity.server.incident.TimelineEvent;
+import org.hospital.continuity.server.notification.NoticeRequest;
+import org.hospital.continuity.server.notification.NotificationSettings;
 import org.hospital.continuity.server.notification.app.RaisingNotification;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
-import org.hospital.continuity.server.notification.domain.PatientDataGuard;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.PatientDataGuard;
+import org.hospital.continuity.server.notification.Text;
 import org.hospital.continuity.server.notification.persistence.NotificationStore;
-import org.hospital.continuity.server.playbook.app.AnnouncingInstructions;
-import org.hospital.continuity.server.playbook.persistence.InstructionStore.Instruction;
 
 /**
- * Turns the incident engine's timeline events (on the event bus) into notifications:
+ * Turns the incident engine's typed events (on the event bus) into notifications, one handler per event type:
  * <ul>
- *   <li>graded Class I (EP-4.1/4.5, EP-5.1): the leadership group and IT on duty;</li>
- *   <li>graded Class II (EP-4.2/4.6): IT on duty; an insurance fault (EP-4.4/4.8): finance, insurance office,
- *       outpatient office; Class III (EP-4.7) is the system administrator's own work: nobody is called;</li>
- *   <li>a ladder step reached (EP-5.2): the parties the playbooks' ladder settings name for it (leadership group,
- *       the coordinating offices …), besides the departments that switch;</li>
+ *   <li>a class declared or raised (EP-4): the parties the class's playbook announces ({@code announce:} in the
+ *       playbook file: EP-4.5 Class I the leadership group and IT on duty, EP-4.6 Class II IT on duty, EP-4.8 an
+ *       insurance fault finance, the insurance office and the outpatient office, EP-4.7 Class III nobody);</li>
+ *   <li>a ladder step reached (EP-5.2): the parties the ladder settings name for it (leadership group, the
+ *       coordinating offices …), besides the departments that switch;</li>
  *   <li>every instruction the engine announced (ladder steps to the departments concerned, EP-5.2/6.1; restart
  *       and back-entry, EP-6.8; playbook steps): its party, until the party acknowledges it;</li>
- *   <li>the outage ended (EP-6.8): everybody (all departments and the leadership group);</li>
+ *   <li>the outage ended: the parties the recovery playbook announces (EP-6.8: all departments, the leadership
+ *       group, IT);</li>
  *   <li>the incident closed: escalation of its notices stops.</li>
  * </ul>
  * Every instance's relay publishes every event, so each notice has a dedupe key: it is raised once.
@@ -48,93 +53,133 @@ public class NotifyingFromIncidents {
 
     private static final DateTimeFormatter HHMM = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
+    /** The message a class's callers get; a class without one calls nobody (its playbook must not announce). */
+    private static final Map<FaultClass, NoticeKind> DECLARED = new EnumMap<>(Map.of(
+            FaultClass.CLASS_I, NoticeKind.CLASS_I_DECLARED,
+            FaultClass.CLASS_II, NoticeKind.CLASS_II_DECLARED,
+            FaultClass.INSURANCE, NoticeKind.INSURANCE_FAULT));
+
     private final RaisingNotification raising;
-    private final AnnouncingInstructions instructions;
+    private final Instructions instructions;
     private final NotificationStore store;
     private final NotificationSettings settings;
-    private final RunningTheIncidentEngine engine;
+    private final PlaybookSet playbooks;
 
-    public NotifyingFromIncidents(RaisingNotification raising, AnnouncingInstructions instructions, NotificationStore store,
-                                  NotificationSettings settings, RunningTheIncidentEngine engine) {
-        this.engine = engine;
+    public NotifyingFromIncidents(RaisingNotification raising, Instructions instructions, NotificationStore store,
+                                  NotificationSettings settings, PlaybookSet playbooks) {
         this.raising = raising;
         this.instructions = instructions;
         this.store = store;
         this.settings = settings;
-    }
-
-    @ConsumeEvent(IncidentEventRelay.ADDRESS)
-    public Uni<Void> on(JsonObject event) {
-        return handle(event).onFailure().invoke(e -> Log.errorf(e, "notifying for incident event seq=%s kind=%s failed",
-                event.getValue("seq"), event.getString("kind"))).onFailure().recoverWithNull().replaceWithVoid();
-    }
-
-    Uni<Void> handle(JsonObject e) {
-        String kind = e.getString("kind");
-        String incident = e.getString("incidentId");
-        UUID incidentId = incident == null ? null : UUID.fromString(incident);
-        long seq = e.getLong("seq");
-        JsonObject data = e.getJsonObject("data", new JsonObject());
-        Instant at = Instant.parse(e.getString("at"));
-        switch (kind) {
-            case "CLASS_CHANGED":
-            case "OVERRIDE_APPLIED":
-            case "OVERRIDE_SUPERSEDED":
-                return classChanged(incidentId, seq, data, e, at);
-            case "LADDER_STEP_REACHED":
-                return instructionsOf(incidentId, seq, at).chain(() -> ladderStep(incidentId, seq, data, at));
-            case "STEP_DUE":
-                return instructionsOf(incidentId, seq, at).chain(() -> stepNotified(incidentId, seq, data, e));
-            case "MANUAL_MODE_GRANTED":
-            case "MANUAL_MODE_ENDED":
-                return instructionsOf(incidentId, seq, at);
-            case "OUTAGE_ENDED":
-                return recovery(incidentId, seq, at);
-            case "INSTRUCTION_ACKNOWLEDGED":
-                return Uni.createFrom().voidItem(); // escalation checks the instruction itself (InstructionAcknowledgements)
-            case "INCIDENT_CLOSED":
-                return incidentId == null ? Uni.createFrom().voidItem()
-                        : store.closeForIncident(incidentId, at, "incident closed").replaceWithVoid();
-            default:
-                return Uni.createFrom().voidItem();
+        this.playbooks = playbooks;
+        for (FaultClass c : FaultClass.values()) {
+            if (!DECLARED.containsKey(c) && !playbooks.announcedFor(new Occurrence.ClassReached(Instant.EPOCH, c)).isEmpty()) {
+                throw new IllegalStateException("the playbook of " + c + " names parties to call, but no message exists for that class");
+            }
         }
     }
 
-    private Uni<Void> classChanged(UUID incidentId, long seq, JsonObject data, JsonObject e, Instant at) {
-        FaultClass to = parse(data.getString("to"));
-        FaultClass from = parse(data.getString("from"));
-        if (to == null || (from != null && !to.isMoreSevereThan(from))) {
-            return Uni.createFrom().voidItem(); // only a raise calls people in; a lowered class shows on the board
+    @ConsumeEvent(TimelineEvent.ADDRESS)
+    public Uni<Void> on(TimelineEvent event) {
+        return handle(event).onFailure().invoke(e -> Log.errorf(e, "notifying for incident event seq=%d failed", event.seq()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    Uni<Void> handle(TimelineEvent e) {
+        return e.event().accept(new Handler(e.seq(), e.incidentId()));
+    }
+
+    /** What each event type calls people for; the types not named here call nobody. */
+    private final class Handler implements IncidentEvent.Visitor<Uni<Void>> {
+        private final long seq;
+        private final UUID incidentId;
+
+        Handler(long seq, UUID incidentId) {
+            this.seq = seq;
+            this.incidentId = incidentId;
+        }
+
+        @Override
+        public Uni<Void> otherwise(IncidentEvent event) {
+            return Uni.createFrom().voidItem(); // shown on the board and the timeline; nobody is called
+        }
+
+        @Override
+        public Uni<Void> classChanged(IncidentEvent.ClassChanged e) {
+            Text summary = e.evidence().isEmpty() ? words(e) : new Text(e.evidence().get(0).line().zh(), e.evidence().get(0).line().en());
+            return e.to().map(to -> classRaised(seq, incidentId, e.from(), to, summary, e.at())).orElse(none());
+        }
+
+        @Override
+        public Uni<Void> overrideApplied(IncidentEvent.OverrideApplied e) {
+            return classRaised(seq, incidentId, Optional.empty(), e.to(), words(e), e.at());
+        }
+
+        @Override
+        public Uni<Void> overrideSuperseded(IncidentEvent.OverrideSuperseded e) {
+            Text summary = e.evidence().isEmpty() ? words(e) : new Text(e.evidence().get(0).line().zh(), e.evidence().get(0).line().en());
+            return classRaised(seq, incidentId, Optional.of(e.from()), e.to(), summary, e.at());
+        }
+
+        @Override
+        public Uni<Void> ladderStepReached(IncidentEvent.LadderStepReached e) {
+            return instructionsOf(incidentId, seq).chain(() -> ladderStep(incidentId, seq, e));
+        }
+
+        @Override
+        public Uni<Void> stepDue(IncidentEvent.StepDue e) {
+            return instructionsOf(incidentId, seq).chain(() -> stepNotified(incidentId, seq, e));
+        }
+
+        @Override
+        public Uni<Void> manualModeGranted(IncidentEvent.ManualModeGranted e) {
+            return instructionsOf(incidentId, seq);
+        }
+
+        @Override
+        public Uni<Void> manualModeEnded(IncidentEvent.ManualModeEnded e) {
+            return instructionsOf(incidentId, seq);
+        }
+
+        @Override
+        public Uni<Void> outageEnded(IncidentEvent.OutageEnded e) {
+            return recovery(incidentId, seq, e.at());
+        }
+
+        @Override
+        public Uni<Void> incidentClosed(IncidentEvent.IncidentClosed e) {
+            return incidentId == null ? none() : store.closeForIncident(incidentId, e.at(), "incident closed").replaceWithVoid();
+        }
+    }
+
+    private static Uni<Void> none() {
+        return Uni.createFrom().voidItem();
+    }
+
+    private static Text words(IncidentEvent e) {
+        return new Text(e.summary().zh(), e.summary().en());
+    }
+
+    /** EP-4.5 … EP-4.8: a raise calls in whom the class's playbook announces; a lowered class only shows on the board. */
+    private Uni<Void> classRaised(long seq, UUID incidentId, Optional<FaultClass> from, FaultClass to, Text summary, Instant at) {
+        if (from.isPresent() && !to.isMoreSevereThan(from.get())) {
+            return none();
+        }
+        NoticeKind noticeKind = DECLARED.get(to);
+        if (noticeKind == null) {
+            return none();
         }
         Map<String, Text> params = new HashMap<>();
-        params.put("summary", safe(summary(e, data)));
+        params.put("summary", safe(summary));
         params.put("since", Text.plain(HHMM.format(at.atZone(settings.zone()))));
         params.put("boardLink", Text.plain(base() + "/board"));
-        List<String> parties;
-        NoticeKind noticeKind;
-        switch (to) {
-            case CLASS_I -> {
-                noticeKind = NoticeKind.CLASS_I_DECLARED;
-                parties = List.of("LEADERSHIP_GROUP", "IT_ON_DUTY");
-            }
-            case CLASS_II -> {
-                noticeKind = NoticeKind.CLASS_II_DECLARED;
-                parties = List.of("IT_ON_DUTY");
-            }
-            case INSURANCE -> {
-                noticeKind = NoticeKind.INSURANCE_FAULT;
-                parties = List.of("FINANCE", "INSURANCE_OFFICE", "OUTPATIENT_OFFICE");
-            }
-            default -> {
-                return Uni.createFrom().voidItem();
-            }
-        }
+        List<String> parties = playbooks.announcedFor(new Occurrence.ClassReached(at, to)).stream().map(Party::code).toList();
         return raiseAll(parties.stream().map(p -> new NoticeRequest(incidentId, noticeKind, p, params, "event|" + seq + "|" + p)).toList());
     }
 
-    private Uni<Void> instructionsOf(UUID incidentId, long seq, Instant at) {
+    private Uni<Void> instructionsOf(UUID incidentId, long seq) {
         if (incidentId == null) {
-            return Uni.createFrom().voidItem();
+            return none();
         }
         return instructions.forIncident(incidentId).chain(list -> {
             List<NoticeRequest> requests = new ArrayList<>();
@@ -148,39 +193,29 @@ public class NotifyingFromIncidents {
                 params.put("clause", Text.plain(i.clause() == null ? "EP-6.1" : i.clause()));
                 params.put("instruction", safe(new Text(i.zh(), i.en())));
                 params.put("startAt", Text.plain(HHMM.format(i.issuedAt().atZone(settings.zone()))));
-                NoticeKind kind = "SWITCH_TO_MANUAL".equals(i.kind()) ? NoticeKind.MANUAL_SWITCH : NoticeKind.INSTRUCTION;
+                NoticeKind kind = i.switchesToManual() ? NoticeKind.MANUAL_SWITCH : NoticeKind.INSTRUCTION;
                 requests.add(new NoticeRequest(incidentId, kind, i.party(), params, "instruction|" + i.id(), "instruction:" + i.id()));
             }
             return raiseAll(requests);
         });
     }
 
-    /** EP-5.2: the parties the playbooks' ladder settings name for this step (besides the departments that switch). */
-    private Uni<Void> ladderStep(UUID incidentId, long seq, JsonObject data, Instant at) {
-        LadderStep step;
-        try {
-            step = LadderStep.valueOf(data.getString("step", ""));
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().voidItem();
-        }
-        return engine.state().chain(state -> {
-            List<Party> parties = engine.engine().settings().ladder().notifyAt(step, state.modifiers());
-            List<String> switching = data.getJsonArray("switching", new JsonArray()).stream().map(Object::toString).toList();
-            Map<String, Text> params = new HashMap<>();
-            // the threshold in force (a holiday or a crowd may have moved it, EP-5.1), else the plan's
-            long minutes = java.util.Optional.ofNullable(data.getString("threshold")).map(java.time.Duration::parse)
-                    .orElse(step.planThreshold()).toMinutes();
-            params.put("threshold", minutes < 60 ? new Text(minutes + "分钟", minutes + " minutes")
-                    : new Text(minutes / 60 + "小时", minutes / 60 + " hours"));
-            params.put("clause", Text.plain(step.clause()));
-            params.put("departments", new Text(
-                    switching.stream().map(c -> Party.fromCode(c).map(Party::zh).orElse(c)).collect(java.util.stream.Collectors.joining("、")),
-                    switching.stream().map(c -> Party.fromCode(c).map(Party::en).orElse(c)).collect(java.util.stream.Collectors.joining(", "))));
-            params.put("startAt", Text.plain(HHMM.format(at.atZone(settings.zone()))));
-            params.put("boardLink", Text.plain(base() + "/board"));
-            return raiseAll(parties.stream().map(Party::code).filter(code -> !switching.contains(code))
-                    .map(code -> new NoticeRequest(incidentId, NoticeKind.LADDER_STEP, code, params, "event|" + seq + "|" + code)).toList());
-        });
+    /** EP-5.2: the parties the ladder settings name for this step (besides the departments that switch). */
+    private Uni<Void> ladderStep(UUID incidentId, long seq, IncidentEvent.LadderStepReached e) {
+        Set<String> switching = e.switching().stream().map(Department::code).collect(Collectors.toSet());
+        List<Department> sorted = e.switching().stream().sorted().toList();
+        Map<String, Text> params = new HashMap<>();
+        // the threshold in force (a holiday or a crowd may have moved it, EP-5.1)
+        long minutes = e.threshold().toMinutes();
+        params.put("threshold", minutes < 60 ? new Text(minutes + "分钟", minutes + " minutes")
+                : new Text(minutes / 60 + "小时", minutes / 60 + " hours"));
+        params.put("clause", Text.plain(e.step().clause()));
+        params.put("departments", new Text(sorted.stream().map(Department::zh).collect(Collectors.joining("、")),
+                sorted.stream().map(Department::en).collect(Collectors.joining(", "))));
+        params.put("startAt", Text.plain(HHMM.format(e.at().atZone(settings.zone()))));
+        params.put("boardLink", Text.plain(base() + "/board"));
+        return raiseAll(e.notified().stream().map(Party::code).filter(code -> !switching.contains(code))
+                .map(code -> new NoticeRequest(incidentId, NoticeKind.LADDER_STEP, code, params, "event|" + seq + "|" + code)).toList());
     }
 
     /**
@@ -188,38 +223,28 @@ public class NotifyingFromIncidents {
      * step is and who leads it. The party that carries the step out already has it as an instruction; it is not
      * told twice.
      */
-    private Uni<Void> stepNotified(UUID incidentId, long seq, JsonObject data, JsonObject e) {
-        JsonArray notify = data.getJsonArray("notify", new JsonArray());
-        if (notify.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    private Uni<Void> stepNotified(UUID incidentId, long seq, IncidentEvent.StepDue e) {
+        if (e.notified().isEmpty()) {
+            return none();
         }
-        String owner = data.getString("owner");
-        String carrying = data.getString("department", owner);
+        String carrying = e.department().map(Department::code).orElse(e.owner().code());
         Map<String, Text> params = new HashMap<>();
-        Text action = safe(new Text(e.getString("zh", ""), e.getString("en", "")));
+        Text action = safe(words(e));
         params.put("action", action);
         params.put("step", new Text(shorten(action.zh(), 24), shorten(action.en(), 40)));
-        params.put("clause", Text.plain(e.getString("clause") == null ? "EP-2.3" : e.getString("clause")));
-        params.put("owner", partyName(owner));
+        params.put("clause", Text.plain(e.clause() == null ? "EP-2.3" : e.clause()));
+        params.put("owner", new Text(e.owner().zh(), e.owner().en()));
         params.put("boardLink", Text.plain(base() + "/board"));
         List<NoticeRequest> requests = new ArrayList<>();
-        for (Object code : notify) {
-            String party = code.toString();
-            if (party.equals(carrying) || Party.fromCode(party).isEmpty()) {
+        for (Party party : e.notified()) {
+            if (party.code().equals(carrying)) {
                 continue;
             }
             Map<String, Text> own = new HashMap<>(params);
-            own.put("party", partyName(party));
-            requests.add(new NoticeRequest(incidentId, NoticeKind.PLAYBOOK_STEP, party, own, "event|" + seq + "|" + party));
+            own.put("party", new Text(party.zh(), party.en()));
+            requests.add(new NoticeRequest(incidentId, NoticeKind.PLAYBOOK_STEP, party.code(), own, "event|" + seq + "|" + party.code()));
         }
         return raiseAll(requests);
-    }
-
-    private static Text partyName(String code) {
-        if (code == null) {
-            return new Text("信息科", "IT");
-        }
-        return Party.fromCode(code).map(p -> new Text(p.zh(), p.en())).orElse(Text.plain(code));
     }
 
     static String shorten(String s, int max) {
@@ -230,27 +255,19 @@ public class NotifyingFromIncidents {
         return cut == s.length() ? s : s.substring(0, cut) + "…";
     }
 
+    /** EP-6.8: the system is back: whom the recovery playbook announces. */
     private Uni<Void> recovery(UUID incidentId, long seq, Instant at) {
         Map<String, Text> params = Map.of("recoveredAt", Text.plain(HHMM.format(at.atZone(settings.zone()))));
-        return raiseAll(List.of("ALL_DEPARTMENTS", "LEADERSHIP_GROUP", "IT_DEPARTMENT").stream()
+        return raiseAll(playbooks.announcedFor(new Occurrence.Recovered(at, Set.of())).stream().map(Party::code)
                 .map(p -> new NoticeRequest(incidentId, NoticeKind.RECOVERY, p, params, "event|" + seq + "|" + p)).toList());
     }
 
     private Uni<Void> raiseAll(List<NoticeRequest> requests) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = none();
         for (NoticeRequest r : requests) {
             chain = chain.chain(() -> raising.raise(r).replaceWithVoid());
         }
         return chain;
-    }
-
-    private static Text summary(JsonObject e, JsonObject data) {
-        JsonArray evidence = data.getJsonArray("evidence");
-        if (evidence != null && !evidence.isEmpty()) {
-            JsonObject first = evidence.getJsonObject(0);
-            return new Text(first.getString("zh", e.getString("zh")), first.getString("en", e.getString("en")));
-        }
-        return new Text(e.getString("zh", ""), e.getString("en", ""));
     }
 
     /** HR-12: a text that might carry patient data is replaced by a pointer to the board. */
@@ -259,17 +276,6 @@ public class NotifyingFromIncidents {
             return t;
         }
         return new Text("详情见故障看板", "see the incident board for details");
-    }
-
-    private static FaultClass parse(String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return FaultClass.valueOf(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private String base() {

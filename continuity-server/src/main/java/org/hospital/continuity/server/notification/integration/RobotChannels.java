@@ -7,7 +7,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import org.hospital.continuity.server.notification.app.ChannelFailure;
 import org.hospital.continuity.server.notification.app.ChannelSender;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
+import org.hospital.continuity.server.notification.NotificationSettings;
 import org.hospital.continuity.server.notification.app.Outgoing;
 import org.hospital.continuity.server.notification.domain.Channel;
 

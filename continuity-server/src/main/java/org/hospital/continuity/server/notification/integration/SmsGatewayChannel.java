@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hospital.continuity.server.notification.app.ChannelFailure;
 import org.hospital.continuity.server.notification.app.ChannelSender;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
+import org.hospital.continuity.server.notification.NotificationSettings;
 import org.hospital.continuity.server.notification.app.Outgoing;
 import org.hospital.continuity.server.notification.domain.Channel;
 

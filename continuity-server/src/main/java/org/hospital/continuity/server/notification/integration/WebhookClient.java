@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import org.hospital.continuity.server.notification.app.ChannelFailure;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
+import org.hospital.continuity.server.notification.NotificationSettings;
 
 /** Posts webhook requests (robots, SMS gateway) with the JDK's HTTP client, off the event loop. */
 @ApplicationScoped

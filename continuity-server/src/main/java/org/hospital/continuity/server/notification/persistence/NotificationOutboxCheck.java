@@ -17,10 +17,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class NotificationOutboxCheck implements AsyncHealthCheck {
 
-    private final NotificationStore store;
+    private final DeliveryHistoryStore store;
     private final InstantSource clock;
 
-    public NotificationOutboxCheck(NotificationStore store, InstantSource clock) {
+    public NotificationOutboxCheck(DeliveryHistoryStore store, InstantSource clock) {
         this.store = store;
         this.clock = clock;
     }

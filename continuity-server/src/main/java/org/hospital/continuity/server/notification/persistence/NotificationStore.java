@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.notification.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -23,11 +25,11 @@ import org.hospital.continuity.server.notification.domain.Delivery;
 import org.hospital.continuity.server.notification.domain.DeliveryRecord;
 import org.hospital.continuity.server.notification.domain.DeliveryStatus;
 import org.hospital.continuity.server.notification.domain.EscalationPolicy;
-import org.hospital.continuity.server.notification.domain.Language;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
+import org.hospital.continuity.server.platform.text.Language;
+import org.hospital.continuity.server.notification.NoticeKind;
 import org.hospital.continuity.server.notification.domain.Notification;
 import org.hospital.continuity.server.notification.domain.PlannedDelivery;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.Text;
 
 /**
  * The notification outbox in PostgreSQL, in raw SQL: claims use {@code FOR UPDATE SKIP LOCKED} so that
@@ -43,8 +45,8 @@ public class NotificationStore {
         this.pool = pool;
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
     /** A delivery claimed for sending, with what the channel needs. */
@@ -58,8 +60,8 @@ public class NotificationStore {
      *
      * @return true when inserted, false when the dedupe key was already used
      */
-    public Uni<Boolean> insertNotification(SqlConnection conn, Notification n, String dedupeKey) {
-        return conn.preparedQuery("""
+    public Uni<Boolean> insertNotification(Tx conn, Notification n, String dedupeKey) {
+        return conn.client().preparedQuery("""
                         insert into notification (id, incident_id, kind, audience, params, requires_ack, dedupe_key,
                           created_at, tier, round, last_sent_at, next_escalation_at, subject_ref)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -77,7 +79,7 @@ public class NotificationStore {
      *
      * @return the deliveries queued
      */
-    public Uni<List<PlannedDelivery>> insertFirstDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+    public Uni<List<PlannedDelivery>> insertFirstDeliveries(Tx conn, List<PlannedDelivery> planned) {
         if (planned.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -89,7 +91,7 @@ public class NotificationStore {
      * merged across parties: each is about one party that has not acknowledged yet, and a round's text recurs at every
      * tier, so a post could not be told from the same round of another cycle.
      */
-    public Uni<List<PlannedDelivery>> insertDeliveries(SqlConnection conn, List<PlannedDelivery> planned) {
+    public Uni<List<PlannedDelivery>> insertDeliveries(Tx conn, List<PlannedDelivery> planned) {
         return insertAll(conn, planned).replaceWith(planned);
     }
 
@@ -104,13 +106,13 @@ public class NotificationStore {
         return dedupeKey.substring(0, dedupeKey.length() - audience.length() - 1);
     }
 
-    private Uni<List<PlannedDelivery>> withoutRepeatedGroupPosts(SqlConnection conn, List<PlannedDelivery> planned) {
+    private Uni<List<PlannedDelivery>> withoutRepeatedGroupPosts(Tx conn, List<PlannedDelivery> planned) {
         List<PlannedDelivery> posts = planned.stream().filter(p -> p.groupPostDigest() != null).toList();
         if (posts.isEmpty()) {
             return Uni.createFrom().item(planned);
         }
         UUID notificationId = planned.get(0).delivery().notificationId();
-        return conn.preparedQuery("select incident_id, dedupe_key, audience from notification where id = $1").execute(Tuple.of(notificationId))
+        return conn.client().preparedQuery("select incident_id, dedupe_key, audience from notification where id = $1").execute(Tuple.of(notificationId))
                 .chain(rows -> {
                     Row n = rows.size() == 0 ? null : rows.iterator().next();
                     String event = n == null || n.getUUID("incident_id") == null ? null : fanOut(n.getString("dedupe_key"), n.getString("audience"));
@@ -120,7 +122,7 @@ public class NotificationStore {
                     String[] digests = posts.stream().map(PlannedDelivery::groupPostDigest).toArray(String[]::new);
                     UUID[] deliveries = posts.stream().map(p -> p.delivery().id()).toArray(UUID[]::new);
                     // a concurrent raise of the same post (another instance) waits here for the first one's outcome
-                    return conn.preparedQuery("""
+                    return conn.client().preparedQuery("""
                                     insert into notification_group_post (incident_id, event, post_digest, delivery_id, posted_at)
                                     select $1, $5, u.k, u.d, $4 from unnest($2::varchar[], $3::uuid[]) as u(k, d)
                                     on conflict do nothing
@@ -140,7 +142,7 @@ public class NotificationStore {
                 });
     }
 
-    private Uni<Void> insertAll(SqlConnection conn, List<PlannedDelivery> planned) {
+    private Uni<Void> insertAll(Tx conn, List<PlannedDelivery> planned) {
         if (planned.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -153,12 +155,12 @@ public class NotificationStore {
                     p.ackToken(), d.status().name(), d.attempts(), ts(d.nextAttemptAt()), ts(d.nextAttemptAt()))));
             events.add(Tuple.of(d.id(), ts(d.nextAttemptAt()), d.status().name(), d.attempts()).addValue(null));
         }
-        return conn.preparedQuery("""
+        return conn.client().preparedQuery("""
                         insert into notification_delivery (id, notification_id, tier, round, person_id, recipient_name, channel,
                           address, language, subject, body, ack_token, status, attempts, next_attempt_at, created_at)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)""")
                 .executeBatch(rows)
-                .chain(() -> conn.preparedQuery(
+                .chain(() -> conn.client().preparedQuery(
                                 "insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
                         .executeBatch(events))
                 .replaceWithVoid();
@@ -214,18 +216,18 @@ public class NotificationStore {
                 .execute(Tuple.from(java.util.Arrays.asList(after.status().name(), (ts(after.nextAttemptAt())), (after.lastError()),
                         (ts(after.sentAt())), after.id(), claimed.attempts())))
                 .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().item(false)
-                        : event(conn, after.id(), at, after.status(), after.attempts(),
+                        : event(Tx.of(conn), after.id(), at, after.status(), after.attempts(),
                         after.status() == DeliveryStatus.SENT ? null : after.lastError()).replaceWith(true)));
     }
 
-    private Uni<Void> event(SqlConnection conn, UUID delivery, Instant at, DeliveryStatus status, int attempt, String detail) {
-        return conn.preparedQuery("insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
+    private Uni<Void> event(Tx conn, UUID delivery, Instant at, DeliveryStatus status, int attempt, String detail) {
+        return conn.client().preparedQuery("insert into notification_delivery_event (delivery_id, at, status, attempt, detail) values ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(delivery, ts(at), status.name(), attempt).addValue(detail)).replaceWithVoid();
     }
 
     /** Notifications due for escalation, locked for this transaction (others skip them). */
-    public Uni<List<Notification>> lockEscalationsDue(SqlConnection conn, Instant now, int limit) {
-        return conn.preparedQuery("""
+    public Uni<List<Notification>> lockEscalationsDue(Tx conn, Instant now, int limit) {
+        return conn.client().preparedQuery("""
                         select * from notification
                          where next_escalation_at <= $1 and acknowledged_at is null and closed_at is null
                          order by next_escalation_at limit $2
@@ -238,25 +240,25 @@ public class NotificationStore {
                 });
     }
 
-    public Uni<Void> updateProgress(SqlConnection conn, UUID id, EscalationPolicy.Progress p, Instant nextEscalationAt) {
-        return conn.preparedQuery("update notification set tier = $1, round = $2, last_sent_at = $3, next_escalation_at = $4 where id = $5")
+    public Uni<Void> updateProgress(Tx conn, UUID id, EscalationPolicy.Progress p, Instant nextEscalationAt) {
+        return conn.client().preparedQuery("update notification set tier = $1, round = $2, last_sent_at = $3, next_escalation_at = $4 where id = $5")
                 .execute(Tuple.of(p.tier(), p.round(), ts(p.lastSentAt())).addValue(ts(nextEscalationAt)).addValue(id))
                 .replaceWithVoid();
     }
 
-    public Uni<Void> stopEscalation(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("update notification set next_escalation_at = null where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    public Uni<Void> stopEscalation(Tx conn, UUID id) {
+        return conn.client().preparedQuery("update notification set next_escalation_at = null where id = $1").execute(Tuple.of(id)).replaceWithVoid();
     }
 
     /** The acknowledgement of a link: the delivery, locked, with its notification. */
-    public Uni<Optional<DeliveryRecord>> lockDeliveryByToken(SqlConnection conn, String token) {
-        return conn.preparedQuery("select * from notification_delivery where ack_token = $1 for update")
+    public Uni<Optional<DeliveryRecord>> lockDeliveryByToken(Tx conn, String token) {
+        return conn.client().preparedQuery("select * from notification_delivery where ack_token = $1 for update")
                 .execute(Tuple.of(token))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(deliveryRecord(rows.iterator().next())));
     }
 
-    public Uni<Void> markDeliveryAcknowledged(SqlConnection conn, Delivery after, Instant at) {
-        return conn.preparedQuery("""
+    public Uni<Void> markDeliveryAcknowledged(Tx conn, Delivery after, Instant at) {
+        return conn.client().preparedQuery("""
                         update notification_delivery set status = 'ACKNOWLEDGED', acknowledged_at = $1, next_attempt_at = null,
                           sent_at = coalesce(sent_at, $1) where id = $2""")
                 .execute(Tuple.of(ts(at), after.id()))
@@ -268,8 +270,8 @@ public class NotificationStore {
      *
      * @return true when this call acknowledged it
      */
-    public Uni<Boolean> acknowledgeNotification(SqlConnection conn, UUID id, Instant at, String by, UUID via) {
-        return conn.preparedQuery("""
+    public Uni<Boolean> acknowledgeNotification(Tx conn, UUID id, Instant at, String by, UUID via) {
+        return conn.client().preparedQuery("""
                         update notification set acknowledged_at = $1, acknowledged_by = $2, acknowledged_via = $3,
                           next_escalation_at = null
                          where id = $4 and acknowledged_at is null""")
@@ -292,13 +294,13 @@ public class NotificationStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(notification(rows.iterator().next())));
     }
 
-    public Uni<Optional<Notification>> notificationOf(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("select * from notification where id = $1").execute(Tuple.of(id))
+    public Uni<Optional<Notification>> notificationOf(Tx conn, UUID id) {
+        return conn.client().preparedQuery("select * from notification where id = $1").execute(Tuple.of(id))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(notification(rows.iterator().next())));
     }
 
-    public Uni<Optional<UUID>> notificationIdByDedupeKey(SqlConnection conn, String key) {
-        return conn.preparedQuery("select id from notification where dedupe_key = $1").execute(Tuple.of(key))
+    public Uni<Optional<UUID>> notificationIdByDedupeKey(Tx conn, String key) {
+        return conn.client().preparedQuery("select id from notification where dedupe_key = $1").execute(Tuple.of(key))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID("id")));
     }
 
@@ -326,68 +328,6 @@ public class NotificationStore {
                     notificationIds.forEach(id -> out.put(id, new ArrayList<>()));
                     rows.forEach(r -> out.get(r.getUUID("notification_id")).add(deliveryRecord(r)));
                     return out;
-                });
-    }
-
-    /** The history of one delivery: every status with its time and detail (the error of a failure). */
-    public record DeliveryEvent(Instant at, DeliveryStatus status, int attempt, String detail) {
-    }
-
-    public Uni<List<DeliveryEvent>> eventsOf(UUID deliveryId) {
-        return pool.preparedQuery("select * from notification_delivery_event where delivery_id = $1 order by id")
-                .execute(Tuple.of(deliveryId))
-                .map(rows -> {
-                    List<DeliveryEvent> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new DeliveryEvent(instant(r, "at"), DeliveryStatus.valueOf(r.getString("status")),
-                            r.getInteger("attempt"), r.getString("detail"))));
-                    return out;
-                });
-    }
-
-    /** Counts of deliveries by status, for the board and the readiness of the outbox. */
-    public Uni<Map<DeliveryStatus, Long>> countsByStatus() {
-        return pool.query("select status, count(*) as n from notification_delivery group by status").execute()
-                .map(rows -> {
-                    Map<DeliveryStatus, Long> out = new LinkedHashMap<>();
-                    rows.forEach(r -> out.put(DeliveryStatus.valueOf(r.getString("status")), r.getLong("n")));
-                    return out;
-                });
-    }
-
-    /** The chosen languages of these people (absent: Chinese, the default). */
-    public Uni<Map<String, Language>> languages(java.util.Collection<String> personIds) {
-        if (personIds.isEmpty()) {
-            return Uni.createFrom().item(Map.of());
-        }
-        return pool.preparedQuery("select person_id, language from notification_preference where person_id = any($1)")
-                .execute(Tuple.of(personIds.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, Language> out = new LinkedHashMap<>();
-                    rows.forEach(r -> out.put(r.getString("person_id"), Language.fromTag(r.getString("language"))));
-                    return out;
-                });
-    }
-
-    public Uni<Void> setLanguage(String personId, Language language, Instant at) {
-        return pool.preparedQuery("""
-                        insert into notification_preference (person_id, language, updated_at) values ($1, $2, $3)
-                        on conflict (person_id) do update set language = excluded.language, updated_at = excluded.updated_at""")
-                .execute(Tuple.of(personId, language.tag(), ts(at))).replaceWithVoid();
-    }
-
-    /** The outbox backlog: deliveries still to send, the oldest one's due time, and those given up. */
-    public record Backlog(long pending, Instant oldestDue, long gaveUp) {
-    }
-
-    public Uni<Backlog> backlog() {
-        return pool.query("""
-                        select count(*) filter (where status in ('QUEUED', 'FAILED', 'SENDING')) as pending,
-                               min(next_attempt_at) filter (where status in ('QUEUED', 'FAILED', 'SENDING')) as oldest,
-                               count(*) filter (where status = 'GAVE_UP') as gave_up
-                          from notification_delivery""").execute()
-                .map(rows -> {
-                    Row r = rows.iterator().next();
-                    return new Backlog(r.getLong("pending"), instant(r, "oldest"), r.getLong("gave_up"));
                 });
     }
 

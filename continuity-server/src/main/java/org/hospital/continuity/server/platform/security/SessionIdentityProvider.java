@@ -10,17 +10,15 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
-import org.hospital.continuity.server.account.persistence.AccountStore;
-import org.hospital.continuity.server.directory.domain.StaffRole;
 
-/** Turns a staff session token into an identity with the account's roles, straight from PostgreSQL. */
+/** Turns a staff session token into an identity with the account's roles (the live session from {@link Sessions}). */
 @ApplicationScoped
 public class SessionIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-    private final AccountStore accounts;
+    private final Sessions accounts;
     private final InstantSource clock;
 
-    public SessionIdentityProvider(AccountStore accounts, InstantSource clock) {
+    public SessionIdentityProvider(Sessions accounts, InstantSource clock) {
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -41,16 +39,14 @@ public class SessionIdentityProvider implements IdentityProvider<TokenAuthentica
                     io.quarkus.logging.Log.warnf("session lookup failed: %s", e.toString());
                     return new AuthenticationFailedException("session lookup failed", e);
                 })
-                .map(s -> {
-            if (s == null) {
+                .map(staff -> {
+            if (staff == null) {
                 io.quarkus.logging.Log.debugf("no live session for the presented token at %s", clock.instant());
                 throw new AuthenticationFailedException("session expired or unknown");
             }
-            var roles = StaffRole.securityRoles(s.roles());
-            Staff staff = new Staff(s.accountId(), s.username(), s.personId(), s.personName(), s.departmentCode(), roles);
             return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(s.username()))
-                    .addRoles(roles)
+                    .setPrincipal(new QuarkusPrincipal(staff.username()))
+                    .addRoles(staff.roles())
                     .addAttribute(Staff.ATTRIBUTE, staff)
                     .build();
         });

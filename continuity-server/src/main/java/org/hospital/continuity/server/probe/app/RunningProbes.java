@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.probe.app;
 
+import org.hospital.continuity.server.drill.Drills;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -15,8 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hospital.continuity.playbooks.signal.ProbeResult;
 import org.hospital.continuity.playbooks.signal.ProbeStatus;
-import org.hospital.continuity.server.drill.app.RunningDrills;
-import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
+import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.server.probe.integration.Checks;
@@ -33,16 +33,16 @@ public class RunningProbes {
 
     private final ProbeStore store;
     private final Checks checks;
-    private final RunningTheIncidentEngine engine;
+    private final IncidentIntake engine;
     private final InstantSource clock;
     private final Vertx vertx;
     private final ProbeConfig config;
-    private final RunningDrills drills;
+    private final Drills drills;
     private final AtomicBoolean busy = new AtomicBoolean();
     private long timer = -1;
 
-    public RunningProbes(ProbeStore store, Checks checks, RunningTheIncidentEngine engine, InstantSource clock, Vertx vertx, ProbeConfig config,
-                         RunningDrills drills) {
+    public RunningProbes(ProbeStore store, Checks checks, IncidentIntake engine, InstantSource clock, Vertx vertx, ProbeConfig config,
+                         Drills drills) {
         this.drills = drills;
         this.store = store;
         this.checks = checks;

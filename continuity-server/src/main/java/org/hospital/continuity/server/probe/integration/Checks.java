@@ -1,12 +1,11 @@
 package org.hospital.continuity.server.probe.integration;
 
+import org.hospital.continuity.server.probe.persistence.SqlProbe;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.PgConnection;
-import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
@@ -20,18 +19,20 @@ public class Checks {
 
     /** What a check saw. */
     public record Result(ProbeStatus status, String detail) {
-        static Result up(String detail) {
+        public static Result up(String detail) {
             return new Result(ProbeStatus.UP, detail);
         }
 
-        static Result down(String detail) {
+        public static Result down(String detail) {
             return new Result(ProbeStatus.DOWN, detail == null ? "no answer" : detail.length() > 400 ? detail.substring(0, 400) : detail);
         }
     }
 
     private final Vertx vertx;
+    private final SqlProbe sql;
 
-    public Checks(Vertx vertx) {
+    public Checks(Vertx vertx, SqlProbe sql) {
+        this.sql = sql;
         this.vertx = vertx;
     }
 
@@ -39,7 +40,7 @@ public class Checks {
         Uni<Result> check = switch (kind) {
             case HTTP -> http(target, timeout);
             case TCP -> tcp(target, timeout);
-            case SQL -> sql(target, timeout);
+            case SQL -> sql.check(target, timeout).map(Result::up);
             case PING -> ping(target, timeout);
         };
         return check.ifNoItem().after(timeout.plusMillis(250)).recoverWithItem(() -> Result.down("timeout after " + timeout.toMillis() + " ms"))
@@ -68,15 +69,6 @@ public class Checks {
         var client = vertx.createNetClient(new NetClientOptions().setConnectTimeout((int) timeout.toMillis()));
         return client.connect(port, host).chain(socket -> socket.close().replaceWith(Result.up("connected")))
                 .eventually(client::close);
-    }
-
-    private Uni<Result> sql(String target, Duration timeout) {
-        PgConnectOptions options = PgConnectOptions.fromUri(target.contains("#") ? target.substring(0, target.indexOf('#')) : target);
-        options.setConnectTimeout((int) timeout.toMillis());
-        String query = target.contains("#") ? target.substring(target.indexOf('#') + 1) : "select 1";
-        return PgConnection.connect(vertx, options).chain(conn -> conn.query(query).execute()
-                .map(rows -> Result.up(rows.size() + " row(s)"))
-                .eventually(conn::close));
     }
 
     private Uni<Result> ping(String target, Duration timeout) {

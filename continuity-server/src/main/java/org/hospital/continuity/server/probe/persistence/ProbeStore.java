@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.probe.persistence;
 
+import org.hospital.continuity.server.platform.persistence.Db;
+import org.hospital.continuity.server.platform.persistence.Tx;
 import static org.hospital.continuity.server.platform.persistence.Sql.instant;
 import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 
@@ -31,8 +33,8 @@ public class ProbeStore {
         this.pool = pool;
     }
 
-    public Pool pool() {
-        return pool;
+    public Db pool() {
+        return new Db(pool);
     }
 
     private static final String SELECT = """
@@ -54,18 +56,18 @@ public class ProbeStore {
         return out;
     }
 
-    public Uni<List<Probe>> all(SqlClient c) {
-        return c.query(SELECT + " order by name").execute().map(ProbeStore::probes);
+    public Uni<List<Probe>> all(Tx c) {
+        return c.client().query(SELECT + " order by name").execute().map(ProbeStore::probes);
     }
 
-    public Uni<Probe> byId(SqlClient c, UUID id) {
-        return c.preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : probe(rows.iterator().next()));
+    public Uni<Probe> byId(Tx c, UUID id) {
+        return c.client().preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : probe(rows.iterator().next()));
     }
 
     /** False when the name is taken. */
-    public Uni<Boolean> insert(SqlClient c, UUID id, String name, ProbeKind kind, String target, Component component, String series,
+    public Uni<Boolean> insert(Tx c, UUID id, String name, ProbeKind kind, String target, Component component, String series,
                                Duration interval, Duration timeout, Instant now) {
-        return c.preparedQuery("""
+        return c.client().preparedQuery("""
                 insert into probe (id, name, kind, target, component, series, interval_ms, timeout_ms, enabled, next_run_at, created_at)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, true, $9, $9) on conflict (name) do nothing""")
                 .execute(Tuple.from(Arrays.asList(id, name, kind.name(), target, component.name(), series, (int) interval.toMillis(),
@@ -73,8 +75,8 @@ public class ProbeStore {
                 .map(r -> r.rowCount() == 1);
     }
 
-    public Uni<Boolean> setEnabled(SqlClient c, UUID id, boolean enabled, Instant now) {
-        return c.preparedQuery("update probe set enabled = $2, next_run_at = $3 where id = $1").execute(Tuple.of(id, enabled, ts(now)))
+    public Uni<Boolean> setEnabled(Tx c, UUID id, boolean enabled, Instant now) {
+        return c.client().preparedQuery("update probe set enabled = $2, next_run_at = $3 where id = $1").execute(Tuple.of(id, enabled, ts(now)))
                 .map(r -> r.rowCount() == 1);
     }
 
@@ -106,9 +108,9 @@ public class ProbeStore {
      * Records a result under the lease and releases it; returns the status seen before, or null when the lease
      * was lost (another instance took over: its result counts, this one is dropped).
      */
-    public Uni<Optional<Optional<ProbeStatus>>> complete(SqlClient c, UUID id, String owner, ProbeStatus status, String detail,
+    public Uni<Optional<Optional<ProbeStatus>>> complete(Tx c, UUID id, String owner, ProbeStatus status, String detail,
                                                          Instant now, Instant next) {
-        return c.preparedQuery("select last_status from probe where id = $1 and lease_owner = $2 for update").execute(Tuple.of(id, owner))
+        return c.client().preparedQuery("select last_status from probe where id = $1 and lease_owner = $2 for update").execute(Tuple.of(id, owner))
                 .chain(rows -> {
                     if (rows.size() == 0) {
                         return Uni.createFrom().item(Optional.<Optional<ProbeStatus>>empty());
@@ -116,7 +118,7 @@ public class ProbeStore {
                     String last = rows.iterator().next().getString("last_status");
                     Optional<ProbeStatus> before = last == null ? Optional.empty() : Optional.of(ProbeStatus.valueOf(last));
                     boolean changed = before.map(b -> b != status).orElse(true);
-                    return c.preparedQuery("""
+                    return c.client().preparedQuery("""
                             update probe set last_status = $2, last_detail = $3, last_run_at = $4, next_run_at = $5,
                                    last_change_at = case when $6 then $4 else last_change_at end, lease_owner = null, lease_until = null
                              where id = $1""")

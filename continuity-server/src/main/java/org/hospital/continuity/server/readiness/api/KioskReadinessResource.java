@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.readiness.api;
 
+import org.hospital.continuity.server.drill.Drills;
+import org.hospital.continuity.server.drill.CurrentDrill;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,10 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import org.hospital.continuity.server.drill.api.DrillResource.CurrentDrill;
-import org.hospital.continuity.server.drill.app.RunningDrills;
-import org.hospital.continuity.server.kiosk.app.KioskIdentityProvider;
-import org.hospital.continuity.server.kiosk.domain.KioskIdentity;
+import org.hospital.continuity.server.kiosk.KioskIdentity;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.readiness.api.ReadinessResource.KioskAnswer;
@@ -33,11 +32,11 @@ import org.hospital.continuity.server.readiness.persistence.ReadinessStore;
 public class KioskReadinessResource {
 
     private final ReadinessStore store;
-    private final RunningDrills drills;
+    private final Drills drills;
     private final SecurityIdentity identity;
     private final InstantSource clock;
 
-    public KioskReadinessResource(ReadinessStore store, RunningDrills drills, SecurityIdentity identity, InstantSource clock) {
+    public KioskReadinessResource(ReadinessStore store, Drills drills, SecurityIdentity identity, InstantSource clock) {
         this.store = store;
         this.drills = drills;
         this.identity = identity;
@@ -48,7 +47,7 @@ public class KioskReadinessResource {
     @RolesAllowed(Roles.KIOSK)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<KioskAnswer> report(@Valid @NotNull KioskReport r) {
-        KioskIdentity kiosk = identity.getAttribute(KioskIdentityProvider.ATTRIBUTE);
+        KioskIdentity kiosk = identity.getAttribute(KioskIdentity.ATTRIBUTE);
         if (kiosk == null) {
             return Uni.createFrom().failure(new DomainRejection(401, "kiosk-unauthenticated", null, "Only an enrolled kiosk reports readiness."));
         }
@@ -58,7 +57,7 @@ public class KioskReadinessResource {
         return store.save(new ReadinessStore.Report(kiosk.kioskId(), r.kioskClock(), r.softwareVersion(), r.snapshotVersion(),
                         r.snapshotGeneratedAt(), pools, r.backlogPending(), r.oldestUnsentAt()), now)
                 .chain(() -> drills.current())
-                .map(d -> new KioskAnswer(now, r.kioskClock().toEpochMilli() - now.toEpochMilli(), CurrentDrill.of(d)));
+                .map(d -> new KioskAnswer(now, r.kioskClock().toEpochMilli() - now.toEpochMilli(), d));
     }
 
 }

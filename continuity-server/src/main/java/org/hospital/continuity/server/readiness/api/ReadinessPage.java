@@ -1,6 +1,7 @@
 package org.hospital.continuity.server.readiness.api;
 
-import static org.hospital.continuity.server.drill.api.DrillPage.esc;
+import org.hospital.continuity.server.platform.text.Bundles;
+import static org.hospital.continuity.server.platform.text.Html.esc;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -20,8 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hospital.continuity.server.drill.api.DrillPage;
-import org.hospital.continuity.server.notification.domain.Language;
+import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.readiness.app.WatchingReadiness;
 import org.hospital.continuity.server.readiness.domain.KioskReadiness;
@@ -53,10 +53,13 @@ public class ReadinessPage {
     @GET
     public Uni<String> page(@QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
-        Map<String, String> m = DrillPage.texts(language);
+        // the page's words live with the drill pages' (i18n/drill), under the common ones (i18n/ui)
+        Map<String, String> m = new java.util.HashMap<>(Bundles.all("i18n/ui", language));
+        m.putAll(Bundles.all("i18n/drill", language));
         return identities.getDeferredIdentity().chain(identity -> {
             if (!identity.hasRole(Roles.READER)) {
-                return Uni.createFrom().item(DrillPage.signIn(login, m, language, "/readiness"));
+                return Uni.createFrom().item(login.data("m", m).data("lang", language.tag())
+                        .data("other", language == Language.EN ? "zh-CN" : "en").data("path", "/readiness").render());
             }
             return watching.lines().map(lines -> render(m, language, lines, clock.instant()));
         });

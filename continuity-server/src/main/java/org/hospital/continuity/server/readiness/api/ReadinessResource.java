@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.readiness.api;
 
+import org.hospital.continuity.server.drill.CurrentDrill;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import org.hospital.continuity.server.drill.api.DrillResource.CurrentDrill;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.readiness.app.WatchingReadiness;
 import org.hospital.continuity.server.readiness.domain.KioskReadiness;

@@ -11,11 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.hospital.continuity.server.notification.app.NoticeRequest;
-import org.hospital.continuity.server.notification.app.NotificationSettings;
-import org.hospital.continuity.server.notification.app.RaisingNotification;
-import org.hospital.continuity.server.notification.domain.NoticeKind;
-import org.hospital.continuity.server.notification.domain.Text;
+import org.hospital.continuity.server.notification.NoticeRequest;
+import org.hospital.continuity.server.notification.NotificationSettings;
+import org.hospital.continuity.server.notification.Notices;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
 import org.hospital.continuity.server.readiness.domain.KioskReadiness;
 import org.hospital.continuity.server.readiness.persistence.ReadinessStore;
 
@@ -34,11 +34,13 @@ public class WatchingReadiness {
     private final ReadinessStore store;
     private final ReadinessConfig config;
     private final InstantSource clock;
-    private final RaisingNotification raising;
+    private final Notices raising;
+    private final GatheringReadinessFacts facts;
     private final NotificationSettings notifications;
 
-    public WatchingReadiness(ReadinessStore store, ReadinessConfig config, InstantSource clock, RaisingNotification raising,
-                             NotificationSettings notifications) {
+    public WatchingReadiness(ReadinessStore store, ReadinessConfig config, InstantSource clock, Notices raising,
+                             NotificationSettings notifications, GatheringReadinessFacts facts) {
+        this.facts = facts;
         this.store = store;
         this.config = config;
         this.clock = clock;
@@ -55,7 +57,7 @@ public class WatchingReadiness {
     public Uni<List<Line>> lines() {
         Instant now = clock.instant();
         KioskReadiness.Thresholds t = thresholds();
-        return store.facts().map(list -> list.stream().map(f -> new Line(f, KioskReadiness.assess(f, t, now))).toList());
+        return facts.facts().map(list -> list.stream().map(f -> new Line(f, KioskReadiness.assess(f, t, now))).toList());
     }
 
     @Scheduled(every = "${continuity.readiness.every}", delayed = "${continuity.readiness.start-delay}",

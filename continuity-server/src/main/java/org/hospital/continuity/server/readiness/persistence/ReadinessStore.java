@@ -49,17 +49,17 @@ public class ReadinessStore {
                 .replaceWithVoid();
     }
 
-    /** Every kiosk not revoked, with its last report and its sync state (a push counts as "seen" too). */
-    public Uni<List<KioskReadiness.Facts>> facts() {
+    /** A kiosk's last readiness report. */
+    public record LastReport(Instant reportedAt, String softwareVersion, Instant snapshotGeneratedAt, List<KioskReadiness.Pool> pools,
+                             Long backlogPending, Instant oldestUnsentAt, Long driftMillis) {
+    }
+
+    /** The last report of every kiosk that reported, by kiosk id. */
+    public Uni<java.util.Map<String, LastReport>> lastReports() {
         return pool.query("""
-                select k.id, k.name, k.department_code, k.status, r.reported_at, r.software_version, r.snapshot_generated_at, r.pools,
-                       coalesce(s.backlog_pending, r.backlog_pending) as backlog_pending,
-                       case when s.last_push_at is not null and (r.reported_at is null or s.last_push_at > r.reported_at)
-                            then s.oldest_unsent_at else r.oldest_unsent_at end as oldest_unsent_at,
-                       r.drift_ms, greatest(r.reported_at, s.last_push_at) as last_seen
-                  from kiosk k left join kiosk_readiness r on r.kiosk_id = k.id left join sync_kiosk s on s.kiosk_id = k.id
-                 where k.status <> 'REVOKED' order by k.department_code, k.id""").execute().map(rows -> {
-                    List<KioskReadiness.Facts> out = new ArrayList<>();
+                select kiosk_id, reported_at, software_version, snapshot_generated_at, pools, backlog_pending, oldest_unsent_at, drift_ms
+                  from kiosk_readiness""").execute().map(rows -> {
+                    java.util.Map<String, LastReport> out = new java.util.HashMap<>();
                     for (Row r : rows) {
                         List<KioskReadiness.Pool> pools = new ArrayList<>();
                         Object p = r.getValue("pools");
@@ -70,8 +70,7 @@ public class ReadinessStore {
                                         j.getString("earliestExpiry") == null ? null : Instant.parse(j.getString("earliestExpiry"))));
                             }
                         }
-                        out.add(new KioskReadiness.Facts(r.getString("id"), r.getString("name"), r.getString("department_code"),
-                                r.getString("status"), instant(r, "last_seen"), instant(r, "reported_at"), r.getString("software_version"),
+                        out.put(r.getString("kiosk_id"), new LastReport(instant(r, "reported_at"), r.getString("software_version"),
                                 instant(r, "snapshot_generated_at"), pools, r.getLong("backlog_pending"), instant(r, "oldest_unsent_at"),
                                 r.getLong("drift_ms")));
                     }

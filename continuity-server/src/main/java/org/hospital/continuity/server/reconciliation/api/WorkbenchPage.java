@@ -13,8 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.hospital.continuity.server.notification.domain.Language;
-import org.hospital.continuity.server.notification.domain.NoticeTexts;
+import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
 
@@ -48,7 +47,7 @@ public class WorkbenchPage {
     @GET
     public Uni<String> page(@QueryParam("lang") String lang, @QueryParam("incident") String incident) {
         Language language = Language.fromTag(lang);
-        Map<String, String> m = NoticeTexts.all("i18n/workbench", language);
+        Map<String, String> m = org.hospital.continuity.server.platform.text.Bundles.all("i18n/workbench", language);
         String other = language == Language.EN ? "zh-CN" : "en";
         return identities.getDeferredIdentity().map(identity -> {
             if (!identity.hasRole(Roles.READER)) {

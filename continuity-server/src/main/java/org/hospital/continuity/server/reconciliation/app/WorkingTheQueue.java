@@ -1,19 +1,21 @@
 package org.hospital.continuity.server.reconciliation.app;
 
+import org.hospital.continuity.server.incident.Incidents;
+import org.hospital.continuity.server.incident.Incident;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hospital.continuity.server.platform.api.DomainRejection;
-import org.hospital.continuity.server.reconciliation.domain.Corrections;
+import org.hospital.continuity.server.writeback.Corrections;
 import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchDecisions;
 import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
-import org.hospital.continuity.server.writeback.app.OutageTraces;
-import org.hospital.continuity.server.writeback.app.SyncedEntries;
-import org.hospital.continuity.server.writeback.config.WriteBackConfig;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
-import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
-import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;
+import org.hospital.continuity.server.writeback.OutageTraces;
+import org.hospital.continuity.server.writeback.SyncedEntries;
+import org.hospital.continuity.server.writeback.WriteBackConfig;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchReason;
+import org.hospital.continuity.server.writeback.WriteBackLedger;
 
 import org.hospital.continuity.sync.his.HisPort;
 import org.hospital.continuity.sync.matching.MatchScore;
@@ -41,12 +43,14 @@ public class WorkingTheQueue {
     private final InstantSource clock;
     private final ZoneId zone;
 
-    private final PgWriteBackLedger ledger;
+    private final WriteBackLedger ledger;
+    private final Incidents incidents;
     private final SyncedEntries entries;
     private final HisPort his;
 
-    public WorkingTheQueue(WorkbenchStore store, InstantSource clock, WriteBackConfig config, PgWriteBackLedger ledger,
-                           SyncedEntries entries, HisPort his) {
+    public WorkingTheQueue(WorkbenchStore store, InstantSource clock, WriteBackConfig config, WriteBackLedger ledger,
+                           SyncedEntries entries, HisPort his, Incidents incidents) {
+        this.incidents = incidents;
         this.store = store;
         this.entries = entries;
         this.his = his;
@@ -207,7 +211,7 @@ public class WorkingTheQueue {
     public List<ParcelView> parcels(String incident, Parcels.SplitBy by) {
         List<WorkbenchStore.Stored> all = store.items(incident, false);
         var resolved = store.resolvedIds(all);
-        Instant recovered = store.recoveredAt(incident).orElse(clock.instant());
+        Instant recovered = recoveredAt(incident).orElse(clock.instant());
         Map<String, WorkbenchStore.Assignment> owners = store.assignments(incident, by.name());
         List<ParcelView> out = new ArrayList<>();
         for (Parcels.Parcel p : Parcels.split(all.stream().map(WorkbenchStore.Stored::item).toList(), by)) {
@@ -221,5 +225,18 @@ public class WorkingTheQueue {
     private static String areaOf(WorkbenchItem i, Parcels.SplitBy by) {
         String a = by == Parcels.SplitBy.KIOSK ? i.kioskId() : i.departmentCode();
         return a == null ? "?" : a;
+    }
+
+    /** When the HIS came back for the incident: the incident's close, else its first workbench item (blocking). */
+    private Optional<Instant> recoveredAt(String incident) {
+        try {
+            Incident closed = incidents.incident(UUID.fromString(incident)).await().atMost(java.time.Duration.ofSeconds(30));
+            if (closed != null && closed.closedAt() != null) {
+                return Optional.of(closed.closedAt());
+            }
+        } catch (IllegalArgumentException notAUuid) {
+            // incidents of the write-back tool may be named freely
+        }
+        return store.firstItemRaisedAt(incident);
     }
 }

@@ -1,7 +1,7 @@
 package org.hospital.continuity.server.reconciliation.domain;
 
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
-import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchReason;
 
 import java.util.Set;
 

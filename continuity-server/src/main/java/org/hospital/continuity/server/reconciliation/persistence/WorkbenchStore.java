@@ -9,9 +9,9 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
-import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
+import org.hospital.continuity.server.writeback.VisitDraft;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchReason;
 import org.hospital.continuity.sync.matching.MatchScore;
 
 import java.io.IOException;
@@ -179,16 +179,8 @@ public class WorkbenchStore {
         return out;
     }
 
-    /** When the HIS came back for the incident: the incident's close, else its first workbench item. */
-    public Optional<Instant> recoveredAt(String incident) {
-        try {
-            RowSet<Row> r = sql("select closed_at from incident where id = $1 and closed_at is not null", Tuple.of(UUID.fromString(incident)));
-            if (r.size() > 0) {
-                return Optional.of(r.iterator().next().getOffsetDateTime("closed_at").toInstant());
-            }
-        } catch (IllegalArgumentException notAUuid) {
-            // incidents of the write-back tool may be named freely
-        }
+    /** When the incident's first workbench item was raised. */
+    public Optional<Instant> firstItemRaisedAt(String incident) {
         RowSet<Row> r = sql("select min(raised_at) as first from workbench_item where incident = $1", Tuple.of(incident));
         OffsetDateTime first = r.iterator().next().getOffsetDateTime("first");
         return Optional.ofNullable(first).map(OffsetDateTime::toInstant);

@@ -1,10 +1,8 @@
 package org.hospital.continuity.server.syncreceiver.app;
 
+import org.hospital.continuity.server.kiosk.KioskSecrets;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hospital.continuity.server.kiosk.app.KioskCredentials;
-import org.hospital.continuity.server.kiosk.domain.Secrets;
-import org.hospital.continuity.server.kiosk.persistence.KioskRegistryRepository;
 import org.hospital.continuity.server.syncreceiver.config.SyncReceiverConfig;
 
 /**
@@ -17,29 +15,22 @@ import org.hospital.continuity.server.syncreceiver.config.SyncReceiverConfig;
 @ApplicationScoped
 public class RegistryKioskAuthenticator implements KioskAuthenticator {
 
-    private final KioskCredentials credentials;
-    private final KioskRegistryRepository registry;
+    private final KioskSecrets registry;
     private final ConfiguredKioskAuthenticator configured;
 
-    public RegistryKioskAuthenticator(KioskCredentials credentials, KioskRegistryRepository registry, SyncReceiverConfig config) {
-        this.credentials = credentials;
+    public RegistryKioskAuthenticator(KioskSecrets registry, SyncReceiverConfig config) {
         this.registry = registry;
         this.configured = new ConfiguredKioskAuthenticator(config);
     }
 
     @Override
     public Uni<Verdict> verify(String kioskId, String secret) {
-        return credentials.verify(kioskId, secret).chain(identity -> {
-            if (identity.isPresent()) {
-                return Uni.createFrom().item(Verdict.AUTHENTIC);
+        return registry.check(kioskId, secret).chain(check -> {
+            if (check == KioskSecrets.Check.NOT_REGISTERED) {
+                return configured.verify(kioskId, secret);
             }
-            return registry.kiosk(kioskId).chain(row -> {
-                if (row.isEmpty()) {
-                    return configured.verify(kioskId, secret);
-                }
-                boolean revoked = "REVOKED".equals(row.get().status()) && Secrets.matches(secret, row.get().credentialHash());
-                return Uni.createFrom().item(revoked ? Verdict.REVOKED : Verdict.UNKNOWN);
-            });
+            return Uni.createFrom().item(check == KioskSecrets.Check.AUTHENTIC ? Verdict.AUTHENTIC
+                    : check == KioskSecrets.Check.REVOKED ? Verdict.REVOKED : Verdict.UNKNOWN);
         });
     }
 }

@@ -2,7 +2,7 @@ package org.hospital.continuity.server.writeback.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.hospital.continuity.sync.matching.PatientFacts;
 import org.hospital.continuity.sync.matching.Sex;

@@ -1,6 +1,7 @@
 package org.hospital.continuity.server.writeback.app;
 
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WriteBackLedger;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
 import org.hospital.continuity.sync.his.WriteOutcome;
 
 import java.util.ArrayList;

@@ -1,16 +1,14 @@
 package org.hospital.continuity.server.writeback.app;
 
+import org.hospital.continuity.server.writeback.SyncedEntries;
+import org.hospital.continuity.server.platform.persistence.SessionLocks;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hospital.continuity.server.drill.app.DrillWriteBackTargets;
-import org.hospital.continuity.server.reconciliation.domain.Corrections;
-import org.hospital.continuity.server.writeback.config.WriteBackConfig;
+import org.hospital.continuity.server.writeback.Corrections;
+import org.hospital.continuity.server.writeback.WriteBackConfig;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.server.writeback.persistence.PgWriteBackLedger;
 import org.hospital.continuity.sync.his.CodeMapping;
 import org.hospital.continuity.sync.his.HisPort;
@@ -44,13 +42,13 @@ public class RunningWriteBack {
     private final SyncedEntries entries;
     private final WriteBackConfig config;
     private final InstantSource clock;
-    private final Pool pool;
-    private final DrillWriteBackTargets drills;
+    private final SessionLocks locks;
+    private final WriteBackTargets drills;
     private final ReentrantLock local = new ReentrantLock();
     private final ConcurrentHashMap<String, WritingBack.Report> lastRuns = new ConcurrentHashMap<>();
 
     public RunningWriteBack(HisPort his, CodeMapping mapping, HisCircuit circuit, PgWriteBackLedger ledger, SyncedEntries entries,
-                            WriteBackConfig config, InstantSource clock, Pool pool, DrillWriteBackTargets drills) {
+                            WriteBackConfig config, InstantSource clock, SessionLocks locks, WriteBackTargets drills) {
         this.drills = drills;
         this.his = his;
         this.mapping = mapping;
@@ -59,7 +57,7 @@ public class RunningWriteBack {
         this.entries = entries;
         this.config = config;
         this.clock = clock;
-        this.pool = pool;
+        this.locks = locks;
     }
 
     @Scheduled(every = "${continuity.writeback.interval:1M}", delayed = "${continuity.writeback.start-delay:30S}",
@@ -80,8 +78,8 @@ public class RunningWriteBack {
      * when the incident is a drill whose records are held (HR-21: a drill never reaches the real HIS).
      */
     public Optional<WritingBack.Report> runIncident(String incident) {
-        DrillWriteBackTargets.Target target = drills.targetFor(incident);
-        if (target instanceof DrillWriteBackTargets.Held held) {
+        WriteBackTargets.Target target = drills.targetFor(incident);
+        if (target instanceof WriteBackTargets.Held held) {
             Log.debugf("write-back incident=%s held: drill=%s and no sandbox target", incident, held.drill());
             return Optional.empty();
         }
@@ -90,8 +88,8 @@ public class RunningWriteBack {
 
     /** Writes these drafts back (tests and the one-command tool feed drafts directly); empty when locked elsewhere or held. */
     public Optional<WritingBack.Report> runDrafts(String incident, List<VisitDraft> drafts) {
-        DrillWriteBackTargets.Target target = drills.targetFor(incident);
-        if (target instanceof DrillWriteBackTargets.Held) {
+        WriteBackTargets.Target target = drills.targetFor(incident);
+        if (target instanceof WriteBackTargets.Held) {
             return Optional.empty();
         }
         return exclusively(() -> run(incident, drafts, target));
@@ -102,10 +100,10 @@ public class RunningWriteBack {
         return Optional.ofNullable(lastRuns.get(incident));
     }
 
-    private WritingBack.Report run(String incident, List<VisitDraft> captured, DrillWriteBackTargets.Target target) {
+    private WritingBack.Report run(String incident, List<VisitDraft> captured, WriteBackTargets.Target target) {
         HisPort his = this.his;
         HisCircuit circuit = this.circuit;
-        if (target instanceof DrillWriteBackTargets.Sandbox s) {
+        if (target instanceof WriteBackTargets.Sandbox s) {
             his = s.port();
             circuit = s.circuit();
             Log.infof("write-back incident=%s is a drill: to the sandbox FHIR target, never the HIS (HR-21)", incident);
@@ -135,21 +133,7 @@ public class RunningWriteBack {
             return Optional.empty();
         }
         try {
-            SqlConnection c = pool.getConnection().await().indefinitely();
-            try {
-                boolean got = c.preparedQuery("select pg_try_advisory_lock($1) as got").execute(Tuple.of(LOCK_KEY))
-                        .await().indefinitely().iterator().next().getBoolean("got");
-                if (!got) {
-                    return Optional.empty();
-                }
-                try {
-                    return Optional.of(work.get());
-                } finally {
-                    c.preparedQuery("select pg_advisory_unlock($1)").execute(Tuple.of(LOCK_KEY)).await().indefinitely();
-                }
-            } finally {
-                c.close().await().indefinitely();
-            }
+            return locks.tryExclusively(LOCK_KEY, work);
         } finally {
             local.unlock();
         }

@@ -1,10 +1,11 @@
 package org.hospital.continuity.server.writeback.app;
 
+import org.hospital.continuity.server.writeback.WriteBackLedger;
 import org.hospital.continuity.server.writeback.domain.DuplicateGroups;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
-import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
+import org.hospital.continuity.server.writeback.VisitDraft;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchReason;
 import org.hospital.continuity.sync.crosscheck.PriceCheck;
 import org.hospital.continuity.sync.his.CodeMapping;
 import org.hospital.continuity.sync.his.DowntimeVisit;

@@ -4,7 +4,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hospital.continuity.server.writeback.app.SyncedEntries;
+import org.hospital.continuity.server.writeback.SyncedEntries;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 
 import java.time.InstantSource;

@@ -8,9 +8,9 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.hospital.continuity.server.writeback.app.WriteBackLedger;
+import org.hospital.continuity.server.writeback.WriteBackLedger;
 import org.hospital.continuity.server.writeback.domain.Regrouping;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
 import org.hospital.continuity.sync.his.WriteOutcome;
 
 import java.time.InstantSource;

@@ -1,5 +1,9 @@
 package org.hospital.continuity.server.notification.domain;
 
+import org.hospital.continuity.server.notification.PatientDataGuard;
+import org.hospital.continuity.server.notification.NoticeKind;
+import org.hospital.continuity.server.notification.Text;
+import org.hospital.continuity.server.platform.text.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,12 +106,12 @@ class NoticeTextsTest {
         try {
             java.util.Locale.setDefault(java.util.Locale.US);
             for (String base : List.of("i18n/notice", "i18n/ui")) {
-                Set<String> zh = NoticeTexts.all(base, Language.ZH_CN).keySet();
+                Set<String> zh = org.hospital.continuity.server.platform.text.Bundles.all(base, Language.ZH_CN).keySet();
                 var enBundle = java.util.ResourceBundle.getBundle(base, java.util.Locale.ENGLISH);
                 Set<String> enOwn = new java.util.HashSet<>(Collections.list(enBundle.getKeys()));
                 assertThat(enOwn).as(base).containsAll(zh);
             }
-            assertThat(NoticeTexts.all("i18n/notice", Language.ZH_CN).get("ack.line")).startsWith("收到请");
+            assertThat(org.hospital.continuity.server.platform.text.Bundles.all("i18n/notice", Language.ZH_CN).get("ack.line")).startsWith("收到请");
         } finally {
             java.util.Locale.setDefault(before);
         }

@@ -12,7 +12,7 @@ import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.server.writeback.FhirTestServerResource;
 import org.hospital.continuity.server.writeback.app.RunningWriteBack;
 import org.hospital.continuity.server.writeback.app.WritingBack;
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.server.writeback.integration.FhirHisPort;
 import org.hospital.continuity.sync.his.HisPort;
 import org.hospital.continuity.sync.matching.PatientFacts;

@@ -1,8 +1,8 @@
 package org.hospital.continuity.server.reconciliation.domain;
 
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
-import org.hospital.continuity.server.writeback.domain.WorkbenchReason;
+import org.hospital.continuity.server.writeback.VisitDraft;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchReason;
 import org.hospital.continuity.sync.matching.MatchScore;
 import org.hospital.continuity.sync.matching.PatientFacts;
 import org.hospital.continuity.sync.matching.Scoring;

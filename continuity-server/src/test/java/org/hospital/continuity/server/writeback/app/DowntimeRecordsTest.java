@@ -1,6 +1,6 @@
 package org.hospital.continuity.server.writeback.app;
 
-import org.hospital.continuity.server.writeback.domain.VisitDraft;
+import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.hospital.continuity.sync.matching.Sex;
 import org.junit.jupiter.api.DisplayName;

@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.hospital.continuity.server.writeback.FhirTestServerProcess;
 import org.hospital.continuity.server.writeback.OutageFixture;
 import org.hospital.continuity.server.writeback.domain.HisCircuit;
-import org.hospital.continuity.server.writeback.domain.WorkbenchItem;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
 import org.hospital.continuity.server.writeback.integration.FhirHisPort;
 import org.hospital.continuity.server.writeback.integration.FhirIdentifiers;
 import org.hospital.continuity.sync.his.CodeMapping;

@@ -1,0 +1,10 @@
+package org.hospital.continuity.server.incident;
+
+import java.time.InstantSource;
+
+/**
+ * The clock the incident engine, the playbook clock and IT's decisions run on: real time, or the compressed
+ * time of a drill that runs (EP-9.4). The drill feature provides it; the rest of the server keeps real time.
+ */
+public interface EngineClock extends InstantSource {
+}

@@ -1,0 +1,34 @@
+package org.hospital.continuity.server.incident;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.hospital.continuity.server.platform.security.Staff;
+
+/**
+ * The instructions an incident announces (EP-6.1) and the departments' modes they set: what kiosks relay,
+ * the board shows and notifications call people about. Refusals are {@code DomainRejection}s (404, 403, 409).
+ */
+public interface Instructions {
+
+    /** A party's instructions, newest first; only unacknowledged ones if asked. 404 for an unknown party. */
+    Uni<List<Instruction>> forParty(String party, boolean onlyOpen, int limit);
+
+    /** 404 when there is none. */
+    Uni<Instruction> get(UUID id);
+
+    Uni<List<Instruction>> forIncident(UUID incident);
+
+    /** EP-6.1: instructions nobody acknowledged for longer than {@code olderThan}. */
+    Uni<List<Instruction>> unacknowledged(Duration olderThan);
+
+    /** Every department's mode now. */
+    Uni<List<DepartmentState>> modes();
+
+    /** A named person of the party acknowledges (EP-6.1); 403 for another department, 409 when done already. */
+    Uni<Instruction> acknowledge(UUID id, Staff staff);
+
+    /** EP-8.4: a department's back-entry is done; it is told to return to normal operation. */
+    Uni<Instruction> announceBackToNormal(String department, Staff staff);
+}

@@ -1,0 +1,22 @@
+package org.hospital.continuity.server.writeback;
+
+/** Why a downtime record was not written back automatically (the workbench translates these). */
+public enum WorkbenchReason {
+    /** Matching found candidates but none with certainty. */
+    PATIENT_PROPOSAL,
+    /** The conditional create on the patient matched several HIS patients (412). */
+    AMBIGUOUS_IN_HIS,
+    /** A department, item or drug code has no HIS code (never guessed). */
+    UNMAPPED_CODE,
+    /** The HIS refused the content (400/422). */
+    HIS_REFUSED,
+    /** Written back, but the HIS's current price differs from the price charged (flag only). */
+    PRICE_DIFFERS,
+    /** A possible duplicate registration of the same person at two kiosks. */
+    POSSIBLE_DUPLICATE,
+    /**
+     * A merge or un-merge decided after the visits were written: the HIS holds them under other patients than
+     * the decision says. Nothing is changed silently; a person does it in the HIS (flag only).
+     */
+    FOLLOW_UP_IN_HIS
+}

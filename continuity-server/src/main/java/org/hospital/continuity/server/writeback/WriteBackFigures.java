@@ -1,0 +1,34 @@
+package org.hospital.continuity.server.writeback;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Instant;
+import java.util.UUID;
+
+/** How far an incident's write-back got (EP-8.4, EP-8.5): for drill reports and the board. */
+public interface WriteBackFigures {
+
+    /** Visits written to the HIS, workbench items (and those still open), and when the last of each happened. */
+    record Progress(long visitsWritten, long workbenchItems, long workbenchOpen, Instant lastWritten, Instant lastResolved) {
+    }
+
+    Uni<Progress> progressOf(UUID incident);
+
+    /**
+     * One department area of an incident's workbench queue (EP-8.5): its parcel's owner when one was given, items
+     * in all, done, important (blocking other than a price flag) and important done.
+     */
+    record Area(String area, String owner, int total, int done, int important, int importantDone) {
+    }
+
+    /** The areas of an incident's workbench queue, by area code. */
+    Uni<java.util.List<Area>> areasOf(String incident);
+
+    /** Visits written back for an incident and when its first workbench item was raised. */
+    record Written(long visits, Instant firstRaisedAt) {
+    }
+
+    Uni<Written> writtenOf(String incident);
+
+    /** Changes whenever back-entry progresses (the board refreshes on a change). */
+    Uni<String> fingerprint();
+}

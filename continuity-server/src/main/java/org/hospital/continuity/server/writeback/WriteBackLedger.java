@@ -1,0 +1,42 @@
+package org.hospital.continuity.server.writeback;
+
+import org.hospital.continuity.server.writeback.domain.Regrouping;
+import org.hospital.continuity.server.writeback.WorkbenchItem;
+import org.hospital.continuity.sync.his.WriteOutcome;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where write-back keeps its place: which visits are written (and as which HIS patient), which wait on
+ * the workbench, and what a person decided there. A run skips what is settled, so a pause or a restart
+ * loses nothing and a replay creates nothing.
+ */
+public interface WriteBackLedger {
+
+    /** True when the visit is written or waits on the workbench. */
+    boolean settled(UUID visitId);
+
+    /** The HIS patient a person chose on the workbench for the visit ("" = create new), if any. */
+    Optional<String> decidedPatient(UUID visitId);
+
+    /** The HIS patient already written for another registration of the same person (duplicate group). */
+    Optional<String> patientOfGroup(String groupKey);
+
+    /** The HIS patient the first written of these visits went under, if any of them is written. */
+    Optional<String> writtenPatientOf(Collection<UUID> visitIds);
+
+    /** The workbench's merges and un-merges of the incident's registrations, oldest first. */
+    List<Regrouping> regroupings(String incident);
+
+    /** Records a written visit. */
+    void written(String incident, UUID visitId, String groupKey, WriteOutcome.Written outcome, String how);
+
+    /** Puts an item on the workbench. A blocking item leaves the visit unsettled until a person resolves it. */
+    void raise(WorkbenchItem item);
+
+    /** Records that the run paused (HIS unavailable) before {@code visitId}. */
+    void paused(String incident, UUID visitId, String detail);
+}

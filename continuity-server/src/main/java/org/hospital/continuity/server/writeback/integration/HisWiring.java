@@ -1,0 +1,58 @@
+package org.hospital.continuity.server.writeback.integration;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.hospital.continuity.server.writeback.WriteBackConfig;
+import org.hospital.continuity.server.writeback.domain.HisCircuit;
+import org.hospital.continuity.sync.his.CodeMapping;
+import org.hospital.continuity.sync.his.HisPort;
+
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The HIS adapter: one FhirContext for the application (it is expensive), the FHIR implementation of
+ * {@link HisPort}, the configured code mapping and the circuit breaker. The port is blocking: callers run
+ * it on a worker ({@code Uni.createFrom().item(...).runSubscriptionOn(executor)}), never on the event loop.
+ */
+@ApplicationScoped
+public class HisWiring {
+
+    @Produces
+    @Singleton
+    FhirContext fhirContext() {
+        return FhirContext.forR4();
+    }
+
+    @Produces
+    @Singleton
+    HisPort hisPort(FhirContext fhir, WriteBackConfig config) {
+        return new FhirHisPort(fhir, config.fhirBaseUrl(), FhirIdentifiers.defaults(), ZoneId.of(config.zone()));
+    }
+
+    @Produces
+    @Singleton
+    CodeMapping codeMapping(WriteBackConfig config) {
+        Map<CodeMapping.Kind, Map<String, String>> codes = new EnumMap<>(CodeMapping.Kind.class);
+        if (!config.departments().isEmpty()) {
+            codes.put(CodeMapping.Kind.DEPARTMENT, config.departments());
+        }
+        if (!config.items().isEmpty()) {
+            codes.put(CodeMapping.Kind.ITEM, config.items());
+        }
+        if (!config.drugs().isEmpty()) {
+            codes.put(CodeMapping.Kind.DRUG, config.drugs());
+        }
+        return new CodeMapping(codes);
+    }
+
+    @Produces
+    @Singleton
+    HisCircuit hisCircuit(WriteBackConfig config, InstantSource clock) {
+        return new HisCircuit(config.breakerThreshold(), config.breakerCoolDown(), clock);
+    }
+}
