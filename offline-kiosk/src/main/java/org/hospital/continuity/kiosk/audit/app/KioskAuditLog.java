@@ -84,9 +84,8 @@ public class KioskAuditLog {
                 }
             }
         }
-        AuditRecord r = AuditRecord.of(clock.instant(), e.actor(), e.actorKind(), clip(e.action(), 300), e.category(), e.outcome(),
-                source == null ? "" : source, e.recordType(), clip(e.recordId(), 300), clip(e.detail(), 500))
-                .chainedAfter(h.seq() + 1, h.hash());
+        AuditRecord r = AuditRecord.of(clock.instant(), e.actor(), e.actorKind(), e.action(), e.category(), e.outcome(), source,
+                e.recordType(), e.recordId(), e.detail()).chainedAfter(h.seq() + 1, h.hash()); // texts clipped by AuditRecord.of
         PreparedStatement ps = database.statement(c, INSERT);
         ps.setLong(1, r.seq());
         ps.setString(2, r.id().toString());
@@ -200,10 +199,6 @@ public class KioskAuditLog {
                 rs.getString("action"), rs.getString("category"), rs.getString("outcome"), rs.getString("source"),
                 rs.getString("record_type"), rs.getString("record_id"), rs.getString("detail"), rs.getString("prev_hash"),
                 rs.getString("hash"));
-    }
-
-    static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     /** The client address of the current HTTP request, "" outside one. */

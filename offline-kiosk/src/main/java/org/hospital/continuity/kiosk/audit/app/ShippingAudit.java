@@ -11,15 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hospital.continuity.kiosk.outbox.app.JournalSource;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.sync.audit.AuditRecord;
+import org.hospital.continuity.sync.audit.AuditWire;
 
 /**
  * Sends this kiosk's audit entries to the server with the journal, on the sync agent's interval (HR-8).
@@ -99,29 +97,10 @@ public class ShippingAudit {
     }
 
     private HttpRequest request(JournalSource.Credential credential, List<AuditRecord> batch) throws java.io.IOException {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (AuditRecord r : batch) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("seq", r.seq());
-            m.put("id", r.id().toString());
-            m.put("at", r.at().toString());
-            m.put("actor", r.actor());
-            m.put("actorKind", r.actorKind());
-            m.put("action", r.action());
-            m.put("category", r.category());
-            m.put("outcome", r.outcome());
-            m.put("source", r.source());
-            m.put("recordType", r.recordType());
-            m.put("recordId", r.recordId());
-            m.put("detail", r.detail());
-            m.put("prevHash", r.prevHash());
-            m.put("hash", r.hash());
-            entries.add(m);
-        }
         String basic = Base64.getEncoder().encodeToString((credential.kioskId() + ":" + credential.secret()).getBytes(StandardCharsets.UTF_8));
         String base = config.serverUrl().endsWith("/") ? config.serverUrl().substring(0, config.serverUrl().length() - 1) : config.serverUrl();
         return HttpRequest.newBuilder(URI.create(base + "/api/kiosk/audit")).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("entries", entries)))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(AuditWire.upload(batch)))).build();
     }
 }
