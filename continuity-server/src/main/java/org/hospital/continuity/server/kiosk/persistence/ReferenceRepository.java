@@ -121,7 +121,7 @@ public class ReferenceRepository {
             rows.forEach(r -> {
                 String pinyin = r.getString("pinyin");
                 items.add(new KioskWire.Item(r.getString("code"), r.getString("kind"), r.getString("name"),
-                        pinyin == null ? org.hospital.continuity.server.kiosk.domain.PinyinInitials.of(r.getString("name")) : pinyin,
+                        pinyin == null ? org.hospital.continuity.sync.text.PinyinInitials.of(r.getString("name")) : pinyin,
                         r.getString("specification"), r.getString("unit"), r.getLong("price_fen"), r.getString("insurance_class"),
                         r.getString("category")));
             });
