@@ -50,6 +50,30 @@ public final class RequestSanity {
         return Optional.empty();
     }
 
+    /**
+     * The path as the router matches it, for every security decision made on a path: each non-empty segment
+     * percent-decoded as UTF-8 and empty segments dropped, so {@code //api//auth/%6cogin/} is {@code /api/auth/login}
+     * (HR-13: a rule checked on the raw path is bypassed by such variants, which the router still sends to the same
+     * endpoint). Empty when a segment does not decode; such an address is refused by {@link #pathProblem} anyway.
+     */
+    public static Optional<String> canonicalPath(String rawPath) {
+        if (rawPath == null) {
+            return Optional.empty();
+        }
+        StringBuilder out = new StringBuilder(rawPath.length());
+        for (String raw : rawPath.split("/", -1)) {
+            if (raw.isEmpty()) {
+                continue;
+            }
+            Optional<String> decoded = decode(raw, false);
+            if (decoded.isEmpty()) {
+                return Optional.empty();
+            }
+            out.append('/').append(decoded.get());
+        }
+        return Optional.of(out.length() == 0 ? "/" : out.toString());
+    }
+
     /** Why the raw query string is refused (control characters, invalid UTF-8), or empty. */
     public static Optional<String> queryProblem(String rawQuery) {
         if (rawQuery == null || rawQuery.isEmpty()) {

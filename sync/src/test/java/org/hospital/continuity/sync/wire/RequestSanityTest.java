@@ -30,4 +30,15 @@ class RequestSanityTest {
         assertThat(RequestSanity.queryProblem("q=%FF")).isPresent();
         assertThat(RequestSanity.queryProblem("q=a%0Ab")).isPresent();
     }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("the canonical path is the one the router matches: empty segments dropped, each segment decoded")
+    void canonicalPath() {
+        org.assertj.core.api.Assertions.assertThat(RequestSanity.canonicalPath("//api//auth/%6cogin/")).contains("/api/auth/login");
+        org.assertj.core.api.Assertions.assertThat(RequestSanity.canonicalPath("/api/reference/search")).contains("/api/reference/search");
+        org.assertj.core.api.Assertions.assertThat(RequestSanity.canonicalPath("/api/patients/%E7%8E%8B")).contains("/api/patients/王");
+        org.assertj.core.api.Assertions.assertThat(RequestSanity.canonicalPath("/")).contains("/");
+        org.assertj.core.api.Assertions.assertThat(RequestSanity.canonicalPath("/api/%zz")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(RequestSanity.canonicalPath(null)).isEmpty();
+    }
 }

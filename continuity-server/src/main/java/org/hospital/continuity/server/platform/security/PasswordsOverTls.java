@@ -5,7 +5,10 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Optional;
 import org.hospital.continuity.sync.wire.Problem;
+import org.hospital.continuity.sync.wire.RequestSanity;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -44,8 +47,25 @@ public class PasswordsOverTls {
                 .withRule("HR-13").at(request.path(), null)).build();
     }
 
-    boolean carriesPassword(String path) {
-        return path != null && config().passwordPaths().stream().anyMatch(path::startsWith);
+    boolean carriesPassword(String rawPath) {
+        return carriesPassword(rawPath, config().passwordPaths());
+    }
+
+    /**
+     * Whether a request to this raw (still percent-encoded) path reaches a route that carries a password. Decided
+     * on the path as the router matches it ({@link RequestSanity#canonicalPath}: doubled slashes, encoded letters and
+     * a trailing slash all reach the same endpoint); a path that does not decode counts as one (it is refused).
+     */
+    public static boolean carriesPassword(String rawPath, List<String> passwordPaths) {
+        if (rawPath == null) {
+            return false;
+        }
+        Optional<String> canonical = RequestSanity.canonicalPath(rawPath);
+        if (canonical.isEmpty()) {
+            return true;
+        }
+        String path = canonical.get();
+        return passwordPaths.stream().anyMatch(path::startsWith);
     }
 
     /** TLS, or a loopback address (127.0.0.0/8, ::1). An unknown address is not loopback. */
