@@ -41,7 +41,17 @@ cleanup() {
   echo "run.sh: stopping…"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  echo "run.sh: stopped (server, kiosk and the embedded PostgreSQL)."
+  # the server stops its embedded PostgreSQL; one it could not stop (the server was killed) is said so
+  pg_pid="$(head -n 1 "$DATA_DIR/server/postgres/postmaster.pid" 2>/dev/null || true)"
+  for _ in $(seq 1 15); do
+    { [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; } || break
+    sleep 1
+  done
+  if [ -n "$pg_pid" ] && kill -0 "$pg_pid" 2>/dev/null; then
+    echo "run.sh: stopped the server and the kiosk; the embedded PostgreSQL (pid $pg_pid) is still running — the next ./run.sh stops it before it starts."
+  else
+    echo "run.sh: stopped (server, kiosk and the embedded PostgreSQL)."
+  fi
   pids=()
 }
 trap cleanup EXIT

@@ -31,6 +31,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         Path dir = Path.of(orDefault(setting("continuity.data-dir", "CONTINUITY_DATA_DIR"), "data/server")).resolve("postgres");
         try {
             Files.createDirectories(dir);
+            StalePostmaster.stopIfRunning(dir, java.time.Duration.ofSeconds(30))
+                    .ifPresent(done -> System.out.println("continuity-server: " + done + " (" + dir.toAbsolutePath() + ")"));
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
