@@ -46,6 +46,9 @@ public record Probe(UUID id, String name, ProbeKind kind, String target, Compone
                 if (!target.startsWith("postgresql://")) {
                     return Optional.of("A SQL probe's target is a postgresql:// URL (reactive client).");
                 }
+                if (target.contains("#") && !isReadOnlyQuery(target.substring(target.indexOf('#') + 1))) {
+                    return Optional.of("A SQL probe's query (after #) is one SELECT statement; it runs in a read-only transaction.");
+                }
                 break;
             case PING:
                 if (!target.matches("[A-Za-z0-9.\\-:]+")) {
@@ -56,5 +59,26 @@ public record Probe(UUID id, String name, ProbeKind kind, String target, Compone
                 break;
         }
         return Optional.empty();
+    }
+
+    /**
+     * A probe's own query: one {@code select} (or {@code with … select}) statement, no second statement, no
+     * {@code into}, no row locks. The probe also runs it in a read-only transaction, so what slips past this check
+     * still cannot change data; the probing account should be a read-only role of the HIS database as well.
+     */
+    public static boolean isReadOnlyQuery(String query) {
+        String q = query.strip();
+        if (q.endsWith(";")) {
+            q = q.substring(0, q.length() - 1).strip();
+        }
+        String lower = q.toLowerCase(java.util.Locale.ROOT);
+        if (q.isEmpty() || q.length() > 500 || q.indexOf(';') >= 0 || q.indexOf('\0') >= 0 || q.contains("--") || q.contains("/*")) {
+            return false;
+        }
+        if (!(lower.startsWith("select ") || lower.equals("select") || lower.startsWith("with "))) {
+            return false;
+        }
+        return !java.util.regex.Pattern.compile("\\b(into|for\\s+(update|share|no\\s+key\\s+update|key\\s+share)|insert|update|delete|"
+                + "merge|truncate|drop|alter|create|grant|revoke|copy|call|do|vacuum|lock)\\b").matcher(lower).find();
     }
 }
