@@ -25,6 +25,10 @@ public interface KioskConfig {
     @WithDefault("200")
     long minFreeDiskMib();
 
+    /** The hospital's time zone: every time on a screen or on paper is shown in it (never the machine's zone or UTC). */
+    @WithDefault("Asia/Shanghai")
+    String timeZone();
+
     /** Number pools handed out by the server. */
     Pool pool();
 
