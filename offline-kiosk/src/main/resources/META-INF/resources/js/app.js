@@ -130,6 +130,8 @@ async function show(name, params) {
   $('#s-' + name).hidden = false;
   const screen = SCREENS[name];
   if (screen && screen.load) await screen.load(params);
+  // a screen that put the keyboard somewhere itself (a picked row, a field) keeps it
+  if ($('#s-' + name).contains(document.activeElement)) return;
   const first = $('#s-' + name + ' [data-autofocus]:not([hidden])') || $('#s-' + name + ' input:not([type=hidden]), #s-' + name + ' select');
   if (first && !first.closest('[hidden]')) first.focus();
 }

@@ -58,7 +58,7 @@ picker($('#ch-patient'), $('#ch-patient-results'), async (q) => {
   return r.ok ? r.data : [];
 }, (p) => [p.name, sexWord(p.sex), p.age === null || p.age === undefined ? '' : p.age + t('unit.years'),
   p.patientNumber || p.outpatientNumber || p.inpatientNumber || '', p.phoneMasked || '', p.insuranceType ? t('ins.' + p.insuranceType) : '']
-  .filter((x) => x).join('  '), pick, { onType: () => {
+  .filter((x) => x).join('  '), pick, { min: 2, onType: () => {
   if (patient) { patient = null; $('#ch-registrationId').value = ''; $('#ch-knownPatientId').value = ''; $('#ch-patientName').disabled = false; header(); }
 } });
 $('#ch-patient').dataset.enter = 'own';

@@ -20,6 +20,8 @@ export async function load() {
     ? t('banner.mode.after') : t('banner.mode.normal'));
   $('#ph-submit').textContent = down ? t('mode.phoned.leave') : t('mode.phoned.enter');
   $('#ack-submit').textContent = t('mode.ack.submit');
+  // the phoned path is for when the server cannot be reached (it stays one click away otherwise)
+  $('#phoned').open = !!(state.status && state.status.serverReachable === false);
   const r = await api('GET', '/api/mode/instructions');
   const list = r.ok ? r.data : [];
   $('#ins-none').hidden = list.length > 0;

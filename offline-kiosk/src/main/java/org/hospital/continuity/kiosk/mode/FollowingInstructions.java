@@ -144,37 +144,37 @@ public class FollowingInstructions {
             throw KioskRejection.conflict("instruction-other-step", "EP-6.1",
                     MANUAL.equals(expectedMode) ? "error.instruction.not-manual" : "error.instruction.not-restart");
         }
-        boolean mine = table.acks().stream().anyMatch(a -> a.instructionId().equals(r.id()) && a.accountId().equals(by.accountId()));
-        if (!mine) {
-            Instant at = clock.instant();
-            String deliveryError = null;
-            boolean delivered;
-            try {
-                server.post("/api/kiosk/instructions/" + r.id() + "/acknowledgements",
-                        new InstructionWire.Acknowledgement(by.accountId(), at), InstructionWire.Instruction.class);
-                delivered = true;
-            } catch (KioskRejection e) {
-                if (e.status() == 503) {
-                    delivered = false; // EP-6.1: kept here and delivered when the server answers again
-                    deliveryError = "error.server-unreachable";
-                } else if ("server:already-acknowledged".equals(e.slug())) {
-                    delivered = true;
-                } else {
-                    throw e; // the server refused (another department, not a hospital account …): nothing stored
-                }
-            }
-            boolean atOnce = delivered;
-            UUID ackId = UUID.randomUUID();
-            InstructionTable.Ack ack = new InstructionTable.Ack(ackId, r.id(), by.accountId(), by.displayName(), at,
-                    atOnce ? at : null, 1, deliveryError);
-            journal.capture(c -> {
-                c.append(ACK_STREAM, ackId, 1, "InstructionAcknowledged", 1, CanonicalJson.of(new Acknowledged(r.id().toString(),
-                        r.number(), r.kind(), r.modeAfter(), by.accountId(), by.displayName(), at, atOnce)), by.accountId());
-                table.insertAck(c.transaction(), ack);
-                return null;
-            });
-            Log.infof("instruction acknowledged at this kiosk instruction=%s account=%s delivered=%s", r.id(), by.accountId(), atOnce);
+        if (table.acks().stream().anyMatch(a -> a.instructionId().equals(r.id()) && a.accountId().equals(by.accountId()))) {
+            throw KioskRejection.conflict("already-acknowledged", "EP-6.1", "error.instruction.already-acknowledged");
         }
+        Instant at = clock.instant();
+        String deliveryError = null;
+        boolean delivered;
+        try {
+            server.post("/api/kiosk/instructions/" + r.id() + "/acknowledgements",
+                    new InstructionWire.Acknowledgement(by.accountId(), at), InstructionWire.Instruction.class);
+            delivered = true;
+        } catch (KioskRejection e) {
+            if (e.status() >= 500) {
+                delivered = false; // EP-6.1: kept here and delivered when the server answers again
+                deliveryError = "error.server-unreachable";
+            } else if ("server:already-acknowledged".equals(e.slug())) {
+                delivered = true;
+            } else {
+                throw e; // the server refused (another department, not a hospital account …): nothing stored
+            }
+        }
+        boolean atOnce = delivered;
+        UUID ackId = UUID.randomUUID();
+        InstructionTable.Ack ack = new InstructionTable.Ack(ackId, r.id(), by.accountId(), by.displayName(), at,
+                atOnce ? at : null, 1, deliveryError);
+        journal.capture(c -> {
+            c.append(ACK_STREAM, ackId, 1, "InstructionAcknowledged", 1, CanonicalJson.of(new Acknowledged(r.id().toString(),
+                    r.number(), r.kind(), r.modeAfter(), by.accountId(), by.displayName(), at, atOnce)), by.accountId());
+            table.insertAck(c.transaction(), ack);
+            return null;
+        });
+        Log.infof("instruction acknowledged at this kiosk instruction=%s account=%s delivered=%s", r.id(), by.accountId(), atOnce);
         follow(table.byId(r.id()).orElseThrow(), by.accountId(), by.displayName());
         Announced view = current(r.id());
         if (r.modeAfter() != null && (last.latest() == null || !last.latest().issuedAt().isAfter(r.issuedAt()))) {
@@ -209,7 +209,7 @@ public class FollowingInstructions {
                 table.delivered(a.id(), clock.instant(), null);
                 Log.infof("acknowledgement delivered later instruction=%s account=%s", a.instructionId(), a.accountId());
             } catch (KioskRejection e) {
-                if (e.status() == 503) {
+                if (e.status() >= 500) {
                     table.attempted(a.id(), "error.server-unreachable");
                     return;
                 }

@@ -135,15 +135,19 @@ public class SwitchingMode {
 
     private static void refuseIfRejected(ModeChange.Decision d) {
         if (d instanceof ModeChange.Rejected r) {
+            String permission = switch (r.reason()) {
+                case "confirmation-required" -> "error.mode.confirmer";
+                case "second-person-required" -> "error.mode.second-person";
+                case "supervisor-required" -> "error.supervisor-required";
+                default -> null;
+            };
+            if (permission != null) {
+                // EP-6.1: nobody switches on their own: a second person with a supervisor role confirms
+                throw new KioskRejection(403, r.reason(), r.rule(), permission, List.of(new Problem.Violation("confirmerAccountId", permission)));
+            }
             if (r.field() != null) {
-                String message = switch (r.reason()) {
-                    case "reason-required" -> "error.mode.reason";
-                    case "confirmation-required" -> "error.mode.confirmer";
-                    case "second-person-required" -> "error.mode.second-person";
-                    case "supervisor-required" -> "error.supervisor-required";
-                    default -> "error.mode.instruction";
-                };
-                throw KioskRejection.invalid("error.form", List.of(new Problem.Violation(r.field(), message)));
+                throw KioskRejection.invalid("error.form", List.of(new Problem.Violation(r.field(),
+                        "reason-required".equals(r.reason()) ? "error.mode.reason" : "error.mode.instruction")));
             }
             throw KioskRejection.conflict(r.reason(), r.rule(), "already-in-downtime".equals(r.reason())
                     ? "error.mode.already-downtime" : "error.mode.not-downtime");

@@ -72,7 +72,7 @@ public class ChargePaperResource {
         Optional<ChargingPatient.RegisterLine> line = charging.register().stream().filter(l -> d.invoiceNo().equals(l.invoiceNo())).findFirst();
         line.filter(l -> "VOIDED".equals(l.status())).ifPresent(l -> page.voided(l.voidReason(), l.voidedAt(), sessions.nameOf(l.voidedBy())));
         page.row("inv.no", d.invoiceNo(), true)
-                .row("charge.patientName", d.patientName())
+                .row("print.patient", d.patientName())
                 .row("print.patient-number", d.patientNumber())
                 .row("charge.paymentMethod", d.paymentMethod() == null ? null : texts.text(lang, "pay." + d.paymentMethod()))
                 .row("reg.insuranceType", d.insuranceType() == null ? null : texts.text(lang, "ins." + d.insuranceType()));
@@ -102,7 +102,7 @@ public class ChargePaperResource {
         PaperPage page = PaperPage.of(lang, paper, texts.text(lang, "print.iou.title"), k -> texts.text(lang, k), zone)
                 .record(c.id(), c.kioskSeq(), kioskName(), sessions.nameOf(actor(c.id())), c.chargedAt())
                 .row("print.iou.number", d.iouNumber(), true)
-                .row("charge.patientName", d.patientName())
+                .row("print.patient", d.patientName())
                 .row("charge.phone", d.phone())
                 .row("reg.insuranceType", d.insuranceType() == null ? null : texts.text(lang, "ins." + d.insuranceType()))
                 .row("reg.insuranceCard", mask(d.insuranceCard()));

@@ -112,7 +112,7 @@ public class ReportingFaults {
                 table.state(r.id(), s.state(), s.verifiedBy(), s.verifiedAt(), s.cause(), s.incidentOpenedAt(), s.incidentClass(),
                         clock.instant());
             } catch (KioskRejection e) {
-                if (e.status() == 503) {
+                if (e.status() >= 500) {
                     return;
                 }
                 Log.debugf("fault report state unavailable report=%s: %s", r.id(), e.slug());
@@ -130,8 +130,8 @@ public class ReportingFaults {
             Log.infof("fault report sent report=%s", r.id());
             return true;
         } catch (KioskRejection e) {
-            table.attempted(r.id(), e.status() == 503 ? "error.server-unreachable" : e.getMessage());
-            return e.status() != 503;
+            table.attempted(r.id(), e.status() >= 500 ? "error.server-unreachable" : e.getMessage());
+            return e.status() < 500;
         }
     }
 }

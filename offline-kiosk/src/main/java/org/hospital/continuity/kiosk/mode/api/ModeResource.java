@@ -162,7 +162,8 @@ public class ModeResource {
         StaffSession confirmer = null;
         if (change.confirmerAccountId() != null && !change.confirmerAccountId().isBlank()) {
             if (change.confirmerAccountId().trim().equals(staff.accountId())) {
-                throw KioskRejection.invalid("error.form", List.of(new Problem.Violation("confirmerAccountId", "error.mode.second-person")));
+                throw new KioskRejection(403, "second-person-required", "EP-6.1", "error.mode.second-person",
+                        List.of(new Problem.Violation("confirmerAccountId", "error.mode.second-person")));
             }
             if (change.confirmerPassword() == null || change.confirmerPassword().isEmpty()) {
                 throw KioskRejection.invalid("error.form", List.of(new Problem.Violation("confirmerPassword", "error.required")));

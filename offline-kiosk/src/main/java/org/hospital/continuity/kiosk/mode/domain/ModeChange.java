@@ -34,7 +34,7 @@ public final class ModeChange {
                        String requestedByName, String confirmedBy, String confirmedByName, Boolean itReview) {
     }
 
-    /** The person who confirms a phoned instruction: their account, whether the password matched, and their roles' verdict. */
+    /** The person who confirmed a phoned instruction with their password: their account and whether they hold a supervisor role. */
     public record Confirmation(String accountId, boolean supervisor) {
     }
 
@@ -75,12 +75,13 @@ public final class ModeChange {
             if (reason == null || reason.trim().length() < 4) {
                 problems.add(new Rejected("EP-6.1", "reason", "reason-required"));
             }
+            // who may: a second person, with a supervisor role (not a field to correct, a permission: refused as such)
             if (confirmation == null) {
-                problems.add(new Rejected("EP-6.1", "confirmerAccountId", "confirmation-required"));
+                problems.add(0, new Rejected("EP-6.1", null, "confirmation-required"));
             } else if (confirmation.accountId().equals(requestedBy)) {
-                problems.add(new Rejected("EP-6.1", "confirmerAccountId", "second-person-required"));
+                problems.add(0, new Rejected("EP-6.1", null, "second-person-required"));
             } else if (!confirmation.supervisor()) {
-                problems.add(new Rejected("EP-6.1", "confirmerAccountId", "supervisor-required"));
+                problems.add(0, new Rejected("EP-6.1", null, "supervisor-required"));
             }
         }
         return problems.isEmpty() ? new Accepted(next) : problems.get(0);

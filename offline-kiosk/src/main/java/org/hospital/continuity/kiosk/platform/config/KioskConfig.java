@@ -78,6 +78,14 @@ public interface KioskConfig {
     /** Announced instructions of the server (EP-6.1). */
     Instructions instructions();
 
+    /** EP-3: fault reports filed here are sent, and the state of open ones asked, every {@code interval} while the server answers. */
+    Faults faults();
+
+    interface Faults {
+        @WithDefault("30s")
+        String interval();
+    }
+
     interface Instructions {
         /**
          * How often, while the server answers, the kiosk pulls its department's announced

@@ -99,7 +99,7 @@ public record RegistrationForm(
                 && !ResidentIdNumber.birthDate(idNumber.trim()).equals(birthDate)) {
             v.add(new Violation("birthDate", "error.birth-date.id-mismatch"));
         }
-        if (!FieldRules.blank(idNumber) && SEXES.contains(sex) && !"U".equals(sex) && v.stream().noneMatch(x -> x.field().equals("idNumber"))
+        if (!FieldRules.blank(idNumber) && sex != null && SEXES.contains(sex) && !"U".equals(sex) && v.stream().noneMatch(x -> x.field().equals("idNumber"))
                 && !ResidentIdNumber.sex(idNumber.trim()).equals(sex)) {
             v.add(new Violation("sex", "error.sex.id-mismatch"));
         }

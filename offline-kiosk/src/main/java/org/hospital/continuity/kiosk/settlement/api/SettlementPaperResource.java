@@ -67,7 +67,7 @@ public class SettlementPaperResource {
                 .record(id, s.kioskSeq(), enrolled.identity().map(KioskIdentity::kioskName).orElse(""), sessions.nameOf(actor), s.settledAt());
         invoices.voided(d.invoiceNo()).ifPresent(v -> page.voided(v.reason(), v.at(), sessions.nameOf(v.by())));
         page.row("inv.no", d.invoiceNo(), true)
-                .row("charge.patientName", d.patientName())
+                .row("print.patient", d.patientName())
                 .row("report.col.inpatientNumber", d.inpatientNumber())
                 .row("report.col.ward", d.ward())
                 .row("report.col.bed", d.bed())
