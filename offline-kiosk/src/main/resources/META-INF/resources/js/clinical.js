@@ -171,6 +171,10 @@ keyboardForm(form, save, () => { clear(); flash(t('common.cancelled'), true); })
 
 // ---- HR-9: void, correct or reprint a record of this kiosk, picked from the list ----
 const recent = pickTable($('#cl-recent'), () => $('#am-reason').focus());
+// Alt+R: to the list of saved records from anywhere on the screen (then ↑↓, Enter to the reason, Alt+V / Alt+C / Alt+P)
+$('#s-clinical').addEventListener('keydown', (e) => {
+  if (e.altKey && (e.key === 'r' || e.key === 'R')) { e.preventDefault(); $('#cl-recent').focus(); }
+});
 
 async function loadRecent() {
   const r = await api('GET', '/api/clinical/recent?limit=20');
@@ -233,9 +237,9 @@ $('#am-print').addEventListener('click', () => {
   if (x) showPaper('/api/clinical/' + x.id + '/print', t('form.' + x.type) + ' ' + (x.patientName || ''));
 });
 
-$('#f-amend').addEventListener('keydown', (e) => {
-  if (e.key === 'Enter') e.preventDefault();
-  if (!e.altKey) return;
+$('#s-clinical').addEventListener('keydown', (e) => {
+  if (e.target.closest && e.target.closest('#f-amend') && e.key === 'Enter') e.preventDefault();
+  if (!e.altKey || !(e.target.closest && (e.target.closest('#f-amend') || e.target.closest('#cl-recent')))) return;
   const k = e.key.toLowerCase();
   if (k === 'v') { e.preventDefault(); $('#am-void').click(); } else if (k === 'c') { e.preventDefault(); $('#am-correct').click(); }
   else if (k === 'p') { e.preventDefault(); $('#am-print').click(); }
