@@ -43,8 +43,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-// Runs with -Dkiosk.shifts=true until it has run green end to end once (written against the pages; see tests/e2e/README.md).
-@EnabledIfSystemProperty(named = "kiosk.shifts", matches = "true")
 class KioskShiftsE2EIT {
 
     static final Path SHOTS = Path.of("target", "shifts");
@@ -400,6 +398,8 @@ class KioskShiftsE2EIT {
     @Test
     @Order(3)
     @DisplayName("EP-6.1 EP-6.4 HR-9 a doctor's shift: acknowledge, a handwritten prescription, printed, corrected with a reason")
+    // not yet green end to end: runs with -Dkiosk.shifts=true (tests/e2e/README.md)
+    @EnabledIfSystemProperty(named = "kiosk.shifts", matches = "true")
     void doctor() throws Exception {
         Desk d = DESKS.get("doctor");
         BrowserContext context = context(d);
@@ -439,6 +439,8 @@ class KioskShiftsE2EIT {
     @Test
     @Order(4)
     @DisplayName("EP-6.1 EP-6.7 HR-9 a pharmacist's shift: acknowledge, dispense against a scanned prescription, printed, voided")
+    // not yet green end to end: runs with -Dkiosk.shifts=true (tests/e2e/README.md)
+    @EnabledIfSystemProperty(named = "kiosk.shifts", matches = "true")
     void pharmacist() throws Exception {
         Desk d = DESKS.get("pharmacist");
         BrowserContext context = context(d);
@@ -475,6 +477,8 @@ class KioskShiftsE2EIT {
     @Test
     @Order(5)
     @DisplayName("EP-6.1 EP-6.6 HR-9 a med-tech's shift: acknowledge, a 检查登记 with its stub number and price, printed, voided")
+    // not yet green end to end: runs with -Dkiosk.shifts=true (tests/e2e/README.md)
+    @EnabledIfSystemProperty(named = "kiosk.shifts", matches = "true")
     void medtech() throws Exception {
         Desk d = DESKS.get("medtech");
         BrowserContext context = context(d);
