@@ -104,7 +104,6 @@ json_field() { sed -n 's/.*"'"$1"'" *: *"\([^"]*\)".*/\1/p'; }
 KIOSK_NOTE="not enrolled: see offline-kiosk/README.md (first use)"
 if [ "$DEMO" = 1 ]; then
   S="http://localhost:$SERVER_PORT"; K="http://localhost:$KIOSK_PORT"
-  CASHIER_PW_FILE="$DATA_DIR/kiosk-1/demo-cashier-password"
   # the demo kiosks' departments in the directory, with the ladder area whose instructions they follow
   # (EP-5.2, EP-6.1): the cashier office and the 肾内科 ward of the guided demo; a re-run answers 409, ignored
   dir_token=$(curl -fsS -H 'Content-Type: application/json' \
@@ -115,6 +114,27 @@ if [ "$DEMO" = 1 ]; then
     curl -sS -o /dev/null -H "Authorization: Bearer $dir_token" -H 'Content-Type: application/json' \
       -d "{\"code\":\"$d_code\",\"nameZh\":\"$d_zh\",\"nameEn\":\"$d_en\",\"area\":\"$d_area\"}" "$S/api/departments" || true
   done
+  # Kiosk sign-ins are hospital accounts: a person of the department in the directory with a kiosk role and a
+  # password; the server derives the offline verifier each kiosk of the department receives, and accepts these
+  # people when they acknowledge an instruction at a kiosk (EP-6.1). DEPARTMENT_HEAD makes a supervisor (cashier lead,
+  # head nurse) who confirms a phoned instruction. Passwords are generated on the first run and kept in the data folder.
+  STAFF_PW_FILE="$DATA_DIR/demo-staff-passwords"
+  if [ ! -s "$STAFF_PW_FILE" ]; then
+    (umask 077; : > "$STAFF_PW_FILE")
+    for p in 'cashier-1|收款员(演示)|SFC|CASHIER' 'cashier-lead|收费组长(演示)|SFC|CASHIER,DEPARTMENT_HEAD' \
+             'nurse-1|护士(演示)|SK|NURSE' 'head-nurse|护士长(演示)|SK|NURSE,DEPARTMENT_HEAD' 'doctor-1|病区医生(演示)|SK|DOCTOR'; do
+      IFS='|' read -r p_user p_name p_dept p_roles <<<"$p"
+      p_pw="$(head -c 24 /dev/urandom | base64 | tr -dc 'a-z' | cut -c1-8)42"
+      p_id=$(curl -fsS -H "Authorization: Bearer $dir_token" -H 'Content-Type: application/json' \
+        -d "{\"name\":\"$p_name\",\"departmentCode\":\"$p_dept\",\"roles\":[\"${p_roles//,/\",\"}\"]}" "$S/api/people" | json_field id)
+      if [ -n "$p_id" ] && curl -fsS -o /dev/null -H "Authorization: Bearer $dir_token" -H 'Content-Type: application/json' \
+          -d "{\"username\":\"$p_user\",\"personId\":\"$p_id\",\"password\":\"$p_pw\"}" "$S/api/accounts"; then
+        printf '%-13s %s  (%s, %s)\n' "$p_user" "$p_pw" "$p_dept" "$p_roles" >> "$STAFF_PW_FILE"
+      else
+        echo "run.sh: demo account $p_user not created (see $DATA_DIR/logs/server.log)"
+      fi
+    done
+  fi
   if curl -fsS "$K/api/kiosk" | grep -q '"enrolled" *: *false'; then
     echo "run.sh: demo: enrolling kiosk 1 at the cashier office (SFC)…"
     token=$(curl -fsS -H 'Content-Type: application/json' \
@@ -122,14 +142,10 @@ if [ "$DEMO" = 1 ]; then
       "$S/api/auth/login" | json_field token)
     code=$(curl -fsS -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
       -d '{"name":"收费处1号窗","departmentCode":"SFC"}' "$S/api/admin/kiosks" | json_field code)
-    (umask 077; printf '%s42\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'a-z' | cut -c1-8)" > "$CASHIER_PW_FILE")
-    curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-      -d "{\"displayName\":\"收款员(演示)\",\"departmentCode\":\"SFC\",\"roles\":[\"CASHIER\",\"SUPERVISOR\"],\"password\":\"$(cat "$CASHIER_PW_FILE")\"}" \
-      "$S/api/admin/kiosk-staff/cashier-1"
     curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$K/api/kiosk/enrolment" \
       || echo "run.sh: demo enrolment failed; see $DATA_DIR/logs/"
   fi
-  [ -s "$CASHIER_PW_FILE" ] && KIOSK_NOTE="sign in as cashier-1, password in $CASHIER_PW_FILE (F8 starts downtime mode)"
+  [ -s "$STAFF_PW_FILE" ] && KIOSK_NOTE="sign in as cashier-1 (lead: cashier-lead), passwords in $STAFF_PW_FILE (F8: instructions)"
 fi
 
 # --- guided demo (second kiosk at a ward, a compressed whole-network outage drill); see bin/demo-drill.sh ---

@@ -1,7 +1,8 @@
-# Sourced by run.sh: the guided demo. A second kiosk at a ward (肾内一病区, SK, a demo nurse), and a compressed
+# Sourced by run.sh: the guided demo. A second kiosk at a ward (肾内一病区, SK: the demo nurse, head nurse and ward
+# doctor run.sh created as hospital accounts), and a compressed
 # whole-network outage drill (scenario whole-network-7h at 60×: 7 hours of the plan in about 7 minutes), with the
 # URLs to follow it; a browser opens when one is available. Needs from run.sh: JAVA_BIN, KIOSK_JAR, DATA_DIR,
-# SERVER_PORT, pids, wait_ready, json_field, token-less admin password in CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD.
+# SERVER_PORT, pids, wait_ready, json_field, STAFF_PW_FILE, token-less admin password in CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD.
 # DRILL=0 ./run.sh skips it; DRILL_FACTOR=30 ./run.sh runs it slower.
 
 KIOSK2_PORT="${KIOSK2_PORT:-8082}"
@@ -17,15 +18,10 @@ wait_ready "offline-kiosk 2" "$K2" "${pids[-1]}" "$DATA_DIR/logs/kiosk-2.log"
 demo_token=$(curl -fsS -H 'Content-Type: application/json' \
   -d "{\"username\":\"${CONTINUITY_AUTH_INITIAL_ADMIN_USERNAME:-admin}\",\"password\":\"$CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD\"}" \
   "$S/api/auth/login" | json_field token)
-NURSE_PW_FILE="$DATA_DIR/kiosk-2/demo-nurse-password"
 if curl -fsS "$K2/api/kiosk" | grep -q '"enrolled" *: *false'; then
   echo "run.sh: demo: enrolling kiosk 2 at the ward (肾内一病区, SK)…"
   code2=$(curl -fsS -H "Authorization: Bearer $demo_token" -H 'Content-Type: application/json' \
     -d '{"name":"肾内一病区护士站","departmentCode":"SK"}' "$S/api/admin/kiosks" | json_field code)
-  (umask 077; printf '%s42\n' "$(head -c 24 /dev/urandom | base64 | tr -dc 'a-z' | cut -c1-8)" > "$NURSE_PW_FILE")
-  curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $demo_token" -H 'Content-Type: application/json' \
-    -d "{\"displayName\":\"护士(演示)\",\"departmentCode\":\"SK\",\"roles\":[\"NURSE\"],\"password\":\"$(cat "$NURSE_PW_FILE")\"}" \
-    "$S/api/admin/kiosk-staff/nurse-1"
   curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "{\"code\":\"$code2\"}" "$K2/api/kiosk/enrolment" \
     || echo "run.sh: demo enrolment of kiosk 2 failed; see $DATA_DIR/logs/"
 fi
@@ -44,7 +40,7 @@ cat <<MSG
   $DRILL_NOTE
   1. leadership board     $S/board                 (sign in as admin; the drill's instructions read 【演练 DRILL】)
   2. cashier kiosk        http://localhost:$KIOSK_PORT     (red drill banner; F8 downtime mode, capture registrations)
-     ward kiosk           $K2     (nurse-1, password in $NURSE_PW_FILE)
+     ward kiosk           $K2     (nurse-1, head-nurse, doctor-1: passwords in $STAFF_PW_FILE)
   3. at plan-time 30 min (≈$((30 / DRILL_FACTOR > 0 ? 30 / DRILL_FACTOR : 1)) min real) the front desk is told to switch to manual:
      the instruction and every notification say 【演练 DRILL】; acknowledge it on the board
   4. readiness            $S/readiness             (every kiosk that would fail its department now)

@@ -27,7 +27,15 @@ public interface Instructions {
     Uni<List<DepartmentState>> modes();
 
     /** A named person of the party acknowledges (EP-6.1); 403 for another department, 409 when done already. */
-    Uni<Instruction> acknowledge(UUID id, Staff staff);
+    default Uni<Instruction> acknowledge(UUID id, Staff staff) {
+        return acknowledge(id, staff, null);
+    }
+
+    /**
+     * As {@link #acknowledge(UUID, Staff)}, given at {@code at} (null: now): a kiosk that could not reach the server
+     * delivers the acknowledgement later with the time it was given (kept between the announcement and now).
+     */
+    Uni<Instruction> acknowledge(UUID id, Staff staff, java.time.Instant at);
 
     /** EP-8.4: a department's back-entry is done; it is told to return to normal operation. */
     Uni<Instruction> announceBackToNormal(String department, Staff staff);

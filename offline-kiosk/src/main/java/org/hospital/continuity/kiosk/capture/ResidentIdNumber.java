@@ -52,6 +52,11 @@ public final class ResidentIdNumber {
         return CHECK[sum % 11];
     }
 
+    /** The sex encoded in a valid number: the 17th digit is odd for a man (M), even for a woman (F). */
+    public static String sex(String id) {
+        return (id.charAt(16) - '0') % 2 == 1 ? "M" : "F";
+    }
+
     /** Birth date encoded in a valid number. */
     public static LocalDate birthDate(String id) {
         return LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)), Integer.parseInt(id.substring(12, 14)));

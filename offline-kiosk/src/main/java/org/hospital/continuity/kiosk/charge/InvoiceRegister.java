@@ -16,4 +16,11 @@ public interface InvoiceRegister {
      * actor) for {@code amountFen}, inside the capture's {@code transaction}.
      */
     void use(WriteTransaction transaction, String invoiceNo, String purpose, UUID streamId, JournalEntry entry, long amountFen, String phase);
+
+    /** A voided number's reason, time and who voided it (HR-9), for the void mark of a reprint. */
+    record Voided(String reason, java.time.Instant at, String by) {
+    }
+
+    /** Whether {@code invoiceNo} was voided, and how. */
+    java.util.Optional<Voided> voided(String invoiceNo);
 }

@@ -19,7 +19,8 @@ import org.hospital.continuity.sync.wire.Problem;
 /**
  * EP-6.1 / EP-8.3: entering downtime records the breakpoint as a journal entry of stream type
  * {@code mode} (one stream per outage: version 1 entered, version 2 left); the phase of every
- * later entry follows from it.
+ * later entry follows from it. A change follows an announced instruction this kiosk received
+ * ({@link FollowingInstructions}) or a phoned one confirmed by a second person with a supervisor role.
  */
 @ApplicationScoped
 public class SwitchingMode {
@@ -30,6 +31,14 @@ public class SwitchingMode {
     public record ModeState(Phase phase, boolean downtime, Instant since, Duration elapsed, UUID episode) {
     }
 
+    /** An announced instruction being followed: its id, short number, when it was announced, its text. */
+    public record Announcement(String instructionId, Long number, Instant announcedAt, String text) {
+    }
+
+    /** A phoned instruction as stated at the kiosk, and the second person who confirmed it with their password. */
+    public record Phoned(String statedInstruction, Long statedNumber, StaffSession confirmer) {
+    }
+
     private final Journal journal;
     private final InstantSource clock;
 
@@ -38,50 +47,66 @@ public class SwitchingMode {
         this.clock = clock;
     }
 
-    public JournalEntry enter(ModeChange.Source source, String instructionId, Instant announcedAt, String reason, StaffSession by) {
-        return enter(source, instructionId, announcedAt, reason, by.hasRole(StaffSession.SUPERVISOR), by.accountId());
+    /**
+     * EP-6.1: enters downtime because the server announced it and a named person acknowledged it; {@code actor}
+     * is that person's account when acknowledged at this kiosk, else this kiosk ({@code kiosk:<id>}).
+     */
+    public JournalEntry enterAnnounced(Announcement a, String actor, String actorName) {
+        refuseIfRejected(ModeChange.enter(journal.currentPhase(), ModeChange.Source.ANNOUNCED, a.instructionId(), a.text(), actor, null));
+        return enter(new ModeChange.Entered(ModeChange.Source.ANNOUNCED, a.instructionId(), a.announcedAt(), clip(a.text()), 0,
+                a.number(), actorName, null, null, null), actor);
+    }
+
+    /** EP-6.1 / EP-6.8: leaves downtime because the server announced the restart and a named person acknowledged it. */
+    public JournalEntry leaveAnnounced(Announcement a, String actor, String actorName) {
+        ModeState state = state();
+        refuseIfRejected(ModeChange.leave(state.phase(), ModeChange.Source.ANNOUNCED, a.instructionId(), a.text(), actor, null));
+        return leave(state, new ModeChange.Left(ModeChange.Source.ANNOUNCED, a.instructionId(), clip(a.text()),
+                state.elapsed().toSeconds(), a.number(), actorName, null, null, null), actor);
     }
 
     /**
-     * EP-6.1: enters downtime because the server announced it (an instruction acknowledged by a
-     * named person of the department); {@code actor} is that person's account when acknowledged at
-     * this kiosk, else this kiosk ({@code kiosk:<id>}).
+     * EP-6.1: the server is unreachable and IT phoned: the person signed in states the instruction, a second
+     * person with a supervisor role confirms it here with their password; both names are journaled and IT reviews it.
      */
-    public JournalEntry enterAnnounced(String instructionId, Instant announcedAt, String text, String actor) {
-        return enter(ModeChange.Source.ANNOUNCED, instructionId, announcedAt, text, false, actor);
+    public JournalEntry enterPhoned(Phoned p, StaffSession by) {
+        refuseIfRejected(ModeChange.enter(journal.currentPhase(), ModeChange.Source.SUPERVISOR, null, p.statedInstruction(),
+                by.accountId(), confirmation(p)));
+        return enter(new ModeChange.Entered(ModeChange.Source.SUPERVISOR, null, null, p.statedInstruction().trim(), 0, p.statedNumber(),
+                by.displayName(), p.confirmer().accountId(), p.confirmer().displayName(), Boolean.TRUE), by.accountId());
     }
 
-    /** EP-6.1 / EP-6.8: leaves downtime because the server announced the restart (acknowledged). */
-    public JournalEntry leaveAnnounced(String instructionId, String text, String actor) {
-        return leave(ModeChange.Source.ANNOUNCED, instructionId, text, false, actor);
+    /** Leaving downtime by a phoned restart notice: the same two-person rule. */
+    public JournalEntry leavePhoned(Phoned p, StaffSession by) {
+        ModeState state = state();
+        refuseIfRejected(ModeChange.leave(state.phase(), ModeChange.Source.SUPERVISOR, null, p.statedInstruction(), by.accountId(),
+                confirmation(p)));
+        return leave(state, new ModeChange.Left(ModeChange.Source.SUPERVISOR, null, p.statedInstruction().trim(),
+                state.elapsed().toSeconds(), p.statedNumber(), by.displayName(), p.confirmer().accountId(), p.confirmer().displayName(),
+                Boolean.TRUE), by.accountId());
     }
 
-    private JournalEntry enter(ModeChange.Source source, String instructionId, Instant announcedAt, String reason, boolean supervisor,
-                               String actor) {
-        Phase current = journal.currentPhase();
-        ModeChange.Decision d = ModeChange.enter(current, source, instructionId, reason, supervisor);
-        refuseIfRejected(d);
+    private JournalEntry enter(ModeChange.Entered payload, String actor) {
         UUID episode = UUID.randomUUID();
         JournalEntry entry = journal.changePhase(Phase.DOWNTIME, c -> c.append(STREAM, episode, 1, "DowntimeEntered", 1,
-                CanonicalJson.of(new ModeChange.Entered(source, blankToNull(instructionId), announcedAt, blankToNull(reason),
-                        c.lastSeqOfFile())), actor));
-        Log.infof("downtime entered (breakpoint) seq=%d source=%s", entry.kioskSeq(), source);
+                CanonicalJson.of(new ModeChange.Entered(payload.source(), payload.instructionId(), payload.announcedAt(), payload.reason(),
+                        c.lastSeqOfFile(), payload.instructionNumber(), payload.requestedByName(), payload.confirmedBy(),
+                        payload.confirmedByName(), payload.itReview())), actor));
+        Log.infof("downtime entered (breakpoint) seq=%d source=%s", entry.kioskSeq(), payload.source());
         return entry;
     }
 
-    public JournalEntry leave(ModeChange.Source source, String instructionId, String reason, StaffSession by) {
-        return leave(source, instructionId, reason, by.hasRole(StaffSession.SUPERVISOR), by.accountId());
-    }
-
-    private JournalEntry leave(ModeChange.Source source, String instructionId, String reason, boolean supervisor, String actor) {
-        ModeState state = state();
-        ModeChange.Decision d = ModeChange.leave(state.phase(), source, instructionId, reason, supervisor);
-        refuseIfRejected(d);
+    private JournalEntry leave(ModeState state, ModeChange.Left payload, String actor) {
         JournalEntry entry = journal.changePhase(Phase.AFTER_RECOVERY, c -> c.append(STREAM, state.episode(), 2, "DowntimeLeft", 1,
-                CanonicalJson.of(new ModeChange.Left(source, blankToNull(instructionId), blankToNull(reason),
-                        state.elapsed().toSeconds())), actor));
-        Log.infof("downtime left seq=%d", entry.kioskSeq());
+                CanonicalJson.of(payload), actor));
+        Log.infof("downtime left seq=%d source=%s", entry.kioskSeq(), payload.source());
         return entry;
+    }
+
+    /** The entry of the last mode change (the breakpoint, or the entry that left downtime), if any. */
+    public java.util.Optional<JournalEntry> lastChange() {
+        Journal.PhaseState p = journal.phaseState();
+        return p.changedBySeq() == null ? java.util.Optional.empty() : journal.bySeq(p.changedBySeq()).map(r -> r.entry());
     }
 
     public ModeState state() {
@@ -103,11 +128,22 @@ public class SwitchingMode {
         }
     }
 
+    private static ModeChange.Confirmation confirmation(Phoned p) {
+        return p.confirmer() == null ? null
+                : new ModeChange.Confirmation(p.confirmer().accountId(), p.confirmer().hasRole(StaffSession.SUPERVISOR));
+    }
+
     private static void refuseIfRejected(ModeChange.Decision d) {
         if (d instanceof ModeChange.Rejected r) {
-            if ("supervisor-required".equals(r.reason())) {
-                throw new KioskRejection(403, "supervisor-required", r.rule(),
-                        "error.supervisor-required", List.of());
+            String permission = switch (r.reason()) {
+                case "confirmation-required" -> "error.mode.confirmer";
+                case "second-person-required" -> "error.mode.second-person";
+                case "supervisor-required" -> "error.supervisor-required";
+                default -> null;
+            };
+            if (permission != null) {
+                // EP-6.1: nobody switches on their own: a second person with a supervisor role confirms
+                throw new KioskRejection(403, r.reason(), r.rule(), permission, List.of(new Problem.Violation("confirmerAccountId", permission)));
             }
             if (r.field() != null) {
                 throw KioskRejection.invalid("error.form", List.of(new Problem.Violation(r.field(),
@@ -118,7 +154,7 @@ public class SwitchingMode {
         }
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
+    private static String clip(String s) {
+        return s == null ? null : s.substring(0, Math.min(s.length(), 500));
     }
 }

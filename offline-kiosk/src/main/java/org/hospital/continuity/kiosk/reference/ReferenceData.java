@@ -79,6 +79,11 @@ public class ReferenceData {
         return loaded.patients().stream().filter(p -> p.patientId().equals(patientId)).findFirst();
     }
 
+    /** The pinyin initials (拼音首字码) of a name, as the search uses them: 王小红 → WXH. */
+    public static String initials(String name) {
+        return name == null ? "" : PinyinInitials.of(name);
+    }
+
     /** Known patients whose name, number or ID number starts with the query (at most {@code limit}). */
     public List<KnownPatient> findPatients(String query, boolean censusOnly, int limit) {
         String q = query == null ? "" : query.trim().toUpperCase(Locale.ROOT);
@@ -86,9 +91,18 @@ public class ReferenceData {
                 .filter(p -> !censusOnly || p.census())
                 .filter(p -> q.isEmpty() || p.name().startsWith(q) || PinyinInitials.of(p.name()).startsWith(q)
                         || startsWith(p.inpatientNumber(), q) || startsWith(p.outpatientNumber(), q) || startsWith(p.idNumber(), q)
-                        || startsWith(p.bed(), q))
+                        || startsWith(p.bed(), q) || phoneMatches(p.phone(), q))
                 .sorted(Comparator.comparing(KnownPatient::name))
                 .limit(limit).toList();
+    }
+
+    /** A phone number typed whole or from its start, or its last four digits (what people remember). */
+    public static boolean phoneMatches(String phone, String q) {
+        if (phone == null || q.length() < 3 || !q.chars().allMatch(Character::isDigit)) {
+            return false;
+        }
+        String p = phone.replace(" ", "").replace("-", "");
+        return p.startsWith(q) || (q.length() >= 4 && p.endsWith(q));
     }
 
     private static boolean startsWith(String value, String q) {

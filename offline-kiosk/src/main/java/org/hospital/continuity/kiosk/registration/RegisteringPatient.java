@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -43,31 +44,49 @@ public class RegisteringPatient {
     private final Journal journal;
     private final RegistrationTable table;
     private final InstantSource clock;
+    private final ZoneId zone;
+    /** This kiosk's registrations for the known-patient search, loaded on first use and kept current after each commit. */
+    private volatile List<Registration> own;
 
     public RegisteringPatient(CaptureDesk desk, NumberPools pools, ReferenceData reference, Journal journal, RegistrationTable table,
-                              InstantSource clock) {
+                              InstantSource clock, KioskConfig config) {
         this.desk = desk;
         this.pools = pools;
         this.reference = reference;
         this.journal = journal;
         this.table = table;
         this.clock = clock;
+        this.zone = ZoneId.of(config.timeZone());
     }
 
-    public Registration register(RegistrationForm typed, StaffSession by) {
-        RegistrationForm form = withKnownPatient(typed);
+    /**
+     * Registers a patient. A known patient of the snapshot ({@code knownPatientId}) or one registered at this kiosk
+     * before ({@code previousRegistrationId}) fills what was left empty; a valid ID number fills the sex and the birth date.
+     */
+    public Registration register(RegistrationForm typed, String previousRegistrationId, StaffSession by) {
         List<Violation> violations = new ArrayList<>();
+        Optional<PatientRegistered> previous = Optional.empty();
+        if (previousRegistrationId != null && !previousRegistrationId.isBlank()) {
+            previous = parse(previousRegistrationId).flatMap(this::registered);
+            if (previous.isEmpty()) {
+                violations.add(new Violation("previousRegistrationId", "error.registration.unknown"));
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        RegistrationForm form = withPrevious(withKnownPatient(typed), previous.orElse(null)).derived(today);
         if (typed.knownPatientId() != null && !typed.knownPatientId().isBlank() && reference.patient(typed.knownPatientId()).isEmpty()) {
             violations.add(new Violation("knownPatientId", "error.patient.unknown"));
         }
-        violations.addAll(form.check(lookups(), LocalDate.ofInstant(clock.instant(), ZoneId.systemDefault())));
+        String previousId = previous.isPresent() ? previousRegistrationId.trim() : null;
+        violations.addAll(form.check(lookups(), today));
         UUID id = RecordIds.next();
         Registration done = desk.captureInDowntime(violations, c -> {
             CatalogueItem fee = reference.item(form.feeItemCode()).orElseThrow();
             String number = pools.draw(c.transaction(), PoolKind.PATIENT);
             PatientRegistered payload = new PatientRegistered(number, blankToNull(form.knownPatientId()), form.name().trim(), form.sex(),
                     form.birthDate(), form.ageYears(), upperOrNull(form.idNumber()), blankToNull(form.phone()), form.insuranceType(),
-                    blankToNull(form.insuranceCard()), form.departmentCode(), blankToNull(form.doctorCode()), fee.code(), fee.name(), fee.priceFen());
+                    blankToNull(form.insuranceCard()), form.departmentCode(), blankToNull(form.doctorCode()), fee.code(), fee.name(), fee.priceFen(),
+                    blankToNull(form.guardianName()), blankToNull(form.guardianPhone()), previousId);
             String json = CanonicalJson.of(payload);
             var entry = c.append(STREAM, id, 1, "PatientRegistered", 1, json, by.accountId());
             table.insert(c.transaction(), id, number, entry.recordedAt(), payload.departmentCode(), payload.doctorCode(), payload.feeFen(),
@@ -75,7 +94,52 @@ public class RegisteringPatient {
             return new Registration(id, entry.kioskSeq(), entry.recordedAt(), c.phase().name(), payload);
         });
         Log.infof("patient registered registration=%s seq=%d", id, done.kioskSeq()); // after the commit, off the writer thread
+        List<Registration> known = own;
+        if (known != null) {
+            List<Registration> next = new ArrayList<>(known.size() + 1);
+            next.add(done);
+            next.addAll(known);
+            own = List.copyOf(next);
+        }
         return done;
+    }
+
+    /** This kiosk's registrations, newest first (for the known-patient search). */
+    public List<Registration> own() {
+        List<Registration> known = own;
+        if (known == null) {
+            synchronized (this) {
+                if (own == null) {
+                    own = recent(100_000);
+                }
+                known = own;
+            }
+        }
+        return known;
+    }
+
+    private RegistrationForm withPrevious(RegistrationForm f, PatientRegistered p) {
+        if (p == null) {
+            return f;
+        }
+        return new RegistrationForm(f.knownPatientId() != null && !f.knownPatientId().isBlank() ? f.knownPatientId() : p.knownPatientId(),
+                or(f.name(), p.name()), or(f.sex(), p.sex()), f.birthDate() != null ? f.birthDate() : p.birthDate(),
+                f.ageYears() != null ? f.ageYears() : (p.birthDate() == null ? p.ageYears() : null), or(f.idNumber(), p.idNumber()),
+                or(f.phone(), p.phone()), or(f.insuranceType(), p.insuranceType()), or(f.insuranceCard(), p.insuranceCard()),
+                f.departmentCode(), f.doctorCode(), f.feeItemCode(), or(f.guardianName(), p.guardianName()),
+                or(f.guardianPhone(), p.guardianPhone()));
+    }
+
+    private static String or(String typed, String before) {
+        return typed == null || typed.isBlank() ? before : typed;
+    }
+
+    private static Optional<UUID> parse(String s) {
+        try {
+            return Optional.of(UUID.fromString(s.trim()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The newest registrations, newest first (by their journal sequence). */
@@ -127,7 +191,7 @@ public class RegisteringPatient {
                 f.phone() == null || f.phone().isBlank() ? p.phone() : f.phone(),
                 f.insuranceType() == null || f.insuranceType().isBlank() ? p.insuranceType() : f.insuranceType(),
                 f.insuranceCard() == null || f.insuranceCard().isBlank() ? p.insuranceCard() : f.insuranceCard(),
-                f.departmentCode(), f.doctorCode(), f.feeItemCode());
+                f.departmentCode(), f.doctorCode(), f.feeItemCode(), f.guardianName(), f.guardianPhone());
     }
 
     private RegistrationForm.Lookups lookups() {

@@ -48,28 +48,12 @@ public class Sessions implements SignedInStaff {
 
     public StaffSession login(String accountId, char[] password) {
         try {
+            OfflineVerifier v = verified(accountId, password);
             Instant now = clock.instant();
-            Failures f = failures.get(accountId);
-            if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
-                announce(accountId, "ANONYMOUS", "LOGIN_REFUSED", "REFUSED", "locked");
-                throw new KioskRejection(423, "account-locked", "HR-3",
-                        "error.login.locked", List.of());
-            }
-            Optional<OfflineVerifier> verifier = verifiers.find(accountId);
-            if (verifier.isEmpty() || !verifier.get().matches(password)) {
-                int count = (f == null || f.lockedUntil() != null ? 0 : f.count()) + 1;
-                failures.put(accountId, new Failures(count, count >= config.session().maxFailures()
-                        ? now.plus(config.session().lockout()) : null));
-                Log.infof("kiosk login refused account=%s failures=%d", accountId, count);
-                announce(accountId, "ANONYMOUS", count >= config.session().maxFailures() ? "LOCKED" : "LOGIN_FAILED", "REFUSED",
-                        verifier.isEmpty() ? "unknown account" : "failures=" + count);
-                throw new KioskRejection(401, "login-failed", "HR-3", "error.login.failed", List.of());
-            }
-            failures.remove(accountId);
             byte[] t = new byte[32];
             random.nextBytes(t);
             StaffSession s = new StaffSession(Base64.getUrlEncoder().withoutPadding().encodeToString(t), accountId,
-                    verifier.get().displayName(), verifier.get().roles(), now, now);
+                    v.displayName(), v.roles(), now, now);
             sessions.put(s.token(), s);
             Log.infof("kiosk login account=%s", accountId);
             announce(accountId, "STAFF", "LOGIN", "SUCCESS", "");
@@ -77,6 +61,46 @@ public class Sessions implements SignedInStaff {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /**
+     * EP-6.1: a second person confirms a step at this kiosk with their own password (a supervisor confirming a
+     * phoned instruction): checked offline against the same verifiers, counted against the same lockout as a
+     * sign-in, and audited; no session is opened. The answer names the confirming person (its token is null).
+     */
+    public StaffSession confirm(String accountId, char[] password) {
+        try {
+            OfflineVerifier v = verified(accountId, password);
+            Instant now = clock.instant();
+            Log.infof("kiosk confirmation account=%s", accountId);
+            announce(accountId, "STAFF", "CONFIRMED", "SUCCESS", "second person");
+            return new StaffSession(null, accountId, v.displayName(), v.roles(), now, now);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** The account's verifier when the password matches; lockout and failures as HR-3 asks. */
+    private OfflineVerifier verified(String accountId, char[] password) {
+        Instant now = clock.instant();
+        Failures f = failures.get(accountId);
+        if (f != null && f.lockedUntil() != null && now.isBefore(f.lockedUntil())) {
+            announce(accountId, "ANONYMOUS", "LOGIN_REFUSED", "REFUSED", "locked");
+            throw new KioskRejection(423, "account-locked", "HR-3",
+                    "error.login.locked", List.of());
+        }
+        Optional<OfflineVerifier> verifier = verifiers.find(accountId);
+        if (verifier.isEmpty() || !verifier.get().matches(password)) {
+            int count = (f == null || f.lockedUntil() != null ? 0 : f.count()) + 1;
+            failures.put(accountId, new Failures(count, count >= config.session().maxFailures()
+                    ? now.plus(config.session().lockout()) : null));
+            Log.infof("kiosk login refused account=%s failures=%d", accountId, count);
+            announce(accountId, "ANONYMOUS", count >= config.session().maxFailures() ? "LOCKED" : "LOGIN_FAILED", "REFUSED",
+                    verifier.isEmpty() ? "unknown account" : "failures=" + count);
+            throw new KioskRejection(401, "login-failed", "HR-3", "error.login.failed", List.of());
+        }
+        failures.remove(accountId);
+        return verifier.get();
     }
 
     /** The live session of a token (touching it), or empty when absent or expired. */
@@ -129,6 +153,14 @@ public class Sessions implements SignedInStaff {
             throw new KioskRejection(403, "forbidden", "HR-1", "error.forbidden", List.of());
         }
         return s;
+    }
+
+    /** The name of a staff member of this kiosk's department (from the verifiers), or the account when unknown. */
+    public String nameOf(String accountId) {
+        if (accountId == null) {
+            return null;
+        }
+        return verifiers.find(accountId).map(OfflineVerifier::displayName).orElse(accountId);
     }
 
     public void logout(String token) {

@@ -46,7 +46,7 @@ class AnnouncedInstructionTest {
         String supervisor = Desk.login("super-1");
         if (downtime(supervisor)) {
             given().cookie("kiosk_session", supervisor).contentType(ContentType.JSON)
-                    .body(Map.of("source", "SUPERVISOR", "reason", "测试前恢复正常")).post("/api/mode/normal").then().statusCode(200);
+                    .body(Desk.phoned("测试前恢复正常")).post("/api/mode/normal").then().statusCode(200);
         }
         String cashier = Desk.login("cashier-1");
 
@@ -85,27 +85,32 @@ class AnnouncedInstructionTest {
         assertThat(acknowledged.getBoolean("followed")).isTrue();
         assertThat(server.acknowledgements()).contains(restart.id() + "→cashier-1");
         assertThat(downtime(cashier)).isFalse();
-        Recorded left = entry(before + 2);
+        // the acknowledgement given here is journaled (delivered at once), then the kiosk leaves downtime
+        Recorded ack = entry(before + 2);
+        assertThat(ack.entry().eventType()).isEqualTo("InstructionAcknowledged");
+        assertThat(ack.entry().actor()).isEqualTo("cashier-1");
+        assertThat(ack.entry().payload()).contains(restart.id().toString()).contains("\"deliveredAtOnce\":true");
+        Recorded left = entry(before + 3);
         assertThat(left.entry().eventType()).isEqualTo("DowntimeLeft");
         assertThat(left.entry().actor()).isEqualTo("cashier-1");
         assertThat(left.entry().payload()).contains(restart.id().toString());
 
-        // acknowledging twice is refused by the server and changes nothing here
+        // acknowledging twice is refused and changes nothing here
         given().cookie("kiosk_session", cashier).post("/api/mode/instructions/" + restart.id() + "/acknowledgement").then().statusCode(409);
         pull(cashier);
-        assertThat(journal.lastSeq()).isEqualTo(before + 2);
+        assertThat(journal.lastSeq()).isEqualTo(before + 3);
         assertThat(downtime(cashier)).isFalse();
 
         // a new outage is announced and followed; a supervisor then ends it by phone: the old announcement is not followed again
         InstructionWire.Instruction again = server.announce("MANUAL", "信息科通知：HIS再次故障", "收费组长乙");
         pull(cashier);
         assertThat(downtime(cashier)).isTrue();
-        assertThat(entry(before + 3).entry().payload()).contains(again.id().toString());
+        assertThat(entry(before + 4).entry().payload()).contains(again.id().toString());
         given().cookie("kiosk_session", supervisor).contentType(ContentType.JSON)
-                .body(Map.of("source", "SUPERVISOR", "reason", "电话通知：HIS已恢复")).post("/api/mode/normal").then().statusCode(200);
+                .body(Desk.phoned("电话通知：HIS已恢复")).post("/api/mode/normal").then().statusCode(200);
         pull(cashier);
-        assertThat(downtime(cashier)).as("an instruction is followed once; the supervisor's later decision stands").isFalse();
-        assertThat(journal.lastSeq()).isEqualTo(before + 4);
+        assertThat(downtime(cashier)).as("an instruction is followed once; the supervisors' later decision stands").isFalse();
+        assertThat(journal.lastSeq()).isEqualTo(before + 5);
         assertThat(server.acknowledgements()).hasSize(1);
     }
 }

@@ -33,10 +33,15 @@ public final class Desk {
         boolean down = given().cookie("kiosk_session", cookie).get("/api/mode").then().statusCode(200).extract().path("downtime");
         if (!down) {
             given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
-                    .body(Map.of("source", "SUPERVISOR", "reason", "信息科电话通知：HIS全院故障"))
+                    .body(phoned("信息科电话通知：HIS全院故障"))
                     .post("/api/mode/downtime").then().statusCode(200);
         }
         return cookie;
+    }
+
+    /** EP-6.1: a phoned instruction as stated here, confirmed by the second cashier lead ({@code super-2}) with their password. */
+    public static Map<String, Object> phoned(String reason) {
+        return Map.of("source", "SUPERVISOR", "reason", reason, "confirmerAccountId", "super-2", "confirmerPassword", StandInServer.PASSWORD);
     }
 
     public static long lastSeq(String cookie) {

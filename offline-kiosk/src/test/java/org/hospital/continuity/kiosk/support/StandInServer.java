@@ -44,6 +44,8 @@ public final class StandInServer implements AutoCloseable {
     private final List<InstructionWire.Instruction> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Acknowledgements received from the kiosk: "instruction id → account id". */
     private final List<String> acknowledgements = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The short numbers of the announced instructions (通知第N号). */
+    private final AtomicLong numbers = new AtomicLong();
 
     public StandInServer() throws IOException {
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -108,7 +110,7 @@ public final class StandInServer implements AutoCloseable {
     /** Announces an instruction for the kiosk's department (newest first), acknowledged elsewhere by {@code acknowledgedBy} or not (null). */
     public InstructionWire.Instruction announce(String modeAfter, String zh, String acknowledgedBy) {
         Instant now = Instant.now();
-        InstructionWire.Instruction i = new InstructionWire.Instruction(UUID.randomUUID(), "OUTPATIENT_REGISTRATION",
+        InstructionWire.Instruction i = new InstructionWire.Instruction(UUID.randomUUID(), numbers.incrementAndGet(), "OUTPATIENT_REGISTRATION",
                 "RECOVERING".equals(modeAfter) ? "RESTART_NOTICE" : "SWITCH_TO_MANUAL", modeAfter, "EP-6.1", zh, zh, now, "信息科值班",
                 acknowledgedBy != null, acknowledgedBy, acknowledgedBy == null ? null : now);
         announced.add(0, i);
@@ -119,7 +121,23 @@ public final class StandInServer implements AutoCloseable {
         return List.copyOf(acknowledgements);
     }
 
+    /** The department's instructions as the stand-in holds them now (acknowledgements included), newest first. */
+    public List<InstructionWire.Instruction> announced() {
+        return List.copyOf(announced);
+    }
+
+    /** EP-6.1: while "down", the instruction endpoints answer 503 (the server behind the kiosk is unreachable). */
+    private volatile boolean instructionsDown;
+
+    public void instructionsDown(boolean down) {
+        instructionsDown = down;
+    }
+
     private void instructions(HttpExchange x) throws IOException {
+        if (instructionsDown) {
+            send(x, 503, Map.of("type", "/problems/unavailable", "status", 503, "detail", "down"));
+            return;
+        }
         if (x.getRequestHeaders().getFirst("Authorization") == null) {
             send(x, 401, Map.of("status", 401));
             return;
@@ -139,8 +157,9 @@ public final class StandInServer implements AutoCloseable {
                     send(x, 409, Map.of("type", "/problems/already-acknowledged", "status", 409, "detail", "already acknowledged"));
                     return;
                 }
-                InstructionWire.Instruction done = new InstructionWire.Instruction(i.id(), i.party(), i.kind(), i.modeAfter(), i.clause(), i.zh(), i.en(),
-                        i.issuedAt(), i.issuedBy(), true, "测试 " + body.get("accountId"), Instant.now());
+                Object at = body.get("acknowledgedAt");
+                InstructionWire.Instruction done = new InstructionWire.Instruction(i.id(), i.number(), i.party(), i.kind(), i.modeAfter(), i.clause(), i.zh(), i.en(),
+                        i.issuedAt(), i.issuedBy(), true, "测试 " + body.get("accountId"), at == null ? Instant.now() : Instant.parse(at.toString()));
                 announced.set(n, done);
                 acknowledgements.add(id + "→" + body.get("accountId"));
                 send(x, 200, done);
@@ -195,7 +214,7 @@ public final class StandInServer implements AutoCloseable {
 
     private void snapshot(HttpExchange x) throws IOException {
         List<ServerWire.StaffVerifier> staff = new ArrayList<>();
-        for (String[] s : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "CASHIER,SUPERVISOR"},
+        for (String[] s : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "CASHIER,SUPERVISOR"}, {"super-2", "收费组长丙", "CASHIER,SUPERVISOR"},
                 {"cashier-9", "收款员丙", "CASHIER"}, {"doctor-1", "医生丁", "DOCTOR"}, {"nurse-1", "护士戊", "NURSE"},
                 {"medtech-1", "医技己", "MEDTECH"}, {"pharm-1", "药师庚", "PHARMACIST"}}) {
             byte[] salt = new byte[16];

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.hospital.continuity.testsupport.HeadlessChromium;
 
 /**
- * Doctor, nurse, med-tech and pharmacy fill their downtime forms with the keyboard alone (F9), in
- * Debian's Chromium, and print them to PDF; screenshots under {@code target/screenshots/}.
+ * Doctor, nurse, med-tech and pharmacy fill their downtime forms with the keyboard alone, each form on its own F-key
+ * tab as the plan names it (手工处方, 药品请领单, 检查登记, 发药记录), the patient picked from the ward's census by bed or
+ * 住院号, in Debian's Chromium, and print them to PDF; screenshots under {@code target/screenshots/}.
  */
 @QuarkusTest
 @QuarkusTestResource(StandInServerResource.class)
@@ -64,8 +65,8 @@ class ClinicalKeyboardBrowserIT {
         given().contentType("application/json").body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
     }
 
-    /** Signs in as {@code account} with the keyboard, opens F9 and picks the form with ↓ pressed {@code down} times. */
-    Page openForm(BrowserContext context, String account, int down) {
+    /** Signs in as {@code account} with the keyboard and opens the form on F-key {@code key}; {@code focus} is where the keyboard lands. */
+    Page openForm(BrowserContext context, String account, String key, String focus) {
         Page page = context.newPage();
         page.navigate(url.toString());
         page.waitForSelector("#login-accountId:focus");
@@ -73,26 +74,38 @@ class ClinicalKeyboardBrowserIT {
         page.keyboard().press("Tab");
         page.keyboard().type("abc123");
         page.keyboard().press("Enter");
-        page.waitForSelector("#reg-known:focus");
-        page.keyboard().press("F9");
-        page.waitForSelector("#cl-form:focus");
-        page.waitForFunction("document.querySelectorAll('#cl-form option').length > 0");
-        for (int i = 0; i < down; i++) {
-            page.keyboard().press("ArrowDown");
-        }
+        page.waitForSelector("#nav:not([hidden]) a.active");
+        page.keyboard().press(key);
+        page.waitForSelector(focus + ":focus");
         return page;
     }
 
-    String saved(Page page) {
-        page.waitForSelector("#cl-result", new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.VISIBLE));
-        return page.textContent("#cl-record").trim();
+    /** Picks a census patient by what is typed (bed, 住院号, initials) with Enter. */
+    static void pickPatient(Page page, String typed, String expected) {
+        page.keyboard().type(typed);
+        page.waitForSelector("#cl-patient-results li.sel:has-text('" + expected + "')");
+        page.keyboard().press("Enter");
+        page.waitForSelector("#cl-whose:has-text('" + expected + "')");
     }
 
-    /** Prints the record's page to PDF; returns the number of pages. The print HTML must carry the record id. */
+    /** The saved record's id, read from the print preview that opens after saving (the screen itself shows no ids). */
+    String saved(Page page) {
+        page.waitForSelector("#paper:not([hidden])");
+        String src = page.getAttribute("#paper-frame", "src");
+        Matcher m = Pattern.compile("/api/clinical/([0-9a-f-]{36})/print").matcher(src);
+        assertThat(m.find()).as(src).isTrue();
+        page.keyboard().press("Escape");
+        page.waitForSelector("#paper", new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        return m.group(1);
+    }
+
+    /** Prints the record's page to PDF; returns the number of pages. The print carries the record id (QR, data) and the downtime mark. */
     int printToPdf(BrowserContext context, String id, String name) throws Exception {
         Page print = context.newPage();
         print.navigate(url.toString() + "api/clinical/" + id + "/print");
-        assertThat(print.content()).contains(id, "停机手工单", "data:image/svg+xml;base64,");
+        // the mark's words come from the bundle now, the same on every downtime paper
+        assertThat(print.content()).contains(id, "停机期间手工单据", "data:image/svg+xml;base64,");
+        assertThat(print.innerText("body")).doesNotContain(id);
         assertThat(print.locator("img.qr").first().evaluate("i => i.complete && i.naturalWidth > 0")).isEqualTo(true);
         byte[] pdf = print.pdf(new Page.PdfOptions().setPath(SHOTS.resolve(name + ".pdf")).setPreferCSSPageSize(true)
                 .setMargin(new Margin().setTop("0").setBottom("0")));
@@ -110,12 +123,12 @@ class ClinicalKeyboardBrowserIT {
     @DisplayName("EP-6.4 a doctor writes a prescription by keyboard; a wrong dose unit is refused at the line, then it prints with its id")
     void doctor() throws Exception {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, "doctor-1", 0);
-            assertThat(page.evalOnSelectorAll("#cl-form option", "os => os.map(o => o.value)")).isEqualTo(List.of("prescriptions", "orders"));
+            Page page = openForm(context, "doctor-1", "F1", "#cl-patient");
+            assertThat(navTexts(page)).containsSubsequence("F1手工处方", "F2医嘱/申请单", "F3在院病人");
+            assertThat(page.textContent("#cl-title")).isEqualTo("手工处方");
             long before = Desk.lastSeq(supervisor);
             page.keyboard().press("Tab");
-            page.keyboard().type("P0003");
-            page.keyboard().press("Tab");
+            page.keyboard().type("孙测试"); // an outpatient: the name typed
             page.keyboard().press("Tab");
             page.keyboard().type("急性上呼吸道感染");
             page.keyboard().press("Tab");
@@ -125,7 +138,7 @@ class ClinicalKeyboardBrowserIT {
             assertThat(page.textContent("#f-clinical [data-err=lines]")).contains("第1行");
             assertThat(Desk.lastSeq(supervisor)).isEqualTo(before);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("doctor-bad-unit.png")).setFullPage(true));
-            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("cl-lines");
+            page.focus("#cl-lines");
             page.keyboard().press("Control+a"); // select the line and retype it
             page.keyboard().type("D0001 0.5 g po tid 2 7");
             page.keyboard().press("Control+Enter");
@@ -134,7 +147,14 @@ class ClinicalKeyboardBrowserIT {
             assertThat(given().cookie("kiosk_session", reader()).get("/api/clinical/" + id).then().statusCode(200).extract()
                     .jsonPath().getLong("details.totalFen")).isEqualTo(1720);
             assertThat(printToPdf(context, id, "doctor-prescription")).isEqualTo(1);
+            assertThat(page.inputValue("#cl-lines")).as("the form is empty again").isEmpty();
+            assertThat(page.inputValue("#cl-patientName")).isEmpty();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> navTexts(Page page) {
+        return (List<String>) page.evalOnSelectorAll("#nav a", "as => as.map(a => a.textContent)");
     }
 
     /** A clinical reader's session for checking what was stored. */
@@ -143,16 +163,14 @@ class ClinicalKeyboardBrowserIT {
     }
 
     @Test
-    @DisplayName("issue 8 a doctor sees the patient's allergies on the form; a drug matching one needs a reason, which prints with the warning")
+    @DisplayName("a doctor sees the census patient's allergies on the form; a drug matching one needs a reason, which prints with the warning")
     void doctorAllergies() throws Exception {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, "doctor-1", 0);
-            page.keyboard().press("Tab");
-            page.keyboard().type("P0002");
+            Page page = openForm(context, "doctor-1", "F1", "#cl-patient");
+            pickPatient(page, "15", "钱演练");
             page.waitForSelector("#cl-allergies:not([hidden])");
             assertThat(page.textContent("#cl-allergies")).contains("青霉素", "过敏性休克", "重度");
-            page.keyboard().press("Tab");
-            page.keyboard().press("Tab");
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("cl-diagnosis");
             page.keyboard().type("肺部感染");
             page.keyboard().press("Tab");
             page.keyboard().type("D0001 0.5 g po tid 2 7");
@@ -173,7 +191,7 @@ class ClinicalKeyboardBrowserIT {
     }
 
     @Test
-    @DisplayName("HR-1 a cashier has no F9 clinical desk and the desk offers no form to a cashier")
+    @DisplayName("HR-1 a cashier's F-key bar has no clinical form, F9 says so, and a clinical address opens the cashier's first screen")
     void cashierHasNoClinicalForms() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
             Page page = context.newPage();
@@ -183,28 +201,29 @@ class ClinicalKeyboardBrowserIT {
             page.keyboard().press("Tab");
             page.keyboard().type("abc123");
             page.keyboard().press("Enter");
-            page.waitForSelector("#reg-known:focus");
-            assertThat(page.isHidden("#nav a[href='#clinical']")).isTrue();
+            page.waitForSelector("#reg-name:focus");
+            assertThat(page.locator("#nav a[href^='#clinical']").count()).isZero();
             page.keyboard().press("F9");
+            page.waitForSelector("#flash:has-text('F9')");
+            assertThat(page.textContent("#flash")).contains("本岗位没有功能");
             assertThat(page.isHidden("#s-clinical")).isTrue();
-            page.navigate(url.toString() + "#clinical");
-            page.waitForSelector("#cl-no-forms:not([hidden])");
-            assertThat(page.isHidden("#f-clinical")).isTrue();
+            page.navigate(url.toString() + "#clinical/prescriptions");
+            page.waitForSelector("#reg-name:focus");
+            assertThat(page.isHidden("#s-clinical")).isTrue();
         }
     }
 
     @Test
-    @DisplayName("EP-6.5 a nurse issues a requisition by keyboard, picking drugs by pinyin initials; its print has two copies (two pages)")
+    @DisplayName("EP-6.5 a nurse issues a 药品请领单 by keyboard for a census patient picked by bed, drugs by pinyin initials; it prints in two copies")
     void nurse() throws Exception {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, "nurse-1", 0);
-            assertThat(page.evalOnSelectorAll("#cl-form option", "os => os.map(o => o.value)"))
-                    .isEqualTo(List.of("requisitions", "charge-executions"));
-            page.keyboard().press("Tab");
-            page.keyboard().type("P0001");
+            Page page = openForm(context, "nurse-1", "F1", "#cl-patient");
+            assertThat(navTexts(page)).containsSubsequence("F1药品请领单", "F2收费执行单", "F3在院病人");
+            assertThat(page.textContent("#cl-title")).isEqualTo("药品请领单");
+            pickPatient(page, "ZY2026001", "赵演示");
             page.waitForSelector("#cl-allergies:not([hidden])");
             assertThat(page.textContent("#cl-allergies")).contains("海鲜");
-            page.keyboard().press("Tab");
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("cl-lines");
             // pinyin picker: 阿司匹林肠溶片 by its initials, then 阿莫西林胶囊 with ↓ if it is not first
             page.keyboard().type("ASP");
             page.waitForSelector("#cl-lines-results li.sel");
@@ -230,15 +249,16 @@ class ClinicalKeyboardBrowserIT {
             assertThat(r.getLong("details.totalFen")).isEqualTo(2 * 860 + 1200);
             assertThat(r.getList("details.lines.code")).containsExactly("D0010", "D0001");
             assertThat(printToPdf(context, id, "nurse-requisition")).isEqualTo(2);
+            assertThat(page.textContent("#cl-whose")).as("the next form starts without a patient").contains("尚未选择病人");
         }
     }
 
     @Test
-    @DisplayName("EP-6.6 a med-tech registers an exam with its request-form stub number and a manual price by keyboard")
+    @DisplayName("EP-6.6 a med-tech registers an exam (检查登记) with its request-form stub number and a manual price by keyboard")
     void medTech() throws Exception {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, "medtech-1", 0);
-            page.keyboard().press("Tab");
+            Page page = openForm(context, "medtech-1", "F1", "#cl-patient");
+            assertThat(page.textContent("#cl-title")).isEqualTo("检查登记");
             page.keyboard().press("Tab");
             page.keyboard().type("王五");
             page.keyboard().press("Tab");
@@ -256,16 +276,16 @@ class ClinicalKeyboardBrowserIT {
     }
 
     @Test
-    @DisplayName("EP-6.7 the pharmacy dispenses against a prescription by keyboard, referring to it")
+    @DisplayName("EP-6.7 the pharmacy dispenses against a prescription by keyboard, its QR code scanned into the form")
     void pharmacy() throws Exception {
         String rx = given().cookie("kiosk_session", Desk.login("doctor-1")).contentType("application/json")
                 .body(Map.of("knownPatientId", "P0003", "diagnosis", "急性支气管炎", "lines", List.of(Map.of("drugCode", "D0002", "dose", 0.1,
                         "doseUnit", "g", "route", "po", "frequency", "bid", "quantity", 1, "days", 3))))
                 .post("/api/clinical/prescriptions").then().statusCode(201).extract().path("id");
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
-            Page page = openForm(context, "pharm-1", 0);
-            page.keyboard().press("Tab");
-            page.keyboard().type(rx);
+            Page page = openForm(context, "pharm-1", "F1", "#cl-fillsRecordId");
+            assertThat(page.textContent("#cl-title")).isEqualTo("发药记录");
+            page.keyboard().type(rx); // a barcode scanner types the QR code's content
             page.keyboard().press("Tab");
             page.keyboard().type("D0002 1");
             page.keyboard().press("Control+Enter");

@@ -97,11 +97,7 @@ class KioskCrashE2EIT {
             Answer created = admin.send("POST", "/api/admin/kiosks", Map.of("name", "收费1号窗", "departmentCode", "SFC"), adminToken);
             assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
             code = created.body().path("code").asText();
-            for (String[] staff : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "SUPERVISOR"}}) {
-                Answer a = admin.send("PUT", "/api/admin/kiosk-staff/" + staff[0], Map.of("displayName", staff[1], "departmentCode", "SFC",
-                        "roles", List.of("CASHIER", staff[2]), "password", "abc123"), adminToken);
-                assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(204);
-            }
+            StaffAccounts.cashierOffice(admin, adminToken);
 
             kiosk = AppProcess.start("kiosk", kioskJar, withServer(kioskProps, serverUrl), Map.of());
             Client desk = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(60)));
@@ -111,8 +107,8 @@ class KioskCrashE2EIT {
             // the network dies: from here on the kiosk is alone
             assertThat(server.stop(Duration.ofSeconds(30))).isIn(0, 143);
 
-            desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", "abc123"));
-            JsonNode breakpoint = desk.ok("POST", "/api/mode/downtime", Map.of("source", "SUPERVISOR", "reason", "信息科电话通知：全院网络故障"));
+            desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", StaffAccounts.PASSWORD));
+            JsonNode breakpoint = desk.ok("POST", "/api/mode/downtime", StaffAccounts.phonedDowntime());
             assertThat(breakpoint.path("kioskSeq").asLong()).isEqualTo(1);
 
             JsonNode reg = desk.ok("POST", "/api/registrations", registration(0));
@@ -120,7 +116,7 @@ class KioskCrashE2EIT {
                     "paymentMethod", "CASH", "lines", List.of(Map.of("code", "D0001", "quantity", 2), Map.of("code", "S0005", "quantity", 1),
                             Map.of("code", "D0004", "quantity", 1))));
             String invoiceNo = charge.path("details").path("invoiceNo").asText();
-            JsonNode iou = desk.ok("POST", "/api/charges", Map.of("knownPatientId", "P0003", "settlement", "IOU", "phone", "13800000003",
+            JsonNode iou = desk.ok("POST", "/api/charges", Map.of("knownPatientId", "P0001", "settlement", "IOU", "phone", "13800000001",
                     "lines", List.of(Map.of("code", "D0001", "quantity", 1))));
             String iouId = iou.path("details").path("iouId").asText();
 
@@ -165,7 +161,7 @@ class KioskCrashE2EIT {
 
             kiosk = AppProcess.start("kiosk-restarted", kioskJar, withServer(kioskProps, "http://127.0.0.1:9"), Map.of());
             Client after = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(60)));
-            after.ok("POST", "/api/session", Map.of("accountId", "cashier-1", "password", "abc123"));
+            after.ok("POST", "/api/session", Map.of("accountId", "cashier-1", "password", StaffAccounts.PASSWORD));
             JsonNode entries = after.ok("GET", "/api/journal?after=0&limit=10000", null);
             List<Long> seqs = new ArrayList<>();
             entries.forEach(e -> seqs.add(e.path("kioskSeq").asLong()));

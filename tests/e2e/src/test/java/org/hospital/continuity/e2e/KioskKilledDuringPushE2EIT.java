@@ -73,8 +73,8 @@ class KioskKilledDuringPushE2EIT {
             try (AppProcess first = AppProcess.start("kiosk-enrol", kioskJar, kioskProps, Map.of())) {
                 Client desk = new Client(first.awaitBaseUrl(Duration.ofSeconds(90)));
                 desk.ok("POST", "/api/kiosk/enrolment", Map.of("code", code));
-                desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", "abc123"));
-                desk.ok("POST", "/api/mode/downtime", Map.of("source", "SUPERVISOR", "reason", "信息科电话通知：全院网络故障"));
+                desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", StaffAccounts.PASSWORD));
+                desk.ok("POST", "/api/mode/downtime", StaffAccounts.phonedDowntime());
                 kioskId = desk.ok("GET", "/api/sync/status", null).path("kioskId").asText();
                 assertThat(kioskId).isNotBlank();
             }
@@ -82,7 +82,7 @@ class KioskKilledDuringPushE2EIT {
             AppProcess kiosk = AppProcess.start("kiosk", kioskJar, kioskProps, Map.of());
             try {
                 Client desk = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(90)));
-                desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", "abc123"));
+                desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", StaffAccounts.PASSWORD));
 
                 // from now on every answer to the kiosk is held back: each push is in flight for a while after the server stored it
                 proxy.plan(new FaultyProxy.Plan(0, 0, 0, 100, 0, HELD_ANSWER));
@@ -122,7 +122,7 @@ class KioskKilledDuringPushE2EIT {
                 proxy.plan(FaultyProxy.Plan.CLEAN);
                 kiosk = AppProcess.start("kiosk-restarted", kioskJar, kioskProps, Map.of());
                 Client after = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(90)));
-                after.ok("POST", "/api/session", Map.of("accountId", "cashier-1", "password", "abc123"));
+                after.ok("POST", "/api/session", Map.of("accountId", "cashier-1", "password", StaffAccounts.PASSWORD));
                 long lastSeq = awaitDrained(server, after, kioskId, Duration.ofSeconds(180));
 
                 JsonNode journal = after.ok("GET", "/api/journal?after=0&limit=10000", null);
@@ -160,7 +160,7 @@ class KioskKilledDuringPushE2EIT {
         }
     }
 
-    /** Creates the kiosk at the server and two staff accounts; returns the enrolment code. */
+    /** Creates the kiosk at the server and the cashier office's staff accounts (a cashier, two cashier leads); returns the enrolment code. */
     static String enrolmentCode(String serverUrl, String adminPassword) throws Exception {
         Client admin = new Client(serverUrl);
         Answer login = admin.send("POST", "/api/auth/login", Map.of("username", "admin", "password", adminPassword), null);
@@ -168,11 +168,7 @@ class KioskKilledDuringPushE2EIT {
         String token = login.body().path("token").asText();
         Answer created = admin.send("POST", "/api/admin/kiosks", Map.of("name", "收费1号窗", "departmentCode", "SFC"), token);
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
-        for (String[] staff : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "SUPERVISOR"}}) {
-            Answer a = admin.send("PUT", "/api/admin/kiosk-staff/" + staff[0], Map.of("displayName", staff[1], "departmentCode", "SFC",
-                    "roles", List.of("CASHIER", staff[2]), "password", "abc123"), token);
-            assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(204);
-        }
+        StaffAccounts.cashierOffice(admin, token);
         return created.body().path("code").asText();
     }
 

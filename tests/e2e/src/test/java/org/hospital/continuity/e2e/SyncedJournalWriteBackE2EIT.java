@@ -54,14 +54,14 @@ class SyncedJournalWriteBackE2EIT {
                             "continuity.server-url", server.baseUrl(), "continuity.sync.interval", "1s"), Map.of())) {
                 Client desk = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(90)));
                 desk.ok("POST", "/api/kiosk/enrolment", Map.of("code", code));
-                desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", "abc123"));
-                desk.ok("POST", "/api/mode/downtime", Map.of("source", "SUPERVISOR", "reason", "信息科电话通知：全院网络故障"));
+                desk.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", StaffAccounts.PASSWORD));
+                desk.ok("POST", "/api/mode/downtime", StaffAccounts.phonedDowntime());
                 String kioskId = desk.ok("GET", "/api/sync/status", null).path("kioskId").asText();
 
                 JsonNode reg = desk.ok("POST", "/api/registrations", KioskCrashE2EIT.registration(0));
                 JsonNode charge = desk.ok("POST", "/api/charges", Map.of("registrationId", reg.path("id").asText(), "settlement", "PAID",
                         "paymentMethod", "CASH", "lines", List.of(Map.of("code", "D0001", "quantity", 2), Map.of("code", "S0005", "quantity", 1))));
-                JsonNode iou = desk.ok("POST", "/api/charges", Map.of("knownPatientId", "P0003", "settlement", "IOU", "phone", "13800000003",
+                JsonNode iou = desk.ok("POST", "/api/charges", Map.of("knownPatientId", "P0001", "settlement", "IOU", "phone", "13800000001",
                         "lines", List.of(Map.of("code", "D0001", "quantity", 1))));
                 KioskKilledDuringPushE2EIT.awaitDrained(server, desk, kioskId, Duration.ofSeconds(120));
 

@@ -27,6 +27,8 @@ import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.playbooks.signal.Symptom;
 import org.hospital.continuity.server.fault.app.FilingFaultReport;
 import org.hospital.continuity.server.fault.FaultReport;
+import org.hospital.continuity.server.incident.Incident;
+import org.hospital.continuity.server.incident.Incidents;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
@@ -39,10 +41,12 @@ public class FaultReportResource {
 
     private final FilingFaultReport filing;
     private final SecurityIdentity identity;
+    private final Incidents incidents;
 
-    public FaultReportResource(FilingFaultReport filing, SecurityIdentity identity) {
+    public FaultReportResource(FilingFaultReport filing, SecurityIdentity identity, Incidents incidents) {
         this.filing = filing;
         this.identity = identity;
+        this.incidents = incidents;
     }
 
     /**
@@ -50,6 +54,7 @@ public class FaultReportResource {
      * {@code symptomCode} put it in the classifier's terms; the reporter defaults to the signed-in person.
      */
     public record FileRequest(
+            UUID id,
             @Size(max = 100) String reporter,
             @NotBlank @Size(max = 200) String location,
             @Size(max = 100) String terminal,
@@ -89,7 +94,7 @@ public class FaultReportResource {
         if (reporter == null) {
             return Uni.createFrom().failure(new DomainRejection(422, "reporter-missing", "EP-3.2", "Say who reports the fault."));
         }
-        return filing.file(new FaultReport.Filing(reporter, request.location(), request.terminal(), request.symptom(),
+        return filing.file(request.id(), new FaultReport.Filing(reporter, request.location(), request.terminal(), request.symptom(),
                         request.observedSince(), request.area() == null ? null : request.area().code(),
                         request.symptomCode() == null ? null : request.symptomCode().name(), request.ward(), request.building(),
                         request.subnet(), staff == null ? null : staff.accountId()))
@@ -106,6 +111,30 @@ public class FaultReportResource {
         return filing.verify(id, request.outcome(), new FaultReport.Check(staff.personId(), staff.personName(), null,
                         request.cause() == null ? null : request.cause().name(), request.note()))
                 .map(FaultReportView::of);
+    }
+
+    /**
+     * EP-3.2 for the reporter: a report's state (received, confirmed, not reproduced), who verified it, and the
+     * incident it was folded into (the one open when it was filed). Kiosks ask it for the reports they filed.
+     */
+    public record FaultReportState(UUID id, String state, String verifiedBy, Instant verifiedAt, String cause, Instant incidentOpenedAt,
+                                   String incidentClass) {
+    }
+
+    @GET
+    @Path("/{id}/state")
+    @RolesAllowed({Roles.READER, Roles.KIOSK})
+    public Uni<FaultReportState> state(@PathParam("id") UUID id) {
+        return filing.get(id).chain(r -> incidents.incidents(50).map(list -> {
+            var c = r.check();
+            Incident folded = list.stream().filter(i -> !i.openedAt().isAfter(r.filedAt().plusSeconds(120))
+                            && (i.closedAt() == null || !i.closedAt().isBefore(r.filedAt())))
+                    .min(java.util.Comparator.comparing(Incident::openedAt)).orElse(null);
+            return new FaultReportState(r.id(), r.verification() == FaultReport.Verification.UNVERIFIED ? "RECEIVED" : r.verification().name(),
+                    c.map(FaultReport.Check::personName).orElse(null), c.map(FaultReport.Check::at).orElse(null),
+                    c.map(FaultReport.Check::cause).orElse(null), folded == null ? null : folded.openedAt(),
+                    folded == null ? null : folded.faultClass());
+        }));
     }
 
     @GET

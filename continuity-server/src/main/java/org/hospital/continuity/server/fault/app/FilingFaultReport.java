@@ -32,7 +32,23 @@ public class FilingFaultReport implements FaultReports {
     }
 
     public Uni<FaultReport> file(FaultReport.Filing filing) {
-        FaultDecision decision = FaultReport.file(filing, UUID.randomUUID(), clock.instant());
+        return file(null, filing);
+    }
+
+    /**
+     * EP-3.1: files a report under the id the workstation gave it (a kiosk keeps a report while the server is
+     * unreachable and sends it again until it is answered): a report already filed under that id is answered as it
+     * is, never filed twice. Null: a new id.
+     */
+    public Uni<FaultReport> file(UUID givenId, FaultReport.Filing filing) {
+        if (givenId != null) {
+            return reports.byId(givenId).chain(existing -> existing != null ? Uni.createFrom().item(existing) : fileNew(givenId, filing));
+        }
+        return fileNew(UUID.randomUUID(), filing);
+    }
+
+    private Uni<FaultReport> fileNew(UUID id, FaultReport.Filing filing) {
+        FaultDecision decision = FaultReport.file(filing, id, clock.instant());
         if (decision instanceof FaultDecision.Rejected rejected) {
             return Uni.createFrom().failure(new DomainRejection(422, "fault-report-rejected", rejected.rule(), rejected.reason()));
         }

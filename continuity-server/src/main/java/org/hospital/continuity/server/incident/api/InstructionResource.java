@@ -45,11 +45,11 @@ public class InstructionResource {
 
     public record InstructionView(UUID id, UUID incidentId, String party, String partyKind, String kind, DepartmentMode modeAfter,
                                   String reference, String clause, String zh, String en, Instant issuedAt, String issuedBy,
-                                  Instant deadline, boolean acknowledged, List<AckView> acknowledgements) {
+                                  Instant deadline, boolean acknowledged, List<AckView> acknowledgements, long number) {
         public static InstructionView of(Instruction i) {
             return new InstructionView(i.id(), i.incidentId(), i.party(), i.partyKind(), i.kind(), i.modeAfter(), i.reference(), i.clause(),
                     i.zh(), i.en(), i.issuedAt(), i.issuedBy(), i.deadline(), i.acknowledged(),
-                    i.acks().stream().map(a -> new AckView(a.personId(), a.personName(), a.at())).toList());
+                    i.acks().stream().map(a -> new AckView(a.personId(), a.personName(), a.at())).toList(), i.number());
         }
     }
 

@@ -110,7 +110,7 @@ public class AnnouncingInstructions implements Instructions {
      * switches its mode with the first acknowledgement. 409 if this person already acknowledged it.
      */
     @Override
-    public Uni<Instruction> acknowledge(UUID id, Staff staff) {
+    public Uni<Instruction> acknowledge(UUID id, Staff staff, Instant at) {
         Instant now = clock.instant();
         // the person's department is read before the engine's transaction opens: never a second connection while holding one
         return directory.department(staff.departmentCode()).chain(dept -> incidents.pool().withTransaction(c -> incidents.lock(c)
@@ -123,7 +123,9 @@ public class AnnouncingInstructions implements Instructions {
                     return Uni.createFrom().failure(new DomainRejection(403, "not-your-department", "EP-6.1",
                             "Only staff of " + i.party() + " acknowledge its instructions."));
                 }
-                return instructions.acknowledge(c, id, staff.personId(), staff.personName(), staff.accountId(), now).chain(fresh -> {
+                // the time it was given (a kiosk's delivery after an outage), never before the announcement nor after now
+                Instant given = at == null || at.isAfter(now) ? now : at.isBefore(i.issuedAt()) ? i.issuedAt() : at;
+                return instructions.acknowledge(c, id, staff.personId(), staff.personName(), staff.accountId(), given).chain(fresh -> {
                     if (!fresh) {
                         return Uni.createFrom().failure(DomainRejection.conflict("already-acknowledged", "EP-6.1",
                                 "You already acknowledged this instruction."));

@@ -61,7 +61,7 @@ public class InstructionStore {
 
     private static final String SELECT = """
             select i.id, i.incident_id, i.event_seq, i.party, i.party_kind, i.kind, i.mode_after, i.reference, i.clause, i.text_zh, i.text_en,
-                   i.issued_at, i.issued_by, i.deadline_at, a.person_id, a.person_name, a.acknowledged_at
+                   i.issued_at, i.issued_by, i.deadline_at, i.number, a.person_id, a.person_name, a.acknowledged_at
               from instruction i left join instruction_ack a on a.instruction_id = i.id""";
 
     private static List<Instruction> instructions(Iterable<Row> rows) {
@@ -71,7 +71,7 @@ public class InstructionStore {
                     r.getString("party"), r.getString("party_kind"), r.getString("kind"),
                     r.getString("mode_after") == null ? null : DepartmentMode.valueOf(r.getString("mode_after")),
                     r.getString("reference"), r.getString("clause"), r.getString("text_zh"), r.getString("text_en"),
-                    instant(r, "issued_at"), r.getString("issued_by"), instant(r, "deadline_at"), new ArrayList<>()));
+                    instant(r, "issued_at"), r.getString("issued_by"), instant(r, "deadline_at"), new ArrayList<>(), r.getLong("number")));
             if (r.getUUID("person_id") != null) {
                 i.acks().add(new Ack(r.getUUID("person_id"), r.getString("person_name"), instant(r, "acknowledged_at")));
             }

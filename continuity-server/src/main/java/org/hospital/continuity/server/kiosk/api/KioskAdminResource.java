@@ -28,7 +28,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Kiosk administration (IT administrator): create a kiosk and its one-time enrolment code, list,
- * revoke, see its number blocks; publish staff offline verifiers. IT administrators only (HR-1).
+ * revoke, see its number blocks. IT administrators only (HR-1). Who signs in at a kiosk is not set here:
+ * kiosk sign-ins are the hospital's accounts (a person of the kiosk's department in the directory with a
+ * kiosk role and a password, {@code /api/people} and {@code /api/accounts}); their offline verifiers follow.
  */
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,12 +53,6 @@ public class KioskAdminResource {
     }
 
     public record KioskView(String id, String name, String departmentCode, String status, Instant createdAt, Instant enrolledAt) {
-    }
-
-    public record StaffVerifierRequest(@NotBlank @Size(max = 100) String displayName,
-                                       @NotBlank @Size(max = 40) String departmentCode,
-                                       @NotEmpty List<@Pattern(regexp = "CASHIER|SUPERVISOR|NURSE|DOCTOR|PHARMACIST|MEDTECH") String> roles,
-                                       @NotBlank @Size(max = 128) String password) {
     }
 
     @POST
@@ -85,14 +81,5 @@ public class KioskAdminResource {
     @Path("/kiosks/{id}/number-blocks")
     public Uni<List<KioskWire.Block>> blocks(@PathParam("id") @Size(max = 40) String id) {
         return registering.blocks(id);
-    }
-
-    @PUT
-    @Path("/kiosk-staff/{accountId}")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<RestResponse<Void>> publish(@PathParam("accountId") @Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String accountId,
-                                           @Valid @NotNull StaffVerifierRequest request) {
-        return serving.publishVerifier(accountId, request.displayName(), request.departmentCode(), request.roles(),
-                request.password().toCharArray()).map(v -> RestResponse.noContent());
     }
 }

@@ -60,7 +60,7 @@ public class KioskDeviceResource {
     }
 
     /** The staff member signed in at the kiosk who acknowledges (their user name, which is their kiosk account id). */
-    public record KioskAcknowledgement(@NotBlank @Size(max = 64) String accountId) {
+    public record KioskAcknowledgement(@NotBlank @Size(max = 64) String accountId, java.time.Instant acknowledgedAt) {
     }
 
     public record EnrolRequest(@NotBlank @Size(max = 64) String code, @Size(max = 60) String kioskName) {
@@ -108,7 +108,7 @@ public class KioskDeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<KioskWire.Instruction> acknowledge(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID id,
                                                   @Valid @NotNull KioskAcknowledgement request) {
-        return authenticated(authorization, k -> instructions.acknowledge(k, id, request.accountId()));
+        return authenticated(authorization, k -> instructions.acknowledge(k, id, request.accountId(), request.acknowledgedAt()));
     }
 
     private <T> Uni<T> authenticated(String authorization, Function<KioskIdentity, Uni<T>> then) {

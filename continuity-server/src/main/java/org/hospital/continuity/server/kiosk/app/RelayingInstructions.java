@@ -47,8 +47,10 @@ public class RelayingInstructions {
     /**
      * EP-6.1: the staff member signed in at the kiosk acknowledges. Only an active account of the
      * kiosk's own department may; the acknowledgement is theirs (named), made through the kiosk.
+     * {@code at} is when it was given at the kiosk (null: now): one given while the server was
+     * unreachable arrives later and keeps its time.
      */
-    public Uni<KioskWire.Instruction> acknowledge(KioskIdentity kiosk, UUID instructionId, String username) {
+    public Uni<KioskWire.Instruction> acknowledge(KioskIdentity kiosk, UUID instructionId, String username, java.time.Instant at) {
         return accounts.activeAccount(username).chain(staff -> {
             if (staff == null) {
                 return Uni.createFrom().failure(new DomainRejection(403, "not-a-server-account", "EP-6.1",
@@ -58,13 +60,13 @@ public class RelayingInstructions {
                 return Uni.createFrom().failure(new DomainRejection(403, "not-your-department", "EP-6.1",
                         "Only staff of the kiosk's department acknowledge its instructions at this kiosk."));
             }
-            return announcing.acknowledge(instructionId, staff).map(RelayingInstructions::wire)
+            return announcing.acknowledge(instructionId, staff, at).map(RelayingInstructions::wire)
                     .invoke(i -> Log.infof("instruction acknowledged at kiosk=%s instruction=%s account=%s", kiosk.kioskId(), i.id(), staff.accountId()));
         });
     }
 
     static KioskWire.Instruction wire(Instruction i) {
-        return new KioskWire.Instruction(i.id(), i.party(), i.kind(), i.modeAfter() == null ? null : i.modeAfter().name(), i.clause(), i.zh(),
+        return new KioskWire.Instruction(i.id(), i.number(), i.party(), i.kind(), i.modeAfter() == null ? null : i.modeAfter().name(), i.clause(), i.zh(),
                 i.en(), i.issuedAt(), i.issuedBy(), i.acknowledged(), i.acks().isEmpty() ? null : i.acks().get(0).personName(),
                 i.acks().isEmpty() ? null : i.acks().get(0).at());
     }

@@ -51,21 +51,6 @@ public class ServingKiosks implements KioskVerifiers {
     }
 
     /**
-     * Publishes (creates or replaces) a staff member's offline verifier for the kiosks of a
-     * department (the administrator's endpoint for kiosk staff without a server account). The
-     * password itself is never stored here; the derivation runs off the event loop.
-     */
-    public Uni<Void> publishVerifier(String accountId, String displayName, String departmentCode, List<String> roles, char[] password) {
-        String weakness = StaffVerifiers.weakness(new String(password));
-        if (weakness != null) {
-            return Uni.createFrom().failure(new DomainRejection(422, "weak-password", "HR-3", weakness));
-        }
-        return derive(accountId, displayName, departmentCode, roles, password)
-                .chain(v -> kiosks.upsertVerifier(v, clock.instant()))
-                .invoke(() -> Log.infof("offline verifier published account=%s department=%s", accountId, departmentCode));
-    }
-
-    /**
      * The offline verifier of a server account whose password is being set (HR-3), derived off the
      * event loop; empty when the person holds no kiosk role. Store it with {@link #storeAccountVerifier}
      * in the transaction that sets the password, so the kiosks of the person's department receive

@@ -64,8 +64,10 @@ public final class KioskWire {
     }
 
     /** An announced instruction as a kiosk shows it; {@code modeAfter} MANUAL starts downtime, RECOVERING ends it. */
-    public record Instruction(java.util.UUID id, String party, String kind, String modeAfter, String clause, String zh, String en,
-                              Instant issuedAt, String issuedBy, boolean acknowledged, String acknowledgedBy, Instant acknowledgedAt) {
+    /** An announced instruction as a kiosk keeps it; {@code number} is its short number (通知第N号). */
+    public record Instruction(java.util.UUID id, Long number, String party, String kind, String modeAfter, String clause, String zh,
+                              String en, Instant issuedAt, String issuedBy, boolean acknowledged, String acknowledgedBy,
+                              Instant acknowledgedAt) {
     }
 
     public record StaffVerifier(String accountId, String displayName, List<String> roles, String algorithm, String salt, int iterations,

@@ -65,15 +65,4 @@ public final class StaffVerifiers {
         }
         return List.copyOf(out);
     }
-
-    /** HR-3: at least 6 characters with letters and digits. Returns the reason, or null when acceptable. */
-    public static String weakness(String password) {
-        if (password == null || password.length() < 6) {
-            return "A password needs at least 6 characters (HR-3).";
-        }
-        if (password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            return "A password needs letters and digits (HR-3).";
-        }
-        return null;
-    }
 }

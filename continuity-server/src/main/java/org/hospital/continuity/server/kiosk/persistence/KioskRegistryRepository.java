@@ -134,10 +134,6 @@ public class KioskRegistryRepository {
                 });
     }
 
-    public Uni<Void> upsertVerifier(StaffVerifier v, Instant now) {
-        return upsertVerifier(Tx.of(pool), v, now);
-    }
-
     /** Creates or replaces a verifier (a replaced one is no longer withdrawn), on the caller's connection. */
     public Uni<Void> upsertVerifier(Tx c, StaffVerifier v, Instant now) {
         return c.client().preparedQuery("insert into kiosk_staff_verifier(account_id, display_name, department_code, roles, algorithm, salt, "

@@ -48,23 +48,42 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response domainRejection(DomainRejection e, UriInfo uri) {
+    public Response domainRejection(DomainRejection e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         Problem p = Problem.of(e.status(), e.slug(), Problem.forStatus(e.status()).title(), e.getMessage());
-        return respond(e.rule() == null ? p : p.withRule(e.rule()), uri);
+        return respond(inLanguage(e.rule() == null ? p : p.withRule(e.rule()), headers), uri);
+    }
+
+    private static final java.util.ResourceBundle CHINESE = org.hospital.continuity.server.platform.text.Bundles.bundle("i18n/problems",
+            org.hospital.continuity.server.platform.text.Language.ZH_CN);
+
+    /**
+     * The detail in the client's language: a client asking {@code Accept-Language: zh…} (a kiosk in Chinese) reads
+     * the Chinese text of the problem's type; anything else, or a type without a text, keeps the English detail.
+     */
+    static Problem inLanguage(Problem p, jakarta.ws.rs.core.HttpHeaders headers) {
+        String lang = headers == null ? null : headers.getHeaderString("Accept-Language");
+        if (lang == null || !lang.trim().toLowerCase(java.util.Locale.ROOT).startsWith("zh")) {
+            return p;
+        }
+        String slug = p.type() == null ? "" : p.type().replaceFirst("^.*/", "");
+        if (!CHINESE.containsKey(slug)) {
+            return p;
+        }
+        return new Problem(p.type(), p.title(), p.status(), CHINESE.getString(slug), p.instance(), p.rule(), p.traceId(), p.violations());
     }
 
     /** No or an expired session: 401 with a challenge, as problem+json. */
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class,
             io.quarkus.security.AuthenticationCompletionException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        Response r = respond(Problem.forStatus(401), uri);
+    public Response unauthenticated(RuntimeException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        Response r = respond(inLanguage(Problem.forStatus(401), headers), uri);
         return Response.fromResponse(r).header("WWW-Authenticate", "Bearer realm=\"continuity\"").build();
     }
 
     /** Signed in, but the role does not allow it (HR-1): 403. */
     @ServerExceptionMapper(io.quarkus.security.ForbiddenException.class)
-    public Response forbidden(RuntimeException e, UriInfo uri) {
-        return respond(Problem.forStatus(403).withRule("HR-1"), uri);
+    public Response forbidden(RuntimeException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return respond(inLanguage(Problem.forStatus(403).withRule("HR-1"), headers), uri);
     }
 
     @ServerExceptionMapper

@@ -13,6 +13,6 @@ public interface TransportSecurityConfig {
     boolean requireTlsForPasswords();
 
     /** Path prefixes of the routes that carry a password (changing requests only). */
-    @WithDefault("/api/auth/login,/api/accounts,/api/admin/kiosk-staff")
+    @WithDefault("/api/auth/login,/api/accounts")
     List<String> passwordPaths();
 }

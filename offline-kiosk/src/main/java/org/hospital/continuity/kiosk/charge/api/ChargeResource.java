@@ -43,10 +43,13 @@ public class ChargeResource {
         this.sessions = sessions;
     }
 
+    /** The charge as typed; the insurance (IOU: insured with a card only, EP-4.4) defaults to the registration's or the snapshot's. */
     public record Request(String registrationId, String knownPatientId, String patientName, List<Pricing.Line> lines,
-                          String settlement, String paymentMethod, boolean insuranceDeferred, String phone) {
+                          String settlement, String paymentMethod, boolean insuranceDeferred, String phone, String insuranceType,
+                          String insuranceCard) {
         ChargeForm form() {
-            return new ChargeForm(registrationId, knownPatientId, patientName, lines, settlement, paymentMethod, insuranceDeferred, phone);
+            return new ChargeForm(registrationId, knownPatientId, patientName, lines, settlement, paymentMethod, insuranceDeferred, phone,
+                    insuranceType, insuranceCard);
         }
     }
 

@@ -43,12 +43,15 @@ public class ChargingPatient {
     public record Charged(UUID id, long kioskSeq, Instant chargedAt, String phase, String status, ChargeEvents.ChargeRecorded details) {
     }
 
+    /** A line of the invoice register; {@code actorName} and {@code voidedByName} are the people's names (filled for the desk). */
     public record RegisterLine(String invoiceNo, String purpose, UUID streamId, Instant usedAt, long amountFen, String actor,
-                               String phase, String status, String voidReason, Instant voidedAt, String voidedBy) {
+                               String phase, String status, String voidReason, Instant voidedAt, String voidedBy, String actorName,
+                               String voidedByName) {
     }
 
+    /** An IOU slip as the desk lists it: its short number, patient, phone (masked on lists by the UI's caller) and amount. */
     public record Iou(UUID id, UUID chargeId, Instant issuedAt, long amountFen, String status, String exchangedInvoice,
-                      String patientName, String phone) {
+                      String patientName, String phone, String number) {
     }
 
     private final CaptureDesk desk;
@@ -58,9 +61,11 @@ public class ChargingPatient {
     private final Journal journal;
     private final ChargeTables tables;
     private final InvoiceRegisterTable register;
+    private final org.hospital.continuity.kiosk.session.Sessions names;
 
     public ChargingPatient(CaptureDesk desk, NumberPools pools, ReferenceData reference, RegisteringPatient registrations, Journal journal,
-                           ChargeTables tables, InvoiceRegisterTable register) {
+                           ChargeTables tables, InvoiceRegisterTable register, org.hospital.continuity.kiosk.session.Sessions names) {
+        this.names = names;
         this.desk = desk;
         this.pools = pools;
         this.reference = reference;
@@ -70,40 +75,48 @@ public class ChargingPatient {
         this.register = register;
     }
 
-    public Charged charge(ChargeForm form, StaffSession by) {
-        List<Violation> violations = new ArrayList<>(form.check());
-        Pricing.Priced priced = Pricing.price(form.lines(), reference::item);
-        violations.addAll(priced.violations());
+    public Charged charge(ChargeForm typed, StaffSession by) {
+        List<Violation> violations = new ArrayList<>();
+        ChargeForm filled = typed;
         String patientNumber = null;
-        String patientName = form.patientName() == null ? null : form.patientName().trim();
-        if (!FieldRules.blank(form.registrationId())) {
-            Optional<PatientRegistered> r = parse(form.registrationId()).flatMap(registrations::registered);
+        String patientName = typed.patientName() == null ? null : typed.patientName().trim();
+        if (!FieldRules.blank(typed.registrationId())) {
+            Optional<PatientRegistered> r = parse(typed.registrationId()).flatMap(registrations::registered);
             if (r.isEmpty()) {
                 violations.add(new Violation("registrationId", "error.registration.unknown"));
             } else {
                 patientNumber = r.get().patientNumber();
                 patientName = r.get().name();
+                filled = typed.withInsurance(r.get().insuranceType(), r.get().insuranceCard());
             }
-        } else if (!FieldRules.blank(form.knownPatientId())) {
-            Optional<KnownPatient> p = reference.patient(form.knownPatientId());
+        } else if (!FieldRules.blank(typed.knownPatientId())) {
+            Optional<KnownPatient> p = reference.patient(typed.knownPatientId());
             if (p.isEmpty()) {
                 violations.add(new Violation("knownPatientId", "error.patient.unknown"));
             } else {
                 patientNumber = p.get().outpatientNumber() != null ? p.get().outpatientNumber() : p.get().inpatientNumber();
                 patientName = p.get().name();
+                filled = typed.withInsurance(p.get().insuranceType(), p.get().insuranceCard());
             }
         }
+        violations.addAll(0, filled.check());
+        Pricing.Priced priced = Pricing.price(filled.lines(), reference::item);
+        violations.addAll(priced.violations());
+        ChargeForm checked = filled;
         String number = patientNumber;
         String name = patientName;
         UUID id = RecordIds.next();
         return desk.captureInDowntime(violations, c -> {
+            ChargeForm form = checked;
             boolean iou = ChargeForm.IOU.equals(form.settlement());
             String invoiceNo = iou ? null : pools.draw(c.transaction(), PoolKind.INVOICE);
             UUID iouId = iou ? RecordIds.next() : null;
+            // EP-4.4: a short number a patient can read out when exchanging the slip: this kiosk's prefix and a sequence
+            String iouNumber = iou ? iouPrefix() + "-" + String.format("%04d", tables.iouCount(c.transaction()) + 1) : null;
             ChargeEvents.ChargeRecorded payload = new ChargeEvents.ChargeRecorded(blank(form.registrationId()), number,
                     blank(form.knownPatientId()), name, priced.lines(), priced.totalFen(), form.settlement(),
                     iou ? null : form.paymentMethod(), form.insuranceDeferred(), blank(form.phone()), invoiceNo,
-                    iouId == null ? null : iouId.toString());
+                    iouId == null ? null : iouId.toString(), iouNumber, blank(form.insuranceType()), blank(form.insuranceCard()));
             String json = CanonicalJson.of(payload);
             JournalEntry entry = c.append(CHARGE, id, 1, "ChargeRecorded", 1, json, by.accountId());
             tables.insertCharge(c.transaction(), id, payload.registrationId() != null ? payload.registrationId() : payload.knownPatientId(),
@@ -113,7 +126,8 @@ public class ChargingPatient {
                 register.use(c.transaction(), invoiceNo, "CHARGE", id, entry, payload.totalFen(), c.phase().name());
             }
             if (iou) {
-                ChargeEvents.IouIssued slip = new ChargeEvents.IouIssued(id.toString(), name, form.phone().trim(), payload.totalFen());
+                ChargeEvents.IouIssued slip = new ChargeEvents.IouIssued(id.toString(), name, form.phone().trim(), payload.totalFen(),
+                        iouNumber, payload.insuranceType(), payload.insuranceCard());
                 String slipJson = CanonicalJson.of(slip);
                 JournalEntry slipEntry = c.append(IOU, iouId, 1, "IouIssued", 1, slipJson, by.accountId());
                 tables.insertIou(c.transaction(), iouId, id, slipEntry.recordedAt(), slip.amountFen(), desk.seal(slipJson, "iou:" + iouId));
@@ -179,14 +193,16 @@ public class ChargingPatient {
 
     /** The manual invoice register (手工发票登记): every number used or voided, in number order. */
     public List<RegisterLine> register() {
-        return register.lines();
+        return register.lines().stream().map(l -> new RegisterLine(l.invoiceNo(), l.purpose(), l.streamId(), l.usedAt(), l.amountFen(),
+                l.actor(), l.phase(), l.status(), l.voidReason(), l.voidedAt(), l.voidedBy(), names.nameOf(l.actor()),
+                names.nameOf(l.voidedBy()))).toList();
     }
 
     public List<Iou> ious(boolean openOnly) {
         return tables.ious(openOnly).stream().map(row -> {
             ChargeEvents.IouIssued slip = CanonicalJson.read(desk.open(row.details(), "iou:" + row.id()), ChargeEvents.IouIssued.class);
             return new Iou(row.id(), row.chargeId(), row.issuedAt(), row.amountFen(), row.status(), row.exchangedInvoice(), slip.patientName(),
-                    slip.phone());
+                    slip.phone(), slip.number());
         }).toList();
     }
 
@@ -203,6 +219,24 @@ public class ChargingPatient {
             }
         }
         return out;
+    }
+
+    /** One charge with its journal sequence, or empty (the reprint of an invoice or an IOU slip). */
+    public Optional<Charged> byId(UUID id) {
+        Map<UUID, ChargeTables.ChargeRow> rows = tables.charges(List.of(id));
+        ChargeTables.ChargeRow row = rows.get(id);
+        if (row == null) {
+            return Optional.empty();
+        }
+        long seq = journal.firstSeq(id).orElse(0);
+        return Optional.of(new Charged(row.id(), seq, row.chargedAt(), row.phase(), row.status(),
+                CanonicalJson.read(desk.open(row.details(), "charge:" + row.id()), ChargeEvents.ChargeRecorded.class)));
+    }
+
+    /** The prefix of this kiosk's IOU numbers: the last four characters of its id (K-1A2B3C4D → 3C4D). */
+    private String iouPrefix() {
+        String kiosk = journal.kioskId().orElse("0000").replace("-", "");
+        return kiosk.substring(Math.max(0, kiosk.length() - 4));
     }
 
     private static Optional<UUID> parse(String s) {

@@ -10,7 +10,7 @@ import org.hospital.continuity.kiosk.capture.Violation;
 /**
  * Manual charging (手工收费, EP-6.2.2): who pays, for what, and how the bill is settled. With the
  * insurance link down (EP-4.4) settlement is deferred: the patient pays cash ({@code insuranceDeferred})
- * or takes an IOU slip (白条) with a phone number, exchanged for a formal invoice after recovery.
+ * or — insured with a card only — takes an IOU slip (白条) with a phone number, exchanged for a formal invoice after recovery.
  */
 public record ChargeForm(
         String registrationId,
@@ -20,7 +20,24 @@ public record ChargeForm(
         String settlement,
         String paymentMethod,
         boolean insuranceDeferred,
-        String phone) {
+        String phone,
+        String insuranceType,
+        String insuranceCard) {
+
+    /** The insurance categories with a card (城镇职工, 城乡居民); 自费 (SELF_PAY) has none. */
+    public static final Set<String> INSURED = Set.of("EMPLOYEE", "RESIDENT");
+
+    /** As typed before the insurance was asked on the charge (taken from the registration or the snapshot instead). */
+    public ChargeForm(String registrationId, String knownPatientId, String patientName, List<Pricing.Line> lines, String settlement,
+                      String paymentMethod, boolean insuranceDeferred, String phone) {
+        this(registrationId, knownPatientId, patientName, lines, settlement, paymentMethod, insuranceDeferred, phone, null, null);
+    }
+
+    /** The same form with the patient's insurance where the form left it empty (from the registration or the snapshot). */
+    public ChargeForm withInsurance(String type, String card) {
+        return new ChargeForm(registrationId, knownPatientId, patientName, lines, settlement, paymentMethod, insuranceDeferred, phone,
+                FieldRules.blank(insuranceType) ? type : insuranceType, FieldRules.blank(insuranceCard) ? card : insuranceCard);
+    }
 
     public static final String PAID = "PAID";
     public static final String IOU = "IOU";
@@ -50,6 +67,13 @@ public record ChargeForm(
         } else {
             // EP-4.4: the IOU slip carries a phone number so the patient can be called for the formal invoice
             FieldRules.phone(v, "phone", phone, true);
+            // EP-4.4: an IOU stands in for the insurer's share while the insurance link is down: insured patients only,
+            // with the card the formal invoice is later settled on; a self-paying patient pays and gets an invoice
+            if (FieldRules.blank(insuranceType) || !INSURED.contains(insuranceType)) {
+                v.add(new Violation("settlement", "error.iou.insured-only"));
+            } else {
+                FieldRules.card(v, "insuranceCard", insuranceCard);
+            }
         }
         return v;
     }

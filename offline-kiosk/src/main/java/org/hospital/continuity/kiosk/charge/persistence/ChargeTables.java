@@ -78,6 +78,16 @@ public class ChargeTables {
     }
 
     /** EP-4.4: the slip exchanged for a formal invoice (its version 2). */
+    /** How many IOU slips this kiosk issued, as the capture's transaction sees it (the next slip's sequence). */
+    public long iouCount(WriteTransaction transaction) {
+        try (PreparedStatement ps = transaction.connection().prepareStatement("select count(*) from iou");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new KioskStorageException("IOU slips uncountable", e);
+        }
+    }
+
     public void markExchanged(WriteTransaction transaction, UUID iouId, String formalInvoiceNo, Instant at) {
         try (PreparedStatement ps = transaction.connection().prepareStatement("update iou set status = 'EXCHANGED', exchanged_invoice = ?, "
                 + "exchanged_at = ?, version = 2 where stream_id = ?")) {

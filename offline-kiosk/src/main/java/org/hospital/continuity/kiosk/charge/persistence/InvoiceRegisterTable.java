@@ -58,6 +58,12 @@ public class InvoiceRegisterTable implements InvoiceRegister {
     }
 
     /** Every number used or voided, in number order. */
+    @Override
+    public java.util.Optional<Voided> voided(String invoiceNo) {
+        return lines().stream().filter(l -> l.invoiceNo().equals(invoiceNo) && "VOIDED".equals(l.status())).findFirst()
+                .map(l -> new Voided(l.voidReason(), l.voidedAt(), l.voidedBy()));
+    }
+
     public List<ChargingPatient.RegisterLine> lines() {
         try {
             return database.read(c -> {
@@ -68,7 +74,7 @@ public class InvoiceRegisterTable implements InvoiceRegister {
                         out.add(new ChargingPatient.RegisterLine(rs.getString("invoice_no"), rs.getString("purpose"),
                                 UUID.fromString(rs.getString("stream_id")), Instant.parse(rs.getString("used_at")), rs.getLong("amount_fen"),
                                 rs.getString("actor"), rs.getString("phase"), rs.getString("status"), rs.getString("void_reason"),
-                                rs.getString("voided_at") == null ? null : Instant.parse(rs.getString("voided_at")), rs.getString("voided_by")));
+                                rs.getString("voided_at") == null ? null : Instant.parse(rs.getString("voided_at")), rs.getString("voided_by"), null, null));
                     }
                 }
                 return out;

@@ -49,9 +49,15 @@ public class ClinicalResource {
     private final Texts texts;
     private final DowntimeReports reports;
     private final ReferenceData reference;
+    private final java.time.ZoneId zone;
+    private final org.hospital.continuity.kiosk.enrolment.EnrolledKiosk enrolled;
 
     public ClinicalResource(WritingClinicalForms writing, AmendingClinicalRecords amending, ReadingClinicalRecords records, Sessions sessions,
-                            Texts texts, DowntimeReports reports, ReferenceData reference) {
+                            Texts texts, DowntimeReports reports, ReferenceData reference,
+                            org.hospital.continuity.kiosk.platform.config.KioskConfig config,
+                            org.hospital.continuity.kiosk.enrolment.EnrolledKiosk enrolled) {
+        this.zone = java.time.ZoneId.of(config.timeZone());
+        this.enrolled = enrolled;
         this.writing = writing;
         this.amending = amending;
         this.records = records;
@@ -170,6 +176,37 @@ public class ClinicalResource {
         return created(amending.correct(id, request.reason(), request.form(), sessions.require(token)));
     }
 
+    /** A line of the list of this kiosk's records the signed-in person can amend or reprint: no ids on the screen. */
+    public record RecentRecord(UUID id, String type, long kioskSeq, java.time.Instant recordedAt, String patientName, String bed,
+                               String inpatientNumber, String status, String summary) {
+    }
+
+    /** This kiosk's records of the forms the signed-in person writes, newest first (pick one to void, correct or reprint). */
+    @GET
+    @Path("/recent")
+    public List<RecentRecord> recent(@CookieParam(Sessions.COOKIE) String token,
+                                     @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("20") int limit) {
+        var staff = sessions.require(token);
+        records.requireReader(staff);
+        List<org.hospital.continuity.kiosk.clinical.domain.FormType> types = ClinicalRoles.formsOf(staff.roles()).stream()
+                .map(t -> org.hospital.continuity.kiosk.clinical.domain.FormType.ofStreamType(t).orElseThrow()).toList();
+        return records.recent(types, Math.max(1, Math.min(limit, 100))).stream().map(r -> {
+            com.fasterxml.jackson.databind.JsonNode p = r.details().path("patient");
+            com.fasterxml.jackson.databind.JsonNode lines = r.details().has("lines") ? r.details().path("lines") : r.details().path("exams");
+            StringBuilder summary = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonNode l : lines) {
+                String name = l.path("drugName").asText(l.path("name").asText(l.path("description").asText("")));
+                summary.append(summary.length() > 0 ? "、" : "").append(name).append(l.has("quantity") ? "×" + l.path("quantity").asText() : "");
+            }
+            if (summary.length() == 0) {
+                summary.append(r.details().path("content").asText(""));
+            }
+            return new RecentRecord(r.id(), r.type().streamType(), r.kioskSeq(), r.recordedAt(), p.path("name").asText(null),
+                    p.path("bed").asText(null), p.path("inpatientNumber").asText(null), r.status().name(),
+                    summary.length() > 60 ? summary.substring(0, 60) + "…" : summary.toString());
+        }).toList();
+    }
+
     @GET
     @Path("/{id}")
     public ClinicalRecord get(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id) {
@@ -183,7 +220,12 @@ public class ClinicalResource {
     public String print(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id) {
         records.requireReader(sessions.require(token));
         String language = texts.language();
-        return PrintedForm.html(records.byId(id).orElseThrow(ClinicalResource::notFound), language, k -> texts.text(language, k));
+        return PrintedForm.html(records.byId(id).orElseThrow(ClinicalResource::notFound), language, k -> texts.text(language, k), zone,
+                kioskName(), sessions::nameOf);
+    }
+
+    private String kioskName() {
+        return enrolled.identity().map(org.hospital.continuity.kiosk.enrolment.KioskIdentity::kioskName).orElse("");
     }
 
     private static Response created(ClinicalRecord r) {

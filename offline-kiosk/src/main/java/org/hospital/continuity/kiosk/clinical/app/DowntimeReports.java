@@ -25,22 +25,25 @@ import org.hospital.continuity.kiosk.reference.SnapshotInfo;
 @ApplicationScoped
 public class DowntimeReports {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private final DateTimeFormatter time;
 
     private final ReferenceData reference;
     private final Journal journal;
     private final InstantSource clock;
 
-    public DowntimeReports(ReferenceData reference, Journal journal, InstantSource clock) {
+    public DowntimeReports(ReferenceData reference, Journal journal, InstantSource clock,
+                           org.hospital.continuity.kiosk.platform.config.KioskConfig config) {
         this.reference = reference;
         this.journal = journal;
         this.clock = clock;
+        // every time on a report is in the hospital's zone
+        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of(config.timeZone()));
     }
 
     public String census(String language, UnaryOperator<String> text) {
         List<List<String>> rows = new ArrayList<>();
         for (KnownPatient p : reference.findPatients("", true, 10_000)) {
-            rows.add(List.of(nz(p.ward()), nz(p.bed()), nz(p.inpatientNumber()), p.name(), nz(p.sex()),
+            rows.add(List.of(nz(p.ward()), nz(p.bed()), nz(p.inpatientNumber()), p.name(), p.sex() == null ? "" : text.apply("reg.sex." + p.sex()),
                     p.birthDate() == null ? "" : p.birthDate().toString(), PrintedForm.yuan(p.depositFen()), allergySummary(p, text)));
         }
         return page(language, text, "report.census", List.of("report.col.ward", "report.col.bed", "report.col.inpatientNumber",
@@ -90,7 +93,7 @@ public class DowntimeReports {
                     byStream.remove(r.entry().streamId()); // HR-9: voided or corrected
                 } else if (FormType.ORDER.streamType().equals(r.entry().streamType())) {
                     JsonNode d = CanonicalJson.tree(r.entry().payload());
-                    byStream.put(r.entry().streamId(), List.of(TIME.format(r.entry().recordedAt()), d.path("patient").path("name").asText(""),
+                    byStream.put(r.entry().streamId(), List.of(time.format(r.entry().recordedAt()), d.path("patient").path("name").asText(""),
                             d.path("patient").path("inpatientNumber").asText(""), text.apply("clinical.kind." + d.path("kind").asText()),
                             d.path("content").asText(""), d.path("dischargeMark").isNull() ? "" : text.apply("clinical.mark."
                                     + d.path("dischargeMark").asText()), r.entry().streamId().toString()));
@@ -105,16 +108,16 @@ public class DowntimeReports {
     private String page(String language, UnaryOperator<String> text, String title, List<String> columns, List<List<String>> rows) {
         SnapshotInfo info = reference.info().orElse(null);
         String age = info == null ? text.apply("report.no-snapshot")
-                : text.apply("report.snapshot") + " " + PrintedForm.esc(info.version()) + " · " + TIME.format(info.generatedAt()) + " · "
-                + text.apply("report.age") + " " + minutes(info.age(clock.instant()));
+                : text.apply("report.snapshot") + " " + time.format(info.generatedAt()) + " · "
+                + text.apply("report.age") + " " + duration(info.age(clock.instant()), text);
         StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"").append(PrintedForm.esc(language))
                 .append("\"><head><meta charset=\"utf-8\"><title>").append(PrintedForm.esc(text.apply(title)))
                 .append("</title><style>@page{size:A4;margin:12mm}body{font-family:sans-serif;font-size:10pt}")
                 .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #000;padding:1mm 2mm;text-align:left}")
                 .append("thead{display:table-header-group}.age{font-weight:bold}</style></head><body><h1>")
                 .append(PrintedForm.esc(text.apply(title))).append("</h1><table><thead><tr><th class=\"age\" colspan=\"")
-                .append(columns.size()).append("\">停机手工单 / downtime form · ").append(PrintedForm.esc(age)).append(" · ")
-                .append(PrintedForm.esc(text.apply("report.printed"))).append(' ').append(TIME.format(clock.instant()))
+                .append(columns.size()).append("\">").append(PrintedForm.esc(text.apply("print.downtime-mark"))).append(" · ").append(PrintedForm.esc(age)).append(" · ")
+                .append(PrintedForm.esc(text.apply("report.printed"))).append(' ').append(time.format(clock.instant()))
                 .append("</th></tr><tr>");
         columns.forEach(c -> b.append("<th>").append(PrintedForm.esc(text.apply(c))).append("</th>"));
         b.append("</tr></thead><tbody>");
@@ -126,8 +129,16 @@ public class DowntimeReports {
         return b.append("</tbody></table></body></html>").toString();
     }
 
-    private static String minutes(Duration d) {
-        return d.toMinutes() + " min";
+    /** 7分钟, 3小时5分钟, 2天3小时 — words, never a raw duration. */
+    static String duration(Duration d, UnaryOperator<String> text) {
+        long m = Math.max(0, d.toMinutes());
+        if (m < 60) {
+            return m + text.apply("unit.minutes");
+        }
+        if (m < 24 * 60) {
+            return m / 60 + text.apply("unit.hours") + (m % 60 == 0 ? "" : m % 60 + text.apply("unit.minutes"));
+        }
+        return m / (24 * 60) + text.apply("unit.days") + (m % (24 * 60) / 60 == 0 ? "" : m % (24 * 60) / 60 + text.apply("unit.hours"));
     }
 
     private static String nz(String s) {

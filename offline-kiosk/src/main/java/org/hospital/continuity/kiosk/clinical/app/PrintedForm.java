@@ -1,6 +1,7 @@
 package org.hospital.continuity.kiosk.clinical.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.hospital.continuity.kiosk.platform.print.QrCodes;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,12 +17,16 @@ import org.hospital.continuity.kiosk.clinical.domain.RecordStatus;
  */
 public final class PrintedForm {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
-
     private PrintedForm() {
     }
 
-    public static String html(ClinicalRecord r, String language, UnaryOperator<String> text) {
+    /**
+     * The page in {@code language}; times in the hospital's {@code zone}; the kiosk's name and its journal sequence in
+     * words and the record id as a QR code (HR-11); operators by name ({@code names}: account → person).
+     */
+    public static String html(ClinicalRecord r, String language, UnaryOperator<String> text, ZoneId zone, String kioskName,
+                              UnaryOperator<String> names) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<String> copies = r.type() == FormType.REQUISITION
                 ? List.of("print.copy.ward", "print.copy.pharmacy") : List.of("");
         StringBuilder b = new StringBuilder();
@@ -42,16 +47,16 @@ public final class PrintedForm {
         for (String copy : copies) {
             b.append("<section class=\"copy").append(r.status() == RecordStatus.VOIDED ? " voided" : "")
                     .append("\" data-record-id=\"").append(r.id()).append("\" data-status=\"").append(esc(r.status().name())).append("\"><header><div>")
-                    .append("<div class=\"mark\">停机手工单 / downtime form</div>")
+                    .append("<div class=\"mark\">").append(esc(text.apply("print.downtime-mark"))).append("</div>")
                     .append("<h1>").append(esc(text.apply("form." + r.type().streamType()))).append("</h1>");
-            amendment(b, r, text);
+            amendment(b, r, text, time, names);
             if (!copy.isEmpty()) {
                 b.append("<h2 class=\"copy-name\">").append(esc(text.apply(copy))).append("</h2>");
             }
-            b.append("<dl><dt>").append(esc(text.apply("print.record-id"))).append("</dt><dd class=\"record-id\">").append(r.id())
-                    .append("</dd><dt>").append(esc(text.apply("print.operator"))).append("</dt><dd>").append(esc(r.actor()))
-                    .append("</dd><dt>").append(esc(text.apply("print.time"))).append("</dt><dd>").append(TIME.format(r.recordedAt()))
-                    .append("</dd><dt>").append(esc(text.apply("print.seq"))).append("</dt><dd>").append(r.kioskSeq()).append("</dd>");
+            b.append("<dl><dt>").append(esc(text.apply("print.kiosk"))).append("</dt><dd>").append(esc(kioskName))
+                    .append("</dd><dt>").append(esc(text.apply("print.operator"))).append("</dt><dd>").append(esc(names.apply(r.actor())))
+                    .append("</dd><dt>").append(esc(text.apply("print.time"))).append("</dt><dd>").append(time.format(r.recordedAt()))
+                    .append("</dd><dt>").append(esc(text.apply("print.seq"))).append("</dt><dd>#").append(r.kioskSeq()).append("</dd>");
             JsonNode p = r.details().path("patient");
             if (!p.isMissingNode()) {
                 b.append("<dt>").append(esc(text.apply("print.patient"))).append("</dt><dd>").append(esc(p.path("name").asText("")));
@@ -62,11 +67,14 @@ public final class PrintedForm {
                 }
                 b.append("</dd>");
             }
-            for (String f : List.of("corrects", "correctionReason", "diagnosis", "kind", "content", "dischargeMark", "stubNumber", "fills",
-                    "fillsAsWritten", "overrideReason", "note", "dictionaryVersion")) {
+            // record ids (what a correction corrects, what a dispense fills) travel in the QR and the data, never as words
+            for (String f : List.of("correctionReason", "diagnosis", "kind", "content", "dischargeMark", "stubNumber", "overrideReason",
+                    "note")) {
                 JsonNode n = r.details().path(f);
                 if (!n.isMissingNode() && !n.isNull()) {
-                    b.append("<dt>").append(esc(text.apply("print.field." + f))).append("</dt><dd>").append(esc(n.asText())).append("</dd>");
+                    String value = "kind".equals(f) ? text.apply("clinical.kind." + n.asText())
+                            : "dischargeMark".equals(f) ? text.apply("clinical.mark." + n.asText()) : n.asText();
+                    b.append("<dt>").append(esc(text.apply("print.field." + f))).append("</dt><dd>").append(esc(value)).append("</dd>");
                 }
             }
             b.append("</dl></div><img alt=\"QR\" class=\"qr\" src=\"").append(qr).append("\"></header>");
@@ -100,17 +108,18 @@ public final class PrintedForm {
     }
 
     /** HR-9: a voided or corrected record prints so that nobody acts on it by mistake. */
-    private static void amendment(StringBuilder b, ClinicalRecord r, UnaryOperator<String> text) {
+    private static void amendment(StringBuilder b, ClinicalRecord r, UnaryOperator<String> text, DateTimeFormatter time,
+                                  UnaryOperator<String> names) {
         if (r.amendment() == null) {
             return;
         }
         ClinicalRecord.Amendment a = r.amendment();
         b.append("<div class=\"amended\">").append(esc(text.apply("print.status." + a.kind())));
         if (a.correctedBy() != null) {
-            b.append(" → ").append(esc(text.apply("print.corrected-by"))).append(' ').append(a.correctedBy());
+            b.append(" → ").append(esc(text.apply("print.corrected-by")));
         }
-        b.append("<br>").append(esc(text.apply("print.reason"))).append(": ").append(esc(a.reason())).append(" · ").append(esc(a.actor()))
-                .append(" · ").append(TIME.format(a.at())).append("</div>");
+        b.append("<br>").append(esc(text.apply("print.reason"))).append(": ").append(esc(a.reason())).append(" · ")
+                .append(esc(names.apply(a.actor()))).append(" · ").append(time.format(a.at())).append("</div>");
     }
 
     /** The patient's allergies as seen when the form was written, boxed; drug warnings and the override reason. */

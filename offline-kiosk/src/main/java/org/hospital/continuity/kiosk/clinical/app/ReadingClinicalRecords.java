@@ -70,6 +70,19 @@ public class ReadingClinicalRecords {
         return at;
     }
 
+    /**
+     * This kiosk's clinical records of the given forms, newest first (the list to pick a record to void or correct,
+     * or to reprint: people pick by patient, form and time, never by an id).
+     */
+    public List<ClinicalRecord> recent(List<FormType> types, int limit) {
+        List<Journal.StreamStart> starts = new java.util.ArrayList<>();
+        for (FormType t : types) {
+            starts.addAll(journal.latestStreams(t.streamType(), limit));
+        }
+        return starts.stream().sorted(java.util.Comparator.comparingLong(Journal.StreamStart::kioskSeq).reversed()).limit(limit)
+                .map(s -> byId(s.streamId())).flatMap(Optional::stream).toList();
+    }
+
     /** The version the next entry of a record's stream takes (its void or correction). */
     int nextVersion(UUID id) {
         return journal.stream(id).size() + 1;

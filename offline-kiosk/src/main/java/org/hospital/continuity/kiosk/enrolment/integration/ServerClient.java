@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
+import org.hospital.continuity.kiosk.platform.i18n.Texts;
 
 /**
  * Blocking HTTP calls from the kiosk to the server's kiosk endpoints, used only while online
@@ -26,10 +27,12 @@ public class ServerClient {
     private final ObjectMapper json;
     private final KioskConfig config;
     private final HttpClient http;
+    private final Texts texts;
 
-    public ServerClient(ObjectMapper json, KioskConfig config) {
+    public ServerClient(ObjectMapper json, KioskConfig config, Texts texts) {
         this.json = json;
         this.config = config;
+        this.texts = texts;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(config.serverTimeoutMillis())).build();
     }
 
@@ -59,7 +62,9 @@ public class ServerClient {
 
     private <T> T call(HttpRequest.Builder builder, String method, Object body, String authorization, Class<T> type) {
         try {
-            builder.timeout(Duration.ofMillis(Math.max(config.serverTimeoutMillis(), 1000) * 10L)).header("Accept", "application/json");
+            // the server answers its problem details in the kiosk's language, so a refusal reads as the kiosk's own words
+            builder.timeout(Duration.ofMillis(Math.max(config.serverTimeoutMillis(), 1000) * 10L)).header("Accept", "application/json")
+                    .header("Accept-Language", texts.language());
             if (authorization != null) {
                 builder.header("Authorization", authorization);
             }
@@ -73,24 +78,33 @@ public class ServerClient {
             if (response.statusCode() / 100 == 2) {
                 return type == Void.class || response.body().isEmpty() ? null : json.readValue(response.body(), type);
             }
-            String detail = "The server refused the request (HTTP " + response.statusCode() + ").";
+            String detail = "error.server-refused";
+            String slug = "server-refused";
+            String rule = null;
             try {
                 JsonNode problem = json.readTree(response.body());
                 if (problem.hasNonNull("detail")) {
                     detail = problem.get("detail").asText();
+                }
+                if (problem.hasNonNull("type")) {
+                    // the server's problem type (/problems/<slug>), so a caller can tell an expected refusal apart
+                    slug = "server:" + problem.get("type").asText().replaceFirst("^.*/", "");
+                }
+                if (problem.hasNonNull("rule")) {
+                    rule = problem.get("rule").asText();
                 }
             } catch (JsonProcessingException ignored) {
                 // not a problem document
             }
             int status = response.statusCode() == 401 || response.statusCode() == 403 || response.statusCode() == 404
                     || response.statusCode() == 409 || response.statusCode() == 422 ? 409 : 502;
-            throw new KioskRejection(status, "server-refused", null, detail, List.of());
+            throw new KioskRejection(status, slug, rule, detail, List.of());
         } catch (IOException e) {
             throw new KioskRejection(503, "server-unreachable", null,
                     "error.server-unreachable", List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KioskRejection(503, "server-unreachable", null, "Interrupted while calling the server.", List.of());
+            throw new KioskRejection(503, "server-unreachable", null, "error.server-unreachable", List.of());
         }
     }
 

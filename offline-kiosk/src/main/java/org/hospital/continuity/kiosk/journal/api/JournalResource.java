@@ -37,8 +37,9 @@ public class JournalResource {
         this.sessions = sessions;
     }
 
+    /** An entry as listed; {@code actorName} is the person's name (or the kiosk, for what it did by itself). */
     public record Line(long kioskSeq, UUID entryId, String streamType, UUID streamId, int streamVersion, String eventType,
-                       Instant recordedAt, String actor, String phase, String contentHash) {
+                       Instant recordedAt, String actor, String phase, String contentHash, String actorName) {
     }
 
     @GET
@@ -47,7 +48,8 @@ public class JournalResource {
         sessions.require(token);
         return journal.readRecordsAfter(after, limit).stream().map(r -> new Line(r.entry().kioskSeq(), r.entry().entryId(),
                 r.entry().streamType(), r.entry().streamId(), r.entry().streamVersion(), r.entry().eventType(), r.entry().recordedAt(),
-                r.entry().actor(), r.phase().name(), r.entry().contentHash())).toList();
+                r.entry().actor(), r.phase().name(), r.entry().contentHash(), r.entry().actor() != null && r.entry().actor().startsWith("kiosk:")
+                ? null : sessions.nameOf(r.entry().actor()))).toList();
     }
 
     @GET

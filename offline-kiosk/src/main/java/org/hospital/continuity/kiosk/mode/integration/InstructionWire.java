@@ -14,12 +14,18 @@ public final class InstructionWire {
     public record Instructions(String party, List<Instruction> instructions) {
     }
 
-    /** An announced instruction; {@code modeAfter} MANUAL starts downtime, RECOVERING ends it (null: no mode change). */
-    public record Instruction(UUID id, String party, String kind, String modeAfter, String clause, String zh, String en,
+    /**
+     * An announced instruction; {@code modeAfter} MANUAL starts downtime, RECOVERING ends it (null: no mode change);
+     * {@code number} is its short number (通知第N号) people say on the phone, null from a server without numbers.
+     */
+    public record Instruction(UUID id, Long number, String party, String kind, String modeAfter, String clause, String zh, String en,
                               Instant issuedAt, String issuedBy, boolean acknowledged, String acknowledgedBy, Instant acknowledgedAt) {
     }
 
-    /** The staff member signed in at the kiosk who acknowledges an instruction. */
-    public record Acknowledgement(String accountId) {
+    /**
+     * The staff member signed in at the kiosk who acknowledges an instruction, and when (an acknowledgement given
+     * while the server was unreachable arrives later with the time it was given).
+     */
+    public record Acknowledgement(String accountId, Instant acknowledgedAt) {
     }
 }

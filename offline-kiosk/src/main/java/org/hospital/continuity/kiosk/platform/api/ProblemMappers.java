@@ -57,7 +57,7 @@ public class ProblemMappers {
             p = p.withViolations(e.violations().stream()
                     .map(v -> new Problem.Violation(v.field(), texts.text(language, v.message()))).toList());
         }
-        return respond(p, uri);
+        return send(p, uri);
     }
 
     /** No live session on a guarded route (@RolesAllowed): the UI answers with the sign-in screen. */
@@ -82,11 +82,24 @@ public class ProblemMappers {
         return malformedJson(e, uri);
     }
 
+    /** Bean validation at the API's edge: each field's problem in the kiosk's words (never the validator's English). */
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        String language = texts.language();
         return respond(Problem.forStatus(422).withViolations(e.getConstraintViolations().stream()
-                .map(v -> new Problem.Violation(Problems.fieldOf(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Problem.Violation(Problems.fieldOf(v.getPropertyPath().toString()),
+                        texts.text(language, messageKey(v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName()))))
                 .sorted(Comparator.comparing(Problem.Violation::field)).toList()), uri);
+    }
+
+    static String messageKey(String constraint) {
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "error.required";
+            case "Size" -> "error.text.too-long";
+            case "Pattern" -> "error.format";
+            case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax" -> "error.number.range";
+            default -> "error.field";
+        };
     }
 
     @ServerExceptionMapper
@@ -105,10 +118,30 @@ public class ProblemMappers {
         String trace = UUID.randomUUID().toString();
         Log.errorf("unexpected error trace=%s path=%s type=%s", trace, uri == null ? "?" : uri.getPath(), e.getClass().getSimpleName());
         return Response.status(500).type(Problem.MEDIA_TYPE)
-                .entity(Problem.forStatus(500).at(uri == null ? null : uri.getPath(), trace)).build();
+                .entity(localized(Problem.forStatus(500)).at(uri == null ? null : uri.getPath(), trace)).build();
     }
 
-    private static Response respond(Problem p, UriInfo uri) {
+    /**
+     * The problem in the kiosk's language: a standard problem (404, 422, 413 …) and the validation summary carry
+     * the kiosk's words for their type ({@code problem.<slug>} in the bundle); a kiosk rule's reason is already a key.
+     */
+    private Problem localized(Problem p) {
+        String slug = p.type() == null ? "" : p.type().replaceFirst("^.*/", "");
+        String key = "problem." + slug;
+        String language = texts.language();
+        String detail = texts.text(language, key);
+        if (key.equals(detail)) {
+            return p;
+        }
+        return new Problem(p.type(), p.title(), p.status(), detail, p.instance(), p.rule(), p.traceId(), p.violations());
+    }
+
+    /** A standard problem (its detail in the kiosk's words). */
+    private Response respond(Problem p, UriInfo uri) {
+        return send(localized(p), uri);
+    }
+
+    private static Response send(Problem p, UriInfo uri) {
         String path = uri == null ? null : (uri.getPath().startsWith("/") ? uri.getPath() : "/" + uri.getPath());
         return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p.at(path, null)).build();
     }

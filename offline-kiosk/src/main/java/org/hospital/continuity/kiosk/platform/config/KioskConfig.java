@@ -25,6 +25,10 @@ public interface KioskConfig {
     @WithDefault("200")
     long minFreeDiskMib();
 
+    /** The hospital's time zone: every time on a screen or on paper is shown in it (never the machine's zone or UTC). */
+    @WithDefault("Asia/Shanghai")
+    String timeZone();
+
     /** Number pools handed out by the server. */
     Pool pool();
 
@@ -73,6 +77,14 @@ public interface KioskConfig {
 
     /** Announced instructions of the server (EP-6.1). */
     Instructions instructions();
+
+    /** EP-3: fault reports filed here are sent, and the state of open ones asked, every {@code interval} while the server answers. */
+    Faults faults();
+
+    interface Faults {
+        @WithDefault("30s")
+        String interval();
+    }
 
     interface Instructions {
         /**

@@ -49,12 +49,14 @@ public class ReferenceResource {
 
     /** A known patient as the pick list shows it: masked ID number, no full details. */
     public record PatientPick(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
-                              LocalDate birthDate, String idNumberMasked, String insuranceType, String ward, String bed, long depositFen) {
+                              LocalDate birthDate, String idNumberMasked, String insuranceType, String ward, String bed, long depositFen,
+                              String pinyin, boolean allergiesRecorded, List<KnownPatient.Allergy> allergies) {
         static PatientPick of(KnownPatient p) {
             String id = p.idNumber();
             String masked = id == null || id.length() < 8 ? id : id.substring(0, 4) + "**********" + id.substring(id.length() - 4);
             return new PatientPick(p.patientId(), p.census(), p.inpatientNumber(), p.outpatientNumber(), p.name(), p.sex(), p.birthDate(),
-                    masked, p.insuranceType(), p.ward(), p.bed(), p.depositFen());
+                    masked, p.insuranceType(), p.ward(), p.bed(), p.depositFen(), ReferenceData.initials(p.name()), p.allergiesRecorded(),
+                    p.allergies());
         }
     }
 
@@ -72,10 +74,14 @@ public class ReferenceResource {
         return reference.catalogue().inCategory(category);
     }
 
+    /** A department with its pinyin initials (内科 → NK), so the desk picks it by typing them. */
+    public record DepartmentPick(String code, String name, String pinyin) {
+    }
+
     @GET
     @Path("/departments")
-    public List<ReferenceData.Department> departments() {
-        return reference.departments();
+    public List<DepartmentPick> departments() {
+        return reference.departments().stream().map(d -> new DepartmentPick(d.code(), d.name(), ReferenceData.initials(d.name()))).toList();
     }
 
     @GET

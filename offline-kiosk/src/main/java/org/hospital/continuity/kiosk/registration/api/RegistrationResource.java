@@ -43,12 +43,16 @@ public class RegistrationResource {
         this.sessions = sessions;
     }
 
+    /**
+     * The form as typed. {@code knownPatientId} (a snapshot patient) or {@code previousRegistrationId} (a registration
+     * at this kiosk) fills what is left empty; a child under 14 needs {@code guardianName} and {@code guardianPhone}.
+     */
     public record Request(String knownPatientId, String name, String sex, LocalDate birthDate, Integer ageYears, String idNumber,
                           String phone, String insuranceType, String insuranceCard, String departmentCode, String doctorCode,
-                          String feeItemCode) {
+                          String feeItemCode, String guardianName, String guardianPhone, String previousRegistrationId) {
         RegistrationForm form() {
             return new RegistrationForm(knownPatientId, name, sex, birthDate, ageYears, idNumber, phone, insuranceType, insuranceCard,
-                    departmentCode, doctorCode, feeItemCode);
+                    departmentCode, doctorCode, feeItemCode, guardianName, guardianPhone);
         }
     }
 
@@ -56,7 +60,7 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull Request request) {
         var staff = sessions.require(token);
-        RegisteringPatient.Registration r = registering.register(request.form(), staff);
+        RegisteringPatient.Registration r = registering.register(request.form(), request.previousRegistrationId(), staff);
         return Response.created(URI.create("/api/registrations/" + r.id())).entity(r).build();
     }
 

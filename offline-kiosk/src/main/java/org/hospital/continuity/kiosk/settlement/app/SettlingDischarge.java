@@ -95,6 +95,16 @@ public class SettlingDischarge {
         });
     }
 
+    /** One settlement with its journal sequence (its reprint). */
+    public Optional<Settled> byId(UUID id) {
+        SettlementTable.Row row = table.byIds(List.of(id)).get(id);
+        if (row == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Settled(row.id(), journal.firstSeq(id).orElse(0), row.settledAt(), row.phase(),
+                CanonicalJson.read(desk.open(row.details(), "settlement:" + row.id()), DischargeSettled.class)));
+    }
+
     /** The newest settlements, newest first (by their journal sequence). */
     public List<Settled> recent(int limit) {
         List<Journal.StreamStart> starts = journal.latestStreams(STREAM, limit);

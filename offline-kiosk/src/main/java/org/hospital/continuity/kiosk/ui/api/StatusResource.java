@@ -68,7 +68,8 @@ public class StatusResource {
     public record Status(boolean enrolled, String kioskId, String kioskName, String departmentName, String phase, boolean downtime,
                          Instant downtimeSince, long downtimeSeconds, long unsent, Instant oldestUnsentAt, long lastSeq,
                          Snapshot snapshot, List<PoolLevel> pools, String staff, String language, Instant now,
-                         ReportingReadiness.Drill drill, FollowingInstructions.Announced instruction) {
+                         ReportingReadiness.Drill drill, FollowingInstructions.Announced instruction, String departmentCode,
+                         List<String> roles, String timeZone, Boolean serverReachable) {
     }
 
     @GET
@@ -84,7 +85,9 @@ public class StatusResource {
                 identity.map(i -> i.departmentName()).orElse(null), m == null ? null : m.phase().name(), m != null && m.downtime(),
                 m == null ? null : m.since(), m == null ? 0 : m.elapsed().toSeconds(), backlog.unsent(), backlog.oldestUnsentAt(),
                 journal.lastSeq(), snap, pools.levels(), sessions.peek(token).map(s -> s.displayName()).orElse(null),
-                texts.language(), now, readiness.drill().orElse(null), instructions.last().latest());
+                texts.language(), now, readiness.drill().orElse(null), instructions.last().latest(),
+                identity.map(i -> i.departmentCode()).orElse(null), sessions.peek(token).map(s -> s.roles()).orElse(List.of()),
+                config.timeZone(), instructions.last().pulledAt() == null ? null : instructions.last().reachable());
     }
 
     @GET

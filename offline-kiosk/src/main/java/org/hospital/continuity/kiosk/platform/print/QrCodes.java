@@ -1,4 +1,4 @@
-package org.hospital.continuity.kiosk.clinical.app;
+package org.hospital.continuity.kiosk.platform.print;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
