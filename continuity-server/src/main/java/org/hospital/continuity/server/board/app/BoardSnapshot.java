@@ -21,7 +21,9 @@ public record BoardSnapshot(
         List<StatusReportItem> statusReports,
         StatusReportDue statusReportDue,
         Notifications notifications,
-        FaultReportState faultReport) {
+        FaultReportState faultReport,
+        Instant engineNow,
+        int engineRate) {
 
     /** The incident: class with evidence, elapsed outage time against the thresholds. */
     public record Incident(UUID id, boolean open, Instant openedAt, Instant closedAt, String faultClass, String scope,
@@ -86,7 +88,9 @@ public record BoardSnapshot(
     public record Notifications(Map<String, Long> deliveries, List<Waiting> waiting) {
     }
 
-    public record Waiting(UUID id, String kind, String audience, Instant createdAt, int tier, int round, Instant nextEscalationAt) {
+    /** A notice nobody has acknowledged yet: what (kind, in words) to whom (the party's name, in words). */
+    public record Waiting(UUID id, String kind, String kindZh, String kindEn, String audience, String audienceZh, String audienceEn,
+                          Instant createdAt, int tier, int round, Instant nextEscalationAt) {
     }
 
     /** EP-8.6: the fault report's deadline and state. */
