@@ -88,7 +88,8 @@
         el('div', { 'class': 't-state', text: t('board.recovered') + ' ' + when(i.outageEndedAt || i.closedAt) }),
         el('div', { text: t('board.recovered.lasted', { time: span(i.elapsedSeconds) }) }),
         el('div', { 'class': 'clause', text: r && r.available ? t('board.recovered.backEntry', { done: r.done, total: r.total })
-          + (r.allFinished && r.total ? ' · ' + t('board.reconciliation.finished') : '') : t('board.recovered.restart') })
+          + (r.allFinished && r.total && !r.hisUnreachableSince ? ' · ' + t('board.reconciliation.finished') : '')
+          + (r.hisUnreachableSince ? ' · ' + t('board.reconciliation.waitingHis') : '') : t('board.recovered.restart') })
       ]));
       return;
     }
@@ -219,20 +220,32 @@
     var r = s.reconciliation;
     if (!r || !r.available) { box.appendChild(el('p', { 'class': 'empty', text: t('board.reconciliation.noIncident') })); return; }
     if (!r.recoveredAt) { box.appendChild(el('p', { id: 'reconciliation-not-back', text: t('board.reconciliation.notBack') })); }
+    // write-back held because the HIS does not take the records (EP-8.4): say so, since when, and why in words
+    var held = !!r.hisUnreachableSince;
+    if (held) {
+      box.appendChild(el('p', { id: 'his-unreachable', 'class': 'due overdue', text: t('board.reconciliation.hisDown',
+        { when: when(r.hisUnreachableSince), error: text(r.hisErrorZh, r.hisErrorEn) }) }));
+    }
     box.appendChild(el('p', { id: 'reconciliation-written', 'data-written': String(r.writtenBack), text: t('board.reconciliation.written', { n: r.writtenBack }) }));
     function deadline(id, label, done, total, due, finished, late, left) {
-      var state = finished ? t('board.reconciliation.finished') : late ? t('board.reconciliation.late')
+      // nothing counted yet is not "done": while the HIS is unreachable or nothing came back, say what is so
+      var state = held ? t('board.reconciliation.waitingHis') : (finished && total === 0) ? t('board.reconciliation.nothingYet')
+        : finished ? t('board.reconciliation.finished') : late ? t('board.reconciliation.late')
         : (due ? t('board.reconciliation.left', { time: span(left) }) : '');
+      finished = finished && !held && total > 0;
       return el('div', { id: id, 'class': 'deadline' + (late ? ' late' : '') + (finished ? ' finished' : ''), 'data-done': String(done),
         'data-total': String(total), 'data-late': String(late) }, [
-        el('b', { text: label }), ' ', el('span', { 'class': 'progress', text: t('board.reconciliation.progress', { done: done, total: total }) }),
+        el('b', { text: label }), ' ', total ? el('span', { 'class': 'progress', text: t('board.reconciliation.progress', { done: done, total: total }) }) : null,
         due ? el('span', { 'class': 'clause', text: ' · ' + t('board.reconciliation.due', { when: when(due) }) }) : null,
         state ? el('span', { 'class': 'state', text: ' · ' + state }) : null]);
     }
     box.appendChild(deadline('backentry-important', t('board.reconciliation.important'), r.importantDone, r.important, r.importantDue,
       r.importantFinished, r.importantLate, r.importantSecondsLeft));
     box.appendChild(deadline('backentry-all', t('board.reconciliation.all'), r.done, r.total, r.allDue, r.allFinished, r.allLate, r.allSecondsLeft));
-    if (!r.areas.length) { box.appendChild(el('p', { 'class': 'empty', text: t('board.reconciliation.empty') })); return; }
+    if (!r.areas.length) {
+      if (!held) { box.appendChild(el('p', { 'class': 'empty', text: t('board.reconciliation.empty') })); }
+      return;
+    }
     var table = el('table', { id: 'parcel-table' }, [el('thead', null, [el('tr', null, [
       el('th', { scope: 'col', text: t('board.reconciliation.area') }), el('th', { scope: 'col', text: t('board.reconciliation.owner') }),
       el('th', { scope: 'col', text: t('board.reconciliation.important') }), el('th', { scope: 'col', text: t('board.reconciliation.all') })])])]);
