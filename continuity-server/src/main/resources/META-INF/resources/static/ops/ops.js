@@ -225,7 +225,11 @@
     if (!incident) { box.appendChild(el('p', { text: t('ops.writeback.none') })); return; }
     box.appendChild(el('p', { text: t('ops.writeback.for', { when: when(incident.openedAt) }) }));
     if (!p) { return; }
-    if (p.paused) {
+    if (p.heldForDrill) {
+      // a drill never writes to the real HIS (HR-21): its records stay on the server; nothing to run
+      $('writeback-form').hidden = true;
+      box.appendChild(el('p', { id: 'writeback-held', 'class': 'his-down', text: t('ops.writeback.heldForDrill') }));
+    } else if (p.paused) {
       box.appendChild(el('p', { id: 'writeback-paused', 'class': 'his-down',
         text: t('ops.writeback.paused', { when: when(p.pausedAt), n: p.waitingOnWorkbench }) }));
       box.appendChild(el('p', { text: t('ops.writeback.pausedError') }));

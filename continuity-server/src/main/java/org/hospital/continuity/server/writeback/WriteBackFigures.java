@@ -39,6 +39,13 @@ public interface WriteBackFigures {
     /** The hold on the incident's write-back, empty while it runs (or has nothing to write). */
     Uni<java.util.Optional<Hold>> holdOf(String incident);
 
+    /** An incident whose write-back is held, with its hold. */
+    record HeldIncident(String incident, Instant since, String errorZh, String errorEn) {
+    }
+
+    /** Every incident whose write-back is held now, the longest held first. */
+    Uni<java.util.List<HeldIncident>> holds();
+
     /** Changes whenever back-entry progresses (the board refreshes on a change). */
     Uni<String> fingerprint();
 }

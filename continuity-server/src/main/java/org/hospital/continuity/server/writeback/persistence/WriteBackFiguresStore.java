@@ -70,6 +70,18 @@ public class WriteBackFiguresStore implements WriteBackFigures {
                 });
     }
 
+    @Override
+    public Uni<java.util.List<HeldIncident>> holds() {
+        return pool.query("select incident, detail, paused_at from writeback_pause order by paused_at").execute().map(rows -> {
+            java.util.List<HeldIncident> out = new java.util.ArrayList<>();
+            rows.forEach(r -> {
+                String[] words = errorInWords(r.getString("detail"));
+                out.add(new HeldIncident(r.getString("incident"), instant(r, "paused_at"), words[0], words[1]));
+            });
+            return out;
+        });
+    }
+
     /** The HIS client's message as staff read it, in both languages. */
     static String[] errorInWords(String detail) {
         String d = detail == null ? "" : detail.toLowerCase(java.util.Locale.ROOT);
