@@ -87,7 +87,8 @@
       list.appendChild(el('li', { 'class': 'recovered', id: 'threshold-recovered' }, [
         el('div', { 'class': 't-state', text: t('board.recovered') + ' ' + when(i.outageEndedAt || i.closedAt) }),
         el('div', { text: t('board.recovered.lasted', { time: span(i.elapsedSeconds) }) }),
-        el('div', { 'class': 'clause', text: r && r.available ? t('board.recovered.backEntry', { done: r.done, total: r.total })
+        el('div', { 'class': 'clause', text: r && r.available ? (r.total ? t('board.recovered.backEntry', { done: r.done, total: r.total })
+          : t('board.reconciliation.nothingYet'))
           + (r.allFinished && r.total && !r.hisUnreachableSince ? ' · ' + t('board.reconciliation.finished') : '')
           + (r.hisUnreachableSince ? ' · ' + t('board.reconciliation.waitingHis') : '') : t('board.recovered.restart') })
       ]));

@@ -107,6 +107,7 @@ class BoardTruthBrowserTest {
         assertThat(page.locator("#threshold-recovered")).containsText("已恢复");
         assertThat(page.locator("#threshold-recovered")).containsText("停机历时 2小时50分");
         assertThat(page.locator("#thresholds")).not().containsText("剩余");
+        assertThat(page.locator("#threshold-recovered")).not().containsText("0/0"); // nothing counted is not "done 0/0"
         String elapsed = page.locator("#elapsed").textContent();
         page.waitForTimeout(2_100);
         assertThat(page.locator("#elapsed")).hasText(elapsed); // stopped
