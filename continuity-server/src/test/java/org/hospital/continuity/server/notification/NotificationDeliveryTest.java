@@ -451,7 +451,7 @@ class NotificationDeliveryTest {
         drain(jobs);
         assertThat(mailsWith(marker)).as("no reminder after the instruction was acknowledged").hasSize(1);
         var n = reading.one(id).await().indefinitely().notification();
-        assertThat(n.acknowledgedBy()).isEqualTo("手术室护士长（确认指令）");
+        assertThat(n.acknowledgedBy()).isEqualTo("手术室护士长 (instruction)");
         assertThat(n.nextEscalationAt()).isNull();
     }
 
