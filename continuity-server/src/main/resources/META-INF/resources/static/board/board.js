@@ -24,9 +24,20 @@
   function $(id) { return document.getElementById(id); }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
   function pad(n) { return (n < 10 ? '0' : '') + n; }
+  // every time in the hospital's one time zone (server config), whatever the screen's own zone is
+  var zoneFormat = null;
+  try {
+    zoneFormat = new Intl.DateTimeFormat('en-GB', { timeZone: boot.zone || 'Asia/Shanghai', year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  } catch (e) { zoneFormat = null; }
   function when(iso) {
     if (!iso) { return ''; }
     var d = new Date(iso);
+    if (zoneFormat) {
+      var p = {};
+      zoneFormat.formatToParts(d).forEach(function (x) { p[x.type] = x.value; });
+      return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+    }
     return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
   }
   function hms(seconds) {
@@ -37,11 +48,12 @@
   function span(seconds) {
     seconds = Math.max(0, Math.floor(seconds));
     var h = Math.floor(seconds / 3600), mi = Math.floor((seconds % 3600) / 60);
-    if (zh) { return (h ? h + '小时' : '') + mi + '分钟'; }
+    if (zh) { return h ? h + '小时' + pad(mi) + '分' : mi + '分钟'; }
     return (h ? h + ' h ' : '') + mi + ' min';
   }
   function text(zhText, enText) { return zh ? zhText : (enText || zhText); }
-  function drift() { return (Date.now() - state.receivedAt) / 1000; }
+  // engine seconds since the snapshot: a drill's engine runs faster than the wall clock (EP-9.4)
+  function drift() { return (Date.now() - state.receivedAt) / 1000 * ((state.snapshot && state.snapshot.engineRate) || 1); }
 
   function renderIncident(s) {
     var i = s.incident;
@@ -50,7 +62,9 @@
     if (!i) { return; }
     var badge = $('incident-class');
     badge.className = 'class-badge ' + (i.faultClass || 'none') + (i.open ? '' : ' closed');
-    badge.textContent = i.faultClass ? t('class.' + i.faultClass) : t('board.class.none');
+    // after recovery the class the incident had, marked as recovered (never "ungraded")
+    var shown = i.faultClass || (!i.open ? i.highestClass : null);
+    badge.textContent = shown ? t('class.' + shown) + (i.open ? '' : ' · ' + t('board.recovered')) : t('board.class.none');
     badge.setAttribute('data-class', i.faultClass || '');
     $('incident-scope').textContent = i.scope ? t('scope.' + i.scope) : '—';
     $('incident-opened').textContent = when(i.openedAt);
@@ -67,6 +81,19 @@
     var list = clear($('thresholds'));
     var i = s.incident;
     if (!i || !i.outageStart) { list.appendChild(el('li', { text: t('board.elapsed.none') })); return; }
+    if (i.outageEndedAt || !i.open) {
+      // recovered: no countdown any more; when it ended, how long it lasted, and where back-entry stands (EP-6.8, EP-8.4)
+      var r = s.reconciliation;
+      list.appendChild(el('li', { 'class': 'recovered', id: 'threshold-recovered' }, [
+        el('div', { 'class': 't-state', text: t('board.recovered') + ' ' + when(i.outageEndedAt || i.closedAt) }),
+        el('div', { text: t('board.recovered.lasted', { time: span(i.elapsedSeconds) }) }),
+        el('div', { 'class': 'clause', text: r && r.available ? (r.total ? t('board.recovered.backEntry', { done: r.done, total: r.total })
+          : t('board.reconciliation.nothingYet'))
+          + (r.allFinished && r.total && !r.hisUnreachableSince ? ' · ' + t('board.reconciliation.finished') : '')
+          + (r.hisUnreachableSince ? ' · ' + t('board.reconciliation.waitingHis') : '') : t('board.recovered.restart') })
+      ]));
+      return;
+    }
     i.thresholds.forEach(function (th) {
       var remaining = th.passed ? 0 : th.remainingSeconds - (i.outageEndedAt ? 0 : drift());
       var passed = th.passed || remaining <= 0;
@@ -83,13 +110,17 @@
     if (!i) { return; }
     var seconds = i.outageStart ? i.elapsedSeconds + (i.outageEndedAt ? 0 : drift()) : null;
     $('elapsed').textContent = seconds === null ? t('board.elapsed.none') : hms(seconds);
+    $('drill-time').hidden = !(s.engineRate > 1);
+    $('drill-time').textContent = s.engineRate > 1 ? t('board.drillTime', { rate: s.engineRate }) : '';
     $('elapsed').setAttribute('data-seconds', seconds === null ? '' : String(Math.floor(seconds)));
   }
 
   function renderDepartments(s) {
     var body = clear($('departments').tBodies[0]);
     (s.departments || []).forEach(function (d) {
-      var ack = d.instruction ? (d.acknowledged ? t('board.acknowledged') + (d.acknowledgedBy ? ' · ' + d.acknowledgedBy : '') : t('board.acknowledged.no')) : t('board.acknowledged.none');
+      // who acknowledged the instruction that set the mode, and when (EP-6.1); pending ones stand out
+      var ack = d.instruction ? (d.acknowledged ? t('board.acknowledged') + (d.acknowledgedBy ? ' · ' + d.acknowledgedBy : '')
+        + (d.acknowledgedAt ? ' · ' + when(d.acknowledgedAt) : '') : t('board.acknowledged.no')) : t('board.acknowledged.none');
       body.appendChild(el('tr', { 'data-code': d.code, 'data-mode': d.mode }, [
         el('th', { scope: 'row', text: text(d.zh, d.en) }),
         el('td', { 'class': 'mode-' + d.mode, text: text(d.modeZh, d.modeEn) + (d.since ? ' · ' + t('board.since') + ' ' + when(d.since) : '') }),
@@ -146,7 +177,8 @@
     var list = clear($('notifications-waiting'));
     if (!n.waiting.length) { list.appendChild(el('li', { text: t('board.notifications.none') })); }
     n.waiting.forEach(function (w) {
-      list.appendChild(el('li', { 'data-kind': w.kind }, [w.audience + ' · ' + w.kind + ' · ' + t('board.notifications.round', { round: w.round }) + ' · ' + when(w.createdAt)]));
+      list.appendChild(el('li', { 'data-kind': w.kind, 'data-audience': w.audience }, [text(w.audienceZh, w.audienceEn) + ' · '
+        + text(w.kindZh, w.kindEn) + ' · ' + t('board.notifications.round', { round: w.round }) + ' · ' + when(w.createdAt)]));
     });
   }
 
@@ -189,20 +221,32 @@
     var r = s.reconciliation;
     if (!r || !r.available) { box.appendChild(el('p', { 'class': 'empty', text: t('board.reconciliation.noIncident') })); return; }
     if (!r.recoveredAt) { box.appendChild(el('p', { id: 'reconciliation-not-back', text: t('board.reconciliation.notBack') })); }
+    // write-back held because the HIS does not take the records (EP-8.4): say so, since when, and why in words
+    var held = !!r.hisUnreachableSince;
+    if (held) {
+      box.appendChild(el('p', { id: 'his-unreachable', 'class': 'due overdue', text: t('board.reconciliation.hisDown',
+        { when: when(r.hisUnreachableSince), error: text(r.hisErrorZh, r.hisErrorEn) }) }));
+    }
     box.appendChild(el('p', { id: 'reconciliation-written', 'data-written': String(r.writtenBack), text: t('board.reconciliation.written', { n: r.writtenBack }) }));
     function deadline(id, label, done, total, due, finished, late, left) {
-      var state = finished ? t('board.reconciliation.finished') : late ? t('board.reconciliation.late')
+      // nothing counted yet is not "done": while the HIS is unreachable or nothing came back, say what is so
+      var state = held ? t('board.reconciliation.waitingHis') : (finished && total === 0) ? t('board.reconciliation.nothingYet')
+        : finished ? t('board.reconciliation.finished') : late ? t('board.reconciliation.late')
         : (due ? t('board.reconciliation.left', { time: span(left) }) : '');
+      finished = finished && !held && total > 0;
       return el('div', { id: id, 'class': 'deadline' + (late ? ' late' : '') + (finished ? ' finished' : ''), 'data-done': String(done),
         'data-total': String(total), 'data-late': String(late) }, [
-        el('b', { text: label }), ' ', el('span', { 'class': 'progress', text: t('board.reconciliation.progress', { done: done, total: total }) }),
+        el('b', { text: label }), ' ', total ? el('span', { 'class': 'progress', text: t('board.reconciliation.progress', { done: done, total: total }) }) : null,
         due ? el('span', { 'class': 'clause', text: ' · ' + t('board.reconciliation.due', { when: when(due) }) }) : null,
         state ? el('span', { 'class': 'state', text: ' · ' + state }) : null]);
     }
     box.appendChild(deadline('backentry-important', t('board.reconciliation.important'), r.importantDone, r.important, r.importantDue,
       r.importantFinished, r.importantLate, r.importantSecondsLeft));
     box.appendChild(deadline('backentry-all', t('board.reconciliation.all'), r.done, r.total, r.allDue, r.allFinished, r.allLate, r.allSecondsLeft));
-    if (!r.areas.length) { box.appendChild(el('p', { 'class': 'empty', text: t('board.reconciliation.empty') })); return; }
+    if (!r.areas.length) {
+      if (!held) { box.appendChild(el('p', { 'class': 'empty', text: t('board.reconciliation.empty') })); }
+      return;
+    }
     var table = el('table', { id: 'parcel-table' }, [el('thead', null, [el('tr', null, [
       el('th', { scope: 'col', text: t('board.reconciliation.area') }), el('th', { scope: 'col', text: t('board.reconciliation.owner') }),
       el('th', { scope: 'col', text: t('board.reconciliation.important') }), el('th', { scope: 'col', text: t('board.reconciliation.all') })])])]);

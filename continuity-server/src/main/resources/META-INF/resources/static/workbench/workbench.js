@@ -52,11 +52,16 @@
 
   // ---- incidents, parcels, queue -------------------------------------------------------------------------------
   function loadIncidents() {
-    return api('GET', '/api/workbench/incidents').then(function (list) {
+    return Promise.all([api('GET', '/api/workbench/incidents'), api('GET', '/api/workbench/holds')]).then(function (both) {
+      var list = both[0], holds = both[1] || [];
       var sel = clear($('incident'));
-      if (!list.length) { sel.appendChild(el('option', { value: '', text: t('wb.incident.none') })); }
+      // records waiting for the HIS are not "nothing to do" (EP-8.4): say why they wait, since when
+      var held = $('his-held');
+      held.hidden = !holds.length;
+      held.textContent = holds.length ? t('wb.his.held', { when: when(holds[0].since), error: lang !== 'en' ? holds[0].errorZh : holds[0].errorEn }) : '';
+      if (!list.length) { sel.appendChild(el('option', { value: '', text: holds.length ? t('wb.incident.waitingHis') : t('wb.incident.none') })); }
       list.forEach(function (i) {
-        sel.appendChild(el('option', { value: i.incident, text: i.incident + ' (' + i.open + '/' + i.total + ')' }));
+        sel.appendChild(el('option', { value: i.incident, text: t('wb.incident.label', { when: when(i.firstRaisedAt), open: i.open, total: i.total }) }));
       });
       if (!state.incident && list.length) { state.incident = list[0].incident; }
       sel.value = state.incident;

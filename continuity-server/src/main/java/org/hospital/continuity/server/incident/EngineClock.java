@@ -7,4 +7,9 @@ import java.time.InstantSource;
  * time of a drill that runs (EP-9.4). The drill feature provides it; the rest of the server keeps real time.
  */
 public interface EngineClock extends InstantSource {
+
+    /** Engine seconds per real second: a drill's compression factor, 1 in real time (pages count down at this rate). */
+    default int rate() {
+        return 1;
+    }
 }

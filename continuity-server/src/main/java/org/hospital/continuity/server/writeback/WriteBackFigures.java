@@ -29,6 +29,23 @@ public interface WriteBackFigures {
 
     Uni<Written> writtenOf(String incident);
 
+    /**
+     * The incident's write-back is held because the HIS did not take its records (EP-8.4): since when, and the last
+     * error in words (never the HIS client's English message).
+     */
+    record Hold(Instant since, String errorZh, String errorEn) {
+    }
+
+    /** The hold on the incident's write-back, empty while it runs (or has nothing to write). */
+    Uni<java.util.Optional<Hold>> holdOf(String incident);
+
+    /** An incident whose write-back is held, with its hold. */
+    record HeldIncident(String incident, Instant since, String errorZh, String errorEn) {
+    }
+
+    /** Every incident whose write-back is held now, the longest held first. */
+    Uni<java.util.List<HeldIncident>> holds();
+
     /** Changes whenever back-entry progresses (the board refreshes on a change). */
     Uni<String> fingerprint();
 }

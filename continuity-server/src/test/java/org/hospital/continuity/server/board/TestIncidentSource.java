@@ -83,6 +83,16 @@ public class TestIncidentSource implements IncidentSource {
     }
 
     @Override
+    public java.time.Instant engineNow(java.time.Instant realNow) {
+        return override ? realNow : real.engineNow(realNow);
+    }
+
+    @Override
+    public int engineRate() {
+        return override ? 1 : real.engineRate();
+    }
+
+    @Override
     public List<String> changeAddresses() {
         return List.of(CHANGED, org.hospital.continuity.server.incident.TimelineEvent.ADDRESS);
     }

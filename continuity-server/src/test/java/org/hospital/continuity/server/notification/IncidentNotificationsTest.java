@@ -156,7 +156,7 @@ class IncidentNotificationsTest {
         NotificationDeliveryTest.drain(jobs);
         assertThat(ChannelReceivers.received("/sms", b -> b.contains("转入手工操作】药房"))).hasSize(smsBefore);
         var acked = reading.one(manual.get(0).notification().id()).await().indefinitely().notification();
-        assertThat(acked.acknowledgedBy()).contains("(instruction)");
+        assertThat(acked.acknowledgedBy()).contains("（确认指令）");
         as(TestAccounts.leader()).when().get("/api/board").then()
                 .body("departments.find { it.code == 'PHARMACY' }.mode", org.hamcrest.Matchers.equalTo("MANUAL"))
                 .body("departments.find { it.code == 'PHARMACY' }.acknowledged", org.hamcrest.Matchers.equalTo(true));

@@ -299,7 +299,7 @@ class NotificationDeliveryTest {
 
         var n = reading.one(id).await().indefinitely().notification();
         assertThat(n.isAcknowledged()).isTrue();
-        assertThat(n.acknowledgedBy()).isEqualTo("信息科赵科长 (EMAIL)");
+        assertThat(n.acknowledgedBy()).isEqualTo("信息科赵科长（邮件）");
         assertThat(n.nextEscalationAt()).isNull();
         assertThat(delivery(id, Channel.EMAIL, "head@hospital.test").delivery().status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED);
 

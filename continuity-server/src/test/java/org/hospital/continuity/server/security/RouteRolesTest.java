@@ -42,6 +42,8 @@ class RouteRolesTest {
             Map.entry("GET /board/incidents/{id}/report", "shows the sign-in page without a session; the report is rendered only for a signed-in identity"),
             Map.entry("GET /board/incidents/{id}/report.pdf", "401 without a signed-in reader (checked in BoardPage); the PDF only for a signed-in identity"),
             Map.entry("GET /drills/{id}/report", "shows the sign-in page without a session; the drill report only for a signed-in identity"),
+            Map.entry("GET /ops", "shows the sign-in page (or a refusal in words) without an IT session; the page holds no data, "
+                    + "it works through the role-checked, audited APIs of the features"),
             Map.entry("GET /readiness", "shows the sign-in page without a session; the kiosk list only for a signed-in identity"),
             Map.entry("GET /workbench", "shows the sign-in page without a session; the page holds no patient data, it reads through "
                     + "the role-checked, audited /api/workbench API"),

@@ -154,21 +154,24 @@ final class ClassificationPolicies {
             Instant since = explained.stream().map(openTimes::get).min(Instant::compareTo).orElseThrow();
             List<String> ids = new ArrayList<>(explained);
             ids.add(d.id());
-            found.add(diagnosed(d, ids, since, " (" + String.join(", ", explained) + ")"));
+            found.add(diagnosed(d, ids, since, explained.size()));
         }
         for (Diagnosis d : view.standaloneDiagnoses) {
-            found.add(diagnosed(d, List.of(d.id()), d.at(), ""));
+            found.add(diagnosed(d, List.of(d.id()), d.at(), 0));
         }
         return found;
     }
 
-    private static Evidence diagnosed(Diagnosis d, List<String> ids, Instant since, String about) {
+    /** The evidence line says how many signals the cause explains, never their machine ids (they are on screens). */
+    private static Evidence diagnosed(Diagnosis d, List<String> ids, Instant since, int explained) {
         Cause cause = d.cause();
+        String aboutZh = explained == 0 ? "" : "(解释 " + explained + " 条信号)";
+        String aboutEn = explained == 0 ? "" : " (explains " + explained + (explained == 1 ? " signal)" : " signals)");
         return new Evidence(ClassificationRule.DIAGNOSED_CAUSE, cause.clause(), cause.faultClass(), cause.scope(),
                 Optional.of(cause), ids, since,
                 Bilingual.of(
-                        "信息科核实原因(" + d.by() + "): " + cause.text().zh() + about,
-                        "cause verified by IT (" + d.by() + "): " + cause.text().en() + about));
+                        "信息科核实原因(" + d.by() + "): " + cause.text().zh() + aboutZh,
+                        "cause verified by IT (" + d.by() + "): " + cause.text().en() + aboutEn));
     }
 
     private static List<Evidence> reportsAcrossBuildings(SignalView view, ClassifierSettings settings) {

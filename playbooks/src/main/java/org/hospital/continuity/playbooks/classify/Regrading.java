@@ -64,8 +64,8 @@ public final class Regrading {
                     computed.orElseThrow().faultClass(), fresh));
             override = Optional.empty();
         }
-        Bilingual trigger = Bilingual.of("信号 " + signal.id() + " " + signal.describe().zh(),
-                "signal " + signal.id() + " " + signal.describe().en());
+        // what the signal says, not its machine id (a UUID for a fault report): the reason is read on the board
+        Bilingual trigger = Bilingual.of("新信号:" + signal.describe().zh(), "new signal: " + signal.describe().en());
         return settle(state, signals, computed, override, now, trigger, events);
     }
 

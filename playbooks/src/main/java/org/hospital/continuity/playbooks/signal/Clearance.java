@@ -35,8 +35,10 @@ public record Clearance(String id, Instant at, String by, List<String> clears, S
 
     @Override
     public Bilingual describe() {
+        // how many findings it clears and why, never their machine ids: this text is read by people on the board
+        int n = clears.size();
         return Bilingual.of(
-                "解除(" + by + "): " + String.join(", ", clears),
-                "cleared (" + by + "): " + String.join(", ", clears));
+                "解除(" + by + "): " + n + " 条信号" + (note == null || note.isBlank() ? "" : "," + note),
+                "cleared (" + by + "): " + n + (n == 1 ? " signal" : " signals") + (note == null || note.isBlank() ? "" : ", " + note));
     }
 }

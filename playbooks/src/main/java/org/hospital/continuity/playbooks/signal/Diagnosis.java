@@ -38,9 +38,10 @@ public record Diagnosis(String id, Instant at, String by, Cause cause, List<Stri
 
     @Override
     public Bilingual describe() {
-        String about = explains.isEmpty() ? "" : " → " + String.join(", ", explains);
+        // how many signals it explains, never their machine ids: this text is read by people on the board
+        int n = explains.size();
         return Bilingual.of(
-                "诊断(" + by + "): " + cause.text().zh() + about,
-                "diagnosis (" + by + "): " + cause.text().en() + about);
+                "诊断(" + by + "): " + cause.text().zh() + (n == 0 ? "" : ",解释 " + n + " 条信号"),
+                "diagnosis (" + by + "): " + cause.text().en() + (n == 0 ? "" : n == 1 ? ", explains 1 signal" : ", explains " + n + " signals"));
     }
 }

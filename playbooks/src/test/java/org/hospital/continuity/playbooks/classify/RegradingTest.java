@@ -46,7 +46,7 @@ class RegradingTest {
         assertThat(changes.get(1).to()).contains(FaultClass.CLASS_I);
         assertThat(changes.get(1).at()).isEqualTo(at(8));
         assertThat(changes.get(1).raised()).isTrue();
-        assertThat(changes.get(1).reason().en()).contains("signal r3").contains("[EP-4.1]").contains("3 terminals in ward 5A");
+        assertThat(changes.get(1).reason().en()).contains("new signal: ").contains("[EP-4.1]").contains("3 terminals in ward 5A");
         assertThat(changes.get(1).evidence()).extracting(Evidence::rule).contains(ClassificationRule.TERMINAL_PATTERN);
     }
 

@@ -80,7 +80,7 @@ public class BoardPage {
             return picturing.snapshot().map(s -> board.data("m", m).data("lang", language.tag())
                     .data("other", language == Language.EN ? "zh-CN" : "en")
                     .data("boot", scriptJson(Map.of("lang", language.tag(), "m", m, "snapshot", s, "canWrite", canWrite,
-                            "me", name(identity)))).render());
+                            "me", name(identity), "zone", notificationSettings.zone().getId()))).render());
         });
     }
 

@@ -34,7 +34,7 @@ public class BoardFigures {
     }
 
     /** Write-back and workbench figures of one incident. */
-    public record BackEntryRows(long writtenBack, Instant firstRaisedAt, List<AreaRow> areas) {
+    public record BackEntryRows(long writtenBack, Instant firstRaisedAt, List<AreaRow> areas, WriteBackFigures.Hold hold) {
     }
 
     private final SyncFigures sync;
@@ -70,10 +70,12 @@ public class BoardFigures {
     }
 
     public Uni<BackEntryRows> backEntry(String incident) {
-        return Uni.combine().all().unis(writeBack.areasOf(incident), writeBack.writtenOf(incident), kiosks.departmentNames()).asTuple()
+        return Uni.combine().all().unis(writeBack.areasOf(incident), writeBack.writtenOf(incident), kiosks.departmentNames(),
+                        writeBack.holdOf(incident)).asTuple()
                 .map(t -> new BackEntryRows(t.getItem2().visits(), t.getItem2().firstRaisedAt(), t.getItem1().stream()
                         .map(a -> new AreaRow(a.area(), t.getItem3().get(a.area()), a.owner(),
-                                new BackEntry.Count(a.total(), a.done(), a.important(), a.importantDone()))).toList()));
+                                new BackEntry.Count(a.total(), a.done(), a.important(), a.importantDone()))).toList(),
+                        t.getItem4().orElse(null)));
     }
 
     /** Something that changes whenever a kiosk pushes or back-entry progresses (the board refreshes on a change). */

@@ -21,7 +21,9 @@ public record BoardSnapshot(
         List<StatusReportItem> statusReports,
         StatusReportDue statusReportDue,
         Notifications notifications,
-        FaultReportState faultReport) {
+        FaultReportState faultReport,
+        Instant engineNow,
+        int engineRate) {
 
     /** The incident: class with evidence, elapsed outage time against the thresholds. */
     public record Incident(UUID id, boolean open, Instant openedAt, Instant closedAt, String faultClass, String scope,
@@ -57,14 +59,16 @@ public record BoardSnapshot(
 
     /**
      * Back-entry after recovery against the EP-8.4 deadlines, per department parcel (EP-8.5). {@code available} is
-     * false without an incident; {@code recoveredAt} null while the system is not back (no deadline runs yet).
+     * false without an incident; {@code recoveredAt} null while the system is not back (no deadline runs yet);
+     * {@code hisUnreachableSince} set while the write-back is held because the HIS does not take the records.
      */
     public record Reconciliation(boolean available, long writtenBack, Instant recoveredAt, Instant importantDue, Instant allDue,
                                  int total, int done, int important, int importantDone, boolean importantFinished,
                                  boolean allFinished, boolean importantLate, boolean allLate, long importantSecondsLeft,
-                                 long allSecondsLeft, List<Area> areas) {
+                                 long allSecondsLeft, List<Area> areas, Instant hisUnreachableSince, String hisErrorZh,
+                                 String hisErrorEn) {
         public static Reconciliation none() {
-            return new Reconciliation(false, 0, null, null, null, 0, 0, 0, 0, true, true, false, false, 0, 0, List.of());
+            return new Reconciliation(false, 0, null, null, null, 0, 0, 0, 0, true, true, false, false, 0, 0, List.of(), null, null, null);
         }
     }
 
@@ -86,7 +90,9 @@ public record BoardSnapshot(
     public record Notifications(Map<String, Long> deliveries, List<Waiting> waiting) {
     }
 
-    public record Waiting(UUID id, String kind, String audience, Instant createdAt, int tier, int round, Instant nextEscalationAt) {
+    /** A notice nobody has acknowledged yet: what (kind, in words) to whom (the party's name, in words). */
+    public record Waiting(UUID id, String kind, String kindZh, String kindEn, String audience, String audienceZh, String audienceEn,
+                          Instant createdAt, int tier, int round, Instant nextEscalationAt) {
     }
 
     /** EP-8.6: the fault report's deadline and state. */

@@ -16,6 +16,19 @@ public interface IncidentSource {
     /** The newest incidents (for the report list), newest first. */
     Uni<List<IncidentPicture>> recent(int limit);
 
+    /**
+     * The incident engine's time now (a drill's compressed time while one runs, EP-9.4): the ladder's countdown
+     * and the elapsed outage are measured on it, as the timeline is. Real time by default.
+     */
+    default java.time.Instant engineNow(java.time.Instant realNow) {
+        return realNow;
+    }
+
+    /** Engine seconds per real second (a drill's factor; 1 in real time): the page counts down at this rate. */
+    default int engineRate() {
+        return 1;
+    }
+
     /** The bus addresses whose messages mean "the incident changed" (the board refreshes on them). */
     List<String> changeAddresses();
 }

@@ -53,12 +53,14 @@ public class PicturingTheBoard {
 
     public Uni<BoardSnapshot> snapshotOf(Optional<IncidentPicture> found) {
         Instant now = clock.instant();
+        Instant engineNow = incidents.engineNow(now);
+        int rate = incidents.engineRate();
         Uni<List<FaultReport>> reports = faultReports.newest(100);
         Uni<Map<String, Long>> counts = notifications.deliveryCounts();
         if (found.isEmpty()) {
             return Uni.combine().all().unis(reports, counts, figures.kiosks()).asTuple().map(t -> new BoardSnapshot(now, null, List.of(),
                     teams(List.of()), openReports(t.getItem1(), null), t.getItem3(), BoardSnapshot.Reconciliation.none(), List.of(), List.of(), null,
-                    new BoardSnapshot.Notifications(t.getItem2(), List.of()), null));
+                    new BoardSnapshot.Notifications(t.getItem2(), List.of()), null, engineNow, rate));
         }
         IncidentPicture i = found.get();
         return Uni.combine().all().unis(reports, counts, store.statusReports(i.id()), store.teamAssignments(i.id()),
@@ -74,7 +76,7 @@ public class PicturingTheBoard {
                         Instant dueAt = StatusReport.nextDue(i.openedAt(), lastReport, settings.statusReportEvery());
                         due = new BoardSnapshot.StatusReportDue(dueAt, !now.isBefore(dueAt));
                     }
-                    return new BoardSnapshot(now, incident(i, now), i.departments(), teams(assignments),
+                    return new BoardSnapshot(now, incident(i, engineNow), i.departments(), teams(assignments),
                             openReports(t.getItem1(), i), t.getItem7(), t.getItem8(),
                             timeline(i, statusReports, assignments, notices),
                             statusReports.stream().sorted(Comparator.comparing(StatusReport::writtenAt).reversed())
@@ -82,19 +84,31 @@ public class PicturingTheBoard {
                                             r.writtenAt())).toList(),
                             due,
                             new BoardSnapshot.Notifications(t.getItem2(), notices.stream().filter(Notice::awaitingAcknowledgement)
-                                    .map(n -> new BoardSnapshot.Waiting(n.id(), n.kind().name(), n.audience(), n.createdAt(),
-                                            n.tier(), n.round(), n.nextEscalationAt())).toList()),
+                                    .map(n -> new BoardSnapshot.Waiting(n.id(), n.kind().name(), NoticeWords.zh(n.kind()), NoticeWords.en(n.kind()),
+                                            n.audience(), NoticeWords.audienceZh(n.audience()), NoticeWords.audienceEn(n.audience()),
+                                            n.createdAt(), n.tier(), n.round(), n.nextEscalationAt())).toList()),
                             new BoardSnapshot.FaultReportState(FaultReportRecord.deadline(i.closedAt()),
-                                    fault.state(i.closedAt(), now).name(), fault.submittedAt() != null));
+                                    fault.state(i.closedAt(), now).name(), fault.submittedAt() != null), engineNow, rate);
                 });
     }
 
-    static BoardSnapshot.Incident incident(IncidentPicture i, Instant now) {
-        List<BoardSnapshot.Threshold> thresholds = Thresholds.of(i.outageStart(), i.outageEndedAt(), i.schedule(), now).stream()
-                .map(s -> new BoardSnapshot.Threshold(s.step(), s.clause(), s.threshold().toSeconds(), s.dueAt(), s.passed(),
-                        s.remaining().toSeconds())).toList();
+    /**
+     * The incident on the engine's clock ({@code engineNow}, a drill's compressed time while one runs): the countdown
+     * and the elapsed outage agree with the timeline. A ladder step the timeline shows as reached is passed whatever the
+     * arithmetic says (EP-5.2); the outage stops counting when it ended or the incident closed (EP-6.8).
+     */
+    static BoardSnapshot.Incident incident(IncidentPicture i, Instant engineNow) {
+        Instant end = i.outageEndedAt() != null ? i.outageEndedAt() : i.closedAt();
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        i.timeline().stream().filter(t -> "LADDER_STEP_REACHED".equals(t.kind()) && t.clause() != null).forEach(t -> reached.add(t.clause()));
+        List<BoardSnapshot.Threshold> thresholds = Thresholds.of(i.outageStart(), end, i.schedule(), engineNow).stream()
+                .map(s -> {
+                    boolean passed = s.passed() || reached.contains(s.clause());
+                    return new BoardSnapshot.Threshold(s.step(), s.clause(), s.threshold().toSeconds(), s.dueAt(), passed,
+                            passed ? 0 : s.remaining().toSeconds());
+                }).toList();
         return new BoardSnapshot.Incident(i.id(), i.isOpen(), i.openedAt(), i.closedAt(), i.faultClass(), i.scope(), i.highestClass(),
-                i.outageStart(), i.outageEndedAt(), Thresholds.elapsed(i.outageStart(), i.outageEndedAt(), now).toSeconds(),
+                i.outageStart(), end, Thresholds.elapsed(i.outageStart(), end, engineNow).toSeconds(),
                 i.evidence(), thresholds);
     }
 
@@ -126,11 +140,13 @@ public class PicturingTheBoard {
         teams.forEach(a -> out.add(new BoardSnapshot.TimelineEntry(a.assignedAt(), "TEAM_ASSIGNED", "EP-8.2",
                 a.personName() + " 加入 " + teamZh(a.team()), a.personName() + " joins the " + teamEn(a.team()))));
         notices.forEach(n -> {
+            String zh = NoticeWords.audienceZh(n.audience());
+            String en = NoticeWords.audienceEn(n.audience());
             out.add(new BoardSnapshot.TimelineEntry(n.createdAt(), "NOTIFIED", null,
-                    "已通知 " + n.audience() + "(" + n.kind().name() + ")", "notified " + n.audience() + " (" + n.kind().name() + ")"));
+                    "已通知" + zh + "(" + NoticeWords.zh(n.kind()) + ")", "notified " + en + " (" + NoticeWords.en(n.kind()) + ")"));
             if (n.acknowledgedAt() != null) {
                 out.add(new BoardSnapshot.TimelineEntry(n.acknowledgedAt(), "ACKNOWLEDGED", null,
-                        n.audience() + " 已确认收到:" + n.acknowledgedBy(), n.audience() + " acknowledged: " + n.acknowledgedBy()));
+                        zh + " 已确认收到:" + NoticeWords.person(n.acknowledgedBy()), en + " acknowledged: " + NoticeWords.person(n.acknowledgedBy())));
             }
         });
         out.sort(Comparator.comparing(BoardSnapshot.TimelineEntry::at));

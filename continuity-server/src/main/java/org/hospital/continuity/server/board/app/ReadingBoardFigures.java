@@ -86,7 +86,9 @@ public class ReadingBoardFigures {
                 sum.total(), sum.done(), sum.important(), sum.importantDone(), s.importantFinished(), s.allFinished(),
                 s.importantLate(), s.allLate(), s.importantSecondsLeft(), s.allSecondsLeft(),
                 rows.areas().stream().map(a -> new BoardSnapshot.Area(a.area(), a.areaName(), a.owner(), a.count().total(),
-                        a.count().done(), a.count().important(), a.count().importantDone())).toList());
+                        a.count().done(), a.count().important(), a.count().importantDone())).toList(),
+                rows.hold() == null ? null : rows.hold().since(), rows.hold() == null ? null : rows.hold().errorZh(),
+                rows.hold() == null ? null : rows.hold().errorEn());
     }
 
     @Scheduled(identity = "board-figures", every = "${continuity.board.figures-every:3s}",

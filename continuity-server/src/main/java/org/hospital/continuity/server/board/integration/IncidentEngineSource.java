@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.hospital.continuity.server.board.app.IncidentPicture;
 import org.hospital.continuity.server.board.app.IncidentSource;
 import org.hospital.continuity.server.board.domain.Thresholds;
+import org.hospital.continuity.server.incident.EngineClock;
 import org.hospital.continuity.server.incident.Incidents;
 import org.hospital.continuity.server.incident.IncidentEvent;
 import org.hospital.continuity.server.incident.TimelineEvent;
@@ -63,10 +64,22 @@ public class IncidentEngineSource implements IncidentSource {
 
     private final Incidents incidents;
     private final Instructions instructions;
+    private final EngineClock engineClock;
 
-    public IncidentEngineSource(Incidents incidents, Instructions instructions) {
+    public IncidentEngineSource(Incidents incidents, Instructions instructions, EngineClock engineClock) {
         this.incidents = incidents;
         this.instructions = instructions;
+        this.engineClock = engineClock;
+    }
+
+    @Override
+    public java.time.Instant engineNow(java.time.Instant realNow) {
+        return engineClock.instant();
+    }
+
+    @Override
+    public int engineRate() {
+        return engineClock.rate();
     }
 
     @Override

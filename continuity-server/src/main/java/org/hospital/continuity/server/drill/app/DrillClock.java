@@ -35,6 +35,11 @@ public class DrillClock implements EngineClock {
         return real.instant();
     }
 
+    @Override
+    public int rate() {
+        return scale.get().factor();
+    }
+
     public TimeScale scale() {
         return scale.get();
     }

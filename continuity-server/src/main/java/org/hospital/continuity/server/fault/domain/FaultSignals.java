@@ -40,7 +40,7 @@ public final class FaultSignals {
         FaultReport.Check c = r.check().get();
         if (r.verification() == FaultReport.Verification.NOT_REPRODUCED) {
             return Optional.of(new Clearance(UUID.randomUUID().toString(), c.at(), c.personName(), List.of(r.id().toString()),
-                    c.note() == null ? "not reproduced" : c.note()));
+                    c.note() == null || c.note().isBlank() ? "未能复现" : c.note()));
         }
         if (c.cause() != null) {
             return Optional.of(new Diagnosis(UUID.randomUUID().toString(), c.at(), c.personName(), Cause.valueOf(c.cause()),

@@ -169,7 +169,7 @@ public class HandlingIncidents implements Incidents {
                         "No finding of this incident still holds; the system is already considered back."));
             }
             Clearance clearance = new Clearance(UUID.randomUUID().toString(), clock.instant(), staff.personName(), holding,
-                    note == null || note.isBlank() ? "recovery declared by IT" : note);
+                    note == null || note.isBlank() ? "信息科宣布系统恢复" : note);
             Log.infof("recovery declared incident=%s by=%s signals=%d", id, staff.accountId(), holding.size());
             return decide(new Input.Observe(clearance));
         });

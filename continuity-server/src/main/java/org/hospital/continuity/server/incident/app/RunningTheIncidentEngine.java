@@ -275,7 +275,7 @@ public class RunningTheIncidentEngine implements IncidentIntake {
         }
 
         Uni<Void> write(TimelineEntry entry, UUID incident) {
-            IncidentEvent event = TimelineEvents.of(entry);
+            IncidentEvent event = TimelineEvents.of(entry, zone);
             if (entry instanceof TimelineEntry.OutageEnded ended) {
                 outageEndedAt = ended.at();
             }

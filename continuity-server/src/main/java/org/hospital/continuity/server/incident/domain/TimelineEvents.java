@@ -1,6 +1,9 @@
 package org.hospital.continuity.server.incident.domain;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.hospital.continuity.playbooks.text.Durations;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hospital.continuity.playbooks.classify.Evidence;
@@ -20,10 +23,13 @@ import org.hospital.continuity.server.incident.IncidentEvent.Words;
  */
 public final class TimelineEvents {
 
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+
     private TimelineEvents() {
     }
 
-    public static IncidentEvent of(TimelineEntry entry) {
+    /** Times of day in the words are the hospital's ({@code zone}); durations read 1小时05分钟 / 1 h 5 min, never ISO codes. */
+    public static IncidentEvent of(TimelineEntry entry, ZoneId zone) {
         if (entry instanceof TimelineEntry.SignalReceived s) {
             Signal signal = s.input().signal();
             return new IncidentEvent.SignalReceived(s.at(), null, new Words(signal.describe().zh(), signal.describe().en()), signal.id(),
@@ -43,8 +49,8 @@ public final class TimelineEvents {
                     c.modifiers(), schedule(c.schedule()));
         }
         if (entry instanceof TimelineEntry.OutageStarted o) {
-            return new IncidentEvent.OutageStarted(o.at(), "EP-5.1", new Words("网络整体故障开始于 " + o.start(),
-                    "whole-network outage since " + o.start()), o.start(), schedule(o.schedule()));
+            return new IncidentEvent.OutageStarted(o.at(), "EP-5.1", new Words("网络整体故障开始于 " + DAY_TIME.format(o.start().atZone(zone)),
+                    "whole-network outage since " + DAY_TIME.format(o.start().atZone(zone))), o.start(), schedule(o.schedule()));
         }
         if (entry instanceof TimelineEntry.LadderStepReached l) {
             return new IncidentEvent.LadderStepReached(l.at(), l.milestone().clause(), new Words(
@@ -57,8 +63,8 @@ public final class TimelineEvents {
                     m.department().en() + " switches to manual on request: " + m.reason()), m.department(), m.by(), m.reason());
         }
         if (entry instanceof TimelineEntry.OutageEnded o) {
-            return new IncidentEvent.OutageEnded(o.at(), "EP-6.8", new Words("网络整体故障结束,历时 " + o.lasted(),
-                    "whole-network outage ended after " + o.lasted()), o.start(), o.lasted());
+            return new IncidentEvent.OutageEnded(o.at(), "EP-6.8", new Words("网络整体故障结束,历时 " + Durations.zh(o.lasted().withNanos(0)),
+                    "whole-network outage ended after " + Durations.en(o.lasted().withNanos(0))), o.start(), o.lasted());
         }
         if (entry instanceof TimelineEntry.ManualModeEnded m) {
             return new IncidentEvent.ManualModeEnded(m.at(), "EP-6.8", new Words("系统恢复,手工操作结束: " + names(m.released(), true),

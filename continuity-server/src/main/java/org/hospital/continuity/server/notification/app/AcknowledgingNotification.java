@@ -45,7 +45,7 @@ public class AcknowledgingNotification {
             }
             DeliveryRecord rec = found.get();
             Delivery after = ((Delivery.Transition.Moved) rec.delivery().acknowledge(now)).delivery();
-            String by = rec.recipientName() + " (" + rec.delivery().channel() + ")";
+            String by = acknowledger(rec.recipientName(), rec.delivery().channel());
             return store.markDeliveryAcknowledged(conn, after, now)
                     .chain(() -> store.acknowledgeNotification(conn, rec.delivery().notificationId(), now, by, rec.delivery().id()))
                     .chain(first -> store.notificationOf(conn, rec.delivery().notificationId())
@@ -64,6 +64,23 @@ public class AcknowledgingNotification {
                     .chain(first -> store.notificationOf(conn, notificationId)
                             .map(n -> result(n.orElseThrow(), null, who, first)));
         })).invoke(this::announce);
+    }
+
+    /**
+     * Who acknowledged, in words as the board and the acknowledgement page show it: a group's name (a party code
+     * such as {@code OUTPATIENT_REGISTRATION} becomes 门诊挂号) and the channel it came through (企业微信).
+     */
+    static String acknowledger(String recipientName, org.hospital.continuity.server.notification.domain.Channel channel) {
+        String who = recipientName == null ? "" : org.hospital.continuity.playbooks.party.Party.fromCode(recipientName)
+                .map(org.hospital.continuity.playbooks.party.Party::zh).orElse(recipientName);
+        String via = switch (channel) {
+            case EMAIL -> "邮件";
+            case WECOM -> "企业微信";
+            case DINGTALK -> "钉钉";
+            case SMS -> "短信";
+            case IN_APP -> "看板";
+        };
+        return who + "（" + via + "）";
     }
 
     private static Acknowledged result(Notification n, String subject, String recipient, boolean first) {

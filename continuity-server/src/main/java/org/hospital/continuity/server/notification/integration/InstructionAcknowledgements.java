@@ -27,6 +27,6 @@ public class InstructionAcknowledgements implements AcknowledgedElsewhere {
         UUID id = UUID.fromString(subjectRef.substring("instruction:".length()));
         return instructions.get(id).onFailure(DomainRejection.class).recoverWithNull()
                 .map(i -> i == null || i.acks().isEmpty() ? Optional.<String>empty()
-                        : Optional.of(i.acks().get(0).personName() + " (instruction)"));
+                        : Optional.of(i.acks().get(0).personName() + "（确认指令）"));
     }
 }

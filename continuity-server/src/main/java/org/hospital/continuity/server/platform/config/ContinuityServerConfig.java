@@ -13,6 +13,14 @@ public interface ContinuityServerConfig {
     @WithDefault("data/server")
     String dataDir();
 
+    /**
+     * The hospital's one time zone: every time on the board, the operations pages, kiosks' instructions,
+     * notifications, reports and PDFs is shown in it. The features' own zone keys default to it
+     * ({@code application.properties}).
+     */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId zone();
+
     /** Limits of the JSON API. */
     Api api();
 

@@ -56,7 +56,11 @@ public class WorkbenchResource {
     private final WorkingTheQueue queue;
     private final SecurityIdentity identity;
 
-    public WorkbenchResource(WorkingTheQueue queue, SecurityIdentity identity) {
+    private final org.hospital.continuity.server.writeback.WriteBackFigures figures;
+
+    public WorkbenchResource(WorkingTheQueue queue, SecurityIdentity identity,
+                             org.hospital.continuity.server.writeback.WriteBackFigures figures) {
+        this.figures = figures;
         this.queue = queue;
         this.identity = identity;
     }
@@ -131,6 +135,17 @@ public class WorkbenchResource {
     }
 
     public record IncidentView(String incident, long total, long open, Instant firstRaisedAt) {
+    }
+
+    /**
+     * Incidents whose write-back is held because the HIS does not take the records (EP-8.4): the workbench says so
+     * instead of "nothing to do" while records wait.
+     */
+    @GET
+    @Path("/holds")
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER})
+    public io.smallrye.mutiny.Uni<List<org.hospital.continuity.server.writeback.WriteBackFigures.HeldIncident>> holds() {
+        return figures.holds();
     }
 
     /** The incidents that have workbench items (no patient data). */

@@ -40,8 +40,9 @@ public class WriteBackResource {
         }
     }
 
+    /** {@code heldForDrill}: a drill's records, kept on the server and never written to the real HIS (HR-21). */
     public record ProgressView(String incident, long written, long waitingOnWorkbench, long openFlags, boolean paused,
-                               UUID pausedBeforeVisit, String pausedDetail, Instant pausedAt, LastRun lastRun) {
+                               UUID pausedBeforeVisit, String pausedDetail, Instant pausedAt, LastRun lastRun, boolean heldForDrill) {
     }
 
     @GET
@@ -52,16 +53,24 @@ public class WriteBackResource {
         var pause = ledger.pause(incident);
         return new ProgressView(incident, p.written(), p.waiting(), p.openFlags(), pause.isPresent(),
                 pause.map(PgWriteBackLedger.Pause::beforeVisit).orElse(null), pause.map(PgWriteBackLedger.Pause::detail).orElse(null),
-                pause.map(PgWriteBackLedger.Pause::at).orElse(null), LastRun.of(running.lastRun(incident).orElse(null)));
+                pause.map(PgWriteBackLedger.Pause::at).orElse(null), LastRun.of(running.lastRun(incident).orElse(null)),
+                running.held(incident));
     }
 
-    /** Runs the incident's write-back now (it also runs on its schedule); 409 while another run holds the lock. */
+    /**
+     * Runs the incident's write-back now (it also runs on its schedule); 409 while another run holds the lock, and 409
+     * with its own reason for a drill whose records are held (HR-21).
+     */
     @POST
     @Path("/run")
     @Blocking
     @RolesAllowed({Roles.IT, Roles.ADMIN})
     public LastRun runNow(@PathParam("incident") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String incident) {
-        return LastRun.of(running.runIncident(incident).orElseThrow(() -> DomainRejection.conflict("writeback-running", "issue-9",
+        if (running.held(incident)) {
+            throw DomainRejection.conflict("writeback-held-drill", "HR-21",
+                    "This incident is a drill: its records are held on the server and never written to the real HIS.");
+        }
+        return LastRun.of(running.runIncident(incident).orElseThrow(() -> DomainRejection.conflict("writeback-running", "EP-8.4",
                 "A write-back run is in progress on this or another server; try again in a minute.")));
     }
 }

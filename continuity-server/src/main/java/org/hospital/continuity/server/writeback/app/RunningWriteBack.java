@@ -95,6 +95,11 @@ public class RunningWriteBack {
         return exclusively(() -> run(incident, drafts, target));
     }
 
+    /** True when the incident is a drill whose records are held: no sandbox target, and never the real HIS (HR-21). */
+    public boolean held(String incident) {
+        return drills.targetFor(incident) instanceof WriteBackTargets.Held;
+    }
+
     /** The last run of the incident in this instance, if any. */
     public Optional<WritingBack.Report> lastRun(String incident) {
         return Optional.ofNullable(lastRuns.get(incident));

@@ -58,11 +58,52 @@ public class WriteBackFiguresStore implements WriteBackFigures {
     }
 
     @Override
+    public Uni<java.util.Optional<Hold>> holdOf(String incident) {
+        return pool.preparedQuery("select detail, paused_at from writeback_pause where incident = $1").execute(Tuple.of(incident))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return java.util.Optional.<Hold>empty();
+                    }
+                    Row r = rows.iterator().next();
+                    String[] words = errorInWords(r.getString("detail"));
+                    return java.util.Optional.of(new Hold(instant(r, "paused_at"), words[0], words[1]));
+                });
+    }
+
+    @Override
+    public Uni<java.util.List<HeldIncident>> holds() {
+        return pool.query("select incident, detail, paused_at from writeback_pause order by paused_at").execute().map(rows -> {
+            java.util.List<HeldIncident> out = new java.util.ArrayList<>();
+            rows.forEach(r -> {
+                String[] words = errorInWords(r.getString("detail"));
+                out.add(new HeldIncident(r.getString("incident"), instant(r, "paused_at"), words[0], words[1]));
+            });
+            return out;
+        });
+    }
+
+    /** The HIS client's message as staff read it, in both languages. */
+    static String[] errorInWords(String detail) {
+        String d = detail == null ? "" : detail.toLowerCase(java.util.Locale.ROOT);
+        if (d.contains("circuit")) {
+            return new String[] {"HIS 连续多次没有应答，写回已暂停，稍后自动重试", "the HIS failed several times in a row; write-back paused, retried automatically"};
+        }
+        if (d.contains("timeout") || d.contains("timed out")) {
+            return new String[] {"HIS 应答超时", "the HIS did not answer in time"};
+        }
+        if (d.contains("connect") || d.contains("refused") || d.contains("unreachable") || d.contains("unknownhost")) {
+            return new String[] {"无法连接 HIS", "the HIS cannot be reached"};
+        }
+        return new String[] {"HIS 未能接收记录", "the HIS did not accept the records"};
+    }
+
+    @Override
     public Uni<String> fingerprint() {
         return pool.query("""
                 select (select count(*) || '/' || count(resolved_at) from workbench_item)
                     || '|' || (select count(*) from workbench_parcel)
-                    || '|' || (select count(*) from writeback_visit) as fp""").execute()
+                    || '|' || (select count(*) from writeback_visit)
+                    || '|' || (select count(*) || '/' || coalesce(max(paused_at)::text, '-') from writeback_pause) as fp""").execute()
                 .map(rows -> rows.iterator().next().getString("fp"));
     }
 

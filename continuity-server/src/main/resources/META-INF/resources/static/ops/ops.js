@@ -1,0 +1,275 @@
+// IT's operations page: every action calls the owning feature's JSON API (role-checked and audited there).
+// No framework, nothing from the internet. Codes are sent; names in the page's language are shown.
+(function () {
+  'use strict';
+  var boot = JSON.parse(document.getElementById('boot').textContent);
+  var m = boot.m, zh = boot.lang !== 'en';
+  var state = { incident: null, reports: [] };
+
+  function t(key, vars) {
+    var s = m[key] || key;
+    if (vars) { Object.keys(vars).forEach(function (k) { s = s.split('{' + k + '}').join(vars[k]); }); }
+    return s;
+  }
+  function $(id) { return document.getElementById(id); }
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) { Object.keys(attrs).forEach(function (k) {
+      if (k === 'text') { e.textContent = attrs[k]; } else if (k === 'class') { e.className = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
+    }); }
+    (children || []).forEach(function (c) { if (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
+    return e;
+  }
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
+  function name(c) { return c ? (zh ? c.zh : (c.en || c.zh)) : ''; }
+  function byCode(list, code) { for (var k = 0; k < list.length; k++) { if (list[k].code === code) { return list[k]; } } return null; }
+  function party(code) { return boot.parties[code] ? name(boot.parties[code]) : code; }
+
+  // times in the hospital's one zone (server config)
+  var fmt = new Intl.DateTimeFormat('en-GB', { timeZone: boot.zone, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  function parts(date) { var p = {}; fmt.formatToParts(date).forEach(function (x) { p[x.type] = x.value; }); return p; }
+  function when(iso) {
+    if (!iso) { return ''; }
+    var p = parts(new Date(iso));
+    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+  }
+  // a datetime-local value read as hospital time, as an instant
+  function instantOf(local) {
+    if (!local) { return null; }
+    var guess = Date.parse(local + ':00Z');
+    var p = parts(new Date(guess));
+    var shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
+    return new Date(guess - (shown - guess)).toISOString();
+  }
+  function span(ms) {
+    var s = Math.round(ms / 1000);
+    if (s < 60) { return zh ? s + '秒' : s + ' s'; }
+    var h = Math.floor(s / 3600), mi = Math.floor((s % 3600) / 60);
+    if (zh) { return h ? h + '小时' + (mi < 10 ? '0' : '') + mi + '分' : mi + '分钟'; }
+    return (h ? h + ' h ' : '') + mi + ' min';
+  }
+
+  function say(message, bad) {
+    var s = $('status');
+    s.className = 'ops-status' + (bad ? ' bad' : '');
+    s.textContent = message;
+  }
+
+  // a refusal in words: never the server's English detail or a code
+  function refusal(status, problem) {
+    if (status === 409) { return t('ops.error.409.plain') + (problem && problem.rule ? ' ' + t('ops.rule') + ' ' + problem.rule : ''); }
+    if (status === 401 || status === 403 || status === 404 || status === 422) { return t('ops.error.' + status); }
+    return t('ops.error.other');
+  }
+
+  function call(method, url, body, form) {
+    var out = form ? form.querySelector('.form-error') : null;
+    if (out) { out.textContent = ''; }
+    var init = { method: method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
+    if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
+    return fetch(url, init).then(function (r) {
+      if (!r.ok) {
+        return r.json().then(function (p) { return p; }, function () { return null; }).then(function (p) {
+          var text = t('ops.error') + '：' + refusal(r.status, p);
+          if (out) { out.textContent = text; }
+          say(text, true);
+          var e = new Error('refused'); e.status = r.status; throw e;
+        });
+      }
+      return r.status === 204 ? null : r.json();
+    });
+  }
+  function get(url) {
+    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { if (r.status === 404) { return null; } if (!r.ok) { throw new Error(String(r.status)); } return r.json(); });
+  }
+
+  // ---- choices ----
+  function fill(select, list, withEmpty) {
+    clear(select);
+    if (withEmpty) { select.appendChild(el('option', { value: '', text: t('ops.choose') })); }
+    list.forEach(function (c) { select.appendChild(el('option', { value: c.code, text: name(c) })); });
+  }
+  fill($('override-class'), boot.classes, false);
+  fill($('file-area'), boot.departments, true);
+  fill($('file-symptom-code'), boot.symptoms, true);
+  $('me').textContent = boot.me || '';
+
+  // ---- the incident, departments and instructions ----
+  function renderIncident(i) {
+    var box = clear($('incident-summary'));
+    $('incident-actions').hidden = !(i && !i.closedAt);
+    if (!i) { box.appendChild(el('p', { id: 'incident-none', text: t('ops.incident.none') })); return; }
+    var klass = byCode(boot.classes, i.faultClass || (i.closedAt ? i.highestClass : null));
+    if (i.closedAt) { box.appendChild(el('p', { text: t('ops.incident.last') })); }
+    box.appendChild(el('p', { id: 'incident-class', 'data-class': i.faultClass || '' }, [el('b', { text: t('ops.incident.class') + '：' }),
+      klass ? name(klass) : t('ops.incident.class.none')]));
+    box.appendChild(el('p', null, [t('ops.incident.opened') + '：' + when(i.openedAt)
+      + (i.outageStart ? ' · ' + t('ops.incident.outage') + '：' + when(i.outageStart) : '')
+      + (i.outageEndedAt ? ' · ' + t('ops.incident.outageEnded') + '：' + when(i.outageEndedAt) : '')
+      + (i.closedAt ? ' · ' + t('ops.incident.closed') + '：' + when(i.closedAt) : '')]));
+  }
+
+  function renderModes(modes) {
+    var body = clear($('modes').tBodies[0]);
+    (modes || []).forEach(function (d) {
+      var action = null;
+      if (d.mode === 'RECOVERING') {
+        action = el('button', { type: 'button', 'data-department': d.department, text: t('ops.backToNormal') });
+        action.addEventListener('click', function () {
+          call('POST', '/api/modes/' + encodeURIComponent(d.department) + '/back-to-normal', undefined, null).then(function () {
+            say(t('ops.backToNormal.done', { department: zh ? d.nameZh : d.nameEn }));
+            refresh();
+          }, function () {});
+        });
+      }
+      body.appendChild(el('tr', { 'data-department': d.department, 'data-mode': d.mode }, [
+        el('th', { scope: 'row', text: zh ? d.nameZh : (d.nameEn || d.nameZh) }),
+        el('td', { 'class': 'mode-' + d.mode, text: t('ops.mode.' + d.mode) + (d.since ? ' · ' + when(d.since) : '') }),
+        el('td', null, [action])
+      ]));
+    });
+  }
+
+  function renderInstructions(list) {
+    var box = clear($('instructions'));
+    if (!list || !list.length) { box.appendChild(el('li', { text: t('ops.instructions.none') })); return; }
+    list.slice().reverse().forEach(function (i) {
+      var ack = i.acknowledgements && i.acknowledgements.length ? i.acknowledgements[0] : null;
+      box.appendChild(el('li', { 'data-party': i.party, 'data-kind': i.kind }, [
+        el('div', { 'class': 'who', text: when(i.issuedAt) + ' · ' + party(i.party) }),
+        el('div', { text: zh ? i.zh : (i.en || i.zh) }),
+        el('div', { 'class': ack ? 'acked' : 'ack-no', text: ack ? t('ops.instruction.acked', { who: ack.personName, when: when(ack.at) })
+          : t('ops.instruction.pending') })
+      ]));
+    });
+  }
+
+  // ---- fault reports ----
+  function renderReports(list) {
+    var box = clear($('reports'));
+    if (!list.length) { box.appendChild(el('li', { text: t('ops.reports.none') })); return; }
+    list.forEach(function (r, index) {
+      var area = byCode(boot.departments, r.area), kind = byCode(boot.symptoms, r.symptomCode), cause = byCode(boot.causes, r.cause);
+      var item = el('li', { 'data-state': r.verification, 'class': 'report' }, [
+        el('div', { 'class': 'who' }, [el('span', { 'class': 'state ' + r.verification, text: t('ops.report.state.' + r.verification) }),
+          ' · ' + t('ops.report.filed') + ' ' + when(r.filedAt) + ' · ' + t('ops.report.by') + ' ' + (r.reporter || '')]),
+        el('div', { text: r.location + (r.terminal ? '（' + r.terminal + '）' : '') + (area ? ' · ' + name(area) : '')
+          + (kind ? ' · ' + name(kind) : '') }),
+        el('div', { text: r.symptom + (r.observedSince ? ' · ' + t('ops.report.since') + ' ' + when(r.observedSince) : '') }),
+        r.verification !== 'UNVERIFIED' ? el('div', { 'class': 'clause', text: t('ops.report.verifiedBy') + ' ' + (r.verifiedBy || '')
+          + ' ' + when(r.verifiedAt) + (cause ? ' · ' + t('ops.report.cause') + '：' + name(cause) : '')
+          + (r.verificationNote ? ' · ' + r.verificationNote : '') }) : null
+      ]);
+      if (r.verification === 'UNVERIFIED') {
+        var form = el('form', { 'class': 'report-actions' });
+        var causeSelect = el('select', { name: 'cause', 'aria-label': t('ops.report.cause') });
+        fill(causeSelect, boot.causes, true);
+        var note = el('input', { name: 'note', maxlength: '2000', 'aria-label': t('ops.report.note'), placeholder: t('ops.report.note') });
+        var confirm = el('button', { type: 'submit', value: 'CONFIRMED', text: t('ops.report.confirm') });
+        var deny = el('button', { type: 'submit', value: 'NOT_REPRODUCED', text: t('ops.report.deny') });
+        form.appendChild(el('label', null, [t('ops.report.cause') + ' ', causeSelect]));
+        form.appendChild(note);
+        form.appendChild(confirm);
+        form.appendChild(deny);
+        form.appendChild(el('output', { 'class': 'form-error', role: 'alert' }));
+        form.addEventListener('submit', function (ev) {
+          ev.preventDefault();
+          var outcome = ev.submitter ? ev.submitter.value : 'CONFIRMED';
+          call('POST', '/api/fault-reports/' + r.id + '/verification', { outcome: outcome, cause: causeSelect.value || null,
+            note: note.value || null }, form).then(function () {
+            say(t('ops.report.done.' + outcome));
+            refresh();
+          }, function () {});
+        });
+        item.appendChild(form);
+      }
+      box.appendChild(item);
+    });
+  }
+
+  $('file-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    call('POST', '/api/fault-reports', { location: f.location.value, terminal: f.terminal.value || null, symptom: f.symptom.value,
+      area: f.area.value || null, symptomCode: f.symptomCode.value || null, observedSince: instantOf(f.since.value) }, f)
+      .then(function () { f.reset(); say(t('ops.file.done')); refresh(); $('file-location').focus(); }, function () {});
+  });
+
+  // ---- class override, recovery ----
+  $('override-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    call('PUT', '/api/incidents/' + state.incident.id + '/override', { faultClass: f.faultClass.value, reason: f.reason.value }, f)
+      .then(function () { f.reason.value = ''; say(t('ops.override.submit') + '：' + name(byCode(boot.classes, f.faultClass.value))); refresh(); },
+        function () {});
+  });
+  $('lift-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    call('POST', '/api/incidents/' + state.incident.id + '/override/lift', { reason: f.reason.value }, f)
+      .then(function () { f.reason.value = ''; say(t('ops.override.lift')); refresh(); }, function () {});
+  });
+  $('recovery-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    call('POST', '/api/incidents/' + state.incident.id + '/recovery', { note: f.note.value || null }, f)
+      .then(function () { f.reset(); say(t('ops.recovery.done')); refresh(); }, function () {});
+  });
+
+  // ---- write-back ----
+  function renderWriteBack(incident, p) {
+    var box = clear($('writeback'));
+    $('writeback-form').hidden = !incident;
+    if (!incident) { box.appendChild(el('p', { text: t('ops.writeback.none') })); return; }
+    box.appendChild(el('p', { text: t('ops.writeback.for', { when: when(incident.openedAt) }) }));
+    if (!p) { return; }
+    if (p.heldForDrill) {
+      // a drill never writes to the real HIS (HR-21): its records stay on the server; nothing to run
+      $('writeback-form').hidden = true;
+      box.appendChild(el('p', { id: 'writeback-held', 'class': 'his-down', text: t('ops.writeback.heldForDrill') }));
+    } else if (p.paused) {
+      box.appendChild(el('p', { id: 'writeback-paused', 'class': 'his-down',
+        text: t('ops.writeback.paused', { when: when(p.pausedAt), n: p.waitingOnWorkbench }) }));
+      box.appendChild(el('p', { text: t('ops.writeback.pausedError') }));
+    } else {
+      box.appendChild(el('p', { id: 'writeback-ok', text: t('ops.writeback.ok') }));
+    }
+    box.appendChild(el('p', { id: 'writeback-written', text: t('ops.writeback.written', { n: p.written }) }));
+    box.appendChild(el('p', { text: t('ops.writeback.waiting', { n: p.waitingOnWorkbench }) }));
+    if (p.openFlags) { box.appendChild(el('p', { text: t('ops.writeback.flags', { n: p.openFlags }) })); }
+    if (p.lastRun) {
+      box.appendChild(el('p', { 'class': 'clause', text: t('ops.writeback.lastRun', { total: p.lastRun.total, written: p.lastRun.written,
+        workbench: p.lastRun.toWorkbench, took: span(p.lastRun.tookMillis) }) }));
+    }
+  }
+  $('writeback-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    if (!state.writeBackIncident) { return; }
+    call('POST', '/api/writeback/incidents/' + state.writeBackIncident.id + '/run', undefined, f)
+      .then(function () { say(t('ops.writeback.done')); refresh(); }, function () {});
+  });
+
+  function refresh() {
+    return Promise.all([get('/api/incidents/current'), get('/api/incidents?limit=1'), get('/api/modes'), get('/api/fault-reports?limit=50')])
+      .then(function (r) {
+        var current = r[0], last = r[1] && r[1].length ? r[1][0] : null;
+        var shown = current || last;
+        state.incident = shown;
+        state.writeBackIncident = shown;
+        renderIncident(shown);
+        renderModes(r[2]);
+        renderReports(r[3] || []);
+        var more = [shown ? get('/api/incidents/' + shown.id + '/instructions') : Promise.resolve([]),
+          shown ? get('/api/writeback/incidents/' + shown.id) : Promise.resolve(null)];
+        return Promise.all(more).then(function (x) { renderInstructions(x[0]); renderWriteBack(shown, x[1]); });
+      })
+      .then(function () { document.body.setAttribute('data-rendered', String(Date.now())); },
+        function () { say(t('ops.error.other'), true); });
+  }
+
+  refresh();
+  setInterval(refresh, 15000);
+})();
