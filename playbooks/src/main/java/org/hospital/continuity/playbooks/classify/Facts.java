@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.hospital.continuity.playbooks.collect.PMap;
@@ -184,6 +185,83 @@ public final class Facts {
     /** Nothing known. */
     public static Facts empty() {
         return EMPTY;
+    }
+
+    /** Facts restored exactly from their parts (a stored snapshot of the engine). */
+    public static Facts restore(List<Series> series, List<IntegrityAlarm> alarms, Map<String, String> alarmVerifiedBy,
+                                List<DiagnosisFact> diagnoses, List<ReportFact> reports, Map<String, Tally> tallies,
+                                List<Tracker> trackers, Map<String, Integer> explained) {
+        PMap<String, Series> s = PMap.empty();
+        for (Series x : series) {
+            s = s.put(x.key(), x);
+        }
+        PMap<String, IntegrityAlarm> a = PMap.empty();
+        for (IntegrityAlarm x : alarms) {
+            a = a.put(x.id(), x);
+        }
+        PMap<String, String> v = PMap.empty();
+        for (Map.Entry<String, String> e : alarmVerifiedBy.entrySet()) {
+            v = v.put(e.getKey(), e.getValue());
+        }
+        PMap<String, DiagnosisFact> d = PMap.empty();
+        for (DiagnosisFact x : diagnoses) {
+            d = d.put(x.diagnosis().id(), x);
+        }
+        PMap<String, ReportFact> r = PMap.empty();
+        for (ReportFact x : reports) {
+            r = r.put(x.report().id(), x);
+        }
+        PMap<String, Tally> t = PMap.empty();
+        for (Map.Entry<String, Tally> e : tallies.entrySet()) {
+            t = t.put(e.getKey(), e.getValue());
+        }
+        PMap<String, Tracker> tr = PMap.empty();
+        for (Tracker x : trackers) {
+            tr = tr.put(x.key(), x);
+        }
+        PMap<String, Integer> ex = PMap.empty();
+        for (Map.Entry<String, Integer> e : explained.entrySet()) {
+            ex = ex.put(e.getKey(), e.getValue());
+        }
+        return new Facts(s, a, v, d, r, t, tr, ex);
+    }
+
+    /** Which diagnosis verified each open alarm it explains. */
+    public Map<String, String> alarmVerifiedBy() {
+        return sortedMap(alarmVerifiedBy);
+    }
+
+    /** The tallies of unverified reports, by group. */
+    public Map<String, Tally> tallies() {
+        return sortedMap(tallies);
+    }
+
+    /** The trackers looking for clusters of reports, by key. */
+    public List<Tracker> trackers() {
+        return sortedValues(trackers, Tracker::key);
+    }
+
+    /** How many open reports each component's outage explains. */
+    public Map<String, Integer> explainedCounts() {
+        return sortedMap(explained);
+    }
+
+    private static <V> Map<String, V> sortedMap(PMap<String, V> map) {
+        java.util.TreeMap<String, V> out = new java.util.TreeMap<>();
+        map.forEach(out::put);
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    @java.lang.Override
+    public boolean equals(Object o) {
+        return o instanceof Facts f && f.series.equals(series) && f.alarms.equals(alarms) && f.alarmVerifiedBy.equals(alarmVerifiedBy)
+                && f.diagnoses.equals(diagnoses) && f.reports.equals(reports) && f.tallies.equals(tallies)
+                && f.trackers.equals(trackers) && f.explained.equals(explained);
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+        return Objects.hash(series, alarms, diagnoses, reports, tallies);
     }
 
     /**

@@ -86,6 +86,31 @@ public final class PQueue {
         return new PQueue(delete(root, e), size - 1);
     }
 
+    /** Every entry, earliest first. */
+    public java.util.List<Entry> entries() {
+        java.util.List<Entry> out = new java.util.ArrayList<>(size);
+        walk(root, out);
+        return out;
+    }
+
+    private static void walk(Node n, java.util.List<Entry> out) {
+        if (n != null) {
+            walk(n.left(), out);
+            out.add(n.entry());
+            walk(n.right(), out);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PQueue q && q.size == size && q.entries().equals(entries());
+    }
+
+    @Override
+    public int hashCode() {
+        return entries().hashCode();
+    }
+
     private static boolean contains(Node n, Entry e) {
         while (n != null) {
             int c = ORDER.compare(e, n.entry());

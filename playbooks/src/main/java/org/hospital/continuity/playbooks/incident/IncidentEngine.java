@@ -112,6 +112,20 @@ public final class IncidentEngine {
         return EngineState.initial(at, modifiers);
     }
 
+    /** The state as a tree of plain values, to store ({@link EngineSnapshot}). */
+    public java.util.Map<String, Object> snapshot(EngineState state) {
+        return EngineSnapshot.encode(state);
+    }
+
+    /**
+     * The state a stored snapshot describes; it continues exactly as the state it was taken from.
+     *
+     * @throws IllegalArgumentException when the tree is not a snapshot this engine reads
+     */
+    public EngineState restore(java.util.Map<String, Object> snapshot) {
+        return EngineSnapshot.decode(snapshot, settings.classifier());
+    }
+
     /** Processes the wake-ups before the input's instant, then the input. */
     public Step accept(EngineState state, Input input) {
         Work w = new Work(state);

@@ -141,7 +141,7 @@ public final class ScenarioLoader {
         }
         if (until.isPresent() && until.get().minus(previous).compareTo(horizon) > 0) {
             throw root.get("until").orElseThrow().error("an until at most the horizon " + horizon + " after the last entry ("
-                    + previous + "; set horizon: to allow more)", "'" + until.get() + "'");
+                    + previous + "; set horizon: to allow more)", "'" + root.get("until").orElseThrow().string("an until") + "'");
         }
         Expectation expect = root.get("expect").map(ScenarioLoader::expectation).orElse(Expectation.none());
         return new Scenario(id, title, fileName, start, zone, context, until, settings, inputs, horizon, expect);
