@@ -192,4 +192,111 @@ class IncidentEngineTest {
                 .isInstanceOfAny(Occurrence.Recovered.class, Occurrence.IncidentClosed.class));
         assertThat(pending).anySatisfy(d -> assertThat(d.step().step().clause()).isEqualTo("EP-8.4"));
     }
+
+    // ---- several incidents, areas, weighing, decisions --------------------------------------------------------
+
+    private static org.hospital.continuity.playbooks.signal.ProbeResult probe(String id, int minute, Component c, String target,
+                                                                             org.hospital.continuity.playbooks.signal.ProbeStatus status,
+                                                                             org.hospital.continuity.playbooks.fault.Area area) {
+        return new org.hospital.continuity.playbooks.signal.ProbeResult(id, at(minute), c, target, status, "", Optional.ofNullable(area));
+    }
+
+    @Test
+    @DisplayName("EP-5 a whole-network Class I seen only in reports is re-weighed when the database probe answers: Class II, no outage")
+    void reportsReweighedWhenTheHisAnswers() {
+        org.hospital.continuity.playbooks.signal.Terminal a = org.hospital.continuity.playbooks.Signals.terminal("TA", Department.NURSE_STATION, null, "A", null);
+        org.hospital.continuity.playbooks.signal.Terminal b = org.hospital.continuity.playbooks.Signals.terminal("TB", Department.NURSE_STATION, null, "B", null);
+        org.hospital.continuity.playbooks.signal.Terminal c = org.hospital.continuity.playbooks.Signals.terminal("TC", Department.NURSE_STATION, null, "C", null);
+        Run r = run(Set.of(), at(20), observe(report("r1", 0, a, Symptom.CANNOT_CONNECT)), observe(report("r2", 1, b, Symptom.CANNOT_CONNECT)),
+                observe(report("r3", 2, c, Symptom.CANNOT_CONNECT)), observe(up("h1", 5, Component.DATABASE_SERVER, "db")));
+
+        List<org.hospital.continuity.playbooks.classify.GradingEvent.ClassChanged> changes = r.of(TimelineEntry.Regraded.class).stream()
+                .map(TimelineEntry.Regraded::event)
+                .filter(org.hospital.continuity.playbooks.classify.GradingEvent.ClassChanged.class::isInstance)
+                .map(org.hospital.continuity.playbooks.classify.GradingEvent.ClassChanged.class::cast).toList();
+        assertThat(changes).extracting(ch -> ch.to().orElseThrow()).containsExactly(FaultClass.CLASS_II, FaultClass.CLASS_I, FaultClass.CLASS_II);
+        assertThat(changes.get(2).at()).isEqualTo(at(5));
+        assertThat(changes.get(2).reason().en()).contains("probes changed").contains("database server db");
+        assertThat(r.of(TimelineEntry.OutageStarted.class)).as("reports alone never start the ladder").isEmpty();
+    }
+
+    @Test
+    @DisplayName("EP-4.1 an area outage switches only that area's departments; another incident stays apart")
+    void areaOutageAndASecondIncident() {
+        org.hospital.continuity.playbooks.fault.Area b = org.hospital.continuity.playbooks.fault.Area.building("B");
+        Run r = run(Set.of(), at(40), observe(probe("p1", 0, Component.NETWORK_SEGMENT, "fibre-b", org.hospital.continuity.playbooks.signal.ProbeStatus.DOWN, b)),
+                observe(report("r1", 2, org.hospital.continuity.playbooks.Signals.terminal("CASH-A", Department.OUTPATIENT_REGISTRATION, "窗口", "A", null),
+                        Symptom.INSURANCE_SETTLEMENT_FAILS)));
+
+        assertThat(r.state().incidents()).hasSize(2);
+        assertThat(r.state().areasDown()).containsExactly(b);
+        assertThat(r.state().isManual(Department.PHARMACY, new org.hospital.continuity.playbooks.fault.Area("B", "1", "药房"))).isTrue();
+        assertThat(r.state().isManual(Department.PHARMACY, org.hospital.continuity.playbooks.fault.Area.building("A"))).isFalse();
+        assertThat(r.state().manualDepartments()).as("nothing hospital-wide").isEmpty();
+    }
+
+    @Test
+    @DisplayName("EP-5.1 moving a switch earlier needs who, why and an outage that reaches the area; it is refused otherwise")
+    void switchEarlierRefusals() {
+        Run none = run(Set.of(), at(5), new Input.SwitchEarlier(at(1), "leader", Department.PHARMACY, "holiday", Optional.empty(), Optional.empty()));
+        assertThat(none.of(TimelineEntry.InputRejected.class)).singleElement().satisfies(e -> assertThat(e.clause()).isEqualTo("EP-5.1"));
+
+        Run r = run(Set.of(ContextModifier.HOLIDAY), at(10), observe(down("p1", 0, Component.DATABASE_SERVER, "db")),
+                new Input.SwitchEarlier(at(2), "", Department.PHARMACY, "holiday", Optional.empty(), Optional.empty()),
+                new Input.SwitchEarlier(at(3), "leader", Department.PHARMACY, "", Optional.empty(), Optional.empty()),
+                new Input.SwitchEarlier(at(4), "leader", Department.PHARMACY, "holiday roster", Optional.empty(), Optional.empty()),
+                new Input.SwitchEarlier(at(5), "leader", Department.PHARMACY, "again", Optional.empty(), Optional.empty()));
+        assertThat(r.of(TimelineEntry.InputRejected.class)).extracting(TimelineEntry.InputRejected::clause)
+                .containsExactly("HR-2", "EP-5.1", "EP-5.1");
+        assertThat(r.of(TimelineEntry.ManualModeGranted.class)).singleElement().satisfies(g -> {
+            assertThat(g.basis()).isEqualTo(ManualBasis.LEADERSHIP_DECISION);
+            assertThat(g.at()).isEqualTo(at(4));
+        });
+        assertThat(r.of(TimelineEntry.ContextChanged.class)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("EP-4 IT merges two incidents with who and why; without them, or into itself, it is refused")
+    void mergeByHand() {
+        Input a = observe(report("r1", 0, ward5a(1), Symptom.TERMINAL_BROKEN));
+        Input b = observe(down("p1", 1, Component.INSURANCE_LINK, "yb"));
+        Run r = run(Set.of(), at(10), a, b,
+                new Input.MergeIncidents(at(2), "it", "2", "1", ""),
+                new Input.MergeIncidents(at(3), "it", "1", "1", "same"),
+                new Input.MergeIncidents(at(4), "it", "9", "1", "same"),
+                new Input.MergeIncidents(at(5), "it", "2", "1", "打印机接在医保前置机上"));
+
+        assertThat(r.of(TimelineEntry.InputRejected.class)).hasSize(3);
+        assertThat(r.of(TimelineEntry.IncidentMerged.class)).singleElement().satisfies(m -> {
+            assertThat(m.by()).isEqualTo("it");
+            assertThat(m.reason().zh()).contains("医保前置机");
+        });
+        assertThat(r.state().incidents()).singleElement().satisfies(i -> {
+            assertThat(i.ref().number()).isEqualTo(1);
+            assertThat(i.grading().effective().orElseThrow().faultClass()).isEqualTo(FaultClass.INSURANCE);
+            assertThat(i.classesFired()).contains(FaultClass.CLASS_II, FaultClass.INSURANCE);
+        });
+    }
+
+    @Test
+    @DisplayName("EP-3.2 a diagnosis about a component that answered when IT made it holds until the component is next seen up")
+    void diagnosisUntilNextUp() {
+        org.hospital.continuity.playbooks.signal.Diagnosis d = new org.hospital.continuity.playbooks.signal.Diagnosis("d1", at(2), "dba",
+                org.hospital.continuity.playbooks.fault.Cause.SERVER_DOWN, List.of(), "hung, answers pings", Optional.of(Component.DATABASE_SERVER),
+                Optional.of("db"), Optional.empty());
+        Run r = run(Set.of(), at(60), observe(up("h1", 0, Component.DATABASE_SERVER, "db")), observe(d),
+                observe(down("p1", 10, Component.DATABASE_SERVER, "db")), observe(up("p2", 20, Component.DATABASE_SERVER, "db")));
+
+        assertThat(r.of(TimelineEntry.OutageStarted.class)).first().satisfies(o -> assertThat(o.start()).isEqualTo(at(2)));
+        assertThat(r.of(TimelineEntry.OutageEnded.class)).singleElement().satisfies(e -> assertThat(e.at()).isEqualTo(at(20)));
+    }
+
+    @Test
+    @DisplayName("incident ids are stable across runs and numbered in opening order")
+    void incidentIds() {
+        Run r = run(Set.of(), at(5), observe(down("p1", 0, Component.INSURANCE_LINK, "yb")),
+                observe(report("r1", 1, ward5a(1), Symptom.TERMINAL_BROKEN)));
+        assertThat(r.of(TimelineEntry.IncidentOpened.class)).extracting(e -> e.incident().id())
+                .containsExactly("I" + T0.toEpochMilli() + "-000001", "I" + T0.toEpochMilli() + "-000002");
+    }
 }
