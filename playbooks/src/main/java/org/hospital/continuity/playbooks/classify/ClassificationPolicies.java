@@ -195,7 +195,37 @@ final class ClassificationPolicies {
                             "cause verified by IT (" + df.diagnosis().by() + "): " + cause.text().en() + whereEn + about + subjectEn),
                     area));
         }
-        return found;
+        return grouped(found);
+    }
+
+    /**
+     * Diagnoses of the same cause in the same place make one finding (so the evidence stays short however many
+     * diagnoses IT recorded); a lone diagnosis keeps its own words.
+     */
+    private static List<Evidence> grouped(List<Evidence> diagnosed) {
+        java.util.Map<String, List<Evidence>> groups = new java.util.LinkedHashMap<>();
+        for (Evidence e : diagnosed) {
+            groups.computeIfAbsent(e.cause().orElseThrow().name() + "|" + e.area().map(Area::path).orElse(""), k -> new ArrayList<>()).add(e);
+        }
+        List<Evidence> out = new ArrayList<>();
+        for (List<Evidence> g : groups.values()) {
+            if (g.size() == 1) {
+                out.add(g.get(0));
+                continue;
+            }
+            Evidence first = g.get(0);
+            Cause cause = first.cause().orElseThrow();
+            Instant since = g.stream().map(Evidence::since).min(Instant::compareTo).orElseThrow();
+            List<String> ids = g.stream().flatMap(e -> e.signalIds().stream()).distinct().limit(2L * Facts.SAMPLE).toList();
+            String where = first.area().map(a -> " @" + a.name().zh()).orElse("");
+            String whereEn = first.area().map(a -> " @" + a.name().en()).orElse("");
+            out.add(new Evidence(ClassificationRule.DIAGNOSED_CAUSE, cause.clause(), cause.faultClass(), cause.scope(), first.cause(),
+                    ids, since,
+                    Bilingual.of("信息科核实原因" + g.size() + "次: " + cause.text().zh() + where,
+                            "cause verified by IT " + g.size() + " times: " + cause.text().en() + whereEn),
+                    first.area()));
+        }
+        return out;
     }
 
     private static Bilingual subjectName(Facts facts, String seriesKey) {

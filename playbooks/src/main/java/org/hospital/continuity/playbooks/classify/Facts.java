@@ -349,6 +349,18 @@ public final class Facts {
                 && series.values().stream().noneMatch(Series::inOutage);
     }
 
+    /** When the latest open report of lost access with a known building was filed (the access tracker's newest mark). */
+    public Optional<Instant> latestLostAccess() {
+        Tracker t = trackers.get(ACCESS);
+        if (t == null) {
+            return Optional.empty();
+        }
+        Instant[] latest = {null};
+        t.recent().forEach((k, m) -> latest[0] = latest[0] == null || m.at().isAfter(latest[0]) ? m.at() : latest[0]);
+        t.found().ifPresent(f -> latest[0] = latest[0] == null || f.newest().isAfter(latest[0]) ? f.newest() : latest[0]);
+        return Optional.ofNullable(latest[0]);
+    }
+
     /** The series in outage now whose failure explains the report, if any (by key order). */
     public Optional<Series> explainer(FaultReport r) {
         return series.values().stream()

@@ -749,8 +749,7 @@ public final class IncidentEngine {
 
         boolean collectsAccess(Inc inc, Instant at) {
             Instant from = at.minus(settings.classifier().wholeNetworkWindow());
-            return inc.grading.facts().reports().stream().anyMatch(x -> x.report().symptom().lossOfAccess()
-                    && !x.report().at().isBefore(from));
+            return inc.grading.facts().latestLostAccess().map(t -> !t.isBefore(from)).orElse(false);
         }
 
         void routeDiagnosis(Input.Observe o, Diagnosis d, Instant at) {
@@ -845,7 +844,7 @@ public final class IncidentEngine {
             Regrading.Step step = Regrading.observe(withHealth(inc.grading), o.signal(), settings.classifier());
             inc.grading = step.state();
             fileSignal(inc, o.signal());
-            handleGrading(inc, step, at, false);
+            handleGrading(inc, step, at);
         }
 
         Inc newInc(Instant at) {
@@ -875,7 +874,7 @@ public final class IncidentEngine {
             entries.add(new TimelineEntry.SignalReceived(at, inc.ref, o));
             inc.grading = step.state();
             fileSignal(inc, o.signal());
-            handleGrading(inc, step, at, false);
+            handleGrading(inc, step, at);
             return Optional.of(inc);
         }
 
@@ -907,17 +906,13 @@ public final class IncidentEngine {
                 }
             }
             from.keys = PMap.empty();
-            handleGrading(into, step, at, true);
+            handleGrading(into, step, at);
         }
 
         // ---- consequences of grading ---------------------------------------------------------------------------
 
-        void handleGrading(Inc inc, Regrading.Step step, Instant at) {
-            handleGrading(inc, step, at, false);
-        }
-
         /** What a new grade means: the incident's playbooks, its outages and ladders, its quiet period. */
-        void handleGrading(Inc inc, Regrading.Step step, Instant at, boolean merged) {
+        void handleGrading(Inc inc, Regrading.Step step, Instant at) {
             inc.grading = step.state();
             step.events().forEach(e -> entries.add(new TimelineEntry.Regraded(inc.ref, e)));
             Optional<Grade> after = inc.grading.effective();
