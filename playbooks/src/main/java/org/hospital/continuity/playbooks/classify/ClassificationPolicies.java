@@ -277,30 +277,35 @@ final class ClassificationPolicies {
                                 + cause.text().en() + " (EP-5 whole-network failure, to be confirmed by a probe or IT)")));
     }
 
+    /** Patterns are listed one by one up to this many (the most recent first); the rest make one line. */
+    static final int LISTED_PATTERNS = 10;
+
     private static List<Evidence> terminalPatterns(View view) {
         ClassifierSettings settings = view.settings();
+        List<Facts.Tracker> holding = new ArrayList<>();
+        view.facts().trackers.forEach((key, tracker) -> {
+            if (!key.equals(Facts.ACCESS) && tracker.found().isPresent()) {
+                Facts.Found f = tracker.found().get();
+                if (f.members().size() >= settings.patternMinTerminals() && view.now().isBefore(f.newest().plus(settings.confirmWindow()))) {
+                    holding.add(tracker);
+                }
+            }
+        });
+        if (holding.isEmpty()) {
+            return List.of();
+        }
+        // the narrowest place first: a ward, then a subnet, then a building; the same reports make one finding
+        holding.sort(Comparator.comparingInt((Facts.Tracker t) -> rank(t.key())).thenComparing(Facts.Tracker::key));
         List<Evidence> found = new ArrayList<>();
         java.util.Set<List<String>> seen = new java.util.HashSet<>();
-        // the narrowest place first: a ward, then a subnet, then a building; the same reports make one finding
-        List<String> keys = view.facts().trackers.keys().stream().filter(k -> !k.equals(Facts.ACCESS))
-                .sorted(Comparator.comparingInt((String k) -> k.startsWith("ward:") ? 0 : k.startsWith("subnet:") ? 1 : 2)
-                        .thenComparing(k -> k))
-                .toList();
-        for (String key : keys) {
-            Facts.Tracker tracker = view.facts().trackers.get(key);
-            if (tracker.found().isEmpty()) {
-                continue;
-            }
+        for (Facts.Tracker tracker : holding) {
             Facts.Found f = tracker.found().get();
-            if (f.members().size() < settings.patternMinTerminals()
-                    || !view.now().isBefore(f.newest().plus(settings.confirmWindow()))) {
-                continue;
-            }
             List<String> ids = f.members().values().stream().sorted(Comparator.comparing(Facts.Mark::at)
                     .thenComparing(Facts.Mark::reportId)).map(Facts.Mark::reportId).toList();
             if (!seen.add(ids)) {
                 continue;
             }
+            String key = tracker.key();
             String kind = key.substring(0, key.indexOf(':'));
             String name = key.substring(key.indexOf(':') + 1);
             if (kind.equals("ward")) {
@@ -311,21 +316,36 @@ final class ClassificationPolicies {
                 case "subnet" -> "网段";
                 default -> "楼宇";
             };
-            String place = kindZh + " " + name;
-            String placeEn = kind + " " + name;
             Cause cause = Cause.RECURRING_FAILURE;
             String window = Durations.zh(settings.patternWindow());
             String windowEn = Durations.en(settings.patternWindow());
-            int terminals = f.members().size();
+            int terminals = Math.max(f.count(), f.members().size());
             found.add(new Evidence(ClassificationRule.TERMINAL_PATTERN, cause.clause(), cause.faultClass(),
                     Scope.PARTIAL, Optional.of(cause), ids, f.since(),
                     Bilingual.of(
-                            place + " 的" + terminals + "台终端在" + window + "内报告故障 → " + cause.text().zh() + "(待探测或信息科确认)",
-                            terminals + " terminals in " + placeEn + " reported faults within " + windowEn
+                            kindZh + " " + name + " 的" + terminals + "台终端在" + window + "内报告故障 → " + cause.text().zh() + "(待探测或信息科确认)",
+                            terminals + " terminals in " + kind + " " + name + " reported faults within " + windowEn
                                     + " → " + cause.text().en() + " (to be confirmed by a probe or IT)"),
                     tracker.area()));
         }
-        return found;
+        if (found.size() <= LISTED_PATTERNS) {
+            return found;
+        }
+        // many places at once: the most recent listed, the others in one line (the class and scope are the same)
+        found.sort(Comparator.comparing(Evidence::since).reversed().thenComparing(Evidence::key));
+        List<Evidence> listed = new ArrayList<>(found.subList(0, LISTED_PATTERNS));
+        List<Evidence> rest = found.subList(LISTED_PATTERNS, found.size());
+        Cause cause = Cause.RECURRING_FAILURE;
+        listed.add(new Evidence(ClassificationRule.TERMINAL_PATTERN, cause.clause(), cause.faultClass(), Scope.PARTIAL, Optional.of(cause),
+                rest.stream().flatMap(e -> e.signalIds().stream().limit(1)).limit(Facts.SAMPLE).toList(),
+                rest.stream().map(Evidence::since).min(Instant::compareTo).orElseThrow(),
+                Bilingual.of("另有" + rest.size() + "处同一区域多终端故障 → " + cause.text().zh(),
+                        rest.size() + " more places with faults on several terminals → " + cause.text().en())));
+        return listed;
+    }
+
+    private static int rank(String trackerKey) {
+        return trackerKey.startsWith("ward:") ? 0 : trackerKey.startsWith("subnet:") ? 1 : 2;
     }
 
     private static List<Evidence> keyTerminalReports(View view) {

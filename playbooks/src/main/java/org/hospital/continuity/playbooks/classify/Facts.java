@@ -144,10 +144,14 @@ public final class Facts {
      *
      * @param since   its first report
      * @param newest  its latest report (it ages from there)
-     * @param members the latest report per distinct key in it
+     * @param members the latest report per distinct key in it, the latest {@link #MAX_MEMBERS} at most
+     * @param count   how many distinct keys joined it (may count a key again that was left out of {@code members})
      */
-    public record Found(Instant since, Instant newest, PMap<String, Mark> members) {
+    public record Found(Instant since, Instant newest, PMap<String, Mark> members, int count) {
     }
+
+    /** How many members a cluster keeps by name (the count goes on); enough to list and to hold it. */
+    public static final int MAX_MEMBERS = 2 * 10;
 
     /** How many report ids an evidence line lists; its explanation gives the count. */
     public static final int SAMPLE = 10;
@@ -328,6 +332,11 @@ public final class Facts {
                 .sorted(Comparator.comparing((ReportFact r) -> r.report().at()).thenComparing(r -> r.report().id())).toList();
     }
 
+    /** True when every open report passes the test (stops at the first that does not). */
+    public boolean allReports(java.util.function.Predicate<ReportFact> test) {
+        return reports.allMatch((k, r) -> test.test(r));
+    }
+
     /** Number of open reports. */
     public int reportCount() {
         return reports.size();
@@ -440,46 +449,66 @@ public final class Facts {
         return true;
     }
 
-    /** These facts and another incident's, as one (two incidents merged). */
+    /**
+     * These facts and another incident's, as one (two incidents merged). The smaller is added into the larger,
+     * so merges cost what the smaller holds.
+     */
     public Facts merge(Facts other, ClassifierSettings settings) {
-        PMap<String, Series> s = series;
-        for (Series x : other.series.values()) {
+        Facts big = reports.size() >= other.reports.size() ? this : other;
+        Facts small = big == this ? other : this;
+        PMap<String, Series> s = big.series;
+        for (Series x : small.series.values()) {
             if (!s.containsKey(x.key())) {
                 s = s.put(x.key(), x);
             }
         }
-        PMap<String, IntegrityAlarm> a = alarms;
-        for (IntegrityAlarm x : other.alarms.values()) {
+        PMap<String, IntegrityAlarm> a = big.alarms;
+        for (IntegrityAlarm x : small.alarms.values()) {
             a = a.put(x.id(), x);
         }
-        PMap<String, String> v = alarmVerifiedBy;
-        for (String id : other.alarmVerifiedBy.keys()) {
-            v = v.put(id, other.alarmVerifiedBy.get(id));
+        PMap<String, String> v = big.alarmVerifiedBy;
+        for (String id : small.alarmVerifiedBy.keys()) {
+            v = v.put(id, small.alarmVerifiedBy.get(id));
         }
-        PMap<String, DiagnosisFact> d = diagnoses;
-        for (DiagnosisFact x : other.diagnoses.values()) {
+        PMap<String, DiagnosisFact> d = big.diagnoses;
+        for (DiagnosisFact x : small.diagnoses.values()) {
             d = d.put(x.diagnosis().id(), x);
         }
-        PMap<String, ReportFact> r = reports;
-        PMap<String, Integer> e = explained;
-        for (ReportFact x : other.reports.values()) {
-            r = r.put(x.report().id(), x);
+        PMap<String, Integer> e = big.explained;
+        for (String k : small.explained.keys()) {
+            e = e.put(k, e.lookup(k).orElse(0) + small.explained.get(k));
         }
-        for (String k : other.explained.keys()) {
-            e = e.put(k, e.lookup(k).orElse(0) + other.explained.get(k));
-        }
-        Facts merged = new Facts(s, a, v, d, r, tallies, trackers, e);
-        // reports one incident held unexplained may be explained by the other's outage now
-        for (ReportFact x : merged.reports()) {
+        Facts merged = new Facts(s, a, v, d, big.reports, big.tallies, big.trackers, e);
+        List<ReportFact> added = small.reports.values().stream()
+                .sorted(Comparator.comparing((ReportFact r) -> r.report().at()).thenComparing(r -> r.report().id())).toList();
+        for (ReportFact x : added) {
+            if (merged.reports.containsKey(x.report().id())) {
+                continue;
+            }
             if (x.status() == ReportStatus.UNVERIFIED) {
                 Optional<Series> by = merged.explainer(x.report());
                 if (by.isPresent()) {
-                    merged = merged.withReport(new ReportFact(x.report(), ReportStatus.EXPLAINED, by.get().key()));
-                    merged = merged.withExplained(by.get().key(), 1);
+                    merged = merged.withReport(new ReportFact(x.report(), ReportStatus.EXPLAINED, by.get().key())).withExplained(by.get().key(), 1);
+                } else {
+                    merged = merged.withReport(x).tallyIn(x.report(), settings);
+                }
+            } else {
+                merged = merged.withReport(x);
+            }
+        }
+        // the big incident's unverified reports may be explained by a series the small one brought
+        if (small.series.anyMatch((k, x) -> x.inOutage())) {
+            for (ReportFact x : big.reports.values()) {
+                if (x.status() == ReportStatus.UNVERIFIED) {
+                    Optional<Series> by = merged.explainer(x.report());
+                    if (by.isPresent()) {
+                        merged = merged.withReport(new ReportFact(x.report(), ReportStatus.EXPLAINED, by.get().key()))
+                                .withExplained(by.get().key(), 1).untally(x.report(), settings);
+                    }
                 }
             }
         }
-        return merged.retally(settings);
+        return merged;
     }
 
     private Facts probe(ProbeResult p, ClassifierSettings settings) {
@@ -791,8 +820,22 @@ public final class Facts {
             Found f = found.get();
             Instant newest = r.at().isAfter(f.newest()) ? r.at() : f.newest();
             Instant since = r.at().isBefore(f.since()) ? r.at() : f.since();
+            boolean fresh = !f.members().containsKey(member);
+            PMap<String, Mark> members = putLatest(f.members(), member, mark);
+            if (members.size() > MAX_MEMBERS) {
+                String oldest = null;
+                Instant at = null;
+                for (String k : members.keys()) {
+                    Mark m = members.get(k);
+                    if (at == null || m.at().isBefore(at) || m.at().equals(at) && k.compareTo(oldest) < 0) {
+                        oldest = k;
+                        at = m.at();
+                    }
+                }
+                members = members.remove(oldest);
+            }
             return new Tracker(key, t.area().isPresent() ? t.area() : area, t.recent(),
-                    Optional.of(new Found(since, newest, putLatest(f.members(), member, mark))));
+                    Optional.of(new Found(since, newest, members, f.count() + (fresh ? 1 : 0))));
         }
         PMap<String, Mark> recent = t.recent();
         Instant from = r.at().minus(window);
@@ -812,7 +855,7 @@ public final class Facts {
             }
         }
         if (inWindow.size() >= min) {
-            found = Optional.of(new Found(since, r.at(), inWindow));
+            found = Optional.of(new Found(since, r.at(), inWindow, inWindow.size()));
         } else if (found.isPresent() && r.at().isAfter(found.get().newest().plus(settings.confirmWindow()))) {
             found = Optional.empty();
         }
@@ -850,14 +893,24 @@ public final class Facts {
             }
         }
         PMap<String, Tracker> tr = trackers;
+        String member = r.terminal().id();
+        String building = r.terminal().building();
         for (String key : trackerKeys(r)) {
             Tracker tracker = tr.get(key);
-            if (tracker != null && mentions(tracker, r.id())) {
-                Tracker rebuilt = null;
-                for (ReportFact x : unverifiedWith(key)) {
-                    rebuilt = track(rebuilt, key, x.report(), settings);
-                }
-                tr = rebuilt == null ? tr.remove(key) : tr.put(key, rebuilt);
+            if (tracker == null) {
+                continue;
+            }
+            // the report leaves the cluster: its mark goes (the place or building drops out until it reports again)
+            String k = key.equals(ACCESS) ? building : member;
+            PMap<String, Mark> recent = dropMark(tracker.recent(), k, r.id());
+            Optional<Found> found = tracker.found().map(f -> {
+                PMap<String, Mark> members = dropMark(f.members(), k, r.id());
+                return members == f.members() ? f : new Found(f.since(), f.newest(), members, Math.max(members.size(), f.count() - 1));
+            });
+            if (recent.isEmpty() && found.map(f -> f.members().isEmpty()).orElse(true)) {
+                tr = tr.remove(key);
+            } else if (recent != tracker.recent() || !found.equals(tracker.found())) {
+                tr = tr.put(key, new Tracker(key, tracker.area(), recent, found));
             }
         }
         return new Facts(series, alarms, alarmVerifiedBy, diagnoses, reports, t, tr, explained);
@@ -885,6 +938,11 @@ public final class Facts {
         List<String> oldestFirst = new ArrayList<>(latest);
         java.util.Collections.reverse(oldestFirst);
         return new Tally(t.count(), newest, oldestFirst);
+    }
+
+    private static PMap<String, Mark> dropMark(PMap<String, Mark> marks, String key, String reportId) {
+        Mark m = marks.get(key);
+        return m != null && m.reportId().equals(reportId) ? marks.remove(key) : marks;
     }
 
     private static boolean mentions(Tracker t, String reportId) {

@@ -203,11 +203,17 @@ public final class Regrading {
      * cause, and whether a component's outage explains reports. A change of these is worth a timeline entry; a
      * tenth report added to nine is not.
      */
-    private static Set<String> shapes(List<Evidence> evidence) {
-        return evidence.stream().map(e -> e.rule() + "|" + e.faultClass() + "|" + e.scope() + "|" + e.area().map(a -> a.path()).orElse("")
-                + "|" + e.cause().map(Enum::name).orElse("") + "|" + (e.rule() == ClassificationRule.COMPONENT_DOWN
-                && e.explanation().en().contains("; explains ")))
-                .collect(Collectors.toSet());
+    private static Set<Shape> shapes(List<Evidence> evidence) {
+        Set<Shape> out = new java.util.HashSet<>();
+        for (Evidence e : evidence) {
+            out.add(new Shape(e.rule(), e.faultClass(), e.scope(), e.area(), e.cause(),
+                    e.rule() == ClassificationRule.COMPONENT_DOWN && e.explanation().en().contains("; explains ")));
+        }
+        return out;
+    }
+
+    private record Shape(ClassificationRule rule, FaultClass faultClass, Scope scope, Optional<org.hospital.continuity.playbooks.fault.Area> area,
+                         Optional<org.hospital.continuity.playbooks.fault.Cause> cause, boolean explains) {
     }
 
     /** Why the grade changed: what the trigger was, which evidence is new, which no longer holds. */

@@ -89,6 +89,17 @@ public final class PMap<K, V> {
         root.each((k, v) -> action.accept((K) k, (V) v));
     }
 
+    /** True when some entry satisfies the test; stops at the first that does. */
+    @SuppressWarnings("unchecked")
+    public boolean anyMatch(java.util.function.BiPredicate<? super K, ? super V> test) {
+        return root.any((k, v) -> test.test((K) k, (V) v));
+    }
+
+    /** True when every entry satisfies the test; stops at the first that does not. */
+    public boolean allMatch(java.util.function.BiPredicate<? super K, ? super V> test) {
+        return !anyMatch((k, v) -> !test.test(k, v));
+    }
+
     /** The values, in iteration order. */
     public List<V> values() {
         List<V> out = new ArrayList<>(size);
@@ -257,6 +268,25 @@ public final class PMap<K, V> {
             Object[] s = slots.clone();
             s[i] = replaced;
             return new Node(bitmap, s);
+        }
+
+        boolean any(java.util.function.BiPredicate<Object, Object> test) {
+            for (Object slot : slots) {
+                if (slot instanceof Entry e) {
+                    if (test.test(e.key, e.value)) {
+                        return true;
+                    }
+                } else if (slot instanceof Bucket b) {
+                    for (int j = 0; j < b.keys.length; j++) {
+                        if (test.test(b.keys[j], b.values[j])) {
+                            return true;
+                        }
+                    }
+                } else if (((Node) slot).any(test)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         void each(BiConsumer<Object, Object> action) {

@@ -1,7 +1,5 @@
 package org.hospital.continuity.playbooks.fault;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.hospital.continuity.playbooks.text.Bilingual;
@@ -86,17 +84,13 @@ public record Area(String building, String floor, String zone) {
 
     /** {@code B/3/5A}; empty for the whole hospital. */
     public String path() {
-        List<String> parts = new ArrayList<>(3);
-        if (building != null) {
-            parts.add(building);
+        if (building == null) {
+            return "";
         }
-        if (floor != null) {
-            parts.add(floor);
+        if (floor == null) {
+            return building;
         }
-        if (zone != null) {
-            parts.add(zone);
-        }
-        return String.join("/", parts);
+        return zone == null ? building + "/" + floor : building + "/" + floor + "/" + zone;
     }
 
     /** True when {@code other} is this area or lies within it. */

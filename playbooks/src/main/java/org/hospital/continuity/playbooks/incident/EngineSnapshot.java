@@ -255,6 +255,7 @@ public final class EngineSnapshot {
                 y.put("since", found.since().toString());
                 y.put("newest", found.newest().toString());
                 y.put("members", marks(found.members()));
+                y.put("count", found.count());
                 x.put("found", y);
             });
             return (Object) x;
@@ -288,7 +289,8 @@ public final class EngineSnapshot {
             Map<String, Object> x = map(o);
             Optional<Facts.Found> found = Optional.ofNullable(x.get("found")).map(f -> {
                 Map<String, Object> y = map(f);
-                return new Facts.Found(instant(y, "since"), instant(y, "newest"), marks(map(y.get("members"))));
+                return new Facts.Found(instant(y, "since"), instant(y, "newest"), marks(map(y.get("members"))),
+                        ((Number) y.get("count")).intValue());
             });
             return new Facts.Tracker((String) x.get("key"), Optional.ofNullable((String) x.get("area")).map(EngineSnapshot::area),
                     marks(map(x.get("recent"))), found);

@@ -347,11 +347,9 @@ public final class IncidentEngine {
                 best = review.get();
             }
             for (IncidentState.Outage o : inc.outages.values()) {
-                for (LadderMilestone m : schedule(o.start(), modifiers)) {
-                    if (!o.reached().contains(m.step())) {
-                        best = earlier(best, m.dueAt());
-                        break;
-                    }
+                Optional<Instant> row = nextRow(o);
+                if (row.isPresent()) {
+                    best = earlier(best, row.get());
                 }
             }
             if (inc.quietSince.isPresent()) {
@@ -690,7 +688,7 @@ public final class IncidentEngine {
                 if (f.reportCount() == 0 || !f.series().isEmpty() || !f.alarms().isEmpty() || !f.diagnoses().isEmpty()) {
                     continue;
                 }
-                boolean all = f.reports().stream().allMatch(r -> r.status() == Facts.ReportStatus.UNVERIFIED
+                boolean all = f.allReports(r -> r.status() == Facts.ReportStatus.UNVERIFIED
                         && !r.report().at().isBefore(from)
                         && s.component().explains(r.report(), s.target(), s.area()));
                 if (all) {
@@ -988,9 +986,23 @@ public final class IncidentEngine {
             }
         }
 
+        /** When the first row the outage has not reached falls due (cheap: no schedule is built). */
+        Optional<Instant> nextRow(IncidentState.Outage o) {
+            LadderContext context = LadderContext.none().withModifiers(modifiers);
+            for (org.hospital.continuity.playbooks.ladder.LadderStep step : org.hospital.continuity.playbooks.ladder.LadderStep.values()) {
+                if (!o.reached().contains(step)) {
+                    return Optional.of(o.start().plus(ladder.thresholdFor(step, context)));
+                }
+            }
+            return Optional.empty();
+        }
+
         void checkLadder(Inc inc, Instant t) {
             for (Area area : List.copyOf(inc.outages.keySet())) {
                 IncidentState.Outage o = inc.outages.get(area);
+                if (nextRow(o).map(due -> due.isAfter(t)).orElse(true)) {
+                    continue; // nothing due yet
+                }
                 Set<org.hospital.continuity.playbooks.ladder.LadderStep> reached = EnumSet.noneOf(org.hospital.continuity.playbooks.ladder.LadderStep.class);
                 reached.addAll(o.reached());
                 boolean changed = false;
