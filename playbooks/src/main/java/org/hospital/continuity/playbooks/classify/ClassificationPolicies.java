@@ -164,7 +164,7 @@ final class ClassificationPolicies {
     private static List<Evidence> diagnosedCauses(View view) {
         List<Evidence> found = new ArrayList<>();
         Facts facts = view.facts();
-        for (Facts.DiagnosisFact df : facts.diagnoses()) {
+        for (Facts.DiagnosisFact df : facts.diagnoses.values()) {
             List<String> explained = facts.explainedBy(df.diagnosis().id());
             if (!df.diagnosis().explains().isEmpty() && explained.isEmpty()) {
                 continue;
@@ -413,17 +413,17 @@ final class ClassificationPolicies {
             s.nextChange(now, settings.unstableMinFailures(), settings.unstableWindow()).ifPresent(times::add);
         }
         facts.trackers.forEach((k, t) -> t.found().ifPresent(f -> times.add(f.newest().plus(settings.confirmWindow()))));
-        for (Facts.DiagnosisFact d : facts.diagnoses()) {
+        facts.diagnoses.forEach((id, d) -> {
             if (facts.expires(d)) {
                 times.add(d.diagnosis().at().plus(settings.reportExpiry()));
             }
-        }
+        });
         facts.tallies.forEach((k, t) -> {
             if (k.startsWith(Facts.KEY)) {
                 times.add(t.newest().plus(settings.confirmWindow()));
             } else {
                 times.add(t.newest().plus(settings.reportLifetime()));
-                times.add(t.newest().plus(settings.reportExpiry()));
+                times.add(t.oldest().plus(settings.reportExpiry()));
             }
         });
         return times.stream().filter(t -> t.isAfter(now)).min(Instant::compareTo);

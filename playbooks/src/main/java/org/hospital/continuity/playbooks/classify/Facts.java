@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.hospital.continuity.playbooks.collect.PMap;
+import org.hospital.continuity.playbooks.collect.PQueue;
 import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.fault.FaultClass;
 import org.hospital.continuity.playbooks.signal.Clearance;
@@ -105,16 +106,34 @@ public final class Facts {
     }
 
     /**
-     * Unverified reports of one kind: how many, the latest, and the ids of the latest few.
+     * Unverified reports of one kind, by the time they were filed: how many, the latest, the ids of the latest
+     * few; the earliest expire first.
      *
-     * @param count  how many are open
-     * @param newest the latest report's time (the group ages from it)
-     * @param latest the ids of up to {@link #SAMPLE} latest, oldest first
+     * @param members (filed at, report id) of every open unverified report of the kind
      */
-    public record Tally(int count, Instant newest, List<String> latest) {
+    public record Tally(PQueue members) {
         public Tally {
-            Objects.requireNonNull(newest, "newest");
-            latest = List.copyOf(latest);
+            Objects.requireNonNull(members, "members");
+        }
+
+        /** How many are open. */
+        public int count() {
+            return members.size();
+        }
+
+        /** The latest report's time (the group ages from it). */
+        public Instant newest() {
+            return members.last().orElseThrow().at();
+        }
+
+        /** The earliest report's time (it expires first). */
+        public Instant oldest() {
+            return members.first().orElseThrow().at();
+        }
+
+        /** The ids of up to {@link #SAMPLE} latest, oldest first. */
+        public List<String> latest() {
+            return members.latest(SAMPLE).stream().map(PQueue.Entry::key).toList();
         }
     }
 
@@ -423,10 +442,15 @@ public final class Facts {
                 f = f.closeDiagnosis(d.diagnosis().id(), settings);
             }
         }
+        // each unverified report stops being evidence reportExpiry after it was filed
         for (String group : List.of(CLASS_II, INSURANCE)) {
             Tally t = f.tallies.get(group);
-            if (t != null && !t.newest().plus(settings.reportExpiry()).isAfter(now)) {
-                f = f.dropGroup(group, settings);
+            while (t != null && !t.oldest().plus(settings.reportExpiry()).isAfter(now)) {
+                PQueue.Entry e = t.members().first().orElseThrow();
+                ReportFact gone = f.reports.get(e.key());
+                f = new Facts(f.series, f.alarms, f.alarmVerifiedBy, f.diagnoses, f.reports.remove(e.key()), f.tallies, f.trackers, f.explained)
+                        .untally(gone.report(), settings);
+                t = f.tallies.get(group);
             }
         }
         return f;
@@ -731,17 +755,6 @@ public final class Facts {
         return ids;
     }
 
-    /** The unverified reports of one group expired: they are dropped. */
-    private Facts dropGroup(String group, ClassifierSettings settings) {
-        PMap<String, ReportFact> r = reports;
-        for (ReportFact x : reports.values()) {
-            if (x.status() == ReportStatus.UNVERIFIED && group.equals(groupOf(x.report()))) {
-                r = r.remove(x.report().id());
-            }
-        }
-        return new Facts(series, alarms, alarmVerifiedBy, diagnoses, r, tallies, trackers, explained).retally(settings);
-    }
-
     // ---- tallies and trackers -----------------------------------------------------------------------------
 
     static String groupOf(FaultReport r) {
@@ -785,21 +798,7 @@ public final class Facts {
     }
 
     private static Tally added(Tally t, FaultReport r) {
-        if (t == null) {
-            return new Tally(1, r.at(), List.of(r.id()));
-        }
-        List<String> latest = new ArrayList<>(t.latest());
-        Instant newest = t.newest();
-        if (!r.at().isBefore(newest)) {
-            latest.add(r.id());
-            newest = r.at();
-            if (latest.size() > SAMPLE) {
-                latest.remove(0);
-            }
-        } else if (latest.size() < SAMPLE) {
-            latest.add(0, r.id());
-        }
-        return new Tally(t.count() + 1, newest, latest);
+        return new Tally((t == null ? PQueue.empty() : t.members()).add(r.at(), r.id()));
     }
 
     private static Tracker track(Tracker t, String key, FaultReport r, ClassifierSettings settings) {
@@ -884,13 +883,8 @@ public final class Facts {
             if (tally == null) {
                 continue;
             }
-            if (tally.count() <= 1) {
-                t = t.remove(g);
-            } else if (tally.latest().contains(r.id())) {
-                t = t.put(g, recount(g, settings));
-            } else {
-                t = t.put(g, new Tally(tally.count() - 1, tally.newest(), tally.latest()));
-            }
+            PQueue left = tally.members().remove(r.at(), r.id());
+            t = left.isEmpty() ? t.remove(g) : t.put(g, new Tally(left));
         }
         PMap<String, Tracker> tr = trackers;
         String member = r.terminal().id();
@@ -914,30 +908,6 @@ public final class Facts {
             }
         }
         return new Facts(series, alarms, alarmVerifiedBy, diagnoses, reports, t, tr, explained);
-    }
-
-    private Tally recount(String group, ClassifierSettings settings) {
-        Tally t = null;
-        for (ReportFact x : reports.values()) {
-            if (x.status() == ReportStatus.UNVERIFIED && (group.equals(groupOf(x.report()))
-                    || group.equals(KEY + x.report().terminal().id()))) {
-                t = t == null ? new Tally(0, x.report().at(), List.of()) : t;
-                t = new Tally(t.count() + 1, later(t.newest(), x.report().at()), t.latest());
-            }
-        }
-        if (t == null) {
-            return null;
-        }
-        Instant newest = t.newest();
-        List<String> latest = reports.values().stream()
-                .filter(x -> x.status() == ReportStatus.UNVERIFIED && (group.equals(groupOf(x.report()))
-                        || group.equals(KEY + x.report().terminal().id())))
-                .map(ReportFact::report)
-                .sorted(Comparator.comparing(FaultReport::at).thenComparing(FaultReport::id).reversed())
-                .limit(SAMPLE).map(FaultReport::id).toList();
-        List<String> oldestFirst = new ArrayList<>(latest);
-        java.util.Collections.reverse(oldestFirst);
-        return new Tally(t.count(), newest, oldestFirst);
     }
 
     private static PMap<String, Mark> dropMark(PMap<String, Mark> marks, String key, String reportId) {

@@ -66,6 +66,37 @@ public final class PQueue {
         return Optional.of(n.entry());
     }
 
+    /** The latest entry. */
+    public Optional<Entry> last() {
+        Node n = root;
+        if (n == null) {
+            return Optional.empty();
+        }
+        while (n.right() != null) {
+            n = n.right();
+        }
+        return Optional.of(n.entry());
+    }
+
+    /** The {@code n} latest entries, earliest of them first. */
+    public java.util.List<Entry> latest(int n) {
+        java.util.ArrayList<Entry> out = new java.util.ArrayList<>(Math.min(n, size));
+        walkBack(root, out, n);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static void walkBack(Node node, java.util.List<Entry> out, int n) {
+        if (node == null || out.size() >= n) {
+            return;
+        }
+        walkBack(node.right(), out, n);
+        if (out.size() < n) {
+            out.add(node.entry());
+        }
+        walkBack(node.left(), out, n);
+    }
+
     /** With the entry (the same queue when it is already there). */
     public PQueue add(Instant at, String key) {
         Entry e = new Entry(at, key);

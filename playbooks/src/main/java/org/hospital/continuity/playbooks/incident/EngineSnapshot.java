@@ -75,6 +75,9 @@ public final class EngineSnapshot {
         m.put("opened", s.opened());
         m.put("index", sorted(s.index()));
         m.put("down", sorted(s.down()));
+        Map<String, Object> places = new TreeMap<>();
+        s.placeAt().forEach((k, t) -> places.put(k, t.toString()));
+        m.put("placeAt", places);
         Map<String, Object> closed = new TreeMap<>();
         s.closed().forEach((id, list) -> closed.put(id, list.stream().map(EngineSnapshot::deadline).toList()));
         m.put("closed", closed);
@@ -114,8 +117,13 @@ public final class EngineSnapshot {
             }
             Set<ContextModifier> modifiers = EnumSet.noneOf(ContextModifier.class);
             list(m, "modifiers").forEach(x -> modifiers.add(ContextModifier.valueOf((String) x)));
+            PMap<String, Instant> placeAt = PMap.empty();
+            for (Map.Entry<String, Object> e : map(m.get("placeAt")).entrySet()) {
+                placeAt = placeAt.put(e.getKey(), Instant.parse((String) e.getValue()));
+            }
             return new EngineState(instant(m, "epoch"), instant(m, "clock"), modifiers, health(list(m, "health")), open,
-                    strings(map(m.get("index"))), closed, wakes, wakeAt, strings(map(m.get("down"))), ((Number) m.get("opened")).intValue());
+                    strings(map(m.get("index"))), closed, wakes, wakeAt, strings(map(m.get("down"))), placeAt,
+                    ((Number) m.get("opened")).intValue());
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("a damaged engine snapshot: " + e, e);
         }
@@ -238,11 +246,7 @@ public final class EngineSnapshot {
         }).toList());
         Map<String, Object> tallies = new TreeMap<>();
         f.tallies().forEach((k, t) -> {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("count", t.count());
-            x.put("newest", t.newest().toString());
-            x.put("latest", t.latest());
-            tallies.put(k, x);
+            tallies.put(k, t.members().entries().stream().map(e -> (Object) List.of(e.at().toString(), e.key())).toList());
         });
         m.put("tallies", tallies);
         m.put("trackers", f.trackers().stream().map(t -> {
@@ -281,9 +285,12 @@ public final class EngineSnapshot {
         }).toList();
         Map<String, Facts.Tally> tallies = new LinkedHashMap<>();
         map(m.get("tallies")).forEach((k, o) -> {
-            Map<String, Object> x = map(o);
-            tallies.put(k, new Facts.Tally(((Number) x.get("count")).intValue(), instant(x, "newest"),
-                    listOf(x.get("latest")).stream().map(String.class::cast).toList()));
+            PQueue members = PQueue.empty();
+            for (Object e : listOf(o)) {
+                List<Object> pair = listOf(e);
+                members = members.add(Instant.parse((String) pair.get(0)), (String) pair.get(1));
+            }
+            tallies.put(k, new Facts.Tally(members));
         });
         List<Facts.Tracker> trackers = list(m, "trackers").stream().map(o -> {
             Map<String, Object> x = map(o);

@@ -31,6 +31,8 @@ import org.hospital.continuity.playbooks.party.Department;
  * @param wakes     when each incident (open or closed with deadlines) next has something to do
  * @param wakeAt    the entry of each incident in {@code wakes}, by incident id
  * @param down      the probe series in outage now (series key) → the incident holding it
+ * @param placeAt   when a report was last filed under a place key (a report folds into the incident of its
+ *                  place only while that place reported within the confirm window)
  * @param opened    how many incidents were opened since the start
  */
 public record EngineState(
@@ -44,6 +46,7 @@ public record EngineState(
         PQueue wakes,
         PMap<String, Instant> wakeAt,
         PMap<String, String> down,
+        PMap<String, Instant> placeAt,
         int opened) {
 
     public EngineState {
@@ -57,12 +60,13 @@ public record EngineState(
         Objects.requireNonNull(wakes, "wakes");
         Objects.requireNonNull(wakeAt, "wakeAt");
         Objects.requireNonNull(down, "down");
+        Objects.requireNonNull(placeAt, "placeAt");
     }
 
     /** Nothing open, nothing probed, at {@code at} with the circumstances in force. */
     public static EngineState initial(Instant at, Set<ContextModifier> modifiers) {
         return new EngineState(at, at, modifiers, Health.none(), PMap.empty(), PMap.empty(), PMap.empty(), PQueue.empty(),
-                PMap.empty(), PMap.empty(), 0);
+                PMap.empty(), PMap.empty(), PMap.empty(), 0);
     }
 
     /** The open incidents, in the order they were opened. */

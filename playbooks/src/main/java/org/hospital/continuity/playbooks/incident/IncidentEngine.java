@@ -224,6 +224,7 @@ public final class IncidentEngine {
         PQueue wakes;
         PMap<String, Instant> wakeAt;
         PMap<String, String> down;
+        PMap<String, Instant> placeAt;
         int opened;
         final Map<String, Inc> touched = new LinkedHashMap<>();
         final List<TimelineEntry> entries = new ArrayList<>();
@@ -239,12 +240,13 @@ public final class IncidentEngine {
             wakes = s.wakes();
             wakeAt = s.wakeAt();
             down = s.down();
+            placeAt = s.placeAt();
             opened = s.opened();
         }
 
         Step done() {
             flush();
-            return new Step(new EngineState(epoch, clock, modifiers, health, open, index, closed, wakes, wakeAt, down, opened),
+            return new Step(new EngineState(epoch, clock, modifiers, health, open, index, closed, wakes, wakeAt, down, placeAt, opened),
                     entries);
         }
 
@@ -320,6 +322,7 @@ public final class IncidentEngine {
                     for (String k : inc.keys.keys()) {
                         if (id.equals(index.get(k))) {
                             index = index.remove(k);
+                            placeAt = placeAt.remove(k);
                         }
                     }
                     if (inc.closed && !inc.deadlines.isEmpty()) {
@@ -652,9 +655,23 @@ public final class IncidentEngine {
 
         String downProbeHolder(ProbeResult p) {
             List<String> keys = new ArrayList<>();
-            p.area().ifPresent(a -> keys.add("place:" + a.path()));
+            if (p.area().isPresent()) {
+                String byArea = holder("area:" + p.area().get().path());
+                if (byArea != null) {
+                    return byArea;
+                }
+                String byPlace = recentPlace("place:" + p.area().get().path(), p.at());
+                if (byPlace != null) {
+                    return byPlace;
+                }
+            }
             switch (p.component()) {
-                case NETWORK_SEGMENT -> keys.add("place:subnet:" + p.target());
+                case NETWORK_SEGMENT -> {
+                    String bySubnet = recentPlace("place:subnet:" + p.target(), p.at());
+                    if (bySubnet != null) {
+                        return bySubnet;
+                    }
+                }
                 case DATABASE_SERVER, APPLICATION_SERVER, CORE_NETWORK -> keys.add(ACCESS_KEY);
                 case INSURANCE_LINK -> keys.add("insurance");
                 case KEY_TERMINAL -> keys.add("term:" + p.target());
@@ -706,8 +723,17 @@ public final class IncidentEngine {
                 id = explainerOf(r);
             }
             if (id == null) {
+                // an area cut off (by a probe or IT's diagnosis) holds its place for as long as it lasts
+                Area a = r.terminal().area();
+                while (id == null && !a.isHospital()) {
+                    id = holder("area:" + a.path());
+                    a = a.parent().orElseThrow();
+                }
+            }
+            if (id == null) {
+                // the incident of the same place, while that place reported within the confirm window
                 for (String k : placeKeys(r)) {
-                    id = holder(k);
+                    id = recentPlace(k, r.at());
                     if (id != null) {
                         break;
                     }
@@ -729,6 +755,13 @@ public final class IncidentEngine {
             } else {
                 openWith(o, at);
             }
+        }
+
+        /** The incident filed under a report's place key, if a report was filed there within the confirm window. */
+        String recentPlace(String key, Instant at) {
+            String h = holder(key);
+            Instant last = placeAt.get(key);
+            return h != null && last != null && !last.isBefore(at.minus(settings.classifier().confirmWindow())) ? h : null;
         }
 
         String explainerOf(FaultReport r) {
@@ -759,7 +792,8 @@ public final class IncidentEngine {
                 }
             }
             d.subjectSeries().map(k -> holder("series:" + k)).filter(h -> !ids.contains(h)).ifPresent(ids::add);
-            d.area().map(a -> holder("place:" + a.path())).filter(h -> !ids.contains(h)).ifPresent(ids::add);
+            d.area().map(a -> Optional.ofNullable(holder("area:" + a.path())).orElse(recentPlace("place:" + a.path(), d.at())))
+                    .filter(h -> !ids.contains(h)).ifPresent(ids::add);
             if (ids.isEmpty() && d.explains().isEmpty() && d.subjectSeries().isEmpty()) {
                 for (String seriesKey : down.keys().stream().sorted().toList()) {
                     String h = holder("series:" + seriesKey);
@@ -808,7 +842,7 @@ public final class IncidentEngine {
             file(inc, "s:" + signal.id());
             if (signal instanceof ProbeResult p) {
                 file(inc, "series:" + p.seriesKey());
-                p.area().ifPresent(a -> file(inc, "place:" + a.path()));
+                p.area().ifPresent(a -> file(inc, "area:" + a.path()));
                 if (p.component() == org.hospital.continuity.playbooks.signal.Component.INSURANCE_LINK) {
                     file(inc, "insurance");
                 }
@@ -817,7 +851,13 @@ public final class IncidentEngine {
                 if (inc.grading.facts().statusOf(r.id()).orElse(null) != Facts.ReportStatus.UNVERIFIED) {
                     return; // explained by a component in outage, or verified: it claims no place
                 }
-                placeKeys(r).forEach(k -> file(inc, k));
+                for (String k : placeKeys(r)) {
+                    file(inc, k);
+                    Instant last = placeAt.get(k);
+                    if (last == null || r.at().isAfter(last)) {
+                        placeAt = placeAt.put(k, r.at());
+                    }
+                }
                 if (r.symptom() == Symptom.INSURANCE_SETTLEMENT_FAILS) {
                     file(inc, "insurance");
                 }
@@ -828,7 +868,7 @@ public final class IncidentEngine {
                 file(inc, "alarm:" + a.kind().cause().name());
             } else if (signal instanceof Diagnosis d) {
                 d.subjectSeries().ifPresent(k -> file(inc, "series:" + k));
-                d.area().ifPresent(a -> file(inc, "place:" + a.path()));
+                d.area().ifPresent(a -> file(inc, "area:" + a.path()));
             }
         }
 
