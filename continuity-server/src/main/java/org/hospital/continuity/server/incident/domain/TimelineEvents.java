@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hospital.continuity.playbooks.classify.Evidence;
 import org.hospital.continuity.playbooks.classify.GradingEvent;
+import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.incident.TimelineEntry;
 import org.hospital.continuity.playbooks.ladder.LadderMilestone;
 import org.hospital.continuity.playbooks.party.Department;
@@ -23,7 +24,16 @@ public final class TimelineEvents {
     private TimelineEvents() {
     }
 
+    /** The typed event of an entry; null for an entry stored as no event of its own ({@code IncidentOpened}: its first grade says it). */
     public static IncidentEvent of(TimelineEntry entry) {
+        if (entry instanceof TimelineEntry.IncidentOpened) {
+            return null;
+        }
+        if (entry instanceof TimelineEntry.IncidentMerged m) {
+            return new IncidentEvent.IncidentMerged(m.at(), "EP-4", new Words(
+                    "并入故障 #" + m.into().number() + "(" + m.by() + "): " + m.reason().zh(),
+                    "merged into incident #" + m.into().number() + " (" + m.by() + "): " + m.reason().en()), m.into().number(), m.by());
+        }
         if (entry instanceof TimelineEntry.SignalReceived s) {
             Signal signal = s.input().signal();
             return new IncidentEvent.SignalReceived(s.at(), null, new Words(signal.describe().zh(), signal.describe().en()), signal.id(),
@@ -40,16 +50,22 @@ public final class TimelineEvents {
             return new IncidentEvent.ContextChanged(c.at(), "EP-5.1", new Words(
                     "情况变化: " + c.modifiers().stream().map(m -> m.text().zh()).collect(Collectors.joining("、")),
                     "circumstances changed: " + c.modifiers().stream().map(m -> m.text().en()).collect(Collectors.joining(", "))),
-                    c.modifiers(), schedule(c.schedule()));
+                    c.modifiers(), schedule(c.schedules().getOrDefault(Area.HOSPITAL,
+                            c.schedules().values().stream().findFirst().orElse(List.of()))));
         }
         if (entry instanceof TimelineEntry.OutageStarted o) {
-            return new IncidentEvent.OutageStarted(o.at(), "EP-5.1", new Words("网络整体故障开始于 " + o.start(),
-                    "whole-network outage since " + o.start()), o.start(), schedule(o.schedule()));
+            // EP-5.1 for the whole network; EP-4.1 局部网络不通 for an area cut off (its own ladder, its departments only)
+            return o.area().isHospital()
+                    ? new IncidentEvent.OutageStarted(o.at(), "EP-5.1", new Words("网络整体故障开始于 " + o.start(),
+                            "whole-network outage since " + o.start()), o.start(), schedule(o.schedule()))
+                    : new IncidentEvent.OutageStarted(o.at(), "EP-4.1", new Words(o.area().name().zh() + " 局部网络不通,开始于 " + o.start(),
+                            o.area().name().en() + " cut off since " + o.start()), o.start(), schedule(o.schedule()));
         }
         if (entry instanceof TimelineEntry.LadderStepReached l) {
             return new IncidentEvent.LadderStepReached(l.at(), l.milestone().clause(), new Words(
-                    "故障超过" + l.milestone().step().title().zh() + "转入手工操作的时限: " + names(l.switching(), true),
-                    "outage passed the threshold for " + l.milestone().step().title().en() + ": " + names(l.switching(), false)),
+                    where(l.area(), true) + "故障超过" + l.milestone().step().title().zh() + "转入手工操作的时限: " + names(l.switching(), true),
+                    where(l.area(), false) + "outage passed the threshold for " + l.milestone().step().title().en() + ": "
+                            + names(l.switching(), false)),
                     l.milestone().step(), l.milestone().threshold(), l.switching(), l.milestone().notified());
         }
         if (entry instanceof TimelineEntry.ManualModeGranted m) {
@@ -57,12 +73,15 @@ public final class TimelineEvents {
                     m.department().en() + " switches to manual on request: " + m.reason()), m.department(), m.by(), m.reason());
         }
         if (entry instanceof TimelineEntry.OutageEnded o) {
-            return new IncidentEvent.OutageEnded(o.at(), "EP-6.8", new Words("网络整体故障结束,历时 " + o.lasted(),
-                    "whole-network outage ended after " + o.lasted()), o.start(), o.lasted());
+            return new IncidentEvent.OutageEnded(o.at(), "EP-6.8", o.area().isHospital()
+                    ? new Words("网络整体故障结束,历时 " + o.lasted(), "whole-network outage ended after " + o.lasted())
+                    : new Words(o.area().name().zh() + " 网络恢复,历时 " + o.lasted(), o.area().name().en() + " back after " + o.lasted()),
+                    o.start(), o.lasted());
         }
         if (entry instanceof TimelineEntry.ManualModeEnded m) {
-            return new IncidentEvent.ManualModeEnded(m.at(), "EP-6.8", new Words("系统恢复,手工操作结束: " + names(m.released(), true),
-                    "system back, manual operation ends: " + names(m.released(), false)), m.released());
+            return new IncidentEvent.ManualModeEnded(m.at(), "EP-6.8", new Words(where(m.area(), true) + "系统恢复,手工操作结束: "
+                    + names(m.released(), true), where(m.area(), false) + "system back, manual operation ends: " + names(m.released(), false)),
+                    m.released());
         }
         if (entry instanceof TimelineEntry.StepDue s) {
             // the parties the step names to be told (EP-2.3, EP-8.2); notifications resolve them to people
@@ -113,6 +132,10 @@ public final class TimelineEvents {
 
     private static List<Milestone> schedule(List<LadderMilestone> schedule) {
         return schedule.stream().map(m -> new Milestone(m.step(), m.clause(), m.dueAt(), m.threshold())).toList();
+    }
+
+    private static String where(Area area, boolean zh) {
+        return area.isHospital() ? "" : zh ? "【" + area.name().zh() + "】" : "[" + area.name().en() + "] ";
     }
 
     private static String names(Set<Department> set, boolean zh) {
