@@ -118,6 +118,11 @@ public class HandlingIncidents implements Incidents {
     }
 
     @Override
+    public Uni<List<Incident>> open() {
+        return store.openIncidents(store.pool());
+    }
+
+    @Override
     public Uni<Incident> current() {
         return store.openIncident(store.pool());
     }
