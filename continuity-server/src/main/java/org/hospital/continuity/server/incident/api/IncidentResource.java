@@ -65,11 +65,12 @@ public class IncidentResource {
         this.bus = bus;
     }
 
+    /** {@code number}: the engine's ("incident 2"); {@code areasDown}: the places it cut off now (EP-4.1 局部网络不通). */
     public record IncidentSummary(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
-                                  Instant outageStart, Instant outageEndedAt) {
+                                  Instant outageStart, Instant outageEndedAt, int number, List<String> areasDown) {
         static IncidentSummary of(Incident r) {
             return new IncidentSummary(r.id(), r.openedAt(), r.closedAt(), r.faultClass(), r.scope(), r.highestClass(), r.outageStart(),
-                    r.outageEndedAt());
+                    r.outageEndedAt(), r.number(), r.areasDown());
         }
     }
 
