@@ -79,7 +79,7 @@ class AreaOutageReachesItsKiosksTest {
 
     private static List<Map<String, Object>> kioskInstructions(JsonPath kiosk) {
         return given().auth().preemptive().basic(kiosk.getString("kioskId"), kiosk.getString("secret"))
-                .get("/api/kiosk/instructions?limit=200").then().statusCode(200).extract().jsonPath().getList("instructions");
+                .get("/api/kiosk/instructions?limit=100").then().statusCode(200).extract().jsonPath().getList("instructions");
     }
 
     /** Switches to manual of an area's ladder ("【B楼】…"; hospital-wide ones of other tests have no place in front). */
