@@ -100,7 +100,14 @@ class AreaOutageReachesItsKiosksTest {
         // the HIS answers; the fibre to building B is cut (EP-4.1 光纤损坏), and the insurance line fails too (EP-4.4)
         submit(Component.DATABASE_SERVER, "area-test-db", ProbeStatus.UP, null);
         submit(Component.CORE_NETWORK, "area-test-core", ProbeStatus.UP, null);
-        submit(Component.NETWORK_SEGMENT, "area-test-fibre-b", ProbeStatus.DOWN, "B");
+        // the fibre's probe is configured with the area it serves (a dead port: it sees the link down)
+        String fibreProbe = TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("name", "area-test-fibre-b-" + UUID.randomUUID(), "kind", "TCP", "target", "127.0.0.1:1",
+                        "component", "NETWORK_SEGMENT", "series", "area-test-fibre-b", "intervalMs", 3_600_000, "timeoutMs", 1000,
+                        "area", "B"))
+                .when().post("/api/probes").then().statusCode(201).body("area", org.hamcrest.Matchers.equalTo("B")).extract().path("id");
+        as(TestAccounts.itDuty()).when().post("/api/probes/" + fibreProbe + "/run").then().statusCode(200)
+                .body("lastStatus", org.hamcrest.Matchers.equalTo("DOWN"));
         submit(Component.INSURANCE_LINK, "area-test-insurance", ProbeStatus.DOWN, null);
 
         List<Map<String, Object>> open = as(TestAccounts.leader()).when().get("/api/incidents?limit=50").then().statusCode(200)
@@ -136,6 +143,7 @@ class AreaOutageReachesItsKiosksTest {
         assertThat(kioskInstructions(kioskA)).noneMatch(i -> "RESTART_AND_BACK_ENTER".equals(i.get("kind"))
                 && String.valueOf(i.get("zh")).contains("【" + b));
         submit(Component.INSURANCE_LINK, "area-test-insurance", ProbeStatus.UP, null);
+        TestAccounts.asAdmin().when().post("/api/probes/" + fibreProbe + "/disable").then().statusCode(200);
         settle();
     }
 }
