@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hospital.continuity.playbooks.classify.Grade;
 import org.hospital.continuity.playbooks.fault.Area;
+import org.hospital.continuity.playbooks.incident.EngineSnapshot;
 import org.hospital.continuity.playbooks.incident.EngineState;
 import org.hospital.continuity.playbooks.incident.IncidentEngine;
 import org.hospital.continuity.playbooks.incident.IncidentRef;
@@ -53,6 +54,9 @@ public class RunningTheIncidentEngine implements IncidentIntake {
     }
 
     static final Instant ORIGIN = Instant.EPOCH;
+
+    /** A snapshot of the engine's state is stored every this many journal rows (start-up replays at most that many). */
+    static final long SNAPSHOT_EVERY = 500;
 
     private final IncidentEngine engine;
     private final IncidentStore store;
@@ -156,6 +160,16 @@ public class RunningTheIncidentEngine implements IncidentIntake {
                         })))).map(this::remember).map(Outcome::journalSeq);
     }
 
+    /**
+     * Stores the engine's state at the journal position folded now (as the engine does every {@link #SNAPSHOT_EVERY}
+     * rows), so that a starting instance replays only the journal after it. The position stored.
+     */
+    public Uni<Long> storeSnapshot() {
+        Instant now = clock.instant();
+        return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached ->
+                store.saveSnapshot(c, cached.seq(), EngineSnapshot.FORMAT, engine.snapshot(cached.state()), now).replaceWith(cached.seq())));
+    }
+
     /** The engine's current state (catching up with the journal, read-only). */
     public Uni<EngineState> state() {
         return store.pool().withConnection(this::catchUp).map(Cached::state);
@@ -170,9 +184,33 @@ public class RunningTheIncidentEngine implements IncidentIntake {
         return done.outcome();
     }
 
-    private Uni<Cached> catchUp(Tx c) {
+    /** Where a fold starts: what this instance folded already, else the latest stored snapshot, else the origin. */
+    private Uni<Cached> origin(Tx c) {
         Cached start = cache.get();
-        Cached from = start == null ? new Cached(0, engine.start(ORIGIN, Set.of())) : start;
+        if (start != null) {
+            return Uni.createFrom().item(start);
+        }
+        return store.latestSnapshot(c).emitOn(Infrastructure.getDefaultWorkerPool()).map(snapshot -> {
+            if (snapshot != null) {
+                try {
+                    EngineState restored = engine.restore(snapshot.state());
+                    Log.infof("engine restored from the snapshot at seq=%d", snapshot.seq());
+                    startedFrom = snapshot.seq();
+                    return new Cached(snapshot.seq(), restored);
+                } catch (RuntimeException e) {
+                    // another format (an older or newer instance wrote it): the journal is the truth, replay it all
+                    Log.warnf("engine snapshot at seq=%d not usable (%s): replaying the journal", snapshot.seq(), e.getMessage());
+                }
+            }
+            return new Cached(0, engine.start(ORIGIN, Set.of()));
+        });
+    }
+
+    private Uni<Cached> catchUp(Tx c) {
+        return origin(c).chain(from -> foldAfter(c, from));
+    }
+
+    private Uni<Cached> foldAfter(Tx c, Cached from) {
         // the fold is CPU work (the classifier over every signal): off the event loop
         return store.journalAfter(c, from.seq()).emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
             EngineState state = from.state();
@@ -211,6 +249,9 @@ public class RunningTheIncidentEngine implements IncidentIntake {
             }
             return chain.chain(() -> w.finish(after))
                     .chain(() -> store.setClock(c, engine.nextWakeUp(after).orElse(null), seq, now))
+                    .chain(() -> seq % SNAPSHOT_EVERY == 0
+                            ? store.saveSnapshot(c, seq, EngineSnapshot.FORMAT, engine.snapshot(after), now)
+                            : Uni.createFrom().voidItem())
                     .map(v -> {
                         if (!step.entries().isEmpty()) {
                             Log.debugf("engine seq=%d: %d timeline entries, incident=%s", seq, step.entries().size(), w.last);
@@ -337,6 +378,13 @@ public class RunningTheIncidentEngine implements IncidentIntake {
             }
             return chain;
         }
+    }
+
+    private volatile long startedFrom;
+
+    /** For diagnostics and tests: the journal position this instance started its fold from (a snapshot's, 0 for the origin). */
+    public long startedFrom() {
+        return startedFrom;
     }
 
     /** For diagnostics and tests: the journal position this instance has folded. */

@@ -75,6 +75,34 @@ public class IncidentStore {
                 .map(rows -> rows.iterator().next().getLong("seq"));
     }
 
+    /** A stored engine state: the journal position it reflects and the state as plain values. */
+    public record Snapshot(long seq, int format, Map<String, Object> state) {
+    }
+
+    /** The latest stored engine state, or null when none was stored. */
+    public Uni<Snapshot> latestSnapshot(Tx c) {
+        return c.client().query("select journal_seq, format, state from engine_snapshot order by journal_seq desc limit 1").execute()
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    Object state = r.getValue("state");
+                    return new Snapshot(r.getLong("journal_seq"), r.getInteger("format"),
+                            state instanceof JsonObject j ? Json.plain(j) : Map.of());
+                });
+    }
+
+    /** Stores the engine's state at a journal position (older snapshots but the previous one are dropped). */
+    public Uni<Void> saveSnapshot(Tx c, long seq, int format, Map<String, Object> state, Instant now) {
+        return c.client().preparedQuery("insert into engine_snapshot (journal_seq, format, state, taken_at) values ($1, $2, $3, $4) "
+                        + "on conflict (journal_seq) do nothing")
+                .execute(Tuple.of(seq, format, new JsonObject(state), ts(now)))
+                .chain(() -> c.client().preparedQuery("delete from engine_snapshot where journal_seq < (select max(journal_seq) from "
+                        + "engine_snapshot where journal_seq < $1)").execute(Tuple.of(seq)))
+                .replaceWithVoid();
+    }
+
     public Uni<Instant> nextWakeUp(Tx c) {
         return c.client().query("select next_wake_up from engine_clock where id = 1").execute()
                 .map(rows -> instant(rows.iterator().next(), "next_wake_up"));
