@@ -123,6 +123,21 @@ class AreaOutageReachesItsKiosksTest {
         assertThat(board.getList("areasDown.path")).containsExactly("B");
         assertThat(board.getString("areasDown[0].zh")).contains("B");
 
+        // EP-5.1: the leadership group moves building B's pharmacy earlier, with who and why; refused without a reason
+        String areaIncident = open.stream().filter(i -> "CLASS_I".equals(i.get("faultClass"))).findFirst().orElseThrow().get("id").toString();
+        as(TestAccounts.leader()).contentType(ContentType.JSON).body(Map.of("department", "PHARMACY", "area", "B"))
+                .when().post("/api/incidents/" + areaIncident + "/switch-earlier").then().statusCode(409)
+                .body("rule", org.hamcrest.Matchers.notNullValue());
+        as(TestAccounts.cashier()).contentType(ContentType.JSON).body(Map.of("department", "PHARMACY", "area", "B", "reason", "排队过长"))
+                .when().post("/api/incidents/" + areaIncident + "/switch-earlier").then().statusCode(403);
+        as(TestAccounts.leader()).contentType(ContentType.JSON)
+                .body(Map.of("department", "PHARMACY", "area", "B", "reason", "B楼药房排队过长，提前转入手工"))
+                .when().post("/api/incidents/" + areaIncident + "/switch-earlier").then().statusCode(200);
+        List<Map<String, Object>> early = as(TestAccounts.leader()).when().get("/api/incidents/" + areaIncident + "/instructions").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(early).filteredOn(i -> "SWITCH_TO_MANUAL".equals(i.get("kind")) && "PHARMACY".equals(i.get("party")))
+                .hasSize(1).allSatisfy(i -> assertThat(String.valueOf(i.get("zh"))).contains("【"));
+
         // 29 minutes: nobody switches; 30 minutes: building B's front desk goes to paper, building A's does not
         clock.advance(Duration.ofMinutes(29));
         tick();

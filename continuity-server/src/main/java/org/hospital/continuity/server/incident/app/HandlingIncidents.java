@@ -228,9 +228,31 @@ public class HandlingIncidents implements Incidents {
         return requireOpen(id).chain(r -> decide(new Input.LiftOverride(clock.instant(), staff.personName(), reason, reference(r))));
     }
 
-    /** EP-5.2: a department switches early for critically ill patients (a named person, a reason). */
-    public Uni<IncidentIntake.Outcome> requestManual(Department department, String reason, Staff staff) {
-        return decide(new Input.RequestManualMode(clock.instant(), staff.personName(), department, reason));
+    /** EP-5.2: a department switches early for critically ill patients (a named person, a reason), in an area cut off or everywhere. */
+    public Uni<IncidentIntake.Outcome> requestManual(Department department, String reason, String area, Staff staff) {
+        Optional<Area> place = Area.parse(area);
+        if (area != null && !area.isBlank() && place.isEmpty()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "unknown-place", "EP-4.1",
+                    "An area is a building/floor/ward path such as B or B/5."));
+        }
+        return decide(new Input.RequestManualMode(clock.instant(), staff.personName(), department, reason, place, Optional.empty()));
+    }
+
+    /** EP-5.1: the leadership group's decision to move a department's switch earlier (who and why recorded). */
+    public Uni<IncidentIntake.Outcome> switchEarlier(UUID id, Department department, String reason, String area, Staff staff) {
+        Optional<Area> place = Area.parse(area);
+        if (area != null && !area.isBlank() && place.isEmpty()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "unknown-place", "EP-4.1",
+                    "An area is a building/floor/ward path such as B or B/5."));
+        }
+        return requireOpen(id).chain(r -> decide(new Input.SwitchEarlier(clock.instant(), staff.personName(), department, reason, place,
+                reference(r))));
+    }
+
+    /** EP-4: IT merges incident {@code from} into {@code into} (both open), with a reason. */
+    public Uni<IncidentIntake.Outcome> merge(UUID from, UUID into, String reason, Staff staff) {
+        return requireOpen(from).chain(f -> requireOpen(into).chain(i -> decide(new Input.MergeIncidents(clock.instant(),
+                staff.personName(), reference(f).orElse(""), reference(i).orElse(""), reason))));
     }
 
     /** EP-5.1: holidays, patient volume, staff away, major events change how fast the ladder runs. */
