@@ -69,8 +69,15 @@ public final class TimelineEvents {
                     l.milestone().step(), l.milestone().threshold(), l.switching(), l.milestone().notified());
         }
         if (entry instanceof TimelineEntry.ManualModeGranted m) {
-            return new IncidentEvent.ManualModeGranted(m.at(), "EP-5.2", new Words(m.department().zh() + "申请提前转入手工操作: " + m.reason(),
-                    m.department().en() + " switches to manual on request: " + m.reason()), m.department(), m.by(), m.reason());
+            // EP-5.2 critically ill patients on request, or EP-5.1 the leadership group's decision (who and why recorded)
+            boolean leadership = m.basis() == org.hospital.continuity.playbooks.incident.ManualBasis.LEADERSHIP_DECISION;
+            return new IncidentEvent.ManualModeGranted(m.at(), leadership ? "EP-5.1" : "EP-5.2", leadership
+                    ? new Words(where(m.area(), true) + "应急领导组决定" + m.department().zh() + "提前转入手工操作(" + m.by() + "): " + m.reason(),
+                            where(m.area(), false) + "the leadership group moves " + m.department().en() + " to manual earlier (" + m.by() + "): "
+                                    + m.reason())
+                    : new Words(where(m.area(), true) + m.department().zh() + "申请提前转入手工操作: " + m.reason(),
+                            where(m.area(), false) + m.department().en() + " switches to manual on request: " + m.reason()),
+                    m.department(), m.by(), m.reason());
         }
         if (entry instanceof TimelineEntry.OutageEnded o) {
             return new IncidentEvent.OutageEnded(o.at(), "EP-6.8", o.area().isHospital()
