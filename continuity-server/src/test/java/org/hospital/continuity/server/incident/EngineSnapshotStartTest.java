@@ -68,7 +68,9 @@ class EngineSnapshotStartTest {
         assertThat(fresh.startedFrom()).as("restored from the snapshot, not replayed from the start").isEqualTo(at);
         assertThat(fresh.cachedSeq()).isEqualTo(engine.cachedSeq()).isGreaterThan(at);
         assertThat(started.incidents()).hasSize(2);
-        assertThat(engine.engine().snapshot(started)).isEqualTo(engine.engine().snapshot(running));
+        // the same state: the same snapshot tree, compared as JSON (a restored number may be an Integer where it was a Long)
+        assertThat(new io.vertx.core.json.JsonObject(engine.engine().snapshot(started)).encode())
+                .isEqualTo(new io.vertx.core.json.JsonObject(engine.engine().snapshot(running)).encode());
 
         submit(Component.NETWORK_SEGMENT, "snapshot-test-fibre-c", ProbeStatus.UP, "C");
         submit(Component.INSURANCE_LINK, "snapshot-test-insurance", ProbeStatus.UP, null);
