@@ -77,6 +77,30 @@
     });
   }
 
+  // several incidents may be open at once (EP-4); the places cut off now (EP-4.1 局部网络不通)
+  function renderOpenIncidents(s) {
+    var open = s.openIncidents || [], areas = s.areasDown || [];
+    $('areas-down-wrap').hidden = areas.length === 0;
+    var al = clear($('areas-down'));
+    areas.forEach(function (a) {
+      al.appendChild(el('li', { 'class': 'area-down' }, [text(a.zh, a.en), ' ', el('span', { 'class': 'muted', text: t('board.incident.number', { n: a.incident }) })]));
+    });
+    $('open-incidents-wrap').hidden = open.length < 2;
+    $('open-incidents-title').textContent = t('board.open.incidents', { n: open.length });
+    var list = clear($('open-incidents'));
+    open.forEach(function (o) {
+      var badge = el('span', { 'class': 'class-badge small ' + (o.faultClass || 'none'), text: o.faultClass ? t('class.' + o.faultClass) : t('board.class.none') });
+      var where = (o.areasDown || []).map(function (a) { return text(a.zh, a.en); }).join(zh ? '、' : ', ');
+      var first = (o.evidence || [])[0];
+      list.appendChild(el('li', { 'class': 'open-incident' + (o.shown ? ' shown' : ''), 'data-number': String(o.number) }, [
+        el('b', { text: t('board.incident.number', { n: o.number }) }), ' ', badge, ' ',
+        el('span', { text: (o.scope ? t('scope.' + o.scope) : '—') + (where ? ' · ' + where : '') + ' · ' + t('board.opened') + ' ' + when(o.openedAt) }),
+        first ? el('div', { 'class': 'muted', text: text(first.zh, first.en) }) : null,
+        el('a', { href: '/board/incidents/' + o.id + '/report' + (zh ? '' : '?lang=en'), text: t('board.report.open') })
+      ]));
+    });
+  }
+
   function renderThresholds(s) {
     var list = clear($('thresholds'));
     var i = s.incident;
@@ -274,7 +298,7 @@
     state.snapshot = s;
     state.receivedAt = Date.now();
     $('updated').textContent = when(s.now);
-    renderIncident(s); renderThresholds(s); renderElapsed(); renderDepartments(s); renderTeams(s); renderStatus(s);
+    renderIncident(s); renderOpenIncidents(s); renderThresholds(s); renderElapsed(); renderDepartments(s); renderTeams(s); renderStatus(s);
     renderNotifications(s); renderFaults(s); renderKiosks(s); renderReconciliation(s);
     renderTimeline(s);
     document.body.setAttribute('data-rendered', String(state.receivedAt));

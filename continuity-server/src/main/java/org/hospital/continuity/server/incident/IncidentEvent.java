@@ -219,6 +219,16 @@ public sealed interface IncidentEvent {
         }
     }
 
+    /**
+     * The incident was merged into another (EP-4: one cause behind both, found by IT's diagnosis, a component's
+     * outage or IT's decision): it carries on as {@code intoNumber}, with {@code by} and why in the summary.
+     */
+    record IncidentMerged(Instant at, String clause, Words summary, int intoNumber, String by) implements IncidentEvent {
+        public <R> R accept(Visitor<R> v) {
+            return v.incidentMerged(this);
+        }
+    }
+
     /** A drill ended (EP-9.4); an incident still open was the drill's and is closed with it. */
     record DrillEnded(Instant at, String clause, Words summary, String reason) implements IncidentEvent {
         public <R> R accept(Visitor<R> v) {
@@ -333,6 +343,10 @@ public sealed interface IncidentEvent {
         }
 
         default R incidentClosed(IncidentClosed e) {
+            return otherwise(e);
+        }
+
+        default R incidentMerged(IncidentMerged e) {
             return otherwise(e);
         }
 

@@ -10,8 +10,11 @@ import java.util.UUID;
 /** Reading incidents: the open one, the recent ones, one with its timeline, and whether it is a drill's. */
 public interface Incidents {
 
-    /** The open incident, or null when all is well. */
+    /** The oldest open incident, or null when all is well. */
     Uni<Incident> current();
+
+    /** Every open incident, the oldest first (several may be open at once, EP-4). */
+    Uni<List<Incident>> open();
 
     /** One incident, or null when there is none. */
     Uni<Incident> incident(UUID id);

@@ -15,6 +15,13 @@ public interface Instructions {
     /** A party's instructions, newest first; only unacknowledged ones if asked. 404 for an unknown party. */
     Uni<List<Instruction>> forParty(String party, boolean onlyOpen, int limit);
 
+    /**
+     * A department's instructions at a place (a building/floor/ward path, null when not known), newest first:
+     * the hospital-wide ones and those of an area cut off that covers the place (EP-4.1 局部网络不通, EP-5.2). 404
+     * for an unknown party.
+     */
+    Uni<List<Instruction>> forPartyAt(String party, String place, boolean onlyOpen, int limit);
+
     /** 404 when there is none. */
     Uni<Instruction> get(UUID id);
 

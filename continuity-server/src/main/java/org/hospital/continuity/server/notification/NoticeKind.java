@@ -8,6 +8,8 @@ public enum NoticeKind {
     CLASS_I_DECLARED(true),
     /** EP-4.2/EP-4.6: a Class II fault; IT resolves it centrally. */
     CLASS_II_DECLARED(true),
+    /** EP-4.3/EP-4.7: a Class III fault (an operating error); the system administrator resolves it alone and logs it. */
+    CLASS_III_DECLARED(true),
     /** EP-4.4/EP-4.8: an insurance fault; finance, insurance office and outpatient office coordinate. */
     INSURANCE_FAULT(true),
     /** EP-5.2, EP-6.1: IT announces a department's switch to manual operation; the department acknowledges. */

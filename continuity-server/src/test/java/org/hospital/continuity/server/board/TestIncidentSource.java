@@ -75,6 +75,16 @@ public class TestIncidentSource implements IncidentSource {
     }
 
     @Override
+    public Uni<List<IncidentPicture>> open() {
+        if (!override) {
+            return real.open();
+        }
+        UUID id = current.get();
+        IncidentPicture shown = id == null ? null : all.get(id);
+        return Uni.createFrom().item(shown == null || !shown.isOpen() ? List.of() : List.of(shown));
+    }
+
+    @Override
     public Uni<List<IncidentPicture>> recent(int limit) {
         if (!override) {
             return real.recent(limit);

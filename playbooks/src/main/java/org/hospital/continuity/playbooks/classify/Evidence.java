@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.fault.Cause;
 import org.hospital.continuity.playbooks.fault.FaultClass;
 import org.hospital.continuity.playbooks.fault.Scope;
@@ -17,9 +18,11 @@ import org.hospital.continuity.playbooks.text.Bilingual;
  * @param faultClass  the class this finding alone would give
  * @param scope       how far the loss of service reaches
  * @param cause       the EP-4 cause, empty while only a symptom is known (a provisional grade, EP-3.2)
- * @param signalIds   the signals it rests on, in time order
- * @param since       when the condition began (for a whole-network finding: the outage start)
+ * @param signalIds   the signals it rests on, in time order (for many reports: the latest few; the explanation
+ *                    gives the count)
+ * @param since       when the condition began (for an outage: the outage start)
  * @param explanation the finding in words a leader reads
+ * @param area        the area the loss of service is confined to, when it is one area (a building's switch)
  */
 public record Evidence(
         ClassificationRule rule,
@@ -29,7 +32,8 @@ public record Evidence(
         Optional<Cause> cause,
         List<String> signalIds,
         Instant since,
-        Bilingual explanation) {
+        Bilingual explanation,
+        Optional<Area> area) {
 
     public Evidence {
         Objects.requireNonNull(rule, "rule");
@@ -40,11 +44,40 @@ public record Evidence(
         signalIds = List.copyOf(signalIds);
         Objects.requireNonNull(since, "since");
         Objects.requireNonNull(explanation, "explanation");
+        area = area == null ? Optional.empty() : area.filter(a -> !a.isHospital());
+    }
+
+    /** A finding confined to no single area. */
+    public Evidence(ClassificationRule rule, String clause, FaultClass faultClass, Scope scope, Optional<Cause> cause,
+                    List<String> signalIds, Instant since, Bilingual explanation) {
+        this(rule, clause, faultClass, scope, cause, signalIds, since, explanation, Optional.empty());
     }
 
     /** Identifies the finding: the same rule on the same signals is the same finding. */
     public String key() {
         return rule.name() + ":" + String.join(",", signalIds);
+    }
+
+    /**
+     * The area an outage of this finding reaches: the whole hospital for a whole-network finding, its area for a
+     * partial one confined to an area; empty when the finding cuts off no place (one terminal, a subsystem, a
+     * catalogue).
+     */
+    public Optional<Area> reach() {
+        if (scope == Scope.WHOLE_NETWORK) {
+            return Optional.of(Area.HOSPITAL);
+        }
+        return scope == Scope.PARTIAL ? area : Optional.empty();
+    }
+
+    /**
+     * True when the finding is a confirmed Class I outage of a place, which runs the EP-5.2 ladder there: a
+     * probe sees the component down, or IT verified the cause (EP-3.2, EP-5.1 "once IT confirms"). Findings
+     * seen only in reports are not confirmed.
+     */
+    public boolean confirmedOutage() {
+        return faultClass == FaultClass.CLASS_I && reach().isPresent()
+                && (rule == ClassificationRule.COMPONENT_DOWN || rule == ClassificationRule.DIAGNOSED_CAUSE);
     }
 
     /** {@code [EP-4.1] 一类故障 Class I: …}. */

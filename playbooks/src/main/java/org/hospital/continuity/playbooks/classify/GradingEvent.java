@@ -47,6 +47,16 @@ public sealed interface GradingEvent {
         }
     }
 
+    /**
+     * The grade stayed but what it rests on changed in kind (a probe now explains the reports, the reports were
+     * weighed against healthy probes, an area joined): the new evidence, so the board can say why.
+     */
+    record EvidenceChanged(Instant at, Bilingual reason, List<Evidence> evidence) implements GradingEvent {
+        public EvidenceChanged {
+            evidence = List.copyOf(evidence);
+        }
+    }
+
     /** IT on duty set the grade by hand, with a reason. */
     record OverrideApplied(Instant at, String by, FaultClass faultClass, Optional<Scope> scope, String reason)
             implements GradingEvent {

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hospital.continuity.playbooks.fault.FaultClass;
 import org.hospital.continuity.playbooks.fault.Scope;
+import org.hospital.continuity.playbooks.signal.ProbeResult;
 import org.hospital.continuity.playbooks.signal.Signal;
 import org.hospital.continuity.playbooks.text.Bilingual;
 
@@ -53,9 +54,9 @@ public final class Regrading {
     /** A new signal arrives; the incident is graded at {@code max(state.asOf, signal.at)}. */
     public static Step observe(GradingState state, Signal signal, ClassifierSettings settings) {
         Instant now = later(state.asOf(), signal.at());
-        List<Signal> signals = new ArrayList<>(state.signals());
-        signals.add(signal);
-        Optional<Classification> computed = Classifier.classify(signals, now, settings);
+        Facts facts = state.facts().observe(signal, settings).advance(now, settings);
+        Health health = signal instanceof ProbeResult p ? state.health().observe(p) : state.health();
+        Optional<Classification> computed = Classifier.classify(facts, health, now, settings);
         List<GradingEvent> events = new ArrayList<>();
         Optional<Override> override = state.override();
         if (override.isPresent() && supersedes(override.get(), computed)) {
@@ -66,7 +67,28 @@ public final class Regrading {
         }
         // what the signal says, not its machine id (a UUID for a fault report): the reason is read on the board
         Bilingual trigger = Bilingual.of("新信号:" + signal.describe().zh(), "new signal: " + signal.describe().en());
-        return settle(state, signals, computed, override, now, trigger, events);
+        return settle(state, facts, health, computed, override, now, trigger, events);
+    }
+
+    /**
+     * The probes' health changed (a probe of a component outside this incident): the incident is weighed again
+     * (reports of lost access while the HIS answers are not a whole-network failure).
+     */
+    public static Step reweigh(GradingState state, Health health, Instant at, ClassifierSettings settings) {
+        Instant now = later(state.asOf(), at);
+        Facts facts = state.facts().advance(now, settings);
+        Optional<Classification> computed = Classifier.classify(facts, health, now, settings);
+        Bilingual trigger = Bilingual.of("探测结果变化: 信息系统核心部件 " + health.hisWideUpNames().zh() + " 正常",
+                "probes changed: HIS-wide components answering: " + health.hisWideUpNames().en());
+        return settle(state, facts, health, computed, state.override(), now, trigger, new ArrayList<>());
+    }
+
+    /** Two incidents become one: this state absorbs the other's facts (its override is dropped). */
+    public static Step absorb(GradingState state, GradingState other, Instant at, Bilingual reason, ClassifierSettings settings) {
+        Instant now = later(later(state.asOf(), other.asOf()), at);
+        Facts facts = state.facts().merge(other.facts(), settings).advance(now, settings);
+        Optional<Classification> computed = Classifier.classify(facts, state.health(), now, settings);
+        return settle(state, facts, state.health(), computed, state.override(), now, reason, new ArrayList<>());
     }
 
     /** Observes several signals in order; the events of every step, concatenated. */
@@ -84,9 +106,10 @@ public final class Regrading {
     /** Time passes without a new signal: a failure may leave the unstable window ({@link Classifier#nextReviewAt}). */
     public static Step review(GradingState state, Instant now, ClassifierSettings settings) {
         Instant at = later(state.asOf(), now);
-        Optional<Classification> computed = Classifier.classify(state.signals(), at, settings);
+        Facts facts = state.facts().advance(at, settings);
+        Optional<Classification> computed = Classifier.classify(facts, state.health(), at, settings);
         Bilingual trigger = Bilingual.of("时间窗口期满", "time window elapsed");
-        return settle(state, state.signals(), computed, state.override(), at, trigger, new ArrayList<>());
+        return settle(state, facts, state.health(), computed, state.override(), at, trigger, new ArrayList<>());
     }
 
     /**
@@ -103,15 +126,17 @@ public final class Regrading {
                     Bilingual.of("人工调整定级必须说明理由", "a manual override needs a reason"));
         }
         Instant now = later(state.asOf(), request.at());
-        Optional<Classification> computed = Classifier.classify(state.signals(), now, settings);
+        Facts facts = state.facts().advance(now, settings);
+        Optional<Classification> computed = Classifier.classify(facts, state.health(), now, settings);
         Set<String> acknowledged = computed.map(c -> c.evidence().stream().map(Evidence::key).collect(Collectors.toSet()))
                 .orElse(Set.of());
-        Override override = new Override(now, request.by(), request.faultClass(), request.scope(), request.reason(), acknowledged);
+        Override override = new Override(now, request.by(), request.faultClass(), request.scope(), request.reason(), acknowledged,
+                request.area());
         List<GradingEvent> events = new ArrayList<>();
         events.add(new GradingEvent.OverrideApplied(now, request.by(), request.faultClass(), request.scope(), request.reason()));
         Bilingual trigger = Bilingual.of("人工调整(" + request.by() + "): " + request.reason(),
                 "manual override (" + request.by() + "): " + request.reason());
-        Step step = settle(state, state.signals(), computed, Optional.of(override), now, trigger, events);
+        Step step = settle(state, facts, state.health(), computed, Optional.of(override), now, trigger, events);
         return new Decision.Accepted(step.state(), step.events());
     }
 
@@ -130,11 +155,12 @@ public final class Regrading {
                     Bilingual.of("撤销人工调整必须说明理由", "lifting an override needs a reason"));
         }
         Instant now = later(state.asOf(), at);
-        Optional<Classification> computed = Classifier.classify(state.signals(), now, settings);
+        Facts facts = state.facts().advance(now, settings);
+        Optional<Classification> computed = Classifier.classify(facts, state.health(), now, settings);
         List<GradingEvent> events = new ArrayList<>();
         events.add(new GradingEvent.OverrideLifted(now, by, reason));
         Bilingual trigger = Bilingual.of("撤销人工调整(" + by + "): " + reason, "override lifted (" + by + "): " + reason);
-        Step step = settle(state, state.signals(), computed, Optional.empty(), now, trigger, events);
+        Step step = settle(state, facts, state.health(), computed, Optional.empty(), now, trigger, events);
         return new Decision.Accepted(step.state(), step.events());
     }
 
@@ -148,7 +174,7 @@ public final class Regrading {
         return computed.map(c -> new Grade(c.faultClass(), c.scope()));
     }
 
-    private static Step settle(GradingState previous, List<Signal> signals, Optional<Classification> computed,
+    private static Step settle(GradingState previous, Facts facts, Health health, Optional<Classification> computed,
                                Optional<Override> override, Instant now, Bilingual trigger, List<GradingEvent> events) {
         Optional<Grade> effective = effective(computed, override);
         Optional<Grade> before = previous.effective();
@@ -165,7 +191,29 @@ public final class Regrading {
             events.add(new GradingEvent.ScopeChanged(now, fromScope, toScope,
                     reason(previous.evidence(), current, trigger, override.isPresent()), current));
         }
-        return new Step(new GradingState(signals, computed, override, effective, now), events);
+        if (fromClass.equals(toClass) && fromScope.equals(toScope) && toClass.isPresent() && override.isEmpty()
+                && !shapes(previous.evidence()).equals(shapes(current))) {
+            events.add(new GradingEvent.EvidenceChanged(now, reason(previous.evidence(), current, trigger, override.isPresent()), current));
+        }
+        return new Step(new GradingState(facts, health, computed, override, effective, now), events);
+    }
+
+    /**
+     * What a finding says, leaving out which reports it lists and how many: its rule, class, scope, area and
+     * cause, and whether a component's outage explains reports. A change of these is worth a timeline entry; a
+     * tenth report added to nine is not.
+     */
+    private static Set<Shape> shapes(List<Evidence> evidence) {
+        Set<Shape> out = new java.util.HashSet<>();
+        for (Evidence e : evidence) {
+            out.add(new Shape(e.rule(), e.faultClass(), e.scope(), e.area(), e.cause(),
+                    e.rule() == ClassificationRule.COMPONENT_DOWN && e.explanation().en().contains("; explains ")));
+        }
+        return out;
+    }
+
+    private record Shape(ClassificationRule rule, FaultClass faultClass, Scope scope, Optional<org.hospital.continuity.playbooks.fault.Area> area,
+                         Optional<org.hospital.continuity.playbooks.fault.Cause> cause, boolean explains) {
     }
 
     /** Why the grade changed: what the trigger was, which evidence is new, which no longer holds. */

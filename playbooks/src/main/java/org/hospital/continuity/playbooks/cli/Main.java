@@ -26,7 +26,8 @@ import org.hospital.continuity.playbooks.yaml.FileFormatException;
  * </pre>
  * {@code simulate} prints the timeline of a scenario run against the default playbooks (or the defaults
  * overridden by a hospital directory); {@code validate} checks a hospital's playbook directory. Output is UTF-8.
- * Exit codes: 0 success, 1 a bad file (the message names file, line, field and expectation), 2 usage.
+ * Exit codes: 0 success, 1 a bad file (the message names file, line, column, field and expectation), 2 usage,
+ * 3 an internal error (one line, no stack trace).
  */
 public final class Main {
 
@@ -36,6 +37,8 @@ public final class Main {
     public static final int BAD_FILE = 1;
     /** The command line is wrong. */
     public static final int USAGE = 2;
+    /** Something went wrong inside (a defect): one line, no stack trace. */
+    public static final int INTERNAL = 3;
 
     private static final String USAGE_TEXT = String.join(System.lineSeparator(),
             "usage: java -jar playbooks-<version>-cli.jar simulate <scenario.yaml> [--playbooks <dir>]",
@@ -67,6 +70,9 @@ public final class Main {
         } catch (UncheckedIOException e) {
             err.println("error: cannot read " + e.getCause().getMessage());
             return BAD_FILE;
+        } catch (RuntimeException e) {
+            err.println("error: internal error, please report it with the file: " + e);
+            return INTERNAL;
         }
         err.println(USAGE_TEXT);
         return USAGE;

@@ -15,8 +15,9 @@ import org.hospital.continuity.playbooks.text.Bilingual;
 
 /**
  * The hospital-editable settings of the ladder: the threshold of each EP-5.2 row, who is told at each row,
- * and what each EP-5.1 context modifier does. {@link #defaults()} is the plan plus the documented system
- * defaults for the modifiers (the plan names the circumstances but gives no numbers).
+ * and what each EP-5.1 context modifier does. {@link #defaults()} is the plan: its thresholds, its
+ * coordinators, and circumstances that move no threshold (EP-5.1 leaves that to the leadership group's
+ * decision; a hospital may configure shares explicitly).
  *
  * @param thresholds every {@link LadderStep} with its threshold; strictly increasing in step order
  * @param notified   every step with the parties told (besides the departments that switch)
@@ -32,14 +33,14 @@ public record LadderSettings(Map<LadderStep, Duration> thresholds, Map<LadderSte
     /** EP-5.2.3 every business switches after 24 hours. */
     public static final Duration WHOLE_HOSPITAL_THRESHOLD = LadderStep.WHOLE_HOSPITAL.planThreshold();
 
-    /** EP-5.1 holiday: the holiday roster (HR-15) has fewer hands; switch at half the normal time. */
-    public static final int HOLIDAY_PERCENT = 50;
-    /** EP-5.1 high patient volume: queues build fast; switch at half the normal time. */
-    public static final int HIGH_VOLUME_PERCENT = 50;
-    /** EP-5.1 staff away: recovery is slower; switch at three quarters of the normal time. */
-    public static final int STAFF_AWAY_PERCENT = 75;
-    /** EP-5.1 major hospital event: no room for waiting; switch at half the normal time. */
-    public static final int MAJOR_EVENT_PERCENT = 50;
+    /**
+     * EP-5.1 circumstances (holiday, patient volume, staff away, a major event) change how long recovery takes;
+     * the plan leaves the decision to the leadership group and keeps the EP-5.2 times. By default no
+     * circumstance moves a threshold (100 %): it is shown to the leadership group, who can move a department's
+     * switch earlier with one decision. A hospital that wants fixed shares configures them explicitly
+     * ({@link #withModifier}).
+     */
+    public static final int PLAN_PERCENT = ModifierPolicy.FULL_PERCENT;
 
     public LadderSettings {
         thresholds = complete(thresholds, "thresholds");
@@ -81,18 +82,24 @@ public record LadderSettings(Map<LadderStep, Duration> thresholds, Map<LadderSte
                 Team.COORDINATION_TEAM));
 
         Map<ContextModifier, ModifierPolicy> modifiers = new EnumMap<>(ContextModifier.class);
-        modifiers.put(ContextModifier.HOLIDAY, new ModifierPolicy(ContextModifier.HOLIDAY, HOLIDAY_PERCENT,
-                Set.of(Office.HOSPITAL_DUTY_OFFICER, Office.PRESIDENT_OFFICE),
-                Bilingual.of("节假日值班人员少,恢复慢,提前转入手工并通知总值班", "holiday roster: fewer hands, slower recovery; switch earlier and tell the duty officer")));
-        modifiers.put(ContextModifier.HIGH_PATIENT_VOLUME, new ModifierPolicy(ContextModifier.HIGH_PATIENT_VOLUME, HIGH_VOLUME_PERCENT,
-                Set.of(Office.OUTPATIENT_OFFICE, Office.NURSING, Office.MEDICAL_AFFAIRS),
-                Bilingual.of("病人多,排队积压快,提前转入手工", "many patients: queues build fast; switch earlier")));
-        modifiers.put(ContextModifier.STAFF_AWAY, new ModifierPolicy(ContextModifier.STAFF_AWAY, STAFF_AWAY_PERCENT,
-                Set.of(Office.VENDORS, Team.LIAISON_TEAM),
-                Bilingual.of("关键人员外出,恢复慢,提前转入手工并请求外援(EP-2.3)", "key staff away: slower recovery; switch earlier and ask for outside help (EP-2.3)")));
-        modifiers.put(ContextModifier.MAJOR_EVENT, new ModifierPolicy(ContextModifier.MAJOR_EVENT, MAJOR_EVENT_PERCENT,
-                Set.of(Office.PRESIDENT_OFFICE, Office.GENERAL_SERVICES),
-                Bilingual.of("医院重大活动期间不能等待,提前转入手工并通知院办", "major hospital event: no room for waiting; switch earlier and tell the president's office")));
+        // EP-5.1: the circumstances are shown to the leadership group (and the parties below are told); the
+        // thresholds stay the plan's unless the hospital configures a share.
+        modifiers.put(ContextModifier.HOLIDAY, new ModifierPolicy(ContextModifier.HOLIDAY, PLAN_PERCENT,
+                Set.of(Office.LEADERSHIP_GROUP, Office.HOSPITAL_DUTY_OFFICER, Office.PRESIDENT_OFFICE),
+                Bilingual.of("节假日值班人员少,恢复可能更慢;由应急领导组决定是否提前转入手工,并通知总值班",
+                        "holiday roster: fewer hands, recovery may be slower; the leadership group decides whether to switch earlier; the duty officer is told")));
+        modifiers.put(ContextModifier.HIGH_PATIENT_VOLUME, new ModifierPolicy(ContextModifier.HIGH_PATIENT_VOLUME, PLAN_PERCENT,
+                Set.of(Office.LEADERSHIP_GROUP, Office.OUTPATIENT_OFFICE, Office.NURSING, Office.MEDICAL_AFFAIRS),
+                Bilingual.of("病人多,排队积压快;由应急领导组决定是否提前转入手工",
+                        "many patients: queues build fast; the leadership group decides whether to switch earlier")));
+        modifiers.put(ContextModifier.STAFF_AWAY, new ModifierPolicy(ContextModifier.STAFF_AWAY, PLAN_PERCENT,
+                Set.of(Office.LEADERSHIP_GROUP, Office.VENDORS, Team.LIAISON_TEAM),
+                Bilingual.of("关键人员外出,恢复可能更慢,请求外援(EP-2.3);由应急领导组决定是否提前转入手工",
+                        "key staff away: recovery may be slower, ask for outside help (EP-2.3); the leadership group decides whether to switch earlier")));
+        modifiers.put(ContextModifier.MAJOR_EVENT, new ModifierPolicy(ContextModifier.MAJOR_EVENT, PLAN_PERCENT,
+                Set.of(Office.LEADERSHIP_GROUP, Office.PRESIDENT_OFFICE, Office.GENERAL_SERVICES),
+                Bilingual.of("医院重大活动期间;由应急领导组决定是否提前转入手工,并通知院办",
+                        "major hospital event; the leadership group decides whether to switch earlier; the president's office is told")));
         return new LadderSettings(thresholds, notified, modifiers);
     }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.fault.FaultClass;
 import org.hospital.continuity.playbooks.ladder.LadderStep;
 import org.hospital.continuity.playbooks.party.Department;
@@ -28,6 +29,14 @@ public sealed interface Occurrence {
         return false;
     }
 
+    /**
+     * Where it happened: the area whose departments a ladder, manual-mode or recovery step is for
+     * ({@link Area#HOSPITAL} for the whole hospital and for occurrences of the incident as a whole).
+     */
+    default Area area() {
+        return Area.HOSPITAL;
+    }
+
     /** The incident opened. */
     record IncidentOpened(Instant at) implements Occurrence {
     }
@@ -43,10 +52,29 @@ public sealed interface Occurrence {
     record WholeNetworkFailure(Instant at) implements Occurrence {
     }
 
-    /** A ladder row fell due; {@code switching} are the departments that enter manual with it. */
-    record LadderStepReached(Instant at, LadderStep step, Set<Department> switching) implements Occurrence {
+    /** One area of the hospital is cut off (EP-4.1 局部网络不通, 光纤损坏): its ladder starts. */
+    record AreaOutage(Instant at, Area area) implements Occurrence {
+        public AreaOutage {
+            Objects.requireNonNull(area, "area");
+            if (area.isHospital()) {
+                throw new IllegalArgumentException("an area outage names its area; the whole hospital is a WholeNetworkFailure");
+            }
+        }
+    }
+
+    /**
+     * A ladder row fell due; {@code switching} are the departments that enter manual with it, in {@code area}
+     * ({@link Area#HOSPITAL} for a whole-network outage).
+     */
+    record LadderStepReached(Instant at, LadderStep step, Set<Department> switching, Area area) implements Occurrence {
         public LadderStepReached {
             switching = sortedCopy(switching);
+            Objects.requireNonNull(area, "area");
+        }
+
+        /** A row of a whole-network outage. */
+        public LadderStepReached(Instant at, LadderStep step, Set<Department> switching) {
+            this(at, step, switching, Area.HOSPITAL);
         }
 
         @Override
@@ -60,10 +88,16 @@ public sealed interface Occurrence {
         }
     }
 
-    /** Departments entered manual operation. */
-    record ManualModeStarted(Instant at, Set<Department> entering) implements Occurrence {
+    /** Departments entered manual operation, in {@code area}. */
+    record ManualModeStarted(Instant at, Set<Department> entering, Area area) implements Occurrence {
         public ManualModeStarted {
             entering = sortedCopy(entering);
+            Objects.requireNonNull(area, "area");
+        }
+
+        /** Departments of the whole hospital. */
+        public ManualModeStarted(Instant at, Set<Department> entering) {
+            this(at, entering, Area.HOSPITAL);
         }
 
         @Override
@@ -77,10 +111,16 @@ public sealed interface Occurrence {
         }
     }
 
-    /** The system is back for the departments that were in manual operation. */
-    record Recovered(Instant at, Set<Department> released) implements Occurrence {
+    /** The system is back for the departments that were in manual operation, in {@code area}. */
+    record Recovered(Instant at, Set<Department> released, Area area) implements Occurrence {
         public Recovered {
             released = sortedCopy(released);
+            Objects.requireNonNull(area, "area");
+        }
+
+        /** Departments of the whole hospital. */
+        public Recovered(Instant at, Set<Department> released) {
+            this(at, released, Area.HOSPITAL);
         }
 
         @Override

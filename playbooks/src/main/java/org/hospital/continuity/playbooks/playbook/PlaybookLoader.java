@@ -125,6 +125,7 @@ public final class PlaybookLoader {
             case INCIDENT_OPENED -> new Trigger.IncidentOpened();
             case CLASS -> new Trigger.ClassReached(node.require("class", "a fault class").enumValue(FaultClass.class));
             case WHOLE_NETWORK -> new Trigger.WholeNetwork();
+            case AREA_OUTAGE -> new Trigger.AreaOutage();
             case LADDER_STEP -> new Trigger.LadderStepDue(node.require("step", "a ladder step").enumValue(LadderStep.class));
             case MANUAL_MODE -> new Trigger.ManualMode();
             case RECOVERY -> new Trigger.Recovery();

@@ -57,6 +57,19 @@ public sealed interface Trigger {
         }
     }
 
+    /** {@code type: AREA_OUTAGE}. */
+    record AreaOutage() implements Trigger {
+        @Override
+        public TriggerType type() {
+            return TriggerType.AREA_OUTAGE;
+        }
+
+        @Override
+        public boolean matches(Occurrence o) {
+            return o instanceof Occurrence.AreaOutage;
+        }
+    }
+
     /** {@code type: LADDER_STEP, step: FRONT_DESK}. */
     record LadderStepDue(LadderStep step) implements Trigger {
         public LadderStepDue {

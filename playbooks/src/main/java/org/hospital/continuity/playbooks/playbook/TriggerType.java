@@ -8,6 +8,8 @@ public enum TriggerType {
     CLASS,
     /** The incident becomes a whole-network failure (EP-5.1). */
     WHOLE_NETWORK,
+    /** One area (a building, a floor) is cut off (EP-4.1 局部网络不通): its ladder starts. */
+    AREA_OUTAGE,
     /** A row of the downtime ladder falls due (EP-5.2.1 … EP-5.2.3, EP-6.1). */
     LADDER_STEP,
     /** Departments enter manual operation, by the ladder or on request (EP-6.2 … EP-6.7). */

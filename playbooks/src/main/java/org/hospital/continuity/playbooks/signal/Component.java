@@ -1,7 +1,11 @@
 package org.hospital.continuity.playbooks.signal;
 
+import java.util.Optional;
+import java.util.Set;
+import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.fault.Cause;
 import org.hospital.continuity.playbooks.fault.Scope;
+import org.hospital.continuity.playbooks.party.Department;
 
 /** The HIS components that probes watch (EP-1.3), with what their failure means in EP-4 terms. */
 public enum Component {
@@ -61,5 +65,38 @@ public enum Component {
     /** What the plan calls this component failing again and again (EP-4.1 不稳定 / 有规律性). */
     public Cause unstableCause() {
         return unstableCause;
+    }
+
+    /** True for the components the whole HIS depends on (database, application server, core network). */
+    public boolean isHisWide() {
+        return downScope == Scope.WHOLE_NETWORK;
+    }
+
+    /** The departments whose cashiers settle insurance claims online (EP-4.4, EP-6.2.2, EP-6.3.3). */
+    public static final Set<Department> INSURANCE_DESKS = Set.of(Department.OUTPATIENT_REGISTRATION, Department.ADMISSION,
+            Department.DISCHARGE_SETTLEMENT);
+
+    /**
+     * True when this component being down explains what a report says: the reporter lost what the component
+     * gives them. The HIS-wide components explain every loss of access; a segment the losses in its area or
+     * subnet; the insurance link failed settlements and lost connections at the cashiers' desks; PACS and LIS
+     * lost access in medical technology; a key terminal its own reports. The backup disk explains no report.
+     *
+     * @param report the report
+     * @param target the probed target of this component (a subnet for a segment, the terminal for a key terminal)
+     * @param area   the area the component serves, if one
+     */
+    public boolean explains(FaultReport report, String target, Optional<Area> area) {
+        Terminal t = report.terminal();
+        boolean lost = report.symptom().lossOfAccess();
+        return switch (this) {
+            case DATABASE_SERVER, APPLICATION_SERVER, CORE_NETWORK -> lost;
+            case NETWORK_SEGMENT -> lost && (area.map(a -> a.covers(t.area())).orElse(false) || target.equals(t.subnet()));
+            case INSURANCE_LINK -> report.symptom() == Symptom.INSURANCE_SETTLEMENT_FAILS
+                    || lost && INSURANCE_DESKS.contains(t.department());
+            case PACS, LIS -> lost && t.department() == Department.MEDICAL_TECHNOLOGY;
+            case KEY_TERMINAL -> target.equals(t.id());
+            case BACKUP_STORAGE -> false;
+        };
     }
 }

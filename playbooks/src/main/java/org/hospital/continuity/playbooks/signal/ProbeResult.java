@@ -2,6 +2,8 @@ package org.hospital.continuity.playbooks.signal;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.text.Bilingual;
 
 /**
@@ -13,9 +15,11 @@ import org.hospital.continuity.playbooks.text.Bilingual;
  * @param target    which one (host name, segment, line id); probes of the same component and target form one series
  * @param status    up or down
  * @param detail    free text from the probe (may be empty)
+ * @param area      the area the component serves, when it serves one area only (a building's or a floor's
+ *                  switch, a fibre to one building): its failure cuts that area off (EP-4.1 局部网络不通)
  */
-public record ProbeResult(String id, Instant at, Component component, String target, ProbeStatus status, String detail)
-        implements Signal {
+public record ProbeResult(String id, Instant at, Component component, String target, ProbeStatus status, String detail,
+                          Optional<Area> area) implements Signal {
 
     public ProbeResult {
         Objects.requireNonNull(id, "id");
@@ -24,10 +28,21 @@ public record ProbeResult(String id, Instant at, Component component, String tar
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(status, "status");
         detail = detail == null ? "" : detail;
+        area = area == null ? Optional.empty() : area.filter(a -> !a.isHospital());
+    }
+
+    /** A probe of a component that serves no single area. */
+    public ProbeResult(String id, Instant at, Component component, String target, ProbeStatus status, String detail) {
+        this(id, at, component, target, status, detail, Optional.empty());
     }
 
     /** The series this probe belongs to: component and target. */
     public String seriesKey() {
+        return seriesKey(component, target);
+    }
+
+    /** The series key of a component and target. */
+    public static String seriesKey(Component component, String target) {
         return component.name() + "/" + target;
     }
 
@@ -38,8 +53,10 @@ public record ProbeResult(String id, Instant at, Component component, String tar
 
     @Override
     public Bilingual describe() {
+        String where = area.map(a -> " @" + a.name().zh()).orElse("");
+        String whereEn = area.map(a -> " @" + a.name().en()).orElse("");
         return Bilingual.of(
-                "探测 " + component.zh() + " " + target + ": " + status.zh(),
-                "probe " + component.en() + " " + target + ": " + status.en());
+                "探测 " + component.zh() + " " + target + where + ": " + status.zh(),
+                "probe " + component.en() + " " + target + whereEn + ": " + status.en());
     }
 }

@@ -25,10 +25,15 @@ import org.hospital.continuity.playbooks.text.Bilingual;
  * @param until    how long after the start to simulate at most; empty: until nothing is pending
  * @param settings the engine settings (defaults plus the scenario's changes)
  * @param inputs   the inputs, in time order
+ * @param horizon  the longest gap allowed between two entries (and after the last one without {@code until})
+ * @param expect   what must happen (checked by the tests and {@code simulate --check})
  */
 public record Scenario(String id, Bilingual title, String source, Instant start, ZoneId zone,
                        Set<ContextModifier> context, Optional<Duration> until, EngineSettings settings,
-                       List<Input> inputs) {
+                       List<Input> inputs, Duration horizon, Expectation expect) {
+
+    /** The default horizon: a scenario is about days, not years. */
+    public static final Duration DEFAULT_HORIZON = Duration.ofDays(30);
 
     public Scenario {
         Objects.requireNonNull(id, "id");
@@ -40,5 +45,13 @@ public record Scenario(String id, Bilingual title, String source, Instant start,
         Objects.requireNonNull(until, "until");
         Objects.requireNonNull(settings, "settings");
         inputs = List.copyOf(inputs);
+        Objects.requireNonNull(horizon, "horizon");
+        Objects.requireNonNull(expect, "expect");
+    }
+
+    /** A scenario with the default horizon and no expectation. */
+    public Scenario(String id, Bilingual title, String source, Instant start, ZoneId zone, Set<ContextModifier> context,
+                    Optional<Duration> until, EngineSettings settings, List<Input> inputs) {
+        this(id, title, source, start, zone, context, until, settings, inputs, DEFAULT_HORIZON, Expectation.none());
     }
 }

@@ -2,7 +2,7 @@ package org.hospital.continuity.playbooks.simulate;
 
 import java.util.List;
 import java.util.Objects;
-import org.hospital.continuity.playbooks.incident.IncidentState;
+import org.hospital.continuity.playbooks.incident.EngineState;
 import org.hospital.continuity.playbooks.incident.TimelineEntry;
 
 /**
@@ -12,7 +12,7 @@ import org.hospital.continuity.playbooks.incident.TimelineEntry;
  * @param entries  the timeline, ordered by time and, within an instant, by the order the engine decided
  * @param end      the engine state at the end
  */
-public record Simulation(Scenario scenario, List<TimelineEntry> entries, IncidentState end) {
+public record Simulation(Scenario scenario, List<TimelineEntry> entries, EngineState end) {
 
     public Simulation {
         Objects.requireNonNull(scenario, "scenario");
@@ -23,5 +23,10 @@ public record Simulation(Scenario scenario, List<TimelineEntry> entries, Inciden
     /** The entries of one kind, in order. */
     public <T extends TimelineEntry> List<T> entriesOf(Class<T> type) {
         return entries.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** The entries of one kind about one incident (by number), in order. */
+    public <T extends TimelineEntry> List<T> entriesOf(Class<T> type, int incident) {
+        return entriesOf(type).stream().filter(e -> e.incident().number() == incident).toList();
     }
 }

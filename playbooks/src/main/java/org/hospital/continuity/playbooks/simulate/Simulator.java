@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.hospital.continuity.playbooks.incident.IncidentEngine;
-import org.hospital.continuity.playbooks.incident.IncidentState;
+import org.hospital.continuity.playbooks.incident.EngineState;
 import org.hospital.continuity.playbooks.incident.Input;
 import org.hospital.continuity.playbooks.incident.TimelineEntry;
 import org.hospital.continuity.playbooks.playbook.PlaybookSet;
@@ -18,7 +18,10 @@ import org.hospital.continuity.playbooks.playbook.PlaybookSet;
  */
 public final class Simulator {
 
-    /** Without an {@code until}, a simulation stops this long after the last input at the latest. */
+    /**
+     * Without an {@code until}, a simulation stops this long after the last input at the latest (or after the
+     * scenario's horizon, when that is shorter).
+     */
     public static final Duration MAX_TAIL = Duration.ofDays(30);
 
     private Simulator() {
@@ -27,7 +30,7 @@ public final class Simulator {
     /** Runs the scenario against the given playbooks. */
     public static Simulation run(Scenario scenario, PlaybookSet playbooks) {
         IncidentEngine engine = new IncidentEngine(scenario.settings(), playbooks);
-        IncidentState state = engine.start(scenario.start(), scenario.context());
+        EngineState state = engine.start(scenario.start(), scenario.context());
         List<TimelineEntry> entries = new ArrayList<>();
         Instant lastInput = scenario.start();
         for (Input input : scenario.inputs()) {
@@ -36,7 +39,8 @@ public final class Simulator {
             state = step.state();
             lastInput = input.at().isAfter(lastInput) ? input.at() : lastInput;
         }
-        Instant horizon = scenario.until().map(scenario.start()::plus).orElse(lastInput.plus(MAX_TAIL));
+        Duration tail = scenario.horizon().compareTo(MAX_TAIL) < 0 ? scenario.horizon() : MAX_TAIL;
+        Instant horizon = scenario.until().map(scenario.start()::plus).orElse(lastInput.plus(tail));
         while (true) {
             Optional<Instant> next = engine.nextWakeUp(state);
             if (next.isEmpty() || next.get().isAfter(horizon)) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hospital.continuity.playbooks.classify.Evidence;
 import org.hospital.continuity.playbooks.classify.GradingEvent;
+import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.fault.FaultClass;
 import org.hospital.continuity.playbooks.fault.Scope;
 import org.hospital.continuity.playbooks.incident.Input;
@@ -57,8 +58,11 @@ public final class TimelineRenderer {
     }
 
     private static void render(TimelineEntry entry, Instant start, ZoneId zone, List<String> out) {
-        String head = offset(start, entry.at()) + "  " + DAY_TIME.format(entry.at().atZone(zone)) + "  ";
-        if (entry instanceof TimelineEntry.SignalReceived r) {
+        String which = entry.incident().isNone() ? "   " : String.format("#%-2d", entry.incident().number());
+        String head = offset(start, entry.at()) + "  " + DAY_TIME.format(entry.at().atZone(zone)) + " " + which + " ";
+        if (entry instanceof TimelineEntry.IncidentOpened o) {
+            out.add(head + label("开启", "OPENED") + "故障 #" + o.incident().number() + " / incident #" + o.incident().number());
+        } else if (entry instanceof TimelineEntry.SignalReceived r) {
             out.add(head + label("信号", "SIGNAL") + r.input().signal().id() + " " + r.input().signal().describe().both());
         } else if (entry instanceof TimelineEntry.InputRejected r) {
             out.add(head + label("拒绝", "REJECTED") + describe(r.input()) + " [" + r.clause() + "]");
@@ -66,38 +70,62 @@ public final class TimelineRenderer {
         } else if (entry instanceof TimelineEntry.Regraded g) {
             grading(g.event(), head, out);
         } else if (entry instanceof TimelineEntry.ContextChanged c) {
-            out.add(head + label("情境", "CONTEXT") + modifiers(c.modifiers()));
-            c.schedule().forEach(m -> out.add(INDENT + milestone(m, zone)));
+            out.add(head + label("情境", "CONTEXT") + modifiers(c.modifiers()) + (c.modifiers().isEmpty() ? ""
+                    : "  → 请应急领导组考虑是否提前转入手工 / for the leadership group: move a switch earlier? [EP-5.1]"));
+            c.schedules().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey(java.util.Comparator.comparing(Area::path)))
+                    .forEach(e -> e.getValue().forEach(m -> out.add(INDENT + where(e.getKey()) + milestone(m, zone))));
         } else if (entry instanceof TimelineEntry.OutageStarted o) {
-            out.add(head + label("停机", "OUTAGE") + "网络整体故障自 " + DAY_TIME.format(o.start().atZone(zone))
-                    + " 起 / whole-network outage since " + DAY_TIME.format(o.start().atZone(zone)) + " [EP-5]");
+            String since = DAY_TIME.format(o.start().atZone(zone));
+            if (o.area().isHospital()) {
+                out.add(head + label("停机", "OUTAGE") + "网络整体故障自 " + since + " 起 / whole-network outage since " + since + " [EP-5]");
+            } else {
+                out.add(head + label("停机", "OUTAGE") + o.area().name().zh() + " 局部网络不通自 " + since + " 起 / "
+                        + o.area().name().en() + " cut off since " + since + " [EP-4.1, EP-5.2]");
+            }
             o.schedule().forEach(m -> out.add(INDENT + milestone(m, zone)));
         } else if (entry instanceof TimelineEntry.LadderStepReached l) {
             LadderMilestone m = l.milestone();
-            out.add(head + label("阶梯", "LADDER") + "[" + m.clause() + "] 停机" + Durations.zh(m.threshold()) + "未恢复 / not recovered within "
-                    + Durations.en(m.threshold()) + pulled(m));
+            out.add(head + label("阶梯", "LADDER") + where(l.area()) + "[" + m.clause() + "] 停机" + Durations.zh(m.threshold())
+                    + "未恢复 / not recovered within " + Durations.en(m.threshold()) + pulled(m));
             out.add(INDENT + "转入手工 manual now: " + departments(l.switching()));
             out.add(INDENT + "通知 notify: " + parties(m.notified()));
         } else if (entry instanceof TimelineEntry.ManualModeGranted g) {
-            out.add(head + label("手工", "MANUAL") + g.department().label() + " 申请转入手工 / switched on request [EP-5.2] (" + g.by() + ")");
+            out.add(head + label("手工", "MANUAL") + where(g.area()) + g.department().label() + " " + g.basis().text().both()
+                    + " [" + g.basis().clause() + "] (" + g.by() + ")");
             out.add(INDENT + "理由 reason: " + g.reason());
         } else if (entry instanceof TimelineEntry.OutageEnded e) {
-            out.add(head + label("恢复", "RECOVERED") + "网络整体故障结束,历时 " + Durations.zh(e.lasted())
-                    + " / whole-network outage over after " + Durations.en(e.lasted()));
+            if (e.area().isHospital()) {
+                out.add(head + label("恢复", "RECOVERED") + "网络整体故障结束,历时 " + Durations.zh(e.lasted())
+                        + " / whole-network outage over after " + Durations.en(e.lasted()));
+            } else {
+                out.add(head + label("恢复", "RECOVERED") + e.area().name().zh() + " 网络恢复,历时 " + Durations.zh(e.lasted())
+                        + " / " + e.area().name().en() + " back after " + Durations.en(e.lasted()));
+            }
         } else if (entry instanceof TimelineEntry.ManualModeEnded e) {
-            out.add(head + label("复原", "NORMAL") + "恢复运行通知后退出手工 / back from manual after the restart notice [EP-6.8]: "
+            out.add(head + label("复原", "NORMAL") + where(e.area()) + "恢复运行通知后退出手工 / back from manual after the restart notice [EP-6.8]: "
                     + departments(e.released()));
         } else if (entry instanceof TimelineEntry.StepDue d) {
             step(d.due(), head, zone, out);
         } else if (entry instanceof TimelineEntry.DeadlineReached d) {
             DueStep due = d.deadline().step();
-            out.add(head + label("期限", "DEADLINE") + due.reference() + forDepartment(due.department()) + " [" + due.step().clause() + "] "
+            out.add(head + label("期限", "DEADLINE") + due.reference() + forDepartment(due) + " [" + due.step().clause() + "] "
                     + due.step().action().both());
+        } else if (entry instanceof TimelineEntry.IncidentMerged m) {
+            out.add(head + label("合并", "MERGED") + "故障 #" + m.incident().number() + " 并入 #" + m.into().number()
+                    + " / incident #" + m.incident().number() + " merged into #" + m.into().number() + " (" + m.by() + ") [EP-4]");
+            out.add(INDENT + "理由 reason: " + m.reason().zh());
+            if (!m.reason().en().equals(m.reason().zh())) {
+                out.add(INDENT + "           " + m.reason().en());
+            }
         } else if (entry instanceof TimelineEntry.IncidentClosed c) {
             out.add(head + label("关闭", "CLOSED") + "故障关闭,最高级别 " + c.highestClass().zh() + ",历时 "
                     + Durations.zh(Duration.between(c.openedAt(), c.at())) + " / incident closed, highest " + c.highestClass().en()
                     + ", lasted " + Durations.en(Duration.between(c.openedAt(), c.at())));
         }
+    }
+
+    private static String where(Area area) {
+        return area.isHospital() ? "" : "@" + area.name().zh() + " " + area.name().en() + " ";
     }
 
     private static void grading(GradingEvent event, String head, List<String> out) {
@@ -116,6 +144,11 @@ public final class TimelineRenderer {
             out.add(INDENT + "理由 reason: " + o.reason());
         } else if (event instanceof GradingEvent.OverrideLifted l) {
             out.add(head + label("撤销", "LIFTED") + l.by() + " 撤销人工定级 / lifts the override: " + l.reason());
+        } else if (event instanceof GradingEvent.EvidenceChanged e) {
+            out.add(head + label("证据", "EVIDENCE") + "定级不变,依据变化 / same class, what it rests on changed");
+            out.add(INDENT + "理由 reason: " + e.reason().zh());
+            out.add(INDENT + "           " + e.reason().en());
+            evidence(e.evidence(), out);
         } else if (event instanceof GradingEvent.OverrideSuperseded s) {
             out.add(head + label("覆盖", "SUPERSEDED") + "新证据高于人工定级 " + s.overridden().zh() + ",恢复自动定级 / new evidence above the override ("
                     + s.overridden().en() + "): automatic grading resumes at " + s.computed().en());
@@ -133,7 +166,7 @@ public final class TimelineRenderer {
     private static void step(DueStep due, String head, ZoneId zone, List<String> out) {
         String deadline = due.step().due().map(d -> "  期限 due: " + d.label().both()
                 + due.dueBy().map(by -> " (" + DAY_TIME.format(by.atZone(zone)) + ")").orElse("")).orElse("");
-        out.add(head + label("预案", "STEP") + due.reference() + forDepartment(due.department()) + " [" + due.step().clause() + "]"
+        out.add(head + label("预案", "STEP") + due.reference() + forDepartment(due) + " [" + due.step().clause() + "]"
                 + "  负责 owner: " + due.step().owner().label() + deadline);
         out.add(INDENT + due.step().action().zh());
         out.add(INDENT + due.step().action().en());
@@ -143,18 +176,35 @@ public final class TimelineRenderer {
     }
 
     private static void summary(Simulation simulation, List<String> out) {
-        List<TimelineEntry.Regraded> regraded = simulation.entriesOf(TimelineEntry.Regraded.class);
-        List<String> classes = regraded.stream().map(TimelineEntry.Regraded::event)
-                .filter(GradingEvent.ClassChanged.class::isInstance).map(GradingEvent.ClassChanged.class::cast)
-                .map(c -> faultClass(c.to())).toList();
-        Set<Department> everManual = EnumSet.noneOf(Department.class);
-        simulation.entriesOf(TimelineEntry.LadderStepReached.class).forEach(l -> everManual.addAll(l.switching()));
-        simulation.entriesOf(TimelineEntry.ManualModeGranted.class).forEach(g -> everManual.add(g.department()));
-        out.add("定级变化 Class changes : " + (classes.isEmpty() ? "无 none" : String.join(" → ", classes)));
-        out.add("手工部门 Went manual   : " + departments(everManual));
+        java.util.Map<Integer, List<String>> classes = new java.util.TreeMap<>();
+        for (TimelineEntry.Regraded r : simulation.entriesOf(TimelineEntry.Regraded.class)) {
+            if (r.event() instanceof GradingEvent.ClassChanged c) {
+                classes.computeIfAbsent(r.incident().number(), k -> new ArrayList<>()).add(faultClass(c.to()));
+            }
+        }
+        java.util.Map<String, Set<Department>> everManual = new java.util.TreeMap<>();
+        simulation.entriesOf(TimelineEntry.LadderStepReached.class).forEach(l ->
+                everManual.computeIfAbsent(placeLabel(l.area()), k -> EnumSet.noneOf(Department.class)).addAll(l.switching()));
+        simulation.entriesOf(TimelineEntry.ManualModeGranted.class).forEach(g ->
+                everManual.computeIfAbsent(placeLabel(g.area()), k -> EnumSet.noneOf(Department.class)).add(g.department()));
+        int incidents = simulation.entriesOf(TimelineEntry.IncidentOpened.class).size();
+        int merged = simulation.entriesOf(TimelineEntry.IncidentMerged.class).size();
+        out.add("故障数 Incidents      : " + incidents + (merged > 0 ? "   合并 merged: " + merged : ""));
+        if (classes.isEmpty()) {
+            out.add("定级变化 Class changes : 无 none");
+        }
+        classes.forEach((n, seq) -> out.add("定级变化 Class changes : #" + n + " " + String.join(" → ", seq)));
+        if (everManual.isEmpty()) {
+            out.add("手工部门 Went manual   : 无 none");
+        }
+        everManual.forEach((place, deps) -> out.add("手工部门 Went manual   : " + place + departments(deps)));
         out.add("预案步骤 Steps due     : " + simulation.entriesOf(TimelineEntry.StepDue.class).size()
                 + "   期限 Deadlines: " + simulation.entriesOf(TimelineEntry.DeadlineReached.class).size()
                 + "   条目 Entries: " + simulation.entries().size());
+    }
+
+    private static String placeLabel(Area area) {
+        return area.isHospital() ? "" : "@" + area.name().zh() + " " + area.name().en() + ": ";
     }
 
     private static String label(String zh, String en) {
@@ -194,14 +244,22 @@ public final class TimelineRenderer {
         if (input instanceof Input.RequestManualMode m) {
             return "申请转入手工 manual mode: " + m.department().label() + " (" + (m.by().isBlank() ? "?" : m.by()) + ")";
         }
+        if (input instanceof Input.SwitchEarlier e) {
+            return "提前转入手工 switch earlier: " + e.department().label() + " (" + (e.by().isBlank() ? "?" : e.by()) + ")";
+        }
+        if (input instanceof Input.MergeIncidents m) {
+            return "合并故障 merge #" + m.from() + " → #" + m.into() + " (" + (m.by().isBlank() ? "?" : m.by()) + ")";
+        }
         if (input instanceof Input.Observe o) {
             return o.signal().describe().both();
         }
         return input.getClass().getSimpleName();
     }
 
-    private static String forDepartment(Optional<Department> department) {
-        return department.map(d -> " @" + d.zh() + " " + d.en()).orElse("");
+    private static String forDepartment(DueStep due) {
+        Area area = due.occurrence().area();
+        String place = area.isHospital() ? "" : " " + area.name().zh() + " " + area.name().en();
+        return due.department().map(d -> " @" + d.zh() + " " + d.en() + place).orElse(place.isEmpty() ? "" : " @" + place.trim());
     }
 
     private static String modifiers(Collection<ContextModifier> modifiers) {

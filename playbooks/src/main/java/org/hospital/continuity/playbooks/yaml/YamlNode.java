@@ -49,6 +49,75 @@ public final class YamlNode {
         this.fallback = fallback;
     }
 
+    /**
+     * Decodes a file's bytes as UTF-8; bytes that are not UTF-8 are a {@link FileFormatException} at the line
+     * and column of the first of them.
+     */
+    public static String utf8(String file, byte[] bytes) {
+        java.nio.charset.CharsetDecoder decoder = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try {
+            return decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // find the first bad byte: decode prefix by prefix is quadratic; walk the UTF-8 structure instead
+            int bad = firstInvalidUtf8(bytes);
+            String before = new String(bytes, 0, bad, java.nio.charset.StandardCharsets.UTF_8);
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < before.length(); i++) {
+                if (before.charAt(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            StringBuilder found = new StringBuilder("bytes that are not UTF-8 (");
+            for (int i = bad; i < Math.min(bytes.length, bad + 4); i++) {
+                found.append(i > bad ? " " : "").append(String.format("0x%02X", bytes[i] & 0xFF));
+            }
+            throw new FileFormatException(file, line, column, "", "UTF-8 text (save the file as UTF-8)", found.append(')').toString());
+        }
+    }
+
+    private static int firstInvalidUtf8(byte[] b) {
+        int i = 0;
+        while (i < b.length) {
+            int c = b[i] & 0xFF;
+            int n;
+            if (c < 0x80) {
+                n = 0;
+            } else if (c >= 0xC2 && c <= 0xDF) {
+                n = 1;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                n = 2;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                n = 3;
+            } else {
+                return i;
+            }
+            for (int k = 1; k <= n; k++) {
+                if (i + k >= b.length || (b[i + k] & 0xC0) != 0x80) {
+                    return i;
+                }
+            }
+            if (n == 2) {
+                int c1 = b[i + 1] & 0xFF;
+                if (c == 0xE0 && c1 < 0xA0 || c == 0xED && c1 > 0x9F) {
+                    return i;
+                }
+            } else if (n == 3) {
+                int c1 = b[i + 1] & 0xFF;
+                if (c == 0xF0 && c1 < 0x90 || c == 0xF4 && c1 > 0x8F) {
+                    return i;
+                }
+            }
+            i += n + 1;
+        }
+        return b.length;
+    }
+
     /** Parses one YAML document; a syntax error or an empty file is a {@link FileFormatException}. */
     public static YamlNode parse(String file, String text) {
         LoaderOptions options = new LoaderOptions();
@@ -100,12 +169,12 @@ public final class YamlNode {
     }
 
     /**
-     * Checks that this node is a mapping whose keys are all among {@code allowed} (and not repeated); returns
-     * this node for chaining.
+     * Checks that this node is a mapping whose keys are all among {@code allowed} (any key when null; none
+     * repeated); returns this node for chaining.
      */
     public YamlNode mapping(String what, Set<String> allowed) {
         if (!(node instanceof MappingNode m)) {
-            throw error(what + " (a mapping with keys " + sorted(allowed) + ")");
+            throw error(what + (allowed == null ? " (a mapping)" : " (a mapping with keys " + sorted(allowed) + ")"));
         }
         if (children.isEmpty()) {
             Set<String> seen = new HashSet<>();
@@ -117,7 +186,7 @@ public final class YamlNode {
                     throw new FileFormatException(file, keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1,
                             path, "a plain key", "a complex key");
                 }
-                if (!allowed.contains(key)) {
+                if (allowed != null && !allowed.contains(key)) {
                     throw new FileFormatException(file, keyNode.getStartMark().getLine() + 1, keyNode.getStartMark().getColumn() + 1,
                             keyPath, "one of the keys " + sorted(allowed) + " in " + what, "unknown key '" + key + "'");
                 }

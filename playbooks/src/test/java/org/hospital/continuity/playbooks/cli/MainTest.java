@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,22 @@ class MainTest {
         Result badFile = run("simulate", bad.toString());
         assertThat(badFile.code()).isEqualTo(Main.BAD_FILE);
         assertThat(badFile.err()).contains("bad.yaml:3:").contains("start");
+
+        // malformed input of every kind: file:line:col and no stack trace
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, "id: x\ntitle: {zh: \u574f, en: Bad}\n".replace("\u574f", "\u00e9").getBytes(StandardCharsets.ISO_8859_1));
+        Path huge = dir.resolve("huge.yaml");
+        Files.writeString(huge, "id: x\ntitle: {zh: 坏, en: Bad}\nstart: 2026-11-24T10:00:00+08:00\ntimeline:\n"
+                + "  - at: PT2562047788015215H\n    probe: {component: DATABASE_SERVER, target: db, status: DOWN}\n", StandardCharsets.UTF_8);
+        Path end = dir.resolve("end.yaml");
+        Files.writeString(end, "id: x\ntitle: {zh: 坏, en: Bad}\nstart: +999999999-12-31T23:59:59Z\ntimeline:\n"
+                + "  - at: PT0M\n    probe: {component: DATABASE_SERVER, target: db, status: DOWN}\n", StandardCharsets.UTF_8);
+        for (Path p : List.of(latin1, huge, end)) {
+            Result r = run("simulate", p.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(Main.BAD_FILE);
+            assertThat(r.err()).as(p.toString()).matches("(?s)error: " + p.getFileName() + ":\\d+:\\d+: .*")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
 
         assertThat(run().code()).isEqualTo(Main.USAGE);
         assertThat(run("simulate").err()).contains("usage:");

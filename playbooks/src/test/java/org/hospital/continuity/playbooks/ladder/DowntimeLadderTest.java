@@ -107,43 +107,69 @@ class DowntimeLadderTest {
     @DisplayName("EP-5.1 context modifiers: holidays, patient volume, staff away, major events")
     class Context {
 
+        /** A hospital that chose to pull its ladder by fixed shares (never the default). */
+        private DowntimeLadder configured() {
+            LadderSettings d = LadderSettings.defaults();
+            return new DowntimeLadder(d
+                    .withModifier(new ModifierPolicy(ContextModifier.HOLIDAY, 50, d.modifiers().get(ContextModifier.HOLIDAY).alsoNotify(),
+                            d.modifiers().get(ContextModifier.HOLIDAY).rationale()))
+                    .withModifier(new ModifierPolicy(ContextModifier.STAFF_AWAY, 75, d.modifiers().get(ContextModifier.STAFF_AWAY).alsoNotify(),
+                            d.modifiers().get(ContextModifier.STAFF_AWAY).rationale()))
+                    .withModifier(new ModifierPolicy(ContextModifier.MAJOR_EVENT, 50, d.modifiers().get(ContextModifier.MAJOR_EVENT).alsoNotify(),
+                            d.modifiers().get(ContextModifier.MAJOR_EVENT).rationale())));
+        }
+
         @Test
-        @DisplayName("EP-5.1 on a holiday the 30-minute row falls due at 15 minutes and the duty officer is told")
-        void holidayPullsEarlierAndWidens() {
+        @DisplayName("EP-5.1/EP-5.2 by default a holiday keeps the plan's 30 minutes; the leadership group and the duty officer are told")
+        void holidayKeepsThePlansTimes() {
             LadderContext holiday = LadderContext.of(ContextModifier.HOLIDAY);
             LadderMilestone first = LADDER.schedule(START, holiday).get(0);
+
+            assertThat(first.threshold()).isEqualTo(Duration.ofMinutes(30));
+            assertThat(first.pulledEarlier()).isFalse();
+            assertThat(first.notified()).contains(Office.HOSPITAL_DUTY_OFFICER, Office.LEADERSHIP_GROUP);
+            assertThat(LADDER.schedule(START, LadderContext.none()).get(0).notified()).doesNotContain(Office.HOSPITAL_DUTY_OFFICER);
+            assertThat(LADDER.departmentsInManualAt(START, START.plus(Duration.ofMinutes(29)), holiday)).isEmpty();
+            for (ContextModifier m : ContextModifier.values()) {
+                assertThat(LadderSettings.defaults().modifiers().get(m).thresholdPercent()).as("%s moves no threshold by default", m)
+                        .isEqualTo(LadderSettings.PLAN_PERCENT);
+            }
+        }
+
+        @Test
+        @DisplayName("EP-5.1 a hospital that configures a holiday share explicitly gets its row at 15 minutes")
+        void configuredHolidayPullsEarlier() {
+            LadderContext holiday = LadderContext.of(ContextModifier.HOLIDAY);
+            LadderMilestone first = configured().schedule(START, holiday).get(0);
 
             assertThat(first.threshold()).isEqualTo(Duration.ofMinutes(15));
             assertThat(first.planThreshold()).isEqualTo(Duration.ofMinutes(30));
             assertThat(first.pulledEarlier()).isTrue();
             assertThat(first.pulledBy()).containsExactly(ContextModifier.HOLIDAY);
-            assertThat(first.notified()).contains(Office.HOSPITAL_DUTY_OFFICER);
-            assertThat(LADDER.schedule(START, LadderContext.none()).get(0).notified()).doesNotContain(Office.HOSPITAL_DUTY_OFFICER);
-            assertThat(LADDER.departmentsInManualAt(START, START.plus(Duration.ofMinutes(15)), holiday))
+            assertThat(configured().departmentsInManualAt(START, START.plus(Duration.ofMinutes(15)), holiday))
                     .containsExactlyInAnyOrderElementsOf(FRONT_DESK);
         }
 
         @Test
-        @DisplayName("EP-5.1 several modifiers take the earliest threshold and tell everyone any of them names")
+        @DisplayName("EP-5.1 configured modifiers combine: the earliest threshold, and everyone any of them names is told")
         void modifiersCombine() {
             LadderContext both = LadderContext.of(ContextModifier.STAFF_AWAY, ContextModifier.MAJOR_EVENT);
-            LadderMilestone wards = LADDER.schedule(START, both).get(1);
+            LadderMilestone wards = configured().schedule(START, both).get(1);
 
             assertThat(wards.threshold()).isEqualTo(Duration.ofHours(3));
             assertThat(wards.notified()).contains(Office.VENDORS, Office.PRESIDENT_OFFICE, Office.LEADERSHIP_GROUP);
-            assertThat(LADDER.thresholdFor(LadderStep.FRONT_DESK, LadderContext.of(ContextModifier.STAFF_AWAY)))
+            assertThat(configured().thresholdFor(LadderStep.FRONT_DESK, LadderContext.of(ContextModifier.STAFF_AWAY)))
                     .isEqualTo(Duration.ofMinutes(22).plusSeconds(30));
+            assertThat(LADDER.schedule(START, both).get(1).threshold()).as("not by default").isEqualTo(Duration.ofHours(6));
         }
 
         @Test
-        @DisplayName("EP-5.1 defaults are documented constants and a hospital can change them")
+        @DisplayName("EP-5.2 a hospital can set its own thresholds explicitly")
         void hospitalEditable() {
             LadderSettings defaults = LadderSettings.defaults();
-            assertThat(defaults.modifiers().get(ContextModifier.HOLIDAY).thresholdPercent()).isEqualTo(LadderSettings.HOLIDAY_PERCENT);
             assertThat(defaults.thresholds().get(LadderStep.FRONT_DESK)).isEqualTo(LadderSettings.FRONT_DESK_THRESHOLD);
 
-            LadderSettings hospital = defaults.withThreshold(LadderStep.FRONT_DESK, Duration.ofMinutes(20))
-                    .withModifier(new ModifierPolicy(ContextModifier.HOLIDAY, 100, Set.of(), defaults.modifiers().get(ContextModifier.HOLIDAY).rationale()));
+            LadderSettings hospital = defaults.withThreshold(LadderStep.FRONT_DESK, Duration.ofMinutes(20));
             DowntimeLadder ladder = new DowntimeLadder(hospital);
             assertThat(ladder.thresholdFor(LadderStep.FRONT_DESK, LadderContext.of(ContextModifier.HOLIDAY))).isEqualTo(Duration.ofMinutes(20));
         }

@@ -91,13 +91,16 @@ class PlaybookSetTest {
         assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_I))).extracting(Party::code)
                 .containsExactly("LEADERSHIP_GROUP", "IT_ON_DUTY");
         assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_II))).extracting(Party::code)
-                .containsExactly("IT_ON_DUTY");
+                .containsExactly("IT_DEPARTMENT", "IT_ON_DUTY");
         assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.INSURANCE))).extracting(Party::code)
                 .containsExactly("FINANCE", "INSURANCE_OFFICE", "OUTPATIENT_OFFICE");
-        assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_III))).isEmpty();
+        // EP-4.7: Class III stays with the system administrator (the first version called nobody, while the EP-3
+        // playbook's escalation step told the leadership group of every incident)
+        assertThat(DEFAULTS.announcedFor(new Occurrence.ClassReached(AFTERNOON, FaultClass.CLASS_III))).extracting(Party::code)
+                .containsExactly("SYSTEM_ADMINISTRATOR");
         assertThat(DEFAULTS.byId("ep4-3-class-iii").orElseThrow().announce()).hasValueSatisfying(a -> {
             assertThat(a.clause()).isEqualTo("EP-4.7");
-            assertThat(a.parties()).isEmpty();
+            assertThat(a.parties()).extracting(Party::code).containsExactly("SYSTEM_ADMINISTRATOR");
         });
     }
 

@@ -62,7 +62,80 @@ class ScenarioLoaderTest {
                 Arguments.of("a bad start", GOOD.replace("2026-11-24T10:00:00+08:00", "next tuesday"), 3, "start",
                         "an ISO-8601 date-time"),
                 Arguments.of("a repeated id", GOOD.replace("  - at: PT5M\n", "  - at: PT5M\n    id: p1\n"), 12, "timeline[2].id",
-                        "an id used once"));
+                        "an id used once"),
+                Arguments.of("an offset that overflows the calendar", GOOD.replace("- at: PT5M", "- at: PT2562047788015215H"), 11,
+                        "timeline[2].at", "stays before the year 3000"),
+                Arguments.of("an offset too large for a duration", GOOD.replace("- at: PT5M", "- at: PT99999999999999999999H"), 11,
+                        "timeline[2].at", "an ISO-8601 duration"),
+                Arguments.of("a start near the end of time", GOOD.replace("2026-11-24T10:00:00+08:00", "+1000000000-12-31T23:59:59+08:00"), 3,
+                        "start", "an ISO-8601 date-time"),
+                Arguments.of("a start beyond the years a scenario may touch", GOOD.replace("2026-11-24T10:00:00+08:00", "9999-12-31T23:00:00+08:00"), 3,
+                        "start", "within the years 1970"),
+                Arguments.of("a ten-year gap", GOOD.replace("- at: PT5M", "- at: P3650D"), 11, "timeline[2].at",
+                        "a gap of at most the horizon"),
+                Arguments.of("a gap beyond a scenario's own horizon", GOOD.replace("timeline:", "horizon: PT1M\ntimeline:"), 12,
+                        "timeline[2].at", "a gap of at most the horizon PT1M"),
+                Arguments.of("an until far after the last entry", GOOD.replace("timeline:", "until: P400D\ntimeline:"), 7, "until",
+                        "an until at most the horizon"),
+                Arguments.of("an area with too many parts", GOOD.replace("status: DOWN}", "status: DOWN, area: B/3/5A/bed-7}"), 10,
+                        "timeline[1].probe.area", "an area building[/floor[/area]]"),
+                Arguments.of("an unknown expectation", GOOD + "expect: {incidents: 1, paper: never}\n", 13, "expect.paper",
+                        "one of the keys"),
+                Arguments.of("a merge without its incidents", GOOD.replace("    clear: {by: it, ids: [p1]}", "    merge: {by: it, reason: x}"), 12,
+                        "timeline[2].merge.from", "the incident merged away"));
+    }
+
+    @Test
+    @DisplayName("bytes that are not UTF-8 are rejected at the line and column of the first of them")
+    void rejectsBytesThatAreNotUtf8(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        byte[] good = GOOD.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String marker = "target: db";
+        int at = GOOD.substring(0, GOOD.indexOf(marker) + "target: ".length()).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        byte[] bad = java.util.Arrays.copyOf(good, good.length);
+        bad[at] = (byte) 0xC3; // a lead byte followed by an ASCII letter: not UTF-8
+        java.nio.file.Path file = dir.resolve("latin1.yaml");
+        java.nio.file.Files.write(file, bad);
+
+        FileFormatException e = catchThrowableOfType(FileFormatException.class, () -> ScenarioLoader.load(file));
+        assertThat(e.getMessage()).startsWith("latin1.yaml:10:").contains("UTF-8").contains("0xC3");
+        assertThat(e.column()).isEqualTo(GOOD.lines().toList().get(9).indexOf(marker) + "target: ".length() + 1);
+    }
+
+    @Test
+    @DisplayName("a file's areas, floors, decisions and expectations are read")
+    void readsTheNewKinds() {
+        Scenario s = ScenarioLoader.parse("new.yaml", """
+                id: new-kinds
+                title: {zh: 新, en: New}
+                start: 2026-11-24T10:00:00+08:00
+                horizon: P2D
+                timeline:
+                  - at: PT0M
+                    probe: {component: NETWORK_SEGMENT, target: fibre-b, status: DOWN, area: B/3}
+                  - at: PT1M
+                    report:
+                      reporter: n
+                      terminal: {id: T1, department: NURSE_STATION, building: B, floor: "3", ward: 3A}
+                      symptom: CANNOT_CONNECT
+                  - at: PT2M
+                    switch-earlier: {by: leader, department: PHARMACY, reason: 假日, area: B/3, incident: 1}
+                  - at: PT3M
+                    merge: {by: it, from: 2, into: 1, reason: 同一故障}
+                expect:
+                  incidents: 1
+                  ladder: [{at: PT30M, step: FRONT_DESK, area: B/3}]
+                  classes: {1: [CLASS_I, none]}
+                """);
+
+        assertThat(((ProbeResult) ((Input.Observe) s.inputs().get(0)).signal()).area())
+                .contains(new org.hospital.continuity.playbooks.fault.Area("B", "3", null));
+        assertThat(((org.hospital.continuity.playbooks.signal.FaultReport) ((Input.Observe) s.inputs().get(1)).signal()).terminal().area().path())
+                .isEqualTo("B/3/3A");
+        assertThat(s.inputs().get(2)).isInstanceOfSatisfying(Input.SwitchEarlier.class, e -> assertThat(e.incident()).contains("1"));
+        assertThat(s.inputs().get(3)).isInstanceOfSatisfying(Input.MergeIncidents.class, m -> assertThat(m.from()).isEqualTo("2"));
+        assertThat(s.horizon()).isEqualTo(Duration.ofDays(2));
+        assertThat(s.expect().incidents()).contains(1);
+        assertThat(s.expect().ladder().orElseThrow()).singleElement().satisfies(r -> assertThat(r.area().path()).isEqualTo("B/3"));
     }
 
     @ParameterizedTest(name = "{0} is rejected at line {2}, field ''{3}''")
@@ -75,5 +148,6 @@ class ScenarioLoaderTest {
         assertThat(e.line()).as(e.getMessage()).isEqualTo(line);
         assertThat(e.field()).as(e.getMessage()).isEqualTo(field);
         assertThat(e.expected()).as(e.getMessage()).contains(expected);
+        assertThat(e.getMessage()).startsWith("bad.yaml:" + line + ":" + e.column() + ": ");
     }
 }

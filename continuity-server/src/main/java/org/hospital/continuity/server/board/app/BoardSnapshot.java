@@ -23,7 +23,26 @@ public record BoardSnapshot(
         Notifications notifications,
         FaultReportState faultReport,
         Instant engineNow,
-        int engineRate) {
+        int engineRate,
+        List<OpenIncident> openIncidents,
+        List<AreaDown> areasDown) {
+
+    public BoardSnapshot {
+        openIncidents = openIncidents == null ? List.of() : List.copyOf(openIncidents);
+        areasDown = areasDown == null ? List.of() : List.copyOf(areasDown);
+    }
+
+    /**
+     * One of the incidents open now (several may be open at once, EP-4: an insurance-line fault beside a ward's
+     * terminal fault): its number, class, scope, the places it cut off and why it has its class.
+     */
+    public record OpenIncident(UUID id, int number, boolean shown, String faultClass, String scope, Instant openedAt,
+                               List<AreaDown> areasDown, List<IncidentPicture.Line> evidence) {
+    }
+
+    /** A place cut off now (EP-4.1 局部网络不通): its path ({@code B}, {@code B/5}) and name in both languages. */
+    public record AreaDown(String path, String zh, String en, int incident) {
+    }
 
     /** The incident: class with evidence, elapsed outage time against the thresholds. */
     public record Incident(UUID id, boolean open, Instant openedAt, Instant closedAt, String faultClass, String scope,

@@ -14,10 +14,24 @@ import org.hospital.continuity.server.board.domain.Thresholds;
  * @param schedule    the engine's ladder milestones (empty: the plan's thresholds are used)
  * @param departments every business area with its mode and whether its latest instruction was acknowledged
  * @param timeline    everything that happened, oldest first
+ * @param number      the engine's number of the incident ("incident 2"; 0 when unknown)
+ * @param areasDown   the places it has cut off now (building/floor/ward paths, EP-4.1 局部网络不通)
  */
 public record IncidentPicture(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
                               Instant outageStart, Instant outageEndedAt, List<Line> evidence, List<Thresholds.Milestone> schedule,
-                              List<DepartmentState> departments, List<TimelineItem> timeline) {
+                              List<DepartmentState> departments, List<TimelineItem> timeline, int number, List<String> areasDown) {
+
+    public IncidentPicture {
+        areasDown = areasDown == null ? List.of() : List.copyOf(areasDown);
+    }
+
+    /** An incident without a number, cutting off no area. */
+    public IncidentPicture(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
+                           Instant outageStart, Instant outageEndedAt, List<Line> evidence, List<Thresholds.Milestone> schedule,
+                           List<DepartmentState> departments, List<TimelineItem> timeline) {
+        this(id, openedAt, closedAt, faultClass, scope, highestClass, outageStart, outageEndedAt, evidence, schedule, departments,
+                timeline, 0, List.of());
+    }
 
     public boolean isOpen() {
         return closedAt == null;

@@ -13,6 +13,9 @@ public interface IncidentSource {
 
     Uni<Optional<IncidentPicture>> byId(UUID id);
 
+    /** Every open incident, the oldest first (several may be open at once, EP-4). */
+    Uni<List<IncidentPicture>> open();
+
     /** The newest incidents (for the report list), newest first. */
     Uni<List<IncidentPicture>> recent(int limit);
 

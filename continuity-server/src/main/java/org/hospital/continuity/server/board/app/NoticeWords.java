@@ -21,6 +21,7 @@ public final class NoticeWords {
         return switch (kind) {
             case CLASS_I_DECLARED -> "一类故障通知";
             case CLASS_II_DECLARED -> "二类故障通知";
+            case CLASS_III_DECLARED -> "三类故障通知";
             case INSURANCE_FAULT -> "医保故障通知";
             case MANUAL_SWITCH -> "转入手工操作通知";
             case LADDER_STEP -> "停机时限通知";
@@ -39,6 +40,7 @@ public final class NoticeWords {
         return switch (kind) {
             case CLASS_I_DECLARED -> "Class I fault notice";
             case CLASS_II_DECLARED -> "Class II fault notice";
+            case CLASS_III_DECLARED -> "Class III fault notice";
             case INSURANCE_FAULT -> "insurance fault notice";
             case MANUAL_SWITCH -> "switch-to-manual notice";
             case LADDER_STEP -> "downtime threshold notice";

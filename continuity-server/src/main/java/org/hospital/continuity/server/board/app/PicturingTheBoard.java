@@ -52,15 +52,40 @@ public class PicturingTheBoard {
     }
 
     public Uni<BoardSnapshot> snapshotOf(Optional<IncidentPicture> found) {
+        return incidents.open().chain(open -> snapshotOf(found, open));
+    }
+
+    /** Every open incident for the board's list, and the places cut off now over all of them (EP-4, EP-4.1). */
+    static List<BoardSnapshot.OpenIncident> openIncidents(List<IncidentPicture> open, Optional<IncidentPicture> shown) {
+        return open.stream().map(p -> new BoardSnapshot.OpenIncident(p.id(), p.number(),
+                shown.map(s -> s.id().equals(p.id())).orElse(false), p.faultClass(), p.scope(), p.openedAt(), areas(p),
+                p.evidence().stream().limit(3).toList())).toList();
+    }
+
+    static List<BoardSnapshot.AreaDown> areas(IncidentPicture p) {
+        return p.areasDown().stream().map(path -> {
+            var name = org.hospital.continuity.playbooks.fault.Area.parse(path)
+                    .map(org.hospital.continuity.playbooks.fault.Area::name).orElse(null);
+            return new BoardSnapshot.AreaDown(path, name == null ? path : name.zh(), name == null ? path : name.en(), p.number());
+        }).toList();
+    }
+
+    static List<BoardSnapshot.AreaDown> areasDown(List<IncidentPicture> open) {
+        return open.stream().flatMap(p -> areas(p).stream()).toList();
+    }
+
+    private Uni<BoardSnapshot> snapshotOf(Optional<IncidentPicture> found, List<IncidentPicture> open) {
         Instant now = clock.instant();
         Instant engineNow = incidents.engineNow(now);
         int rate = incidents.engineRate();
+        List<BoardSnapshot.OpenIncident> openList = openIncidents(open, found);
+        List<BoardSnapshot.AreaDown> areasDown = areasDown(open);
         Uni<List<FaultReport>> reports = faultReports.newest(100);
         Uni<Map<String, Long>> counts = notifications.deliveryCounts();
         if (found.isEmpty()) {
             return Uni.combine().all().unis(reports, counts, figures.kiosks()).asTuple().map(t -> new BoardSnapshot(now, null, List.of(),
                     teams(List.of()), openReports(t.getItem1(), null), t.getItem3(), BoardSnapshot.Reconciliation.none(), List.of(), List.of(), null,
-                    new BoardSnapshot.Notifications(t.getItem2(), List.of()), null, engineNow, rate));
+                    new BoardSnapshot.Notifications(t.getItem2(), List.of()), null, engineNow, rate, openList, areasDown));
         }
         IncidentPicture i = found.get();
         return Uni.combine().all().unis(reports, counts, store.statusReports(i.id()), store.teamAssignments(i.id()),
@@ -88,7 +113,7 @@ public class PicturingTheBoard {
                                             n.audience(), NoticeWords.audienceZh(n.audience()), NoticeWords.audienceEn(n.audience()),
                                             n.createdAt(), n.tier(), n.round(), n.nextEscalationAt())).toList()),
                             new BoardSnapshot.FaultReportState(FaultReportRecord.deadline(i.closedAt()),
-                                    fault.state(i.closedAt(), now).name(), fault.submittedAt() != null), engineNow, rate);
+                                    fault.state(i.closedAt(), now).name(), fault.submittedAt() != null), engineNow, rate, openList, areasDown);
                 });
     }
 

@@ -113,6 +113,17 @@ public class IncidentEngineSource implements IncidentSource {
     }
 
     @Override
+    public Uni<List<IncidentPicture>> open() {
+        return incidents.open().chain(rows -> {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(List.<IncidentPicture>of());
+            }
+            return Uni.join().all(rows.stream().map(r -> byId(r.id())).toList()).andFailFast()
+                    .map(list -> list.stream().flatMap(Optional::stream).toList());
+        });
+    }
+
+    @Override
     public Uni<List<IncidentPicture>> recent(int limit) {
         return incidents.incidents(limit).chain(rows -> {
             if (rows.isEmpty()) {
@@ -147,6 +158,6 @@ public class IncidentEngineSource implements IncidentSource {
                 .map(e -> new IncidentPicture.TimelineItem(e.event().at(), e.kind(), e.event().clause(), e.event().summary().zh(),
                         e.event().summary().en())).toList();
         return new IncidentPicture(r.id(), r.openedAt(), r.closedAt(), r.faultClass(), r.scope(), r.highestClass(), r.outageStart(),
-                r.outageEndedAt(), evidence, schedule, departments, items);
+                r.outageEndedAt(), evidence, schedule, departments, items, r.number(), r.areasDown());
     }
 }

@@ -51,7 +51,8 @@ public class DirectoryResource {
             @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9_-]+", message = "upper-case letters, digits, _ and -") String code,
             @NotBlank @Size(max = 100) String nameZh,
             @NotBlank @Size(max = 100) String nameEn,
-            @Size(max = 40) String area) {
+            @Size(max = 40) String area,
+            @Size(max = 100) String place) {
     }
 
     public record ContactInput(@NotNull ContactKind kind, @NotBlank @Size(max = 200) String address, LocalDate lastConfirmedOn) {
@@ -102,7 +103,7 @@ public class DirectoryResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Department>> addDepartment(@Valid @NotNull NewDepartment d) {
-        return directory.addDepartment(new Department(d.code(), d.nameZh(), d.nameEn(), d.area()))
+        return directory.addDepartment(new Department(d.code(), d.nameZh(), d.nameEn(), d.area(), d.place()))
                 .map(x -> RestResponse.ResponseBuilder.<Department>created(URI.create("/api/departments/" + x.code())).entity(x).build());
     }
 

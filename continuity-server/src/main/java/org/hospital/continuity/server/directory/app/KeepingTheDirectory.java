@@ -59,11 +59,17 @@ public class KeepingTheDirectory {
             return Uni.createFrom().failure(new DomainRejection(422, "unknown-area", "EP-5.2",
                     "Unknown business area " + d.area() + "; one of " + areas.codes() + "."));
         }
-        return departments.add(d, clock.instant()).map(added -> {
+        if (d.place() != null && org.hospital.continuity.playbooks.fault.Area.parse(d.place()).isEmpty()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "unknown-place", "EP-4.1",
+                    "A department's place is a building/floor/ward path such as B or B/5/5A, found " + d.place() + "."));
+        }
+        Department stored = d.place() == null ? d : new Department(d.code(), d.nameZh(), d.nameEn(), d.area(),
+                org.hospital.continuity.playbooks.fault.Area.parse(d.place()).orElseThrow().path());
+        return departments.add(stored, clock.instant()).map(added -> {
             if (!added) {
                 throw DomainRejection.conflict("department-exists", null, "Department " + d.code() + " already exists.");
             }
-            return d;
+            return stored;
         });
     }
 

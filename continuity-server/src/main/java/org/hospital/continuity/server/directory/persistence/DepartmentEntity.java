@@ -19,6 +19,8 @@ public class DepartmentEntity {
     @Column(name = "name_en", nullable = false)
     public String nameEn;
     public String area;
+    /** building/floor/ward path (V0951); null when not known */
+    public String place;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -28,11 +30,12 @@ public class DepartmentEntity {
         e.nameZh = d.nameZh();
         e.nameEn = d.nameEn();
         e.area = d.area();
+        e.place = d.place();
         e.createdAt = now;
         return e;
     }
 
     Department toRecord() {
-        return new Department(code, nameZh, nameEn, area);
+        return new Department(code, nameZh, nameEn, area, place);
     }
 }

@@ -9,6 +9,6 @@ public class DirectorySchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0200__directory.sql");
+        return List.of("db/migration/V0200__directory.sql", "db/migration/V0951__department_place.sql");
     }
 }

@@ -65,11 +65,12 @@ public class IncidentResource {
         this.bus = bus;
     }
 
+    /** {@code number}: the engine's ("incident 2"); {@code areasDown}: the places it cut off now (EP-4.1 局部网络不通). */
     public record IncidentSummary(UUID id, Instant openedAt, Instant closedAt, String faultClass, String scope, String highestClass,
-                                  Instant outageStart, Instant outageEndedAt) {
+                                  Instant outageStart, Instant outageEndedAt, int number, List<String> areasDown) {
         static IncidentSummary of(Incident r) {
             return new IncidentSummary(r.id(), r.openedAt(), r.closedAt(), r.faultClass(), r.scope(), r.highestClass(), r.outageStart(),
-                    r.outageEndedAt());
+                    r.outageEndedAt(), r.number(), r.areasDown());
         }
     }
 
@@ -116,7 +117,16 @@ public class IncidentResource {
                                  @Size(max = 2000) String note) {
     }
 
-    public record ManualRequest(@NotNull Department department, @NotBlank @Size(max = 2000) String reason) {
+    /** {@code area}: the place (building/floor/ward path) of an area cut off whose department switches; null for the whole hospital. */
+    public record ManualRequest(@NotNull Department department, @NotBlank @Size(max = 2000) String reason, @Size(max = 100) String area) {
+    }
+
+    /** EP-5.1: the leadership group moves a department's switch earlier; who (the signed-in member) and why are recorded. */
+    public record SwitchEarlierInput(@NotNull Department department, @Size(max = 2000) String reason, @Size(max = 100) String area) {
+    }
+
+    /** EP-4: IT merges two open incidents that are one fault, with a reason. */
+    public record MergeInput(@NotNull UUID from, @NotNull UUID into, @Size(max = 2000) String reason) {
     }
 
     public record ContextInput(@NotNull @Size(max = 10) Set<@NotNull ContextModifier> modifiers) {
@@ -199,7 +209,29 @@ public class IncidentResource {
     @RolesAllowed({Roles.IT, Roles.DEPARTMENT_HEAD})
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Decided> requestManual(@Valid @NotNull ManualRequest input) {
-        return incidents.requestManual(input.department(), input.reason(), me()).map(Decided::of);
+        return incidents.requestManual(input.department(), input.reason(), input.area(), me()).map(Decided::of);
+    }
+
+    /**
+     * EP-5.1: holidays, patient volume, staff away and major events change how long recovery takes; the plan's
+     * times stay, and the leadership group decides to move a department's switch earlier. Refused (409 with the
+     * clause) without a reason or when no outage of the incident reaches the place.
+     */
+    @POST
+    @Path("/{id}/switch-earlier")
+    @RolesAllowed(Roles.LEADERSHIP)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decided> switchEarlier(@PathParam("id") UUID id, @Valid @NotNull SwitchEarlierInput input) {
+        return incidents.switchEarlier(id, input.department(), input.reason(), input.area(), me()).map(Decided::of);
+    }
+
+    /** EP-4: two open incidents are one fault (one cause behind both): the first carries on inside the second. */
+    @POST
+    @Path("/merges")
+    @RolesAllowed(Roles.IT)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Decided> merge(@Valid @NotNull MergeInput input) {
+        return incidents.merge(input.from(), input.into(), input.reason(), me()).map(Decided::of);
     }
 
     /** EP-5.1: the circumstances in force (holiday, high volume, staff away, major event). */

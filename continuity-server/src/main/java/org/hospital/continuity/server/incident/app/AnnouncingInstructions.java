@@ -71,6 +71,11 @@ public class AnnouncingInstructions implements Instructions {
     }
 
     @Override
+    public Uni<List<Instruction>> forPartyAt(String party, String place, boolean onlyOpen, int limit) {
+        return validParty(party).chain(p -> instructions.forPartyAt(instructions.pool(), p, place, onlyOpen, limit));
+    }
+
+    @Override
     public Uni<Instruction> get(UUID id) {
         return instructions.byId(instructions.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Instruction " + id));
     }
@@ -101,7 +106,8 @@ public class AnnouncingInstructions implements Instructions {
 
     /** Whether this person (of department {@code d}, or none) may acknowledge for the party: its own department's area, or IT for offices and teams. */
     private static boolean mayAcknowledge(org.hospital.continuity.server.directory.Department d, Staff staff, Instruction i) {
-        boolean ownArea = d != null && i.party().equals(d.area());
+        // an area's instruction (EP-4.1 局部网络不通) is acknowledged by the departments of that area
+        boolean ownArea = d != null && i.party().equals(d.area()) && i.reaches(d.place());
         return ownArea || (!"DEPARTMENT".equals(i.partyKind()) && staff.has(Roles.IT));
     }
 

@@ -16,6 +16,11 @@ import org.hospital.continuity.playbooks.classify.OverrideRequest;
 import org.hospital.continuity.playbooks.fault.Cause;
 import org.hospital.continuity.playbooks.fault.FaultClass;
 import org.hospital.continuity.playbooks.fault.Scope;
+import java.util.Map;
+import org.hospital.continuity.playbooks.classify.Facts;
+import org.hospital.continuity.playbooks.classify.Series;
+import org.hospital.continuity.playbooks.fault.Area;
+import org.hospital.continuity.playbooks.incident.EngineState;
 import org.hospital.continuity.playbooks.incident.IncidentState;
 import org.hospital.continuity.playbooks.incident.Input;
 import org.hospital.continuity.playbooks.ladder.ContextModifier;
@@ -113,6 +118,11 @@ public class HandlingIncidents implements Incidents {
     }
 
     @Override
+    public Uni<List<Incident>> open() {
+        return store.openIncidents(store.pool());
+    }
+
+    @Override
     public Uni<Incident> current() {
         return store.openIncident(store.pool());
     }
@@ -122,10 +132,26 @@ public class HandlingIncidents implements Incidents {
         return store.incident(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Incident " + id))
                 .chain(row -> store.timeline(store.pool(), id).chain(events -> store.signals(store.pool(), id).chain(signals ->
                         engine.state().map(state -> {
-                            boolean open = row.closedAt() == null;
-                            return new IncidentView(row, events, signals, open ? engine.engine().schedule(state) : List.of(),
-                                    open ? codes(state.manualDepartments()) : Set.of());
+                            Optional<IncidentState> live = row.closedAt() == null ? engineIncident(state, row) : Optional.empty();
+                            return new IncidentView(row, events, signals, live.map(i -> schedule(state, i)).orElse(List.of()),
+                                    live.map(i -> codes(i.manualDepartments())).orElse(Set.of()));
                         }))));
+    }
+
+    /** The engine's incident of a stored open one (by its number: numbers are unique while the engine runs). */
+    private static Optional<IncidentState> engineIncident(EngineState state, Incident row) {
+        return row.number() <= 0 ? Optional.empty() : state.incident(Integer.toString(row.number()));
+    }
+
+    /** The ladder of the incident: its whole-network outage's, else that of the first area cut off. */
+    private List<LadderMilestone> schedule(EngineState state, IncidentState incident) {
+        Map<Area, List<LadderMilestone>> all = engine.engine().schedules(state, incident);
+        return all.getOrDefault(Area.HOSPITAL, all.values().stream().findFirst().orElse(List.of()));
+    }
+
+    /** The engine's reference of a stored incident, for a decision about it. */
+    private static Optional<String> reference(Incident row) {
+        return row.number() <= 0 ? Optional.empty() : Optional.of(Integer.toString(row.number()));
     }
 
     private static Set<String> codes(Set<Department> set) {
@@ -162,8 +188,8 @@ public class HandlingIncidents implements Incidents {
      * (restart and back-entry with EP-8.4 deadlines, the EP-8.6 review after closing).
      */
     public Uni<IncidentIntake.Outcome> declareRecovery(UUID id, Staff staff, String note) {
-        return requireOpen(id).chain(row -> engine.state()).chain(state -> {
-            List<String> holding = holdingSignals(state);
+        return requireOpen(id).chain(row -> engine.state().map(state -> engineIncident(state, row))).chain(incident -> {
+            List<String> holding = incident.map(HandlingIncidents::holdingSignals).orElse(List.of());
             if (holding.isEmpty()) {
                 return Uni.createFrom().failure(DomainRejection.conflict("nothing-to-clear", "EP-6.8",
                         "No finding of this incident still holds; the system is already considered back."));
@@ -175,18 +201,15 @@ public class HandlingIncidents implements Incidents {
         });
     }
 
-    /** Ids of the signals of the current incident that no clearance has cleared. */
+    /** Ids of what still holds in the incident: open reports, alarms, diagnoses, and the probes of outages. */
     static List<String> holdingSignals(IncidentState state) {
-        Set<String> cleared = new HashSet<>();
-        for (Signal s : state.grading().signals()) {
-            if (s instanceof Clearance c) {
-                cleared.addAll(c.clears());
-            }
-        }
-        return state.grading().signals().stream()
-                .filter(s -> !(s instanceof Clearance))
-                .filter(s -> !cleared.contains(s.id()))
-                .map(Signal::id).toList();
+        Facts facts = state.grading().facts();
+        Set<String> out = new LinkedHashSet<>();
+        facts.reports().forEach(r -> out.add(r.report().id()));
+        facts.alarms().forEach(a -> out.add(a.id()));
+        facts.diagnoses().forEach(d -> out.add(d.diagnosis().id()));
+        facts.series().stream().filter(Series::inOutage).forEach(s -> out.add(s.outage().orElseThrow().firstDownId()));
+        return List.copyOf(out);
     }
 
     /** EP-3.2: IT records a cause, explaining signals (reports, alarms) or as a finding of its own. */
@@ -198,16 +221,38 @@ public class HandlingIncidents implements Incidents {
     /** EP-4: IT sets the grade by hand, with a reason. */
     public Uni<IncidentIntake.Outcome> override(UUID id, FaultClass faultClass, Scope scope, String reason, Staff staff) {
         return requireOpen(id).chain(r -> decide(new Input.RequestOverride(new OverrideRequest(clock.instant(), staff.personName(),
-                faultClass, Optional.ofNullable(scope), reason))));
+                faultClass, Optional.ofNullable(scope), reason), reference(r))));
     }
 
     public Uni<IncidentIntake.Outcome> liftOverride(UUID id, String reason, Staff staff) {
-        return requireOpen(id).chain(r -> decide(new Input.LiftOverride(clock.instant(), staff.personName(), reason)));
+        return requireOpen(id).chain(r -> decide(new Input.LiftOverride(clock.instant(), staff.personName(), reason, reference(r))));
     }
 
-    /** EP-5.2: a department switches early for critically ill patients (a named person, a reason). */
-    public Uni<IncidentIntake.Outcome> requestManual(Department department, String reason, Staff staff) {
-        return decide(new Input.RequestManualMode(clock.instant(), staff.personName(), department, reason));
+    /** EP-5.2: a department switches early for critically ill patients (a named person, a reason), in an area cut off or everywhere. */
+    public Uni<IncidentIntake.Outcome> requestManual(Department department, String reason, String area, Staff staff) {
+        Optional<Area> place = Area.parse(area);
+        if (area != null && !area.isBlank() && place.isEmpty()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "unknown-place", "EP-4.1",
+                    "An area is a building/floor/ward path such as B or B/5."));
+        }
+        return decide(new Input.RequestManualMode(clock.instant(), staff.personName(), department, reason, place, Optional.empty()));
+    }
+
+    /** EP-5.1: the leadership group's decision to move a department's switch earlier (who and why recorded). */
+    public Uni<IncidentIntake.Outcome> switchEarlier(UUID id, Department department, String reason, String area, Staff staff) {
+        Optional<Area> place = Area.parse(area);
+        if (area != null && !area.isBlank() && place.isEmpty()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "unknown-place", "EP-4.1",
+                    "An area is a building/floor/ward path such as B or B/5."));
+        }
+        return requireOpen(id).chain(r -> decide(new Input.SwitchEarlier(clock.instant(), staff.personName(), department, reason, place,
+                reference(r))));
+    }
+
+    /** EP-4: IT merges incident {@code from} into {@code into} (both open), with a reason. */
+    public Uni<IncidentIntake.Outcome> merge(UUID from, UUID into, String reason, Staff staff) {
+        return requireOpen(from).chain(f -> requireOpen(into).chain(i -> decide(new Input.MergeIncidents(clock.instant(),
+                staff.personName(), reference(f).orElse(""), reference(i).orElse(""), reason))));
     }
 
     /** EP-5.1: holidays, patient volume, staff away, major events change how fast the ladder runs. */

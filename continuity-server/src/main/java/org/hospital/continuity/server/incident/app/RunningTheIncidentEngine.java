@@ -11,14 +11,20 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hospital.continuity.playbooks.classify.Grade;
-import org.hospital.continuity.playbooks.classify.GradingEvent;
+import org.hospital.continuity.playbooks.fault.Area;
+import org.hospital.continuity.playbooks.incident.EngineSnapshot;
+import org.hospital.continuity.playbooks.incident.EngineState;
 import org.hospital.continuity.playbooks.incident.IncidentEngine;
+import org.hospital.continuity.playbooks.incident.IncidentRef;
 import org.hospital.continuity.playbooks.incident.IncidentState;
 import org.hospital.continuity.playbooks.incident.Input;
 import org.hospital.continuity.playbooks.incident.TimelineEntry;
@@ -44,10 +50,13 @@ import org.hospital.continuity.server.incident.persistence.InstructionStore;
 @ApplicationScoped
 public class RunningTheIncidentEngine implements IncidentIntake {
 
-    private record Cached(long seq, IncidentState state) {
+    private record Cached(long seq, EngineState state) {
     }
 
     static final Instant ORIGIN = Instant.EPOCH;
+
+    /** A snapshot of the engine's state is stored every this many journal rows (start-up replays at most that many). */
+    static final long SNAPSHOT_EVERY = 500;
 
     private final IncidentEngine engine;
     private final IncidentStore store;
@@ -128,30 +137,41 @@ public class RunningTheIncidentEngine implements IncidentIntake {
     /**
      * Starts the engine afresh at real time {@code at} (the circumstances in force are kept), after a drill
      * that ended at {@code engineAt} on its compressed clock. A
-     * drill runs on compressed time, so its incident ends ahead of real time; the reset brings the engine back to
-     * real time with nothing pending. An incident still open (a drill stopped early) is closed with a
+     * drill runs on compressed time, so its incidents end ahead of real time; the reset brings the engine back to
+     * real time with nothing pending. Incidents still open (a drill stopped early) are closed with a
      * {@code DRILL_ENDED} event. The reset is a journal row, so a replay reproduces it.
      */
     @Override
     public Uni<Long> reset(Instant at, Instant engineAt, String reason) {
         return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached ->
                 store.appendJournal(c, "RESET", null, new io.vertx.core.json.JsonObject().put("reason", reason), at, at, instance)
-                        .chain(seq -> store.openIncident(c).chain(open -> {
+                        .chain(seq -> store.openIncidents(c).chain(open -> {
                             Uni<Void> close = Uni.createFrom().voidItem();
-                            if (open != null) {
+                            for (var incident : open) {
                                 IncidentEvent ended = new IncidentEvent.DrillEnded(engineAt, "EP-9.4",
                                         new IncidentEvent.Words("演练结束: " + reason, "drill ended: " + reason), reason);
-                                close = store.appendEvent(c, open.id(), seq, ended, at)
-                                        .chain(() -> store.updateIncidentClosed(c, open.id(), engineAt, at));
+                                close = close.chain(() -> store.appendEvent(c, incident.id(), seq, ended, at))
+                                        .chain(() -> store.updateIncidentClosed(c, incident.id(), engineAt, at));
                             }
+                            UUID first = open.isEmpty() ? null : open.get(0).id();
                             return close.chain(() -> store.setClock(c, null, seq, at))
-                                    .map(v -> new Done(new Outcome(seq, open == null ? null : open.id(), List.of(), List.of()),
+                                    .map(v -> new Done(new Outcome(seq, first, List.of(), List.of()),
                                             new Cached(seq, engine.start(at, cached.state().modifiers()))));
                         })))).map(this::remember).map(Outcome::journalSeq);
     }
 
+    /**
+     * Stores the engine's state at the journal position folded now (as the engine does every {@link #SNAPSHOT_EVERY}
+     * rows), so that a starting instance replays only the journal after it. The position stored.
+     */
+    public Uni<Long> storeSnapshot() {
+        Instant now = clock.instant();
+        return store.pool().withTransaction(c -> store.lock(c).chain(() -> catchUp(c)).chain(cached ->
+                store.saveSnapshot(c, cached.seq(), EngineSnapshot.FORMAT, engine.snapshot(cached.state()), now).replaceWith(cached.seq())));
+    }
+
     /** The engine's current state (catching up with the journal, read-only). */
-    public Uni<IncidentState> state() {
+    public Uni<EngineState> state() {
         return store.pool().withConnection(this::catchUp).map(Cached::state);
     }
 
@@ -164,12 +184,36 @@ public class RunningTheIncidentEngine implements IncidentIntake {
         return done.outcome();
     }
 
-    private Uni<Cached> catchUp(Tx c) {
+    /** Where a fold starts: what this instance folded already, else the latest stored snapshot, else the origin. */
+    private Uni<Cached> origin(Tx c) {
         Cached start = cache.get();
-        Cached from = start == null ? new Cached(0, engine.start(ORIGIN, Set.of())) : start;
+        if (start != null) {
+            return Uni.createFrom().item(start);
+        }
+        return store.latestSnapshot(c).emitOn(Infrastructure.getDefaultWorkerPool()).map(snapshot -> {
+            if (snapshot != null) {
+                try {
+                    EngineState restored = engine.restore(snapshot.state());
+                    Log.infof("engine restored from the snapshot at seq=%d", snapshot.seq());
+                    startedFrom = snapshot.seq();
+                    return new Cached(snapshot.seq(), restored);
+                } catch (RuntimeException e) {
+                    // another format (an older or newer instance wrote it): the journal is the truth, replay it all
+                    Log.warnf("engine snapshot at seq=%d not usable (%s): replaying the journal", snapshot.seq(), e.getMessage());
+                }
+            }
+            return new Cached(0, engine.start(ORIGIN, Set.of()));
+        });
+    }
+
+    private Uni<Cached> catchUp(Tx c) {
+        return origin(c).chain(from -> foldAfter(c, from));
+    }
+
+    private Uni<Cached> foldAfter(Tx c, Cached from) {
         // the fold is CPU work (the classifier over every signal): off the event loop
         return store.journalAfter(c, from.seq()).emitOn(Infrastructure.getDefaultWorkerPool()).map(rows -> {
-            IncidentState state = from.state();
+            EngineState state = from.state();
             long seq = from.seq();
             for (JournalRow row : rows) {
                 state = replay(state, row);
@@ -184,7 +228,7 @@ public class RunningTheIncidentEngine implements IncidentIntake {
         });
     }
 
-    private IncidentState replay(IncidentState state, JournalRow row) {
+    private EngineState replay(EngineState state, JournalRow row) {
         if ("RESET".equals(row.kind())) {
             return engine.start(row.at(), state.modifiers());
         }
@@ -196,88 +240,105 @@ public class RunningTheIncidentEngine implements IncidentIntake {
 
     private Uni<Done> persist(Tx c, long seq, IncidentEngine.Step step) {
         Instant now = clock.instant();
-        IncidentState after = step.state();
-        return store.openIncident(c).chain(open -> {
-            Work w = new Work(c, seq, now, open == null ? null : open.id());
+        EngineState after = step.state();
+        return store.openEngineRefs(c).chain(open -> {
+            Work w = new Work(c, seq, now, open);
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (TimelineEntry entry : step.entries()) {
                 chain = chain.chain(() -> w.entry(entry));
             }
             return chain.chain(() -> w.finish(after))
                     .chain(() -> store.setClock(c, engine.nextWakeUp(after).orElse(null), seq, now))
+                    .chain(() -> seq % SNAPSHOT_EVERY == 0
+                            ? store.saveSnapshot(c, seq, EngineSnapshot.FORMAT, engine.snapshot(after), now)
+                            : Uni.createFrom().voidItem())
                     .map(v -> {
                         if (!step.entries().isEmpty()) {
-                            Log.debugf("engine seq=%d: %d timeline entries, incident=%s", seq, step.entries().size(), w.current);
+                            Log.debugf("engine seq=%d: %d timeline entries, incident=%s", seq, step.entries().size(), w.last);
                         }
-                        return new Done(new Outcome(seq, w.current != null ? w.current : w.lastClosed, List.copyOf(w.events),
-                                List.copyOf(w.issued)), new Cached(seq, after));
+                        return new Done(new Outcome(seq, w.last, List.copyOf(w.events), List.copyOf(w.issued)), new Cached(seq, after));
                     });
         });
     }
 
-    /** The bookkeeping of one transaction: which incident entries belong to, events and instructions written. */
+    /**
+     * The bookkeeping of one transaction: which stored incident each entry belongs to (several may be open at
+     * once; each engine incident is one stored incident, found by the engine's stable id), events and
+     * instructions written.
+     */
     private final class Work {
         final Tx c;
         final long seq;
         final Instant now;
-        UUID current;
-        UUID lastClosed;
-        Instant outageEndedAt;
-        final List<TimelineEntry> unassigned = new ArrayList<>();
+        /** engine incident id → stored incident */
+        final Map<String, UUID> byRef;
+        /** stored incidents whose grade or outages this transaction changed, with their engine id */
+        final Map<UUID, String> touched = new LinkedHashMap<>();
+        final Map<UUID, Instant> outageEndedAt = new HashMap<>();
         final List<Long> events = new ArrayList<>();
         final List<UUID> issued = new ArrayList<>();
+        UUID last;
 
-        Work(Tx c, long seq, Instant now, UUID open) {
+        Work(Tx c, long seq, Instant now, Map<String, UUID> open) {
             this.c = c;
             this.seq = seq;
             this.now = now;
-            this.current = open;
+            this.byRef = new HashMap<>(open);
         }
 
         Uni<Void> entry(TimelineEntry entry) {
-            if (current == null && opens(entry)) {
-                current = UUID.randomUUID();
-                List<TimelineEntry> earlier = List.copyOf(unassigned);
-                unassigned.clear();
-                UUID opened = current;
-                // an incident opened while a drill runs is that drill's incident (flagged end to end, EP-9.4)
-                Uni<Void> chain = drills.running(c).chain(drill -> store.insertIncident(c, opened, entry.at(), now, drill.orElse(null))
-                                .chain(() -> drill.isPresent() ? drills.incidentOpened(c, drill.get(), opened) : Uni.createFrom().voidItem()))
-                        .invoke(() -> Log.infof("incident opened id=%s", current));
-                for (TimelineEntry e : earlier) {
-                    chain = chain.chain(() -> write(e, current));
+            IncidentRef ref = entry.incident();
+            if (ref.isNone()) {
+                return write(entry, null); // about the engine as a whole (circumstances while nothing is open, a refusal)
+            }
+            return resolve(ref, entry.at()).chain(incident -> {
+                last = incident;
+                Uni<Void> w = write(entry, incident);
+                if (entry instanceof TimelineEntry.IncidentClosed closed) {
+                    touched.remove(incident);
+                    return w.chain(() -> store.updateIncidentClosed(c, incident, closed.at(), now))
+                            .invoke(() -> Log.infof("incident closed id=%s", incident));
                 }
-                return chain.chain(() -> write(entry, current));
-            }
-            if (current == null && lastClosed != null) {
-                return write(entry, lastClosed); // the post-incident steps of the incident just closed
-            }
-            if (current == null) {
-                unassigned.add(entry);
-                return Uni.createFrom().voidItem();
-            }
-            UUID incident = current;
-            Uni<Void> w = write(entry, incident);
-            if (entry instanceof TimelineEntry.IncidentClosed closed) {
-                return w.chain(() -> store.updateIncidentClosed(c, incident, closed.at(), now)).invoke(() -> {
-                    Log.infof("incident closed id=%s", incident);
-                    lastClosed = incident;
-                    current = null;
-                });
-            }
-            return w;
+                if (entry instanceof TimelineEntry.IncidentMerged merged) {
+                    // EP-4: it carries on inside the other incident; this one is closed with the merge
+                    touched.remove(incident);
+                    return w.chain(() -> store.updateAreasDown(c, incident, List.of()))
+                            .chain(() -> store.updateIncidentClosed(c, incident, merged.at(), now))
+                            .invoke(() -> Log.infof("incident merged id=%s into=%s", incident, merged.into().id()));
+                }
+                touched.put(incident, ref.id());
+                return w;
+            });
         }
 
-        private boolean opens(TimelineEntry e) {
-            return e instanceof TimelineEntry.Regraded r && r.event() instanceof GradingEvent.ClassChanged cc
-                    && cc.from().isEmpty() && cc.to().isPresent()
-                    || e instanceof TimelineEntry.Regraded r2 && r2.event() instanceof GradingEvent.OverrideApplied;
+        /** The stored incident of an engine incident: open, closed (its recovery and post-incident steps), or new. */
+        private Uni<UUID> resolve(IncidentRef ref, Instant at) {
+            UUID known = byRef.get(ref.id());
+            if (known != null) {
+                return Uni.createFrom().item(known);
+            }
+            return store.byEngineRef(c, ref.id()).chain(stored -> {
+                if (stored != null) {
+                    byRef.put(ref.id(), stored);
+                    return Uni.createFrom().item(stored);
+                }
+                UUID opened = UUID.randomUUID();
+                byRef.put(ref.id(), opened);
+                // an incident opened while a drill runs is that drill's incident (flagged end to end, EP-9.4)
+                return drills.running(c).chain(drill -> store.insertIncident(c, opened, at, now, drill.orElse(null), ref.id(), ref.number())
+                                .chain(() -> drill.isPresent() ? drills.incidentOpened(c, drill.get(), opened) : Uni.createFrom().voidItem()))
+                        .invoke(() -> Log.infof("incident opened id=%s number=%d", opened, ref.number()))
+                        .replaceWith(opened);
+            });
         }
 
         Uni<Void> write(TimelineEntry entry, UUID incident) {
             IncidentEvent event = TimelineEvents.of(entry, zone);
-            if (entry instanceof TimelineEntry.OutageEnded ended) {
-                outageEndedAt = ended.at();
+            if (event == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (entry instanceof TimelineEntry.OutageEnded ended && ended.area().isHospital() && incident != null) {
+                outageEndedAt.put(incident, ended.at());
             }
             return store.appendEvent(c, incident, seq, event, now).chain(eventSeq -> {
                 events.add(eventSeq);
@@ -298,20 +359,32 @@ public class RunningTheIncidentEngine implements IncidentIntake {
             });
         }
 
-        Uni<Void> finish(IncidentState after) {
+        /** Stores the grade, whole-network outage and areas cut off of every incident this change touched. */
+        Uni<Void> finish(EngineState after) {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (TimelineEntry e : List.copyOf(unassigned)) {
-                chain = chain.chain(() -> write(e, null));
+            for (Map.Entry<UUID, String> t : touched.entrySet()) {
+                Optional<IncidentState> state = after.incident(t.getValue());
+                if (state.isEmpty()) {
+                    continue;
+                }
+                UUID incident = t.getKey();
+                IncidentState s = state.get();
+                Optional<Grade> grade = s.grading().effective();
+                List<String> areas = s.areasDown().stream().map(Area::path).toList();
+                chain = chain.chain(() -> store.updateIncident(c, incident,
+                                grade.map(g -> g.faultClass().name()).orElse(null), grade.map(g -> g.scope().name()).orElse(null),
+                                s.highestClass().map(Enum::name).orElse(null), s.outageStart().orElse(null), outageEndedAt.get(incident), now))
+                        .chain(() -> store.updateAreasDown(c, incident, areas));
             }
-            if (current == null) {
-                return chain;
-            }
-            UUID incident = current;
-            Optional<Grade> grade = after.grading().effective();
-            return chain.chain(() -> store.updateIncident(c, incident,
-                    grade.map(g -> g.faultClass().name()).orElse(null), grade.map(g -> g.scope().name()).orElse(null),
-                    after.highestClass().map(Enum::name).orElse(null), after.outageStart().orElse(null), outageEndedAt, now));
+            return chain;
         }
+    }
+
+    private volatile long startedFrom;
+
+    /** For diagnostics and tests: the journal position this instance started its fold from (a snapshot's, 0 for the origin). */
+    public long startedFrom() {
+        return startedFrom;
     }
 
     /** For diagnostics and tests: the journal position this instance has folded. */

@@ -120,6 +120,9 @@ public final class IncidentEventFormat {
                     e -> map("openedAt", e.openedAt().toString(), "highestClass", e.highestClass().name()),
                     (h, d) -> new IncidentClosed(h.at(), h.clause(), h.summary(), d.instant("openedAt"),
                             d.enumValue("highestClass", FaultClass.class))),
+            new Type<>("INCIDENT_MERGED", IncidentMerged.class,
+                    e -> map("into", e.intoNumber(), "by", e.by()),
+                    (h, d) -> new IncidentMerged(h.at(), h.clause(), h.summary(), d.integer("into"), d.string("by"))),
             new Type<>("DRILL_ENDED", DrillEnded.class,
                     e -> map("reason", e.reason()),
                     (h, d) -> new DrillEnded(h.at(), h.clause(), h.summary(), d.string("reason"))),
@@ -265,6 +268,11 @@ public final class IncidentEventFormat {
 
         Instant instant(String key) {
             return Instant.parse(string(key));
+        }
+
+        int integer(String key) {
+            Object v = m.get(key);
+            return v instanceof Number n ? n.intValue() : v == null ? 0 : Integer.parseInt(v.toString());
         }
 
         Optional<Instant> optionalInstant(String key) {

@@ -13,8 +13,17 @@ import java.time.Instant;
  * @param kind       SWITCH_TO_MANUAL, RESTART_AND_BACK_ENTER, RESUME_NORMAL or PLAYBOOK_STEP
  * @param modeAfter  the department's mode once acknowledged, or null
  * @param reference  the playbook step ({@code playbook/step}), or null
+ * @param area       the place it is for (building/floor/ward path: the departments of an area cut off, EP-4.1 局部网络不通),
+ *                   or null for the whole hospital
  */
 public record InstructionDraft(String dedupeKey, String party, String partyKind, String kind, DepartmentMode modeAfter,
                                String reference, String clause, String zh, String en, Instant issuedAt, String issuedBy,
-                               Instant deadline) {
+                               Instant deadline, String area) {
+
+    /** An instruction for the whole hospital. */
+    public InstructionDraft(String dedupeKey, String party, String partyKind, String kind, DepartmentMode modeAfter,
+                            String reference, String clause, String zh, String en, Instant issuedAt, String issuedBy,
+                            Instant deadline) {
+        this(dedupeKey, party, partyKind, kind, modeAfter, reference, clause, zh, en, issuedAt, issuedBy, deadline, null);
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hospital.continuity.playbooks.classify.Evidence;
 import org.hospital.continuity.playbooks.classify.GradingEvent;
+import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.incident.TimelineEntry;
 import org.hospital.continuity.playbooks.ladder.LadderMilestone;
 import org.hospital.continuity.playbooks.party.Department;
@@ -28,8 +29,20 @@ public final class TimelineEvents {
     private TimelineEvents() {
     }
 
-    /** Times of day in the words are the hospital's ({@code zone}); durations read 1小时05分钟 / 1 h 5 min, never ISO codes. */
+    /**
+     * The typed event of an entry; null for an entry stored as no event of its own ({@code IncidentOpened}: its first
+     * grade says it). Times of day in the words are the hospital's ({@code zone}); durations read 1小时05分钟 / 1 h 5 min,
+     * never ISO codes.
+     */
     public static IncidentEvent of(TimelineEntry entry, ZoneId zone) {
+        if (entry instanceof TimelineEntry.IncidentOpened) {
+            return null;
+        }
+        if (entry instanceof TimelineEntry.IncidentMerged m) {
+            return new IncidentEvent.IncidentMerged(m.at(), "EP-4", new Words(
+                    "并入故障 #" + m.into().number() + "(" + m.by() + "): " + m.reason().zh(),
+                    "merged into incident #" + m.into().number() + " (" + m.by() + "): " + m.reason().en()), m.into().number(), m.by());
+        }
         if (entry instanceof TimelineEntry.SignalReceived s) {
             Signal signal = s.input().signal();
             return new IncidentEvent.SignalReceived(s.at(), null, new Words(signal.describe().zh(), signal.describe().en()), signal.id(),
@@ -46,29 +59,48 @@ public final class TimelineEvents {
             return new IncidentEvent.ContextChanged(c.at(), "EP-5.1", new Words(
                     "情况变化: " + c.modifiers().stream().map(m -> m.text().zh()).collect(Collectors.joining("、")),
                     "circumstances changed: " + c.modifiers().stream().map(m -> m.text().en()).collect(Collectors.joining(", "))),
-                    c.modifiers(), schedule(c.schedule()));
+                    c.modifiers(), schedule(c.schedules().getOrDefault(Area.HOSPITAL,
+                            c.schedules().values().stream().findFirst().orElse(List.of()))));
         }
         if (entry instanceof TimelineEntry.OutageStarted o) {
-            return new IncidentEvent.OutageStarted(o.at(), "EP-5.1", new Words("网络整体故障开始于 " + DAY_TIME.format(o.start().atZone(zone)),
-                    "whole-network outage since " + DAY_TIME.format(o.start().atZone(zone))), o.start(), schedule(o.schedule()));
+            // EP-5.1 for the whole network; EP-4.1 局部网络不通 for an area cut off (its own ladder, its departments only)
+            String since = DAY_TIME.format(o.start().atZone(zone));
+            return o.area().isHospital()
+                    ? new IncidentEvent.OutageStarted(o.at(), "EP-5.1", new Words("网络整体故障开始于 " + since,
+                            "whole-network outage since " + since), o.start(), schedule(o.schedule()))
+                    : new IncidentEvent.OutageStarted(o.at(), "EP-4.1", new Words(o.area().name().zh() + " 局部网络不通,开始于 " + since,
+                            o.area().name().en() + " cut off since " + since), o.start(), schedule(o.schedule()));
         }
         if (entry instanceof TimelineEntry.LadderStepReached l) {
             return new IncidentEvent.LadderStepReached(l.at(), l.milestone().clause(), new Words(
-                    "故障超过" + l.milestone().step().title().zh() + "转入手工操作的时限: " + names(l.switching(), true),
-                    "outage passed the threshold for " + l.milestone().step().title().en() + ": " + names(l.switching(), false)),
+                    where(l.area(), true) + "故障超过" + l.milestone().step().title().zh() + "转入手工操作的时限: " + names(l.switching(), true),
+                    where(l.area(), false) + "outage passed the threshold for " + l.milestone().step().title().en() + ": "
+                            + names(l.switching(), false)),
                     l.milestone().step(), l.milestone().threshold(), l.switching(), l.milestone().notified());
         }
         if (entry instanceof TimelineEntry.ManualModeGranted m) {
-            return new IncidentEvent.ManualModeGranted(m.at(), "EP-5.2", new Words(m.department().zh() + "申请提前转入手工操作: " + m.reason(),
-                    m.department().en() + " switches to manual on request: " + m.reason()), m.department(), m.by(), m.reason());
+            // EP-5.2 critically ill patients on request, or EP-5.1 the leadership group's decision (who and why recorded)
+            boolean leadership = m.basis() == org.hospital.continuity.playbooks.incident.ManualBasis.LEADERSHIP_DECISION;
+            return new IncidentEvent.ManualModeGranted(m.at(), leadership ? "EP-5.1" : "EP-5.2", leadership
+                    ? new Words(where(m.area(), true) + "应急领导组决定" + m.department().zh() + "提前转入手工操作(" + m.by() + "): " + m.reason(),
+                            where(m.area(), false) + "the leadership group moves " + m.department().en() + " to manual earlier (" + m.by() + "): "
+                                    + m.reason())
+                    : new Words(where(m.area(), true) + m.department().zh() + "申请提前转入手工操作: " + m.reason(),
+                            where(m.area(), false) + m.department().en() + " switches to manual on request: " + m.reason()),
+                    m.department(), m.by(), m.reason());
         }
         if (entry instanceof TimelineEntry.OutageEnded o) {
-            return new IncidentEvent.OutageEnded(o.at(), "EP-6.8", new Words("网络整体故障结束,历时 " + Durations.zh(o.lasted().withNanos(0)),
-                    "whole-network outage ended after " + Durations.en(o.lasted().withNanos(0))), o.start(), o.lasted());
+            String zh = Durations.zh(o.lasted().withNanos(0));
+            String en = Durations.en(o.lasted().withNanos(0));
+            return new IncidentEvent.OutageEnded(o.at(), "EP-6.8", o.area().isHospital()
+                    ? new Words("网络整体故障结束,历时 " + zh, "whole-network outage ended after " + en)
+                    : new Words(o.area().name().zh() + " 网络恢复,历时 " + zh, o.area().name().en() + " back after " + en),
+                    o.start(), o.lasted());
         }
         if (entry instanceof TimelineEntry.ManualModeEnded m) {
-            return new IncidentEvent.ManualModeEnded(m.at(), "EP-6.8", new Words("系统恢复,手工操作结束: " + names(m.released(), true),
-                    "system back, manual operation ends: " + names(m.released(), false)), m.released());
+            return new IncidentEvent.ManualModeEnded(m.at(), "EP-6.8", new Words(where(m.area(), true) + "系统恢复,手工操作结束: "
+                    + names(m.released(), true), where(m.area(), false) + "system back, manual operation ends: " + names(m.released(), false)),
+                    m.released());
         }
         if (entry instanceof TimelineEntry.StepDue s) {
             // the parties the step names to be told (EP-2.3, EP-8.2); notifications resolve them to people
@@ -119,6 +151,10 @@ public final class TimelineEvents {
 
     private static List<Milestone> schedule(List<LadderMilestone> schedule) {
         return schedule.stream().map(m -> new Milestone(m.step(), m.clause(), m.dueAt(), m.threshold())).toList();
+    }
+
+    private static String where(Area area, boolean zh) {
+        return area.isHospital() ? "" : zh ? "【" + area.name().zh() + "】" : "[" + area.name().en() + "] ";
     }
 
     private static String names(Set<Department> set, boolean zh) {

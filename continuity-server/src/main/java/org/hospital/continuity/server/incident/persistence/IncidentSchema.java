@@ -10,6 +10,7 @@ public class IncidentSchema implements SchemaScripts {
     @Override
     public List<String> scripts() {
         return List.of("db/migration/V0300__incident.sql", "db/migration/V0302__incident_event_typed.sql",
-                "db/migration/V0310__instruction.sql", "db/migration/V0312__instruction_number.sql");
+                "db/migration/V0310__instruction.sql", "db/migration/V0312__instruction_number.sql",
+                "db/migration/V0950__several_incidents.sql", "db/migration/V0953__engine_snapshot.sql");
     }
 }

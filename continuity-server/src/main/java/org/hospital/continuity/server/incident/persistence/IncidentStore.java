@@ -75,6 +75,34 @@ public class IncidentStore {
                 .map(rows -> rows.iterator().next().getLong("seq"));
     }
 
+    /** A stored engine state: the journal position it reflects and the state as plain values. */
+    public record Snapshot(long seq, int format, Map<String, Object> state) {
+    }
+
+    /** The latest stored engine state, or null when none was stored. */
+    public Uni<Snapshot> latestSnapshot(Tx c) {
+        return c.client().query("select journal_seq, format, state from engine_snapshot order by journal_seq desc limit 1").execute()
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    Object state = r.getValue("state");
+                    return new Snapshot(r.getLong("journal_seq"), r.getInteger("format"),
+                            state instanceof JsonObject j ? Json.plain(j) : Map.of());
+                });
+    }
+
+    /** Stores the engine's state at a journal position (older snapshots but the previous one are dropped). */
+    public Uni<Void> saveSnapshot(Tx c, long seq, int format, Map<String, Object> state, Instant now) {
+        return c.client().preparedQuery("insert into engine_snapshot (journal_seq, format, state, taken_at) values ($1, $2, $3, $4) "
+                        + "on conflict (journal_seq) do nothing")
+                .execute(Tuple.of(seq, format, new JsonObject(state), ts(now)))
+                .chain(() -> c.client().preparedQuery("delete from engine_snapshot where journal_seq < (select max(journal_seq) from "
+                        + "engine_snapshot where journal_seq < $1)").execute(Tuple.of(seq)))
+                .replaceWithVoid();
+    }
+
     public Uni<Instant> nextWakeUp(Tx c) {
         return c.client().query("select next_wake_up from engine_clock where id = 1").execute()
                 .map(rows -> instant(rows.iterator().next(), "next_wake_up"));
@@ -87,16 +115,44 @@ public class IncidentStore {
 
     // incidents
 
-    private static final String INCIDENT_SELECT = "select id, opened_at, closed_at, fault_class, scope, highest_class, outage_start, outage_ended_at from incident";
+    private static final String INCIDENT_SELECT = "select id, opened_at, closed_at, fault_class, scope, highest_class, outage_start, "
+            + "outage_ended_at, engine_number, areas_down from incident";
 
     private static Incident incident(Row r) {
+        Integer number = r.getInteger("engine_number");
+        String areas = r.getString("areas_down");
         return new Incident(r.getUUID("id"), instant(r, "opened_at"), instant(r, "closed_at"), r.getString("fault_class"),
-                r.getString("scope"), r.getString("highest_class"), instant(r, "outage_start"), instant(r, "outage_ended_at"));
+                r.getString("scope"), r.getString("highest_class"), instant(r, "outage_start"), instant(r, "outage_ended_at"),
+                number == null ? 0 : number, areas == null || areas.isEmpty() ? List.of() : List.of(areas.split(",")));
     }
 
+    /** The oldest open incident, or null when none is open. */
     public Uni<Incident> openIncident(Tx c) {
-        return c.client().query(INCIDENT_SELECT + " where closed_at is null").execute()
-                .map(rows -> rows.size() == 0 ? null : incident(rows.iterator().next()));
+        return openIncidents(c).map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    /** Every open incident, the oldest first (several may be open at once, EP-4). */
+    public Uni<List<Incident>> openIncidents(Tx c) {
+        return c.client().query(INCIDENT_SELECT + " where closed_at is null order by opened_at, engine_number").execute().map(rows -> {
+            List<Incident> out = new ArrayList<>();
+            rows.forEach(r -> out.add(incident(r)));
+            return out;
+        });
+    }
+
+    /** The stored incident of an engine incident (its stable id), or null. */
+    public Uni<UUID> byEngineRef(Tx c, String engineRef) {
+        return c.client().preparedQuery("select id from incident where engine_ref = $1").execute(Tuple.of(engineRef))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
+    }
+
+    /** engine id → stored id of every open incident. */
+    public Uni<Map<String, UUID>> openEngineRefs(Tx c) {
+        return c.client().query("select id, engine_ref from incident where closed_at is null and engine_ref is not null").execute().map(rows -> {
+            Map<String, UUID> out = new java.util.HashMap<>();
+            rows.forEach(r -> out.put(r.getString("engine_ref"), r.getUUID("id")));
+            return out;
+        });
     }
 
     public Uni<Incident> incident(Tx c, UUID id) {
@@ -113,9 +169,15 @@ public class IncidentStore {
     }
 
     /** A new open incident; {@code drill} is the drill it belongs to (EP-9.4), null for a real one. */
-    public Uni<Void> insertIncident(Tx c, UUID id, Instant openedAt, Instant now, UUID drill) {
-        return c.client().preparedQuery("insert into incident (id, opened_at, updated_at, drill_id) values ($1, $2, $3, $4)")
-                .execute(Tuple.from(Arrays.asList(id, ts(openedAt), ts(now), drill))).replaceWithVoid();
+    public Uni<Void> insertIncident(Tx c, UUID id, Instant openedAt, Instant now, UUID drill, String engineRef, int number) {
+        return c.client().preparedQuery("insert into incident (id, opened_at, updated_at, drill_id, engine_ref, engine_number) values ($1, $2, $3, $4, $5, $6)")
+                .execute(Tuple.from(Arrays.asList(id, ts(openedAt), ts(now), drill, engineRef, number))).replaceWithVoid();
+    }
+
+    /** The places of the incident cut off now (building/floor/ward paths; empty: none). */
+    public Uni<Void> updateAreasDown(Tx c, UUID id, List<String> areas) {
+        return c.client().preparedQuery("update incident set areas_down = $2 where id = $1")
+                .execute(Tuple.of(id, String.join(",", areas))).replaceWithVoid();
     }
 
     /** The drill an incident belongs to (EP-9.4, HR-21), empty for a real incident or an unknown id. */

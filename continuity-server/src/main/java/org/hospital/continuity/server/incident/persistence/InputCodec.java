@@ -16,7 +16,8 @@ import org.hospital.continuity.playbooks.signal.Signal;
 /**
  * The engine's inputs as journal rows: a kind and the record as JSON (the playbooks records are plain
  * records; Jackson writes and reads them by their components). Replaying the journal must give the very
- * same inputs, so {@code InputCodecTest} round-trips every kind.
+ * same inputs, so {@code InputCodecTest} round-trips every kind (with the incident a decision names and the area
+ * a signal or request names: several incidents may be open at once).
  */
 @ApplicationScoped
 public class InputCodec {
@@ -36,7 +37,10 @@ public class InputCodec {
             return new Encoded(signalKind(o.signal()), write(o.signal()));
         }
         if (input instanceof Input.RequestOverride r) {
-            return new Encoded("OVERRIDE", write(r.request()));
+            // the request's fields with the incident it names (several may be open at once)
+            JsonObject payload = write(r.request());
+            r.incident().ifPresent(i -> payload.put("incident", i));
+            return new Encoded("OVERRIDE", payload);
         }
         if (input instanceof Input.LiftOverride l) {
             return new Encoded("LIFT_OVERRIDE", write(l));
@@ -46,6 +50,12 @@ public class InputCodec {
         }
         if (input instanceof Input.ChangeContext c) {
             return new Encoded("CONTEXT", write(c));
+        }
+        if (input instanceof Input.SwitchEarlier e) {
+            return new Encoded("SWITCH_EARLIER", write(e));
+        }
+        if (input instanceof Input.MergeIncidents m) {
+            return new Encoded("MERGE_INCIDENTS", write(m));
         }
         throw new IllegalArgumentException("unknown input " + input.getClass().getSimpleName());
     }
@@ -73,12 +83,21 @@ public class InputCodec {
             case "INTEGRITY_ALARM" -> new Input.Observe(read(payload, IntegrityAlarm.class));
             case "DIAGNOSIS" -> new Input.Observe(read(payload, Diagnosis.class));
             case "CLEARANCE" -> new Input.Observe(read(payload, Clearance.class));
-            case "OVERRIDE" -> new Input.RequestOverride(read(payload, OverrideRequest.class));
+            case "OVERRIDE" -> new Input.RequestOverride(read(without(payload, "incident"), OverrideRequest.class),
+                    java.util.Optional.ofNullable(payload.getString("incident")));
             case "LIFT_OVERRIDE" -> read(payload, Input.LiftOverride.class);
             case "MANUAL_MODE_REQUEST" -> read(payload, Input.RequestManualMode.class);
             case "CONTEXT" -> read(payload, Input.ChangeContext.class);
+            case "SWITCH_EARLIER" -> read(payload, Input.SwitchEarlier.class);
+            case "MERGE_INCIDENTS" -> read(payload, Input.MergeIncidents.class);
             default -> throw new IllegalStateException("unknown journal input kind " + kind);
         };
+    }
+
+    private static JsonObject without(JsonObject payload, String key) {
+        JsonObject copy = payload.copy();
+        copy.remove(key);
+        return copy;
     }
 
     private JsonObject write(Object value) {

@@ -48,20 +48,20 @@ public class InstructionStore {
         UUID id = UUID.randomUUID();
         return c.client().preparedQuery("""
                 insert into instruction (id, incident_id, event_seq, dedupe_key, party, party_kind, kind, mode_after, reference, clause,
-                                         text_zh, text_en, issued_at, issued_by, deadline_at)
+                                         text_zh, text_en, issued_at, issued_by, deadline_at, area)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
                         case when exists (select 1 from incident where id = $2 and drill_id is not null) then '【演练 DRILL】' || $11::varchar else $11::varchar end,
                         case when exists (select 1 from incident where id = $2 and drill_id is not null) then '[DRILL 演练] ' || $12::varchar else $12::varchar end,
-                        $13, $14, $15) on conflict (dedupe_key) do nothing""")
+                        $13, $14, $15, $16) on conflict (dedupe_key) do nothing""")
                 .execute(Tuple.from(Arrays.asList(id, incident, eventSeq, d.dedupeKey(), d.party(), d.partyKind(), d.kind(),
                         d.modeAfter() == null ? null : d.modeAfter().name(), d.reference(), d.clause(), d.zh(), d.en(),
-                        ts(d.issuedAt()), d.issuedBy(), ts(d.deadline()))))
+                        ts(d.issuedAt()), d.issuedBy(), ts(d.deadline()), d.area())))
                 .map(r -> r.rowCount() == 1 ? id : null);
     }
 
     private static final String SELECT = """
             select i.id, i.incident_id, i.event_seq, i.party, i.party_kind, i.kind, i.mode_after, i.reference, i.clause, i.text_zh, i.text_en,
-                   i.issued_at, i.issued_by, i.deadline_at, i.number, a.person_id, a.person_name, a.acknowledged_at
+                   i.issued_at, i.issued_by, i.deadline_at, i.number, i.area, a.person_id, a.person_name, a.acknowledged_at
               from instruction i left join instruction_ack a on a.instruction_id = i.id""";
 
     private static List<Instruction> instructions(Iterable<Row> rows) {
@@ -71,7 +71,8 @@ public class InstructionStore {
                     r.getString("party"), r.getString("party_kind"), r.getString("kind"),
                     r.getString("mode_after") == null ? null : DepartmentMode.valueOf(r.getString("mode_after")),
                     r.getString("reference"), r.getString("clause"), r.getString("text_zh"), r.getString("text_en"),
-                    instant(r, "issued_at"), r.getString("issued_by"), instant(r, "deadline_at"), new ArrayList<>(), r.getLong("number")));
+                    instant(r, "issued_at"), r.getString("issued_by"), instant(r, "deadline_at"), new ArrayList<>(), r.getLong("number"),
+                    r.getString("area")));
             if (r.getUUID("person_id") != null) {
                 i.acks().add(new Ack(r.getUUID("person_id"), r.getString("person_name"), instant(r, "acknowledged_at")));
             }
@@ -91,9 +92,24 @@ public class InstructionStore {
 
     /** Instructions for a party, newest first; only unacknowledged ones when asked. */
     public Uni<List<Instruction>> forParty(Tx c, String party, boolean onlyOpen, int limit) {
+        return forParty(c, party, false, null, onlyOpen, limit);
+    }
+
+    /**
+     * Instructions for a party at a place, newest first: the hospital-wide ones and those of an area covering
+     * {@code place} (a building/floor/ward path; null: a department whose place is not known gets the
+     * hospital-wide ones only). EP-4.1 局部网络不通: an area's ladder reaches the departments of that area only.
+     */
+    public Uni<List<Instruction>> forPartyAt(Tx c, String party, String place, boolean onlyOpen, int limit) {
+        return forParty(c, party, true, place, onlyOpen, limit);
+    }
+
+    private Uni<List<Instruction>> forParty(Tx c, String party, boolean byPlace, String place, boolean onlyOpen, int limit) {
         return c.client().preparedQuery("select id from instruction i where party = $1 and ($2 = false or not exists "
-                        + "(select 1 from instruction_ack a where a.instruction_id = i.id)) order by issued_at desc, id limit $3")
-                .execute(Tuple.of(party, onlyOpen, limit))
+                        + "(select 1 from instruction_ack a where a.instruction_id = i.id)) "
+                        + "and ($4 = false or i.area is null or i.area = '' or i.area = $5 or $5 like i.area || '/%') "
+                        + "order by issued_at desc, id limit $3")
+                .execute(Tuple.from(Arrays.asList(party, onlyOpen, limit, byPlace, place)))
                 .chain(rows -> {
                     List<UUID> ids = new ArrayList<>();
                     rows.forEach(r -> ids.add(r.getUUID("id")));
@@ -133,9 +149,10 @@ public class InstructionStore {
                 .execute(Tuple.of(instruction, person, personName, account, ts(at))).map(r -> r.rowCount() == 1);
     }
 
-    /** The newest mode instruction of a department (only it may change the mode). */
+    /** The newest hospital-wide mode instruction of a department (only it may change the department's mode). */
     public Uni<UUID> latestModeInstruction(Tx c, String department) {
-        return c.client().preparedQuery("select id from instruction where party = $1 and mode_after is not null order by issued_at desc, event_seq desc limit 1")
+        return c.client().preparedQuery("select id from instruction where party = $1 and mode_after is not null and (area is null or area = '') "
+                        + "order by issued_at desc, event_seq desc limit 1")
                 .execute(Tuple.of(department)).map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
     }
 

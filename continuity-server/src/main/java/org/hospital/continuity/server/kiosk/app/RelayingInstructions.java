@@ -33,13 +33,16 @@ public class RelayingInstructions {
         this.accounts = accounts;
     }
 
-    /** The newest instructions for the kiosk's department (empty when its department follows no area of the ladder). */
+    /**
+     * The newest instructions for the kiosk's department (empty when its department follows no area of the ladder):
+     * the hospital-wide ones and those of an area cut off where the department is (EP-4.1 局部网络不通).
+     */
     public Uni<KioskWire.Instructions> forKiosk(KioskIdentity kiosk, int limit) {
         return directory.department(kiosk.departmentCode()).chain(d -> {
             if (d == null || d.area() == null) {
                 return Uni.createFrom().item(new KioskWire.Instructions(null, List.of()));
             }
-            return announcing.forParty(d.area(), false, limit)
+            return announcing.forPartyAt(d.area(), d.place(), false, limit)
                     .map(list -> new KioskWire.Instructions(d.area(), list.stream().map(RelayingInstructions::wire).toList()));
         });
     }

@@ -57,6 +57,7 @@ public class NotifyingFromIncidents {
     private static final Map<FaultClass, NoticeKind> DECLARED = new EnumMap<>(Map.of(
             FaultClass.CLASS_I, NoticeKind.CLASS_I_DECLARED,
             FaultClass.CLASS_II, NoticeKind.CLASS_II_DECLARED,
+            FaultClass.CLASS_III, NoticeKind.CLASS_III_DECLARED,
             FaultClass.INSURANCE, NoticeKind.INSURANCE_FAULT));
 
     private final RaisingNotification raising;

@@ -43,16 +43,17 @@ public class ProbeResource {
 
     public record NewProbe(@NotBlank @Size(max = 100) String name, @NotNull ProbeKind kind, @NotBlank @Size(max = 500) String target,
                            @NotNull Component component, @Size(max = 100) String series,
-                           @Min(1000) @Max(86_400_000) int intervalMs, @Min(100) @Max(60_000) int timeoutMs) {
+                           @Min(1000) @Max(86_400_000) int intervalMs, @Min(100) @Max(60_000) int timeoutMs,
+                           @Size(max = 100) String area) {
     }
 
     public record ProbeView(UUID id, String name, ProbeKind kind, String target, Component component, String series, long intervalMs,
                             long timeoutMs, boolean enabled, String lastStatus, String lastDetail, Instant lastRunAt, Instant lastChangeAt,
-                            Instant nextRunAt) {
+                            Instant nextRunAt, String area) {
         static ProbeView of(Probe p) {
             return new ProbeView(p.id(), p.name(), p.kind(), p.target(), p.component(), p.series(), p.interval().toMillis(),
                     p.timeout().toMillis(), p.enabled(), p.lastStatus().map(Enum::name).orElse(null), p.lastDetail(), p.lastRunAt(),
-                    p.lastChangeAt(), p.nextRunAt());
+                    p.lastChangeAt(), p.nextRunAt(), p.area());
         }
     }
 
@@ -61,7 +62,7 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<ProbeView>> add(@Valid @NotNull NewProbe p) {
         return configuring.add(p.name(), p.kind(), p.target(), p.component(), p.series(), Duration.ofMillis(p.intervalMs()),
-                        Duration.ofMillis(p.timeoutMs()))
+                        Duration.ofMillis(p.timeoutMs()), p.area())
                 .map(x -> RestResponse.ResponseBuilder.<ProbeView>created(URI.create("/api/probes/" + x.id())).entity(ProbeView.of(x)).build());
     }
 

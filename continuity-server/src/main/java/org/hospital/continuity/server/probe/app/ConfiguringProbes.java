@@ -25,12 +25,24 @@ public class ConfiguringProbes {
     }
 
     public Uni<Probe> add(String name, ProbeKind kind, String target, Component component, String series, Duration interval, Duration timeout) {
+        return add(name, kind, target, component, series, interval, timeout, null);
+    }
+
+    /** A probe of a component that alone serves {@code area} (a building/floor/ward path, EP-4.1), or of the whole hospital (null). */
+    public Uni<Probe> add(String name, ProbeKind kind, String target, Component component, String series, Duration interval, Duration timeout,
+                          String area) {
         var misfit = Probe.misfit(kind, target, interval, timeout);
         if (misfit.isPresent()) {
             return Uni.createFrom().failure(new DomainRejection(422, "probe-invalid", null, misfit.get()));
         }
+        java.util.Optional<org.hospital.continuity.playbooks.fault.Area> place = org.hospital.continuity.playbooks.fault.Area.parse(area);
+        if (area != null && !area.isBlank() && place.isEmpty()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "probe-invalid", "EP-4.1",
+                    "A probe's area is a building/floor/ward path such as B or B/3."));
+        }
         UUID id = UUID.randomUUID();
-        return store.add(id, name, kind, target, component, series == null ? target : series, interval, timeout, clock.instant())
+        return store.add(id, name, kind, target, component, series == null ? target : series, interval, timeout, clock.instant(),
+                        place.map(org.hospital.continuity.playbooks.fault.Area::path).orElse(null))
                 .chain(ok -> ok ? store.byId(id)
                         : Uni.createFrom().failure(DomainRejection.conflict("probe-exists", null, "A probe named " + name + " exists.")));
     }

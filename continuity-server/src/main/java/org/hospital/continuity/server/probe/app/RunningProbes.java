@@ -117,7 +117,8 @@ public class RunningProbes {
                         Uni<Void> beforeSignal = result.status() == ProbeStatus.DOWN
                                 ? drills.stopForRealFault("probe " + p.name() + " down") : Uni.createFrom().voidItem();
                         return beforeSignal.chain(() -> engine.submit(new ProbeResult(UUID.randomUUID().toString(), clock.instant(),
-                                p.component(), p.series(), result.status(), p.name() + ": " + result.detail()))).replaceWithVoid();
+                                p.component(), p.series(), result.status(), p.name() + ": " + result.detail(),
+                                org.hospital.continuity.playbooks.fault.Area.parse(p.area())))).replaceWithVoid();
                     })
                     .chain(() -> SessionContext.call(() -> probes.byId(p.id())));
         });

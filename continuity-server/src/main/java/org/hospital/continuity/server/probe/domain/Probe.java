@@ -12,10 +12,12 @@ import org.hospital.continuity.playbooks.signal.ProbeStatus;
  *
  * @param series     the target name in signals: probes of one component and series are one series for the classifier
  * @param lastStatus what it saw last, empty before the first run
+ * @param area       the place the component alone serves (a building/floor/ward path such as {@code B}), null for a
+ *                   component of the whole hospital: its failure cuts that area off (EP-4.1 局部网络不通)
  */
 public record Probe(UUID id, String name, ProbeKind kind, String target, Component component, String series, Duration interval,
                     Duration timeout, boolean enabled, Optional<ProbeStatus> lastStatus, String lastDetail, Instant lastRunAt,
-                    Instant lastChangeAt, Instant nextRunAt) {
+                    Instant lastChangeAt, Instant nextRunAt, String area) {
 
     /**
      * Whether a result becomes a signal: only a change of status does, and a first result only when it is

@@ -38,6 +38,8 @@ public class ProbeEntity {
     public Component component;
     @Column(nullable = false)
     public String series;
+    /** the place the component alone serves (V0952), null for the whole hospital */
+    public String area;
     @Column(name = "interval_ms", nullable = false)
     public int intervalMs;
     @Column(name = "timeout_ms", nullable = false)
@@ -64,6 +66,6 @@ public class ProbeEntity {
 
     Probe toRecord() {
         return new Probe(id, name, kind, target, component, series, Duration.ofMillis(intervalMs), Duration.ofMillis(timeoutMs), enabled,
-                Optional.ofNullable(lastStatus), lastDetail, lastRunAt, lastChangeAt, nextRunAt);
+                Optional.ofNullable(lastStatus), lastDetail, lastRunAt, lastChangeAt, nextRunAt, area);
     }
 }

@@ -42,7 +42,7 @@ public class ProbeLeases {
 
     private static final String SELECT = """
             select id, name, kind, target, component, series, interval_ms, timeout_ms, enabled, last_status, last_detail,
-                   last_run_at, last_change_at, next_run_at from probe""";
+                   last_run_at, last_change_at, next_run_at, area from probe""";
 
     private static Probe probe(Row r) {
         String last = r.getString("last_status");
@@ -50,7 +50,7 @@ public class ProbeLeases {
                 Component.valueOf(r.getString("component")), r.getString("series"), Duration.ofMillis(r.getInteger("interval_ms")),
                 Duration.ofMillis(r.getInteger("timeout_ms")), r.getBoolean("enabled"),
                 last == null ? Optional.empty() : Optional.of(ProbeStatus.valueOf(last)), r.getString("last_detail"),
-                instant(r, "last_run_at"), instant(r, "last_change_at"), instant(r, "next_run_at"));
+                instant(r, "last_run_at"), instant(r, "last_change_at"), instant(r, "next_run_at"), r.getString("area"));
     }
 
     private static List<Probe> probes(Iterable<Row> rows) {
@@ -70,7 +70,7 @@ public class ProbeLeases {
                  where id in (select id from probe where enabled and next_run_at <= $3 and (lease_until is null or lease_until < $3)
                               order by next_run_at for update skip locked limit $4)
                 returning id, name, kind, target, component, series, interval_ms, timeout_ms, enabled, last_status, last_detail,
-                          last_run_at, last_change_at, next_run_at""")
+                          last_run_at, last_change_at, next_run_at, area""")
                 .execute(Tuple.of(owner, ts(leaseUntil), ts(now), limit)).map(ProbeLeases::probes);
     }
 
@@ -79,7 +79,7 @@ public class ProbeLeases {
         return pool.preparedQuery("""
                 update probe set lease_owner = $2, lease_until = $3 where id = $1 and (lease_until is null or lease_until < $4)
                 returning id, name, kind, target, component, series, interval_ms, timeout_ms, enabled, last_status, last_detail,
-                          last_run_at, last_change_at, next_run_at""")
+                          last_run_at, last_change_at, next_run_at, area""")
                 .execute(Tuple.of(id, owner, ts(leaseUntil), ts(now))).map(rows -> rows.size() == 0 ? null : probe(rows.iterator().next()));
     }
 

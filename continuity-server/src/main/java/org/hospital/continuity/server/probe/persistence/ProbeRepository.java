@@ -34,6 +34,12 @@ public class ProbeRepository implements PanacheRepositoryBase<ProbeEntity, UUID>
     /** Adds an enabled probe due now, in a transaction of its own; false when the name is taken. */
     public Uni<Boolean> add(UUID id, String name, ProbeKind kind, String target, Component component, String series, Duration interval,
                             Duration timeout, Instant now) {
+        return add(id, name, kind, target, component, series, interval, timeout, now, null);
+    }
+
+    /** A new probe; {@code area} the place the component alone serves (null: the whole hospital). False when the name exists. */
+    public Uni<Boolean> add(UUID id, String name, ProbeKind kind, String target, Component component, String series, Duration interval,
+                            Duration timeout, Instant now, String area) {
         ProbeEntity p = new ProbeEntity();
         p.id = id;
         p.name = name;
@@ -41,6 +47,7 @@ public class ProbeRepository implements PanacheRepositoryBase<ProbeEntity, UUID>
         p.target = target;
         p.component = component;
         p.series = series;
+        p.area = area;
         p.intervalMs = (int) interval.toMillis();
         p.timeoutMs = (int) timeout.toMillis();
         p.enabled = true;

@@ -9,6 +9,6 @@ public class ProbeSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0320__probe.sql");
+        return List.of("db/migration/V0320__probe.sql", "db/migration/V0952__probe_area.sql");
     }
 }

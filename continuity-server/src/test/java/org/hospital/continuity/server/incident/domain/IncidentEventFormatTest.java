@@ -62,6 +62,7 @@ class IncidentEventFormatTest {
                         Optional.empty(), "ClassReached"),
                 new IncidentEvent.DeadlineReached(AT, "EP-8.4", W, "ep6-recovery/x", Optional.of(Department.PHARMACY), AT),
                 new IncidentEvent.IncidentClosed(AT, "EP-8.1", W, AT.minusSeconds(7200), FaultClass.CLASS_I),
+                new IncidentEvent.IncidentMerged(AT, "EP-4", W, 1, "it-duty-li"),
                 new IncidentEvent.DrillEnded(AT, "EP-9.4", W, "演练结束"),
                 new IncidentEvent.InstructionIssued(AT, "EP-8.4", W, Department.PHARMACY, "RESUME_NORMAL", "王工"),
                 new IncidentEvent.InstructionAcknowledged(AT, "EP-6.1", W, UUID.randomUUID(), Department.PHARMACY, UUID.randomUUID()),
