@@ -22,7 +22,7 @@ public record CandidateQuery(List<Block> blocks, int maxCandidates) {
     }
 
     /** One block. Blocks with a {@code limit} say how to narrow themselves when the HIS holds more patients than that. */
-    public sealed interface Block permits ByIdNumbers, ByPhone, ByName, ByBirthDate {
+    public sealed interface Block permits ByIdNumbers, ByPhone, ByName, ByBirthDate, ByBirthYearAndSound {
     }
 
     /**
@@ -65,6 +65,18 @@ public record CandidateQuery(List<Block> blocks, int maxCandidates) {
      */
     public record ByBirthDate(LocalDate birthDate, int limit, Set<String> surnames) implements Block {
         public ByBirthDate {
+            surnames = Set.copyOf(surnames);
+        }
+    }
+
+    /**
+     * Patients born in {@code birthYear} whose surname (family name) begins with one of {@code surnames} (the
+     * characters that sound like the record's surname): the person whose name was written with a homophone or a
+     * one-character slip <em>and</em> whose birth date slipped within the year (day and month swapped, a day or a digit
+     * off). More than {@code limit}: return none of them, only their count ({@code narrowed}).
+     */
+    public record ByBirthYearAndSound(int birthYear, Set<String> surnames, int limit) implements Block {
+        public ByBirthYearAndSound {
             surnames = Set.copyOf(surnames);
         }
     }

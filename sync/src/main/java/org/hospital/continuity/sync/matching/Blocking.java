@@ -20,18 +20,32 @@ import java.util.Set;
  *   <li>Birth date: every holder of the date (so every homophone, one-character slip or twin born that day); a date
  *       held by more than {@code birthDateLimit}: birth date + surnames that sound like the record's (pinyin of the
  *       name + birth date).</li>
+ *   <li>Birth year + surnames that sound like the record's: a slipped name and a birth date slipped within the year at
+ *       once; over {@code yearLimit} holders it is counted, not read.</li>
  * </ul>
  *
  * @param nameLimit      holders of a name read whole up to this many
  * @param birthDateLimit holders of a birth date read whole up to this many
  * @param phoneLimit     a phone held by more patients is a shared number: not read
+ * @param yearLimit      patients of a birth year and surname sound read up to this many
  * @param maxCandidates  more distinct candidates than this: incomplete (TOO_MANY_CANDIDATES)
  */
-public record Blocking(int nameLimit, int birthDateLimit, int phoneLimit, int maxCandidates) {
+public record Blocking(int nameLimit, int birthDateLimit, int phoneLimit, int yearLimit, int maxCandidates) {
+
+    /** Share of close birth dates that stay within the year (day and month swapped, a day or a digit of them off). */
+    static final double CLOSE_WITHIN_YEAR = 0.75;
+    /** Share of one-character name slips that leave the surname alone. */
+    static final double CLOSE_SURNAME_KEPT = 0.5;
 
     /** The defaults (docs/writeback.md). */
     public static Blocking defaults() {
-        return new Blocking(1_000, 1_000, 30, 5_000);
+        return new Blocking(1_000, 1_000, 30, 2_000, 5_000);
+    }
+
+    /** The defaults with other name and birth-date limits. */
+    public static Blocking withLimits(int nameLimit, int birthDateLimit) {
+        Blocking d = defaults();
+        return new Blocking(nameLimit, birthDateLimit, d.phoneLimit(), d.yearLimit(), d.maxCandidates());
     }
 
     /** The query for {@code record}. */
@@ -56,6 +70,9 @@ public record Blocking(int nameLimit, int birthDateLimit, int phoneLimit, int ma
         if (record.birthDate() != null) {
             Set<String> surnames = record.name() == null ? Set.of() : NamePinyin.soundAlikes(record.name().charAt(0));
             blocks.add(new CandidateQuery.ByBirthDate(record.birthDate(), birthDateLimit, surnames));
+            if (!surnames.isEmpty()) {
+                blocks.add(new CandidateQuery.ByBirthYearAndSound(record.birthDate().getYear(), surnames, yearLimit));
+            }
         }
         return new CandidateQuery(blocks, maxCandidates);
     }
@@ -71,6 +88,7 @@ public record Blocking(int nameLimit, int birthDateLimit, int phoneLimit, int ma
         boolean phoneBlock = false;
         Boolean nameNarrowed = null;
         Boolean dateNarrowed = null;
+        boolean yearBlock = false;
         for (var r : found) {
             if (r.block() instanceof CandidateQuery.ByIdNumbers) {
                 idBlock = true;
@@ -80,6 +98,8 @@ public record Blocking(int nameLimit, int birthDateLimit, int phoneLimit, int ma
                 nameNarrowed = r.narrowed();
             } else if (r.block() instanceof CandidateQuery.ByBirthDate) {
                 dateNarrowed = r.narrowed();
+            } else if (r.block() instanceof CandidateQuery.ByBirthYearAndSound) {
+                yearBlock = !r.narrowed();
             }
         }
         boolean idSlipsAsked = record.nationalId() != null && record.validNationalId() == null;
@@ -100,7 +120,15 @@ public record Blocking(int nameLimit, int birthDateLimit, int phoneLimit, int ma
                         boolean dateCaught = dateNarrowed != null && bd.o == ScoreComponent.Outcome.EXACT
                                 && (!dateNarrowed || nm.o == ScoreComponent.Outcome.EXACT || nm.o == ScoreComponent.Outcome.HOMOPHONE);
                         if (!nameCaught && !dateCaught) {
-                            miss += id.p * ph.p * nm.p * bd.p;
+                            double caught = 0;
+                            if (yearBlock) {
+                                double byName = nm.o == ScoreComponent.Outcome.EXACT || nm.o == ScoreComponent.Outcome.HOMOPHONE ? 1
+                                        : nm.o == ScoreComponent.Outcome.CLOSE ? CLOSE_SURNAME_KEPT : 0;
+                                double byDate = bd.o == ScoreComponent.Outcome.EXACT ? 1
+                                        : bd.o == ScoreComponent.Outcome.CLOSE ? CLOSE_WITHIN_YEAR : 0;
+                                caught = byName * byDate;
+                            }
+                            miss += id.p * ph.p * nm.p * bd.p * (1 - caught);
                         }
                     }
                 }

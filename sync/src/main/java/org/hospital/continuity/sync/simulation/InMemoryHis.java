@@ -25,6 +25,7 @@ public final class InMemoryHis implements HisPatientSearch {
     private final Map<String, List<PatientFacts>> byPhone = new HashMap<>();
     private final Map<String, List<PatientFacts>> byName = new HashMap<>();
     private final Map<LocalDate, List<PatientFacts>> byBirthDate = new HashMap<>();
+    private final Map<Integer, List<PatientFacts>> byBirthYear = new HashMap<>();
     private int queries;
 
     public InMemoryHis(Collection<PatientFacts> patients) {
@@ -47,6 +48,7 @@ public final class InMemoryHis implements HisPatientSearch {
         }
         if (p.birthDate() != null) {
             byBirthDate.computeIfAbsent(p.birthDate(), k -> new ArrayList<>()).add(p);
+            byBirthYear.computeIfAbsent(p.birthDate().getYear(), k -> new ArrayList<>()).add(p);
         }
     }
 
@@ -106,6 +108,14 @@ public final class InMemoryHis implements HisPatientSearch {
                     if (!narrowed || p.name() != null && bd.surnames().stream().anyMatch(s -> p.name().startsWith(s))) {
                         found.putIfAbsent(p.ref(), p);
                     }
+                }
+                results.add(new Candidates.BlockResult(b, holders.size(), narrowed));
+            } else if (b instanceof CandidateQuery.ByBirthYearAndSound ys) {
+                List<PatientFacts> holders = byBirthYear.getOrDefault(ys.birthYear(), List.of()).stream()
+                        .filter(p -> p.name() != null && ys.surnames().stream().anyMatch(s -> p.name().startsWith(s))).toList();
+                boolean narrowed = holders.size() > ys.limit();
+                if (!narrowed) {
+                    holders.forEach(p -> found.putIfAbsent(p.ref(), p));
                 }
                 results.add(new Candidates.BlockResult(b, holders.size(), narrowed));
             }

@@ -34,13 +34,13 @@ class BlockingTest {
     }
 
     @Test
-    @DisplayName("A full record plans ID, phone, name and birth-date blocks; a name's narrowed form carries the birth year and the close dates of other years")
+    @DisplayName("A full record plans ID, phone, name, birth-date and birth-year-by-sound blocks; a name's narrowed form carries the birth year and the close dates of other years")
     void fullRecordPlansEveryBlock() {
         PatientFacts r = new PatientFacts("v", "王伟", Sex.MALE, DOB, "13800000001", NationalId.of("110101", DOB, 123));
 
         CandidateQuery q = Blocking.defaults().plan(r);
 
-        assertThat(q.blocks()).hasSize(4);
+        assertThat(q.blocks()).hasSize(5);
         CandidateQuery.ByName name = (CandidateQuery.ByName) q.blocks().get(2);
         assertThat(name.birthYear()).isEqualTo(1980);
         assertThat(name.nearDates()).contains(LocalDate.of(1986, 5, 17), LocalDate.of(1989, 5, 17)).allMatch(d -> d.getYear() != 1980);

@@ -40,7 +40,7 @@ class MatchingTrapsTest {
         InMemoryHis his = new InMemoryHis(twoHundredFiftyWangGang());
         PatientFacts r = new PatientFacts("visit-1", "王刚", Sex.MALE, BORN.plusDays(1), "18899990000", null);
 
-        for (Blocking b : List.of(Blocking.defaults(), new Blocking(100, 1_000, 30, 5_000))) {
+        for (Blocking b : List.of(Blocking.defaults(), Blocking.withLimits(100, 1_000))) {
             PatientMatcher m = new PatientMatcher(his, b, MatchModel.defaults());
             Candidates found = m.candidates(r);
             MatchDecision d = m.decide(r, found, his.patientCount(), Set.of());
@@ -53,7 +53,7 @@ class MatchingTrapsTest {
             assertThat(p.candidates().get(0).component(ScoreComponent.Field.NAME).commonValue()).isTrue();
         }
         // narrowed to name + birth year, the other 249 holders were not read, and they are counted
-        Candidates narrowed = new PatientMatcher(his, new Blocking(100, 1_000, 30, 5_000), MatchModel.defaults()).candidates(r);
+        Candidates narrowed = new PatientMatcher(his, Blocking.withLimits(100, 1_000), MatchModel.defaults()).candidates(r);
         assertThat(narrowed.blocks()).anySatisfy(x -> {
             assertThat(x.narrowed()).isTrue();
             assertThat(x.holders()).isEqualTo(250);
@@ -108,7 +108,7 @@ class MatchingTrapsTest {
         // a new phone too: only the birth-date block (by sound of the surname when narrowed) can find him
         PatientFacts slip = new PatientFacts("visit-1", "汪玮", Sex.MALE, born, "18600001111", null);
 
-        for (Blocking b : List.of(Blocking.defaults(), new Blocking(1_000, 0, 30, 5_000))) {
+        for (Blocking b : List.of(Blocking.defaults(), Blocking.withLimits(1_000, 0))) {
             PatientMatcher m = new PatientMatcher(his, b, MatchModel.defaults());
             MatchDecision d = m.decide(slip, Set.of());
 
