@@ -117,6 +117,22 @@ public final class DowntimeDuplicates {
         return own instanceof MatchDecision.CreateNew;
     }
 
+    /**
+     * What a group says about a registration's own decision: null when it may go ahead; {@code GROUP_DISAGREES} (see
+     * {@link #groupDisagrees}); or {@code GROUP_WAITING} when it would create a new patient while an earlier member of
+     * its group is not written (waiting for a person): only one registration of a person creates the patient, the
+     * others find it, so the person is never created twice.
+     */
+    public static String groupCheck(MatchDecision own, String writtenForGroup, boolean earlierMemberUnwritten) {
+        if (groupDisagrees(own, writtenForGroup)) {
+            return "GROUP_DISAGREES";
+        }
+        if (own instanceof MatchDecision.CreateNew && writtenForGroup == null && earlierMemberUnwritten) {
+            return "GROUP_WAITING";
+        }
+        return null;
+    }
+
     private static void block(Map<String, List<Integer>> blocks, String key, int i) {
         blocks.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
     }

@@ -76,6 +76,7 @@ final class OutageReplay {
         }
 
         Map<Integer, String> writtenForGroup = new HashMap<>();
+        Set<Integer> seenInGroup = new java.util.HashSet<>();
         Map<String, Integer> createdFor = new HashMap<>();   // created ref → person
         Map<Integer, String> createdRefOf = new HashMap<>(); // person → first created ref
         int matched = 0, created = 0, workbench = 0, wrongPatient = 0, newForExisting = 0, existingForNew = 0, wrongMerge = 0,
@@ -95,8 +96,13 @@ final class OutageReplay {
             String ofGroup = group == null ? null : writtenForGroup.get(group);
             String ref = null;
             String why = null;
-            if (DowntimeDuplicates.groupDisagrees(d, ofGroup)) {
-                why = "GROUP_DISAGREES";
+            boolean earlierWaiting = group != null && ofGroup == null && seenInGroup.contains(group);
+            String groupSays = DowntimeDuplicates.groupCheck(d, ofGroup, earlierWaiting);
+            if (group != null) {
+                seenInGroup.add(group);
+            }
+            if (groupSays != null) {
+                why = groupSays;
             } else if (d instanceof MatchDecision.Matched m) {
                 ref = m.hisPatientRef();
             } else if (d instanceof MatchDecision.CreateNew) {
