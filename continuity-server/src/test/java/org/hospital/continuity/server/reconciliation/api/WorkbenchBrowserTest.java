@@ -166,9 +166,9 @@ class WorkbenchBrowserTest {
         assertThat(page.locator("#compare th.cand").first()).containsText(ref);
         assertThat(page.locator("#compare tr[data-field=NAME]")).containsText("慕容秋霞");
         // the score's parts in words, each with its weight in bits (one decimal), and the candidate's probability
-        assertThat(page.locator("#compare tr[data-field=NAME] .score")).hasText(Pattern.compile("姓名相近 \\+\\d+\\.\\d"));
-        assertThat(page.locator("#compare tr[data-field=PHONE] .score")).hasText(Pattern.compile("电话一致(\\(.+\\))? \\+\\d+\\.\\d"));
-        assertThat(page.locator("#compare tr[data-field=BIRTH_DATE] .score")).hasText(Pattern.compile("出生日期一致(\\(.+\\))? \\+\\d+\\.\\d"));
+        assertThat(page.locator("#compare tr[data-field=NAME] .score")).hasText(Pattern.compile("姓名相近 [+-]\\d+\\.\\d"));
+        assertThat(page.locator("#compare tr[data-field=PHONE] .score")).hasText(Pattern.compile("电话一致(\\(.+\\))? [+-]\\d+\\.\\d"));
+        assertThat(page.locator("#compare tr[data-field=BIRTH_DATE] .score")).hasText(Pattern.compile("出生日期一致(\\(.+\\))? [+-]\\d+\\.\\d"));
         assertThat(page.locator("#compare tr[data-field=NATIONAL_ID] .score")).hasText("身份证号缺失 +0.0");
         assertThat(page.locator("#compare th.cand .probability").first()).hasText(Pattern.compile("为同一人的可能性 (>)?\\d+(\\.\\d)?%"));
         shot(page, "01-proposal-side-by-side.png");

@@ -65,12 +65,20 @@ class WorkbenchResourceTest {
         return TestAccounts.user("entry-1", "DATA-ENTRY", "DATA_ENTRY");
     }
 
+    /**
+     * A birth date of its own for each phone: the HIS this class fills holds many 张伟, and a date every one of them
+     * shared would make name and date carry no evidence (matching weighs a value by how many patients hold it).
+     */
+    private static LocalDate bornOf(String phone) {
+        return LocalDate.of(1940, 1, 1).plusDays(Math.floorMod(phone.hashCode(), 25_000));
+    }
+
     /** A HIS patient "张伟" with this phone; returns its reference. */
     private String hisPatient(String phone) {
         Patient p = new Patient();
         p.addName().setText("张伟").setFamily("张").addGiven("伟");
         p.setGender(Enumerations.AdministrativeGender.MALE);
-        p.setBirthDateElement(new DateType("1980-05-17"));
+        p.setBirthDateElement(new DateType(bornOf(phone).toString()));
         p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
         return "Patient/" + his().client().create().resource(p).execute().getId().getIdPart();
     }
@@ -78,7 +86,7 @@ class WorkbenchResourceTest {
     private static VisitDraft draft(String incident, String name, String phone, String dept) {
         UUID visit = UUID.randomUUID();
         return new VisitDraft(visit, incident, "kiosk-wb", "DT" + Math.abs(visit.getLeastSignificantBits() % 1_000_000),
-                new PatientFacts(visit.toString(), name, Sex.MALE, LocalDate.of(1980, 5, 17), phone, null), dept, null,
+                new PatientFacts(visit.toString(), name, Sex.MALE, bornOf(phone), phone, null), dept, null,
                 Instant.parse("2026-11-21T02:00:00Z"), "acct-kiosk-wb", "PF-" + visit, List.of(new VisitDraft.Line(
                 UUID.nameUUIDFromBytes((visit + ":fee").getBytes()), "FEE", "REG-01", "普通门诊挂号", 1, 1000, false)));
     }
