@@ -73,8 +73,37 @@ class WorkbenchResourceTest {
         return LocalDate.of(1940, 1, 1).plusDays(Math.floorMod(phone.hashCode(), 25_000));
     }
 
+    private static boolean populated;
+
+    /**
+     * A HIS of some hundreds of unrelated patients, as a hospital's is (matching weighs an agreement by the share of
+     * patients holding the value: in a HIS of a handful, agreeing on a birth date and a phone proves little); the
+     * cached patient count is read afresh.
+     */
+    private void population() {
+        if (!populated) {
+            String[] names = {"赵立新", "钱多多", "孙思远", "周子航", "吴佩珊", "郑海燕", "冯一鸣", "陈晓东", "褚卫国", "卫东方"};
+            for (int from = 0; from < 600; from += 200) {
+                Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+                for (int i = from; i < from + 200; i++) {
+                    Patient p = new Patient();
+                    p.setId("wb-bg-" + i);
+                    p.addName().setText(names[i % names.length] + (char) ('甲' + i % 10));
+                    p.setGender(i % 2 == 0 ? Enumerations.AdministrativeGender.MALE : Enumerations.AdministrativeGender.FEMALE);
+                    p.setBirthDateElement(new DateType(LocalDate.of(1935, 1, 1).plusDays(i * 37L).toString()));
+                    p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(String.format("135%08d", i));
+                    tx.addEntry().setResource(p).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/wb-bg-" + i);
+                }
+                his().client().transaction().withBundle(tx).execute();
+            }
+            populated = true;
+        }
+        his().forgetPrices();
+    }
+
     /** A HIS patient "张伟" with this phone; returns its reference. */
     private String hisPatient(String phone) {
+        population();
         Patient p = new Patient();
         p.addName().setText("张伟").setFamily("张").addGiven("伟");
         p.setGender(Enumerations.AdministrativeGender.MALE);
@@ -199,6 +228,7 @@ class WorkbenchResourceTest {
     @Test
     @DisplayName("Issue 9: while another server holds the write-back lock, this one does not run; afterwards it does")
     void oneServerAtATime() {
+        population();
         String incident = "wb-" + UUID.randomUUID();
         var other = pool.getConnection().await().indefinitely();
         try {
