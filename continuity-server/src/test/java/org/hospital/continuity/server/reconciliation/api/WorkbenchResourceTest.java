@@ -241,8 +241,14 @@ class WorkbenchResourceTest {
             other.query("select pg_advisory_unlock(" + 0x5742_0009L + ")").execute().await().indefinitely();
             other.close().await().indefinitely();
         }
-        // a name no other test uses: the HIS must not hold a near namesake (that would be a proposal)
-        assertThat(running.runDrafts(incident, List.of(draft(incident, "诸葛亮", phone(), "0302")))).get()
+        // a name no other test uses and a birth date nobody in the HIS holds: the HIS must not hold a near namesake, nor
+        // a patient of the same sex born that day (without an ID number either would make "a new patient" uncertain)
+        VisitDraft stranger = draft(incident, "诸葛亮", phone(), "0302");
+        VisitDraft rareDate = new VisitDraft(stranger.visitId(), incident, stranger.kioskId(), stranger.downtimeNumber(),
+                new PatientFacts(stranger.visitId().toString(), "诸葛亮", Sex.MALE, LocalDate.of(1911, 2, 3),
+                        stranger.patient().phone(), null), stranger.departmentCode(), null, stranger.registeredAt(),
+                stranger.operator(), stranger.paperFormId(), stranger.lines());
+        assertThat(running.runDrafts(incident, List.of(rareDate))).get()
                 .satisfies(r -> assertThat(r.written()).isEqualTo(1));
     }
 
