@@ -150,11 +150,24 @@
       default: return p.idNumber || '';
     }
   }
+  // one part of the score in words: 姓名一致(常见名，HIS 中 230 人) +2.1 (bits of evidence, negative against)
   function component(c, field) {
     var found = (c.components || []).filter(function (x) { return x.field === field; })[0];
     if (!found) { return null; }
-    return el('span', { class: 'score outcome-' + found.outcome, 'data-field': field },
-      [t('outcome.' + found.outcome) + ' ' + (found.points >= 0 ? '+' : '') + found.points]);
+    var words = t('wb.part', { field: t('field.' + field), outcome: t('outcome.' + found.outcome) });
+    var kind = found.common ? 'common' : found.rare ? 'rare' : null;
+    if (kind) {
+      var value = t('value.' + kind + '.' + field) + (found.sharedBy > 0 ? t('wb.part.sep') + t('value.holders', { n: found.sharedBy }) : '');
+      words = t('wb.part.value', { words: words, value: value });
+    }
+    return el('span', { class: 'score outcome-' + found.outcome, 'data-field': field }, [words + ' ' + signed(found.weight)]);
+  }
+  function signed(x) { return (x >= 0 ? '+' : '') + Number(x).toFixed(1); }
+  function percent(p) {
+    if (p === null || p === undefined) { return null; }
+    if (p > 0.999) { return '>99.9%'; }
+    if (p < 0.001) { return '<0.1%'; }
+    return (p * 100).toFixed(1) + '%';
   }
   function needWhy() {
     var why = $('why').value.trim();
@@ -198,7 +211,9 @@
     var hr = el('tr', null, [el('th', { scope: 'col' }), captured ? el('th', { scope: 'col', text: t('wb.captured') }) : null]);
     candidates.forEach(function (c, k) {
       hr.appendChild(el('th', { scope: 'col', class: 'cand', 'data-ref': c.patient.ref }, [t('wb.candidate', { n: k + 1 }),
-        el('br'), el('small', { text: c.patient.ref }), el('br'), el('span', { class: 'total', text: t('wb.score') + ' ' + c.score })]));
+        el('br'), el('small', { text: c.patient.ref }), el('br'), el('span', { class: 'total', text: t('wb.score') + ' ' + signed(c.score) }),
+        percent(c.probability) ? el('br') : null,
+        percent(c.probability) ? el('span', { class: 'probability', text: t('wb.probability') + ' ' + percent(c.probability) }) : null]));
     });
     head.appendChild(hr);
     FIELDS.forEach(function (f) {

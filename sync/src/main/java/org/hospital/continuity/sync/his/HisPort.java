@@ -1,21 +1,17 @@
 package org.hospital.continuity.sync.his;
 
-import org.hospital.continuity.sync.matching.PatientFacts;
-
-import java.util.List;
 import java.util.Optional;
 
 /**
  * The hospital information system as write-back sees it. Plain Java and blocking: the server's
  * implementation (HL7 FHIR R4) runs it on worker threads, never on the event loop.
  *
+ * <p>Finding candidate patients is {@link HisPatientSearch} (its contract says what every link must do).
+ *
  * <p>Every write is idempotent: writing the same {@link DowntimeVisit} twice creates nothing twice
  * (conditional creates on business identifiers).
  */
-public interface HisPort {
-
-    /** HIS patients that may be the person of {@code facts}: same ID number, same name, same birth date or phone. */
-    List<PatientFacts> findCandidates(PatientFacts facts);
+public interface HisPort extends HisPatientSearch {
 
     /** The HIS's current unit price of an item or drug (HIS code), in fen, if the HIS knows one. */
     Optional<Long> currentPriceFen(String hisCode);

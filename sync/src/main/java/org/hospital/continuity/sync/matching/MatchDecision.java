@@ -11,27 +11,30 @@ public sealed interface MatchDecision {
     /** Why, in one stable machine word the workbench translates. */
     String reason();
 
+    /** The probability that the person is none of the HIS's patients (a new patient), as matching weighed it. */
+    double newPatientProbability();
+
     /** True when write-back may go ahead without a person. */
     default boolean automatic() {
         return !(this instanceof Proposed);
     }
 
-    /** The same person as one HIS patient, certain by {@code rule}. */
-    record Matched(MatchScore score, String reason) implements MatchDecision {
+    /** The same person as one HIS patient, certain by the model ({@code score.probability()} ≥ the match threshold). */
+    record Matched(MatchScore score, String reason, double newPatientProbability) implements MatchDecision {
         public String hisPatientRef() {
             return score.candidate().ref();
         }
     }
 
-    /** No HIS patient comes near: a new patient may be created (conditionally, so replay stays idempotent). */
-    record CreateNew(List<MatchScore> nearest, String reason) implements MatchDecision {
+    /** Certainly no HIS patient: a new patient may be created (conditionally, so replay stays idempotent). */
+    record CreateNew(List<MatchScore> nearest, String reason, double newPatientProbability) implements MatchDecision {
         public CreateNew {
             nearest = List.copyOf(nearest);
         }
     }
 
     /** Candidates for a person to choose from, best first; possibly none is right. */
-    record Proposed(List<MatchScore> candidates, String reason) implements MatchDecision {
+    record Proposed(List<MatchScore> candidates, String reason, double newPatientProbability) implements MatchDecision {
         public Proposed {
             candidates = List.copyOf(candidates);
         }

@@ -30,6 +30,7 @@ import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.server.writeback.WorkbenchItem;
 import org.hospital.continuity.sync.matching.MatchScore;
 import org.hospital.continuity.sync.matching.PatientFacts;
+import org.hospital.continuity.sync.matching.ScoreComponent;
 import org.hospital.continuity.sync.matching.Sex;
 
 import java.time.Instant;
@@ -82,16 +83,28 @@ public class WorkbenchResource {
     public record PatientView(String ref, String name, String sex, LocalDate birthDate, String phone, String idNumber) {
     }
 
-    /** One field's comparison: how it compared and the points it gave (the explainable score). */
-    public record ComponentView(String field, String outcome, int points) {
+    /**
+     * One field's comparison, the explainable score: how it compared, the evidence it gave (bits, one decimal), and
+     * whether the agreed value is common or rare in the HIS ({@code sharedBy} patients hold it; -1 when not known).
+     */
+    public record ComponentView(String field, String outcome, double weight, boolean common, boolean rare, long sharedBy) {
+        static ComponentView of(ScoreComponent c) {
+            return new ComponentView(c.field().name(), c.outcome().name(), Math.round(c.weight() * 10) / 10.0, c.commonValue(),
+                    c.rareValue(), c.sharedBy());
+        }
     }
 
-    public record CandidateView(PatientView patient, int score, String explanation, List<ComponentView> components) {
+    /**
+     * A candidate: {@code score} = the sum of the parts (bits, one decimal); {@code probability} that it is the person,
+     * as matching weighed it against the other candidates and "a new patient" (null for a person's own search).
+     */
+    public record CandidateView(PatientView patient, double score, Double probability, String explanation,
+                                List<ComponentView> components) {
         static CandidateView of(MatchScore m) {
             return new CandidateView(new PatientView(m.candidate().ref(), m.candidate().name(),
                     m.candidate().sex() == null ? null : m.candidate().sex().name(), m.candidate().birthDate(), m.candidate().phone(),
-                    m.candidate().nationalId()), m.total(), m.explain(), m.components().stream()
-                    .map(c -> new ComponentView(c.field().name(), c.outcome().name(), c.points())).toList());
+                    m.candidate().nationalId()), Math.round(m.total() * 10) / 10.0, m.probability(), m.explain(),
+                    m.components().stream().map(ComponentView::of).toList());
         }
     }
 

@@ -18,7 +18,12 @@ import org.hospital.continuity.server.writeback.WorkbenchReason;
 import org.hospital.continuity.server.writeback.WriteBackLedger;
 
 import org.hospital.continuity.sync.his.HisPort;
+import org.hospital.continuity.sync.his.Candidates;
+import org.hospital.continuity.sync.matching.Frequencies;
+import org.hospital.continuity.sync.matching.MatchModel;
 import org.hospital.continuity.sync.matching.MatchScore;
+import org.hospital.continuity.sync.matching.PatientMatcher;
+import org.hospital.continuity.sync.matching.RetrievedFrequencies;
 import org.hospital.continuity.sync.matching.PatientFacts;
 import org.hospital.continuity.sync.matching.Scoring;
 
@@ -26,6 +31,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,15 +102,20 @@ public class WorkingTheQueue {
      */
     public List<MatchScore> searchHis(UUID id, PatientFacts query, String reader) {
         Workbench.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
-        List<PatientFacts> found;
+        PatientFacts captured = s.item().captured().patient();
+        Candidates found;
+        long patients;
         try {
-            found = his.findCandidates(query);
+            // the person's search is answered like matching's: every block whole, every page
+            found = new PatientMatcher(his).candidates(query);
+            patients = his.patientCount();
         } catch (RuntimeException e) {
             throw new DomainRejection(503, "his-unavailable", "EP-8.4", "The HIS does not answer; try again when it is back.");
         }
         store.recordTraceRead(s.item().incident(), "HIS_SEARCH", id, reader, clock.instant());
-        return found.stream().map(c -> Scoring.score(s.item().captured().patient(), c))
-                .sorted(java.util.Comparator.comparingInt(MatchScore::total).reversed()).limit(20).toList();
+        Frequencies freq = new RetrievedFrequencies(found, Math.max(patients, Math.max(1, found.patients().size())));
+        return found.patients().stream().map(c -> Scoring.score(captured, c, MatchModel.defaults(), freq))
+                .sorted(Comparator.comparingDouble(MatchScore::total).reversed()).limit(20).toList();
     }
 
     public List<Workbench.ActionRow> history(UUID id) {

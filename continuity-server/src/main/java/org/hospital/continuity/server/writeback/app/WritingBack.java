@@ -9,11 +9,13 @@ import org.hospital.continuity.server.writeback.WorkbenchReason;
 import org.hospital.continuity.sync.crosscheck.PriceCheck;
 import org.hospital.continuity.sync.his.CodeMapping;
 import org.hospital.continuity.sync.his.DowntimeVisit;
+import org.hospital.continuity.sync.his.Candidates;
 import org.hospital.continuity.sync.his.HisPort;
 import org.hospital.continuity.sync.his.WriteOutcome;
 import org.hospital.continuity.sync.matching.DowntimeDuplicates;
 import org.hospital.continuity.sync.matching.MatchDecision;
 import org.hospital.continuity.sync.matching.MatchScore;
+import org.hospital.continuity.sync.matching.PatientMatcher;
 import org.hospital.continuity.sync.matching.Scoring;
 import org.hospital.continuity.sync.matching.PatientFacts;
 
@@ -21,10 +23,12 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -52,6 +56,7 @@ public final class WritingBack {
     }
 
     private final HisPort his;
+    private final PatientMatcher matcher;
     private final CodeMapping mapping;
     private final HisCircuit circuit;
     private final WriteBackLedger ledger;
@@ -63,6 +68,7 @@ public final class WritingBack {
     public WritingBack(HisPort his, CodeMapping mapping, HisCircuit circuit, WriteBackLedger ledger, InstantSource clock,
                        Sleeper sleeper, int attempts, Duration backoff) {
         this.his = his;
+        this.matcher = new PatientMatcher(his);
         this.mapping = mapping;
         this.circuit = circuit;
         this.ledger = ledger;
@@ -85,13 +91,17 @@ public final class WritingBack {
         Outage outage = outage(drafts);
         DuplicateGroups grouping = DuplicateGroups.of(outage.groups(), ledger.regroupings(incident));
         int written = 0, created = 0, matched = 0, workbench = 0, already = 0, flags = 0;
+        Map<UUID, Integer> order = new HashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            order.putIfAbsent(drafts.get(i).visitId(), i);
+        }
         for (VisitDraft d : drafts) {
             if (ledger.settled(d.visitId())) {
                 already++;
                 continue;
             }
             try {
-                Step step = one(d, grouping, outage.near().getOrDefault(d.visitId(), List.of()));
+                Step step = one(d, grouping, outage.near().getOrDefault(d.visitId(), List.of()), order);
                 if (step.written) {
                     written++;
                     if (step.createdPatient) {
@@ -120,7 +130,7 @@ public final class WritingBack {
     private record Step(boolean written, boolean createdPatient, int priceFlags) {
     }
 
-    private Step one(VisitDraft d, DuplicateGroups grouping, List<MatchScore> near) throws HisDown {
+    private Step one(VisitDraft d, DuplicateGroups grouping, List<MatchScore> near, Map<UUID, Integer> order) throws HisDown {
         String groupKey = grouping.groupOf(d.visitId());
         // 1. codes: configured, never guessed
         List<CodeMapping.Unmapped> missing = new ArrayList<>();
@@ -153,22 +163,37 @@ public final class WritingBack {
         if (decided.isPresent()) {
             patientRef = decided.get().isEmpty() ? null : decided.get();
             how = "WORKBENCH";
-        } else if (ofGroup.isPresent()) {
+        } else if (ofGroup.isPresent() && grouping.mergedByPerson(d.visitId())) {
+            // a person merged these registrations on the workbench: one HIS patient for all of them
             patientRef = ofGroup.get();
             how = "SAME_OUTAGE_DUPLICATE";
         } else {
-            List<PatientFacts> found = call(() -> his.findCandidates(d.patient()));
+            // every registration is matched on its own (an automatic group never decides between HIS patients)
+            Candidates found = call(() -> matcher.candidates(d.patient()));
+            long patients = call(his::patientCount);
             // the HIS patients written for registrations a person said are someone else are not this person
-            java.util.Set<String> notThem = new java.util.HashSet<>();
+            Set<String> notThem = new HashSet<>();
             for (UUID other : grouping.keptApartFrom(d.visitId())) {
                 ledger.writtenPatientOf(List.of(other)).ifPresent(notThem::add);
             }
-            List<PatientFacts> candidates = notThem.isEmpty() ? found
-                    : found.stream().filter(c -> !notThem.contains(c.ref())).toList();
-            MatchDecision decision = org.hospital.continuity.sync.matching.MatchingPolicy.decide(d.patient(), candidates);
+            MatchDecision decision = matcher.decide(d.patient(), found, patients, notThem);
             if (decision instanceof MatchDecision.Proposed p) {
                 raise(d, WorkbenchReason.PATIENT_PROPOSAL, p.reason(), p.candidates(), true);
                 return new Step(false, false, 0);
+            }
+            if (groupKey != null) {
+                // an automatic group only checks that its members agree: the same HIS patient, or one new patient
+                // created by its first member (the others wait while that one is with a person)
+                Integer at = order.get(d.visitId());
+                boolean earlierUnwritten = grouping.othersOf(d.visitId()).stream()
+                        .anyMatch(o -> order.getOrDefault(o, Integer.MAX_VALUE) < at && ledger.writtenPatientOf(List.of(o)).isEmpty());
+                String says = DowntimeDuplicates.groupCheck(decision, ofGroup.orElse(null), earlierUnwritten);
+                if (says != null) {
+                    List<MatchScore> shown = decision instanceof MatchDecision.Matched m ? List.of(m.score())
+                            : ((MatchDecision.CreateNew) decision).nearest();
+                    raise(d, WorkbenchReason.PATIENT_PROPOSAL, says, shown, true);
+                    return new Step(false, false, 0);
+                }
             }
             patientRef = decision instanceof MatchDecision.Matched m ? m.hisPatientRef() : null;
             how = decision.reason();

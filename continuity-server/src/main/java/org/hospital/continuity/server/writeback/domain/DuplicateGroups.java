@@ -16,6 +16,8 @@ import java.util.UUID;
  */
 public final class DuplicateGroups {
 
+    private static final String MERGE_PREFIX = "merge-";
+
     private final Map<UUID, String> groupOf;
     private final Map<UUID, Set<UUID>> apart;
 
@@ -37,7 +39,7 @@ public final class DuplicateGroups {
                         joined.add(g.get(v));
                     }
                 });
-                String key = "merge-" + r.visitIds().stream().map(UUID::toString).sorted().findFirst().orElseThrow();
+                String key = MERGE_PREFIX + r.visitIds().stream().map(UUID::toString).sorted().findFirst().orElseThrow();
                 g.replaceAll((v, k) -> joined.contains(k) ? key : k);
                 r.visitIds().forEach(v -> g.put(v, key));
                 r.visitIds().forEach(v -> {
@@ -79,6 +81,15 @@ public final class DuplicateGroups {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * True when the visit's group is a person's merge (the workbench): its members are written under one HIS patient.
+     * An automatic group only checks that its members' own matches agree; it never decides between HIS patients.
+     */
+    public boolean mergedByPerson(UUID visit) {
+        String key = groupOf.get(visit);
+        return key != null && key.startsWith(MERGE_PREFIX);
     }
 
     /** True when a person said these registrations are different people. */

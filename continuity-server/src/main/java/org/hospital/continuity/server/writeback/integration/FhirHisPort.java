@@ -16,6 +16,8 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.hospital.continuity.sync.his.CandidateQuery;
+import org.hospital.continuity.sync.his.Candidates;
 import org.hospital.continuity.sync.his.DowntimeVisit;
 import org.hospital.continuity.sync.his.HisPort;
 import org.hospital.continuity.sync.his.WriteOutcome;
@@ -24,11 +26,9 @@ import org.hospital.continuity.sync.matching.Sex;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +47,7 @@ public final class FhirHisPort implements HisPort {
     private final VisitBundles bundles;
     private final ZoneId zone;
     private final Map<String, Optional<Long>> prices = new ConcurrentHashMap<>();
+    private final FhirCandidateSearch search;
 
     public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone) {
         this.fhir = fhir;
@@ -57,6 +58,7 @@ public final class FhirHisPort implements HisPort {
         this.ids = ids;
         this.zone = zone;
         this.bundles = new VisitBundles(ids, zone);
+        this.search = new FhirCandidateSearch(client, ids, this::facts, InstantSource.system());
     }
 
     /** The client, for tests and the workbench's look-ups. */
@@ -64,44 +66,18 @@ public final class FhirHisPort implements HisPort {
         return client;
     }
 
+    /**
+     * Candidates by the candidate-query contract ({@link FhirCandidateSearch}): every block answered whole, every page
+     * read, a capped or unnarrowable block said to be incomplete.
+     */
     @Override
-    public List<PatientFacts> findCandidates(PatientFacts facts) {
-        // One batch of searches, one round trip: ID number (even with a typo the HIS may hold the right one
-        // only under the right number, so only exact), exact name, surname + birth date (twins, typos in the
-        // given name), phone.
-        List<String> queries = new ArrayList<>();
-        if (facts.nationalId() != null) {
-            queries.add("Patient?identifier=" + enc(ids.nationalId() + "|" + facts.nationalId()));
-        }
-        if (facts.name() != null) {
-            queries.add("Patient?name:exact=" + enc(facts.name()));
-            if (facts.birthDate() != null) {
-                queries.add("Patient?family:exact=" + enc(facts.name().substring(0, 1)) + "&birthdate="
-                        + facts.birthDate());
-            }
-        }
-        if (facts.phone() != null) {
-            queries.add("Patient?phone=" + enc(facts.phone()));
-        }
-        if (queries.isEmpty()) {
-            return List.of();
-        }
-        Bundle batch = new Bundle().setType(Bundle.BundleType.BATCH);
-        for (String q : queries) {
-            batch.addEntry().getRequest().setMethod(Bundle.HTTPVerb.GET).setUrl(q + "&_count=20");
-        }
-        Bundle response = client.transaction().withBundle(batch).execute();
-        Map<String, PatientFacts> found = new LinkedHashMap<>();
-        for (Bundle.BundleEntryComponent e : response.getEntry()) {
-            if (e.getResource() instanceof Bundle searchset) {
-                for (Bundle.BundleEntryComponent hit : searchset.getEntry()) {
-                    if (hit.getResource() instanceof Patient p) {
-                        found.putIfAbsent(p.getIdElement().getIdPart(), facts(p));
-                    }
-                }
-            }
-        }
-        return new ArrayList<>(found.values());
+    public Candidates candidates(CandidateQuery query) {
+        return search.candidates(query);
+    }
+
+    @Override
+    public long patientCount() {
+        return search.patientCount();
     }
 
     /** Reads a HIS patient as {@link PatientFacts}. */
@@ -142,6 +118,7 @@ public final class FhirHisPort implements HisPort {
     /** Forgets cached prices (a new write-back run reads the HIS's current list again). */
     public void forgetPrices() {
         prices.clear();
+        search.forgetCount();
     }
 
     private static long toFen(Money m) {
@@ -204,10 +181,6 @@ public final class FhirHisPort implements HisPort {
     private static String brief(BaseServerResponseException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         return m.length() > 300 ? m.substring(0, 300) : m;
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** The HIS's FHIR context (one per application: it is expensive to build). */

@@ -161,13 +161,16 @@ class WorkbenchBrowserTest {
         page.locator("#queue-list").focus();
         page.keyboard().press("Enter");
         assertThat(page.locator("#item")).isVisible();
-        assertThat(page.locator("#item-detail")).hasText("相近但不能确定为同一人");
+        assertThat(page.locator("#item-detail")).hasText("没有身份证号，姓名只是相近（双胞胎或亲属也会如此）");
         assertThat(page.locator("#compare td.captured").first()).hasText("慕容秋露");
         assertThat(page.locator("#compare th.cand").first()).containsText(ref);
         assertThat(page.locator("#compare tr[data-field=NAME]")).containsText("慕容秋霞");
-        assertThat(page.locator("#compare tr[data-field=NAME] .score")).hasText(Pattern.compile("相近 \\+15"));
-        assertThat(page.locator("#compare tr[data-field=PHONE] .score")).hasText("一致 +20");
-        assertThat(page.locator("#compare tr[data-field=BIRTH_DATE] .score")).hasText("一致 +30");
+        // the score's parts in words, each with its weight in bits (one decimal), and the candidate's probability
+        assertThat(page.locator("#compare tr[data-field=NAME] .score")).hasText(Pattern.compile("姓名相近 [+-]\\d+\\.\\d"));
+        assertThat(page.locator("#compare tr[data-field=PHONE] .score")).hasText(Pattern.compile("电话一致(\\(.+\\))? [+-]\\d+\\.\\d"));
+        assertThat(page.locator("#compare tr[data-field=BIRTH_DATE] .score")).hasText(Pattern.compile("出生日期一致(\\(.+\\))? [+-]\\d+\\.\\d"));
+        assertThat(page.locator("#compare tr[data-field=NATIONAL_ID] .score")).hasText("身份证号缺失 +0.0");
+        assertThat(page.locator("#compare th.cand .probability").first()).hasText(Pattern.compile("为同一人的可能性 (>)?\\d+(\\.\\d)?%"));
         shot(page, "01-proposal-side-by-side.png");
 
         // an action without a reason is not sent

@@ -65,12 +65,49 @@ class WorkbenchResourceTest {
         return TestAccounts.user("entry-1", "DATA-ENTRY", "DATA_ENTRY");
     }
 
+    /**
+     * A birth date of its own for each phone: the HIS this class fills holds many 张伟, and a date every one of them
+     * shared would make name and date carry no evidence (matching weighs a value by how many patients hold it).
+     */
+    private static LocalDate bornOf(String phone) {
+        return LocalDate.of(1940, 1, 1).plusDays(Math.floorMod(phone.hashCode(), 25_000));
+    }
+
+    private static boolean populated;
+
+    /**
+     * A HIS of some hundreds of unrelated patients, as a hospital's is (matching weighs an agreement by the share of
+     * patients holding the value: in a HIS of a handful, agreeing on a birth date and a phone proves little); the
+     * cached patient count is read afresh.
+     */
+    private void population() {
+        if (!populated) {
+            String[] names = {"赵立新", "钱多多", "孙思远", "周子航", "吴佩珊", "郑海燕", "冯一鸣", "陈晓东", "褚卫国", "卫东方"};
+            for (int from = 0; from < 600; from += 200) {
+                Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+                for (int i = from; i < from + 200; i++) {
+                    Patient p = new Patient();
+                    p.setId("wb-bg-" + i);
+                    p.addName().setText(names[i % names.length] + (char) ('甲' + i % 10));
+                    p.setGender(i % 2 == 0 ? Enumerations.AdministrativeGender.MALE : Enumerations.AdministrativeGender.FEMALE);
+                    p.setBirthDateElement(new DateType(LocalDate.of(1935, 1, 1).plusDays(i * 37L).toString()));
+                    p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(String.format("135%08d", i));
+                    tx.addEntry().setResource(p).getRequest().setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/wb-bg-" + i);
+                }
+                his().client().transaction().withBundle(tx).execute();
+            }
+            populated = true;
+        }
+        his().forgetPrices();
+    }
+
     /** A HIS patient "张伟" with this phone; returns its reference. */
     private String hisPatient(String phone) {
+        population();
         Patient p = new Patient();
         p.addName().setText("张伟").setFamily("张").addGiven("伟");
         p.setGender(Enumerations.AdministrativeGender.MALE);
-        p.setBirthDateElement(new DateType("1980-05-17"));
+        p.setBirthDateElement(new DateType(bornOf(phone).toString()));
         p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
         return "Patient/" + his().client().create().resource(p).execute().getId().getIdPart();
     }
@@ -78,7 +115,7 @@ class WorkbenchResourceTest {
     private static VisitDraft draft(String incident, String name, String phone, String dept) {
         UUID visit = UUID.randomUUID();
         return new VisitDraft(visit, incident, "kiosk-wb", "DT" + Math.abs(visit.getLeastSignificantBits() % 1_000_000),
-                new PatientFacts(visit.toString(), name, Sex.MALE, LocalDate.of(1980, 5, 17), phone, null), dept, null,
+                new PatientFacts(visit.toString(), name, Sex.MALE, bornOf(phone), phone, null), dept, null,
                 Instant.parse("2026-11-21T02:00:00Z"), "acct-kiosk-wb", "PF-" + visit, List.of(new VisitDraft.Line(
                 UUID.nameUUIDFromBytes((visit + ":fee").getBytes()), "FEE", "REG-01", "普通门诊挂号", 1, 1000, false)));
     }
@@ -191,6 +228,7 @@ class WorkbenchResourceTest {
     @Test
     @DisplayName("Issue 9: while another server holds the write-back lock, this one does not run; afterwards it does")
     void oneServerAtATime() {
+        population();
         String incident = "wb-" + UUID.randomUUID();
         var other = pool.getConnection().await().indefinitely();
         try {
@@ -203,8 +241,14 @@ class WorkbenchResourceTest {
             other.query("select pg_advisory_unlock(" + 0x5742_0009L + ")").execute().await().indefinitely();
             other.close().await().indefinitely();
         }
-        // a name no other test uses: the HIS must not hold a near namesake (that would be a proposal)
-        assertThat(running.runDrafts(incident, List.of(draft(incident, "诸葛亮", phone(), "0302")))).get()
+        // a name no other test uses and a birth date nobody in the HIS holds: the HIS must not hold a near namesake, nor
+        // a patient of the same sex born that day (without an ID number either would make "a new patient" uncertain)
+        VisitDraft stranger = draft(incident, "诸葛亮", phone(), "0302");
+        VisitDraft rareDate = new VisitDraft(stranger.visitId(), incident, stranger.kioskId(), stranger.downtimeNumber(),
+                new PatientFacts(stranger.visitId().toString(), "诸葛亮", Sex.MALE, LocalDate.of(1911, 2, 3),
+                        stranger.patient().phone(), null), stranger.departmentCode(), null, stranger.registeredAt(),
+                stranger.operator(), stranger.paperFormId(), stranger.lines());
+        assertThat(running.runDrafts(incident, List.of(rareDate))).get()
                 .satisfies(r -> assertThat(r.written()).isEqualTo(1));
     }
 

@@ -13,6 +13,8 @@ import org.hospital.continuity.server.writeback.WorkbenchItem;
 import org.hospital.continuity.server.writeback.WorkbenchReason;
 import org.hospital.continuity.server.writeback.integration.FhirHisPort;
 import org.hospital.continuity.server.writeback.integration.FhirIdentifiers;
+import org.hospital.continuity.sync.his.CandidateQuery;
+import org.hospital.continuity.sync.his.Candidates;
 import org.hospital.continuity.sync.his.CodeMapping;
 import org.hospital.continuity.sync.his.DowntimeVisit;
 import org.hospital.continuity.sync.his.HisPort;
@@ -169,11 +171,15 @@ class WritingBackTest {
         int[] writes = {0};
         // fault injection around the real HIS: after 10 writes it stops answering
         HisPort flaky = new HisPort() {
-            public List<PatientFacts> findCandidates(PatientFacts f) {
+            public Candidates candidates(CandidateQuery q) {
                 if (down.get()) {
                     throw new ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException("refused");
                 }
-                return his.findCandidates(f);
+                return his.candidates(q);
+            }
+
+            public long patientCount() {
+                return his.patientCount();
             }
 
             public Optional<Long> currentPriceFen(String code) {

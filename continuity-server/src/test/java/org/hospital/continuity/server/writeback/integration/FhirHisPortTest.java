@@ -11,7 +11,13 @@ import org.hospital.continuity.server.writeback.FhirTestServerProcess;
 import org.hospital.continuity.sync.his.DowntimeVisit;
 import org.hospital.continuity.sync.his.WriteOutcome;
 import org.hospital.continuity.sync.matching.NationalId;
+import org.hospital.continuity.sync.his.CandidateQuery;
+import org.hospital.continuity.sync.his.Candidates;
+import org.hospital.continuity.sync.matching.Blocking;
+import org.hospital.continuity.sync.matching.MatchDecision;
+import org.hospital.continuity.sync.matching.MatchModel;
 import org.hospital.continuity.sync.matching.PatientFacts;
+import org.hospital.continuity.sync.matching.PatientMatcher;
 import org.hospital.continuity.sync.matching.Sex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,9 +151,11 @@ class FhirHisPortTest {
         stranger.addName().setText("李娜").setFamily("李").addGiven("娜");
         his.client().create().resource(stranger).execute();
 
-        List<PatientFacts> found = his.findCandidates(
+        Candidates answer = new PatientMatcher(his).candidates(
                 new PatientFacts("q", "张伟", Sex.MALE, LocalDate.of(1980, 5, 17), null, null));
+        List<PatientFacts> found = answer.patients();
 
+        assertThat(answer.complete()).isTrue();
         assertThat(found).extracting(PatientFacts::name).containsExactlyInAnyOrder("张伟", "张强");
         assertThat(found).filteredOn(f -> "张伟".equals(f.name())).first()
                 .satisfies(f -> {
@@ -164,5 +172,69 @@ class FhirHisPortTest {
 
         assertThat(his.currentPriceFen("LAB-CBC")).contains(2800L);
         assertThat(his.currentPriceFen("LAB-NONE")).isEmpty();
+    }
+
+    /** 450 holders of 李明, one born on 1990-03-04, the others spread over other years; none holds a phone or ID. */
+    private static void loadNamesakes() {
+        List<Patient> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            Patient p = new Patient();
+            p.setId("lm-" + i);
+            p.addName().setText("李明").setFamily("李").addGiven("明");
+            p.setGender(i % 2 == 0 ? org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE
+                    : org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+            LocalDate born = i == 399 ? LocalDate.of(1990, 3, 4) : LocalDate.of(1930, 1, 1).plusDays(i * 41L);
+            p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(born.getYear() == 1990 && i != 399 ? born.plusYears(3).toString()
+                    : born.toString()));
+            all.add(p);
+        }
+        for (int from = 0; from < all.size(); from += 150) {
+            Bundle tx = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+            all.subList(from, from + 150).forEach(p -> tx.addEntry().setResource(p).getRequest()
+                    .setMethod(Bundle.HTTPVerb.PUT).setUrl("Patient/" + p.getIdElement().getIdPart()));
+            his.client().transaction().withBundle(tx).execute();
+        }
+    }
+
+    @Test
+    @DisplayName("Candidate search reads every page: all 450 holders of a name, counted exactly; over the name's limit only its birth year is read")
+    void candidateSearchReadsEveryPage() {
+        loadNamesakes();
+        PatientFacts record = new PatientFacts("q", "李明", Sex.MALE, LocalDate.of(1990, 3, 4), null, null);
+        Blocking wide = Blocking.withLimits(1_000, 1_000);
+
+        Candidates all = new PatientMatcher(his, wide, MatchModel.defaults()).candidates(record);
+
+        assertThat(all.complete()).isTrue();
+        assertThat(all.patients()).hasSize(450).extracting(PatientFacts::ref).contains("Patient/lm-399", "Patient/lm-0", "Patient/lm-449");
+        assertThat(all.blocks()).filteredOn(b -> b.block() instanceof CandidateQuery.ByName).singleElement()
+                .satisfies(b -> assertThat(b.holders()).isEqualTo(450));
+        assertThat(his.patientCount()).isEqualTo(450);
+
+        Candidates narrowed = new PatientMatcher(his, Blocking.withLimits(100, 1_000), MatchModel.defaults()).candidates(record);
+
+        assertThat(narrowed.complete()).isTrue();
+        assertThat(narrowed.blocks()).filteredOn(b -> b.block() instanceof CandidateQuery.ByName).singleElement()
+                .satisfies(b -> assertThat(b.narrowed()).isTrue())
+                .satisfies(b -> assertThat(b.holders()).isEqualTo(450));
+        assertThat(narrowed.patients()).extracting(PatientFacts::ref).contains("Patient/lm-399");
+        assertThat(narrowed.patients()).as("born in 1990 or on a close date of another year").hasSizeLessThan(20);
+    }
+
+    @Test
+    @DisplayName("Candidate search never decides on a partial list: more candidates than the cap → incomplete, and matching sends the record to a person (TOO_MANY_CANDIDATES)")
+    void overTheCapIsIncomplete() {
+        loadNamesakes();
+        PatientFacts record = new PatientFacts("q", "李明", Sex.MALE, LocalDate.of(1990, 3, 4), null, null);
+        Blocking capped = new Blocking(1_000, 1_000, 30, 2_000, 300);
+        PatientMatcher matcher = new PatientMatcher(his, capped, MatchModel.defaults());
+
+        Candidates answer = matcher.candidates(record);
+
+        assertThat(answer.complete()).isFalse();
+        assertThat(answer.incompleteReason()).contains("300");
+        MatchDecision d = matcher.decide(record, answer, his.patientCount(), java.util.Set.of());
+        assertThat(d).isInstanceOf(MatchDecision.Proposed.class);
+        assertThat(d.reason()).isEqualTo("TOO_MANY_CANDIDATES");
     }
 }
