@@ -18,5 +18,12 @@ public enum WorkbenchReason {
      * A merge or un-merge decided after the visits were written: the HIS holds them under other patients than
      * the decision says. Nothing is changed silently; a person does it in the HIS (flag only).
      */
-    FOLLOW_UP_IN_HIS
+    FOLLOW_UP_IN_HIS,
+    /**
+     * A synced entry that cannot be read as a record of the contract (not JSON, a field missing or of the wrong type, a
+     * kind this server does not know): a person looks at it; it never stops the other records.
+     */
+    UNREADABLE_RECORD,
+    /** The record's patient cannot be resolved (a charge whose registration is not among the synced records). */
+    PATIENT_UNRESOLVED
 }

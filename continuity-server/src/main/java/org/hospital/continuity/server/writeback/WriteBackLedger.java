@@ -34,6 +34,9 @@ public interface WriteBackLedger {
     /** Records a written visit. */
     void written(String incident, UUID visitId, String groupKey, WriteOutcome.Written outcome, String how);
 
+    /** True when an item of this reason was ever raised for the record (open or resolved): it is not raised twice. */
+    boolean raisedBefore(UUID recordId, org.hospital.continuity.server.writeback.WorkbenchReason reason);
+
     /** Puts an item on the workbench. A blocking item leaves the visit unsettled until a person resolves it. */
     void raise(WorkbenchItem item);
 

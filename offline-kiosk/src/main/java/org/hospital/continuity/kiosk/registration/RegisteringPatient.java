@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.registration;
 
+import org.hospital.continuity.sync.contract.DowntimeRecord.PatientRegistered;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.clinical;
 
+import jakarta.inject.Inject;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -22,6 +23,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StandInServerResource.class)
 class ClinicalFormsTest {
+
+    @Inject
+    org.hospital.continuity.kiosk.journal.Journal journal;
+
+    @org.junit.jupiter.api.AfterEach
+    void everyEntryJournalledIsARecordOfTheContract() {
+        org.hospital.continuity.kiosk.support.ContractCheck.everyEntryIsARecordOfTheContract(journal);
+    }
 
     /** The supervisor who started downtime; reads the kiosk's status. */
     String cookie;

@@ -154,7 +154,6 @@ public final class Contract {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
@@ -275,6 +274,11 @@ public final class Contract {
                 v.add(new Violation("payload." + name, "not a field of " + eventType + " version " + schemaVersion));
             }
         }
+        for (java.lang.reflect.RecordComponent c : kind.type().getRecordComponents()) {
+            if (c.getType().isPrimitive() && !tree.has(c.getName())) {
+                v.add(new Violation("payload." + c.getName(), "is required"));
+            }
+        }
         if (!v.isEmpty()) {
             return new Unreadable(v);
         }
@@ -307,9 +311,9 @@ public final class Contract {
     }
 
     /**
-     * Every field of the payload's version must be present (null where it has no value, as the canonical JSON writes it);
-     * fields added in later versions are absent from older payloads and read as null (so a field added later is never
-     * a primitive).
+     * Fields added in later versions are absent from older payloads and read as null (so a field added later is never a
+     * primitive). The canonical writer writes every field (null where it has no value); a reader takes an absent field
+     * that may be null as null, and requires the primitive ones.
      */
     private static JsonNode withLaterFields(Kind kind, int version, ObjectNode tree) {
         ObjectNode copy = tree.deepCopy();

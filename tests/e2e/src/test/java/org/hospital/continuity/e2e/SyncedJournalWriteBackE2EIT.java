@@ -99,8 +99,9 @@ class SyncedJournalWriteBackE2EIT {
                     assertThat(visit.lines()).allMatch(l -> l.unitPriceFen() > 0);
                     long chargedFen = visit.lines().stream().skip(1).mapToLong(l -> l.unitPriceFen() * l.quantity()).sum();
                     assertThat(chargedFen).as("the charge's lines add up to its total").isEqualTo(charge.path("details").path("totalFen").asLong());
-                    assertThat(assembled.orphanCharges()).extracting(e -> e.streamId().toString())
-                            .as("the IOU of a patient without a downtime registration goes to the workbench").containsExactly(iou.path("id").asText());
+                    assertThat(assembled.waiting()).extracting(w -> w.entry().streamId().toString(), w -> w.reason().name())
+                            .as("the IOU of a patient without a downtime registration goes to the workbench")
+                            .containsExactly(org.assertj.core.groups.Tuple.tuple(iou.path("id").asText(), "PATIENT_UNRESOLVED"));
                 } finally {
                     pool.closeAndAwait();
                     vertx.closeAndAwait();

@@ -79,6 +79,11 @@ public final class InMemoryLedger implements WriteBackLedger {
     }
 
     @Override
+    public synchronized boolean raisedBefore(UUID recordId, org.hospital.continuity.server.writeback.WorkbenchReason reason) {
+        return items.stream().anyMatch(i -> i.visitId().equals(recordId) && i.reason() == reason);
+    }
+
+    @Override
     public void paused(String incident, UUID visitId, String detail) {
         pausedDetail = detail;
     }

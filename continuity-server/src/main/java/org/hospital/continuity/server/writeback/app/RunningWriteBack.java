@@ -83,7 +83,10 @@ public class RunningWriteBack {
             Log.debugf("write-back incident=%s held: drill=%s and no sandbox target", incident, held.drill());
             return Optional.empty();
         }
-        return exclusively(() -> run(incident, DowntimeRecords.assemble(incident, entries.entries(incident)).drafts(), target));
+        return exclusively(() -> {
+            DowntimeRecords.Assembled assembled = DowntimeRecords.assemble(incident, entries.entries(incident));
+            return run(incident, assembled.drafts(), assembled.waiting(), target);
+        });
     }
 
     /** Writes these drafts back (tests and the one-command tool feed drafts directly); empty when locked elsewhere or held. */
@@ -92,7 +95,7 @@ public class RunningWriteBack {
         if (target instanceof WriteBackTargets.Held) {
             return Optional.empty();
         }
-        return exclusively(() -> run(incident, drafts, target));
+        return exclusively(() -> run(incident, drafts, List.of(), target));
     }
 
     /** The last run of the incident in this instance, if any. */
@@ -100,7 +103,8 @@ public class RunningWriteBack {
         return Optional.ofNullable(lastRuns.get(incident));
     }
 
-    private WritingBack.Report run(String incident, List<VisitDraft> captured, WriteBackTargets.Target target) {
+    private WritingBack.Report run(String incident, List<VisitDraft> captured, List<DowntimeRecords.Waiting> waiting,
+                                   WriteBackTargets.Target target) {
         HisPort his = this.his;
         HisCircuit circuit = this.circuit;
         if (target instanceof WriteBackTargets.Sandbox s) {
@@ -118,6 +122,10 @@ public class RunningWriteBack {
         }
         WritingBack runner = new WritingBack(his, mapping, circuit, ledger, clock, d -> Thread.sleep(d.toMillis()),
                 config.attempts(), config.backoff());
+        int parked = runner.park(incident, waiting);
+        if (parked > 0) {
+            Log.infof("write-back incident=%s records waiting on the workbench: %d new", incident, parked);
+        }
         WritingBack.Report r = runner.run(incident, drafts, p -> lastRuns.put(incident, p));
         lastRuns.put(incident, r);
         if (!r.paused()) {

@@ -79,6 +79,25 @@ public final class WritingBack {
         }
     }
 
+    /**
+     * Puts the records that wait for a person on the workbench (an unreadable entry, a charge whose patient is not
+     * resolved), each once with its reason; answers how many are new. Blocking items: they count as waiting until a
+     * person resolves them.
+     */
+    public int park(String incident, List<DowntimeRecords.Waiting> waiting) {
+        int raised = 0;
+        for (DowntimeRecords.Waiting w : waiting) {
+            UUID record = w.entry().streamId();
+            if (ledger.raisedBefore(record, w.reason())) {
+                continue;
+            }
+            ledger.raise(new WorkbenchItem(UUID.randomUUID(), incident, record, w.entry().kioskId(), w.captured().departmentCode(),
+                    w.reason(), w.detail(), w.captured(), List.of(), true, clock.instant()));
+            raised++;
+        }
+        return raised;
+    }
+
     /** Runs over the incident's visits in capture order; {@code progress} hears after each visit. */
     public Report run(String incident, List<VisitDraft> drafts, Consumer<Report> progress) {
         long started = System.nanoTime();

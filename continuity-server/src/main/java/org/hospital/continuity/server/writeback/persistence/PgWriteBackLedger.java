@@ -106,6 +106,12 @@ public class PgWriteBackLedger implements WriteBackLedger {
     }
 
     @Override
+    public boolean raisedBefore(UUID recordId, org.hospital.continuity.server.writeback.WorkbenchReason reason) {
+        return sql("select exists (select 1 from workbench_item where visit_id = $1 and reason = $2) as raised",
+                Tuple.of(recordId, reason.name())).iterator().next().getBoolean("raised");
+    }
+
+    @Override
     public void paused(String incident, UUID visitId, String detail) {
         sql("insert into writeback_pause (incident, visit_id, detail, paused_at) values ($1, $2, $3, $4)"
                 + " on conflict (incident) do update set visit_id = excluded.visit_id, detail = excluded.detail,"
