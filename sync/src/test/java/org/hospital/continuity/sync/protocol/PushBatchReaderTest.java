@@ -206,7 +206,7 @@ class PushBatchReaderTest {
                 good.replace("\"streamVersion\":1", "\"streamVersion\":4294967296"),
                 good.replace("\"schemaVersion\":1", "\"schemaVersion\":true"),
                 good.substring(0, good.length() / 2),
-                good.replace("挂错科室", "挂错科室\\x"));
+                good.replace("普通门诊挂号", "普通门诊挂号\\x"));
         for (String body : bodies) {
             assertThat(binder(body.getBytes(StandardCharsets.UTF_8))).as(body).isInstanceOf(String.class);
             same(body);
