@@ -399,6 +399,24 @@ class SyncPushResourceTest {
     }
 
     @Test
+    @DisplayName("a record that breaks the contract (total not the sum of its lines, unknown field, not JSON) is a 422 naming the field; nothing stored")
+    void recordContentIsCheckedOnReceipt() {
+        long before = allEntries(pool);
+        JournalEntry ok = entry("kiosk-t6", 1);
+        String wrongTotal = org.hospital.continuity.sync.testkit.ContractPayloads.charge(2500).replace("\"totalFen\":2500", "\"totalFen\":2600");
+        JournalEntry bad = entry("kiosk-t6", 2, UUID.randomUUID(), wrongTotal);
+        push("kiosk-t6", List.of(ok, bad)).statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("/problems/record-content-invalid"))
+                .body("violations.field", hasItem("entries[1].payload.totalFen"));
+        JournalEntry notJson = entry("kiosk-t6", 2, UUID.randomUUID(), "not JSON {");
+        push("kiosk-t6", List.of(ok, notJson)).statusCode(422).body("violations.field", hasItem("entries[1].payload"));
+        JournalEntry extra = entry("kiosk-t6", 2, UUID.randomUUID(),
+                org.hospital.continuity.sync.testkit.ContractPayloads.charge(10).replace("{", "{\"guardian\":\"x\","));
+        push("kiosk-t6", List.of(ok, extra)).statusCode(422).body("violations.field", hasItem("entries[1].payload.guardian"));
+        assertThat(allEntries(pool)).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
     void aFutureSchemaVersionIs422() {
         JournalEntry future = JournalEntry.seal(UUID.randomUUID(), "kiosk-t6", 1, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 2,
                 "{}", T0, 1, "acct-1");

@@ -92,7 +92,7 @@ public final class DowntimeRecords {
                 p.idNumber());
         List<VisitDraft.Line> lines = new ArrayList<>();
         if (p.feeItemCode() != null) {
-            lines.add(new VisitDraft.Line(lineId(e.streamId(), "fee"), "FEE", p.feeItemCode(), p.feeItemName(), 1, p.feeFen(), false));
+            lines.add(new VisitDraft.Line(lineId(e.streamId(), "fee"), "FEE", p.feeItemCode(), p.feeItemName(), 1, p.feeFen(), false, "次"));
         }
         return new VisitDraft(e.streamId(), incident, e.kioskId(), p.patientNumber(), facts, p.departmentCode(), p.doctorCode(),
                 e.recordedAt(), e.actor(), null, lines);
@@ -104,7 +104,7 @@ public final class DowntimeRecords {
         for (DowntimeRecord.PricedLine l : c.record().lines()) {
             // what the pharmacy handed over is its own record (Dispensed); a cashier's charge dispenses nothing
             lines.add(new VisitDraft.Line(lineId(c.entry().streamId(), Integer.toString(i++)), l.kind(), l.code(), l.name(),
-                    l.quantity(), l.unitPriceFen(), false));
+                    l.quantity(), l.unitPriceFen(), false, l.unit()));
         }
         return lines;
     }

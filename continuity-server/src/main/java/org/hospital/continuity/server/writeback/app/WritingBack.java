@@ -157,7 +157,7 @@ public final class WritingBack {
             }
             DowntimeVisit.Kind k = "DRUG".equals(l.kind()) ? DowntimeVisit.Kind.DRUG
                     : "FEE".equals(l.kind()) ? DowntimeVisit.Kind.FEE : DowntimeVisit.Kind.ITEM;
-            lines.add(new DowntimeVisit.Line(l.lineId(), k, code.get(), l.name(), l.quantity(), l.unitPriceFen(), l.dispensed()));
+            lines.add(new DowntimeVisit.Line(l.lineId(), k, code.get(), l.name(), l.quantity(), l.unitPriceFen(), l.dispensed(), l.unit()));
         }
         if (!missing.isEmpty()) {
             raise(d, WorkbenchReason.UNMAPPED_CODE, describe(missing), List.of(), true);

@@ -49,6 +49,10 @@ public final class FhirHisPort implements HisPort {
     private final Map<String, Optional<Long>> prices = new ConcurrentHashMap<>();
 
     public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone) {
+        this(fhir, baseUrl, ids, zone, java.time.InstantSource.system());
+    }
+
+    public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone, java.time.InstantSource clock) {
         this.fhir = fhir;
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         // a HIS just back from an outage is slow; a transaction must not be abandoned half-way by the client
@@ -56,7 +60,12 @@ public final class FhirHisPort implements HisPort {
         this.client = fhir.newRestfulGenericClient(baseUrl);
         this.ids = ids;
         this.zone = zone;
-        this.bundles = new VisitBundles(ids, zone);
+        this.bundles = new VisitBundles(ids, zone, baseUrl, clock);
+    }
+
+    /** The transaction Bundle this port sends for a visit (for validation and tests). */
+    public org.hl7.fhir.r4.model.Bundle bundleOf(DowntimeVisit visit) {
+        return bundles.transaction(visit);
     }
 
     /** The client, for tests and the workbench's look-ups. */
