@@ -24,6 +24,12 @@ public enum WorkbenchReason {
      * kind this server does not know): a person looks at it; it never stops the other records.
      */
     UNREADABLE_RECORD,
-    /** The record's patient cannot be resolved (a charge whose registration is not among the synced records). */
-    PATIENT_UNRESOLVED
+    /**
+     * The record's patient cannot be resolved: a charge whose registration is not among the synced records, a form with
+     * only a name that fits no registration (or several), a patient of the snapshot the HIS does not know. A person
+     * chooses the HIS patient; the next run writes the record under it.
+     */
+    PATIENT_UNRESOLVED,
+    /** The inpatient encounter (admission) the record belongs to is not in the HIS. */
+    ENCOUNTER_UNRESOLVED
 }

@@ -249,7 +249,7 @@ class SyncedWriteBackTest {
         long before = resourcesInHis();
         push(k1);
         push(k2);
-        assertThat(synced.entries(incident.toString())).hasSize(k1.entries.size() + k2.entries.size());
+        assertThat(synced.entries(incident.toString())).hasSize(k1.entries.size() + k2.entries.size() + 1); // + the corrupt one
         WritingBack.Report again = running.runIncident(incident.toString()).orElseThrow();
         TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/items").then().statusCode(200)
                 .body("$", hasSize(2));

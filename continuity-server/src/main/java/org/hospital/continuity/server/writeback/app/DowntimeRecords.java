@@ -11,6 +11,7 @@ import org.hospital.continuity.sync.matching.Sex;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,22 @@ public final class DowntimeRecords {
     public record Waiting(JournalEntry entry, WorkbenchReason reason, String detail, VisitDraft captured) {
     }
 
-    /** The drafts in capture order, and the records that wait for a person. */
-    public record Assembled(List<VisitDraft> drafts, List<Waiting> waiting) {
+    /** An entry accounted without a write to the HIS, and why (a breakpoint, a record voided before write-back …). */
+    public record NotForHis(JournalEntry entry, String reason) {
+    }
+
+    /**
+     * The visit drafts in capture order, the other records to write (after the visits, in capture order), the records
+     * that wait for a person, the entries that need no write, and for every entry the unit it is accounted under (a visit,
+     * a record, a waiting record; the conservation ledger counts entries by the fate of their unit).
+     */
+    public record Assembled(List<VisitDraft> drafts, List<RecordDraft> records, List<Waiting> waiting, List<NotForHis> notForHis,
+                            Map<UUID, UUID> unitOfEntry) {
+
+        /** Visits and waiting records only (the older shape, for callers that write visits). */
+        public Assembled(List<VisitDraft> drafts, List<Waiting> waiting) {
+            this(drafts, List.of(), waiting, List.of(), Map.of());
+        }
     }
 
     private DowntimeRecords() {
@@ -45,9 +60,16 @@ public final class DowntimeRecords {
                 .thenComparingLong(JournalEntry::kioskSeq));
         Map<UUID, VisitDraft> visits = new LinkedHashMap<>();
         Map<UUID, Charge> charges = new LinkedHashMap<>();
-        Set<UUID> voided = new HashSet<>();
+        Map<UUID, JournalEntry> voidedCharges = new LinkedHashMap<>();
         Set<UUID> unreadableRegistrations = new HashSet<>();
         List<Waiting> waiting = new ArrayList<>();
+        List<NotForHis> notForHis = new ArrayList<>();
+        List<RecordDraft> records = new ArrayList<>();
+        List<RecordDraft> amendments = new ArrayList<>();
+        Map<UUID, RecordDraft> byStream = new HashMap<>();
+        Map<UUID, UUID> unitOf = new LinkedHashMap<>();
+        Map<UUID, JournalEntry> iouIssued = new HashMap<>();
+        List<Map.Entry<JournalEntry, DowntimeRecord.IouExchanged>> exchanges = new ArrayList<>();
         for (JournalEntry e : ordered) {
             Contract.Read read = Contract.CURRENT.check(e);
             if (read instanceof Contract.Unreadable u) {
@@ -55,33 +77,125 @@ public final class DowntimeRecords {
                     unreadableRegistrations.add(e.streamId());
                 }
                 waiting.add(new Waiting(e, WorkbenchReason.UNREADABLE_RECORD, u.summary(), unknown(incident, e)));
+                unitOf.put(e.entryId(), e.streamId());
                 continue;
             }
             DowntimeRecord r = ((Contract.Readable) read).record();
             if (r instanceof DowntimeRecord.PatientRegistered p) {
                 visits.put(e.streamId(), visit(incident, e, p));
+                unitOf.put(e.entryId(), e.streamId());
             } else if (r instanceof DowntimeRecord.ChargeRecorded c) {
                 charges.put(e.streamId(), new Charge(e, c));
             } else if (r instanceof DowntimeRecord.InvoiceVoided) {
-                voided.add(e.streamId());
+                voidedCharges.put(e.streamId(), e);
+            } else if (r instanceof DowntimeRecord.IouIssued) {
+                iouIssued.put(e.streamId(), e);
+            } else if (r instanceof DowntimeRecord.IouExchanged x) {
+                exchanges.add(Map.entry(e, x));
+            } else if (r instanceof DowntimeRecord.ClinicalForm f) {
+                RecordDraft d = new RecordDraft(e.streamId(), e, r, patientKey(f.patient()), null, null);
+                records.add(d);
+                byStream.put(e.streamId(), d);
+                unitOf.put(e.entryId(), e.streamId());
+            } else if (r instanceof DowntimeRecord.DischargeSettled ds) {
+                RecordDraft d = new RecordDraft(e.streamId(), e, r, new RecordDraft.PatientKey(null, ds.patientId(), ds.inpatientNumber(),
+                        ds.patientName()), null, null);
+                records.add(d);
+                unitOf.put(e.entryId(), e.streamId());
+            } else if (r instanceof DowntimeRecord.ClinicalFormVoided || r instanceof DowntimeRecord.ClinicalFormCorrected) {
+                RecordDraft original = byStream.get(e.streamId());
+                if (original == null) {
+                    // the record it amends was not synced in this incident's window: nothing of it to amend here
+                    notForHis.add(new NotForHis(e, "amends a record not among this incident's records"));
+                    continue;
+                }
+                RecordDraft a = new RecordDraft(e.entryId(), e, r, original.patient(), e.streamId(), original);
+                amendments.add(a);
+                unitOf.put(e.entryId(), e.entryId());
+            } else {
+                // the breakpoint entries, a spoiled paper invoice number: book-keeping of the desk, nothing for the HIS
+                notForHis.add(new NotForHis(e, r instanceof DowntimeRecord.InvoiceNumberSpoiled ? "spoiled invoice number (register only)"
+                        : "breakpoint of the kiosk"));
             }
         }
+        Map<UUID, UUID> chargeUnit = new HashMap<>();
         for (Charge c : charges.values()) {
-            if (voided.contains(c.entry().streamId())) {
-                continue;
-            }
+            UUID stream = c.entry().streamId();
+            List<VisitDraft.Line> lines = lines(c);
             UUID reg = c.record().registrationId() == null ? null : UUID.fromString(c.record().registrationId());
             VisitDraft v = reg == null ? null : visits.get(reg);
-            if (v == null) {
-                String why = reg == null ? "charge without a registration of this outage"
-                        : unreadableRegistrations.contains(reg) ? "its registration cannot be read"
+            JournalEntry voided = voidedCharges.get(stream);
+            if (v != null) {
+                chargeUnit.put(stream, v.visitId());
+                unitOf.put(c.entry().entryId(), v.visitId());
+                if (voided == null) {
+                    visits.put(v.visitId(), v.plus(lines));
+                }
+            } else if (reg != null) {
+                String why = unreadableRegistrations.contains(reg) ? "its registration cannot be read"
                         : "its registration is not among the synced records";
                 waiting.add(new Waiting(c.entry(), WorkbenchReason.PATIENT_UNRESOLVED, why, orphan(incident, c)));
+                chargeUnit.put(stream, stream);
+                unitOf.put(c.entry().entryId(), stream);
+            } else {
+                // a charge for a patient the snapshot knows, or only typed by name: resolved at write-back
+                RecordDraft d = new RecordDraft(stream, c.entry(), c.record(), new RecordDraft.PatientKey(null, c.record().knownPatientId(),
+                        c.record().patientNumber(), c.record().patientName()), null, null);
+                records.add(d);
+                chargeUnit.put(stream, stream);
+                unitOf.put(c.entry().entryId(), stream);
+            }
+            if (voided != null) {
+                // HR-9: the void is written as the new status of the charge's items, once the charge's unit is in the HIS
+                RecordDraft original = new RecordDraft(stream, c.entry(), c.record(), null, null, null);
+                RecordDraft a = new RecordDraft(voided.entryId(), voided, new DowntimeRecord.ClinicalFormVoided(stream, reasonOf(voided)),
+                        null, chargeUnit.get(stream), original);
+                amendments.add(a);
+                unitOf.put(voided.entryId(), voided.entryId());
+            }
+        }
+        for (Map.Entry<UUID, JournalEntry> i : iouIssued.entrySet()) {
+            JournalEntry e = i.getValue();
+            Contract.Read read = Contract.CURRENT.check(e);
+            UUID charge = read instanceof Contract.Readable r && r.record() instanceof DowntimeRecord.IouIssued slip
+                    ? UUID.fromString(slip.chargeId()) : null;
+            UUID unit = charge == null ? null : chargeUnit.get(charge);
+            if (unit == null) {
+                notForHis.add(new NotForHis(e, "IOU slip of a charge not among this incident's records"));
+            } else {
+                unitOf.put(e.entryId(), unit);
+            }
+        }
+        for (Map.Entry<JournalEntry, DowntimeRecord.IouExchanged> x : exchanges) {
+            JournalEntry e = x.getKey();
+            JournalEntry slip = iouIssued.get(e.streamId());
+            Contract.Read read = slip == null ? null : Contract.CURRENT.check(slip);
+            DowntimeRecord.IouIssued issued = read instanceof Contract.Readable r && r.record() instanceof DowntimeRecord.IouIssued s2 ? s2 : null;
+            UUID charge = issued == null ? null : UUID.fromString(issued.chargeId());
+            UUID unit = charge == null ? null : chargeUnit.get(charge);
+            if (unit == null) {
+                notForHis.add(new NotForHis(e, "exchange of an IOU slip not among this incident's records"));
                 continue;
             }
-            visits.put(v.visitId(), v.plus(lines(c)));
+            Charge c = charges.get(charge);
+            RecordDraft d = new RecordDraft(e.entryId(), e, x.getValue(), null, unit,
+                    new RecordDraft(charge, c.entry(), c.record(), null, null, null));
+            amendments.add(d);
+            unitOf.put(e.entryId(), e.entryId());
         }
-        return new Assembled(new ArrayList<>(visits.values()), waiting);
+        List<RecordDraft> all = new ArrayList<>(records);
+        all.addAll(amendments);
+        return new Assembled(new ArrayList<>(visits.values()), all, waiting, notForHis, unitOf);
+    }
+
+    private static String reasonOf(JournalEntry voided) {
+        return Contract.CURRENT.check(voided) instanceof Contract.Readable r && r.record() instanceof DowntimeRecord.InvoiceVoided v
+                ? v.reason() : null;
+    }
+
+    private static RecordDraft.PatientKey patientKey(DowntimeRecord.PatientOnForm p) {
+        return p == null ? new RecordDraft.PatientKey(null, null, null, null)
+                : new RecordDraft.PatientKey(null, p.knownPatientId(), p.inpatientNumber(), p.name());
     }
 
     private record Charge(JournalEntry entry, DowntimeRecord.ChargeRecorded record) {

@@ -85,7 +85,7 @@ public class RunningWriteBack {
         }
         return exclusively(() -> {
             DowntimeRecords.Assembled assembled = DowntimeRecords.assemble(incident, entries.entries(incident));
-            return run(incident, assembled.drafts(), assembled.waiting(), target);
+            return run(incident, assembled.drafts(), assembled.waiting(), assembled.records(), target);
         });
     }
 
@@ -95,7 +95,7 @@ public class RunningWriteBack {
         if (target instanceof WriteBackTargets.Held) {
             return Optional.empty();
         }
-        return exclusively(() -> run(incident, drafts, List.of(), target));
+        return exclusively(() -> run(incident, drafts, List.of(), List.of(), target));
     }
 
     /** The last run of the incident in this instance, if any. */
@@ -104,7 +104,7 @@ public class RunningWriteBack {
     }
 
     private WritingBack.Report run(String incident, List<VisitDraft> captured, List<DowntimeRecords.Waiting> waiting,
-                                   WriteBackTargets.Target target) {
+                                   List<RecordDraft> records, WriteBackTargets.Target target) {
         HisPort his = this.his;
         HisCircuit circuit = this.circuit;
         if (target instanceof WriteBackTargets.Sandbox s) {
@@ -128,6 +128,14 @@ public class RunningWriteBack {
         }
         WritingBack.Report r = runner.run(incident, drafts, p -> lastRuns.put(incident, p));
         lastRuns.put(incident, r);
+        if (!r.paused() && !records.isEmpty()) {
+            WritingBack.RecordsReport rr = runner.runRecords(incident, records, drafts);
+            Log.infof("write-back incident=%s records=%d written=%d workbench=%d settled=%d waiting-for-their-record=%d paused=%s",
+                    incident, rr.total(), rr.written(), rr.toWorkbench(), rr.alreadySettled(), rr.waitingForTheirRecord(), rr.paused());
+            if (rr.paused()) {
+                return r;
+            }
+        }
         if (!r.paused()) {
             ledger.resumed(incident);
         }

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.hospital.continuity.sync.his.DowntimeVisit;
 import org.hospital.continuity.sync.his.HisPort;
+import org.hospital.continuity.sync.his.HisRecord;
 import org.hospital.continuity.sync.his.WriteOutcome;
 import org.hospital.continuity.sync.matching.PatientFacts;
 import org.hospital.continuity.sync.matching.Sex;
@@ -45,6 +46,7 @@ public final class FhirHisPort implements HisPort {
     private final IGenericClient client;
     private final FhirIdentifiers ids;
     private final VisitBundles bundles;
+    private final RecordBundles records;
     private final ZoneId zone;
     private final Map<String, Optional<Long>> prices = new ConcurrentHashMap<>();
 
@@ -61,6 +63,7 @@ public final class FhirHisPort implements HisPort {
         this.ids = ids;
         this.zone = zone;
         this.bundles = new VisitBundles(ids, zone, baseUrl, clock);
+        this.records = new RecordBundles(ids, zone, baseUrl, clock);
     }
 
     /** The transaction Bundle this port sends for a visit (for validation and tests). */
@@ -163,7 +166,43 @@ public final class FhirHisPort implements HisPort {
 
     @Override
     public WriteOutcome write(DowntimeVisit visit) {
-        Bundle tx = bundles.transaction(visit);
+        return send(bundles.transaction(visit), visit.hisPatientRef(), null, true);
+    }
+
+    @Override
+    public WriteOutcome write(HisRecord record) {
+        return send(records.transaction(record), record.subject().patientRef(), record.subject().encounterRef(), false);
+    }
+
+    /** The transaction Bundle this port sends for a record (for validation and tests). */
+    public Bundle bundleOf(HisRecord record) {
+        return records.transaction(record);
+    }
+
+    @Override
+    public Optional<HisRecord.Subject> knownPatient(String hisPatientId, String inpatientNumber) {
+        if (hisPatientId == null) {
+            return Optional.empty();
+        }
+        Bundle patients = client.search().byUrl("Patient?identifier=" + enc(ids.hisPatient() + "|" + hisPatientId) + "&_count=2")
+                .returnBundle(Bundle.class).execute();
+        if (patients.getEntry().size() != 1) {
+            // none: the HIS does not know the patient; two: not certain which (a person decides)
+            return Optional.empty();
+        }
+        String patientRef = "Patient/" + patients.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        String encounterRef = null;
+        if (inpatientNumber != null) {
+            Bundle encounters = client.search().byUrl("Encounter?identifier=" + enc(ids.inpatientNumber() + "|" + inpatientNumber)
+                    + "&subject=" + enc(patientRef) + "&_count=2").returnBundle(Bundle.class).execute();
+            if (encounters.getEntry().size() == 1) {
+                encounterRef = "Encounter/" + encounters.getEntryFirstRep().getResource().getIdElement().getIdPart();
+            }
+        }
+        return Optional.of(new HisRecord.Subject(patientRef, encounterRef));
+    }
+
+    private WriteOutcome send(Bundle tx, String knownPatientRef, String encounterRef, boolean visit) {
         Bundle response;
         try {
             response = client.transaction().withBundle(tx).execute();
@@ -183,7 +222,8 @@ public final class FhirHisPort implements HisPort {
         int created = 0;
         int existing = 0;
         List<String> refs = new ArrayList<>();
-        String patientRef = visit.hisPatientRef();
+        String patientRef = knownPatientRef;
+        String encounter = encounterRef;
         for (int i = 0; i < response.getEntry().size(); i++) {
             Bundle.BundleEntryResponseComponent r = response.getEntry().get(i).getResponse();
             String status = r.getStatus() == null ? "" : r.getStatus();
@@ -197,9 +237,11 @@ public final class FhirHisPort implements HisPort {
             Resource sent = tx.getEntry().get(i).getResource();
             if (sent instanceof Patient) {
                 patientRef = location;
+            } else if (visit && sent instanceof org.hl7.fhir.r4.model.Encounter) {
+                encounter = location;
             }
         }
-        return new WriteOutcome.Written(created, existing, patientRef, refs);
+        return new WriteOutcome.Written(created, existing, patientRef, refs, encounter);
     }
 
     private static String unversioned(String location) {
