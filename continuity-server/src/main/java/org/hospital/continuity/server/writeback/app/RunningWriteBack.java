@@ -98,6 +98,16 @@ public class RunningWriteBack {
         return exclusively(() -> run(incident, drafts, List.of(), List.of(), target));
     }
 
+    /**
+     * EP-8.4 the conservation ledger of an incident: per kiosk and kind, every received entry written, waiting (with
+     * its reason), held (a drill's, HR-21) or not for the HIS. Blocking: call on a worker.
+     */
+    public Conservation.Ledger conservation(String incident) {
+        List<org.hospital.continuity.sync.envelope.JournalEntry> all = entries.entries(incident);
+        boolean held = drills.targetFor(incident) instanceof WriteBackTargets.Held;
+        return Conservation.of(incident, all, DowntimeRecords.assemble(incident, all), ledger, held);
+    }
+
     /** The last run of the incident in this instance, if any. */
     public Optional<WritingBack.Report> lastRun(String incident) {
         return Optional.ofNullable(lastRuns.get(incident));
