@@ -53,11 +53,13 @@ public class DraftingClinicalForms {
     private final CaptureDesk desk;
     private final ReferenceData reference;
     private final ReadingClinicalRecords records;
+    private final RelayedOrders relayed;
 
-    public DraftingClinicalForms(CaptureDesk desk, ReferenceData reference, ReadingClinicalRecords records) {
+    public DraftingClinicalForms(CaptureDesk desk, ReferenceData reference, ReadingClinicalRecords records, RelayedOrders relayed) {
         this.desk = desk;
         this.reference = reference;
         this.records = records;
+        this.relayed = relayed;
     }
 
     /** A correction's form, typed as the fields of {@code type}'s form. */
@@ -153,14 +155,23 @@ public class DraftingClinicalForms {
 
     /**
      * EP-6.7: dispensing against a handwritten prescription (outpatient) or a requisition (inpatient)
-     * recorded here; only drugs on that record, at most the quantity written, priced from the snapshot.
+     * recorded here, or on another kiosk once it reached the server; only drugs on that record, at most the quantity
+     * written, priced from the snapshot.
      */
     Draft draft(ClinicalForms.Dispense form) {
         List<Violation> v = ClinicalForms.check(form.lines(), this::item, true);
-        Optional<ClinicalRecord> typed = parseId(form.fillsRecordId()).flatMap(records::byId)
+        Optional<UUID> asked = parseId(form.fillsRecordId());
+        Optional<ClinicalRecord> typed = asked.flatMap(records::byId)
                 .filter(r -> r.type() == FormType.PRESCRIPTION || r.type() == FormType.REQUISITION);
         // HR-9: a corrected prescription or requisition is filled through its latest correction
         Optional<ClinicalRecord> filled = typed.map(records::latest);
+        UUID asWritten = typed.isPresent() && !typed.get().id().equals(filled.get().id()) ? typed.get().id() : null;
+        if (typed.isEmpty() && asked.isPresent()) {
+            // EP-6.7: written on another kiosk; the server relays it once it reached the server
+            Optional<RelayedOrders.Relayed> other = relayed.find(asked.get());
+            filled = other.map(RelayedOrders.Relayed::record);
+            asWritten = other.map(RelayedOrders.Relayed::asWritten).orElse(null);
+        }
         if (filled.isEmpty()) {
             v.add(new Violation("fillsRecordId", "error.fills.unknown"));
         } else if (filled.get().status() == RecordStatus.VOIDED) {
@@ -188,7 +199,6 @@ public class DraftingClinicalForms {
         ClinicalRecord f = filled.orElseThrow();
         PatientOnForm patient = CanonicalJson.read(f.details().path("patient").toString(), PatientOnForm.class);
         Priced priced = price(form.lines());
-        UUID asWritten = typed.get().id().equals(f.id()) ? null : typed.get().id();
         return new Draft(FormType.DISPENSE, new Dispensed(f.id(), f.type().streamType(), patient, priced.lines, priced.total,
                 dictionaryVersion(), asWritten, null, null));
     }
