@@ -268,10 +268,23 @@
     api('GET', '/api/workbench/incidents/' + enc(state.incident) + '/traces').then(function (tr) {
       $('traces').hidden = false;
       var d = clear($('dispense').tBodies[0]);
-      if (!tr.dispenseMismatches.length) { d.appendChild(el('tr', null, [el('td', { colspan: '5', text: t('wb.dispense.none') })])); }
+      if (!tr.dispenseMismatches.length) { d.appendChild(el('tr', null, [el('td', { colspan: '6', text: t('wb.dispense.none') })])); }
       tr.dispenseMismatches.forEach(function (x) {
+        var why = el('input', { type: 'text', maxlength: '500', 'aria-label': t('wb.trace.why') });
+        var close = el('button', { type: 'button', text: t('wb.trace.close') });
+        close.addEventListener('click', function () {
+          if (!why.value.trim()) { why.focus(); return; }
+          api('POST', '/api/workbench/incidents/' + enc(state.incident) + '/traces/' + enc(x.key) + '/close', { why: why.value.trim() })
+            .then(function () { $('load-traces').click(); }).catch(fail);
+        });
         d.appendChild(el('tr', { 'data-mismatch': x.mismatch }, [el('td', { text: x.dispenseId }), el('td', { text: x.orderId || '-' }),
-          el('td', { text: t('mismatch.' + x.mismatch) }), el('td', { text: x.expected || '-' }), el('td', { text: x.found || '-' })]));
+          el('td', { text: t('mismatch.' + x.mismatch) + (x.drugCode ? ' ' + x.drugCode : '') }), el('td', { text: x.expected || '-' }),
+          el('td', { text: x.found || '-' }), el('td', null, [why, close])]));
+      });
+      (tr.closedTraces || []).forEach(function (c) {
+        d.appendChild(el('tr', { 'data-mismatch': c.trace.mismatch, class: 'closed' }, [el('td', { text: c.trace.dispenseId }),
+          el('td', { text: c.trace.orderId || '-' }), el('td', { text: t('mismatch.' + c.trace.mismatch) }),
+          el('td', { colspan: '3', text: t('wb.trace.closed', { why: c.why, when: when(c.closedAt) }) })]));
       });
       var c = clear($('todo').tBodies[0]);
       if (!tr.cashierTodo.length) { c.appendChild(el('tr', null, [el('td', { colspan: '5', text: t('wb.todo.none') })])); }

@@ -244,6 +244,16 @@ class SyncedWriteBackTest {
                 .body("dispenseMismatches[0].expected", equalTo("2")).body("dispenseMismatches[0].found", equalTo("3"))
                 .body("cashierTodo", hasSize(1)).body("cashierTodo[0].kind", equalTo("EXCHANGE_IOU"))
                 .body("cashierTodo[0].amountFen", equalTo(2400));
+        // EP-6.7.5 HR-8: the trace is closed on the workbench with who and why; it then shows as closed, not open
+        String key = TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/traces").then().statusCode(200)
+                .extract().path("dispenseMismatches[0].key");
+        TestAccounts.as(token).contentType(ContentType.JSON).body(Map.of("why", "")).when()
+                .post("/api/workbench/incidents/" + incident + "/traces/" + key + "/close").then().statusCode(422);
+        TestAccounts.as(token).contentType(ContentType.JSON).body(Map.of("why", "药房已电话确认多发一盒，已收回")).when()
+                .post("/api/workbench/incidents/" + incident + "/traces/" + key + "/close").then().statusCode(204);
+        TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/traces").then().statusCode(200)
+                .body("dispenseMismatches", hasSize(0)).body("closedTraces", hasSize(1))
+                .body("closedTraces[0].closedBy", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")).body("closedTraces[0].why", equalTo("药房已电话确认多发一盒，已收回"));
 
         // replay: the kiosks push again (duplicates), write-back runs again: nothing new in the HIS
         long before = resourcesInHis();

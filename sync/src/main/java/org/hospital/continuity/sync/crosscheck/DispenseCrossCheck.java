@@ -135,7 +135,7 @@ public final class DispenseCrossCheck {
     }
 
     private static TraceItem item(Dispense d, String orderId, Mismatch m, String drug, String expected, String found) {
-        String key = d.dispenseId() + "/" + m + (drug == null ? "" : "/" + drug);
+        String key = d.dispenseId() + ":" + m + (drug == null ? "" : ":" + drug);
         return new TraceItem(key, d.dispenseId(), orderId, m, drug, expected, found);
     }
 }

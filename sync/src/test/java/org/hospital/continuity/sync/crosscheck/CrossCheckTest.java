@@ -80,7 +80,7 @@ class CrossCheckTest {
         List<DispenseCrossCheck.TraceItem> traces = DispenseCrossCheck.check(dispenses, List.of(rx), Set.of("rx-1")).traces();
 
         assertThat(traces).extracting(DispenseCrossCheck.TraceItem::key).containsExactly(
-                "d-1/ORDER_VOIDED", "d-2/ORDER_VOIDED", "d-2/QUANTITY/AMOX");
+                "d-1:ORDER_VOIDED", "d-2:ORDER_VOIDED", "d-2:QUANTITY:AMOX");
         assertThat(traces.get(2).expected()).isEqualTo("2");
         assertThat(traces.get(2).found()).isEqualTo("3");
     }

@@ -81,6 +81,47 @@ public class WorkingTheQueue {
         return store.incidents();
     }
 
+    /** The traces of an incident with the closed ones apart (who closed each, why). */
+    public record TracesView(List<org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.TraceItem> dispenseMismatches,
+                             List<ClosedTrace> closedTraces, List<org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.Outstanding> stillToDispense,
+                             List<org.hospital.continuity.sync.crosscheck.CashierTodo.Todo> cashierTodo) {
+    }
+
+    /** A trace a person closed, with why. */
+    public record ClosedTrace(org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.TraceItem trace, String closedBy, String why,
+                              java.time.Instant closedAt) {
+    }
+
+    /** EP-6.7.5 open and closed dispense mismatches, what is still to dispense, the cashiers' to-do; the read is recorded (HR-12). */
+    public TracesView tracesView(String incident, String reader) {
+        OutageTraces.Traces t = traces(incident, reader);
+        var closed = store.closedTraces(incident);
+        List<org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.TraceItem> open = new java.util.ArrayList<>();
+        List<ClosedTrace> done = new java.util.ArrayList<>();
+        for (var item : t.dispenseMismatches()) {
+            var c = closed.get(item.key());
+            if (c == null) {
+                open.add(item);
+            } else {
+                done.add(new ClosedTrace(item, c.actor(), c.why(), c.closedAt()));
+            }
+        }
+        return new TracesView(open, done, t.stillToDispense(), t.cashierTodo());
+    }
+
+    /** EP-6.7.5 a person closes a trace (traced: the patient called back, the stock corrected …) with why (HR-8). */
+    public void closeTrace(String incident, String traceKey, String actor, String why) {
+        if (why == null || why.isBlank()) {
+            throw new DomainRejection(422, "trace-closure-needs-why", "HR-8", "Every closure says why.");
+        }
+        boolean exists = OutageTraces.of(entries.entries(incident)).dispenseMismatches().stream().anyMatch(t -> t.key().equals(traceKey));
+        if (!exists) {
+            throw DomainRejection.notFound("Trace " + traceKey);
+        }
+        store.closeTrace(incident, traceKey, actor, why.trim(), clock.instant());
+        Log.infof("workbench trace closed incident=%s by=%s", incident, actor);
+    }
+
     /** EP-6.7.5 dispense mismatches and the cashiers' to-do of the incident; the reading is recorded (HR-12). */
     public OutageTraces.Traces traces(String incident, String reader) {
         OutageTraces.Traces t = OutageTraces.of(entries.entries(incident));

@@ -89,6 +89,25 @@ public class WorkbenchStore {
                 Tuple.from(new Object[]{UUID.randomUUID(), incident, what, itemId, reader, utc(at)}));
     }
 
+    /** A closed trace: which, who, why, when. */
+    public record TraceClosure(String traceKey, String actor, String why, Instant closedAt) {
+    }
+
+    /** EP-6.7.5: a person closes a trace with why (HR-8); closing again adds a row, the first one counts. */
+    public void closeTrace(String incident, String traceKey, String actor, String why, Instant at) {
+        sql("insert into workbench_trace_closure (id, incident, trace_key, actor, why, closed_at) values ($1, $2, $3, $4, $5, $6)",
+                Tuple.from(new Object[]{UUID.randomUUID(), incident, traceKey, actor, why, at.atOffset(java.time.ZoneOffset.UTC)}));
+    }
+
+    /** The closed traces of an incident, the first closure of each. */
+    public java.util.Map<String, TraceClosure> closedTraces(String incident) {
+        java.util.Map<String, TraceClosure> out = new java.util.LinkedHashMap<>();
+        sql("select trace_key, actor, why, closed_at from workbench_trace_closure where incident = $1 order by closed_at, id",
+                Tuple.of(incident)).forEach(r -> out.putIfAbsent(r.getString("trace_key"), new TraceClosure(r.getString("trace_key"),
+                r.getString("actor"), r.getString("why"), r.getOffsetDateTime("closed_at").toInstant())));
+        return out;
+    }
+
     public long traceReadsOf(String incident, String what, String reader) {
         return sql("select count(*) as n from workbench_trace_read where incident = $1 and what = $2 and reader = $3",
                 Tuple.of(incident, what, reader)).iterator().next().getLong("n");
