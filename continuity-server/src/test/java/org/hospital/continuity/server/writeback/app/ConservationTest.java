@@ -135,7 +135,7 @@ class ConservationTest {
         Kiosk pharmacy = new Kiosk("k-pharmacy", all);
         PatientOnForm inpatient = new PatientOnForm("P000123", "欧阳娜娜", "ZY2026001", null, "肾内科一病区", "12");
 
-        cashier.add("mode", new DowntimeEntered("ANNOUNCED", "instr-1", T0, null, 0));
+        UUID episode = cashier.add("mode", new DowntimeEntered("ANNOUNCED", "instr-1", T0, null, 0));
         UUID reg1 = cashier.add("registration", new PatientRegistered("DT-1", null, "司马光", "M", LocalDate.of(1980, 5, 17), null, null,
                 "13800138000", "SELF_PAY", null, "0301", null, "REG-01", "普通门诊挂号", 1000));
         UUID reg2 = cashier.add("registration", new PatientRegistered("DT-2", null, "诸葛亮", "M", LocalDate.of(1975, 1, 2), null, null,
@@ -179,7 +179,7 @@ class ConservationTest {
         pharmacy.add("dispense", new Dispensed(rx, "prescription", typed("司马光"), List.of(line("DRUG-AMOX", "阿莫西林胶囊", "盒", 1850, 2)),
                 3700, "snap-1", null, null, null));
         cashier.add("iou", iou, 2, new IouExchanged("F2026-000777"));
-        cashier.add("mode", new DowntimeLeft("ANNOUNCED", "instr-2", null, 14400));
+        cashier.add("mode", episode, 2, new DowntimeLeft("ANNOUNCED", "instr-2", null, 14400));
         return all;
     }
 
