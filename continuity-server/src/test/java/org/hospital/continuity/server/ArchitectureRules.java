@@ -26,6 +26,9 @@ final class ArchitectureRules {
     static final String PLATFORM = "platform";
     static final String[] SQL_CLIENT = {"io.vertx.sqlclient..", "io.vertx.mutiny.sqlclient..", "io.vertx.pgclient..",
             "io.vertx.mutiny.pgclient..", "java.sql..", "javax.sql.."};
+    /** JPA, Hibernate and Panache's entity, repository and query types (its transaction annotations are allowed anywhere). */
+    static final String[] HIBERNATE = {"jakarta.persistence..", "org.hibernate..", "io.quarkus.hibernate.reactive.panache",
+            "io.quarkus.panache.."};
 
     private ArchitectureRules() {
     }
@@ -69,6 +72,15 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(SQL_CLIENT)
                 .because("SQL belongs to the feature's persistence package: move the statements into a store there (a "
                         + "persistence-level unit of work for several statements in one transaction) and call it");
+    }
+
+    /** (f) Entities and Hibernate live only in persistence packages. */
+    static ArchRule hibernateOnlyInPersistence(String root) {
+        return noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage("..persistence..")
+                .should().dependOnClassesThat().resideInAnyPackage(HIBERNATE)
+                .because("entities, repositories and Hibernate sessions are the feature's persistence: its repositories hand out "
+                        + "records, never entities; an app service marks its unit of work with @WithTransaction or @WithSession "
+                        + "(io.quarkus.hibernate.reactive.panache.common), which is allowed anywhere");
     }
 
     /** (e) The plain libraries import no app code. */

@@ -92,6 +92,12 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("(f) JPA entities, Hibernate and Panache repositories are used only in persistence packages")
+    void hibernateOnlyInPersistence() {
+        ArchitectureRules.hibernateOnlyInPersistence(SERVER).check(classes);
+    }
+
+    @Test
     @DisplayName("(e) the libraries (playbooks, sync) import no app code")
     void librariesImportNoApp() {
         ArchitectureRules.librariesImportNoApp(LIBRARIES, APPS).check(classes);
@@ -150,6 +156,15 @@ class ArchitectureTest {
         void sqlOutsidePersistenceIsReported() {
             assertThat(violations(ArchitectureRules.sqlOnlyInPersistence(FIXTURES), fixtures))
                     .contains("BetaWritesSql").doesNotContain("AlphaStore");
+        }
+
+        @Test
+        @DisplayName("(f) a JPA entity in an app package is reported; alpha's entity in its persistence package is not")
+        void hibernateOutsidePersistenceIsReported() {
+            ArchRule rule = ArchitectureRules.hibernateOnlyInPersistence(FIXTURES);
+            assertThat(violations(rule, fixtures)).contains("BetaMapsAnEntity").doesNotContain("AlphaEntity");
+            assertThat(rule.evaluate(legal).hasViolation()).isFalse();
+            assertThat(rule.getDescription()).contains("repositories hand out records");
         }
 
         @Test

@@ -175,48 +175,10 @@ class TableOwnershipTest {
     }
 
     /**
-     * Remaining cross-feature table access, each with why it is still there; nothing may be added. Remove a line
-     * when its port exists (docs/architecture.md lists the plan).
+     * Cross-feature table access still waiting for its port, each with why; nothing may be added, and the list only
+     * shrinks. It is empty: every feature's SQL names only its own tables (docs/architecture.md, "Tables").
      */
-    static final Map<String, String> KNOWN = new TreeMap<>(Map.ofEntries(
-            Map.entry("account: person (directory's) in account/persistence/AccountStore.java",
-                    "an account row joins its person for name, department and roles on every session lookup (one query per request); the directory's People port would make it two"),
-            Map.entry("drill: instruction (incident's) in drill/persistence/PurgingDrills.java",
-                    "EP-9.4 purge of a drill's data across features in one transaction with one digest; to become a purge port each feature implements"),
-            Map.entry("drill: notification (notification's) in drill/persistence/PurgingDrills.java",
-                    "same purge"),
-            Map.entry("drill: notification_delivery (notification's) in drill/persistence/PurgingDrills.java",
-                    "same purge"),
-            Map.entry("drill: workbench_action (writeback's) in drill/persistence/PurgingDrills.java",
-                    "same purge"),
-            Map.entry("drill: workbench_item (writeback's) in drill/persistence/PurgingDrills.java",
-                    "same purge"),
-            Map.entry("drill: writeback_visit (writeback's) in drill/persistence/PurgingDrills.java",
-                    "same purge"),
-            Map.entry("kiosk: reference_item (integrity's) in kiosk/persistence/ReferenceRepository.java",
-                    "the snapshot serves the current verified catalogue (HR-10) in its own transaction; to become an integrity port"),
-            Map.entry("kiosk: reference_snapshot (integrity's) in kiosk/persistence/ReferenceRepository.java",
-                    "same catalogue"),
-            Map.entry("reconciliation: workbench_action (writeback's) in reconciliation/persistence/WorkbenchStore.java",
-                    "the workbench tables were created with write-back's (V0700); the workbench and write-back share them until their store moves behind a writeback port"),
-            Map.entry("reconciliation: workbench_item (writeback's) in reconciliation/persistence/WorkbenchStore.java",
-                    "same workbench tables"),
-            Map.entry("reconciliation: workbench_parcel (writeback's) in reconciliation/persistence/WorkbenchStore.java",
-                    "same workbench tables"),
-            Map.entry("reconciliation: workbench_read (writeback's) in reconciliation/persistence/WorkbenchStore.java",
-                    "same workbench tables"),
-            Map.entry("reconciliation: workbench_trace_read (writeback's) in reconciliation/persistence/WorkbenchStore.java",
-                    "same workbench tables"),
-            Map.entry("reconciliation: writeback_decision (writeback's) in reconciliation/persistence/WorkbenchStore.java",
-                    "same workbench tables"),
-            Map.entry("reconciliation: writeback_visit (writeback's) in reconciliation/persistence/WorkbenchStore.java",
-                    "same workbench tables"),
-            Map.entry("writeback: drill (drill's) in writeback/persistence/PgSyncedEntries.java",
-                    "an incident's capture window (a drill's real span) and its synced entries in one query; to become Incidents and a sync receiver port"),
-            Map.entry("writeback: incident (incident's) in writeback/persistence/PgSyncedEntries.java",
-                    "same capture window"),
-            Map.entry("writeback: sync_entry (syncreceiver's) in writeback/persistence/PgSyncedEntries.java",
-                    "same capture window")));
+    static final Map<String, String> KNOWN = new TreeMap<>();
 
     static String feature(Path sources, Path file) {
         Path rel = sources.relativize(file);

@@ -2,6 +2,7 @@ package org.hospital.continuity.server.incident;
 
 import org.hospital.continuity.server.platform.persistence.Tx;
 import io.smallrye.mutiny.Uni;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,4 +33,10 @@ public interface Incidents {
 
     /** The drill the incident belongs to (EP-9.4); empty for a real incident (HR-21: its records go to the real HIS). */
     Uni<Optional<UUID>> drillOf(UUID incident);
+
+    /** Every incident's capture window, the oldest incident first; an open one ends {@code now}. */
+    Uni<List<CaptureWindow>> captureWindows(Instant now);
+
+    /** One incident's capture window; empty for an unknown id. */
+    Uni<Optional<CaptureWindow>> captureWindow(UUID incident, Instant now);
 }

@@ -23,6 +23,7 @@ import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.sync.audit.AuditChain;
 import org.hospital.continuity.sync.audit.AuditRecord;
+import org.hospital.continuity.sync.audit.AuditWire;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -202,26 +203,7 @@ class AuditLogTest {
     }
 
     private static io.restassured.response.Response upload(String kioskId, String secret, List<AuditRecord> records) {
-        List<Map<String, Object>> body = new ArrayList<>();
-        for (AuditRecord r : records) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            m.put("seq", r.seq());
-            m.put("id", r.id().toString());
-            m.put("at", r.at().toString());
-            m.put("actor", r.actor());
-            m.put("actorKind", r.actorKind());
-            m.put("action", r.action());
-            m.put("category", r.category());
-            m.put("outcome", r.outcome());
-            m.put("source", r.source());
-            m.put("recordType", r.recordType());
-            m.put("recordId", r.recordId());
-            m.put("detail", r.detail());
-            m.put("prevHash", r.prevHash());
-            m.put("hash", r.hash());
-            body.add(m);
-        }
-        return given().auth().preemptive().basic(kioskId, secret).contentType(ContentType.JSON).body(Map.of("entries", body))
+        return given().auth().preemptive().basic(kioskId, secret).contentType(ContentType.JSON).body(AuditWire.upload(records))
                 .post("/api/kiosk/audit");
     }
 }

@@ -22,7 +22,8 @@ import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.server.platform.TestClock;
 import org.hospital.continuity.server.probe.app.RunningProbes;
 import org.hospital.continuity.server.probe.domain.ProbeKind;
-import org.hospital.continuity.server.probe.persistence.ProbeStore;
+import org.hospital.continuity.server.platform.persistence.SessionContext;
+import org.hospital.continuity.server.probe.persistence.ProbeRepository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class RealFaultDuringDrillTest {
     @Inject
     RunningProbes probes;
     @Inject
-    ProbeStore probeStore;
+    ProbeRepository probeStore;
     @Inject
     RunningTheIncidentEngine engine;
     @Inject
@@ -77,9 +78,8 @@ class RealFaultDuringDrillTest {
         // a real probe of a component that does not answer (nothing listens on port 1)
         UUID probe = UUID.randomUUID();
         Instant now = clock.instant();
-        probeStore.pool().withTransaction(c -> probeStore.insert(c, probe, "real-fault-" + probe, ProbeKind.TCP, "127.0.0.1:1",
-                Component.KEY_TERMINAL, "t", Duration.ofHours(1), Duration.ofSeconds(1), now))
-                .await().atMost(Duration.ofSeconds(10));
+        SessionContext.await(() -> probeStore.add(probe, "real-fault-" + probe, ProbeKind.TCP, "127.0.0.1:1",
+                Component.KEY_TERMINAL, "t", Duration.ofHours(1), Duration.ofSeconds(1), now), Duration.ofSeconds(10));
         probes.runNow(probe).await().atMost(Duration.ofSeconds(30));
 
         assertThat(drills.playing()).as("the drill no longer runs").isFalse();

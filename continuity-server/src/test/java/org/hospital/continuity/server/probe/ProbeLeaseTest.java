@@ -17,7 +17,9 @@ import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestClock;
 import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.server.probe.domain.ProbeKind;
-import org.hospital.continuity.server.probe.persistence.ProbeStore;
+import org.hospital.continuity.server.platform.persistence.SessionContext;
+import org.hospital.continuity.server.probe.persistence.ProbeLeases;
+import org.hospital.continuity.server.probe.persistence.ProbeRepository;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +28,17 @@ import org.junit.jupiter.api.Test;
 class ProbeLeaseTest {
 
     @Inject
-    ProbeStore store;
+    ProbeLeases store;
+    @Inject
+    ProbeRepository probes;
 
     @Test
     @DisplayName("two instances claiming due probes at once never get the same probe; an expired lease is claimed again")
     void leasesAreExclusive() {
         Instant now = TestClock.now();
         for (int i = 0; i < 12; i++) {
-            store.pool().withTransaction(c -> store.insert(c, UUID.randomUUID(), "lease-" + UUID.randomUUID(), ProbeKind.TCP, "127.0.0.1:1",
-                    Component.KEY_TERMINAL, "t", Duration.ofSeconds(60), Duration.ofSeconds(1), now.minusSeconds(5))).await().indefinitely();
+            SessionContext.await(() -> probes.add(UUID.randomUUID(), "lease-" + UUID.randomUUID(), ProbeKind.TCP, "127.0.0.1:1",
+                    Component.KEY_TERMINAL, "t", Duration.ofSeconds(60), Duration.ofSeconds(1), now.minusSeconds(5)));
         }
         List<List<Probe>> both = Uni.join().all(store.claimDue("A", now, now.plusSeconds(60), 8), store.claimDue("B", now, now.plusSeconds(60), 8))
                 .andFailFast().await().atMost(Duration.ofSeconds(30));

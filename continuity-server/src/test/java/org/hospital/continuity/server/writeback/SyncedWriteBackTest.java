@@ -23,7 +23,6 @@ import org.hospital.continuity.server.platform.TestAccounts;
 import org.hospital.continuity.server.writeback.app.RunningWriteBack;
 import org.hospital.continuity.server.writeback.app.WritingBack;
 import org.hospital.continuity.server.writeback.integration.FhirHisPort;
-import org.hospital.continuity.server.writeback.persistence.PgSyncedEntries;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 import org.hospital.continuity.sync.his.HisPort;
 import org.hospital.continuity.sync.matching.NationalId;
@@ -52,7 +51,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /**
  * Issue 9 end to end on the server: kiosk-shaped journal entries from two kiosks arrive through the real sync
- * receiver API into {@code sync_entry}, are read back by {@link PgSyncedEntries} for the incident's window,
+ * receiver API into {@code sync_entry}, are read back by {@link SyncedEntries} (the incident's capture window and the sync receiver's entries) for the incident's window,
  * assembled into visits and written into the stand-in FHIR HIS; the visit that is not certain goes to the
  * workbench; the dispense that does not fit its prescription and the IOU slip appear as traces. A second
  * push and a second run create nothing.
@@ -67,7 +66,7 @@ class SyncedWriteBackTest {
     @Inject
     RunningWriteBack running;
     @Inject
-    PgSyncedEntries synced;
+    SyncedEntries synced;
     @Inject
     HisPort hisPort;
     @Inject

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.hospital.continuity.kiosk.platform.persistence.WriteTransaction;
 import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
-import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
+import org.hospital.continuity.sync.text.PinyinInitials;
 import org.hospital.continuity.kiosk.reference.persistence.ReferenceTables;
 
 /**

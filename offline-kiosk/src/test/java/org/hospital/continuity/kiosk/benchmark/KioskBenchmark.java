@@ -37,7 +37,7 @@ import org.hospital.continuity.kiosk.reference.ReferenceData;
 import org.hospital.continuity.kiosk.reference.ReferenceSnapshot;
 import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
 import org.hospital.continuity.kiosk.reference.CatalogueItem;
-import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
+import org.hospital.continuity.sync.text.PinyinInitials;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServer;
 import org.hospital.continuity.kiosk.support.StandInServerResource;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.hospital.continuity.kiosk.reference.domain.CatalogueIndex;
-import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
+import org.hospital.continuity.sync.text.PinyinInitials;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

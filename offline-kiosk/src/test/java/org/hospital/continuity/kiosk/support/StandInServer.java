@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
 import org.hospital.continuity.kiosk.mode.integration.InstructionWire;
 import org.hospital.continuity.kiosk.reference.ReferenceSnapshot;
-import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
+import org.hospital.continuity.sync.text.PinyinInitials;
 import org.hospital.continuity.kiosk.session.OfflineVerifier;
 
 /**

@@ -30,6 +30,20 @@ public record AuditRecord(long seq, UUID id, Instant at, String actor, String ac
                           String outcome, String source, String recordType, String recordId, String detail,
                           String prevHash, String hash) {
 
+    /**
+     * The longest text of each field, in characters: what the server takes from a kiosk's upload (longer is
+     * refused, which would hold up the kiosk's shipping) and what {@link #of} clips a new entry's texts to.
+     */
+    public static final int MAX_ACTOR = 200;
+    public static final int MAX_ACTOR_KIND = 20;
+    public static final int MAX_ACTION = 300;
+    public static final int MAX_CATEGORY = 40;
+    public static final int MAX_OUTCOME = 20;
+    public static final int MAX_SOURCE = 100;
+    public static final int MAX_RECORD_TYPE = 100;
+    public static final int MAX_RECORD_ID = 300;
+    public static final int MAX_DETAIL = 500;
+
     public AuditRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
@@ -51,16 +65,35 @@ public record AuditRecord(long seq, UUID id, Instant at, String actor, String ac
 
     /** This entry chained after {@code prevHash} at position {@code seq}. */
     public AuditRecord chainedAfter(long seq, String prevHash, String... extra) {
-        AuditRecord unhashed = new AuditRecord(seq, id, at, actor, actorKind, action, category, outcome, source, recordType,
-                recordId, detail, prevHash, null);
-        return new AuditRecord(seq, id, at, actor, actorKind, action, category, outcome, source, recordType, recordId, detail,
-                prevHash, AuditChain.hash(unhashed, extra));
+        return withChain(seq, prevHash, AuditChain.hash(withChain(seq, prevHash, null), extra));
     }
 
-    /** A new, not yet chained entry. */
+    /** The same entry at another chain position (e.g. where it stands in its kiosk's own chain). */
+    public AuditRecord withChain(long seq, String prevHash, String hash) {
+        return new AuditRecord(seq, id, at, actor, actorKind, action, category, outcome, source, recordType, recordId, detail,
+                prevHash, hash);
+    }
+
+    /**
+     * A new, not yet chained entry with a fresh time-ordered id; every text longer than its field's limit
+     * ({@link #MAX_ACTION} …) is clipped to the limit, ending in "…".
+     */
     public static AuditRecord of(Instant at, String actor, String actorKind, String action, String category, String outcome,
                                  String source, String recordType, String recordId, String detail) {
-        return new AuditRecord(0, RecordIds.next(), at, actor, actorKind, action, category, outcome, source, recordType,
-                recordId, detail, null, null);
+        return new AuditRecord(0, RecordIds.next(), at, clip(actor, MAX_ACTOR), clip(actorKind, MAX_ACTOR_KIND),
+                clip(action, MAX_ACTION), clip(category, MAX_CATEGORY), clip(outcome, MAX_OUTCOME), clip(source, MAX_SOURCE),
+                clip(recordType, MAX_RECORD_TYPE), clip(recordId, MAX_RECORD_ID), clip(detail, MAX_DETAIL), null, null);
+    }
+
+    /** {@code s} if at most {@code max} characters, else its first {@code max - 1} and "…" (never splitting a surrogate pair). */
+    public static String clip(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        int keep = max - 1;
+        if (Character.isHighSurrogate(s.charAt(keep - 1))) {
+            keep--;
+        }
+        return s.substring(0, keep) + "…";
     }
 }

@@ -1,42 +1,49 @@
 package org.hospital.continuity.sync.protocol;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.sync.envelope.Utf8Text;
 
 /**
- * Reads the JSON body of a {@link PushBatch} (wire version 1) on the receiver's hot path: one pass
- * over the body's bytes straight into the {@link WireEntry} records, without Jackson's tokenizer or
- * the data binder's per-property machinery (a 200,000-entry backlog is 200 bodies of 1,000 entries).
+ * Reads the JSON body of a {@link PushBatch} (wire version 1) on the receiver's hot path: Jackson's streaming
+ * parser over the body's bytes, straight into the {@link WireEntry} records, without the data binder's
+ * per-property machinery (a 200,000-entry backlog is 200 bodies of 1,000 entries).
  *
- * <p>The fast path accepts only the shape the kiosks send: an object with the known fields, each
- * with the JSON type its Java field expects (strings, integers within range, canonical 36-character
- * UUIDs, instants as {@link Instant#toString()} writes them), no field twice, no nulls, strict JSON
- * syntax and well-formed UTF-8. On anything else — unknown fields from a newer peer, nulls, numbers
- * as strings, a syntax error, a value the binder would refuse — it hands the body to the
- * {@link SyncJson} data binder and returns (or throws) exactly what the binder does. So the accepted
- * input, the result and every error message stay those of {@code mapper.readValue(body, PushBatch.class)};
- * only the usual case is faster.
+ * <p>This fast path takes only the shape the kiosks send: an object with the known fields, each with the JSON
+ * type its Java field expects (strings, integers within range, canonical 36-character UUIDs, instants as
+ * {@link Instant#toString()} writes them), no field twice, no nulls. On anything else — unknown fields from a
+ * newer peer, nulls, numbers as strings, a syntax error Jackson reports — it hands the body to the
+ * {@link SyncJson} data binder and returns (or throws) exactly what the binder does. Both use the same parser
+ * settings (the binder's own {@link JsonFactory}), so the accepted input, the result and every error message
+ * stay those of {@code mapper.readValue(body, PushBatch.class)}; only the usual case is faster.
  *
- * <p>The payload, most of the body, is never decoded into a Java string: its JSON escapes are
- * resolved at the byte level ({@link JsonStringBytes}) and its UTF-8 bytes carried as
- * {@link Utf8Text} to the content hash and to PostgreSQL. UUIDs and instants are read from the bytes
- * too. A payload that is not strictly well-formed (invalid or non-shortest UTF-8, an encoded
- * surrogate, an unknown escape, a raw control character) sends the body to the binder, which accepts
- * or refuses it as before; so the fast path's payload bytes are always the {@code getBytes(UTF_8)} of
- * the string the binder would have read, and the content hash sees the same input either way.
+ * <p>The payload, most of the body, is never made a Java string: its UTF-8 bytes are encoded straight from the
+ * characters Jackson decoded (its text buffer) and carried as {@link Utf8Text} to the content hash and to
+ * PostgreSQL. They are {@code s.getBytes(UTF_8)} of the string {@code s} the binder reads (a lone escaped
+ * surrogate as {@code '?'}), so the content hash sees the same input either way. The payload is a JSON
+ * string whose text is itself JSON, so every payload holds escapes ({@code \"}): the raw byte slice at its
+ * token offsets is not its value, and resolving escapes at the byte level is Jackson's work, not ours.
+ * Bytes that are not UTF-8 are decoded or refused by Jackson exactly as for the binder.
  */
 public final class PushBatchReader {
 
     private final ObjectMapper binder;
+    private final JsonFactory factory;
 
-    /** @param binder the {@link SyncJson} mapper, which reads every body the fast path does not */
+    /** @param binder the {@link SyncJson} mapper, whose parser factory the fast path uses and which reads every other body */
     public PushBatchReader(ObjectMapper binder) {
         this.binder = binder;
+        this.factory = binder.getFactory();
     }
 
     public PushBatchReader() {
@@ -51,25 +58,11 @@ public final class PushBatchReader {
 
     /** The batch by the fast path, or null when the body is not of the usual shape. */
     PushBatch fast(byte[] body) {
-        try {
-            return new Pass(body).batch();
-        } catch (RuntimeException unusual) { // Unusual, and an index or arithmetic overflow on a truncated or huge value
+        try (JsonParser p = factory.createParser(body)) {
+            return new Pass(p).batch();
+        } catch (IOException | RuntimeException unusual) { // a parse error, or not the usual shape: the binder decides
             return null;
         }
-    }
-
-    /** Field names of the batch, the backlog and an entry, in the order kiosks write them. */
-    private static final byte[][] BATCH_FIELDS = names("protocol", "kioskId", "batchId", "backlog", "entries");
-    private static final byte[][] BACKLOG_FIELDS = names("pending", "oldestUnsentAt", "lastSeq");
-    private static final byte[][] ENTRY_FIELDS = names("entryId", "kioskId", "kioskSeq", "streamType", "streamId", "streamVersion",
-            "eventType", "schemaVersion", "payload", "contentHash", "recordedAt", "hlc", "actor");
-
-    private static byte[][] names(String... names) {
-        byte[][] b = new byte[names.length][];
-        for (int i = 0; i < names.length; i++) {
-            b[i] = names[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        }
-        return b;
     }
 
     /** A value that is not of the usual shape: the whole body goes to the binder. */
@@ -81,119 +74,57 @@ public final class PushBatchReader {
         }
     }
 
-    /**
-     * One fast-path read of one body, a strict JSON reader for exactly the shape kiosks send: whitespace
-     * as JSON defines it (space, tab, line feed, carriage return), objects, the entry array, strings,
-     * integers written as JSON writes them ({@code -?(0|[1-9][0-9]*)} followed by a delimiter). Anything
-     * else — a fraction or exponent, a literal, a nested value where none belongs, a field name with an
-     * escape, a trailing comma — throws {@link Unusual}, and the binder reads the body instead. Like
-     * Jackson's data binder it stops after the root object.
-     */
+    /** One fast-path read of one body. Like the data binder it stops after the root object. */
     private static final class Pass {
-        private final byte[] b;
-        private final int n;
-        private int i;
-        private final JsonStringBytes strings = new JsonStringBytes();
+        private final JsonParser p;
+        private byte[] scratch = new byte[4096];
 
-        Pass(byte[] body) {
-            this.b = body;
-            this.n = body.length;
+        Pass(JsonParser p) {
+            this.p = p;
         }
 
         private static Unusual unusual() {
             return Unusual.INSTANCE;
         }
 
-        /** Skips JSON whitespace; returns the next byte (not consumed), or throws at the end of the body. */
-        private byte peek() {
-            while (i < n) {
-                byte c = b[i];
-                if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                    i++;
-                } else {
-                    return c;
-                }
-            }
-            throw unusual();
-        }
-
-        private void expect(char c) {
-            if (peek() != c) {
+        private void next(JsonToken expected) throws IOException {
+            if (p.nextToken() != expected) {
                 throw unusual();
             }
-            i++;
         }
 
-        /**
-         * Starts an object's next member: after '{' ({@code first}) a name or '}', after a value ',' and a
-         * name, or '}'. Returns the index of the name in {@code names} ({@code guess} tried first), or -1
-         * at the object's end; an unknown or escaped name is unusual.
-         */
-        private int member(byte[][] names, int guess, boolean first) {
-            byte c = peek();
-            if (c == '}') {
-                i++;
-                return -1;
-            }
-            if (!first) {
-                if (c != ',') {
-                    throw unusual();
-                }
-                i++;
-                c = peek();
-            }
-            if (c != '"') {
+        /** Marks field {@code f} seen; a field twice is unusual (the binder keeps the last one). */
+        private static int seen(int seen, int f) {
+            if (f < 0 || (seen & 1 << f) != 0) {
                 throw unusual();
             }
-            int start = i + 1;
-            int end = start;
-            while (true) {
-                if (end >= n) {
-                    throw unusual();
-                }
-                byte x = b[end];
-                if (x == '"') {
-                    break;
-                }
-                if (x == '\\' || x < 0x20) {
-                    throw unusual(); // escapes, control and non-ASCII bytes: no known name has them
-                }
-                end++;
-            }
-            i = end + 1;
-            expect(':');
-            peek();
-            if (guess >= 0 && guess < names.length && matches(names[guess], start, end)) {
-                return guess;
-            }
-            for (int k = 0; k < names.length; k++) {
-                if (matches(names[k], start, end)) {
-                    return k;
-                }
-            }
-            throw unusual(); // a field of a newer peer
+            return seen | 1 << f;
         }
 
-        private boolean matches(byte[] name, int start, int end) {
-            return end - start == name.length && java.util.Arrays.equals(b, start, end, name, 0, name.length);
+        private void atEndOfObject() {
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw unusual();
+            }
         }
 
-        /** {@code null} means "not the usual shape, ask the binder". */
-        PushBatch batch() {
-            expect('{');
+        PushBatch batch() throws IOException {
+            next(JsonToken.START_OBJECT);
             Integer protocol = null;
             String kioskId = null;
             UUID batchId = null;
             Backlog backlog = null;
             List<WireEntry> entries = null;
             int seen = 0;
-            int f = 0;
-            for (boolean first = true; (f = member(BATCH_FIELDS, f, first)) >= 0; first = false) {
-                int bit = 1 << f;
-                if ((seen & bit) != 0) {
-                    return null;
-                }
-                seen |= bit;
+            for (String name; (name = p.nextFieldName()) != null; ) {
+                int f = switch (name) {
+                    case "protocol" -> 0;
+                    case "kioskId" -> 1;
+                    case "batchId" -> 2;
+                    case "backlog" -> 3;
+                    case "entries" -> 4;
+                    default -> -1; // a field of a newer peer
+                };
+                seen = seen(seen, f);
                 switch (f) {
                     case 0 -> protocol = intValue();
                     case 1 -> kioskId = string();
@@ -201,59 +132,52 @@ public final class PushBatchReader {
                     case 3 -> backlog = backlog();
                     default -> entries = entries();
                 }
-                f++;
             }
+            atEndOfObject();
             return new PushBatch(protocol, kioskId, batchId, backlog, entries);
         }
 
-        private Backlog backlog() {
-            expect('{');
+        private Backlog backlog() throws IOException {
+            next(JsonToken.START_OBJECT);
             long pending = 0;
             Instant oldest = null;
             long lastSeq = 0;
             int seen = 0;
-            int f = 0;
-            for (boolean first = true; (f = member(BACKLOG_FIELDS, f, first)) >= 0; first = false) {
-                int bit = 1 << f;
-                if ((seen & bit) != 0) {
-                    throw unusual();
-                }
-                seen |= bit;
+            for (String name; (name = p.nextFieldName()) != null; ) {
+                int f = switch (name) {
+                    case "pending" -> 0;
+                    case "oldestUnsentAt" -> 1;
+                    case "lastSeq" -> 2;
+                    default -> -1;
+                };
+                seen = seen(seen, f);
                 switch (f) {
                     case 0 -> pending = longValue();
                     case 1 -> oldest = instant();
                     default -> lastSeq = longValue();
                 }
-                f++;
             }
+            atEndOfObject();
             if (pending < 0 || lastSeq < 0) {
-                throw unusual();
+                throw unusual(); // the binder's refusal
             }
             return new Backlog(pending, oldest, lastSeq);
         }
 
-        private List<WireEntry> entries() {
-            expect('[');
+        private List<WireEntry> entries() throws IOException {
+            next(JsonToken.START_ARRAY);
             List<WireEntry> list = new ArrayList<>(SyncProtocol.MAX_BATCH_ENTRIES);
-            if (peek() == ']') {
-                i++;
-                return list;
-            }
-            while (true) {
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
                 list.add(entry());
-                byte c = peek();
-                i++;
-                if (c == ']') {
-                    return list;
-                }
-                if (c != ',') {
-                    throw unusual();
-                }
             }
+            if (t != JsonToken.END_ARRAY) {
+                throw unusual();
+            }
+            return list;
         }
 
-        private WireEntry entry() {
-            expect('{');
+        private WireEntry entry() throws IOException {
             UUID entryId = null;
             String kioskId = null;
             Long kioskSeq = null;
@@ -268,13 +192,24 @@ public final class PushBatchReader {
             Long hlc = null;
             String actor = null;
             int seen = 0;
-            int f = 0;
-            for (boolean first = true; (f = member(ENTRY_FIELDS, f, first)) >= 0; first = false) {
-                int bit = 1 << f;
-                if ((seen & bit) != 0) {
-                    throw unusual();
-                }
-                seen |= bit;
+            for (String name; (name = p.nextFieldName()) != null; ) {
+                int f = switch (name) {
+                    case "entryId" -> 0;
+                    case "kioskId" -> 1;
+                    case "kioskSeq" -> 2;
+                    case "streamType" -> 3;
+                    case "streamId" -> 4;
+                    case "streamVersion" -> 5;
+                    case "eventType" -> 6;
+                    case "schemaVersion" -> 7;
+                    case "payload" -> 8;
+                    case "contentHash" -> 9;
+                    case "recordedAt" -> 10;
+                    case "hlc" -> 11;
+                    case "actor" -> 12;
+                    default -> -1;
+                };
+                seen = seen(seen, f);
                 switch (f) {
                     case 0 -> entryId = uuid();
                     case 1 -> kioskId = string();
@@ -290,152 +225,127 @@ public final class PushBatchReader {
                     case 11 -> hlc = longValue();
                     default -> actor = string();
                 }
-                f++;
             }
+            atEndOfObject();
             return new WireEntry(entryId, kioskId, kioskSeq, streamType, streamId, streamVersion, eventType, schemaVersion,
                     payload, contentHash, recordedAt, hlc, actor);
         }
 
-        private String string() {
-            String s = strings.string(b, i);
-            if (s == null) {
-                throw unusual();
-            }
-            i = strings.end();
-            return s;
+        private String string() throws IOException {
+            next(JsonToken.VALUE_STRING);
+            return p.getText();
         }
 
-        /** The payload's UTF-8 bytes straight from the body (escapes resolved), never a Java string. */
-        private Utf8Text payload() {
-            byte[] utf8 = strings.bytes(b, i);
-            if (utf8 == null) {
+        /** An integer within long (a fraction, an exponent or a bigger number: the binder decides). */
+        private long longValue() throws IOException {
+            next(JsonToken.VALUE_NUMBER_INT);
+            JsonParser.NumberType t = p.getNumberType();
+            if (t != JsonParser.NumberType.INT && t != JsonParser.NumberType.LONG) {
                 throw unusual();
             }
-            i = strings.end();
-            return Utf8Text.ofUtf8(utf8);
+            return p.getLongValue();
         }
 
-        /** An integer in JSON's form: {@code -?(0|[1-9][0-9]*)}, within long, followed by a delimiter. */
-        private long longValue() {
-            boolean negative = i < n && b[i] == '-';
-            if (negative) {
-                i++;
-            }
-            int first = i;
-            long v = 0;
-            while (i < n && b[i] >= '0' && b[i] <= '9') {
-                if (i - first < 18) {
-                    v = v * 10 + (b[i] - '0');
-                } else { // beyond long (and Long.MIN_VALUE): ArithmeticException, the binder decides
-                    v = Math.addExact(Math.multiplyExact(v, 10), b[i] - '0');
-                }
-                i++;
-            }
-            int digits = i - first;
-            if (digits == 0 || digits > 1 && b[first] == '0') {
+        private int intValue() throws IOException {
+            next(JsonToken.VALUE_NUMBER_INT);
+            if (p.getNumberType() != JsonParser.NumberType.INT) {
                 throw unusual();
             }
-            if (i < n) {
-                byte c = b[i];
-                if (c == '.' || c == 'e' || c == 'E') {
-                    throw unusual();
-                }
-            }
-            if (negative && v == 0) {
-                throw unusual(); // -0: the binder decides
-            }
-            return negative ? -v : v;
+            return p.getIntValue();
         }
 
-        private int intValue() {
-            long v = longValue();
-            if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+        /** Only the canonical 8-4-4-4-12 form (either case), read from Jackson's characters; anything else (base64 …) goes to the binder. */
+        private UUID uuid() throws IOException {
+            next(JsonToken.VALUE_STRING);
+            if (p.getTextLength() != 36) {
                 throw unusual();
             }
-            return (int) v;
-        }
-
-        /**
-         * Only the canonical 8-4-4-4-12 form (either case), read from the body's bytes; anything else
-         * (base64, short groups, escapes) goes to the binder.
-         */
-        private UUID uuid() {
-            int o = i + 1;
-            if (b[i] != '"' || o + 37 > n || b[o + 36] != '"') {
-                throw unusual();
-            }
+            char[] c = p.getTextCharacters();
+            int o = p.getTextOffset();
             long msb = 0;
             long lsb = 0;
             int digits = 0;
             for (int k = 0; k < 36; k++) {
-                byte ch = b[o + k];
+                char ch = c[o + k];
                 if (k == 8 || k == 13 || k == 18 || k == 23) {
                     if (ch != '-') {
                         throw unusual();
                     }
                     continue;
                 }
-                int d = JsonStringBytes.hexDigit(ch);
+                int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10 : -1;
                 if (d < 0) {
                     throw unusual();
                 }
-                if (digits < 16) {
-                    msb = (msb << 4) | d;
+                if (digits++ < 16) {
+                    msb = msb << 4 | d;
                 } else {
-                    lsb = (lsb << 4) | d;
+                    lsb = lsb << 4 | d;
                 }
-                digits++;
             }
-            i = o + 37;
             return new UUID(msb, lsb);
         }
 
-        /** An instant read from the body's bytes (no escapes), see {@link PushBatchReader#instant(byte[], int, int)}. */
-        private Instant instant() {
-            if (b[i] != '"') {
+        private Instant instant() throws IOException {
+            next(JsonToken.VALUE_STRING);
+            Instant t = PushBatchReader.instant(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (t == null) {
                 throw unusual();
             }
-            int o = i + 1;
-            int limit = Math.min(n, o + 31);
-            for (int k = o; k < limit; k++) {
-                byte c = b[k];
-                if (c == '"') {
-                    Instant t = PushBatchReader.instant(b, o, k - o);
-                    if (t == null) {
+            return t;
+        }
+
+        /**
+         * The payload's UTF-8 bytes, encoded from Jackson's decoded characters: {@code getBytes(UTF_8)} of the
+         * binder's string, a lone surrogate as {@code '?'}. U+0000 (an escape, or an overlong form Jackson
+         * decodes) goes to the binder, whose string the batch check refuses (PostgreSQL's text cannot hold it).
+         */
+        private Utf8Text payload() throws IOException {
+            next(JsonToken.VALUE_STRING);
+            char[] c = p.getTextCharacters();
+            int i = p.getTextOffset();
+            int end = i + p.getTextLength();
+            if (scratch.length < 3 * (end - i)) {
+                scratch = new byte[Math.max(3 * (end - i), 2 * scratch.length)];
+            }
+            byte[] out = scratch;
+            int n = 0;
+            while (i < end) {
+                char ch = c[i++];
+                if (ch < 0x80) {
+                    if (ch == 0) {
                         throw unusual();
                     }
-                    i = k + 1;
-                    return t;
-                }
-                if (c == '\\') {
-                    throw unusual();
+                    out[n++] = (byte) ch;
+                } else if (ch < 0x800) {
+                    out[n++] = (byte) (0xC0 | ch >> 6);
+                    out[n++] = (byte) (0x80 | ch & 0x3F);
+                } else if (!Character.isSurrogate(ch)) {
+                    out[n++] = (byte) (0xE0 | ch >> 12);
+                    out[n++] = (byte) (0x80 | ch >> 6 & 0x3F);
+                    out[n++] = (byte) (0x80 | ch & 0x3F);
+                } else if (Character.isHighSurrogate(ch) && i < end && Character.isLowSurrogate(c[i])) {
+                    int cp = Character.toCodePoint(ch, c[i++]);
+                    out[n++] = (byte) (0xF0 | cp >> 18);
+                    out[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    out[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    out[n++] = (byte) (0x80 | cp & 0x3F);
+                } else {
+                    out[n++] = '?'; // a lone surrogate, as String.getBytes(UTF_8) writes it
                 }
             }
-            throw unusual();
+            return Utf8Text.ofUtf8(Arrays.copyOf(out, n));
         }
-    }
-
-    /** {@link #instant(byte[], int, int)} of chars; null if any is not ASCII. */
-    static Instant instant(char[] c, int o, int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) {
-            char ch = c[o + i];
-            if (ch > 0x7F) {
-                return null;
-            }
-            b[i] = (byte) ch;
-        }
-        return instant(b, 0, n);
     }
 
     /**
-     * An instant written as {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (1–9 fraction digits, upper-case T and Z,
-     * no spaces) — what {@link Instant#toString()} and so every kiosk writes — computed without the
-     * formatter; null for any other text, which then goes to the binder. For this shape the binder's
-     * instant deserializer gives {@code DateTimeFormatter.ISO_INSTANT}'s value, which this equals
-     * (fields checked as strictly: month 1–12, a day of that month, hour 0–23, minute and second 0–59).
+     * An instant written as {@code yyyy-MM-ddTHH:mm:ss[.f…]Z} (1–9 fraction digits, upper-case T and Z, no
+     * spaces) — what {@link Instant#toString()} and so every kiosk writes — computed without the formatter;
+     * null for any other text, which then goes to the binder. For this shape the binder's instant deserializer
+     * gives {@code DateTimeFormatter.ISO_INSTANT}'s value, which this equals (fields checked as strictly:
+     * month 1–12, a day of that month, hour 0–23, minute and second 0–59).
      */
-    static Instant instant(byte[] c, int o, int n) {
+    static Instant instant(char[] c, int o, int n) {
         if (n < 20 || n > 30 || n == 21 || c[o + n - 1] != 'Z' || c[o + 4] != '-' || c[o + 7] != '-' || c[o + 10] != 'T'
                 || c[o + 13] != ':' || c[o + 16] != ':') {
             return null;
@@ -465,18 +375,18 @@ public final class PushBatchReader {
                 nanos *= 10;
             }
         }
-        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
-        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
     }
 
     /** The value of {@code count} decimal digits, or -1 if any is not a digit. */
-    private static int digits(byte[] c, int from, int count) {
+    private static int digits(char[] c, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            byte ch = c[i];
+            char ch = c[i];
             if (ch < '0' || ch > '9') {
                 return -1;
             }

@@ -157,7 +157,7 @@ class BatchCheckTest {
         byte[] body = SyncJson.mapper().writeValueAsBytes(batch(List.of(WireEntry.of(nul))));
         assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).contains("\\u0000");
         PushBatchReader reader = new PushBatchReader(SyncJson.mapper());
-        assertThat(reader.fast(body)).as("not read by the byte path").isNull();
+        assertThat(reader.fast(body)).as("not read by the fast path").isNull();
         BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(reader.read(body), "kiosk-a", LIMITS);
         assertThat(v.violations()).extracting(BatchCheck.Violation::field).containsExactly("entries[0].payload");
     }

@@ -95,6 +95,89 @@ class PushBatchReaderTest {
     }
 
     @Test
+    @DisplayName("a payload with every kind of JSON escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t, \\uXXXX in either case, escaped surrogate pairs): fast path, the bytes of the binder's string")
+    void escapesInAPayload() throws IOException {
+        String good = new String(new PushBatchWriter(json).write(ContractTest.goldenBatch()), StandardCharsets.UTF_8);
+        for (String s : List.of("a\\\\b\\/c\\bd\\fe\\nf\\rg\\th", "\\u0041\\u00e9\\u00E9\\u6302\\uFFFF", "\\u0001\\u001f\\u007f\\u0080\\u07ff\\u0800",
+                "\\ud83d\\ude00", "\\uD83C\\uDFE5 \\ud840\\udc00", "\\udbff\\udfff", "é😀𠀀\\u2028\\u2029\\ufeff")) {
+            byte[] body = good.replace("挂错科室", "挂错" + s + "科室").getBytes(StandardCharsets.UTF_8);
+            fast(body);
+            assertThat(hex(payloadBytes(reader.read(body)))).as(s).isEqualTo(hex(bindersPayloadBytes(body)));
+        }
+        byte[] pair = good.replace("挂错科室", "挂\\ud83d\\ude00").getBytes(StandardCharsets.UTF_8);
+        assertThat(String.join("|", payloadBytes(reader.read(pair)).stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList()))
+                .as("an escaped pair is the code point's four bytes").contains("挂😀");
+    }
+
+    /** Every entry's payload bytes as the reader gives them. */
+    private static List<byte[]> payloadBytes(PushBatch batch) {
+        return batch.entries().stream().map(e -> e.payload().utf8()).toList();
+    }
+
+    private static List<String> hex(List<byte[]> bytes) {
+        return bytes.stream().map(java.util.HexFormat.of()::formatHex).toList();
+    }
+
+    /** Every entry's payload as the UTF-8 of the string the binder reads. */
+    private List<byte[]> bindersPayloadBytes(byte[] body) throws IOException {
+        return json.readValue(body, PushBatch.class).entries().stream().map(e -> e.payload().toString().getBytes(StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    @Test
+    @DisplayName("lone escaped surrogates in a payload: its bytes are the UTF-8 of the binder's string ('?' for each), the bytes the hash was defined over")
+    void loneSurrogatesInAPayload() throws IOException {
+        String good = new String(new PushBatchWriter(json).write(ContractTest.goldenBatch()), StandardCharsets.UTF_8);
+        for (String s : List.of("\\ud800", "\\udc00", "x\\ud83dy", "\\ude00\\ud83d", "\\ud83d\\u0041", "\\ud83d\\n", "\\ud83d",
+                "\\ud83d\\ud83d\\ude00")) {
+            String body = good.replace("挂错科室", "挂错" + s + "科室");
+            assertThat(body).as(s).isNotEqualTo(good);
+            same(body);
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            List<byte[]> read = payloadBytes(reader.read(bytes));
+            assertThat(hex(read)).as(s).isEqualTo(hex(bindersPayloadBytes(bytes)));
+            assertThat(String.join("|", read.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())).as(s).contains("挂错")
+                    .contains("?"); // each lone surrogate is '?' in the bytes
+        }
+    }
+
+    @Test
+    @DisplayName("a payload whose bytes are not UTF-8 (every lead byte with every next byte, overlong forms, encoded surrogates, truncated): the binder's batch or exception, and a payload read is always well-formed UTF-8")
+    void invalidUtf8InAPayload() throws IOException {
+        byte[] good = new PushBatchWriter(json).write(ContractTest.goldenBatch());
+        String text = new String(good, StandardCharsets.UTF_8);
+        int at = text.substring(0, text.indexOf("挂错科室")).getBytes(StandardCharsets.UTF_8).length;
+        for (int a = 0x80; a <= 0xFF; a++) {
+            for (int b = 0x00; b <= 0xFF; b += (b < 0x7F || b > 0xC0 ? 5 : 1)) {
+                for (int[] tail : new int[][] {{}, {0x80}, {0xBF, 0x80}, {0x41}}) {
+                    byte[] body = new byte[good.length + 2 + tail.length];
+                    System.arraycopy(good, 0, body, 0, at);
+                    body[at] = (byte) a;
+                    body[at + 1] = (byte) b;
+                    for (int k = 0; k < tail.length; k++) {
+                        body[at + 2 + k] = (byte) tail[k];
+                    }
+                    System.arraycopy(good, at, body, at + 2 + tail.length, good.length - at);
+                    if (b == '"' || b == '\\' || b < 0x20) {
+                        continue; // not a question of UTF-8
+                    }
+                    same(body);
+                    if (reader(body) instanceof PushBatch batch) {
+                        for (byte[] payload : payloadBytes(batch)) {
+                            try {
+                                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(payload));
+                            } catch (java.nio.charset.CharacterCodingException e) {
+                                throw new AssertionError("payload not well-formed UTF-8 for " + Integer.toHexString(a) + " "
+                                        + Integer.toHexString(b), e);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("instants: every Instant.toString() form is read without the formatter to the same instant; any text it accepts, ISO_INSTANT reads the same")
     void instantsAsTheFormatterReadsThem() {
         Random r = new Random(99);

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.hospital.continuity.server.account.domain.LoginPolicy;
 import org.hospital.continuity.server.account.domain.PasswordHasher;
 import org.hospital.continuity.server.account.persistence.AccountStore;
+import org.hospital.continuity.server.directory.People;
+import org.hospital.continuity.server.directory.Person;
 import org.hospital.continuity.server.platform.security.StaffRole;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.SessionTokens;
@@ -32,8 +34,11 @@ public class LoggingIn {
     /** Verified against when the user name is unknown, so the answer takes as long either way. */
     private final String decoyHash;
 
-    public LoggingIn(AccountStore accounts, InstantSource clock, AuthConfig config) {
+    private final People people;
+
+    public LoggingIn(AccountStore accounts, People people, InstantSource clock, AuthConfig config) {
         this.accounts = accounts;
+        this.people = people;
         this.clock = clock;
         this.config = config;
         this.hasher = new PasswordHasher(config.pbkdf2Iterations());
@@ -52,11 +57,12 @@ public class LoggingIn {
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                     .chain(matches -> account == null
                             ? unknownUser().chain(() -> Uni.createFrom().failure(wrongPassword()))
-                            : record(username, matches));
+                            // the person is read before the transaction: the directory is never read while one is held
+                            : people.person(account.personId()).chain(person -> record(username, matches, person)));
         });
     }
 
-    private Uni<Session> record(String username, boolean matches) {
+    private Uni<Session> record(String username, boolean matches, Person person) {
         Instant now = clock.instant();
         return accounts.pool().withTransaction(c -> accounts.byUsernameForUpdate(c, username).chain(a -> {
             LoginPolicy.Outcome outcome = policy.decide(new LoginPolicy.AccountState(a.active(), a.failedAttempts(), a.lockedUntil()), matches, now);
@@ -74,8 +80,8 @@ public class LoggingIn {
             return accounts.recordAttempt(c, a.id(), 0, null)
                     .chain(() -> accounts.openSession(c, SessionTokens.hash(token), a.id(), now, expires))
                     .chain(() -> accounts.audit(c, a.id(), a.id(), "LOGIN", "session until " + expires, now))
-                    .replaceWith((Object) new Session(token, expires, a.id(), a.username(), a.personId(), a.personName(),
-                            a.departmentCode(), StaffRole.securityRoles(a.roles())));
+                    .replaceWith((Object) new Session(token, expires, a.id(), a.username(), a.personId(), person.name(),
+                            person.departmentCode(), StaffRole.securityRoles(person.roles())));
         })).chain(result -> {
             if (result instanceof Session s) {
                 Log.infof("sign-in account=%s", s.accountId());

@@ -7,15 +7,19 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
 import org.hospital.continuity.server.account.persistence.AccountStore.AccountRow;
 import org.hospital.continuity.server.directory.People;
+import org.hospital.continuity.server.directory.Person;
 import org.hospital.continuity.server.kiosk.KioskVerifiers;
 import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.security.StaffRole;
 
 /**
  * HR-1, HR-7: an IT administrator grants a person an account (one per person), disables it when
@@ -42,9 +46,9 @@ public class ManagingAccounts {
      * HR-3: the offline verifier the kiosks of the person's department get for this password (the
      * kiosks sign staff in without the server); empty for a person without kiosk roles.
      */
-    private Uni<Optional<StaffVerifier>> kioskVerifier(String username, UUID personId, String password) {
-        return directory.person(accounts.pool(), personId).chain(p -> p == null ? Uni.createFrom().item(Optional.<StaffVerifier>empty())
-                : kiosks.accountVerifier(username, p.name(), p.departmentCode(), p.roles(), password.toCharArray()));
+    private Uni<Optional<StaffVerifier>> kioskVerifier(String username, Person p, String password) {
+        return p == null ? Uni.createFrom().item(Optional.<StaffVerifier>empty())
+                : kiosks.accountVerifier(username, p.name(), p.departmentCode(), p.roles(), password.toCharArray());
     }
 
     private Uni<String> hash(String username, String password) {
@@ -56,33 +60,45 @@ public class ManagingAccounts {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
+    /** The account with its person's name, department and roles (the directory is read outside any transaction). */
+    private Uni<AccountRow> withPerson(AccountStore.Stored a) {
+        return a == null ? Uni.createFrom().nullItem() : directory.person(a.personId()).map(p -> AccountRow.of(a, p));
+    }
+
     public Uni<AccountRow> create(String username, UUID personId, String password, UUID actor) {
         UUID id = UUID.randomUUID();
-        return hash(username, password).chain(hash -> kioskVerifier(username, personId, password).chain(verifier ->
-                accounts.pool().withTransaction(c -> directory.person(c, personId).chain(p -> {
+        return hash(username, password).chain(hash -> directory.person(personId).chain(p -> {
             if (p == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Person " + personId));
             }
-            return accounts.takenBy(c, username, personId).chain(taken -> {
+            return kioskVerifier(username, p, password).chain(verifier -> accounts.pool().withTransaction(c -> accounts.takenBy(c, username, personId)
+                    .chain(taken -> {
                         if (taken) {
                             return Uni.createFrom().failure(DomainRejection.conflict("account-exists", "HR-1",
                                     "The user name is taken or the person already has an account (one account per person)."));
                         }
                         Instant now = clock.instant();
+                        // the account, the kiosks' verifier (HR-3) and the audit entry (HR-8) commit together
                         return accounts.insert(c, id, username, personId, hash, now)
                                 .chain(() -> kiosks.storeAccountVerifier(c, username, verifier))
-                                .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + org.hospital.continuity.server.platform.security.StaffRole.csv(p.roles()), now))
+                                .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + StaffRole.csv(p.roles()), now))
                                 .chain(() -> accounts.byId(c, id));
-                    });
-        })))).invoke(a -> Log.infof("account created id=%s", a.id()));
+                    }))).map(a -> AccountRow.of(a, p));
+        })).invoke(a -> Log.infof("account created id=%s", a.id()));
     }
 
     public Uni<List<AccountRow>> all() {
-        return accounts.all(accounts.pool());
+        return accounts.all(accounts.pool()).chain(list -> directory.byIds(list.stream().map(AccountStore.Stored::personId).distinct().toList())
+                .map(people -> {
+                    Map<UUID, Person> byId = new HashMap<>();
+                    people.forEach(p -> byId.put(p.id(), p));
+                    return list.stream().map(a -> AccountRow.of(a, byId.get(a.personId()))).toList();
+                }));
     }
 
     public Uni<AccountRow> get(UUID id) {
-        return accounts.byId(accounts.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Account " + id));
+        return accounts.byId(accounts.pool(), id).chain(this::withPerson).onItem().ifNull()
+                .failWith(() -> DomainRejection.notFound("Account " + id));
     }
 
     /** HR-7: disabling also ends every open session of the account. */
@@ -101,7 +117,7 @@ public class ManagingAccounts {
                     .chain(() -> kiosks.withdrawAccountVerifier(c, a.username(), !active))
                     .chain(() -> accounts.audit(c, id, actor, active ? "ENABLED" : "DISABLED", "", now))
                     .chain(() -> accounts.byId(c, id));
-        }));
+        })).chain(this::withPerson);
     }
 
     /**
@@ -109,15 +125,16 @@ public class ManagingAccounts {
      * department receive the new offline verifier (the old one stops working with their next snapshot).
      */
     public Uni<AccountRow> setPassword(UUID id, String password, UUID actor) {
-        return get(id).chain(a -> hash(a.username(), password).chain(hash -> kioskVerifier(a.username(), a.personId(), password)
-                .chain(verifier -> accounts.pool().withTransaction(c -> {
-                    Instant now = clock.instant();
-                    Uni<Void> kiosk = kiosks.storeAccountVerifier(c, a.username(), verifier);
-                    return accounts.setPassword(c, id, hash, now)
-                            .chain(() -> a.active() ? kiosk : kiosk.chain(() -> kiosks.withdrawAccountVerifier(c, a.username(), true)))
-                            .chain(() -> accounts.revokeAllSessions(c, id, now))
-                            .chain(() -> accounts.audit(c, id, actor, "PASSWORD_SET", "", now))
-                            .chain(() -> accounts.byId(c, id));
-                }))));
+        return accounts.byId(accounts.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Account " + id))
+                .chain(a -> hash(a.username(), password).chain(hash -> directory.person(a.personId()).chain(person ->
+                        kioskVerifier(a.username(), person, password).chain(verifier -> accounts.pool().withTransaction(c -> {
+                            Instant now = clock.instant();
+                            Uni<Void> kiosk = kiosks.storeAccountVerifier(c, a.username(), verifier);
+                            return accounts.setPassword(c, id, hash, now)
+                                    .chain(() -> a.active() ? kiosk : kiosk.chain(() -> kiosks.withdrawAccountVerifier(c, a.username(), true)))
+                                    .chain(() -> accounts.revokeAllSessions(c, id, now))
+                                    .chain(() -> accounts.audit(c, id, actor, "PASSWORD_SET", "", now))
+                                    .chain(() -> accounts.byId(c, id));
+                        })).map(stored -> AccountRow.of(stored, person)))));
     }
 }

@@ -41,7 +41,7 @@ public class SeedingAdministrator {
     void onStart(@Observes @Priority(20) StartupEvent event) {
         var admin = config.initialAdmin();
         if (admin.password().isEmpty()) {
-            boolean exists = accounts.anyAdministrator(accounts.pool()).await().atMost(Duration.ofSeconds(30));
+            boolean exists = anyAdministrator(accounts.pool()).await().atMost(Duration.ofSeconds(30));
             if (!exists) {
                 Log.warn("No IT administrator account exists and continuity.auth.initial-admin.password is not set "
                         + "(env CONTINUITY_AUTH_INITIAL_ADMIN_PASSWORD): nobody can sign in yet.");
@@ -56,7 +56,7 @@ public class SeedingAdministrator {
         String hash = loggingIn.hasher().hash(password.toCharArray());
         Instant now = clock.instant();
         Boolean created = accounts.pool().withTransaction(c -> Locks.exclusive(c, 4242001)
-                .chain(() -> accounts.anyAdministrator(c))
+                .chain(() -> anyAdministrator(c))
                 .chain(exists -> {
                     if (exists) {
                         return io.smallrye.mutiny.Uni.createFrom().item(false);
@@ -68,6 +68,7 @@ public class SeedingAdministrator {
                         }
                         UUID person = UUID.randomUUID();
                         UUID account = UUID.randomUUID();
+                        // the person, the account and the audit entry (HR-8) commit together: the directory's insert joins this transaction
                         return directory.addPerson(c, person, "系统管理员 (initial)", "IT", EnumSet.of(StaffRole.IT_ADMIN), now)
                                 .chain(() -> accounts.insert(c, account, admin.username(), person, hash, now))
                                 .chain(() -> accounts.audit(c, account, null, "SEEDED", "initial administrator from configuration", now))
@@ -77,5 +78,14 @@ public class SeedingAdministrator {
         if (created) {
             Log.infof("initial administrator %s seeded from configuration", admin.username());
         }
+    }
+
+    /**
+     * Whether an active account belongs to an IT administrator. The directory is read after the caller took the seeding
+     * lock, so another instance's seeded administrator is seen (start-up: no request holds a connection meanwhile).
+     */
+    private io.smallrye.mutiny.Uni<Boolean> anyAdministrator(org.hospital.continuity.server.platform.persistence.Tx c) {
+        return directory.people((String) null).chain(people -> accounts.anyActiveOf(c, people.stream()
+                .filter(p -> p.holds(StaffRole.IT_ADMIN)).map(org.hospital.continuity.server.directory.Person::id).toList()));
     }
 }

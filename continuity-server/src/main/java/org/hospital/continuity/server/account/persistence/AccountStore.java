@@ -9,37 +9,48 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.hospital.continuity.server.directory.Person;
 import org.hospital.continuity.server.platform.security.StaffRole;
 
-/** Accounts, sessions and the account audit log, in plain SQL (sessions are looked up on every request). */
+/**
+ * Accounts and sessions on the reactive SQL client: every account change is also an entry of the hash-chained
+ * audit log (HR-8), appended under the chain's lock, and stores or withdraws the kiosks' offline verifier (HR-3,
+ * HR-7), in the same transaction; the audit and kiosk stores are on the SQL client, so the account rows are too.
+ * The person behind an account (name, department, roles) is the directory's: it is asked through {@code People}.
+ */
 @ApplicationScoped
 public class AccountStore {
 
-    /** An account with what sign-in and authorisation need. */
+    /** An account row. */
+    public record Stored(UUID id, String username, UUID personId, String passwordHash, boolean active, int failedAttempts,
+                         Instant lockedUntil, Instant createdAt) {
+    }
+
+    /** An account with what sign-in and authorisation need: the account row and its person's name, department and roles. */
     public record AccountRow(UUID id, String username, UUID personId, String personName, String departmentCode,
                              Set<StaffRole> roles, String passwordHash, boolean active, int failedAttempts,
                              Instant lockedUntil, Instant createdAt) {
+
+        public static AccountRow of(Stored a, Person p) {
+            return new AccountRow(a.id(), a.username(), a.personId(), p == null ? null : p.name(), p == null ? null : p.departmentCode(),
+                    p == null ? Set.of() : p.roles(), a.passwordHash(), a.active(), a.failedAttempts(), a.lockedUntil(), a.createdAt());
+        }
     }
 
-    /** A live session's account. */
-    public record SessionAccount(UUID accountId, String username, UUID personId, String personName,
-                                 String departmentCode, Set<StaffRole> roles, Instant expiresAt) {
+    /** A live session: not revoked, not expired, its account active. */
+    public record LiveSession(UUID accountId, String username, UUID personId, Instant expiresAt) {
     }
 
     private static final String SELECT = """
-            select a.id, a.username, a.person_id, p.name, p.department_code, p.roles, a.password_hash, a.active,
-                   a.failed_attempts, a.locked_until, a.created_at
-              from account a join person p on p.id = a.person_id""";
+            select id, username, person_id, password_hash, active, failed_attempts, locked_until, created_at from account""";
 
     private final Pool pool;
     /** Every account audit row is also an entry of the hash-chained audit log, in the same transaction. */
@@ -54,44 +65,43 @@ public class AccountStore {
         return new Db(pool);
     }
 
-    public static Set<StaffRole> roles(String csv) {
-        return StaffRole.fromCsv(csv);
-    }
-
-    private static AccountRow row(Row r) {
-        return new AccountRow(r.getUUID("id"), r.getString("username"), r.getUUID("person_id"), r.getString("name"),
-                r.getString("department_code"), roles(r.getString("roles")), r.getString("password_hash"),
+    private static Stored row(Row r) {
+        return new Stored(r.getUUID("id"), r.getString("username"), r.getUUID("person_id"), r.getString("password_hash"),
                 r.getBoolean("active"), r.getInteger("failed_attempts"), instant(r, "locked_until"), instant(r, "created_at"));
     }
 
-    private static AccountRow first(RowSet<Row> rows) {
+    private static Stored first(RowSet<Row> rows) {
         var it = rows.iterator();
         return it.hasNext() ? row(it.next()) : null;
     }
 
-    public Uni<AccountRow> byUsername(Tx c, String username) {
-        return c.client().preparedQuery(SELECT + " where a.username = $1").execute(Tuple.of(username)).map(AccountStore::first);
+    public Uni<Stored> byUsername(Tx c, String username) {
+        return c.client().preparedQuery(SELECT + " where username = $1").execute(Tuple.of(username)).map(AccountStore::first);
     }
 
-    public Uni<AccountRow> byUsernameForUpdate(Tx c, String username) {
-        return c.client().preparedQuery(SELECT + " where a.username = $1 for update of a").execute(Tuple.of(username)).map(AccountStore::first);
+    public Uni<Stored> byUsernameForUpdate(Tx c, String username) {
+        return c.client().preparedQuery(SELECT + " where username = $1 for update").execute(Tuple.of(username)).map(AccountStore::first);
     }
 
-    public Uni<AccountRow> byId(Tx c, UUID id) {
-        return c.client().preparedQuery(SELECT + " where a.id = $1").execute(Tuple.of(id)).map(AccountStore::first);
+    public Uni<Stored> byId(Tx c, UUID id) {
+        return c.client().preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(AccountStore::first);
     }
 
-    public Uni<List<AccountRow>> all(Tx c) {
-        return c.client().query(SELECT + " order by a.username").execute().map(rows -> {
-            List<AccountRow> out = new ArrayList<>();
+    public Uni<List<Stored>> all(Tx c) {
+        return c.client().query(SELECT + " order by username").execute().map(rows -> {
+            List<Stored> out = new ArrayList<>();
             rows.forEach(r -> out.add(row(r)));
             return out;
         });
     }
 
-    public Uni<Boolean> anyAdministrator(Tx c) {
-        return c.client().query("select 1 from account a join person p on p.id = a.person_id where a.active and p.roles like '%IT_ADMIN%' limit 1")
-                .execute().map(rows -> rows.size() > 0);
+    /** Whether one of these people has an active account. */
+    public Uni<Boolean> anyActiveOf(Tx c, Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return c.client().preparedQuery("select 1 from account where active and person_id = any($1) limit 1")
+                .execute(Tuple.of(personIds.toArray(new UUID[0]))).map(rows -> rows.size() > 0);
     }
 
     public Uni<Void> insert(Tx c, UUID id, String username, UUID personId, String hash, Instant now) {
@@ -130,18 +140,17 @@ public class AccountStore {
                 .execute(Tuple.of(accountId, ts(now))).replaceWithVoid();
     }
 
-    /** The account of a live session: not revoked, not expired, account and person active. */
     /** Whether the user name is taken or the person already has an account (HR-1: one account per person). */
     public Uni<Boolean> takenBy(Tx c, String username, UUID personId) {
         return c.client().preparedQuery("select 1 from account where username = $1 or person_id = $2")
                 .execute(Tuple.of(username, personId)).map(rows -> rows.size() > 0);
     }
 
-    public Uni<SessionAccount> liveSession(String tokenHash, Instant now) {
+    public Uni<LiveSession> liveSession(String tokenHash, Instant now) {
         return pool.preparedQuery("""
-                select a.id, a.username, a.person_id, p.name, p.department_code, p.roles, s.expires_at
-                  from account_session s join account a on a.id = s.account_id join person p on p.id = a.person_id
-                 where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and a.active and p.active""")
+                select a.id, a.username, a.person_id, s.expires_at
+                  from account_session s join account a on a.id = s.account_id
+                 where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and a.active""")
                 .execute(Tuple.of(tokenHash, ts(now)))
                 .map(rows -> {
                     var it = rows.iterator();
@@ -149,8 +158,7 @@ public class AccountStore {
                         return null;
                     }
                     Row r = it.next();
-                    return new SessionAccount(r.getUUID("id"), r.getString("username"), r.getUUID("person_id"),
-                            r.getString("name"), r.getString("department_code"), roles(r.getString("roles")), instant(r, "expires_at"));
+                    return new LiveSession(r.getUUID("id"), r.getString("username"), r.getUUID("person_id"), instant(r, "expires_at"));
                 });
     }
 

@@ -8,15 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.MultivaluedMap;
 import java.lang.reflect.Method;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hospital.continuity.server.audit.app.AuditTrail;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
-import org.hospital.continuity.sync.audit.AuditCategories;
+import org.hospital.continuity.sync.audit.AuditRoute;
+import org.hospital.continuity.sync.audit.AuditScope;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
@@ -36,6 +35,9 @@ public class AuditFilter {
 
     private static final Map<Method, String> TEMPLATES = new ConcurrentHashMap<>();
 
+    /** Which requests get an entry (continuity.audit.*), made on first use. */
+    private volatile AuditScope scope;
+
     @ServerResponseFilter
     public Uni<Void> audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo info) {
         if (info == null || info.getResourceClass() == null || info.getMethodName() == null) {
@@ -48,36 +50,23 @@ public class AuditFilter {
             return Uni.createFrom().voidItem();
         }
         String claimed = claimedKiosk(request.getHeaderString("Authorization"));
-        String recordId = recordId(request.getUriInfo().getPathParameters(), response);
+        String recordId = AuditRoute.recordId(request.getUriInfo().getPathParameters(), response.getHeaders().getFirst("Location"));
         return identities.getDeferredIdentity().onFailure().recoverWithNull().chain(identity -> {
             String[] who = who(identity);
-            String action = method + " " + route;
+            AuditRoute r = AuditRoute.of(method, route);
             String detail = "ANONYMOUS".equals(who[1]) && claimed != null ? "claimed kiosk=" + claimed : who[2];
-            return trail.record(new AuditLog.Event(who[0], who[1], action, AuditCategories.of(method, route),
-                    status < 400 ? "SUCCESS" : Integer.toString(status), "", recordType(route), recordId, detail));
+            return trail.record(new AuditLog.Event(who[0], who[1], r.action(), r.category(), AuditRoute.outcome(status), "",
+                    r.recordType(), recordId, detail));
         });
     }
 
     boolean audited(String method, String route, int status) {
-        for (String skip : trail.config().skipPaths()) {
-            if (route.startsWith(skip)) {
-                return false;
-            }
+        AuditScope s = scope;
+        if (s == null) {
+            var config = trail.config();
+            s = scope = new AuditScope(config.skipPaths(), config.refusalsOnlyPaths(), config.patientDataPaths());
         }
-        for (String quiet : trail.config().refusalsOnlyPaths()) {
-            if (route.startsWith(quiet)) {
-                return status >= 400;
-            }
-        }
-        if (!"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method)) {
-            return true;
-        }
-        for (String p : trail.config().patientDataPaths()) {
-            if (route.startsWith(p)) {
-                return true;
-            }
-        }
-        return false;
+        return s.audited(method, route, status);
     }
 
     /** The kiosk id a Basic credential claims (reported when it is refused), or null; letters, digits and dashes only. */
@@ -111,30 +100,6 @@ public class AuditFilter {
         return new String[] {identity.getPrincipal().getName(), "OTHER", ""};
     }
 
-    /** The kind of record: the segment before the last path parameter ({@code /api/accounts/{id}/disable} → accounts), else the last segment. */
-    static String recordType(String route) {
-        String[] parts = route.split("/");
-        for (int i = parts.length - 1; i > 0; i--) {
-            if (parts[i].startsWith("{") && !parts[i - 1].startsWith("{")) {
-                return parts[i - 1];
-            }
-        }
-        return parts.length == 0 ? "" : parts[parts.length - 1];
-    }
-
-    static String recordId(MultivaluedMap<String, String> params, ContainerResponseContext response) {
-        Map<String, String> sorted = new TreeMap<>();
-        params.forEach((k, v) -> sorted.put(k, v.isEmpty() ? "" : v.get(0)));
-        StringBuilder b = new StringBuilder();
-        sorted.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
-        Object location = response.getHeaders().getFirst("Location");
-        if (location != null) {
-            String l = location.toString();
-            b.append(b.length() == 0 ? "" : ",").append("created=").append(l.substring(l.lastIndexOf('/') + 1));
-        }
-        return b.toString();
-    }
-
     static String template(SimpleResourceInfo info) {
         Method m;
         try {
@@ -149,11 +114,6 @@ public class AuditFilter {
     public static String templateOf(Method m) {
         Path base = m.getDeclaringClass().getAnnotation(Path.class);
         Path sub = m.getAnnotation(Path.class);
-        String p = ((base == null ? "" : base.value()) + "/" + (sub == null ? "" : sub.value()))
-                .replaceAll("\\{\\s*([A-Za-z0-9_.-]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
-        if (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p.startsWith("/") ? p : "/" + p;
+        return AuditRoute.template(base == null ? null : base.value(), sub == null ? null : sub.value());
     }
 }

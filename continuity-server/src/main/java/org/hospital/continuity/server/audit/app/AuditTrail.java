@@ -55,12 +55,8 @@ public class AuditTrail implements AuditLog {
 
     private AuditRecord toRecord(Event e) {
         String source = e.source() == null || e.source().isBlank() ? currentSource() : e.source();
-        return AuditRecord.of(clock.instant(), e.actor(), e.actorKind(), clip(e.action(), 300), e.category(), e.outcome(),
-                source, e.recordType(), clip(e.recordId(), 300), clip(e.detail(), 500));
-    }
-
-    static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
+        return AuditRecord.of(clock.instant(), e.actor(), e.actorKind(), e.action(), e.category(), e.outcome(), source,
+                e.recordType(), e.recordId(), e.detail()); // clipped to the fields' limits by AuditRecord.of
     }
 
     /** The remote address of the request being served, or empty outside a request. */

@@ -38,9 +38,7 @@ public class AuditStore {
     public record Stored(AuditRecord record, Origin origin, Instant receivedAt) {
         /** The entry as it stands in its kiosk's own chain (kiosk entries only). */
         public AuditRecord asOriginRecord() {
-            AuditRecord r = record;
-            return new AuditRecord(origin.seq(), r.id(), r.at(), r.actor(), r.actorKind(), r.action(), r.category(), r.outcome(),
-                    r.source(), r.recordType(), r.recordId(), r.detail(), origin.prevHash(), origin.hash());
+            return record.withChain(origin.seq(), origin.prevHash(), origin.hash());
         }
     }
 

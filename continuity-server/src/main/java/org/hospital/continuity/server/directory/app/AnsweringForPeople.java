@@ -3,6 +3,7 @@ package org.hospital.continuity.server.directory.app;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -10,59 +11,70 @@ import java.util.UUID;
 import org.hospital.continuity.server.directory.Department;
 import org.hospital.continuity.server.directory.People;
 import org.hospital.continuity.server.directory.Person;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.directory.persistence.DepartmentRepository;
+import org.hospital.continuity.server.directory.persistence.PersonRepository;
+import org.hospital.continuity.server.directory.persistence.PersonRows;
+import org.hospital.continuity.server.platform.persistence.SessionContext;
 import org.hospital.continuity.server.platform.persistence.Tx;
 import org.hospital.continuity.server.platform.security.StaffRole;
 
-/** The directory's answer to {@link People}, from its own tables and the roster. */
+/**
+ * The directory's answer to {@link People}, from its own tables and the roster. Other features call it from request
+ * handlers, jobs, timers and worker threads, so each call runs on a session context of its own.
+ */
 @ApplicationScoped
 public class AnsweringForPeople implements People {
 
-    private final DirectoryStore store;
+    private final PersonRepository people;
+    private final DepartmentRepository departments;
+    private final PersonRows rows;
     private final RunningTheRoster roster;
 
-    public AnsweringForPeople(DirectoryStore store, RunningTheRoster roster) {
-        this.store = store;
+    public AnsweringForPeople(PersonRepository people, DepartmentRepository departments, PersonRows rows, RunningTheRoster roster) {
+        this.people = people;
+        this.departments = departments;
+        this.rows = rows;
         this.roster = roster;
     }
 
     @Override
-    public Uni<Person> person(Tx tx, UUID id) {
-        return store.person(tx, id);
+    public Uni<Person> person(UUID id) {
+        return SessionContext.call(() -> people.person(id));
+    }
+
+    @Override
+    public Uni<List<Person>> byIds(Collection<UUID> ids) {
+        return SessionContext.call(() -> people.byIds(ids));
     }
 
     @Override
     public Uni<Void> addPerson(Tx tx, UUID id, String name, String departmentCode, Set<StaffRole> roles, Instant now) {
-        return store.addPerson(tx, id, name, departmentCode, roles, now);
-    }
-
-    @Override
-    public Uni<Department> department(Tx tx, String code) {
-        return store.department(tx, code);
+        return rows.add(tx, id, name, departmentCode, roles, now);
     }
 
     @Override
     public Uni<Department> department(String code) {
-        return store.department(store.pool(), code);
+        return SessionContext.call(() -> departments.department(code));
     }
 
     @Override
     public Uni<List<Department>> departments() {
-        return store.departments(store.pool());
+        return SessionContext.call(departments::departments);
     }
 
     @Override
     public Uni<List<Person>> people(String departmentCode) {
-        return store.people(store.pool(), departmentCode);
+        return SessionContext.call(() -> people.people(departmentCode));
     }
 
     @Override
     public Uni<List<Person>> peopleOfArea(String area) {
-        return store.peopleOfArea(store.pool(), area);
+        return SessionContext.call(() -> people.peopleOfArea(area));
     }
 
     @Override
     public Uni<List<Person>> onDutyNow() {
-        return roster.onDutyNow().map(list -> list.stream().map(RunningTheRoster.OnDuty::person).filter(Objects::nonNull).toList());
+        return SessionContext.call(roster::onDutyNow)
+                .map(list -> list.stream().map(RunningTheRoster.OnDuty::person).filter(Objects::nonNull).toList());
     }
 }

@@ -14,7 +14,9 @@ import org.hospital.continuity.server.directory.ContactKind;
 import org.hospital.continuity.server.directory.Department;
 import org.hospital.continuity.server.directory.Person;
 import org.hospital.continuity.server.platform.security.StaffRole;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import org.hospital.continuity.server.directory.persistence.DepartmentRepository;
+import org.hospital.continuity.server.directory.persistence.PersonRepository;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /** EP-2, EP-9.1, HR-1: departments, people with roles, contact channels kept current. */
@@ -25,13 +27,16 @@ public class KeepingTheDirectory {
     public record NewContact(ContactKind kind, String address, LocalDate lastConfirmedOn) {
     }
 
-    private final DirectoryStore store;
+    private final DepartmentRepository departments;
+    private final PersonRepository people;
     private final InstantSource clock;
     private final DirectoryConfig config;
     private final AreaCodes areas;
 
-    public KeepingTheDirectory(DirectoryStore store, InstantSource clock, DirectoryConfig config, AreaCodes areas) {
-        this.store = store;
+    public KeepingTheDirectory(DepartmentRepository departments, PersonRepository people, InstantSource clock, DirectoryConfig config,
+                               AreaCodes areas) {
+        this.departments = departments;
+        this.people = people;
         this.clock = clock;
         this.config = config;
         this.areas = areas;
@@ -46,7 +51,7 @@ public class KeepingTheDirectory {
     }
 
     public Uni<List<Department>> departments() {
-        return store.departments(store.pool());
+        return departments.departments();
     }
 
     public Uni<Department> addDepartment(Department d) {
@@ -54,7 +59,7 @@ public class KeepingTheDirectory {
             return Uni.createFrom().failure(new DomainRejection(422, "unknown-area", "EP-5.2",
                     "Unknown business area " + d.area() + "; one of " + areas.codes() + "."));
         }
-        return store.pool().withTransaction(c -> store.addDepartment(c, d, clock.instant())).map(added -> {
+        return departments.add(d, clock.instant()).map(added -> {
             if (!added) {
                 throw DomainRejection.conflict("department-exists", null, "Department " + d.code() + " already exists.");
             }
@@ -62,6 +67,7 @@ public class KeepingTheDirectory {
         });
     }
 
+    @WithTransaction
     public Uni<Person> addPerson(String name, String departmentCode, Set<StaffRole> roles, List<NewContact> contacts) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -72,61 +78,65 @@ public class KeepingTheDirectory {
                         "A contact cannot have been confirmed after today."));
             }
         }
-        return store.pool().withTransaction(c -> store.department(c, departmentCode).chain(d -> {
+        return departments.department(departmentCode).chain(d -> {
             if (d == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Department " + departmentCode));
             }
-            Uni<Void> chain = store.addPerson(c, id, name, departmentCode, roles, now);
+            Uni<Void> chain = people.add(id, name, departmentCode, roles, now);
             for (NewContact nc : contacts) {
-                chain = chain.chain(() -> store.addContact(c, id, nc.kind(), nc.address(),
+                chain = chain.chain(() -> people.addContact(id, nc.kind(), nc.address(),
                         nc.lastConfirmedOn() == null ? today : nc.lastConfirmedOn(), now));
             }
-            return chain.chain(() -> store.person(c, id));
-        })).invoke(p -> Log.infof("person added id=%s department=%s", p.id(), p.departmentCode()));
+            return chain.chain(() -> people.person(id));
+        }).invoke(p -> Log.infof("person added id=%s department=%s", p.id(), p.departmentCode()));
     }
 
     public Uni<Person> person(UUID id) {
-        return store.person(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Person " + id));
+        return people.person(id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Person " + id));
     }
 
     public Uni<List<Person>> people(String department) {
-        return store.people(store.pool(), department);
+        return people.people(department);
     }
 
+    @WithTransaction
     public Uni<Person> setRoles(UUID id, Set<StaffRole> roles) {
-        return store.pool().withTransaction(c -> store.setRoles(c, id, roles, clock.instant()).chain(found -> found
-                ? store.person(c, id)
-                : Uni.createFrom().failure(DomainRejection.notFound("Person " + id))));
+        return people.setRoles(id, roles, clock.instant()).chain(found -> found
+                ? people.person(id)
+                : Uni.createFrom().failure(DomainRejection.notFound("Person " + id)));
     }
 
     /** HR-7: staff who leave are deactivated, never deleted (their records keep their name). */
+    @WithTransaction
     public Uni<Person> setActive(UUID id, boolean active) {
-        return store.pool().withTransaction(c -> store.setActive(c, id, active, clock.instant()).chain(found -> found
-                ? store.person(c, id)
-                : Uni.createFrom().failure(DomainRejection.notFound("Person " + id))));
+        return people.setActive(id, active, clock.instant()).chain(found -> found
+                ? people.person(id)
+                : Uni.createFrom().failure(DomainRejection.notFound("Person " + id)));
     }
 
+    @WithTransaction
     public Uni<Person> addContact(UUID personId, NewContact nc) {
         if (nc.lastConfirmedOn() != null && nc.lastConfirmedOn().isAfter(today())) {
             return Uni.createFrom().failure(new DomainRejection(422, "contact-confirmed-in-future", "EP-9.1",
                     "A contact cannot have been confirmed after today."));
         }
-        return store.pool().withTransaction(c -> store.person(c, personId).chain(p -> p == null
+        return people.person(personId).chain(p -> p == null
                 ? Uni.createFrom().failure(DomainRejection.notFound("Person " + personId))
-                : store.addContact(c, personId, nc.kind(), nc.address(), nc.lastConfirmedOn() == null ? today() : nc.lastConfirmedOn(), clock.instant())
-                        .chain(() -> store.person(c, personId))));
+                : people.addContact(personId, nc.kind(), nc.address(), nc.lastConfirmedOn() == null ? today() : nc.lastConfirmedOn(), clock.instant())
+                        .chain(() -> people.person(personId)));
     }
 
     /** EP-9.1: someone confirmed the channel still reaches the person today. */
+    @WithTransaction
     public Uni<Person> confirmContact(UUID personId, UUID contactId) {
-        return store.pool().withTransaction(c -> store.confirmContact(c, personId, contactId, today()).chain(found -> found
-                ? store.person(c, personId)
-                : Uni.createFrom().failure(DomainRejection.notFound("Contact " + contactId + " of person " + personId))));
+        return people.confirmContact(personId, contactId, today()).chain(found -> found
+                ? people.person(personId)
+                : Uni.createFrom().failure(DomainRejection.notFound("Contact " + contactId + " of person " + personId)));
     }
 
     /** EP-9.1: people with at least one channel not confirmed within the configured period (only those channels). */
     public Uni<List<Person>> staleContacts() {
         LocalDate before = today().minus(config.contactConfirmEvery());
-        return store.staleContacts(store.pool(), before);
+        return people.staleContacts(before);
     }
 }

@@ -1,6 +1,6 @@
 package org.hospital.continuity.server.directory.app;
 
-import org.hospital.continuity.server.platform.persistence.Locks;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import org.hospital.continuity.server.directory.DirectoryConfig;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +16,8 @@ import org.hospital.continuity.server.directory.Person;
 import org.hospital.continuity.server.directory.domain.Shift;
 import org.hospital.continuity.server.directory.domain.ShiftKind;
 import org.hospital.continuity.server.platform.security.StaffRole;
-import org.hospital.continuity.server.directory.persistence.DirectoryStore;
+import org.hospital.continuity.server.directory.persistence.PersonRepository;
+import org.hospital.continuity.server.directory.persistence.ShiftRepository;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /** HR-15..17: the IT duty roster, handovers, and who is on duty now. */
@@ -27,23 +28,26 @@ public class RunningTheRoster {
     public record OnDuty(Shift shift, Person person) {
     }
 
-    private final DirectoryStore store;
+    private final ShiftRepository shifts;
+    private final PersonRepository people;
     private final InstantSource clock;
     private final DirectoryConfig config;
 
-    public RunningTheRoster(DirectoryStore store, InstantSource clock, DirectoryConfig config) {
-        this.store = store;
+    public RunningTheRoster(ShiftRepository shifts, PersonRepository people, InstantSource clock, DirectoryConfig config) {
+        this.shifts = shifts;
+        this.people = people;
         this.clock = clock;
         this.config = config;
     }
 
+    @WithTransaction
     public Uni<Shift> addShift(DutyPost post, UUID personId, ShiftKind kind, Instant start, Instant end) {
         var misfit = kind.misfit(start, end, config.zone());
         if (misfit.isPresent()) {
             return Uni.createFrom().failure(new DomainRejection(422, "shift-outside-pattern", "HR-15", misfit.get()));
         }
         UUID id = UUID.randomUUID();
-        return store.pool().withTransaction(c -> store.person(c, personId).chain(p -> {
+        return people.person(personId).chain(p -> {
             if (p == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Person " + personId));
             }
@@ -52,41 +56,41 @@ public class RunningTheRoster {
                         "Only active IT staff hold IT duty posts."));
             }
             // one holder per post at a time; the advisory lock keeps two instances from racing past the check
-            return Locks.exclusive(c, 0x5245L * 100 + post.ordinal())
-                    .chain(() -> store.overlapping(c, post, start, end)).chain(overlap -> {
+            return shifts.lockPost(post)
+                    .chain(() -> shifts.overlapping(post, start, end)).chain(overlap -> {
                         if (!overlap.isEmpty()) {
                             return Uni.createFrom().failure(DomainRejection.conflict("post-already-held", "HR-15",
                                     "The post " + post + " is already held by someone in that time."));
                         }
-                        return store.addShift(c, id, post, personId, kind, start, end, clock.instant())
-                                .chain(() -> store.shift(c, id));
+                        return shifts.add(id, post, personId, kind, start, end, clock.instant())
+                                .chain(() -> shifts.shift(id));
                     });
-        })).invoke(s -> Log.infof("shift added id=%s post=%s", s.id(), s.post()));
+        }).invoke(s -> Log.infof("shift added id=%s post=%s", s.id(), s.post()));
     }
 
     public Uni<List<Shift>> shifts(Instant from, Instant to) {
         if (!to.isAfter(from) || Duration.between(from, to).toDays() > 62) {
             return Uni.createFrom().failure(new DomainRejection(422, "bad-range", null, "Ask for at most 62 days, with from before to."));
         }
-        return store.shifts(store.pool(), from, to);
+        return shifts.shifts(from, to);
     }
 
     /** "Who is on duty now" as one query, with each person's contacts. */
     public Uni<List<OnDuty>> onDutyNow() {
         Instant now = clock.instant();
-        return store.shifts(store.pool(), now, now.plusNanos(1000)).chain(shifts -> {
-            if (shifts.isEmpty()) {
-                return Uni.createFrom().item(List.<OnDuty>of());
-            }
-            return Uni.join().all(shifts.stream().map(s -> store.person(store.pool(), s.personId()).map(p -> new OnDuty(s, p))).toList())
-                    .andFailFast();
-        });
+        return shifts.shifts(now, now.plusNanos(1000)).chain(current -> current.isEmpty() ? Uni.createFrom().item(List.<OnDuty>of())
+                : people.byIds(current.stream().map(Shift::personId).toList()).map(found -> {
+                    java.util.Map<UUID, Person> byId = new java.util.HashMap<>();
+                    found.forEach(p -> byId.put(p.id(), p));
+                    return current.stream().map(s -> new OnDuty(s, byId.get(s.personId()))).toList();
+                }));
     }
 
     /** HR-16: the holder of a shift (or an IT administrator) records its handover. */
+    @WithTransaction
     public Uni<Handover> recordHandover(UUID shiftId, UUID recorderPersonId, boolean recorderIsAdmin, String workDone, String openProblems) {
         UUID id = UUID.randomUUID();
-        return store.pool().withTransaction(c -> store.shift(c, shiftId).chain(s -> {
+        return shifts.shift(shiftId).chain(s -> {
             if (s == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Shift " + shiftId));
             }
@@ -94,14 +98,14 @@ public class RunningTheRoster {
                 return Uni.createFrom().failure(new DomainRejection(403, "not-your-shift", "HR-16",
                         "Only the person on this shift records its handover."));
             }
-            return store.addHandover(c, id, shiftId, recorderPersonId, workDone, openProblems, clock.instant())
-                    .chain(() -> store.handovers(c, shiftId))
+            return shifts.addHandover(id, shiftId, recorderPersonId, workDone, openProblems, clock.instant())
+                    .chain(() -> shifts.handovers(shiftId))
                     .map(list -> list.stream().filter(h -> h.id().equals(id)).findFirst().orElseThrow());
-        }));
+        });
     }
 
     public Uni<List<Handover>> handovers(UUID shiftId) {
-        return store.shift(store.pool(), shiftId).onItem().ifNull().failWith(() -> DomainRejection.notFound("Shift " + shiftId))
-                .chain(s -> store.handovers(store.pool(), shiftId));
+        return shifts.shift(shiftId).onItem().ifNull().failWith(() -> DomainRejection.notFound("Shift " + shiftId))
+                .chain(s -> shifts.handovers(shiftId));
     }
 }

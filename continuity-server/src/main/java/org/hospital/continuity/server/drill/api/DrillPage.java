@@ -70,7 +70,7 @@ public class DrillPage {
             if (!identity.hasRole(Roles.READER)) {
                 return Uni.createFrom().item(signIn(login, m, language, "/drills/" + id + "/report"));
             }
-            return store.byId(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Drill " + id))
+            return store.byId(id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Drill " + id))
                     .chain(d -> reports.report(id).map(r -> render(m, language, d, r)));
         });
     }

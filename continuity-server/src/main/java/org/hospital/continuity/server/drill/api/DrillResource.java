@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.playbooks.simulate.Scenario;
 import org.hospital.continuity.server.drill.app.DrillScenarios;
-import org.hospital.continuity.server.drill.persistence.PurgingDrills;
+import org.hospital.continuity.server.drill.app.PurgingDrills;
 import org.hospital.continuity.server.drill.app.ReportingDrills;
 import org.hospital.continuity.server.drill.app.RunningDrills;
 import org.hospital.continuity.server.drill.persistence.DrillStore;
@@ -113,7 +113,7 @@ public class DrillResource {
     @GET
     @RolesAllowed(Roles.READER)
     public Uni<List<DrillView>> list() {
-        return store.list(store.pool(), 50).map(l -> l.stream().map(DrillView::of).toList());
+        return store.list(50).map(l -> l.stream().map(DrillView::of).toList());
     }
 
     /** The drill running now (kiosks show their drill banner from it). */
@@ -128,7 +128,7 @@ public class DrillResource {
     @Path("/{id}")
     @RolesAllowed(Roles.READER)
     public Uni<DrillView> get(@PathParam("id") UUID id) {
-        return store.byId(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Drill " + id)).map(DrillView::of);
+        return store.byId(id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Drill " + id)).map(DrillView::of);
     }
 
     @POST

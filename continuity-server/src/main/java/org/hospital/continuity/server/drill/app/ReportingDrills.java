@@ -50,7 +50,7 @@ public class ReportingDrills {
 
     /** The report: live while the drill's data exists, the stored one after a purge. */
     public Uni<JsonObject> report(UUID id) {
-        return store.byId(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Drill " + id)).chain(d -> {
+        return store.byId(id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Drill " + id)).chain(d -> {
             if (d.purgedAt() != null) {
                 return Uni.createFrom().item(d.report() == null ? new JsonObject() : d.report());
             }
@@ -60,11 +60,11 @@ public class ReportingDrills {
 
     /** Computes the report and stores it with the drill (the copy a purge keeps). */
     public Uni<JsonObject> writeReport(UUID id) {
-        return store.byId(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Drill " + id)).chain(d -> {
+        return store.byId(id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Drill " + id)).chain(d -> {
             if (d.purgedAt() != null) {
                 throw DomainRejection.conflict("drill-purged", "EP-9.4", "The drill's data was purged; its stored report stands.");
             }
-            return compute(d).map(this::toJson).call(j -> store.saveReport(store.pool(), id, j, clock.realNow()));
+            return compute(d).map(this::toJson).call(j -> store.saveReport(id, j, clock.realNow()));
         });
     }
 
@@ -85,7 +85,7 @@ public class ReportingDrills {
                 : instructions.forIncident(d.incidentId()).map(list -> list.stream().map(i -> new DrillReport.Instruction(i.id(),
                 i.eventSeq(), i.party(), i.kind(), i.issuedAt(), i.deadline(), i.acks().isEmpty() ? null : i.acks().get(0).at(),
                 i.acks().isEmpty() ? null : i.acks().get(0).personName())).toList());
-        Uni<List<DrillReport.Step>> steps = store.steps(store.pool(), d.id()).map(list -> list.stream()
+        Uni<List<DrillReport.Step>> steps = store.steps(d.id()).map(list -> list.stream()
                 .map(s -> new DrillReport.Step(s.index(), s.kind(), s.dueAt(), s.engineAt())).toList());
         return Uni.combine().all().unis(events, instr, steps, kiosks(d.realStartedAt(), realEnd), writeBack(d),
                 sync.integrityIncidentsBetween(d.realStartedAt(), realEnd)).with(list -> {

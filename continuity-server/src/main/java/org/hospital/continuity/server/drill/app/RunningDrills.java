@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.hospital.continuity.playbooks.simulate.Scenario;
 import org.hospital.continuity.server.drill.domain.DrillPlan;
 import org.hospital.continuity.server.drill.domain.TimeScale;
+import org.hospital.continuity.server.drill.persistence.DrillRows;
 import org.hospital.continuity.server.drill.persistence.DrillStore;
 import org.hospital.continuity.server.drill.persistence.DrillStore.DrillRow;
 import org.hospital.continuity.server.incident.IncidentConfig;
@@ -39,6 +40,7 @@ public class RunningDrills {
     }
 
     private final DrillStore store;
+    private final DrillRows rows;
     private final Incidents incidents;
     private final IncidentIntake engine;
     private final DrillClock clock;
@@ -52,9 +54,10 @@ public class RunningDrills {
     private volatile int next;
     private long timer = -1;
 
-    public RunningDrills(DrillStore store, Incidents incidents, IncidentIntake engine, DrillClock clock,
+    public RunningDrills(DrillStore store, DrillRows rows, Incidents incidents, IncidentIntake engine, DrillClock clock,
                          DrillScenarios scenarios, DrillConfig config, IncidentConfig incidentConfig, ReportingDrills reports, Vertx vertx) {
         this.store = store;
+        this.rows = rows;
         this.incidents = incidents;
         this.engine = engine;
         this.clock = clock;
@@ -67,10 +70,10 @@ public class RunningDrills {
 
     /** A restarted server resumes a drill that was running (the clock from the drill's row, the plan from its scenario). */
     void start(@Observes @Priority(20) StartupEvent event) {
-        DrillRow running = store.running(store.pool()).await().atMost(Duration.ofSeconds(30));
+        DrillRow running = store.running().await().atMost(Duration.ofSeconds(30));
         if (running != null) {
             scenarios.byId(running.scenarioId()).ifPresentOrElse(s -> {
-                int played = store.steps(store.pool(), running.id()).await().atMost(Duration.ofSeconds(30)).size();
+                int played = store.steps(running.id()).await().atMost(Duration.ofSeconds(30)).size();
                 activate(running.id(), s, running.realStartedAt(), running.factor());
                 next = played;
                 Log.infof("drill %s resumed after restart: %d of %d signals played", running.id(), played, active.plan().size());
@@ -104,20 +107,21 @@ public class RunningDrills {
                     "The time compression must be between 1 and " + config.maxFactor() + "."));
         }
         UUID id = UUID.randomUUID();
-        return store.pool().withTransaction(c -> incidents.openIncidentLocked(c).chain(open -> {
+        // the engine's lock and the drill's row in one transaction: no incident opens while the drill starts (EP-9.4)
+        return rows.db().withTransaction(c -> incidents.openIncidentLocked(c).chain(open -> {
             if (open != null) {
                 throw DomainRejection.conflict("incident-open", "EP-9.4",
                         "An incident is open: a drill never starts during a real incident.");
             }
-            return store.running(c);
+            return rows.running(c);
         }).chain(running -> {
             if (running != null) {
                 throw DomainRejection.conflict("drill-running", "EP-9.4", "Drill " + running.id() + " is running; one drill at a time.");
             }
             Instant start = clock.realNow();
-            return store.insert(c, id, scenario.id(), scenario.title().zh(), scenario.title().en(), factor, start, by)
+            return rows.insert(c, id, scenario.id(), scenario.title().zh(), scenario.title().en(), factor, start, by)
                     .invoke(() -> activate(id, scenario, start, factor));
-        })).chain(() -> store.byId(store.pool(), id)).invoke(d ->
+        })).chain(() -> store.byId(id)).invoke(d ->
                 Log.infof("drill started id=%s scenario=%s factor=%d by=%s", d.id(), d.scenarioId(), d.factor(), by));
     }
 
@@ -128,7 +132,7 @@ public class RunningDrills {
             return Uni.createFrom().failure(DomainRejection.conflict("drill-not-running", "EP-9.4", "Drill " + id + " is not running."));
         }
         return finish(a, "STOPPED", by, reason == null || reason.isBlank() ? "stopped" : reason)
-                .chain(() -> store.byId(store.pool(), id));
+                .chain(() -> store.byId(id));
     }
 
     /**
@@ -146,7 +150,7 @@ public class RunningDrills {
     }
 
     public Uni<DrillRow> current() {
-        return store.running(store.pool());
+        return store.running();
     }
 
     /** The player: plays the next due signal, or finishes the drill when its incident has closed. */
@@ -171,13 +175,13 @@ public class RunningDrills {
                 return Uni.createFrom().voidItem();
             }
             Instant playedAt = clock.realNow();
-            return engine.submit(step.input()).chain(o -> store.addStep(store.pool(), a.id(), step.index(), step.kind(), step.signalId(),
+            return engine.submit(step.input()).chain(o -> store.addStep(a.id(), step.index(), step.kind(), step.signalId(),
                     step.summary().zh(), step.summary().en(), step.dueAt(), playedAt, engineNow)).invoke(() -> {
                         next = i + 1;
                         Log.infof("drill %s: played %d/%d %s due=%s", a.id(), i + 1, a.plan().size(), step.kind(), step.dueAt());
                     });
         }
-        return store.byId(store.pool(), a.id()).chain(d -> d.incidentId() == null ? Uni.createFrom().item((org.hospital.continuity.server.incident.Incident) null)
+        return store.byId(a.id()).chain(d -> d.incidentId() == null ? Uni.createFrom().item((org.hospital.continuity.server.incident.Incident) null)
                 : incidents.incident(d.incidentId())).chain(inc -> {
                     if (inc != null && inc.closedAt() != null) {
                         return finish(a, "FINISHED", "drill player", "scenario played, incident closed");
@@ -193,7 +197,7 @@ public class RunningDrills {
         Instant engineEnd = clock.instant();
         Instant realEnd = clock.realNow();
         return engine.reset(realEnd, engineEnd, reason)
-                .chain(seq -> store.end(store.pool(), a.id(), status, realEnd, engineEnd, by, reason))
+                .chain(seq -> store.end(a.id(), status, realEnd, engineEnd, by, reason))
                 .invoke(() -> {
                     active = null;
                     clock.useRealTime();

@@ -1,24 +1,20 @@
 package org.hospital.continuity.server.drill.persistence;
 
-import org.hospital.continuity.server.platform.persistence.Db;
-import org.hospital.continuity.server.platform.persistence.Tx;
-import static org.hospital.continuity.server.platform.persistence.Sql.instant;
-import static org.hospital.continuity.server.platform.persistence.Sql.ts;
-
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.hospital.continuity.server.platform.persistence.Constraints;
+import org.hospital.continuity.server.platform.persistence.SessionContext;
 
-/** Drills, the steps the player played, and purge records. */
+/**
+ * Drills and the steps the player played (Hibernate Reactive). The player's timer, the start-up resume, requests and
+ * other features' ports all read them, so each call runs in a session of its own. What a drill shares with the
+ * incident engine's transactions (its start under the engine's lock, the link to the incident it opened, its purge)
+ * is {@link DrillRows}, on the caller's transaction.
+ */
 @ApplicationScoped
 public class DrillStore {
 
@@ -33,82 +29,68 @@ public class DrillStore {
     public record StepRow(int index, String kind, String signalId, String zh, String en, Instant dueAt, Instant playedAt, Instant engineAt) {
     }
 
-    private static final String SELECT = "select id, scenario_id, title_zh, title_en, factor, status, real_started_at, real_ended_at,"
-            + " engine_ended_at, incident_id, started_by, ended_by, end_reason, report, purged_at from drill";
+    private final DrillRepository drills;
+    private final DrillStepRepository steps;
 
-    private final Pool pool;
-
-    public DrillStore(Pool pool) {
-        this.pool = pool;
+    public DrillStore(DrillRepository drills, DrillStepRepository steps) {
+        this.drills = drills;
+        this.steps = steps;
     }
 
-    public Db pool() {
-        return new Db(pool);
+    /** The running drill, or null. */
+    public Uni<DrillRow> running() {
+        return SessionContext.call(drills::running);
     }
 
-    private static DrillRow row(Row r) {
-        Object rep = r.getValue("report");
-        return new DrillRow(r.getUUID("id"), r.getString("scenario_id"), r.getString("title_zh"), r.getString("title_en"),
-                r.getInteger("factor"), r.getString("status"), instant(r, "real_started_at"), instant(r, "real_ended_at"),
-                instant(r, "engine_ended_at"), r.getUUID("incident_id"), r.getString("started_by"), r.getString("ended_by"),
-                r.getString("end_reason"), rep instanceof JsonObject j ? j : null, instant(r, "purged_at"));
+    /** A drill, or null. */
+    public Uni<DrillRow> byId(UUID id) {
+        return SessionContext.call(() -> drills.byId(id));
     }
 
-    public Uni<Void> insert(Tx c, UUID id, String scenario, String zh, String en, int factor, Instant start, String by) {
-        return c.client().preparedQuery("insert into drill (id, scenario_id, title_zh, title_en, factor, status, real_started_at, started_by)"
-                        + " values ($1, $2, $3, $4, $5, 'RUNNING', $6, $7)")
-                .execute(Tuple.from(Arrays.asList(id, scenario, zh, en, factor, ts(start), by))).replaceWithVoid();
+    /** These drills (those that exist). */
+    public Uni<List<DrillRow>> byIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : SessionContext.call(() -> drills.byIds(List.copyOf(ids)));
     }
 
-    /** The drill's incident is this one, unless it has one already. */
-    public Uni<Void> linkIncident(Tx c, UUID drill, UUID incident) {
-        return c.client().preparedQuery("update drill set incident_id = $2 where id = $1 and incident_id is null")
-                .execute(Tuple.of(drill, incident)).replaceWithVoid();
+    /** The newest drills first. */
+    public Uni<List<DrillRow>> list(int limit) {
+        return SessionContext.call(() -> drills.newest(limit));
     }
 
-    public Uni<DrillRow> running(Tx c) {
-        return c.client().query(SELECT + " where status = 'RUNNING'").execute().map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    /** Ends the drill if it is still running. */
+    public Uni<Void> end(UUID id, String status, Instant realEnd, Instant engineEnd, String by, String reason) {
+        return SessionContext.call(() -> drills.end(id, status, realEnd, engineEnd, by, reason));
     }
 
-    public Uni<DrillRow> byId(Tx c, UUID id) {
-        return c.client().preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : row(rows.iterator().next()));
+    /** Keeps the report with the drill (the copy a purge leaves). */
+    public Uni<Void> saveReport(UUID id, JsonObject report, Instant at) {
+        return SessionContext.call(() -> drills.saveReport(id, report, at));
     }
 
-    public Uni<List<DrillRow>> list(Tx c, int limit) {
-        return c.client().preparedQuery(SELECT + " order by real_started_at desc limit $1").execute(Tuple.of(limit)).map(rows -> {
-            List<DrillRow> out = new ArrayList<>();
-            rows.forEach(r -> out.add(row(r)));
-            return out;
-        });
+    /** Records a played step once; the same step recorded twice at once stays one row. */
+    public Uni<Void> addStep(UUID drill, int idx, String kind, String signalId, String zh, String en, Instant due, Instant played,
+                             Instant engineAt) {
+        return SessionContext.call(() -> steps.add(step(drill, idx, kind, signalId, zh, en, due, played, engineAt)))
+                .onFailure(Constraints::uniqueViolation).recoverWithNull();
     }
 
-    public Uni<Void> end(Tx c, UUID id, String status, Instant realEnd, Instant engineEnd, String by, String reason) {
-        return c.client().preparedQuery("update drill set status = $2, real_ended_at = $3, engine_ended_at = $4, ended_by = $5, end_reason = $6"
-                        + " where id = $1 and status = 'RUNNING'")
-                .execute(Tuple.from(Arrays.asList(id, status, ts(realEnd), ts(engineEnd), by, reason))).replaceWithVoid();
+    public Uni<List<StepRow>> steps(UUID drill) {
+        return SessionContext.call(() -> steps.of(drill));
     }
 
-    public Uni<Void> saveReport(Tx c, UUID id, JsonObject report, Instant at) {
-        return c.client().preparedQuery("update drill set report = $2, report_at = $3 where id = $1").execute(Tuple.of(id, report, ts(at))).replaceWithVoid();
-    }
-
-    public Uni<Void> addStep(Tx c, UUID drill, int idx, String kind, String signalId, String zh, String en, Instant due,
-                             Instant played, Instant engineAt) {
-        return c.client().preparedQuery("insert into drill_step (drill_id, idx, kind, signal_id, summary_zh, summary_en, due_at, played_at, engine_at)"
-                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing")
-                .execute(Tuple.from(Arrays.asList(drill, idx, kind, signalId, cut(zh), cut(en), ts(due), ts(played), ts(engineAt))))
-                .replaceWithVoid();
-    }
-
-    public Uni<List<StepRow>> steps(Tx c, UUID drill) {
-        return c.client().preparedQuery("select idx, kind, signal_id, summary_zh, summary_en, due_at, played_at, engine_at from drill_step"
-                + " where drill_id = $1 order by idx").execute(Tuple.of(drill)).map(rows -> {
-                    List<StepRow> out = new ArrayList<>();
-                    rows.forEach(r -> out.add(new StepRow(r.getInteger("idx"), r.getString("kind"), r.getString("signal_id"),
-                            r.getString("summary_zh"), r.getString("summary_en"), instant(r, "due_at"), instant(r, "played_at"),
-                            instant(r, "engine_at"))));
-                    return out;
-                });
+    private static DrillStepEntity step(UUID drill, int idx, String kind, String signalId, String zh, String en, Instant due,
+                                        Instant played, Instant engineAt) {
+        DrillStepEntity s = new DrillStepEntity();
+        s.drillId = drill;
+        s.index = idx;
+        s.kind = kind;
+        s.signalId = signalId;
+        s.summaryZh = cut(zh);
+        s.summaryEn = cut(en);
+        s.dueAt = due;
+        s.playedAt = played;
+        s.engineAt = engineAt;
+        return s;
     }
 
     private static String cut(String s) {

@@ -2,7 +2,6 @@ package org.hospital.continuity.server.fault.app;
 
 import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.fault.FaultReports;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +12,7 @@ import org.hospital.continuity.server.fault.FaultReport;
 import org.hospital.continuity.server.fault.domain.FaultSignals;
 import org.hospital.continuity.server.fault.persistence.FaultReportRepository;
 import org.hospital.continuity.server.platform.api.DomainRejection;
+import org.hospital.continuity.server.platform.persistence.SessionContext;
 
 /**
  * EP-3.1/3.2: a workstation files a fault report; it is recorded at once and then handed to the incident
@@ -38,7 +38,7 @@ public class FilingFaultReport implements FaultReports {
         }
         FaultReport report = ((FaultDecision.Filed) decision).report();
         // recorded first (EP-3.2 "record it"), then correlated: a report is never lost to a correlation failure
-        return Panache.withTransaction(() -> reports.add(report))
+        return reports.add(report)
                 .invoke(r -> Log.infof("fault report filed id=%s", r.id()))
                 .call(r -> engine.submit(FaultSignals.signal(r)));
     }
@@ -46,7 +46,7 @@ public class FilingFaultReport implements FaultReports {
     /** EP-3.2: IT on duty verifies a report with the workstation: confirmed (with the cause) or not reproduced. */
     public Uni<FaultReport> verify(UUID id, FaultReport.Verification outcome, FaultReport.Check given) {
         FaultReport.Check check = new FaultReport.Check(given.personId(), given.personName(), clock.instant(), given.cause(), given.note());
-        return Panache.withTransaction(() -> reports.byId(id).chain(r -> {
+        return reports.verifying(id, r -> {
             if (r == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Fault report " + id));
             }
@@ -54,8 +54,8 @@ public class FilingFaultReport implements FaultReports {
             if (d instanceof FaultDecision.Rejected rejected) {
                 return Uni.createFrom().failure(DomainRejection.conflict("verification-refused", rejected.rule(), rejected.reason()));
             }
-            return reports.update(((FaultDecision.Filed) d).report());
-        })).invoke(r -> Log.infof("fault report verified id=%s outcome=%s", r.id(), r.verification()))
+            return Uni.createFrom().item(((FaultDecision.Filed) d).report());
+        }).invoke(r -> Log.infof("fault report verified id=%s outcome=%s", r.id(), r.verification()))
                 .call(r -> FaultSignals.verification(r).map(engine::submit).orElse(Uni.createFrom().nullItem()));
     }
 
@@ -63,8 +63,9 @@ public class FilingFaultReport implements FaultReports {
         return reports.byId(id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Fault report " + id));
     }
 
+    /** For the board, from its requests, jobs and event stream alike: in a session of its own. */
     @Override
     public Uni<java.util.List<FaultReport>> newest(int limit) {
-        return reports.newest(limit);
+        return SessionContext.call(() -> reports.newest(limit));
     }
 }

@@ -2,6 +2,9 @@ package org.hospital.continuity.server.fault.persistence;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import jakarta.persistence.LockModeType;
+import java.util.function.Function;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -14,16 +17,22 @@ import org.hospital.continuity.server.fault.FaultReport;
 @WithSession
 public class FaultReportRepository implements PanacheRepositoryBase<FaultReportEntity, UUID> {
 
+    /** Stores a new report in a transaction of its own (committed before the caller goes on). */
+    @WithTransaction
     public Uni<FaultReport> add(FaultReport report) {
         return persist(FaultReportEntity.from(report)).map(FaultReportEntity::toDomain);
     }
 
-    /** Replaces the stored report by its verified form (only the verification columns change). */
-    public Uni<FaultReport> update(FaultReport report) {
-        return findById(report.id()).chain(e -> {
-            e.copy(report);
+    /**
+     * In one transaction: reads the report (null when there is none), asks {@code decide} for its verified form and
+     * stores it (only the verification columns change). A failure of {@code decide} stores nothing.
+     */
+    @WithTransaction
+    public Uni<FaultReport> verifying(UUID id, Function<FaultReport, Uni<FaultReport>> decide) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE).chain(e -> decide.apply(e == null ? null : e.toDomain()).chain(verified -> {
+            e.copy(verified);
             return persist(e);
-        }).map(FaultReportEntity::toDomain);
+        })).map(FaultReportEntity::toDomain);
     }
 
     public Uni<FaultReport> byId(UUID id) {

@@ -99,12 +99,10 @@ public class AnnouncingInstructions implements Instructions {
         });
     }
 
-    /** Whether this person may acknowledge for the party: its own department's area, or IT for offices and teams. */
-    private Uni<Boolean> mayAcknowledge(Tx c, Staff staff, Instruction i) {
-        return directory.department(c, staff.departmentCode()).map(d -> {
-            boolean ownArea = d != null && i.party().equals(d.area());
-            return ownArea || (!"DEPARTMENT".equals(i.partyKind()) && staff.has(Roles.IT));
-        });
+    /** Whether this person (of department {@code d}, or none) may acknowledge for the party: its own department's area, or IT for offices and teams. */
+    private static boolean mayAcknowledge(org.hospital.continuity.server.directory.Department d, Staff staff, Instruction i) {
+        boolean ownArea = d != null && i.party().equals(d.area());
+        return ownArea || (!"DEPARTMENT".equals(i.partyKind()) && staff.has(Roles.IT));
     }
 
     /**
@@ -114,11 +112,13 @@ public class AnnouncingInstructions implements Instructions {
     @Override
     public Uni<Instruction> acknowledge(UUID id, Staff staff) {
         Instant now = clock.instant();
-        return incidents.pool().withTransaction(c -> incidents.lock(c).chain(() -> instructions.byIdForUpdate(c, id)).chain(i -> {
+        // the person's department is read before the engine's transaction opens: never a second connection while holding one
+        return directory.department(staff.departmentCode()).chain(dept -> incidents.pool().withTransaction(c -> incidents.lock(c)
+                .chain(() -> instructions.byIdForUpdate(c, id)).chain(i -> {
             if (i == null) {
                 return Uni.createFrom().failure(DomainRejection.notFound("Instruction " + id));
             }
-            return mayAcknowledge(c, staff, i).chain(may -> {
+            return Uni.createFrom().item(mayAcknowledge(dept, staff, i)).chain(may -> {
                 if (!may) {
                     return Uni.createFrom().failure(new DomainRejection(403, "not-your-department", "EP-6.1",
                             "Only staff of " + i.party() + " acknowledge its instructions."));
@@ -135,7 +135,7 @@ public class AnnouncingInstructions implements Instructions {
                             .chain(() -> instructions.byId(c, id));
                 });
             });
-        })).invoke(i -> Log.infof("instruction acknowledged id=%s person=%s", i.id(), staff.personId()));
+        }))).invoke(i -> Log.infof("instruction acknowledged id=%s person=%s", i.id(), staff.personId()));
     }
 
     private Uni<Void> switchMode(Tx c, Instruction i, Staff staff, Instant now) {

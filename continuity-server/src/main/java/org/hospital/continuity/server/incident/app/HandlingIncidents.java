@@ -30,6 +30,7 @@ import org.hospital.continuity.server.incident.IncidentEvent;
 import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.incident.IncidentSignal;
 import org.hospital.continuity.server.incident.IncidentView;
+import org.hospital.continuity.server.incident.CaptureWindow;
 import org.hospital.continuity.server.incident.Incidents;
 import org.hospital.continuity.server.incident.TimelineEvent;
 import org.hospital.continuity.server.platform.api.DomainRejection;
@@ -47,11 +48,38 @@ public class HandlingIncidents implements Incidents {
     private final IncidentStore store;
     private final InstantSource clock; // the engine's clock (compressed during a drill)
 
+    private final org.hospital.continuity.server.incident.DrillLink drills;
+
     public HandlingIncidents(RunningTheIncidentEngine engine, IncidentStore store,
-                             org.hospital.continuity.server.incident.EngineClock clock) {
+                             org.hospital.continuity.server.incident.EngineClock clock, org.hospital.continuity.server.incident.DrillLink drills) {
         this.engine = engine;
         this.store = store;
         this.clock = clock;
+        this.drills = drills;
+    }
+
+    @Override
+    public Uni<List<CaptureWindow>> captureWindows(Instant now) {
+        return store.spans(store.pool(), null).chain(spans -> windows(spans, now));
+    }
+
+    @Override
+    public Uni<java.util.Optional<CaptureWindow>> captureWindow(UUID incident, Instant now) {
+        return store.spans(store.pool(), incident).chain(spans -> windows(spans, now)).map(w -> w.stream().findFirst());
+    }
+
+    /** A drill's incident is captured over the drill's real span (EP-9.4); a real one from its opening to its closing or now. */
+    private Uni<List<CaptureWindow>> windows(List<IncidentStore.Span> spans, Instant now) {
+        List<UUID> drillIds = spans.stream().map(IncidentStore.Span::drill).filter(java.util.Objects::nonNull).distinct().toList();
+        Uni<java.util.Map<UUID, org.hospital.continuity.server.incident.DrillLink.RealSpan>> real = drillIds.isEmpty()
+                ? Uni.createFrom().item(java.util.Map.of()) : drills.realSpans(drillIds);
+        return real.map(byDrill -> spans.stream().map(s -> {
+            var d = s.drill() == null ? null : byDrill.get(s.drill());
+            if (d != null) {
+                return new CaptureWindow(s.id(), d.startedAt(), d.endedAt() != null ? d.endedAt() : now);
+            }
+            return new CaptureWindow(s.id(), s.openedAt(), s.closedAt() != null ? s.closedAt() : now);
+        }).toList());
     }
 
     @Override

@@ -126,6 +126,20 @@ public class IncidentStore {
     }
 
     /** The incident's current grade and outage; an ongoing outage clears the end of an earlier one. */
+    /** An incident's span as stored, with its drill (null for a real incident). */
+    public record Span(UUID id, Instant openedAt, Instant closedAt, UUID drill) {
+    }
+
+    /** Every incident's span, the oldest first ({@code id} null: all of them). */
+    public Uni<List<Span>> spans(Tx c, UUID id) {
+        String sql = "select id, opened_at, closed_at, drill_id from incident" + (id == null ? "" : " where id = $1") + " order by opened_at, id";
+        return c.client().preparedQuery(sql).execute(id == null ? Tuple.tuple() : Tuple.of(id)).map(rows -> {
+            List<Span> out = new java.util.ArrayList<>();
+            rows.forEach(r -> out.add(new Span(r.getUUID("id"), instant(r, "opened_at"), instant(r, "closed_at"), r.getUUID("drill_id"))));
+            return out;
+        });
+    }
+
     public Uni<Void> updateIncident(Tx c, UUID id, String faultClass, String scope, String highest, Instant outageStart,
                                     Instant outageEnded, Instant now) {
         return c.client().preparedQuery("""

@@ -59,6 +59,15 @@ public class SnapshotStore implements SchemaScripts {
                 .map(rows -> rows.size() == 0 ? null : snapshot(rows.iterator().next()));
     }
 
+    /** The CURRENT snapshot of each catalogue, by catalogue name. */
+    public Uni<List<Snapshot>> currentAll(Tx c) {
+        return c.client().query(SELECT + " where status = 'CURRENT' order by catalogue").execute().map(rows -> {
+            List<Snapshot> out = new ArrayList<>();
+            rows.forEach(r -> out.add(snapshot(r)));
+            return out;
+        });
+    }
+
     public Uni<Snapshot> byId(Tx c, UUID id) {
         return c.client().preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : snapshot(rows.iterator().next()));
     }

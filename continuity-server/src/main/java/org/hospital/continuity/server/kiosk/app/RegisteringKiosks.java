@@ -66,10 +66,12 @@ public class RegisteringKiosks {
                         "This enrolment code is unknown, expired or already used; ask the administrator for a new one."))
                         : kiosks.markEnrolled(c, kioskId.get(), Secrets.sha256(secret), now)
                         .chain(() -> kiosks.kiosk(c, kioskId.get()))
-                        .chain(k -> kiosks.departmentName(c, k.orElseThrow().departmentCode())
-                                .chain(departmentName -> allocate(c, kioskId.get(), "PATIENT").chain(p -> allocate(c, kioskId.get(), "INVOICE")
+                        .chain(k -> allocate(c, kioskId.get(), "PATIENT").chain(p -> allocate(c, kioskId.get(), "INVOICE")
                                 .map(i -> new KioskWire.Enrolled(k.orElseThrow().id(), secret, k.orElseThrow().name(),
-                                        k.orElseThrow().departmentCode(), departmentName, List.of(p, i))))))))
+                                        k.orElseThrow().departmentCode(), null, List.of(p, i)))))))
+                // the department's display name is read after the commit: the directory is never read while a transaction is held
+                .chain(e -> kiosks.departmentName(e.departmentCode()).map(name -> new KioskWire.Enrolled(e.kioskId(), e.secret(), e.kioskName(),
+                        e.departmentCode(), name, e.blocks())))
                 .invoke(e -> Log.infof("kiosk enrolled kiosk=%s", e.kioskId()));
     }
 

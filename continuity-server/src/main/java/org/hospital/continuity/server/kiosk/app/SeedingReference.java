@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
-import org.hospital.continuity.server.kiosk.domain.PinyinInitials;
+import org.hospital.continuity.sync.text.PinyinInitials;
 import org.hospital.continuity.server.kiosk.persistence.ReferenceRepository;
 
 /**

@@ -174,9 +174,9 @@ public class KioskRegistryRepository {
     }
 
     /** The staff directory's name of a department, else the reference data's, else the code. */
-    public Uni<String> departmentName(Tx c, String code) {
-        return people.department(c, code).chain(d -> d != null ? Uni.createFrom().item(d.nameZh())
-                : c.client().preparedQuery("select name from ref_department where code = $1").execute(Tuple.of(code))
+    public Uni<String> departmentName(String code) {
+        return people.department(code).chain(d -> d != null ? Uni.createFrom().item(d.nameZh())
+                : pool.preparedQuery("select name from ref_department where code = $1").execute(Tuple.of(code))
                         .map(rows -> rows.size() == 0 ? code : rows.iterator().next().getString(0)));
     }
 

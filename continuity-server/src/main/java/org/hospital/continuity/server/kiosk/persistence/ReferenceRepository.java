@@ -1,6 +1,8 @@
 package org.hospital.continuity.server.kiosk.persistence;
 
+import org.hospital.continuity.server.directory.Department;
 import org.hospital.continuity.server.directory.People;
+import org.hospital.continuity.server.integrity.VerifiedCatalogues;
 import org.hospital.continuity.server.kiosk.PatientAllergies;
 import org.hospital.continuity.server.platform.persistence.Db;
 import org.hospital.continuity.server.platform.persistence.Tx;
@@ -15,7 +17,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hospital.continuity.server.kiosk.domain.KioskWire;
+import org.hospital.continuity.sync.text.PinyinInitials;
 
 /** Reference data served to kiosks: catalogue, departments, doctors, known patients, snapshot version. */
 @ApplicationScoped
@@ -24,9 +29,11 @@ public class ReferenceRepository {
     private final Pool pool;
     private final PatientAllergies allergies;
     private final People people;
+    private final VerifiedCatalogues catalogues;
 
-    public ReferenceRepository(Pool pool, PatientAllergies allergies, People people) {
+    public ReferenceRepository(Pool pool, PatientAllergies allergies, People people, VerifiedCatalogues catalogues) {
         this.people = people;
+        this.catalogues = catalogues;
         this.pool = pool;
         this.allergies = allergies;
     }
@@ -78,13 +85,16 @@ public class ReferenceRepository {
     /**
      * The snapshot for a kiosk of {@code departmentCode}: the whole catalogue, departments and doctors,
      * but only the patients of that department (HR-5: no bulk patient list; a ward kiosk gets its
-     * ward's census, the outpatient desk its own recent outpatients).
+     * ward's census, the outpatient desk its own recent outpatients). One transaction, so the version, the verified
+     * catalogue (the integrity watch's, HR-10) and the allergies (the allergy feature's) agree; the directory's departments
+     * are read before it opens (the directory is never read while a transaction is held).
      */
     public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff, String departmentCode) {
-        return new Db(pool).withTransaction(c -> version(c).chain(v -> watchedVersion(c).chain(watched -> items(c).chain(items -> departments(c)
+        return people.departments().chain(directory -> new Db(pool).withTransaction(c -> version(c).chain(v -> catalogues.current(c)
+                .chain(verified -> items(c, verified).chain(items -> departments(c, directory)
                 .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode).chain(ps -> withAllergies(c, ps)).map(ps -> new KioskWire.Snapshot(
-                        "v" + v.getInteger("version") + (watched == null ? "" : "-" + watched),
-                        v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff))))))));
+                        "v" + v.getInteger("version") + watchedVersion(verified),
+                        v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff)))))))));
     }
 
     private Uni<Row> version(Tx c) {
@@ -92,53 +102,51 @@ public class ReferenceRepository {
     }
 
     /** The CURRENT integrity-watched imports (EP-4.1) as a short tag, so kiosks see a new version when they change. */
-    private Uni<String> watchedVersion(Tx c) {
-        return c.client().query("select string_agg(id::text, ',' order by catalogue) from reference_snapshot where status = 'CURRENT'").execute()
-                .map(r -> {
-                    String ids = r.iterator().next().getString(0);
-                    return ids == null ? null : Integer.toHexString(ids.hashCode());
-                });
+    private static String watchedVersion(List<VerifiedCatalogues.Current> verified) {
+        if (verified.isEmpty()) {
+            return "";
+        }
+        String ids = String.join(",", verified.stream().map(v -> v.snapshotId().toString()).toList());
+        return "-" + Integer.toHexString(ids.hashCode());
     }
 
     /**
      * The catalogue kiosks price from: the CURRENT imports of the integrity watch (EP-4.1, HR-10) where
      * one exists for the price catalogue or the drug dictionary, else the seeded reference items of that kind.
      */
-    private Uni<List<KioskWire.Item>> items(Tx c) {
-        return c.client().query("""
-                select distinct on (code) code, kind, name, pinyin, specification, unit, price_fen, insurance_class, category from (
-                  select ri.code, case rs.catalogue when 'DRUG_DICTIONARY' then 'DRUG' else 'ITEM' end as kind, ri.name,
-                         null::varchar as pinyin, ri.specification, ri.unit, ri.price_fen, ri.insurance_class,
-                         coalesce(ri.category, case rs.catalogue when 'DRUG_DICTIONARY' then '药品' end) as category, 0 as pref
-                    from reference_item ri join reference_snapshot rs on rs.id = ri.snapshot_id and rs.status = 'CURRENT'
-                  union all
-                  select code, kind, name, pinyin, specification, unit, price_fen, insurance_class, category, 1 as pref
-                    from ref_catalogue_item
-                   where kind not in (select case catalogue when 'DRUG_DICTIONARY' then 'DRUG' else 'ITEM' end
-                                        from reference_snapshot where status = 'CURRENT')
-                ) x order by code, pref""").execute().map(rows -> {
-            List<KioskWire.Item> items = new ArrayList<>();
+    private Uni<List<KioskWire.Item>> items(Tx c, List<VerifiedCatalogues.Current> verified) {
+        String[] covered = verified.stream().map(v -> v.drugDictionary() ? "DRUG" : "ITEM").distinct().toArray(String[]::new);
+        return c.client().preparedQuery("""
+                select code, kind, name, pinyin, specification, unit, price_fen, insurance_class, category
+                  from ref_catalogue_item where not (kind = any($1))""").execute(Tuple.of(covered)).map(rows -> {
+            Map<String, KioskWire.Item> byCode = new TreeMap<>();
+            for (VerifiedCatalogues.Current v : verified) {
+                for (VerifiedCatalogues.Item i : v.items()) {
+                    byCode.putIfAbsent(i.code(), new KioskWire.Item(i.code(), v.drugDictionary() ? "DRUG" : "ITEM", i.name(),
+                            PinyinInitials.of(i.name()), i.specification(), i.unit(), i.priceFen(), i.insuranceClass(),
+                            i.category() != null ? i.category() : v.drugDictionary() ? "药品" : null));
+                }
+            }
             rows.forEach(r -> {
                 String pinyin = r.getString("pinyin");
-                items.add(new KioskWire.Item(r.getString("code"), r.getString("kind"), r.getString("name"),
-                        pinyin == null ? org.hospital.continuity.server.kiosk.domain.PinyinInitials.of(r.getString("name")) : pinyin,
-                        r.getString("specification"), r.getString("unit"), r.getLong("price_fen"), r.getString("insurance_class"),
-                        r.getString("category")));
+                byCode.putIfAbsent(r.getString("code"), new KioskWire.Item(r.getString("code"), r.getString("kind"), r.getString("name"),
+                        pinyin == null ? PinyinInitials.of(r.getString("name")) : pinyin, r.getString("specification"), r.getString("unit"),
+                        r.getLong("price_fen"), r.getString("insurance_class"), r.getString("category")));
             });
-            return items;
+            return new ArrayList<>(byCode.values());
         });
     }
 
     /** Departments of the staff directory first (its name wins), then the seeded reference departments, by code. */
-    private Uni<List<KioskWire.Department>> departments(Tx c) {
-        return people.departments().chain(directory -> c.client().query("select code, name from ref_department").execute().map(rows -> {
-            java.util.Map<String, String> byCode = new java.util.TreeMap<>();
+    private Uni<List<KioskWire.Department>> departments(Tx c, List<Department> directory) {
+        return c.client().query("select code, name from ref_department").execute().map(rows -> {
+            Map<String, String> byCode = new TreeMap<>();
             rows.forEach(r -> byCode.put(r.getString("code"), r.getString("name")));
             directory.forEach(d -> byCode.put(d.code(), d.nameZh()));
             List<KioskWire.Department> ds = new ArrayList<>();
             byCode.forEach((code, name) -> ds.add(new KioskWire.Department(code, name)));
             return ds;
-        }));
+        });
     }
 
     private Uni<List<KioskWire.Doctor>> doctors(Tx c) {

@@ -1,50 +1,45 @@
 package org.hospital.continuity.server.notification.persistence;
 
-import static org.hospital.continuity.server.notification.persistence.NotificationStore.instant;
-import static org.hospital.continuity.server.notification.persistence.NotificationStore.ts;
-
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.hospital.continuity.server.notification.domain.DeliveryStatus;
 import org.hospital.continuity.server.platform.text.Language;
+import org.hospital.continuity.server.platform.persistence.Constraints;
+import org.hospital.continuity.server.platform.persistence.SessionContext;
 
-/** The language each person chose for their notices (HR-… bilingual staff; absent: Chinese). */
+/**
+ * The language each person chose for their notices (absent: Chinese), Hibernate Reactive. Read while recipients are
+ * resolved for a notice (from the incident event stream and jobs), so each call runs in a session of its own.
+ */
 @ApplicationScoped
 public class NotificationPreferenceStore {
 
-    private final Pool pool;
+    private final NotificationPreferenceRepository preferences;
 
-    public NotificationPreferenceStore(Pool pool) {
-        this.pool = pool;
+    public NotificationPreferenceStore(NotificationPreferenceRepository preferences) {
+        this.preferences = preferences;
     }
 
     /** The chosen languages of these people (absent: Chinese, the default). */
-    public Uni<Map<String, Language>> languages(java.util.Collection<String> personIds) {
+    public Uni<Map<String, Language>> languages(Collection<String> personIds) {
         if (personIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return pool.preparedQuery("select person_id, language from notification_preference where person_id = any($1)")
-                .execute(Tuple.of(personIds.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, Language> out = new LinkedHashMap<>();
-                    rows.forEach(r -> out.put(r.getString("person_id"), Language.fromTag(r.getString("language"))));
-                    return out;
-                });
+        List<String> ids = List.copyOf(personIds);
+        return SessionContext.call(() -> preferences.of(ids)).map(rows -> {
+            Map<String, Language> out = new LinkedHashMap<>();
+            rows.forEach(r -> out.put(r.personId, Language.fromTag(r.language)));
+            return out;
+        });
     }
 
+    /** A person's first two choices at once: the second is tried again against the first's row. */
     public Uni<Void> setLanguage(String personId, Language language, Instant at) {
-        return pool.preparedQuery("""
-                        insert into notification_preference (person_id, language, updated_at) values ($1, $2, $3)
-                        on conflict (person_id) do update set language = excluded.language, updated_at = excluded.updated_at""")
-                .execute(Tuple.of(personId, language.tag(), ts(at))).replaceWithVoid();
+        return SessionContext.call(() -> preferences.set(personId, language.tag(), at))
+                .onFailure(Constraints::uniqueViolation).recoverWithUni(() -> SessionContext.call(() -> preferences.set(personId, language.tag(), at)));
     }
 }

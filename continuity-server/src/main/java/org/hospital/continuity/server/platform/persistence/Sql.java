@@ -18,6 +18,14 @@ public final class Sql {
         return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    /**
+     * An instant as PostgreSQL keeps it (microseconds): what an entity holds after it is stored, so an answer built
+     * from the entity equals one read back from the table.
+     */
+    public static Instant stored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
     /** A timestamptz column as an instant (null stays null). */
     public static Instant instant(Row row, String column) {
         OffsetDateTime t = row.getOffsetDateTime(column);

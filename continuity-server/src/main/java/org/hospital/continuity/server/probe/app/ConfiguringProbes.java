@@ -10,16 +10,16 @@ import org.hospital.continuity.playbooks.signal.Component;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.server.probe.domain.ProbeKind;
-import org.hospital.continuity.server.probe.persistence.ProbeStore;
+import org.hospital.continuity.server.probe.persistence.ProbeRepository;
 
 /** IT administrators add, enable and disable probes (never deleted: their history stays readable). */
 @ApplicationScoped
 public class ConfiguringProbes {
 
-    private final ProbeStore store;
+    private final ProbeRepository store;
     private final InstantSource clock;
 
-    public ConfiguringProbes(ProbeStore store, InstantSource clock) {
+    public ConfiguringProbes(ProbeRepository store, InstantSource clock) {
         this.store = store;
         this.clock = clock;
     }
@@ -30,21 +30,21 @@ public class ConfiguringProbes {
             return Uni.createFrom().failure(new DomainRejection(422, "probe-invalid", null, misfit.get()));
         }
         UUID id = UUID.randomUUID();
-        return store.pool().withTransaction(c -> store.insert(c, id, name, kind, target, component, series == null ? target : series,
-                interval, timeout, clock.instant()).chain(ok -> ok ? store.byId(c, id)
-                : Uni.createFrom().failure(DomainRejection.conflict("probe-exists", null, "A probe named " + name + " exists."))));
+        return store.add(id, name, kind, target, component, series == null ? target : series, interval, timeout, clock.instant())
+                .chain(ok -> ok ? store.byId(id)
+                        : Uni.createFrom().failure(DomainRejection.conflict("probe-exists", null, "A probe named " + name + " exists.")));
     }
 
     public Uni<List<Probe>> all() {
-        return store.all(store.pool());
+        return store.all();
     }
 
     public Uni<Probe> get(UUID id) {
-        return store.byId(store.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Probe " + id));
+        return store.byId(id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Probe " + id));
     }
 
     public Uni<Probe> setEnabled(UUID id, boolean enabled) {
-        return store.pool().withTransaction(c -> store.setEnabled(c, id, enabled, clock.instant()).chain(ok -> ok ? store.byId(c, id)
-                : Uni.createFrom().failure(DomainRejection.notFound("Probe " + id))));
+        return store.setEnabled(id, enabled, clock.instant()).chain(ok -> ok ? store.byId(id)
+                : Uni.createFrom().failure(DomainRejection.notFound("Probe " + id)));
     }
 }

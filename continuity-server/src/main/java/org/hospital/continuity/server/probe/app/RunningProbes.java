@@ -20,7 +20,9 @@ import org.hospital.continuity.server.incident.IncidentIntake;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.server.probe.integration.Checks;
-import org.hospital.continuity.server.probe.persistence.ProbeStore;
+import org.hospital.continuity.server.platform.persistence.SessionContext;
+import org.hospital.continuity.server.probe.persistence.ProbeLeases;
+import org.hospital.continuity.server.probe.persistence.ProbeRepository;
 
 /**
  * Probe rounds on a Vert.x timer: each instance claims due probes with a lease, runs their checks with
@@ -31,7 +33,8 @@ import org.hospital.continuity.server.probe.persistence.ProbeStore;
 @ApplicationScoped
 public class RunningProbes {
 
-    private final ProbeStore store;
+    private final ProbeLeases store;
+    private final ProbeRepository probes;
     private final Checks checks;
     private final IncidentIntake engine;
     private final InstantSource clock;
@@ -41,10 +44,11 @@ public class RunningProbes {
     private final AtomicBoolean busy = new AtomicBoolean();
     private long timer = -1;
 
-    public RunningProbes(ProbeStore store, Checks checks, IncidentIntake engine, InstantSource clock, Vertx vertx, ProbeConfig config,
+    public RunningProbes(ProbeLeases store, ProbeRepository probes, Checks checks, IncidentIntake engine, InstantSource clock, Vertx vertx, ProbeConfig config,
                          Drills drills) {
         this.drills = drills;
         this.store = store;
+        this.probes = probes;
         this.checks = checks;
         this.engine = engine;
         this.clock = clock;
@@ -90,7 +94,7 @@ public class RunningProbes {
     public Uni<Probe> runNow(UUID id) {
         Instant now = clock.instant();
         return store.claimNow(id, engine.instance(), now, now.plusSeconds(60)).chain(p -> p == null
-                ? store.byId(store.pool(), id).chain(x -> x == null ? Uni.createFrom().failure(DomainRejection.notFound("Probe " + id))
+                ? SessionContext.call(() -> probes.byId(id)).chain(x -> x == null ? Uni.createFrom().failure(DomainRejection.notFound("Probe " + id))
                         : Uni.createFrom().failure(DomainRejection.conflict("probe-busy", null, "Another instance is running this probe.")))
                 : runClaimed(p));
     }
@@ -115,7 +119,7 @@ public class RunningProbes {
                         return beforeSignal.chain(() -> engine.submit(new ProbeResult(UUID.randomUUID().toString(), clock.instant(),
                                 p.component(), p.series(), result.status(), p.name() + ": " + result.detail()))).replaceWithVoid();
                     })
-                    .chain(() -> store.byId(store.pool(), p.id()));
+                    .chain(() -> SessionContext.call(() -> probes.byId(p.id())));
         });
     }
 }

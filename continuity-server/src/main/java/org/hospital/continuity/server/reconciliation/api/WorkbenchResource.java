@@ -24,7 +24,7 @@ import org.hospital.continuity.server.platform.security.Staff;
 import org.hospital.continuity.server.reconciliation.app.WorkingTheQueue;
 import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
-import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.writeback.Workbench;
 import org.hospital.continuity.server.writeback.OutageTraces;
 import org.hospital.continuity.server.writeback.VisitDraft;
 import org.hospital.continuity.server.writeback.WorkbenchItem;
@@ -68,7 +68,7 @@ public class WorkbenchResource {
     public record ItemSummary(UUID id, String incident, UUID visitId, String kioskId, String departmentCode, String reason,
                               String detail, boolean blocking, boolean important, Instant raisedAt, Instant resolvedAt,
                               boolean writePending) {
-        static ItemSummary of(WorkbenchStore.Stored s) {
+        static ItemSummary of(Workbench.Stored s) {
             WorkbenchItem i = s.item();
             return new ItemSummary(i.id(), i.incident(), i.visitId(), i.kioskId(), i.departmentCode(), i.reason().name(), i.detail(),
                     i.blocking(), Parcels.important(i), i.raisedAt(), s.resolvedAt(), s.decided() && s.resolvedAt() == null);
@@ -99,7 +99,7 @@ public class WorkbenchResource {
     }
 
     public record ItemView(ItemSummary item, CapturedView captured, List<CandidateView> candidates) {
-        static ItemView of(WorkbenchStore.Stored s) {
+        static ItemView of(Workbench.Stored s) {
             WorkbenchItem i = s.item();
             VisitDraft d = i.captured();
             var p = d.patient();

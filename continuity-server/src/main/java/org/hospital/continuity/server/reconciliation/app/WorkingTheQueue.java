@@ -9,7 +9,8 @@ import org.hospital.continuity.server.writeback.Corrections;
 import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchDecisions;
-import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.reconciliation.persistence.TraceClosures;
+import org.hospital.continuity.server.writeback.Workbench;
 import org.hospital.continuity.server.writeback.OutageTraces;
 import org.hospital.continuity.server.writeback.SyncedEntries;
 import org.hospital.continuity.server.writeback.WriteBackConfig;
@@ -39,7 +40,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class WorkingTheQueue {
 
-    private final WorkbenchStore store;
+    private final Workbench store;
     private final InstantSource clock;
     private final ZoneId zone;
 
@@ -47,9 +48,11 @@ public class WorkingTheQueue {
     private final Incidents incidents;
     private final SyncedEntries entries;
     private final HisPort his;
+    private final TraceClosures closures;
 
-    public WorkingTheQueue(WorkbenchStore store, InstantSource clock, WriteBackConfig config, WriteBackLedger ledger,
-                           SyncedEntries entries, HisPort his, Incidents incidents) {
+    public WorkingTheQueue(Workbench store, InstantSource clock, WriteBackConfig config, WriteBackLedger ledger,
+                           SyncedEntries entries, HisPort his, Incidents incidents, TraceClosures closures) {
+        this.closures = closures;
         this.incidents = incidents;
         this.store = store;
         this.entries = entries;
@@ -60,8 +63,8 @@ public class WorkingTheQueue {
     }
 
     /** The queue of an incident, optionally one parcel's area only. */
-    public List<WorkbenchStore.Stored> queue(String incident, boolean openOnly, Parcels.SplitBy by, String area) {
-        List<WorkbenchStore.Stored> all = store.items(incident, openOnly);
+    public List<Workbench.Stored> queue(String incident, boolean openOnly, Parcels.SplitBy by, String area) {
+        List<Workbench.Stored> all = store.items(incident, openOnly);
         if (area == null) {
             return all;
         }
@@ -69,15 +72,15 @@ public class WorkingTheQueue {
     }
 
     /** An item with the captured record and the candidates: the reading is recorded against the reader (HR-12). */
-    public WorkbenchStore.Stored read(UUID id, String reader) {
-        WorkbenchStore.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
+    public Workbench.Stored read(UUID id, String reader) {
+        Workbench.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
         store.recordRead(s.item(), reader, clock.instant());
         Log.infof("workbench read item=%s visit=%s by=%s", id, s.item().visitId(), reader);
         return s;
     }
 
     /** The incidents with workbench items. */
-    public List<WorkbenchStore.IncidentCount> incidents() {
+    public List<Workbench.IncidentCount> incidents() {
         return store.incidents();
     }
 
@@ -95,7 +98,7 @@ public class WorkingTheQueue {
     /** EP-6.7.5 open and closed dispense mismatches, what is still to dispense, the cashiers' to-do; the read is recorded (HR-12). */
     public TracesView tracesView(String incident, String reader) {
         OutageTraces.Traces t = traces(incident, reader);
-        var closed = store.closedTraces(incident);
+        var closed = closures.closed(incident);
         List<org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.TraceItem> open = new java.util.ArrayList<>();
         List<ClosedTrace> done = new java.util.ArrayList<>();
         for (var item : t.dispenseMismatches()) {
@@ -118,7 +121,7 @@ public class WorkingTheQueue {
         if (!exists) {
             throw DomainRejection.notFound("Trace " + traceKey);
         }
-        store.closeTrace(incident, traceKey, actor, why.trim(), clock.instant());
+        closures.close(incident, traceKey, actor, why.trim(), clock.instant());
         Log.infof("workbench trace closed incident=%s by=%s", incident, actor);
     }
 
@@ -136,7 +139,7 @@ public class WorkingTheQueue {
      * against the record as captured; the search is recorded against the reader (HR-12).
      */
     public List<MatchScore> searchHis(UUID id, PatientFacts query, String reader) {
-        WorkbenchStore.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
+        Workbench.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
         List<PatientFacts> found;
         try {
             found = his.findCandidates(query);
@@ -148,7 +151,7 @@ public class WorkingTheQueue {
                 .sorted(java.util.Comparator.comparingInt(MatchScore::total).reversed()).limit(20).toList();
     }
 
-    public List<WorkbenchStore.ActionRow> history(UUID id) {
+    public List<Workbench.ActionRow> history(UUID id) {
         store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
         return store.actions(id);
     }
@@ -158,7 +161,7 @@ public class WorkingTheQueue {
     }
 
     public Acted act(UUID id, WorkbenchAction action) {
-        WorkbenchStore.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
+        Workbench.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
         // a merge or un-merge corrects an earlier grouping decision, so it may follow on a resolved item (HR-9: a new entry)
         if (s.resolvedAt() != null && !(action instanceof WorkbenchAction.Unmerge) && !(action instanceof WorkbenchAction.Merge)) {
             throw DomainRejection.conflict("workbench-item-resolved", "HR-9",
@@ -234,7 +237,7 @@ public class WorkingTheQueue {
     /** EP-8.5: gives parcels (areas) to people; returns the parcels' progress. */
     public List<ParcelView> assign(String incident, Parcels.SplitBy by, Map<String, String> ownersByArea, String lead) {
         Instant now = clock.instant();
-        List<String> areas = Parcels.split(store.items(incident, false).stream().map(WorkbenchStore.Stored::item).toList(), by)
+        List<String> areas = Parcels.split(store.items(incident, false).stream().map(Workbench.Stored::item).toList(), by)
                 .stream().map(Parcels.Parcel::area).toList();
         for (String area : ownersByArea.keySet()) {
             if (!areas.contains(area)) {
@@ -250,13 +253,13 @@ public class WorkingTheQueue {
     }
 
     public List<ParcelView> parcels(String incident, Parcels.SplitBy by) {
-        List<WorkbenchStore.Stored> all = store.items(incident, false);
-        var resolved = store.resolvedIds(all);
+        List<Workbench.Stored> all = store.items(incident, false);
+        var resolved = resolvedIds(all);
         Instant recovered = recoveredAt(incident).orElse(clock.instant());
-        Map<String, WorkbenchStore.Assignment> owners = store.assignments(incident, by.name());
+        Map<String, Workbench.Assignment> owners = store.assignments(incident, by.name());
         List<ParcelView> out = new ArrayList<>();
-        for (Parcels.Parcel p : Parcels.split(all.stream().map(WorkbenchStore.Stored::item).toList(), by)) {
-            WorkbenchStore.Assignment a = owners.get(p.area());
+        for (Parcels.Parcel p : Parcels.split(all.stream().map(Workbench.Stored::item).toList(), by)) {
+            Workbench.Assignment a = owners.get(p.area());
             Parcels.Parcel owned = a == null ? p : p.assignedTo(a.owner());
             out.add(new ParcelView(p.area(), owned.owner(), Parcels.progress(owned, resolved, recovered, clock.instant(), zone)));
         }
@@ -279,5 +282,11 @@ public class WorkingTheQueue {
             // incidents of the write-back tool may be named freely
         }
         return store.firstItemRaisedAt(incident);
+    }
+
+    private static java.util.Set<UUID> resolvedIds(List<Workbench.Stored> items) {
+        java.util.Set<UUID> out = new java.util.HashSet<>();
+        items.stream().filter(s -> s.resolvedAt() != null).forEach(s -> out.add(s.item().id()));
+        return out;
     }
 }

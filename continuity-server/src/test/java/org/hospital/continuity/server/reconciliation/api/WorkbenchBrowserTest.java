@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Patient;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
-import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.writeback.Workbench;
 import org.hospital.continuity.server.writeback.FhirTestServerResource;
 import org.hospital.continuity.server.writeback.app.RunningWriteBack;
 import org.hospital.continuity.server.writeback.VisitDraft;
@@ -64,7 +64,7 @@ class WorkbenchBrowserTest {
     @Inject
     HisPort hisPort;
     @Inject
-    WorkbenchStore store;
+    Workbench store;
 
     @TestHTTPResource("/workbench")
     URL workbench;

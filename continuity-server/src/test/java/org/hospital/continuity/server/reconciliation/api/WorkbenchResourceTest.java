@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Patient;
 import org.hospital.continuity.server.platform.PostgresResource;
 import org.hospital.continuity.server.platform.TestAccounts;
-import org.hospital.continuity.server.reconciliation.persistence.WorkbenchStore;
+import org.hospital.continuity.server.writeback.Workbench;
 import org.hospital.continuity.server.writeback.FhirTestServerResource;
 import org.hospital.continuity.server.writeback.app.RunningWriteBack;
 import org.hospital.continuity.server.writeback.app.WritingBack;
@@ -48,7 +48,7 @@ class WorkbenchResourceTest {
     HisPort hisPort;
 
     @Inject
-    WorkbenchStore store;
+    Workbench store;
 
     private static final Random RND = new Random(9);
 

@@ -10,14 +10,13 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hospital.continuity.kiosk.audit.app.CurrentRequest;
 import org.hospital.continuity.kiosk.audit.app.KioskAuditLog;
 import org.hospital.continuity.kiosk.session.Sessions;
 import org.hospital.continuity.kiosk.session.StaffSession;
-import org.hospital.continuity.sync.audit.AuditCategories;
+import org.hospital.continuity.sync.audit.AuditRoute;
+import org.hospital.continuity.sync.audit.AuditScope;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -32,26 +31,24 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 @jakarta.inject.Singleton
 public class KioskAuditFilter {
 
-    /** GET routes that show patient data. */
-    static final List<String> PATIENT_DATA = List.of("/api/registrations", "/api/charges", "/api/invoices", "/api/ious",
+    /**
+     * Which requests get an entry: every change and every read of patient data (these GET routes), minus the
+     * changing routes not audited here — sign-in/out (audited with the account by Sessions), UI language, "push now".
+     */
+    static final AuditScope SCOPE = new AuditScope(
+            List.of("POST /api/session", "DELETE /api/session", "PUT /api/settings/language", "POST /api/sync/push-now"),
+            List.of(),
+            List.of("/api/registrations", "/api/charges", "/api/invoices", "/api/ious",
             "/api/clinical", "/api/discharge-settlements", "/api/reference/patients", "/api/journal", "/api/audit", "/api/patients",
-            "/api/reports");
-
-    /** Changing routes not audited here: sign-in/out (audited with the account by Sessions), UI language, "push now". */
-    static final Set<String> SKIP = Set.of("POST /api/session", "DELETE /api/session", "PUT /api/settings/language",
-            "POST /api/sync/push-now");
+            "/api/reports"));
 
     /**
      * What the audit entries of one endpoint say, worked out once (empty: not audited): no reflective
      * method lookup and no string work per request.
      */
-    private static final Map<Endpoint, Optional<Route>> ROUTES = new ConcurrentHashMap<>();
+    private static final Map<Endpoint, Optional<AuditRoute>> ROUTES = new ConcurrentHashMap<>();
 
     private record Endpoint(String httpMethod, Class<?> resource, String javaMethod, List<Class<?>> parameters) {
-    }
-
-    /** An audited route: its template, the entry's action, category and record type. */
-    private record Route(String template, String action, String category, String recordType) {
     }
 
     @Inject
@@ -69,88 +66,45 @@ public class KioskAuditFilter {
      */
     @ServerRequestFilter
     public void expect(ContainerRequestContext request, SimpleResourceInfo info, HttpServerRequest http) {
-        Route route = route(request.getMethod(), info);
-        if (route == null || isRead(request.getMethod())) {
+        AuditRoute route = route(request.getMethod(), info);
+        if (route == null || AuditRoute.isRead(request.getMethod())) {
             return;
         }
         var address = http.remoteAddress();
-        current.expect(event(request, route, "", pathParameters(request.getUriInfo().getPathParameters())),
+        current.expect(event(request, route, "", AuditRoute.pathParameters(request.getUriInfo().getPathParameters())),
                 address == null ? "" : address.hostAddress());
     }
 
     @ServerResponseFilter
     public void audit(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo info) {
-        Route route = route(request.getMethod(), info);
+        AuditRoute route = route(request.getMethod(), info);
         if (route == null) {
             return;
         }
         int status = response.getStatus();
-        if (status < 400 && !isRead(request.getMethod()) && current.isAudited()) {
+        if (status < 400 && !AuditRoute.isRead(request.getMethod()) && current.isAudited()) {
             return; // written with the request's capture, in the same transaction
         }
-        audit.append(event(request, route, status < 400 ? "SUCCESS" : Integer.toString(status),
-                recordId(request.getUriInfo().getPathParameters(), response)));
+        audit.append(event(request, route, AuditRoute.outcome(status),
+                AuditRoute.recordId(request.getUriInfo().getPathParameters(), response.getHeaders().getFirst("Location"))));
     }
 
     /** The route of this request when it is audited, else null. */
-    private static Route route(String method, SimpleResourceInfo info) {
+    private static AuditRoute route(String method, SimpleResourceInfo info) {
         if (info == null || info.getResourceClass() == null || info.getMethodName() == null) {
             return null;
         }
         Endpoint key = new Endpoint(method, info.getResourceClass(), info.getMethodName(), List.of(info.parameterTypes()));
-        return ROUTES.computeIfAbsent(key, k -> Optional.ofNullable(audited(method, info))
-                .map(t -> new Route(t, method + " " + t, AuditCategories.of(method, t), recordType(t)))).orElse(null);
+        return ROUTES.computeIfAbsent(key, k -> Optional.ofNullable(template(info))
+                .filter(t -> SCOPE.of(method, t) != AuditScope.Audited.NEVER).map(t -> AuditRoute.of(method, t))).orElse(null);
     }
 
-    /** The route template when this request is audited, else null. */
-    private static String audited(String method, SimpleResourceInfo info) {
-        String route = template(info);
-        if (route == null || SKIP.contains(method + " " + route)) {
-            return null;
-        }
-        if (isRead(method) && PATIENT_DATA.stream().noneMatch(route::startsWith)) {
-            return null;
-        }
-        return route;
-    }
-
-    private static boolean isRead(String method) {
-        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
-    }
-
-    private KioskAuditLog.Event event(ContainerRequestContext request, Route route, String outcome, String recordId) {
+    private KioskAuditLog.Event event(ContainerRequestContext request, AuditRoute route, String outcome, String recordId) {
         Cookie cookie = request.getCookies().get(Sessions.COOKIE);
-        Optional<StaffSession> session = cookie == null ? Optional.empty() : sessions.peek(cookie.getValue());
+        var session = cookie == null ? Optional.<StaffSession>empty()
+                : sessions.peek(cookie.getValue());
         return new KioskAuditLog.Event(session.map(s -> s.accountId()).orElse("anonymous"),
                 session.isPresent() ? "STAFF" : "ANONYMOUS", route.action(), route.category(), outcome, route.recordType(), recordId, "");
-    }
-
-    static String recordType(String route) {
-        String[] parts = route.split("/");
-        for (int i = parts.length - 1; i > 0; i--) {
-            if (parts[i].startsWith("{") && !parts[i - 1].startsWith("{")) {
-                return parts[i - 1];
-            }
-        }
-        return parts.length == 0 ? "" : parts[parts.length - 1];
-    }
-
-    static String pathParameters(jakarta.ws.rs.core.MultivaluedMap<String, String> params) {
-        Map<String, String> sorted = new TreeMap<>();
-        params.forEach((k, v) -> sorted.put(k, v.isEmpty() ? "" : v.get(0)));
-        StringBuilder b = new StringBuilder();
-        sorted.forEach((k, v) -> b.append(b.length() == 0 ? "" : ",").append(k).append('=').append(v));
-        return b.toString();
-    }
-
-    static String recordId(jakarta.ws.rs.core.MultivaluedMap<String, String> params, ContainerResponseContext response) {
-        StringBuilder b = new StringBuilder(pathParameters(params));
-        Object location = response.getHeaders().getFirst("Location");
-        if (location != null) {
-            String l = location.toString();
-            b.append(b.length() == 0 ? "" : ",").append("created=").append(l.substring(l.lastIndexOf('/') + 1));
-        }
-        return b.toString();
     }
 
     static String template(SimpleResourceInfo info) {
@@ -164,11 +118,6 @@ public class KioskAuditFilter {
     static String templateOf(Method m) {
         Path base = m.getDeclaringClass().getAnnotation(Path.class);
         Path sub = m.getAnnotation(Path.class);
-        String p = ((base == null ? "" : base.value()) + "/" + (sub == null ? "" : sub.value()))
-                .replaceAll("\\{\\s*([A-Za-z0-9_.-]+)\\s*:[^}]*}", "{$1}").replaceAll("/+", "/");
-        if (p.length() > 1 && p.endsWith("/")) {
-            p = p.substring(0, p.length() - 1);
-        }
-        return p.startsWith("/") ? p : "/" + p;
+        return AuditRoute.template(base == null ? null : base.value(), sub == null ? null : sub.value());
     }
 }

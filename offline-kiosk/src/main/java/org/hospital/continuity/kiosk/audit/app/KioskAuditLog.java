@@ -76,8 +76,8 @@ public class KioskAuditLog {
         if (h == null) {
             h = table.head(transaction).orElse(new AuditLogTable.ChainHead(0, AuditChain.GENESIS));
         }
-        AuditRecord r = AuditRecord.of(clock.instant(), e.actor(), e.actorKind(), clip(e.action(), 300), e.category(), e.outcome(),
-                source == null ? "" : source, e.recordType(), clip(e.recordId(), 300), clip(e.detail(), 500))
+        AuditRecord r = AuditRecord.of(clock.instant(), e.actor(), e.actorKind(), e.action(), e.category(), e.outcome(),
+                source == null ? "" : source, e.recordType(), e.recordId(), e.detail()) // texts clipped by AuditRecord.of
                 .chainedAfter(h.seq() + 1, h.hash());
         table.insert(transaction, r);
         head = new AuditLogTable.ChainHead(r.seq(), r.hash());
@@ -117,10 +117,6 @@ public class KioskAuditLog {
 
     public void shipped(long storedThrough) {
         table.shipped(storedThrough, clock.instant());
-    }
-
-    static String clip(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max) + "…";
     }
 
     /** The client address of the current HTTP request, "" outside one. */

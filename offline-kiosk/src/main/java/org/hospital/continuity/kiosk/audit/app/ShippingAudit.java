@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
 import org.hospital.continuity.kiosk.enrolment.KioskCredential;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.sync.audit.AuditRecord;
+import org.hospital.continuity.sync.audit.AuditWire;
 
 /**
  * Sends this kiosk's audit entries to the server with the journal, on the sync agent's interval (HR-8).
@@ -103,11 +103,6 @@ public class ShippingAudit {
         String base = config.serverUrl().endsWith("/") ? config.serverUrl().substring(0, config.serverUrl().length() - 1) : config.serverUrl();
         return HttpRequest.newBuilder(URI.create(base + "/api/kiosk/audit")).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(batch))).build();
-    }
-
-    /** The upload's body: {@code {"entries": [...]}}, each entry the record as it is. */
-    String body(List<AuditRecord> batch) throws java.io.IOException {
-        return json.writeValueAsString(Map.of("entries", batch));
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(AuditWire.upload(batch)))).build();
     }
 }

@@ -21,7 +21,7 @@ import org.hospital.continuity.kiosk.reference.KnownPatient;
 import org.hospital.continuity.kiosk.reference.ReferenceData;
 import org.hospital.continuity.kiosk.reference.ReferenceSnapshot;
 import org.hospital.continuity.kiosk.reference.SnapshotInfo;
-import org.hospital.continuity.kiosk.reference.domain.PinyinInitials;
+import org.hospital.continuity.sync.text.PinyinInitials;
 
 /**
  * The stored snapshot: {@code reference_snapshot} (version and age), {@code ref_item}, {@code ref_department},

@@ -8,7 +8,6 @@ import static org.hospital.continuity.server.platform.persistence.Sql.ts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -23,13 +22,17 @@ import org.hospital.continuity.playbooks.signal.ProbeStatus;
 import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.server.probe.domain.ProbeKind;
 
-/** Probe definitions, their last results, and the leases that keep two instances from running one probe at once. */
+/**
+ * The probe rounds on the reactive SQL client: the leases that keep two instances from running one probe at once
+ * ({@code for update skip locked}, an update returning the claimed rows) and the results recorded under them. The
+ * probes' configuration is Hibernate Reactive ({@link ProbeRepository}).
+ */
 @ApplicationScoped
-public class ProbeStore {
+public class ProbeLeases {
 
     private final Pool pool;
 
-    public ProbeStore(Pool pool) {
+    public ProbeLeases(Pool pool) {
         this.pool = pool;
     }
 
@@ -56,30 +59,6 @@ public class ProbeStore {
         return out;
     }
 
-    public Uni<List<Probe>> all(Tx c) {
-        return c.client().query(SELECT + " order by name").execute().map(ProbeStore::probes);
-    }
-
-    public Uni<Probe> byId(Tx c, UUID id) {
-        return c.client().preparedQuery(SELECT + " where id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 0 ? null : probe(rows.iterator().next()));
-    }
-
-    /** False when the name is taken. */
-    public Uni<Boolean> insert(Tx c, UUID id, String name, ProbeKind kind, String target, Component component, String series,
-                               Duration interval, Duration timeout, Instant now) {
-        return c.client().preparedQuery("""
-                insert into probe (id, name, kind, target, component, series, interval_ms, timeout_ms, enabled, next_run_at, created_at)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, true, $9, $9) on conflict (name) do nothing""")
-                .execute(Tuple.from(Arrays.asList(id, name, kind.name(), target, component.name(), series, (int) interval.toMillis(),
-                        (int) timeout.toMillis(), ts(now))))
-                .map(r -> r.rowCount() == 1);
-    }
-
-    public Uni<Boolean> setEnabled(Tx c, UUID id, boolean enabled, Instant now) {
-        return c.client().preparedQuery("update probe set enabled = $2, next_run_at = $3 where id = $1").execute(Tuple.of(id, enabled, ts(now)))
-                .map(r -> r.rowCount() == 1);
-    }
-
     /**
      * Claims up to {@code limit} due probes for this instance: a lease until {@code leaseUntil}. Rows another
      * instance is claiming right now are skipped ({@code for update skip locked}); an expired lease (its
@@ -92,7 +71,7 @@ public class ProbeStore {
                               order by next_run_at for update skip locked limit $4)
                 returning id, name, kind, target, component, series, interval_ms, timeout_ms, enabled, last_status, last_detail,
                           last_run_at, last_change_at, next_run_at""")
-                .execute(Tuple.of(owner, ts(leaseUntil), ts(now), limit)).map(ProbeStore::probes);
+                .execute(Tuple.of(owner, ts(leaseUntil), ts(now), limit)).map(ProbeLeases::probes);
     }
 
     /** Claims one probe now regardless of its schedule (a manual run); null when another instance holds it. */
