@@ -131,15 +131,16 @@ public final class DowntimeRecords {
                 if (voided == null) {
                     visits.put(v.visitId(), v.plus(lines));
                 }
-            } else if (reg != null) {
-                String why = unreadableRegistrations.contains(reg) ? "its registration cannot be read"
-                        : "its registration is not among the synced records";
-                waiting.add(new Waiting(c.entry(), WorkbenchReason.PATIENT_UNRESOLVED, why, orphan(incident, c)));
+            } else if (reg != null && unreadableRegistrations.contains(reg)) {
+                waiting.add(new Waiting(c.entry(), WorkbenchReason.PATIENT_UNRESOLVED, "its registration cannot be read", orphan(incident, c)));
                 chargeUnit.put(stream, stream);
                 unitOf.put(c.entry().entryId(), stream);
             } else {
-                // a charge for a patient the snapshot knows, or only typed by name: resolved at write-back
-                RecordDraft d = new RecordDraft(stream, c.entry(), c.record(), new RecordDraft.PatientKey(null, c.record().knownPatientId(),
+                // a charge for a registration not among this incident's records (an earlier outage's, already in the HIS, or
+                // one still on its way), for a patient the snapshot knows, or only typed by name: its own record, resolved at
+                // write-back (the registration's HIS patient, the snapshot's, a person's choice) or waiting on the workbench
+                // with its reason; never left out
+                RecordDraft d = new RecordDraft(stream, c.entry(), c.record(), new RecordDraft.PatientKey(reg, c.record().knownPatientId(),
                         c.record().patientNumber(), c.record().patientName()), null, null);
                 records.add(d);
                 chargeUnit.put(stream, stream);
@@ -225,10 +226,14 @@ public final class DowntimeRecords {
 
     /** What the workbench shows of a charge whose patient is not resolved: the name and phone typed, the lines. */
     private static VisitDraft orphan(String incident, Charge c) {
-        DowntimeRecord.ChargeRecorded r = c.record();
-        PatientFacts facts = new PatientFacts(c.entry().streamId().toString(), r.patientName(), Sex.UNKNOWN, null, r.phone(), null);
-        return new VisitDraft(c.entry().streamId(), incident, c.entry().kioskId(), r.patientNumber(), facts, null, null,
-                c.entry().recordedAt(), c.entry().actor(), null, lines(c));
+        return captured(incident, c.entry(), c.record());
+    }
+
+    /** What the workbench shows of a charge as captured: the name and phone typed, the downtime number, the priced lines. */
+    static VisitDraft captured(String incident, JournalEntry e, DowntimeRecord.ChargeRecorded r) {
+        PatientFacts facts = new PatientFacts(e.streamId().toString(), r.patientName(), Sex.UNKNOWN, null, r.phone(), null);
+        return new VisitDraft(e.streamId(), incident, e.kioskId(), r.patientNumber(), facts, null, null, e.recordedAt(), e.actor(), null,
+                lines(new Charge(e, r)));
     }
 
     /** What the workbench shows of an entry that cannot be read: where and when it was captured, by whom. */

@@ -20,8 +20,9 @@ import java.util.UUID;
 public record RecordDraft(UUID unitId, JournalEntry entry, DowntimeRecord record, PatientKey patient, UUID amends, RecordDraft original) {
 
     /**
-     * How a record names its patient: a registration of this outage, the HIS's patient id the kiosk's snapshot had
-     * (with the inpatient number), or only a name typed on the form.
+     * How a record names its patient: a registration (for a charge: one not among this incident's records, written by an
+     * earlier outage's write-back), the HIS's patient id the kiosk's snapshot had (with the inpatient number), or only a
+     * name typed on the form.
      */
     public record PatientKey(UUID registrationId, String knownPatientId, String inpatientNumber, String name) {
     }

@@ -223,6 +223,18 @@ public final class WritingBack {
             return new Resolution(new org.hospital.continuity.sync.his.HisRecord.Subject(decided.get(), null), null, null);
         }
         RecordDraft.PatientKey key = d.patient();
+        if (key != null && key.registrationId() != null) {
+            // a charge naming a registration that is not among this incident's records: the HIS patient (and visit) it was
+            // written under, by an earlier outage's write-back
+            Optional<org.hospital.continuity.sync.his.HisRecord.Subject> ofRegistration = ledger.subjectOf(key.registrationId());
+            if (ofRegistration.isPresent()) {
+                return new Resolution(ofRegistration.get(), null, null);
+            }
+            if (key.knownPatientId() == null) {
+                return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED,
+                        "its registration is not among the synced records and not in the HIS");
+            }
+        }
         if (key != null && key.knownPatientId() != null) {
             String cacheKey = key.knownPatientId() + "|" + key.inpatientNumber();
             Optional<org.hospital.continuity.sync.his.HisRecord.Subject> found = known.get(cacheKey);
@@ -284,7 +296,9 @@ public final class WritingBack {
         if (ledger.raisedBefore(d.unitId(), reason) && ledger.waitingReason(d.unitId()).isPresent()) {
             return;
         }
-        VisitDraft captured = new VisitDraft(d.unitId(), incident, d.entry().kioskId(), null,
+        VisitDraft captured = d.amends() == null && d.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.ChargeRecorded c
+                ? DowntimeRecords.captured(incident, d.entry(), c)
+                : new VisitDraft(d.unitId(), incident, d.entry().kioskId(), null,
                 new PatientFacts(d.unitId().toString(), d.patient() == null ? null : d.patient().name(),
                         org.hospital.continuity.sync.matching.Sex.UNKNOWN, null, null, null),
                 null, null, d.entry().recordedAt(), d.entry().actor(), null, List.of());

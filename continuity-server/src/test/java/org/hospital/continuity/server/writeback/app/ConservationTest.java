@@ -245,4 +245,33 @@ class ConservationTest {
         assertThat(fromScratch.balances()).isTrue();
         assertThat(resourcesInHis()).isEqualTo(inHis);
     }
+
+    @Test
+    @DisplayName("EP-8.4 a charge whose registration is not in this outage: written under the HIS patient and visit its registration got in an earlier outage; with no such registration it waits on the workbench with its lines and a reason")
+    void aChargeOfAnEarlierOutagesRegistrationIsWritten() {
+        CodeMapping mapping = new CodeMapping(Map.of(CodeMapping.Kind.ITEM, Map.of("REG-01", "REG-01", "LAB-CBC", "LAB-CBC")));
+        InMemoryLedger ledger = new InMemoryLedger();
+        List<JournalEntry> earlier = new ArrayList<>();
+        UUID reg = new Kiosk("k-cashier", earlier).add("registration", new PatientRegistered("DT-9", null, "司马光", "M",
+                LocalDate.of(1980, 5, 17), null, null, "13800138000", "SELF_PAY", null, "0301", null, "REG-01", "普通门诊挂号", 1000));
+        assertThat(run(earlier, ledger, mapping).written()).isEqualTo(1);
+        var visit = ledger.subjectOf(reg).orElseThrow();
+
+        List<JournalEntry> later = new ArrayList<>();
+        Kiosk cashier = new Kiosk("k-cashier-2", later);
+        UUID charge = cashier.add("charge", paid(reg, null, "司马光", priced("LAB-CBC", "ITEM", "血常规", "次", 2500, 1)));
+        UUID lost = cashier.add("charge", paid(UUID.randomUUID(), null, "王芳", priced("LAB-CBC", "ITEM", "血常规", "次", 2500, 1)));
+        Conservation.Ledger count = run(later, ledger, mapping);
+
+        assertThat(count.balances()).isTrue();
+        assertThat(count.written()).isEqualTo(1);
+        assertThat(ledger.subjectOf(charge)).contains(visit);
+        assertThat(ledger.waitingReason(lost)).contains(org.hospital.continuity.server.writeback.WorkbenchReason.PATIENT_UNRESOLVED);
+        assertThat(ledger.items()).filteredOn(i -> i.visitId().equals(lost)).singleElement().satisfies(i -> {
+            assertThat(i.detail()).contains("registration");
+            assertThat(i.captured().lines()).extracting(org.hospital.continuity.server.writeback.VisitDraft.Line::code).containsExactly("LAB-CBC");
+        });
+        long chargeItems = his.client().search().byUrl("ChargeItem?_summary=count").returnBundle(Bundle.class).execute().getTotal();
+        assertThat(chargeItems).as("the registration fee and the later charge's line").isEqualTo(2);
+    }
 }
