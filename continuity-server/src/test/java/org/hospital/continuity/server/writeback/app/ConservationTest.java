@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * EP-8.4 "nothing left behind", counted: an outage with every kind of record (registrations, cashier charges, a voided
  * charge, an IOU issued and exchanged, charges whose patient cannot be resolved, prescriptions by name, a corrected and a
  * voided prescription, a ward requisition and a partial dispense from the pharmacy's kiosk, orders, an exam request, an
- * exam register with a code the HIS does not know, ward charges, a discharge settlement, an allergy, the breakpoint entries,
+ * exam register with a code the HIS does not know and one it knows, ward charges, a discharge settlement, an allergy, the breakpoint entries,
  * a spoiled invoice number, and a corrupt record in the middle) is written back into the stand-in FHIR HIS; per kiosk and
  * per kind, received = written + waiting (with a reason) + not for the HIS, nothing pending; and again after a replay, which
  * adds nothing to the HIS.
@@ -169,6 +169,8 @@ class ConservationTest {
                 null, null));
         ward.add("exam-register", new ExamsRegistered(typed("司马光"), "US-0042", List.of(new ExamDone("EX-UNKNOWN", "新检查", 9000)), 9000,
                 null, null));
+        ward.add("exam-register", new ExamsRegistered(typed("司马光"), "US-0043", List.of(new ExamDone("US-ABD", "腹部B超", 12000)), 12000,
+                null, null));
         ward.add("allergy", new AllergyNoted(inpatient, null, "头孢类", "呼吸困难", "SEVERE", null, null));
         ward.add("discharge-settlement", new DischargeSettled("P000123", "ZY2026001", "欧阳娜娜", "肾内科一病区", "12",
                 List.of(priced("BED-01", "ITEM", "床位费", "日", 5000, 6)), 30000, 20000, 10000, true, "INV0002"));
@@ -229,7 +231,7 @@ class ConservationTest {
         assertThat(first.lines().stream().filter(l -> l.written() > 0).map(Conservation.Line::kind).distinct())
                 .contains("PatientRegistered", "ChargeRecorded", "InvoiceVoided", "IouIssued", "IouExchanged", "PrescriptionWritten",
                         "ClinicalFormCorrected", "ClinicalFormVoided", "RequisitionIssued", "OrderWritten", "ExamRequest", "ChargesExecuted",
-                        "AllergyNoted", "DischargeSettled", "Dispensed");
+                        "AllergyNoted", "DischargeSettled", "Dispensed", "ExamsRegistered");
         assertThat(first.notForHis()).isEqualTo(3); // two breakpoint entries, one spoiled invoice number
 
         long inHis = resourcesInHis();
