@@ -110,6 +110,7 @@ public final class RecordBundles {
         agent(prov, "enterer", "Enterer", ids.staff(), src.operator());
         agent(prov, "assembler", "Assembler", ids.kiosk(), src.kioskId());
         String provId = "dt-" + (record instanceof HisRecord.Amendment ? src.entryId() : record.recordId());
+        prov.setId(provId); // a PUT's resource carries the id its absolute fullUrl names
         tx.addEntry().setFullUrl(baseUrl + "/Provenance/" + provId).setResource(prov).getRequest()
                 .setMethod(Bundle.HTTPVerb.PUT).setUrl("Provenance/" + provId);
         return tx;
@@ -341,7 +342,9 @@ public final class RecordBundles {
             ci.addService(dispense);
         }
         if (request != null) {
-            ci.addService(request);
+            // R4's ChargeItem.service names what was performed (a procedure, an observation …), not a request: the exam
+            // request this charge is for is supporting information
+            ci.addSupportingInformation(request);
         }
         return add(tx, ci, "ChargeItem", ids.line(), l.lineId(), update);
     }
