@@ -126,8 +126,11 @@ class IncidentNotificationsTest {
         assertThat(manual).hasSize(1);
         String instruction = manual.get(0).notification().subjectRef().substring("instruction:".length());
         // the playbooks' ladder settings name the leadership group for this step: it is told too
-        assertThat(reading.newest(incidentId, 100).await().indefinitely()).anyMatch(w -> w.notification().kind() == NoticeKind.LADDER_STEP
-                && w.notification().audience().equals("LEADERSHIP_GROUP"));
+        // (raised from its own typed event, which the relay may deliver after the switch's: waited for, not sampled)
+        assertThat(eventually(() -> reading.newest(incidentId, 100).await().indefinitely(),
+                list -> list.stream().anyMatch(w -> w.notification().kind() == NoticeKind.LADDER_STEP
+                        && w.notification().audience().equals("LEADERSHIP_GROUP"))))
+                .anyMatch(w -> w.notification().kind() == NoticeKind.LADDER_STEP && w.notification().audience().equals("LEADERSHIP_GROUP"));
         NotificationDeliveryTest.drain(jobs);
         var sms = ChannelReceivers.received("/sms", b -> b.contains("【转入手工操作】药房"));
         assertThat(sms).isNotEmpty();
