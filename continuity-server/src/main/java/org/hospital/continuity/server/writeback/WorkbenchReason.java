@@ -31,5 +31,10 @@ public enum WorkbenchReason {
      */
     PATIENT_UNRESOLVED,
     /** The inpatient encounter (admission) the record belongs to is not in the HIS. */
-    ENCOUNTER_UNRESOLVED
+    ENCOUNTER_UNRESOLVED,
+    /**
+     * HR-9: a void, a correction or an IOU exchange whose record (the one it voids, corrects or pays) is not among this
+     * incident's records (captured in another outage, or never synced): a person applies it in the HIS or says why not.
+     */
+    AMENDS_RECORD_ELSEWHERE
 }

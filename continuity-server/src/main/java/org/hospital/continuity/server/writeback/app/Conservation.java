@@ -16,8 +16,8 @@ import java.util.UUID;
 /**
  * EP-8.4 "nothing left behind", made countable: for an incident, per kiosk and per kind of record, every entry the server
  * received is written to the HIS, or waits on the workbench in a named parcel with a reason, or is held (a drill's
- * records never reach the HIS, HR-21), or needs no write (a breakpoint, a spoiled invoice number, an amendment of a
- * record outside the incident) — and nothing is anything else: {@code received = written + waiting + held + notForHis}
+ * records never reach the HIS, HR-21), or needs no write (a breakpoint, a spoiled invoice number, the IOU slip of a charge
+ * outside the incident; an amendment of a record outside the incident waits on the workbench) — and nothing is anything else: {@code received = written + waiting + held + notForHis}
  * with {@code pending = 0} once a run went through. An entry is counted by the fate of the unit it was written in (a
  * charge with its visit, an IOU slip with its charge).
  */

@@ -105,8 +105,9 @@ public final class DowntimeRecords {
             } else if (r instanceof DowntimeRecord.ClinicalFormVoided || r instanceof DowntimeRecord.ClinicalFormCorrected) {
                 RecordDraft original = byStream.get(e.streamId());
                 if (original == null) {
-                    // the record it amends was not synced in this incident's window: nothing of it to amend here
-                    notForHis.add(new NotForHis(e, "amends a record not among this incident's records"));
+                    // HR-9: the record it amends is not among this incident's records (another outage's, or never synced);
+                    // the amendment may still concern a record in the HIS: a person applies it there or says why not
+                    amendsElsewhere(incident, e, "voids or corrects a record not among this incident's records", waiting, unitOf);
                     continue;
                 }
                 RecordDraft a = new RecordDraft(e.entryId(), e, r, original.patient(), e.streamId(), original);
@@ -155,6 +156,11 @@ public final class DowntimeRecords {
                 unitOf.put(voided.entryId(), voided.entryId());
             }
         }
+        for (Map.Entry<UUID, JournalEntry> v : voidedCharges.entrySet()) {
+            if (!charges.containsKey(v.getKey())) {
+                amendsElsewhere(incident, v.getValue(), "voids the invoice of a charge not among this incident's records", waiting, unitOf);
+            }
+        }
         for (Map.Entry<UUID, JournalEntry> i : iouIssued.entrySet()) {
             JournalEntry e = i.getValue();
             Contract.Read read = Contract.CURRENT.check(e);
@@ -175,7 +181,7 @@ public final class DowntimeRecords {
             UUID charge = issued == null ? null : UUID.fromString(issued.chargeId());
             UUID unit = charge == null ? null : chargeUnit.get(charge);
             if (unit == null) {
-                notForHis.add(new NotForHis(e, "exchange of an IOU slip not among this incident's records"));
+                amendsElsewhere(incident, e, "exchanges an IOU slip whose charge is not among this incident's records", waiting, unitOf);
                 continue;
             }
             Charge c = charges.get(charge);
@@ -234,6 +240,15 @@ public final class DowntimeRecords {
         PatientFacts facts = new PatientFacts(e.streamId().toString(), r.patientName(), Sex.UNKNOWN, null, r.phone(), null);
         return new VisitDraft(e.streamId(), incident, e.kioskId(), r.patientNumber(), facts, null, null, e.recordedAt(), e.actor(), null,
                 lines(new Charge(e, r)));
+    }
+
+    /** An amendment whose record is not among the incident's: it waits on the workbench, under its own entry's id. */
+    private static void amendsElsewhere(String incident, JournalEntry e, String detail, List<Waiting> waiting, Map<UUID, UUID> unitOf) {
+        VisitDraft captured = new VisitDraft(e.entryId(), incident, e.kioskId(), null,
+                new PatientFacts(e.entryId().toString(), null, Sex.UNKNOWN, null, null, null), null, null, e.recordedAt(), e.actor(),
+                null, List.of());
+        waiting.add(new Waiting(e, WorkbenchReason.AMENDS_RECORD_ELSEWHERE, detail + " (record " + e.streamId() + ")", captured));
+        unitOf.put(e.entryId(), e.entryId());
     }
 
     /** What the workbench shows of an entry that cannot be read: where and when it was captured, by whom. */

@@ -87,7 +87,8 @@ public final class WritingBack {
     public int park(String incident, List<DowntimeRecords.Waiting> waiting) {
         int raised = 0;
         for (DowntimeRecords.Waiting w : waiting) {
-            UUID record = w.entry().streamId();
+            // the unit it waits as: the record's stream, or an amendment's own entry (its stream is the amended record's)
+            UUID record = w.captured().visitId();
             if (ledger.raisedBefore(record, w.reason())) {
                 continue;
             }

@@ -103,4 +103,31 @@ class DowntimeRecordsTest {
         assertThat(a.waiting().get(1).detail()).contains("payload.insuranceDeferred");
         assertThat(a.waiting().get(2).detail()).isEqualTo("its registration cannot be read");
     }
+
+    @Test
+    @DisplayName("HR-9 a void, a correction, an invoice void and an IOU exchange of records not among the incident's wait on the workbench under their own entry, with a reason; none is left out")
+    void amendmentsOfRecordsElsewhereWait() {
+        UUID prescription = UUID.randomUUID();
+        UUID charge = UUID.randomUUID();
+        UUID slip = UUID.randomUUID();
+        UUID corrected = UUID.randomUUID();
+        List<JournalEntry> entries = List.of(
+                entry("k1", 1, "prescription", prescription, 2, "ClinicalFormVoided",
+                        Contract.write(new DowntimeRecord.ClinicalFormVoided(prescription, "患者未取药"))),
+                entry("k1", 2, "prescription", corrected, 2, "ClinicalFormCorrected",
+                        Contract.write(new DowntimeRecord.ClinicalFormCorrected(UUID.randomUUID(), "剂量写错"))),
+                entry("k1", 3, "charge", charge, 2, "InvoiceVoided", Contract.write(new DowntimeRecord.InvoiceVoided("A001", "重复收费"))),
+                entry("k1", 4, "iou", slip, 2, "IouExchanged", Contract.write(new DowntimeRecord.IouExchanged("F2026-000001"))));
+
+        DowntimeRecords.Assembled a = DowntimeRecords.assemble("inc-1", entries);
+
+        assertThat(a.waiting()).hasSize(4).allSatisfy(w -> {
+            assertThat(w.reason()).isEqualTo(WorkbenchReason.AMENDS_RECORD_ELSEWHERE);
+            assertThat(w.captured().visitId()).as("waits under its own entry, not the amended record's id").isEqualTo(w.entry().entryId());
+            assertThat(w.detail()).contains(w.entry().streamId().toString());
+        });
+        assertThat(a.notForHis()).isEmpty();
+        assertThat(a.unitOfEntry()).hasSize(4);
+        entries.forEach(e -> assertThat(a.unitOfEntry()).containsEntry(e.entryId(), e.entryId()));
+    }
 }
