@@ -242,8 +242,8 @@
         el('td', { text: String(l.quantity) }), el('td', { class: 'money', text: yuan(l.unitPriceFen) })]));
     });
     var actions = clear($('actions'));
-    var patientItem = ['PATIENT_PROPOSAL', 'AMBIGUOUS_IN_HIS', 'POSSIBLE_DUPLICATE'].indexOf(i.reason) >= 0;
-    if (patientItem) {
+    var patientItem = ['PATIENT_PROPOSAL', 'AMBIGUOUS_IN_HIS', 'POSSIBLE_DUPLICATE', 'PATIENT_UNRESOLVED'].indexOf(i.reason) >= 0;
+    if (patientItem && i.reason !== 'PATIENT_UNRESOLVED') {
       var reject = el('button', { type: 'button', id: 'reject', text: t('wb.reject') });
       reject.addEventListener('click', function () { act({ action: 'CREATE_NEW' }); });
       actions.appendChild(reject);
@@ -288,16 +288,48 @@
     api('GET', '/api/workbench/incidents/' + enc(state.incident) + '/traces').then(function (tr) {
       $('traces').hidden = false;
       var d = clear($('dispense').tBodies[0]);
-      if (!tr.dispenseMismatches.length) { d.appendChild(el('tr', null, [el('td', { colspan: '5', text: t('wb.dispense.none') })])); }
+      if (!tr.dispenseMismatches.length) { d.appendChild(el('tr', null, [el('td', { colspan: '6', text: t('wb.dispense.none') })])); }
       tr.dispenseMismatches.forEach(function (x) {
+        var why = el('input', { type: 'text', maxlength: '500', 'aria-label': t('wb.trace.why') });
+        var close = el('button', { type: 'button', text: t('wb.trace.close') });
+        close.addEventListener('click', function () {
+          if (!why.value.trim()) { why.focus(); return; }
+          api('POST', '/api/workbench/incidents/' + enc(state.incident) + '/traces/' + enc(x.key) + '/close', { why: why.value.trim() })
+            .then(function () { $('load-traces').click(); }).catch(fail);
+        });
         d.appendChild(el('tr', { 'data-mismatch': x.mismatch }, [el('td', { text: x.dispenseId }), el('td', { text: x.orderId || '-' }),
-          el('td', { text: t('mismatch.' + x.mismatch) }), el('td', { text: x.expected || '-' }), el('td', { text: x.found || '-' })]));
+          el('td', { text: t('mismatch.' + x.mismatch) + (x.drugCode ? ' ' + x.drugCode : '') }), el('td', { text: x.expected || '-' }),
+          el('td', { text: x.found || '-' }), el('td', null, [why, close])]));
+      });
+      (tr.closedTraces || []).forEach(function (c) {
+        d.appendChild(el('tr', { 'data-mismatch': c.trace.mismatch, class: 'closed' }, [el('td', { text: c.trace.dispenseId }),
+          el('td', { text: c.trace.orderId || '-' }), el('td', { text: t('mismatch.' + c.trace.mismatch) }),
+          el('td', { colspan: '3', text: t('wb.trace.closed', { why: c.why, when: when(c.closedAt) }) })]));
       });
       var c = clear($('todo').tBodies[0]);
       if (!tr.cashierTodo.length) { c.appendChild(el('tr', null, [el('td', { colspan: '5', text: t('wb.todo.none') })])); }
       tr.cashierTodo.forEach(function (x) {
         c.appendChild(el('tr', { 'data-kind': x.kind }, [el('td', { text: t('todo.' + x.kind) }), el('td', { text: x.patientName || '' }),
           el('td', { text: x.phone || '' }), el('td', { class: 'money', text: yuan(x.amountFen) }), el('td', { text: when(x.since) })]));
+      });
+    }).catch(fail);
+  });
+
+  // ---- the conservation ledger (EP-8.4): per kiosk and kind, every record accounted for ----------------------------
+  $('load-ledger').addEventListener('click', function () {
+    if (!state.incident) { return; }
+    api('GET', '/api/writeback/incidents/' + enc(state.incident) + '/conservation').then(function (c) {
+      $('ledger').hidden = false;
+      $('ledger-total').textContent = t(c.balances ? 'wb.ledger.balances' : 'wb.ledger.open',
+        { received: c.received, written: c.written, waiting: c.waiting, held: c.held, notForHis: c.notForHis, pending: c.pending });
+      var b = clear($('ledger-lines').tBodies[0]);
+      c.lines.forEach(function (l) {
+        var reasons = Object.keys(l.waiting).map(function (r) { return t('reason.' + r) + ' ' + l.waiting[r]; }).join('；');
+        var waiting = Object.keys(l.waiting).reduce(function (n, r) { return n + l.waiting[r]; }, 0);
+        b.appendChild(el('tr', { 'data-kind': l.kind }, [el('td', { text: l.kioskId }), el('td', { text: t('kind.' + l.kind) }),
+          el('td', { text: String(l.received) }), el('td', { text: String(l.written) }),
+          el('td', { text: waiting ? waiting + '（' + reasons + '）' : '0' }), el('td', { text: String(l.held) }),
+          el('td', { text: String(l.notForHis) }), el('td', { text: String(l.pending) })]));
       });
     }).catch(fail);
   });

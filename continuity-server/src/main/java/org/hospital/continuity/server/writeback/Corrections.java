@@ -46,7 +46,7 @@ public final class Corrections {
             String[] parts = value.split("=", 2);
             if (parts.length == 2) {
                 lines = lines.stream().map(l -> l.code().equals(parts[0])
-                        ? new VisitDraft.Line(l.lineId(), l.kind(), parts[1], l.name(), l.quantity(), l.unitPriceFen(), l.dispensed())
+                        ? new VisitDraft.Line(l.lineId(), l.kind(), parts[1], l.name(), l.quantity(), l.unitPriceFen(), l.dispensed(), l.unit())
                         : l).toList();
             }
         }

@@ -18,9 +18,13 @@ public record VisitDraft(UUID visitId, String incident, String kioskId, String d
         lines = List.copyOf(lines);
     }
 
-    /** A charged line, kiosk codes, price as charged. */
+    /** A charged line, kiosk codes, price as charged, the unit its quantity counts (null when not known). */
     public record Line(UUID lineId, String kind, String code, String name, int quantity, long unitPriceFen,
-                      boolean dispensed) {
+                      boolean dispensed, String unit) {
+
+        public Line(UUID lineId, String kind, String code, String name, int quantity, long unitPriceFen, boolean dispensed) {
+            this(lineId, kind, code, name, quantity, unitPriceFen, dispensed, null);
+        }
     }
 
     /** The same draft with more lines (a charge entry arrived for it). */

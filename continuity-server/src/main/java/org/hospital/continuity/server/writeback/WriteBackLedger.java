@@ -34,6 +34,15 @@ public interface WriteBackLedger {
     /** Records a written visit. */
     void written(String incident, UUID visitId, String groupKey, WriteOutcome.Written outcome, String how);
 
+    /** True when an item of this reason was ever raised for the record (open or resolved): it is not raised twice. */
+    boolean raisedBefore(UUID recordId, org.hospital.continuity.server.writeback.WorkbenchReason reason);
+
+    /** The HIS patient and encounter a written unit (visit or record) went under, if it is written. */
+    Optional<org.hospital.continuity.sync.his.HisRecord.Subject> subjectOf(UUID unitId);
+
+    /** The reason of the unit's open blocking workbench item, if it waits for a person. */
+    Optional<org.hospital.continuity.server.writeback.WorkbenchReason> waitingReason(UUID unitId);
+
     /** Puts an item on the workbench. A blocking item leaves the visit unsettled until a person resolves it. */
     void raise(WorkbenchItem item);
 

@@ -215,7 +215,7 @@ class BoardBrowserTest {
         for (int i = 1; i <= count; i++) {
             long seq = last + i;
             entries.add(org.hospital.continuity.sync.envelope.JournalEntry.seal(UUID.randomUUID(), kiosk, seq, "charge", UUID.randomUUID(),
-                    1, "ChargeRecorded", 1, "{\"fee\":" + seq + "}", at.plusSeconds(seq), (at.toEpochMilli() + seq) << 16, "acct-1"));
+                    1, "ChargeRecorded", 1, org.hospital.continuity.sync.testkit.ContractPayloads.charge(seq), at.plusSeconds(seq), (at.toEpochMilli() + seq) << 16, "acct-1"));
         }
         long lastSeq = last + count + stillPending;
         var backlog = new org.hospital.continuity.sync.protocol.Backlog(stillPending, stillPending == 0 ? null : at.plusSeconds(last + count + 1),

@@ -34,7 +34,7 @@ final class SyncFixtures {
     }
 
     static JournalEntry entry(String kiosk, long seq) {
-        return entry(kiosk, seq, UUID.randomUUID(), "{\"fee\":" + seq + ",\"department\":\"nephrology\"}");
+        return entry(kiosk, seq, UUID.randomUUID(), org.hospital.continuity.sync.testkit.ContractPayloads.charge(seq));
     }
 
     static JournalEntry entry(String kiosk, long seq, UUID id, String payload) {

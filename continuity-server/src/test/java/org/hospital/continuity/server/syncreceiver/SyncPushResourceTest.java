@@ -100,9 +100,9 @@ class SyncPushResourceTest {
     @Test
     @DisplayName("HR-9 the same entry id with different content is refused loudly, recorded once as an integrity incident, never overwritten")
     void aContentConflictIsRecordedAndNeverOverwrites() {
-        JournalEntry original = entry("kiosk-t2", 1, UUID.randomUUID(), "{\"fee\":1000}");
+        JournalEntry original = entry("kiosk-t2", 1, UUID.randomUUID(), org.hospital.continuity.sync.testkit.ContractPayloads.charge(1000));
         push("kiosk-t2", List.of(original)).statusCode(200).body("accepted", equalTo(1));
-        JournalEntry forged = entry("kiosk-t2", 1, original.entryId(), "{\"fee\":10}");
+        JournalEntry forged = entry("kiosk-t2", 1, original.entryId(), org.hospital.continuity.sync.testkit.ContractPayloads.charge(10));
 
         for (int attempt = 0; attempt < 2; attempt++) {
             push("kiosk-t2", List.of(forged)).statusCode(200)
@@ -156,11 +156,11 @@ class SyncPushResourceTest {
     @DisplayName("HR-9 new entries mixed with a held entry's id and other content: through the fallback, the conflict is an integrity incident, the new ones are stored, nothing overwritten")
     void aMixedBatchWithAConflictKeepsItsSemanticsThroughTheFallback() {
         JournalEntry first = entry("kiosk-t10", 1);
-        JournalEntry original = entry("kiosk-t10", 2, UUID.randomUUID(), "{\"fee\":1000}");
+        JournalEntry original = entry("kiosk-t10", 2, UUID.randomUUID(), org.hospital.continuity.sync.testkit.ContractPayloads.charge(1000));
         push("kiosk-t10", List.of(first, original)).statusCode(200).body("accepted", equalTo(2)).body("cursor", equalTo(2));
         long fallbacks = store.plainInsertFallbacks();
 
-        JournalEntry forged = entry("kiosk-t10", 2, original.entryId(), "{\"fee\":10}");
+        JournalEntry forged = entry("kiosk-t10", 2, original.entryId(), org.hospital.continuity.sync.testkit.ContractPayloads.charge(10));
         List<JournalEntry> mixed = List.of(forged, entry("kiosk-t10", 3), entry("kiosk-t10", 4));
         push("kiosk-t10", mixed).statusCode(200)
                 .body("accepted", equalTo(2)).body("duplicates", equalTo(0)).body("rejected", equalTo(1))
@@ -325,7 +325,7 @@ class SyncPushResourceTest {
     @Test
     @DisplayName("a payload whose bytes are not UTF-8 (stray, truncated, overlong, encoded surrogate, beyond U+10FFFF): 4xx, nothing stored")
     void invalidUtf8IsRefusedAndNothingStored() throws Exception {
-        JournalEntry e = SyncFixtures.entry("kiosk-t11", 1, UUID.randomUUID(), "{\"note\":\"挂号 ok\"}");
+        JournalEntry e = SyncFixtures.entry("kiosk-t11", 1, UUID.randomUUID(), org.hospital.continuity.sync.testkit.ContractPayloads.charge(1000, "挂号费"));
         byte[] good = body("kiosk-t11", List.of(e)).getBytes(StandardCharsets.UTF_8);
         byte[] gua = "挂".getBytes(StandardCharsets.UTF_8); // E6 8C 82
         int at = indexOf(good, gua);
@@ -395,6 +395,24 @@ class SyncPushResourceTest {
         push("kiosk-t6", List.of(ok, nul)).statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("/problems/malformed-envelope"))
                 .body("violations[0].field", equalTo("entries[1].payload"));
+        assertThat(allEntries(pool)).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a record that breaks the contract (total not the sum of its lines, unknown field, not JSON) is a 422 naming the field; nothing stored")
+    void recordContentIsCheckedOnReceipt() {
+        long before = allEntries(pool);
+        JournalEntry ok = entry("kiosk-t6", 1);
+        String wrongTotal = org.hospital.continuity.sync.testkit.ContractPayloads.charge(2500).replace("\"totalFen\":2500", "\"totalFen\":2600");
+        JournalEntry bad = entry("kiosk-t6", 2, UUID.randomUUID(), wrongTotal);
+        push("kiosk-t6", List.of(ok, bad)).statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("/problems/record-content-invalid"))
+                .body("violations.field", hasItem("entries[1].payload.totalFen"));
+        JournalEntry notJson = entry("kiosk-t6", 2, UUID.randomUUID(), "not JSON {");
+        push("kiosk-t6", List.of(ok, notJson)).statusCode(422).body("violations.field", hasItem("entries[1].payload"));
+        JournalEntry extra = entry("kiosk-t6", 2, UUID.randomUUID(),
+                org.hospital.continuity.sync.testkit.ContractPayloads.charge(10).replace("{", "{\"guardian\":\"x\","));
+        push("kiosk-t6", List.of(ok, extra)).statusCode(422).body("violations.field", hasItem("entries[1].payload.guardian"));
         assertThat(allEntries(pool)).as("nothing stored").isEqualTo(before);
     }
 

@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.writeback;
 
+import org.hospital.continuity.sync.contract.Contract;
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -88,7 +90,9 @@ class SyncedWriteBackTest {
         UUID append(String streamType, UUID stream, int version, String eventType, String payload) {
             at = at.plus(Duration.ofMinutes(7));
             long seq = entries.size() + 1;
-            entries.add(JournalEntry.seal(UUID.randomUUID(), kiosk, seq, streamType, stream, version, eventType, 1, payload, at,
+            // journalled in the kind's current schema version, as a kiosk does (the payloads are written from current records)
+            int schema = Contract.CURRENT.kind(eventType).map(Contract.Kind::currentVersion).orElse(1);
+            entries.add(JournalEntry.seal(UUID.randomUUID(), kiosk, seq, streamType, stream, version, eventType, schema, payload, at,
                     (at.toEpochMilli() << 16) + seq, "acct-" + kiosk));
             return stream;
         }
@@ -103,23 +107,12 @@ class SyncedWriteBackTest {
     }
 
     private static String registration(String number, String name, String sex, LocalDate born, String id, String phone) {
-        Map<String, Object> p = new java.util.LinkedHashMap<>();
-        p.put("patientNumber", number);
-        p.put("knownPatientId", null);
-        p.put("name", name);
-        p.put("sex", sex);
-        p.put("birthDate", born.toString());
-        p.put("ageYears", null);
-        p.put("idNumber", id);
-        p.put("phone", phone);
-        p.put("insuranceType", "SELF_PAY");
-        p.put("insuranceCard", null);
-        p.put("departmentCode", "0301");
-        p.put("doctorCode", "D001");
-        p.put("feeItemCode", "REG-01");
-        p.put("feeItemName", "普通门诊挂号");
-        p.put("feeFen", 1000);
-        return json(p);
+        return Contract.write(new DowntimeRecord.PatientRegistered(number, null, name, sex, born, null, id, phone, "SELF_PAY", null,
+                "0301", "D001", "REG-01", "普通门诊挂号", 1000));
+    }
+
+    private static DowntimeRecord.PatientOnForm typed(String name) {
+        return new DowntimeRecord.PatientOnForm(null, name, null, null, null, null);
     }
 
     private void push(Journal j) {
@@ -187,31 +180,41 @@ class SyncedWriteBackTest {
         Journal k2 = new Journal("wb-k2", opened.plus(Duration.ofHours(1)));
         // kiosk 1: a known patient with a valid ID number, a prescription charged (an IOU slip: insurance down) and dispensed
         UUID visitA = k1.append("registration", UUID.randomUUID(), 1, "PatientRegistered",
-                registration("DT-1-0001", "东方明远", "MALE", bornA, idA, null));
-        UUID rx = k1.append("prescription", UUID.randomUUID(), 1, "PrescriptionWritten", json(Map.of(
-                "patient", Map.of("name", "东方明远"), "diagnosis", "上呼吸道感染", "lines", List.of(Map.of("drugCode", "AMOX", "quantity", 2)),
-                "totalFen", 2400)));
-        UUID charge = k1.append("charge", UUID.randomUUID(), 1, "ChargeRecorded", json(Map.of("registrationId", visitA.toString(),
-                "patientNumber", "DT-1-0001", "patientName", "东方明远", "lines", List.of(Map.of("code", "AMOX", "kind", "DRUG",
-                        "name", "阿莫西林胶囊", "unitPriceFen", 1200, "quantity", 2, "amountFen", 2400)), "totalFen", 2400,
-                "settlement", "IOU", "insuranceDeferred", false, "phone", "13500000000")));
-        k1.append("iou", UUID.randomUUID(), 1, "IouIssued", json(Map.of("chargeId", charge.toString(), "patientName", "东方明远",
-                "phone", "13500000000", "amountFen", 2400)));
-        k1.append("dispense", UUID.randomUUID(), 1, "Dispensed", json(Map.of("fills", rx.toString(), "fillsType", "prescription",
-                "patient", Map.of("name", "东方明远"), "lines", List.of(Map.of("code", "AMOX", "quantity", 3)), "totalFen", 3600)));
+                registration("DT-1-0001", "东方明远", "M", bornA, idA, null));
+        UUID rx = k1.append("prescription", UUID.randomUUID(), 1, "PrescriptionWritten", Contract.write(new DowntimeRecord.PrescriptionWritten(
+                typed("东方明远"), "上呼吸道感染", List.of(new DowntimeRecord.DrugLine("AMOX", "阿莫西林胶囊", null, "盒",
+                        java.math.BigDecimal.ONE, "粒", "po", "tid", 2, 3, 1200, 2400)), 2400, false, null, false, null, "snap-1", null, null, null)));
+        UUID iou = UUID.randomUUID();
+        UUID charge = k1.append("charge", UUID.randomUUID(), 1, "ChargeRecorded", Contract.write(new DowntimeRecord.ChargeRecorded(
+                visitA.toString(), "DT-1-0001", null, "东方明远", List.of(new DowntimeRecord.PricedLine("AMOX", "DRUG", "阿莫西林胶囊", null,
+                        "盒", 1200, 2, 2400, null)), 2400, "IOU", null, false, "13500000000", null, iou.toString())));
+        k1.append("iou", iou, 1, "IouIssued", Contract.write(new DowntimeRecord.IouIssued(charge.toString(), "东方明远", "13500000000", 2400)));
+        k1.append("dispense", UUID.randomUUID(), 1, "Dispensed", Contract.write(new DowntimeRecord.Dispensed(rx, "prescription",
+                typed("东方明远"), List.of(new DowntimeRecord.ClinicalLine("AMOX", "阿莫西林胶囊", null, "盒", 3, 1200, 3600)), 3600, "snap-1",
+                null, null, null)));
         // kiosk 2: a new patient, and a known one with the name misspelt (a proposal for a person)
         UUID visitB = k2.append("registration", UUID.randomUUID(), 1, "PatientRegistered",
-                registration("DT-2-0001", "西门庆云", "MALE", bornA.minusYears(20), null, "133" + String.format("%08d",
+                registration("DT-2-0001", "西门庆云", "M", bornA.minusYears(20), null, "133" + String.format("%08d",
                         Math.floorMod(incident.hashCode() * 17, 99_999_999))));
         UUID visitC = k2.append("registration", UUID.randomUUID(), 1, "PatientRegistered",
-                registration("DT-2-0002", "南宫雪海", "MALE", bornC, null, phoneC));
+                registration("DT-2-0002", "南宫雪海", "M", bornC, null, phoneC));
 
         push(k1);
         push(k2);
         assertThat(synced.incidents()).contains(incident.toString());
         assertThat(synced.entries(incident.toString())).hasSize(k1.entries.size() + k2.entries.size());
 
-        WritingBack.Report r = running.runIncident(incident.toString()).orElseThrow();
+        // an entry stored before the server checked content on receipt: not JSON. It waits on the workbench with its reason;
+        // it never fails the run (it used to: JsonParseException on every tick, and the run endpoint answered 500)
+        UUID corrupt = UUID.randomUUID();
+        pool.preparedQuery("insert into sync_entry (entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, stream_version, event_type,"
+                        + " schema_version, payload, content_hash, recorded_at, hlc, actor, received_at) values ($1, 'wb-k1', 1000,"
+                        + " 'registration', $2, 1, 'PatientRegistered', 1, 'not JSON {', $3, $4, 1, 'acct-wb-k1', $4)")
+                .execute(Tuple.of(UUID.randomUUID(), corrupt, "0".repeat(64), opened.plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC)))
+                .await().indefinitely();
+        TestAccounts.as(TestAccounts.admin()).when().post("/api/writeback/incidents/" + incident + "/run")
+                .then().statusCode(200);
+        WritingBack.Report r = running.lastRun(incident.toString()).orElseThrow();
         assertThat(r.total()).isEqualTo(3);
         assertThat(r.written()).isEqualTo(2);
         assertThat(r.toWorkbench()).isEqualTo(1);
@@ -234,20 +237,33 @@ class SyncedWriteBackTest {
         TestAccounts.department("DATA-ENTRY", null);
         String token = TestAccounts.user("entry-e2e", "DATA-ENTRY", "DATA_ENTRY");
         TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/items").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].reason", equalTo("PATIENT_PROPOSAL")).body("[0].visitId", equalTo(visitC.toString()))
-                .body("[0].kioskId", equalTo("wb-k2"));
+                .body("$", hasSize(2)).body("find { it.reason == 'PATIENT_PROPOSAL' }.visitId", equalTo(visitC.toString()))
+                .body("find { it.reason == 'PATIENT_PROPOSAL' }.kioskId", equalTo("wb-k2"))
+                .body("find { it.reason == 'UNREADABLE_RECORD' }.visitId", equalTo(corrupt.toString()));
         TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/traces").then().statusCode(200)
                 .body("dispenseMismatches", hasSize(1)).body("dispenseMismatches[0].mismatch", equalTo("QUANTITY"))
                 .body("dispenseMismatches[0].expected", equalTo("2")).body("dispenseMismatches[0].found", equalTo("3"))
                 .body("cashierTodo", hasSize(1)).body("cashierTodo[0].kind", equalTo("EXCHANGE_IOU"))
                 .body("cashierTodo[0].amountFen", equalTo(2400));
+        // EP-6.7.5 HR-8: the trace is closed on the workbench with who and why; it then shows as closed, not open
+        String key = TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/traces").then().statusCode(200)
+                .extract().path("dispenseMismatches[0].key");
+        TestAccounts.as(token).contentType(ContentType.JSON).body(Map.of("why", "")).when()
+                .post("/api/workbench/incidents/" + incident + "/traces/" + key + "/close").then().statusCode(422);
+        TestAccounts.as(token).contentType(ContentType.JSON).body(Map.of("why", "药房已电话确认多发一盒，已收回")).when()
+                .post("/api/workbench/incidents/" + incident + "/traces/" + key + "/close").then().statusCode(204);
+        TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/traces").then().statusCode(200)
+                .body("dispenseMismatches", hasSize(0)).body("closedTraces", hasSize(1))
+                .body("closedTraces[0].closedBy", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}")).body("closedTraces[0].why", equalTo("药房已电话确认多发一盒，已收回"));
 
         // replay: the kiosks push again (duplicates), write-back runs again: nothing new in the HIS
         long before = resourcesInHis();
         push(k1);
         push(k2);
-        assertThat(synced.entries(incident.toString())).hasSize(k1.entries.size() + k2.entries.size());
+        assertThat(synced.entries(incident.toString())).hasSize(k1.entries.size() + k2.entries.size() + 1); // + the corrupt one
         WritingBack.Report again = running.runIncident(incident.toString()).orElseThrow();
+        TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/items").then().statusCode(200)
+                .body("$", hasSize(2));
         assertThat(again.written()).isZero();
         assertThat(again.alreadySettled()).isEqualTo(3);
         assertThat(resourcesInHis()).isEqualTo(before);

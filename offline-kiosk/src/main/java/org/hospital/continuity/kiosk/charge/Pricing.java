@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.charge;
 
+import org.hospital.continuity.sync.contract.DowntimeRecord.PricedLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,11 +22,6 @@ public final class Pricing {
 
     /** A line as typed: catalogue code and quantity. */
     public record Line(String code, Integer quantity) {
-    }
-
-    /** A priced line, as stored in the record. */
-    public record PricedLine(String code, String kind, String name, String specification, String unit, long unitPriceFen,
-                             int quantity, long amountFen, String insuranceClass) {
     }
 
     public record Priced(List<PricedLine> lines, long totalFen, List<Violation> violations) {

@@ -1,5 +1,7 @@
 package org.hospital.continuity.kiosk.registration;
 
+import org.hospital.continuity.sync.contract.Contract;
+import org.hospital.continuity.sync.contract.DowntimeRecord.PatientRegistered;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -88,7 +90,7 @@ public class RegisteringPatient {
                     blankToNull(form.insuranceCard()), form.departmentCode(), blankToNull(form.doctorCode()), fee.code(), fee.name(), fee.priceFen(),
                     blankToNull(form.guardianName()), blankToNull(form.guardianPhone()), previousId);
             String json = CanonicalJson.of(payload);
-            var entry = c.append(STREAM, id, 1, "PatientRegistered", 1, json, by.accountId());
+            var entry = c.append(STREAM, id, 1, "PatientRegistered", Contract.CURRENT.schemaVersion(payload), json, by.accountId());
             table.insert(c.transaction(), id, number, entry.recordedAt(), payload.departmentCode(), payload.doctorCode(), payload.feeFen(),
                     c.phase().name(), desk.seal(json, "registration:" + id));
             return new Registration(id, entry.kioskSeq(), entry.recordedAt(), c.phase().name(), payload);

@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.capture;
 
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class PricingTest {
         Pricing.Priced p = Pricing.price(List.of(new Pricing.Line("D0001", 3), new Pricing.Line("s0101", 2)), PricingTest::lookup);
         assertThat(p.ok()).isTrue();
         assertThat(p.totalFen()).isEqualTo(3 * 860 + 2 * 2000);
-        assertThat(p.lines()).extracting(Pricing.PricedLine::unitPriceFen).containsExactly(860L, 2000L);
+        assertThat(p.lines()).extracting(DowntimeRecord.PricedLine::unitPriceFen).containsExactly(860L, 2000L);
         assertThat(Pricing.yuan(p.totalFen())).isEqualTo("¥65.80");
     }
 
@@ -62,7 +63,7 @@ class PricingTest {
                 expected += CATALOGUE.get(code).priceFen() * q;
             }
             Pricing.Priced p = Pricing.price(lines, PricingTest::lookup);
-            assertThat(p.totalFen()).isEqualTo(expected).isEqualTo(p.lines().stream().mapToLong(Pricing.PricedLine::amountFen).sum());
+            assertThat(p.totalFen()).isEqualTo(expected).isEqualTo(p.lines().stream().mapToLong(DowntimeRecord.PricedLine::amountFen).sum());
         }
     }
 }

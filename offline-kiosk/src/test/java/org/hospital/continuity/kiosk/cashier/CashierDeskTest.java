@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.cashier;
 
+import jakarta.inject.Inject;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +24,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StandInServerResource.class)
 class CashierDeskTest {
+
+    @Inject
+    org.hospital.continuity.kiosk.journal.Journal journal;
+
+    @org.junit.jupiter.api.AfterEach
+    void everyEntryJournalledIsARecordOfTheContract() {
+        org.hospital.continuity.kiosk.support.ContractCheck.everyEntryIsARecordOfTheContract(journal);
+    }
 
     String cookie;
 

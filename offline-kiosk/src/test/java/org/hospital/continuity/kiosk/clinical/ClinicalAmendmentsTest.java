@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(StandInServerResource.class)
 class ClinicalAmendmentsTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void everyEntryJournalledIsARecordOfTheContract() {
+        org.hospital.continuity.kiosk.support.ContractCheck.everyEntryIsARecordOfTheContract(journal);
+    }
+
     @Inject
     Journal journal;
 

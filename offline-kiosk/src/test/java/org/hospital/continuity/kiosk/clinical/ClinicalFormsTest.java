@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.clinical;
 
+import jakarta.inject.Inject;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -22,6 +23,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StandInServerResource.class)
 class ClinicalFormsTest {
+
+    @Inject
+    org.hospital.continuity.kiosk.journal.Journal journal;
+
+    @org.junit.jupiter.api.AfterEach
+    void everyEntryJournalledIsARecordOfTheContract() {
+        org.hospital.continuity.kiosk.support.ContractCheck.everyEntryIsARecordOfTheContract(journal);
+    }
 
     /** The supervisor who started downtime; reads the kiosk's status. */
     String cookie;
@@ -182,6 +191,26 @@ class ClinicalFormsTest {
         assertThat(r.getString("details.stubNumber")).isEqualTo("JC-0042");
         assertThat(r.getList("details.exams.description")).containsExactly("腹部B超", "血常规");
         assertThat(r.getLong("details.totalFen")).isEqualTo(14000);
+    }
+
+    @Test
+    @DisplayName("EP-6.7 HR-9 pharmacy dispenses against a requisition written on another kiosk, relayed by the server as its latest correction")
+    void dispensingAgainstAnotherKiosksRecord() {
+        String asked = java.util.UUID.randomUUID().toString();
+        String corrected = java.util.UUID.randomUUID().toString();
+        Map<String, Object> payload = Map.of("patient", Map.of("knownPatientId", "P0001", "name", "病区患者", "inpatientNumber", "ZY2026001"),
+                "lines", List.of(Map.of("code", "D0010", "name", "药", "quantity", 4, "unitPriceFen", 100, "amountFen", 400)), "totalFen", 400);
+        org.hospital.continuity.kiosk.support.StandInServerResource.server().relay(asked, Map.of("recordId", corrected,
+                "streamType", "requisition", "eventType", "RequisitionIssued", "payload", payload, "status", "ACTIVE",
+                "asWritten", asked, "kioskId", "kiosk-ward-9", "recordedAt", "2026-11-21T02:00:00Z"));
+        refused("dispenses", Map.of("fillsRecordId", asked, "lines", List.of(Map.of("code", "D0010", "quantity", 5))), "lines[0].quantity");
+
+        JsonPath d = post("dispenses", Map.of("fillsRecordId", asked, "lines", List.of(Map.of("code", "D0010", "quantity", 3))), 201);
+
+        assertThat(d.getString("details.fills")).isEqualTo(corrected);
+        assertThat(d.getString("details.fillsAsWritten")).isEqualTo(asked);
+        assertThat(d.getString("details.fillsType")).isEqualTo("requisition");
+        assertThat(d.getString("details.patient.inpatientNumber")).isEqualTo("ZY2026001");
     }
 
     @Test

@@ -55,7 +55,26 @@ public final class StandInServer implements AutoCloseable {
         http.createContext("/api/kiosk/instructions", this::instructions);
         http.createContext("/api/kiosk/readiness", this::readiness);
         http.createContext("/api/kiosk/audit", this::audit);
+        http.createContext("/api/sync/v1/orders", this::order);
         http.start();
+    }
+
+    /** EP-6.7: prescriptions and requisitions of other kiosks the stand-in relays, by the id asked. */
+    private final Map<String, Object> relayed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Relays {@code order} (a {@code RelayedOrder}) when a kiosk asks for {@code askedId}. */
+    public void relay(String askedId, Object order) {
+        relayed.put(askedId, order);
+    }
+
+    private void order(HttpExchange x) throws IOException {
+        String id = x.getRequestURI().getPath().replaceAll(".*/orders/", "");
+        Object o = relayed.get(id);
+        if (o == null) {
+            send(x, 404, Map.of("type", "/problems/record-not-synced", "title", "Not found", "status", 404));
+        } else {
+            send(x, 200, o);
+        }
     }
 
     /** Issue 10: the last readiness report a kiosk sent, and whether the stand-in says a drill runs. */

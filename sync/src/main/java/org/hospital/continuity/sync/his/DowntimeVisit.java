@@ -38,13 +38,21 @@ public record DowntimeVisit(UUID visitId, String downtimeNumber, PatientFacts pa
         lines = List.copyOf(lines);
     }
 
-    /** One charged line: an item (examination, test, procedure → ServiceRequest) or a drug (MedicationRequest, dispense). */
+    /**
+     * One charged line: an item (examination, test, procedure → ServiceRequest) or a drug (MedicationRequest, dispense);
+     * {@code unit} the unit its quantity counts (盒, 次 …, as the catalogue has it), null when not known.
+     */
     public record Line(UUID lineId, Kind kind, String hisCode, String name, int quantity, long unitPriceFen,
-                       boolean dispensed) {
+                       boolean dispensed, String unit) {
         public Line {
             Objects.requireNonNull(lineId, "lineId");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(hisCode, "hisCode");
+        }
+
+        /** A line whose unit is not known. */
+        public Line(UUID lineId, Kind kind, String hisCode, String name, int quantity, long unitPriceFen, boolean dispensed) {
+            this(lineId, kind, hisCode, name, quantity, unitPriceFen, dispensed, null);
         }
 
         public long amountFen() {

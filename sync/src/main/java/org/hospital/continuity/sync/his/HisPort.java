@@ -18,4 +18,23 @@ public interface HisPort extends HisPatientSearch {
 
     /** Writes one downtime visit as one atomic unit. Never throws for HIS answers; only for programming errors. */
     WriteOutcome write(DowntimeVisit visit);
+
+    /**
+     * Writes one downtime record (prescription, order, exam register, requisition, dispense, charges, settlement, IOU
+     * exchange, allergy, amendment) as one atomic unit, idempotent on its record and line ids. Never throws for HIS
+     * answers; only for programming errors.
+     */
+    default WriteOutcome write(HisRecord record) {
+        // a link that does not write a kind refuses it: the record waits on the workbench, it is never dropped
+        return new WriteOutcome.Refused(501, "this HIS link does not write " + record.getClass().getSimpleName());
+    }
+
+    /**
+     * A patient the kiosks knew from their snapshot (the HIS's own patient id), with the inpatient encounter of
+     * {@code inpatientNumber} when one is given and the HIS has it; empty when the HIS does not know the patient.
+     * Throws when the HIS cannot be asked (the runner retries and pauses as for searches).
+     */
+    default Optional<HisRecord.Subject> knownPatient(String hisPatientId, String inpatientNumber) {
+        return Optional.empty();
+    }
 }

@@ -5,10 +5,18 @@ import java.util.List;
 /** What the HIS answered to one visit's write. */
 public sealed interface WriteOutcome {
 
-    /** Stored: {@code created} resources are new, {@code existing} were already there (a replay). */
-    record Written(int created, int existing, String hisPatientRef, List<String> resourceRefs) implements WriteOutcome {
+    /**
+     * Stored: {@code created} resources are new, {@code existing} were already there (a replay); {@code encounterRef} the
+     * HIS encounter the record belongs to (a visit's own), null when none.
+     */
+    record Written(int created, int existing, String hisPatientRef, List<String> resourceRefs, String encounterRef)
+            implements WriteOutcome {
         public Written {
             resourceRefs = List.copyOf(resourceRefs);
+        }
+
+        public Written(int created, int existing, String hisPatientRef, List<String> resourceRefs) {
+            this(created, existing, hisPatientRef, resourceRefs, null);
         }
 
         /** True when nothing new was created: the visit had been written before. */

@@ -25,20 +25,24 @@ class CrossCheckTest {
         assertThat(PriceCheck.compare("X", 100, 1, Optional.empty())).isInstanceOf(PriceCheck.NoHisPrice.class);
     }
 
+    static DispenseCrossCheck.Line line(String drug, int qty) {
+        return new DispenseCrossCheck.Line(drug, qty);
+    }
+
     @Test
     @DisplayName("EP-6.7.5 every dispense is checked against its order; drug, quantity, patient and missing orders become trace items")
     void dispenseMismatchesBecomeTraceItems() {
         List<DispenseCrossCheck.Order> orders = List.of(
-                new DispenseCrossCheck.Order("rx-1", "p-1", "AMOX", 2),
-                new DispenseCrossCheck.Order("rx-2", "p-2", "IBU", 1),
-                new DispenseCrossCheck.Order("rq-3", "ward-5", "NS500", 10));
+                new DispenseCrossCheck.Order("rx-1", "p-1", List.of(line("AMOX", 2))),
+                new DispenseCrossCheck.Order("rx-2", "p-2", List.of(line("IBU", 1))),
+                new DispenseCrossCheck.Order("rq-3", "ward-5", List.of(line("NS500", 10))));
         List<DispenseCrossCheck.Dispense> dispenses = List.of(
-                new DispenseCrossCheck.Dispense("d-1", "rx-1", "p-1", "AMOX", 2),
-                new DispenseCrossCheck.Dispense("d-2", "rx-2", "p-9", "IBU", 3),
-                new DispenseCrossCheck.Dispense("d-3", "rq-3", "ward-5", "GS500", 10),
-                new DispenseCrossCheck.Dispense("d-4", null, "p-4", "AMOX", 1));
+                new DispenseCrossCheck.Dispense("d-1", "rx-1", "p-1", List.of(line("AMOX", 2))),
+                new DispenseCrossCheck.Dispense("d-2", "rx-2", "p-9", List.of(line("IBU", 3))),
+                new DispenseCrossCheck.Dispense("d-3", "rq-3", "ward-5", List.of(line("GS500", 10))),
+                new DispenseCrossCheck.Dispense("d-4", null, "p-4", List.of(line("AMOX", 1))));
 
-        List<DispenseCrossCheck.TraceItem> items = DispenseCrossCheck.check(dispenses, orders);
+        List<DispenseCrossCheck.TraceItem> items = DispenseCrossCheck.check(dispenses, orders, Set.of()).traces();
 
         assertThat(items).extracting(DispenseCrossCheck.TraceItem::dispenseId, DispenseCrossCheck.TraceItem::mismatch)
                 .containsExactly(
@@ -46,6 +50,39 @@ class CrossCheckTest {
                         org.assertj.core.groups.Tuple.tuple("d-2", DispenseCrossCheck.Mismatch.QUANTITY),
                         org.assertj.core.groups.Tuple.tuple("d-3", DispenseCrossCheck.Mismatch.DRUG),
                         org.assertj.core.groups.Tuple.tuple("d-4", DispenseCrossCheck.Mismatch.NO_ORDER));
+    }
+
+    @Test
+    @DisplayName("EP-6.7.5 lines pair by drug, not position: another line order, a partial and a split dispense raise nothing")
+    void linesPairByDrugAndQuantity() {
+        DispenseCrossCheck.Order rq = new DispenseCrossCheck.Order("rq-1", "P1",
+                List.of(line("AMOX", 2), line("NS", 4), line("IBU", 1)));
+        List<DispenseCrossCheck.Dispense> dispenses = List.of(
+                // another order of lines, and NS only in part
+                new DispenseCrossCheck.Dispense("d-1", "rq-1", "P1", List.of(line("NS", 3), line("IBU", 1), line("AMOX", 1))),
+                // the rest of the amoxicillin later (split), still one NS short (partial)
+                new DispenseCrossCheck.Dispense("d-2", "rq-1", "P1", List.of(line("AMOX", 1))));
+
+        DispenseCrossCheck.Result r = DispenseCrossCheck.check(dispenses, List.of(rq), Set.of());
+
+        assertThat(r.traces()).isEmpty();
+        assertThat(r.outstanding()).containsExactly(new DispenseCrossCheck.Outstanding("rq-1", "NS", 4, 3));
+    }
+
+    @Test
+    @DisplayName("EP-6.7.5 split dispenses that together exceed the order: the one that goes over is traced, with the totals")
+    void overDispensingAcrossSplitDispensesIsTraced() {
+        DispenseCrossCheck.Order rx = new DispenseCrossCheck.Order("rx-1", "P1", List.of(line("AMOX", 2)));
+        List<DispenseCrossCheck.Dispense> dispenses = List.of(
+                new DispenseCrossCheck.Dispense("d-1", "rx-1", "P1", List.of(line("AMOX", 2))),
+                new DispenseCrossCheck.Dispense("d-2", "rx-1", "P1", List.of(line("AMOX", 1))));
+
+        List<DispenseCrossCheck.TraceItem> traces = DispenseCrossCheck.check(dispenses, List.of(rx), Set.of("rx-1")).traces();
+
+        assertThat(traces).extracting(DispenseCrossCheck.TraceItem::key).containsExactly(
+                "d-1:ORDER_VOIDED", "d-2:ORDER_VOIDED", "d-2:QUANTITY:AMOX");
+        assertThat(traces.get(2).expected()).isEqualTo("2");
+        assertThat(traces.get(2).found()).isEqualTo("3");
     }
 
     @Test

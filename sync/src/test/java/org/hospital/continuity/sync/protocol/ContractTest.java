@@ -25,13 +25,22 @@ class ContractTest {
 
     private final ObjectMapper json = SyncJson.mapper();
 
-    /** Entries of the golden batch: a registration captured on a cashier kiosk during downtime, then its correction (HR-9). */
+    /** The payloads of the golden batch: records of the typed contract (golden files in contract/records/v1). */
+    static final String REGISTRATION = "{\"ageYears\":null,\"birthDate\":\"1980-05-17\",\"departmentCode\":\"0301\",\"doctorCode\":\"D042\","
+            + "\"feeFen\":1000,\"feeItemCode\":\"REG-01\",\"feeItemName\":\"普通门诊挂号\",\"idNumber\":\"110101198005171233\","
+            + "\"insuranceCard\":null,\"insuranceType\":\"SELF_PAY\",\"knownPatientId\":null,\"name\":\"司马光\",\"patientNumber\":\"DT-K1-0001\","
+            + "\"phone\":\"13800138000\",\"sex\":\"M\"}";
+    static final String CHARGE = "{\"insuranceDeferred\":false,\"invoiceNo\":\"00012345\",\"iouId\":null,\"knownPatientId\":null,"
+            + "\"lines\":[{\"amountFen\":2500,\"code\":\"LAB-CBC\",\"insuranceClass\":\"A\",\"kind\":\"ITEM\",\"name\":\"血常规\","
+            + "\"quantity\":1,\"specification\":null,\"unit\":\"次\",\"unitPriceFen\":2500}],\"patientName\":\"司马光\","
+            + "\"patientNumber\":\"DT-K1-0001\",\"paymentMethod\":\"CASH\",\"phone\":null,"
+            + "\"registrationId\":\"6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a00\",\"settlement\":\"PAID\",\"totalFen\":2500}";
+
+    /** Entries of the golden batch: a registration captured on a cashier kiosk during downtime, then a charge for it. */
     static JournalEntry goldenEntry(long seq, UUID id) {
-        return JournalEntry.seal(id, "kiosk-sf-01", seq, "registration",
-                UUID.fromString("6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a00"), (int) seq,
-                seq == 1 ? "PatientRegistered" : "RegistrationCorrected", 1,
-                seq == 1 ? "{\"department\":\"nephrology\",\"fee\":1000,\"visitType\":\"outpatient\"}"
-                        : "{\"correction\":{\"department\":\"urology\"},\"reason\":\"挂错科室\"}",
+        return JournalEntry.seal(id, "kiosk-sf-01", seq, seq == 1 ? "registration" : "charge",
+                UUID.fromString(seq == 1 ? "6c1f2e3d-4b5a-4978-8a6b-5c4d3e2f1a00" : "7d2a3b4c-5d6e-4f70-8192-a3b4c5d6e7f1"), 1,
+                seq == 1 ? "PatientRegistered" : "ChargeRecorded", 1, seq == 1 ? REGISTRATION : CHARGE,
                 Instant.parse("2026-11-21T06:30:00Z"), 116_000_000_000_000L + seq, "acct-cashier-7");
     }
 
@@ -55,8 +64,19 @@ class ContractTest {
     }
 
     @Test
+    @DisplayName("the golden batch's payloads are records of the typed contract")
+    void goldenPayloadsAreRecords() {
+        assertThat(goldenBatch().entries()).allSatisfy(e -> assertThat(org.hospital.continuity.sync.contract.Contract.CURRENT
+                .check(e.toEnvelope())).isInstanceOf(org.hospital.continuity.sync.contract.Contract.Readable.class));
+    }
+
+    @Test
     @DisplayName("a push batch serialises exactly as the golden file, and the golden file reads back to it")
     void pushBatchMatchesTheGoldenFile() throws IOException {
+        if (Boolean.getBoolean("contract.write-golden")) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("src/test/resources/contract/v1/push-batch.json"),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(goldenBatch()) + "\n");
+        }
         JsonNode golden = golden("push-batch.json");
         assertThat(tree(goldenBatch()).equals(golden)).as(json.writeValueAsString(goldenBatch())).isTrue();
         PushBatch read = json.treeToValue(golden, PushBatch.class);

@@ -100,11 +100,11 @@ class PushBatchReaderTest {
         String good = new String(new PushBatchWriter(json).write(ContractTest.goldenBatch()), StandardCharsets.UTF_8);
         for (String s : List.of("a\\\\b\\/c\\bd\\fe\\nf\\rg\\th", "\\u0041\\u00e9\\u00E9\\u6302\\uFFFF", "\\u0001\\u001f\\u007f\\u0080\\u07ff\\u0800",
                 "\\ud83d\\ude00", "\\uD83C\\uDFE5 \\ud840\\udc00", "\\udbff\\udfff", "é😀𠀀\\u2028\\u2029\\ufeff")) {
-            byte[] body = good.replace("挂错科室", "挂错" + s + "科室").getBytes(StandardCharsets.UTF_8);
+            byte[] body = good.replace("门诊挂号", "门诊挂" + s + "号").getBytes(StandardCharsets.UTF_8);
             fast(body);
             assertThat(hex(payloadBytes(reader.read(body)))).as(s).isEqualTo(hex(bindersPayloadBytes(body)));
         }
-        byte[] pair = good.replace("挂错科室", "挂\\ud83d\\ude00").getBytes(StandardCharsets.UTF_8);
+        byte[] pair = good.replace("门诊挂号", "门诊挂\\ud83d\\ude00").getBytes(StandardCharsets.UTF_8);
         assertThat(String.join("|", payloadBytes(reader.read(pair)).stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList()))
                 .as("an escaped pair is the code point's four bytes").contains("挂😀");
     }
@@ -130,13 +130,13 @@ class PushBatchReaderTest {
         String good = new String(new PushBatchWriter(json).write(ContractTest.goldenBatch()), StandardCharsets.UTF_8);
         for (String s : List.of("\\ud800", "\\udc00", "x\\ud83dy", "\\ude00\\ud83d", "\\ud83d\\u0041", "\\ud83d\\n", "\\ud83d",
                 "\\ud83d\\ud83d\\ude00")) {
-            String body = good.replace("挂错科室", "挂错" + s + "科室");
+            String body = good.replace("门诊挂号", "门诊挂" + s + "号");
             assertThat(body).as(s).isNotEqualTo(good);
             same(body);
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             List<byte[]> read = payloadBytes(reader.read(bytes));
             assertThat(hex(read)).as(s).isEqualTo(hex(bindersPayloadBytes(bytes)));
-            assertThat(String.join("|", read.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())).as(s).contains("挂错")
+            assertThat(String.join("|", read.stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList())).as(s).contains("门诊挂")
                     .contains("?"); // each lone surrogate is '?' in the bytes
         }
     }
@@ -146,7 +146,7 @@ class PushBatchReaderTest {
     void invalidUtf8InAPayload() throws IOException {
         byte[] good = new PushBatchWriter(json).write(ContractTest.goldenBatch());
         String text = new String(good, StandardCharsets.UTF_8);
-        int at = text.substring(0, text.indexOf("挂错科室")).getBytes(StandardCharsets.UTF_8).length;
+        int at = text.substring(0, text.indexOf("门诊挂号")).getBytes(StandardCharsets.UTF_8).length;
         for (int a = 0x80; a <= 0xFF; a++) {
             for (int b = 0x00; b <= 0xFF; b += (b < 0x7F || b > 0xC0 ? 5 : 1)) {
                 for (int[] tail : new int[][] {{}, {0x80}, {0xBF, 0x80}, {0x41}}) {
@@ -289,7 +289,7 @@ class PushBatchReaderTest {
                 good.replace("\"streamVersion\":1", "\"streamVersion\":4294967296"),
                 good.replace("\"schemaVersion\":1", "\"schemaVersion\":true"),
                 good.substring(0, good.length() / 2),
-                good.replace("挂错科室", "挂错科室\\x"));
+                good.replace("普通门诊挂号", "普通门诊挂号\\x"));
         for (String body : bodies) {
             assertThat(binder(body.getBytes(StandardCharsets.UTF_8))).as(body).isInstanceOf(String.class);
             same(body);

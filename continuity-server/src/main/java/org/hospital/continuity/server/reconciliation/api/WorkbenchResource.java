@@ -175,8 +175,22 @@ public class WorkbenchResource {
     @Path("/incidents/{incident}/traces")
     @Blocking
     @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER})
-    public OutageTraces.Traces traces(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident) {
-        return queue.traces(incident, actor());
+    public WorkingTheQueue.TracesView traces(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident) {
+        return queue.tracesView(incident, actor());
+    }
+
+    /** What closing a trace says: why (HR-8). */
+    public record CloseTrace(@Size(max = 500) String why) {
+    }
+
+    /** EP-6.7.5 closes a dispense trace with who (the signed-in account) and why; 404 for a trace the incident does not have. */
+    @POST
+    @Path("/incidents/{incident}/traces/{key}/close")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER})
+    public void closeTrace(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident,
+                           @PathParam("key") @Size(max = 300) String key, CloseTrace body) {
+        queue.closeTrace(incident, key, actor(), body == null ? null : body.why());
     }
 
     /** Searches the HIS for another patient for the item, each scored against the record as captured (recorded, HR-12). */

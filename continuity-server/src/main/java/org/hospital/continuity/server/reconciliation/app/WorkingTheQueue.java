@@ -9,6 +9,7 @@ import org.hospital.continuity.server.writeback.Corrections;
 import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchDecisions;
+import org.hospital.continuity.server.reconciliation.persistence.TraceClosures;
 import org.hospital.continuity.server.writeback.Workbench;
 import org.hospital.continuity.server.writeback.OutageTraces;
 import org.hospital.continuity.server.writeback.SyncedEntries;
@@ -53,9 +54,11 @@ public class WorkingTheQueue {
     private final Incidents incidents;
     private final SyncedEntries entries;
     private final HisPort his;
+    private final TraceClosures closures;
 
     public WorkingTheQueue(Workbench store, InstantSource clock, WriteBackConfig config, WriteBackLedger ledger,
-                           SyncedEntries entries, HisPort his, Incidents incidents) {
+                           SyncedEntries entries, HisPort his, Incidents incidents, TraceClosures closures) {
+        this.closures = closures;
         this.incidents = incidents;
         this.store = store;
         this.entries = entries;
@@ -85,6 +88,47 @@ public class WorkingTheQueue {
     /** The incidents with workbench items. */
     public List<Workbench.IncidentCount> incidents() {
         return store.incidents();
+    }
+
+    /** The traces of an incident with the closed ones apart (who closed each, why). */
+    public record TracesView(List<org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.TraceItem> dispenseMismatches,
+                             List<ClosedTrace> closedTraces, List<org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.Outstanding> stillToDispense,
+                             List<org.hospital.continuity.sync.crosscheck.CashierTodo.Todo> cashierTodo) {
+    }
+
+    /** A trace a person closed, with why. */
+    public record ClosedTrace(org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.TraceItem trace, String closedBy, String why,
+                              java.time.Instant closedAt) {
+    }
+
+    /** EP-6.7.5 open and closed dispense mismatches, what is still to dispense, the cashiers' to-do; the read is recorded (HR-12). */
+    public TracesView tracesView(String incident, String reader) {
+        OutageTraces.Traces t = traces(incident, reader);
+        var closed = closures.closed(incident);
+        List<org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.TraceItem> open = new java.util.ArrayList<>();
+        List<ClosedTrace> done = new java.util.ArrayList<>();
+        for (var item : t.dispenseMismatches()) {
+            var c = closed.get(item.key());
+            if (c == null) {
+                open.add(item);
+            } else {
+                done.add(new ClosedTrace(item, c.actor(), c.why(), c.closedAt()));
+            }
+        }
+        return new TracesView(open, done, t.stillToDispense(), t.cashierTodo());
+    }
+
+    /** EP-6.7.5 a person closes a trace (traced: the patient called back, the stock corrected …) with why (HR-8). */
+    public void closeTrace(String incident, String traceKey, String actor, String why) {
+        if (why == null || why.isBlank()) {
+            throw new DomainRejection(422, "trace-closure-needs-why", "HR-8", "Every closure says why.");
+        }
+        boolean exists = OutageTraces.of(entries.entries(incident)).dispenseMismatches().stream().anyMatch(t -> t.key().equals(traceKey));
+        if (!exists) {
+            throw DomainRejection.notFound("Trace " + traceKey);
+        }
+        closures.close(incident, traceKey, actor, why.trim(), clock.instant());
+        Log.infof("workbench trace closed incident=%s by=%s", incident, actor);
     }
 
     /** EP-6.7.5 dispense mismatches and the cashiers' to-do of the incident; the reading is recorded (HR-12). */

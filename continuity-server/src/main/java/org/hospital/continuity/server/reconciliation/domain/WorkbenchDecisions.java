@@ -50,7 +50,7 @@ public final class WorkbenchDecisions {
             return new Rejected("HR-8", "every action says why");
         }
         boolean patientItem = item.reason() == WorkbenchReason.PATIENT_PROPOSAL || item.reason() == WorkbenchReason.AMBIGUOUS_IN_HIS
-                || item.reason() == WorkbenchReason.POSSIBLE_DUPLICATE;
+                || item.reason() == WorkbenchReason.POSSIBLE_DUPLICATE || item.reason() == WorkbenchReason.PATIENT_UNRESOLVED;
         if (action instanceof WorkbenchAction.AcceptMatch a) {
             if (item.reason() != WorkbenchReason.PATIENT_PROPOSAL || item.candidates().isEmpty()) {
                 return new Rejected("issue-9", "only a proposal with candidates can be accepted");
@@ -67,6 +67,9 @@ public final class WorkbenchDecisions {
             return new WriteUnder(c.hisPatientRef(), action);
         }
         if (action instanceof WorkbenchAction.CreateNew) {
+            if (item.reason() == WorkbenchReason.PATIENT_UNRESOLVED) {
+                return new Rejected("EP-8.4", "a record other than a registration is written under a patient the HIS has: choose one");
+            }
             if (!patientItem) {
                 return new Rejected("issue-9", "this item is not about the patient");
             }

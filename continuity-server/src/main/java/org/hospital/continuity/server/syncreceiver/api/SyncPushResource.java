@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.syncreceiver.api;
 
+import org.hospital.continuity.server.syncreceiver.app.RelayingOrders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,11 +38,13 @@ import org.hospital.continuity.sync.wire.Problem;
 public class SyncPushResource {
 
     private final ReceivingPush receiving;
+    private final RelayingOrders relaying;
     private final SyncStore store;
     private final InstantSource clock;
 
-    public SyncPushResource(ReceivingPush receiving, SyncStore store, InstantSource clock) {
+    public SyncPushResource(ReceivingPush receiving, RelayingOrders relaying, SyncStore store, InstantSource clock) {
         this.receiving = receiving;
+        this.relaying = relaying;
         this.store = store;
         this.clock = clock;
     }
@@ -62,6 +65,29 @@ public class SyncPushResource {
             ReceivingPush.Refused refused = (ReceivingPush.Refused) result;
             Response.ResponseBuilder b = problem(refused.problem(), uri);
             return refused.challenge() ? b.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kiosk-sync\"").build() : b.build();
+        });
+    }
+
+    /**
+     * EP-6.7: a pharmacy kiosk asks for a prescription or requisition captured on another kiosk (by the id on its voucher),
+     * signed in with its credential: the record as captured, its latest correction, or VOIDED; 404 when the server holds
+     * none (not synced yet).
+     */
+    @GET
+    @PermitAll
+    @Path("/orders/{recordId}")
+    public Uni<Response> order(@PathParam("recordId") UUID recordId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                               UriInfo uri) {
+        return relaying.find(authorization, recordId).map(a -> {
+            if (a instanceof RelayingOrders.Found f) {
+                return Response.ok(f.order(), MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            if (a instanceof RelayingOrders.NotFound) {
+                return problem(Problem.of(404, "record-not-synced", "Not found",
+                        "The server holds no prescription or requisition with this id (not synced yet?)."), uri).build();
+            }
+            return problem(Problem.of(401, "kiosk-credential-required", "Not signed in", "Ask with the kiosk's credential."), uri)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kiosk-sync\"").build();
         });
     }
 

@@ -1,5 +1,8 @@
 package org.hospital.continuity.server.syncreceiver.app;
 
+import org.hospital.continuity.sync.contract.BatchContent;
+import org.hospital.continuity.sync.contract.Contract;
+import org.hospital.continuity.sync.contract.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.logging.Log;
@@ -129,7 +132,17 @@ public class ReceivingPush {
             }
             return Uni.createFrom().item(new Refused(p, false));
         }
-        return stored(kioskId, batch, ((BatchCheck.Valid) verdict).checked());
+        List<WireEntry> checked = ((BatchCheck.Valid) verdict).checked();
+        List<Violation> content = BatchContent.check(checked, Contract.CURRENT);
+        if (!content.isEmpty()) {
+            // the kiosk checked the same rules at capture: a refusal here is a broken or forged kiosk, loud on purpose
+            Log.warnf("sync push refused: record-content-invalid kiosk=%s batch=%s violations=%d first=%s", kioskId, batch.batchId(),
+                    content.size(), content.get(0).field());
+            return Uni.createFrom().item(new Refused(Problem.of(422, "record-content-invalid", "Invalid records",
+                    "Some records of this push break the record contract (the fields are named); nothing was stored.")
+                    .withViolations(content.stream().map(v -> new Problem.Violation(v.field(), v.message())).toList()), false));
+        }
+        return stored(kioskId, batch, checked);
     }
 
     private Uni<Result> stored(String kioskId, PushBatch batch, List<WireEntry> entries) {

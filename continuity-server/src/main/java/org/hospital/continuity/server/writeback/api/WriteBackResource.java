@@ -58,6 +58,25 @@ public class WriteBackResource {
     }
 
     /**
+     * EP-8.4 "nothing left behind", counted: per kiosk and kind, received = written + waiting (by reason) + held + not for
+     * the HIS, with nothing pending once a run went through.
+     */
+    @GET
+    @Path("/conservation")
+    @Blocking
+    @RolesAllowed({Roles.IT, Roles.ADMIN, Roles.LEADERSHIP, Roles.DATA_ENTRY})
+    public ConservationView conservation(@PathParam("incident") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String incident) {
+        var c = running.conservation(incident);
+        return new ConservationView(incident, c.received(), c.written(), c.waiting(), c.held(), c.notForHis(), c.pending(), c.balances(),
+                c.lines());
+    }
+
+    /** The ledger's totals and its lines (kiosk, kind, counts; no patient data). */
+    public record ConservationView(String incident, long received, long written, long waiting, long held, long notForHis, long pending,
+                                   boolean balances, java.util.List<org.hospital.continuity.server.writeback.app.Conservation.Line> lines) {
+    }
+
+    /**
      * Runs the incident's write-back now (it also runs on its schedule); 409 while another run holds the lock, and 409
      * with its own reason for a drill whose records are held (HR-21).
      */

@@ -79,6 +79,26 @@ public final class InMemoryLedger implements WriteBackLedger {
     }
 
     @Override
+    public Optional<org.hospital.continuity.sync.his.HisRecord.Subject> subjectOf(UUID unitId) {
+        Written w = written.get(unitId);
+        return w == null || w.outcome().hisPatientRef() == null ? Optional.empty()
+                : Optional.of(new org.hospital.continuity.sync.his.HisRecord.Subject(w.outcome().hisPatientRef(), w.outcome().encounterRef()));
+    }
+
+    @Override
+    public synchronized Optional<org.hospital.continuity.server.writeback.WorkbenchReason> waitingReason(UUID unitId) {
+        if (written.containsKey(unitId) || decided.containsKey(unitId)) {
+            return Optional.empty();
+        }
+        return items.stream().filter(i -> i.visitId().equals(unitId) && i.blocking()).map(WorkbenchItem::reason).findFirst();
+    }
+
+    @Override
+    public synchronized boolean raisedBefore(UUID recordId, org.hospital.continuity.server.writeback.WorkbenchReason reason) {
+        return items.stream().anyMatch(i -> i.visitId().equals(recordId) && i.reason() == reason);
+    }
+
+    @Override
     public void paused(String incident, UUID visitId, String detail) {
         pausedDetail = detail;
     }

@@ -83,7 +83,10 @@ public class RunningWriteBack {
             Log.debugf("write-back incident=%s held: drill=%s and no sandbox target", incident, held.drill());
             return Optional.empty();
         }
-        return exclusively(() -> run(incident, DowntimeRecords.assemble(incident, entries.entries(incident)).drafts(), target));
+        return exclusively(() -> {
+            DowntimeRecords.Assembled assembled = DowntimeRecords.assemble(incident, entries.entries(incident));
+            return run(incident, assembled.drafts(), assembled.waiting(), assembled.records(), target);
+        });
     }
 
     /** Writes these drafts back (tests and the one-command tool feed drafts directly); empty when locked elsewhere or held. */
@@ -92,7 +95,17 @@ public class RunningWriteBack {
         if (target instanceof WriteBackTargets.Held) {
             return Optional.empty();
         }
-        return exclusively(() -> run(incident, drafts, target));
+        return exclusively(() -> run(incident, drafts, List.of(), List.of(), target));
+    }
+
+    /**
+     * EP-8.4 the conservation ledger of an incident: per kiosk and kind, every received entry written, waiting (with
+     * its reason), held (a drill's, HR-21) or not for the HIS. Blocking: call on a worker.
+     */
+    public Conservation.Ledger conservation(String incident) {
+        List<org.hospital.continuity.sync.envelope.JournalEntry> all = entries.entries(incident);
+        boolean held = drills.targetFor(incident) instanceof WriteBackTargets.Held;
+        return Conservation.of(incident, all, DowntimeRecords.assemble(incident, all), ledger, held);
     }
 
     /** True when the incident is a drill whose records are held: no sandbox target, and never the real HIS (HR-21). */
@@ -105,7 +118,8 @@ public class RunningWriteBack {
         return Optional.ofNullable(lastRuns.get(incident));
     }
 
-    private WritingBack.Report run(String incident, List<VisitDraft> captured, WriteBackTargets.Target target) {
+    private WritingBack.Report run(String incident, List<VisitDraft> captured, List<DowntimeRecords.Waiting> waiting,
+                                   List<RecordDraft> records, WriteBackTargets.Target target) {
         HisPort his = this.his;
         HisCircuit circuit = this.circuit;
         if (target instanceof WriteBackTargets.Sandbox s) {
@@ -123,8 +137,20 @@ public class RunningWriteBack {
         }
         WritingBack runner = new WritingBack(his, mapping, circuit, ledger, clock, d -> Thread.sleep(d.toMillis()),
                 config.attempts(), config.backoff());
+        int parked = runner.park(incident, waiting);
+        if (parked > 0) {
+            Log.infof("write-back incident=%s records waiting on the workbench: %d new", incident, parked);
+        }
         WritingBack.Report r = runner.run(incident, drafts, p -> lastRuns.put(incident, p));
         lastRuns.put(incident, r);
+        if (!r.paused() && !records.isEmpty()) {
+            WritingBack.RecordsReport rr = runner.runRecords(incident, records, drafts);
+            Log.infof("write-back incident=%s records=%d written=%d workbench=%d settled=%d waiting-for-their-record=%d paused=%s",
+                    incident, rr.total(), rr.written(), rr.toWorkbench(), rr.alreadySettled(), rr.waitingForTheirRecord(), rr.paused());
+            if (rr.paused()) {
+                return r;
+            }
+        }
         if (!r.paused()) {
             ledger.resumed(incident);
         }

@@ -86,7 +86,7 @@ public class WriteBackTargets {
         if (s == null) {
             synchronized (this) {
                 if (sandbox == null) {
-                    sandbox = new Sandbox(new FhirHisPort(fhir, url.get(), FhirIdentifiers.defaults(), ZoneId.of(writeBack.zone())),
+                    sandbox = new Sandbox(new FhirHisPort(fhir, url.get(), FhirIdentifiers.defaults(), ZoneId.of(writeBack.zone()), clock),
                             new HisCircuit(writeBack.breakerThreshold(), writeBack.breakerCoolDown(), clock), url.get());
                 }
                 s = sandbox;

@@ -85,6 +85,26 @@ public final class WritingBack {
         }
     }
 
+    /**
+     * Puts the records that wait for a person on the workbench (an unreadable entry, a charge whose patient is not
+     * resolved), each once with its reason; answers how many are new. Blocking items: they count as waiting until a
+     * person resolves them.
+     */
+    public int park(String incident, List<DowntimeRecords.Waiting> waiting) {
+        int raised = 0;
+        for (DowntimeRecords.Waiting w : waiting) {
+            // the unit it waits as: the record's stream, or an amendment's own entry (its stream is the amended record's)
+            UUID record = w.captured().visitId();
+            if (ledger.raisedBefore(record, w.reason())) {
+                continue;
+            }
+            ledger.raise(new WorkbenchItem(UUID.randomUUID(), incident, record, w.entry().kioskId(), w.captured().departmentCode(),
+                    w.reason(), w.detail(), w.captured(), List.of(), true, clock.instant()));
+            raised++;
+        }
+        return raised;
+    }
+
     /** Runs over the incident's visits in capture order; {@code progress} hears after each visit. */
     public Report run(String incident, List<VisitDraft> drafts, Consumer<Report> progress) {
         long started = System.nanoTime();
@@ -127,6 +147,176 @@ public final class WritingBack {
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
+    /** How a run over the other records ended. */
+    public record RecordsReport(int total, int written, int toWorkbench, int alreadySettled, int waitingForTheirRecord, boolean paused,
+                                String pausedDetail) {
+    }
+
+    /**
+     * Writes the incident's other records (prescriptions, orders, exam registers, requisitions, dispenses, charges,
+     * settlements, allergies, IOU exchanges, voids and corrections) after its visits, in capture order: resolve the patient
+     * (a person's decision; the HIS patient the snapshot named, with the inpatient encounter; the one registration of this
+     * outage with the same name), map the codes, write one atomic unit each. What cannot be resolved or mapped waits on the
+     * workbench with its reason; an amendment waits until the record it amends is in the HIS. A HIS outage pauses the run.
+     */
+    public RecordsReport runRecords(String incident, List<RecordDraft> records, List<VisitDraft> visits) {
+        HisRecords mapper = new HisRecords(mapping);
+        Map<String, List<VisitDraft>> visitsByName = new HashMap<>();
+        for (VisitDraft v : visits) {
+            if (v.patient().name() != null) {
+                visitsByName.computeIfAbsent(v.patient().name(), k -> new ArrayList<>()).add(v);
+            }
+        }
+        Map<UUID, RecordDraft> byUnit = new HashMap<>();
+        records.forEach(r -> byUnit.put(r.unitId(), r));
+        Map<String, Optional<org.hospital.continuity.sync.his.HisRecord.Subject>> known = new HashMap<>();
+        int written = 0, workbench = 0, already = 0, waitingForRecord = 0;
+        for (RecordDraft d : records) {
+            if (ledger.settled(d.unitId())) {
+                already++;
+                continue;
+            }
+            try {
+                org.hospital.continuity.sync.his.HisRecord.Subject subject;
+                if (d.amends() != null) {
+                    Optional<org.hospital.continuity.sync.his.HisRecord.Subject> target = ledger.subjectOf(d.amends());
+                    if (target.isEmpty()) {
+                        // the amended record is not in the HIS yet (it waits, or comes later): nothing to amend yet
+                        waitingForRecord++;
+                        continue;
+                    }
+                    subject = target.get();
+                } else {
+                    Resolution res = resolve(d, visitsByName, known);
+                    if (res.subject() == null) {
+                        raiseRecord(incident, d, res.reason(), res.detail());
+                        workbench++;
+                        continue;
+                    }
+                    subject = res.subject();
+                }
+                java.util.Map<String, UUID> fillsLines = fillsLines(d, byUnit);
+                HisRecords.Mapped mapped = mapper.map(incident, d, subject, fillsLines);
+                if (!mapped.missing().isEmpty()) {
+                    raiseRecord(incident, d, WorkbenchReason.UNMAPPED_CODE, describe(mapped.missing()));
+                    workbench++;
+                    continue;
+                }
+                WriteOutcome out = writeWithRetries(() -> his.write(mapped.record()));
+                if (out instanceof WriteOutcome.Ambiguous a) {
+                    raiseRecord(incident, d, WorkbenchReason.AMBIGUOUS_IN_HIS, a.detail());
+                    workbench++;
+                } else if (out instanceof WriteOutcome.Refused r) {
+                    raiseRecord(incident, d, WorkbenchReason.HIS_REFUSED, r.status() + " " + r.detail());
+                    workbench++;
+                } else {
+                    WriteOutcome.Written w = (WriteOutcome.Written) out;
+                    ledger.written(incident, d.unitId(), null, new WriteOutcome.Written(w.created(), w.existing(), subject.patientRef(),
+                            w.resourceRefs(), subject.encounterRef()), "RECORD");
+                    written++;
+                }
+            } catch (HisDown e) {
+                ledger.paused(incident, d.unitId(), e.getMessage());
+                return new RecordsReport(records.size(), written, workbench, already, waitingForRecord, true, e.getMessage());
+            }
+        }
+        return new RecordsReport(records.size(), written, workbench, already, waitingForRecord, false, null);
+    }
+
+    /** The patient (and encounter) of a record, or why it cannot be resolved. */
+    private record Resolution(org.hospital.continuity.sync.his.HisRecord.Subject subject, WorkbenchReason reason, String detail) {
+    }
+
+    private Resolution resolve(RecordDraft d, Map<String, List<VisitDraft>> visitsByName,
+                               Map<String, Optional<org.hospital.continuity.sync.his.HisRecord.Subject>> known) throws HisDown {
+        Optional<String> decided = ledger.decidedPatient(d.unitId());
+        if (decided.isPresent() && !decided.get().isEmpty()) {
+            return new Resolution(new org.hospital.continuity.sync.his.HisRecord.Subject(decided.get(), null), null, null);
+        }
+        RecordDraft.PatientKey key = d.patient();
+        if (key != null && key.registrationId() != null) {
+            // a charge naming a registration that is not among this incident's records: the HIS patient (and visit) it was
+            // written under, by an earlier outage's write-back
+            Optional<org.hospital.continuity.sync.his.HisRecord.Subject> ofRegistration = ledger.subjectOf(key.registrationId());
+            if (ofRegistration.isPresent()) {
+                return new Resolution(ofRegistration.get(), null, null);
+            }
+            if (key.knownPatientId() == null) {
+                return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED,
+                        "its registration is not among the synced records and not in the HIS");
+            }
+        }
+        if (key != null && key.knownPatientId() != null) {
+            String cacheKey = key.knownPatientId() + "|" + key.inpatientNumber();
+            Optional<org.hospital.continuity.sync.his.HisRecord.Subject> found = known.get(cacheKey);
+            if (found == null) {
+                found = call(() -> his.knownPatient(key.knownPatientId(), key.inpatientNumber()));
+                known.put(cacheKey, found);
+            }
+            if (found.isEmpty()) {
+                return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED, "the HIS does not know the patient of the snapshot");
+            }
+            if (needsEncounter(d) && found.get().encounterRef() == null) {
+                return new Resolution(null, WorkbenchReason.ENCOUNTER_UNRESOLVED, "no inpatient stay in the HIS for this admission number");
+            }
+            return new Resolution(found.get(), null, null);
+        }
+        if (key != null && key.name() != null) {
+            List<VisitDraft> same = visitsByName.getOrDefault(key.name(), List.of());
+            if (same.size() == 1) {
+                Optional<org.hospital.continuity.sync.his.HisRecord.Subject> s = ledger.subjectOf(same.get(0).visitId());
+                if (s.isPresent()) {
+                    return new Resolution(s.get(), null, null);
+                }
+                return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED, "the registration of the same name is not in the HIS yet");
+            }
+            return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED, same.isEmpty()
+                    ? "no registration of this outage with the name written" : same.size() + " registrations with the name written");
+        }
+        return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED, "the record names no patient");
+    }
+
+    /** Ward records of an inpatient belong to the stay (requisitions, ward charges, settlements). */
+    private static boolean needsEncounter(RecordDraft d) {
+        return d.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.RequisitionIssued
+                || d.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.ChargesExecuted
+                || d.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.DischargeSettled;
+    }
+
+    /** For a dispense: the line ids of the order it fills, by drug (the first line of each drug). */
+    private static Map<String, UUID> fillsLines(RecordDraft d, Map<UUID, RecordDraft> byUnit) {
+        if (!(d.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.Dispensed disp) || disp.fills() == null) {
+            return Map.of();
+        }
+        RecordDraft order = byUnit.get(disp.fills());
+        Map<String, UUID> out = new HashMap<>();
+        if (order == null) {
+            return out;
+        }
+        List<String> codes = order.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.PrescriptionWritten p
+                ? p.lines().stream().map(org.hospital.continuity.sync.contract.DowntimeRecord.DrugLine::drugCode).toList()
+                : order.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.RequisitionIssued q
+                ? q.lines().stream().map(org.hospital.continuity.sync.contract.DowntimeRecord.ClinicalLine::code).toList() : List.of();
+        for (int i = 0; i < codes.size(); i++) {
+            out.putIfAbsent(codes.get(i), DowntimeRecords.lineId(order.entry().streamId(), Integer.toString(i)));
+        }
+        return out;
+    }
+
+    private void raiseRecord(String incident, RecordDraft d, WorkbenchReason reason, String detail) {
+        if (ledger.raisedBefore(d.unitId(), reason) && ledger.waitingReason(d.unitId()).isPresent()) {
+            return;
+        }
+        VisitDraft captured = d.amends() == null && d.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.ChargeRecorded c
+                ? DowntimeRecords.captured(incident, d.entry(), c)
+                : new VisitDraft(d.unitId(), incident, d.entry().kioskId(), null,
+                new PatientFacts(d.unitId().toString(), d.patient() == null ? null : d.patient().name(),
+                        org.hospital.continuity.sync.matching.Sex.UNKNOWN, null, null, null),
+                null, null, d.entry().recordedAt(), d.entry().actor(), null, List.of());
+        ledger.raise(new WorkbenchItem(UUID.randomUUID(), incident, d.unitId(), d.entry().kioskId(), null, reason, detail, captured,
+                List.of(), true, clock.instant()));
+    }
+
     private record Step(boolean written, boolean createdPatient, int priceFlags) {
     }
 
@@ -148,7 +338,7 @@ public final class WritingBack {
             }
             DowntimeVisit.Kind k = "DRUG".equals(l.kind()) ? DowntimeVisit.Kind.DRUG
                     : "FEE".equals(l.kind()) ? DowntimeVisit.Kind.FEE : DowntimeVisit.Kind.ITEM;
-            lines.add(new DowntimeVisit.Line(l.lineId(), k, code.get(), l.name(), l.quantity(), l.unitPriceFen(), l.dispensed()));
+            lines.add(new DowntimeVisit.Line(l.lineId(), k, code.get(), l.name(), l.quantity(), l.unitPriceFen(), l.dispensed(), l.unit()));
         }
         if (!missing.isEmpty()) {
             raise(d, WorkbenchReason.UNMAPPED_CODE, describe(missing), List.of(), true);
@@ -237,12 +427,16 @@ public final class WritingBack {
     }
 
     private WriteOutcome write(DowntimeVisit visit) throws HisDown {
+        return writeWithRetries(() -> his.write(visit));
+    }
+
+    private WriteOutcome writeWithRetries(java.util.function.Supplier<WriteOutcome> write) throws HisDown {
         String last = "";
         for (int attempt = 1; attempt <= attempts; attempt++) {
             if (!circuit.allows()) {
                 throw new HisDown("circuit open until " + circuit.retryAt() + ": " + last);
             }
-            WriteOutcome out = his.write(visit);
+            WriteOutcome out = write.get();
             if (!(out instanceof WriteOutcome.Unavailable u)) {
                 circuit.success();
                 return out;

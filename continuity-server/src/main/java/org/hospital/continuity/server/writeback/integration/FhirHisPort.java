@@ -20,6 +20,7 @@ import org.hospital.continuity.sync.his.CandidateQuery;
 import org.hospital.continuity.sync.his.Candidates;
 import org.hospital.continuity.sync.his.DowntimeVisit;
 import org.hospital.continuity.sync.his.HisPort;
+import org.hospital.continuity.sync.his.HisRecord;
 import org.hospital.continuity.sync.his.WriteOutcome;
 import org.hospital.continuity.sync.matching.PatientFacts;
 import org.hospital.continuity.sync.matching.Sex;
@@ -45,11 +46,16 @@ public final class FhirHisPort implements HisPort {
     private final IGenericClient client;
     private final FhirIdentifiers ids;
     private final VisitBundles bundles;
+    private final RecordBundles records;
     private final ZoneId zone;
     private final Map<String, Optional<Long>> prices = new ConcurrentHashMap<>();
     private final FhirCandidateSearch search;
 
     public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone) {
+        this(fhir, baseUrl, ids, zone, java.time.InstantSource.system());
+    }
+
+    public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone, java.time.InstantSource clock) {
         this.fhir = fhir;
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         // a HIS just back from an outage is slow; a transaction must not be abandoned half-way by the client
@@ -57,8 +63,14 @@ public final class FhirHisPort implements HisPort {
         this.client = fhir.newRestfulGenericClient(baseUrl);
         this.ids = ids;
         this.zone = zone;
-        this.bundles = new VisitBundles(ids, zone);
-        this.search = new FhirCandidateSearch(client, ids, this::facts, InstantSource.system());
+        this.bundles = new VisitBundles(ids, zone, baseUrl, clock);
+        this.records = new RecordBundles(ids, zone, baseUrl, clock);
+        this.search = new FhirCandidateSearch(client, ids, this::facts, clock);
+    }
+
+    /** The transaction Bundle this port sends for a visit (for validation and tests). */
+    public org.hl7.fhir.r4.model.Bundle bundleOf(DowntimeVisit visit) {
+        return bundles.transaction(visit);
     }
 
     /** The client, for tests and the workbench's look-ups. */
@@ -131,7 +143,43 @@ public final class FhirHisPort implements HisPort {
 
     @Override
     public WriteOutcome write(DowntimeVisit visit) {
-        Bundle tx = bundles.transaction(visit);
+        return send(bundles.transaction(visit), visit.hisPatientRef(), null, true);
+    }
+
+    @Override
+    public WriteOutcome write(HisRecord record) {
+        return send(records.transaction(record), record.subject().patientRef(), record.subject().encounterRef(), false);
+    }
+
+    /** The transaction Bundle this port sends for a record (for validation and tests). */
+    public Bundle bundleOf(HisRecord record) {
+        return records.transaction(record);
+    }
+
+    @Override
+    public Optional<HisRecord.Subject> knownPatient(String hisPatientId, String inpatientNumber) {
+        if (hisPatientId == null) {
+            return Optional.empty();
+        }
+        Bundle patients = client.search().byUrl("Patient?identifier=" + enc(ids.hisPatient() + "|" + hisPatientId) + "&_count=2")
+                .returnBundle(Bundle.class).execute();
+        if (patients.getEntry().size() != 1) {
+            // none: the HIS does not know the patient; two: not certain which (a person decides)
+            return Optional.empty();
+        }
+        String patientRef = "Patient/" + patients.getEntryFirstRep().getResource().getIdElement().getIdPart();
+        String encounterRef = null;
+        if (inpatientNumber != null) {
+            Bundle encounters = client.search().byUrl("Encounter?identifier=" + enc(ids.inpatientNumber() + "|" + inpatientNumber)
+                    + "&subject=" + enc(patientRef) + "&_count=2").returnBundle(Bundle.class).execute();
+            if (encounters.getEntry().size() == 1) {
+                encounterRef = "Encounter/" + encounters.getEntryFirstRep().getResource().getIdElement().getIdPart();
+            }
+        }
+        return Optional.of(new HisRecord.Subject(patientRef, encounterRef));
+    }
+
+    private WriteOutcome send(Bundle tx, String knownPatientRef, String encounterRef, boolean visit) {
         Bundle response;
         try {
             response = client.transaction().withBundle(tx).execute();
@@ -151,7 +199,8 @@ public final class FhirHisPort implements HisPort {
         int created = 0;
         int existing = 0;
         List<String> refs = new ArrayList<>();
-        String patientRef = visit.hisPatientRef();
+        String patientRef = knownPatientRef;
+        String encounter = encounterRef;
         for (int i = 0; i < response.getEntry().size(); i++) {
             Bundle.BundleEntryResponseComponent r = response.getEntry().get(i).getResponse();
             String status = r.getStatus() == null ? "" : r.getStatus();
@@ -165,9 +214,11 @@ public final class FhirHisPort implements HisPort {
             Resource sent = tx.getEntry().get(i).getResource();
             if (sent instanceof Patient) {
                 patientRef = location;
+            } else if (visit && sent instanceof org.hl7.fhir.r4.model.Encounter) {
+                encounter = location;
             }
         }
-        return new WriteOutcome.Written(created, existing, patientRef, refs);
+        return new WriteOutcome.Written(created, existing, patientRef, refs, encounter);
     }
 
     private static String unversioned(String location) {
@@ -181,6 +232,10 @@ public final class FhirHisPort implements HisPort {
     private static String brief(BaseServerResponseException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         return m.length() > 300 ? m.substring(0, 300) : m;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The HIS's FHIR context (one per application: it is expensive to build). */

@@ -16,16 +16,21 @@ package org.hospital.continuity.server.writeback.integration;
  * @param kiosk          identifier system of kiosks
  * @param paperForm      identifier system of paper form numbers
  * @param priceList      URL prefix of the HIS price list (ChargeItemDefinition.url = prefix + code)
+ * @param record         system of a downtime record's UUID (the kiosk journal stream: order groups, accounts, allergies)
+ * @param hisPatient     identifier system of the HIS's own patient id (the id the kiosks' snapshot knows a patient by)
+ * @param inpatientNumber identifier system of the HIS's inpatient (admission) numbers, on Patient and Encounter
+ * @param invoice        identifier system of invoice numbers (the manual register's and the formal ones)
  */
 public record FhirIdentifiers(String nationalId, String downtimeNumber, String visit, String line, String department,
                               String item, String drug, String staff, String kiosk, String paperForm,
-                              String priceList) {
+                              String priceList, String record, String hisPatient, String inpatientNumber, String invoice) {
 
     /** The defaults this product uses when the HIS gives no others. */
     public static FhirIdentifiers defaults() {
         String base = "urn:hospital-continuity:";
         return new FhirIdentifiers("urn:oid:2.16.156.10011.1.1", base + "downtime-number", base + "visit", base + "line",
                 "urn:his:department", "urn:his:item", "urn:his:drug", base + "staff", base + "kiosk",
-                base + "paper-form", "urn:his:price/");
+                base + "paper-form", "urn:his:price/", base + "record", "urn:his:patient-id", "urn:his:inpatient-number",
+                "urn:his:invoice-number");
     }
 }

@@ -30,8 +30,8 @@ public class HisWiring {
 
     @Produces
     @Singleton
-    HisPort hisPort(FhirContext fhir, WriteBackConfig config) {
-        return new FhirHisPort(fhir, config.fhirBaseUrl(), FhirIdentifiers.defaults(), ZoneId.of(config.zone()));
+    HisPort hisPort(FhirContext fhir, WriteBackConfig config, InstantSource clock) {
+        return new FhirHisPort(fhir, config.fhirBaseUrl(), FhirIdentifiers.defaults(), ZoneId.of(config.zone()), clock);
     }
 
     @Produces

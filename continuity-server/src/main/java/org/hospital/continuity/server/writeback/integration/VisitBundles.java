@@ -1,6 +1,10 @@
 package org.hospital.continuity.server.writeback.integration;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.ChargeItem;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -18,13 +22,16 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
+import org.hospital.continuity.sync.his.ChineseNames;
 import org.hospital.continuity.sync.his.DowntimeVisit;
 import org.hospital.continuity.sync.matching.PatientFacts;
 import org.hospital.continuity.sync.matching.Sex;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.TimeZone;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -34,7 +41,9 @@ import java.util.UUID;
  * Builds the transaction Bundle of one downtime visit: Patient (conditional create on the resident ID
  * number, else on the downtime number — or a reference to the HIS patient matching chose), Encounter,
  * per line a MedicationRequest (+ MedicationDispense when dispensed) or ServiceRequest, a ChargeItem,
- * and one Provenance naming kiosk, operator, breakpoint and paper form. Every resource but the
+ * and one Provenance naming kiosk, operator, breakpoint and paper form. Times go out in the hospital's zone, quantities
+ * with their unit, a compound surname (欧阳, 司马 …) is kept whole; {@code Provenance.recorded} is the write-back time,
+ * {@code occurred} the capture time; the Provenance entry's {@code fullUrl} is its absolute URL on the HIS. Every resource but the
  * Provenance is a conditional create on a business identifier; the Provenance is a PUT on an id derived
  * from the visit. Replaying the same visit therefore creates nothing.
  */
@@ -42,10 +51,19 @@ public final class VisitBundles {
 
     private final FhirIdentifiers ids;
     private final ZoneId zone;
+    private final String baseUrl;
+    private final InstantSource clock;
 
-    public VisitBundles(FhirIdentifiers ids, ZoneId zone) {
+    /**
+     * @param baseUrl the HIS's FHIR base (a resource written with PUT has its absolute URL as {@code fullUrl})
+     * @param zone    the hospital's zone: every time goes out with its offset
+     * @param clock   the write-back's clock ({@code Provenance.recorded} is when the record reached the HIS)
+     */
+    public VisitBundles(FhirIdentifiers ids, ZoneId zone, String baseUrl, InstantSource clock) {
         this.ids = ids;
         this.zone = zone;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.clock = clock;
     }
 
     /** The transaction for {@code visit}. */
@@ -71,7 +89,7 @@ public final class VisitBundles {
         enc.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
         enc.setServiceType(new CodeableConcept(new Coding(ids.department(), visit.departmentCode(), null)));
         enc.setSubject(subject);
-        enc.setPeriod(new Period().setStart(Date.from(visit.registeredAt())));
+        enc.setPeriod(new Period().setStartElement(time(visit.registeredAt())));
         Reference encounter = add(tx, enc, "Encounter", "identifier=" + enc(ids.visit() + "|" + visit.visitId()));
         targets.add(encounter);
 
@@ -87,8 +105,8 @@ public final class VisitBundles {
                 mr.setMedication(code(ids.drug(), line));
                 mr.setSubject(subject);
                 mr.setEncounter(encounter);
-                mr.setAuthoredOn(Date.from(visit.registeredAt()));
-                mr.getDispenseRequest().setQuantity(new Quantity(line.quantity()));
+                mr.setAuthoredOnElement(time(visit.registeredAt()));
+                mr.getDispenseRequest().setQuantity(quantity(line));
                 request = add(tx, mr, "MedicationRequest", lineCondition);
                 targets.add(request);
                 if (line.dispensed()) {
@@ -99,7 +117,8 @@ public final class VisitBundles {
                     md.setSubject(subject);
                     md.setContext(encounter);
                     md.addAuthorizingPrescription(request);
-                    md.setQuantity(new Quantity(line.quantity()));
+                    md.setQuantity(quantity(line));
+                    md.setWhenHandedOverElement(time(visit.registeredAt()));
                     dispense = add(tx, md, "MedicationDispense", lineCondition);
                     targets.add(dispense);
                 }
@@ -111,7 +130,7 @@ public final class VisitBundles {
                 sr.setCode(code(ids.item(), line));
                 sr.setSubject(subject);
                 sr.setEncounter(encounter);
-                sr.setAuthoredOn(Date.from(visit.registeredAt()));
+                sr.setAuthoredOnElement(time(visit.registeredAt()));
                 request = add(tx, sr, "ServiceRequest", lineCondition);
                 targets.add(request);
             }
@@ -121,10 +140,10 @@ public final class VisitBundles {
             ci.setCode(code(line.kind() == DowntimeVisit.Kind.DRUG ? ids.drug() : ids.item(), line));
             ci.setSubject(subject);
             ci.setContext(encounter);
-            ci.setQuantity(new Quantity(line.quantity()));
+            ci.setQuantity(quantity(line));
             // The price as charged during the outage; a difference to the HIS's current price is flagged, not repriced.
             ci.setPriceOverride(FhirHisPort.money(line.amountFen()));
-            ci.setEnteredDate(Date.from(visit.registeredAt()));
+            ci.setEnteredDateElement(time(visit.registeredAt()));
             if (dispense != null) {
                 ci.addService(dispense); // R4 ChargeItem.service names what was delivered
             }
@@ -137,7 +156,9 @@ public final class VisitBundles {
         Provenance prov = new Provenance();
         prov.setId("dt-" + visit.visitId());
         prov.setTarget(targets);
-        prov.setRecorded(Date.from(visit.registeredAt()));
+        // recorded: when the record reached the HIS; occurred: when it was captured at the kiosk
+        prov.setRecordedElement(new InstantType(Date.from(clock.instant()), TemporalPrecisionEnum.MILLI, TimeZone.getTimeZone(zone)));
+        prov.setOccurred(time(visit.registeredAt()));
         if (visit.breakpoint() != null) {
             prov.addPolicy("urn:hospital-continuity:breakpoint:" + visit.breakpoint());
         }
@@ -155,7 +176,7 @@ public final class VisitBundles {
             prov.addEntity().setRole(Provenance.ProvenanceEntityRole.SOURCE)
                     .setWhat(new Reference().setIdentifier(id(ids.paperForm(), visit.paperFormId())));
         }
-        tx.addEntry().setFullUrl("Provenance/dt-" + visit.visitId()).setResource(prov).getRequest()
+        tx.addEntry().setFullUrl(baseUrl + "/Provenance/dt-" + visit.visitId()).setResource(prov).getRequest()
                 .setMethod(Bundle.HTTPVerb.PUT).setUrl("Provenance/dt-" + visit.visitId());
         return tx;
     }
@@ -168,7 +189,14 @@ public final class VisitBundles {
         }
         p.addIdentifier(id(ids.downtimeNumber(), visit.downtimeNumber()));
         if (f.name() != null) {
-            p.addName().setText(f.name()).setFamily(f.name().substring(0, 1)).addGiven(f.name().substring(1));
+            HumanName name = p.addName().setText(f.name());
+            ChineseNames.Split split = ChineseNames.split(f.name());
+            if (split != null) {
+                name.setFamily(split.family());
+                if (!split.given().isEmpty()) {
+                    name.addGiven(split.given());
+                }
+            }
         }
         p.setGender(f.sex() == Sex.MALE ? Enumerations.AdministrativeGender.MALE
                 : f.sex() == Sex.FEMALE ? Enumerations.AdministrativeGender.FEMALE : Enumerations.AdministrativeGender.UNKNOWN);
@@ -179,6 +207,20 @@ public final class VisitBundles {
             p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(f.phone());
         }
         return p;
+    }
+
+    /** A time in the hospital's zone, to the second. */
+    private DateTimeType time(java.time.Instant at) {
+        return new DateTimeType(Date.from(at), TemporalPrecisionEnum.SECOND, TimeZone.getTimeZone(zone));
+    }
+
+    /** A quantity with the unit it counts (盒, 次 …) when the line has one. */
+    private static Quantity quantity(DowntimeVisit.Line line) {
+        Quantity q = new Quantity().setValue(line.quantity());
+        if (line.unit() != null && !line.unit().isBlank()) {
+            q.setUnit(line.unit());
+        }
+        return q;
     }
 
     private static Reference add(Bundle tx, Resource r, String type, String condition) {

@@ -83,9 +83,10 @@ public class PgWriteBackLedger implements WriteBackLedger {
     @Override
     public void written(String incident, UUID visitId, String groupKey, WriteOutcome.Written outcome, String how) {
         sql("insert into writeback_visit (visit_id, incident, group_key, his_patient_ref, created, existing, how,"
-                        + " resource_refs, written_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (visit_id) do nothing",
+                        + " resource_refs, written_at, encounter_ref) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+                        + " on conflict (visit_id) do nothing",
                 Tuple.from(new Object[]{visitId, incident, groupKey, outcome.hisPatientRef(), outcome.created(),
-                        outcome.existing(), how, String.join("\n", outcome.resourceRefs()), now()}));
+                        outcome.existing(), how, String.join("\n", outcome.resourceRefs()), now(), outcome.encounterRef()}));
         // a visit written after a person's decision closes its blocking items
         sql("update workbench_item set resolved_at = $2 where visit_id = $1 and blocking and resolved_at is null",
                 Tuple.of(visitId, now()));
@@ -103,6 +104,34 @@ public class PgWriteBackLedger implements WriteBackLedger {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("workbench item not serialisable", e);
         }
+    }
+
+    @Override
+    public Optional<org.hospital.continuity.sync.his.HisRecord.Subject> subjectOf(UUID unitId) {
+        RowSet<Row> r = sql("select his_patient_ref, encounter_ref from writeback_visit where visit_id = $1 and his_patient_ref is not null",
+                Tuple.of(unitId));
+        if (r.size() == 0) {
+            return Optional.empty();
+        }
+        Row row = r.iterator().next();
+        return Optional.of(new org.hospital.continuity.sync.his.HisRecord.Subject(row.getString("his_patient_ref"),
+                row.getString("encounter_ref")));
+    }
+
+    @Override
+    public Optional<org.hospital.continuity.server.writeback.WorkbenchReason> waitingReason(UUID unitId) {
+        RowSet<Row> r = sql("select reason from workbench_item i where visit_id = $1 and blocking and resolved_at is null"
+                + " and not exists (select 1 from writeback_decision d where d.visit_id = i.visit_id)"
+                + " and not exists (select 1 from writeback_visit v where v.visit_id = i.visit_id) order by raised_at limit 1",
+                Tuple.of(unitId));
+        return r.size() == 0 ? Optional.empty()
+                : Optional.of(org.hospital.continuity.server.writeback.WorkbenchReason.valueOf(r.iterator().next().getString(0)));
+    }
+
+    @Override
+    public boolean raisedBefore(UUID recordId, org.hospital.continuity.server.writeback.WorkbenchReason reason) {
+        return sql("select exists (select 1 from workbench_item where visit_id = $1 and reason = $2) as raised",
+                Tuple.of(recordId, reason.name())).iterator().next().getBoolean("raised");
     }
 
     @Override

@@ -14,9 +14,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hospital.continuity.kiosk.charge.Pricing;
 import org.hospital.continuity.kiosk.charge.app.ChargingPatient;
-import org.hospital.continuity.kiosk.charge.domain.ChargeEvents;
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
 import org.hospital.continuity.kiosk.enrolment.KioskIdentity;
 import org.hospital.continuity.kiosk.journal.Journal;
@@ -62,7 +61,7 @@ public class ChargePaperResource {
         sessions.require(token);
         ChargingPatient.Charged c = charging.byId(id)
                 .orElseThrow(() -> new KioskRejection(404, "not-found", "EP-6.2.3", "error.charge.unknown", List.of()));
-        ChargeEvents.ChargeRecorded d = c.details();
+        DowntimeRecord.ChargeRecorded d = c.details();
         if (d.invoiceNo() == null) {
             return iouSlip(c, PaperPage.Paper.of(paper, PaperPage.Paper.RECEIPT_80MM));
         }
@@ -97,7 +96,7 @@ public class ChargePaperResource {
     }
 
     private String iouSlip(ChargingPatient.Charged c, PaperPage.Paper paper) {
-        ChargeEvents.ChargeRecorded d = c.details();
+        DowntimeRecord.ChargeRecorded d = c.details();
         String lang = texts.language();
         PaperPage page = PaperPage.of(lang, paper, texts.text(lang, "print.iou.title"), k -> texts.text(lang, k), zone)
                 .record(c.id(), c.kioskSeq(), kioskName(), sessions.nameOf(actor(c.id())), c.chargedAt())
@@ -113,7 +112,7 @@ public class ChargePaperResource {
         return page.signature("print.cashier").signature("print.patient-signature").html();
     }
 
-    private void lines(PaperPage page, List<Pricing.PricedLine> lines) {
+    private void lines(PaperPage page, List<DowntimeRecord.PricedLine> lines) {
         page.table(List.of("charge.name", "print.col.specification", "charge.quantity", "charge.price", "charge.amount"),
                 lines.stream().map(l -> List.of(l.name(), l.specification() == null ? "" : l.specification(), l.quantity() + l.unit(),
                         PaperPage.yuan(l.unitPriceFen()), PaperPage.yuan(l.amountFen()))).toList());

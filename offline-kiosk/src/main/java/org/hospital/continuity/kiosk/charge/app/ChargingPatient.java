@@ -12,7 +12,8 @@ import org.hospital.continuity.kiosk.capture.CaptureDesk;
 import org.hospital.continuity.kiosk.capture.FieldRules;
 import org.hospital.continuity.kiosk.capture.Violation;
 import org.hospital.continuity.kiosk.charge.Pricing;
-import org.hospital.continuity.kiosk.charge.domain.ChargeEvents;
+import org.hospital.continuity.sync.contract.Contract;
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 import org.hospital.continuity.kiosk.charge.domain.ChargeForm;
 import org.hospital.continuity.kiosk.charge.persistence.ChargeTables;
 import org.hospital.continuity.kiosk.charge.persistence.InvoiceRegisterTable;
@@ -23,7 +24,7 @@ import org.hospital.continuity.kiosk.pool.NumberPools;
 import org.hospital.continuity.kiosk.pool.PoolKind;
 import org.hospital.continuity.kiosk.reference.KnownPatient;
 import org.hospital.continuity.kiosk.reference.ReferenceData;
-import org.hospital.continuity.kiosk.registration.PatientRegistered;
+import org.hospital.continuity.sync.contract.DowntimeRecord.PatientRegistered;
 import org.hospital.continuity.kiosk.registration.RegisteringPatient;
 import org.hospital.continuity.kiosk.session.StaffSession;
 import org.hospital.continuity.sync.envelope.JournalEntry;
@@ -40,7 +41,7 @@ public class ChargingPatient {
     public static final String REGISTER = "invoice-register";
     public static final String IOU = "iou";
 
-    public record Charged(UUID id, long kioskSeq, Instant chargedAt, String phase, String status, ChargeEvents.ChargeRecorded details) {
+    public record Charged(UUID id, long kioskSeq, Instant chargedAt, String phase, String status, DowntimeRecord.ChargeRecorded details) {
     }
 
     /** A line of the invoice register; {@code actorName} and {@code voidedByName} are the people's names (filled for the desk). */
@@ -113,12 +114,12 @@ public class ChargingPatient {
             UUID iouId = iou ? RecordIds.next() : null;
             // EP-4.4: a short number a patient can read out when exchanging the slip: this kiosk's prefix and a sequence
             String iouNumber = iou ? iouPrefix() + "-" + String.format("%04d", tables.iouCount(c.transaction()) + 1) : null;
-            ChargeEvents.ChargeRecorded payload = new ChargeEvents.ChargeRecorded(blank(form.registrationId()), number,
+            DowntimeRecord.ChargeRecorded payload = new DowntimeRecord.ChargeRecorded(blank(form.registrationId()), number,
                     blank(form.knownPatientId()), name, priced.lines(), priced.totalFen(), form.settlement(),
                     iou ? null : form.paymentMethod(), form.insuranceDeferred(), blank(form.phone()), invoiceNo,
                     iouId == null ? null : iouId.toString(), iouNumber, blank(form.insuranceType()), blank(form.insuranceCard()));
             String json = CanonicalJson.of(payload);
-            JournalEntry entry = c.append(CHARGE, id, 1, "ChargeRecorded", 1, json, by.accountId());
+            JournalEntry entry = c.append(CHARGE, id, 1, "ChargeRecorded", Contract.CURRENT.schemaVersion(payload), json, by.accountId());
             tables.insertCharge(c.transaction(), id, payload.registrationId() != null ? payload.registrationId() : payload.knownPatientId(),
                     entry.recordedAt(), payload.totalFen(), payload.settlement(), payload.paymentMethod(), invoiceNo, c.phase().name(),
                     desk.seal(json, "charge:" + id));
@@ -126,10 +127,10 @@ public class ChargingPatient {
                 register.use(c.transaction(), invoiceNo, "CHARGE", id, entry, payload.totalFen(), c.phase().name());
             }
             if (iou) {
-                ChargeEvents.IouIssued slip = new ChargeEvents.IouIssued(id.toString(), name, form.phone().trim(), payload.totalFen(),
+                DowntimeRecord.IouIssued slip = new DowntimeRecord.IouIssued(id.toString(), name, form.phone().trim(), payload.totalFen(),
                         iouNumber, payload.insuranceType(), payload.insuranceCard());
                 String slipJson = CanonicalJson.of(slip);
-                JournalEntry slipEntry = c.append(IOU, iouId, 1, "IouIssued", 1, slipJson, by.accountId());
+                JournalEntry slipEntry = c.append(IOU, iouId, 1, "IouIssued", Contract.CURRENT.schemaVersion(slip), slipJson, by.accountId());
                 tables.insertIou(c.transaction(), iouId, id, slipEntry.recordedAt(), slip.amountFen(), desk.seal(slipJson, "iou:" + iouId));
             }
             Log.infof("charge recorded charge=%s seq=%d settlement=%s", id, entry.kioskSeq(), payload.settlement());
@@ -149,7 +150,7 @@ public class ChargingPatient {
         desk.capture(violations, c -> {
             int version = c.nextVersion(line.streamId());
             JournalEntry entry = c.append(CHARGE, line.streamId(), version, "InvoiceVoided", 1,
-                    CanonicalJson.of(new ChargeEvents.InvoiceVoided(invoiceNo, reason.trim())), by.accountId());
+                    CanonicalJson.of(new DowntimeRecord.InvoiceVoided(invoiceNo, reason.trim())), by.accountId());
             register.markVoided(c.transaction(), invoiceNo, reason.trim(), entry);
             tables.markVoided(c.transaction(), line.streamId(), version);
             return entry;
@@ -165,7 +166,7 @@ public class ChargingPatient {
             String invoiceNo = pools.draw(c.transaction(), PoolKind.INVOICE);
             UUID id = RecordIds.next();
             JournalEntry entry = c.append(REGISTER, id, 1, "InvoiceNumberSpoiled", 1,
-                    CanonicalJson.of(new ChargeEvents.InvoiceNumberSpoiled(invoiceNo, reason.trim())), by.accountId());
+                    CanonicalJson.of(new DowntimeRecord.InvoiceNumberSpoiled(invoiceNo, reason.trim())), by.accountId());
             register.use(c.transaction(), invoiceNo, "SPOILED", id, entry, 0, c.phase().name());
             register.markVoided(c.transaction(), invoiceNo, reason.trim(), entry);
             return invoiceNo;
@@ -184,7 +185,7 @@ public class ChargingPatient {
         }
         desk.capture(violations, c -> {
             JournalEntry entry = c.append(IOU, iouId, 2, "IouExchanged", 1,
-                    CanonicalJson.of(new ChargeEvents.IouExchanged(formalInvoiceNo.trim())), by.accountId());
+                    CanonicalJson.of(new DowntimeRecord.IouExchanged(formalInvoiceNo.trim())), by.accountId());
             tables.markExchanged(c.transaction(), iouId, formalInvoiceNo.trim(), entry.recordedAt());
             return entry;
         });
@@ -200,7 +201,7 @@ public class ChargingPatient {
 
     public List<Iou> ious(boolean openOnly) {
         return tables.ious(openOnly).stream().map(row -> {
-            ChargeEvents.IouIssued slip = CanonicalJson.read(desk.open(row.details(), "iou:" + row.id()), ChargeEvents.IouIssued.class);
+            DowntimeRecord.IouIssued slip = CanonicalJson.read(desk.open(row.details(), "iou:" + row.id()), DowntimeRecord.IouIssued.class);
             return new Iou(row.id(), row.chargeId(), row.issuedAt(), row.amountFen(), row.status(), row.exchangedInvoice(), slip.patientName(),
                     slip.phone(), slip.number());
         }).toList();
@@ -215,7 +216,7 @@ public class ChargingPatient {
             ChargeTables.ChargeRow row = rows.get(s.streamId());
             if (row != null) {
                 out.add(new Charged(row.id(), s.kioskSeq(), row.chargedAt(), row.phase(), row.status(),
-                        CanonicalJson.read(desk.open(row.details(), "charge:" + row.id()), ChargeEvents.ChargeRecorded.class)));
+                        CanonicalJson.read(desk.open(row.details(), "charge:" + row.id()), DowntimeRecord.ChargeRecorded.class)));
             }
         }
         return out;
@@ -230,7 +231,7 @@ public class ChargingPatient {
         }
         long seq = journal.firstSeq(id).orElse(0);
         return Optional.of(new Charged(row.id(), seq, row.chargedAt(), row.phase(), row.status(),
-                CanonicalJson.read(desk.open(row.details(), "charge:" + row.id()), ChargeEvents.ChargeRecorded.class)));
+                CanonicalJson.read(desk.open(row.details(), "charge:" + row.id()), DowntimeRecord.ChargeRecorded.class)));
     }
 
     /** The prefix of this kiosk's IOU numbers: the last four characters of its id (K-1A2B3C4D → 3C4D). */

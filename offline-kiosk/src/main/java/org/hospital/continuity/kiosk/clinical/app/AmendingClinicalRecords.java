@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.hospital.continuity.kiosk.capture.CaptureDesk;
 import org.hospital.continuity.kiosk.capture.FieldRules;
 import org.hospital.continuity.kiosk.capture.Violation;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads;
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalRecord;
 import org.hospital.continuity.kiosk.clinical.domain.RecordStatus;
 import org.hospital.continuity.kiosk.journal.CanonicalJson;
@@ -48,7 +48,7 @@ public class AmendingClinicalRecords {
         String type = r.type().streamType();
         desk.capture(v, c -> {
             JournalEntry entry = c.append(type, id, version, "ClinicalFormVoided", 1,
-                    CanonicalJson.of(new ClinicalPayloads.FormVoided(id, reason.trim())), by.accountId());
+                    CanonicalJson.of(new DowntimeRecord.ClinicalFormVoided(id, reason.trim())), by.accountId());
             Log.infof("clinical form voided type=%s record=%s seq=%d", type, id, entry.kioskSeq());
             return entry;
         });

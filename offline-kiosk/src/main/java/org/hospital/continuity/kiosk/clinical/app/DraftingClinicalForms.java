@@ -13,18 +13,20 @@ import org.hospital.continuity.kiosk.capture.FieldRules;
 import org.hospital.continuity.kiosk.capture.Violation;
 import org.hospital.continuity.kiosk.clinical.domain.AllergyCheck;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalForms;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.AllergiesSeen;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.ChargesExecuted;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.Dispensed;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.ExamDone;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.ExamsRegistered;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.OrderWritten;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.Patient;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.PrescriptionWritten;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.PricedDrugLine;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.PricedLine;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads.RequisitionIssued;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalRecord;
+import org.hospital.continuity.sync.contract.DowntimeRecord.Allergy;
+import org.hospital.continuity.sync.contract.DowntimeRecord.AllergiesSeen;
+import org.hospital.continuity.sync.contract.DowntimeRecord.AllergyWarning;
+import org.hospital.continuity.sync.contract.DowntimeRecord.ChargesExecuted;
+import org.hospital.continuity.sync.contract.DowntimeRecord.ClinicalLine;
+import org.hospital.continuity.sync.contract.DowntimeRecord.Dispensed;
+import org.hospital.continuity.sync.contract.DowntimeRecord.DrugLine;
+import org.hospital.continuity.sync.contract.DowntimeRecord.ExamDone;
+import org.hospital.continuity.sync.contract.DowntimeRecord.ExamsRegistered;
+import org.hospital.continuity.sync.contract.DowntimeRecord.OrderWritten;
+import org.hospital.continuity.sync.contract.DowntimeRecord.PatientOnForm;
+import org.hospital.continuity.sync.contract.DowntimeRecord.PrescriptionWritten;
+import org.hospital.continuity.sync.contract.DowntimeRecord.RequisitionIssued;
 import org.hospital.continuity.kiosk.clinical.domain.FormType;
 import org.hospital.continuity.kiosk.clinical.domain.RecordStatus;
 import org.hospital.continuity.kiosk.journal.CanonicalJson;
@@ -45,17 +47,19 @@ public class DraftingClinicalForms {
     record Draft(FormType type, Object payload) {
     }
 
-    private record Priced(List<PricedLine> lines, long total) {
+    private record Priced(List<ClinicalLine> lines, long total) {
     }
 
     private final CaptureDesk desk;
     private final ReferenceData reference;
     private final ReadingClinicalRecords records;
+    private final RelayedOrders relayed;
 
-    public DraftingClinicalForms(CaptureDesk desk, ReferenceData reference, ReadingClinicalRecords records) {
+    public DraftingClinicalForms(CaptureDesk desk, ReferenceData reference, ReadingClinicalRecords records, RelayedOrders relayed) {
         this.desk = desk;
         this.reference = reference;
         this.records = records;
+        this.relayed = relayed;
     }
 
     /** A correction's form, typed as the fields of {@code type}'s form. */
@@ -77,13 +81,13 @@ public class DraftingClinicalForms {
         ClinicalForms.patient(v, form.knownPatientId(), form.patientName(), known.isPresent());
         v.addAll(ClinicalForms.check(form, this::item));
         desk.refuseIfInvalid(v);
-        List<PricedDrugLine> lines = new ArrayList<>();
+        List<DrugLine> lines = new ArrayList<>();
         long total = 0;
         for (ClinicalForms.DrugLine l : form.lines()) {
             CatalogueItem d = item(l.drugCode()).orElseThrow();
             long amount = d.priceFen() * l.quantity();
             total += amount;
-            lines.add(new PricedDrugLine(d.code(), d.name(), d.specification(), d.unit(), l.dose(), l.doseUnit().trim(), l.route(),
+            lines.add(new DrugLine(d.code(), d.name(), d.specification(), d.unit(), l.dose(), l.doseUnit().trim(), l.route(),
                     l.frequency(), l.quantity(), l.days(), d.priceFen(), amount));
         }
         Long remaining = form.dischargeMedication() ? known.filter(KnownPatient::census).map(KnownPatient::depositFen).orElse(null) : null;
@@ -96,7 +100,7 @@ public class DraftingClinicalForms {
         AllergiesSeen allergies = allergyCheck(known, drugs, "drugCode", form.allergyOverrideReason());
         return new Draft(FormType.PRESCRIPTION, new PrescriptionWritten(patient(known, form.patientName()), form.diagnosis().trim(), lines,
                 total, form.dischargeMedication(), remaining, funds.shortOfFunds(), funds.shortOfFunds() ? form.overrideReason().trim() : null,
-                dictionaryVersion(), allergies));
+                dictionaryVersion(), allergies, null, null));
     }
 
     Draft draft(ClinicalForms.Order form) {
@@ -106,7 +110,7 @@ public class DraftingClinicalForms {
         v.addAll(ClinicalForms.check(form));
         desk.refuseIfInvalid(v);
         String mark = "ORDER".equals(form.kind()) ? null : form.dischargeMark();
-        return new Draft(FormType.ORDER, new OrderWritten(patient(known, form.patientName()), form.kind(), form.content().trim(), mark));
+        return new Draft(FormType.ORDER, new OrderWritten(patient(known, form.patientName()), form.kind(), form.content().trim(), mark, null, null));
     }
 
     /** EP-6.5: per-patient requisition of an inpatient (name, inpatient number, charge, drug, quantity). */
@@ -118,7 +122,7 @@ public class DraftingClinicalForms {
         AllergiesSeen allergies = allergyCheck(Optional.of(p), form.lines().stream().map(l -> item(l.code()).orElseThrow()).toList(), "code",
                 form.allergyOverrideReason());
         return new Draft(FormType.REQUISITION, new RequisitionIssued(patient(Optional.of(p), null), priced.lines, priced.total,
-                List.of("WARD_BACK_ENTRY", "PHARMACY_VOUCHER"), dictionaryVersion(), allergies));
+                List.of("WARD_BACK_ENTRY", "PHARMACY_VOUCHER"), dictionaryVersion(), allergies, null, null));
     }
 
     Draft draft(ClinicalForms.ChargeExecution form) {
@@ -127,7 +131,7 @@ public class DraftingClinicalForms {
         KnownPatient p = inpatient(form.knownPatientId(), v);
         Priced priced = price(form.lines());
         return new Draft(FormType.CHARGE_EXECUTION, new ChargesExecuted(patient(Optional.of(p), null), priced.lines, priced.total,
-                FieldRules.blank(form.note()) ? null : form.note().trim(), dictionaryVersion()));
+                FieldRules.blank(form.note()) ? null : form.note().trim(), dictionaryVersion(), null, null));
     }
 
     /** EP-6.6: manual exam register; the price is the one the med-tech writes (manual pricing). */
@@ -146,19 +150,28 @@ public class DraftingClinicalForms {
             total += e.priceFen();
         }
         return new Draft(FormType.EXAM_REGISTER, new ExamsRegistered(patient(known, form.patientName()), form.stubNumber().trim(),
-                exams, total));
+                exams, total, null, null));
     }
 
     /**
      * EP-6.7: dispensing against a handwritten prescription (outpatient) or a requisition (inpatient)
-     * recorded here; only drugs on that record, at most the quantity written, priced from the snapshot.
+     * recorded here, or on another kiosk once it reached the server; only drugs on that record, at most the quantity
+     * written, priced from the snapshot.
      */
     Draft draft(ClinicalForms.Dispense form) {
         List<Violation> v = ClinicalForms.check(form.lines(), this::item, true);
-        Optional<ClinicalRecord> typed = parseId(form.fillsRecordId()).flatMap(records::byId)
+        Optional<UUID> asked = parseId(form.fillsRecordId());
+        Optional<ClinicalRecord> typed = asked.flatMap(records::byId)
                 .filter(r -> r.type() == FormType.PRESCRIPTION || r.type() == FormType.REQUISITION);
         // HR-9: a corrected prescription or requisition is filled through its latest correction
         Optional<ClinicalRecord> filled = typed.map(records::latest);
+        UUID asWritten = typed.isPresent() && !typed.get().id().equals(filled.get().id()) ? typed.get().id() : null;
+        if (typed.isEmpty() && asked.isPresent()) {
+            // EP-6.7: written on another kiosk; the server relays it once it reached the server
+            Optional<RelayedOrders.Relayed> other = relayed.find(asked.get());
+            filled = other.map(RelayedOrders.Relayed::record);
+            asWritten = other.map(RelayedOrders.Relayed::asWritten).orElse(null);
+        }
         if (filled.isEmpty()) {
             v.add(new Violation("fillsRecordId", "error.fills.unknown"));
         } else if (filled.get().status() == RecordStatus.VOIDED) {
@@ -184,11 +197,10 @@ public class DraftingClinicalForms {
         }
         desk.refuseIfInvalid(v);
         ClinicalRecord f = filled.orElseThrow();
-        Patient patient = CanonicalJson.read(f.details().path("patient").toString(), Patient.class);
+        PatientOnForm patient = CanonicalJson.read(f.details().path("patient").toString(), PatientOnForm.class);
         Priced priced = price(form.lines());
-        UUID asWritten = typed.get().id().equals(f.id()) ? null : typed.get().id();
         return new Draft(FormType.DISPENSE, new Dispensed(f.id(), f.type().streamType(), patient, priced.lines, priced.total,
-                dictionaryVersion(), asWritten));
+                dictionaryVersion(), asWritten, null, null));
     }
 
     /**
@@ -209,7 +221,9 @@ public class DraftingClinicalForms {
             v.add(new Violation("allergyOverrideReason", "error.allergy.override"));
             desk.refuseIfInvalid(v);
         }
-        return new AllergiesSeen(known.map(KnownPatient::allergiesRecorded).orElse(false), allergies, warnings,
+        return new AllergiesSeen(known.map(KnownPatient::allergiesRecorded).orElse(false),
+                allergies.stream().map(a -> new Allergy(a.allergenCode(), a.allergen(), a.reaction(), a.severity())).toList(),
+                warnings.stream().map(w -> new AllergyWarning(w.line(), w.drugCode(), w.drugName(), w.allergen(), w.severity())).toList(),
                 warnings.isEmpty() ? null : overrideReason.trim());
     }
 
@@ -224,13 +238,13 @@ public class DraftingClinicalForms {
     }
 
     private Priced price(List<ClinicalForms.QuantityLine> typed) {
-        List<PricedLine> lines = new ArrayList<>();
+        List<ClinicalLine> lines = new ArrayList<>();
         long total = 0;
         for (ClinicalForms.QuantityLine l : typed) {
             CatalogueItem i = item(l.code()).orElseThrow();
             long amount = i.priceFen() * l.quantity();
             total += amount;
-            lines.add(new PricedLine(i.code(), i.name(), i.specification(), i.unit(), l.quantity(), i.priceFen(), amount));
+            lines.add(new ClinicalLine(i.code(), i.name(), i.specification(), i.unit(), l.quantity(), i.priceFen(), amount));
         }
         return new Priced(lines, total);
     }
@@ -243,9 +257,9 @@ public class DraftingClinicalForms {
         return FieldRules.blank(id) ? Optional.empty() : reference.patient(id.trim());
     }
 
-    private static Patient patient(Optional<KnownPatient> known, String typedName) {
-        return known.map(p -> new Patient(p.patientId(), p.name(), p.inpatientNumber(), p.outpatientNumber(), p.ward(), p.bed()))
-                .orElseGet(() -> new Patient(null, typedName.trim(), null, null, null, null));
+    private static PatientOnForm patient(Optional<KnownPatient> known, String typedName) {
+        return known.map(p -> new PatientOnForm(p.patientId(), p.name(), p.inpatientNumber(), p.outpatientNumber(), p.ward(), p.bed()))
+                .orElseGet(() -> new PatientOnForm(null, typedName.trim(), null, null, null, null));
     }
 
     private String dictionaryVersion() {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.kiosk.capture.CaptureDesk;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalForms;
-import org.hospital.continuity.kiosk.clinical.domain.ClinicalPayloads;
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalRecord;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalRoles;
 import org.hospital.continuity.kiosk.clinical.domain.FormType;
@@ -105,7 +105,7 @@ public class WritingClinicalForms {
             JournalEntry entry = c.append(type, id, 1, draft.type().writtenEvent(), 1, payload, by.accountId());
             if (correction != null) {
                 c.append(type, correction.corrects(), correction.oldStreamNextVersion(), "ClinicalFormCorrected", 1,
-                        CanonicalJson.of(new ClinicalPayloads.FormCorrected(id, correction.reason())), by.accountId());
+                        CanonicalJson.of(new DowntimeRecord.ClinicalFormCorrected(id, correction.reason())), by.accountId());
                 Log.infof("clinical form corrected type=%s record=%s by=%s", type, correction.corrects(), id);
             }
             Log.infof("clinical form recorded type=%s record=%s seq=%d", type, id, entry.kioskSeq());

@@ -24,7 +24,7 @@ import org.hospital.continuity.kiosk.platform.i18n.Texts;
 import org.hospital.continuity.kiosk.platform.print.PaperPage;
 import org.hospital.continuity.kiosk.platform.security.KioskRoles;
 import org.hospital.continuity.kiosk.reference.ReferenceData;
-import org.hospital.continuity.kiosk.registration.PatientRegistered;
+import org.hospital.continuity.sync.contract.DowntimeRecord.PatientRegistered;
 import org.hospital.continuity.kiosk.registration.RegisteringPatient;
 import org.hospital.continuity.kiosk.session.Sessions;
 

@@ -14,7 +14,7 @@ import java.util.Set;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.kiosk.reference.KnownPatient;
 import org.hospital.continuity.kiosk.reference.ReferenceData;
-import org.hospital.continuity.kiosk.registration.PatientRegistered;
+import org.hospital.continuity.sync.contract.DowntimeRecord.PatientRegistered;
 import org.hospital.continuity.kiosk.registration.RegisteringPatient;
 
 /**

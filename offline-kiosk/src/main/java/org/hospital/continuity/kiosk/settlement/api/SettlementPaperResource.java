@@ -24,6 +24,7 @@ import org.hospital.continuity.kiosk.platform.print.PaperPage;
 import org.hospital.continuity.kiosk.platform.security.KioskRoles;
 import org.hospital.continuity.kiosk.session.Sessions;
 import org.hospital.continuity.kiosk.settlement.app.SettlingDischarge;
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 
 /**
  * The discharge settlement (出院结算单, EP-6.3.3) settled by hand: patient, ward and bed, the charges from the
@@ -59,7 +60,7 @@ public class SettlementPaperResource {
         sessions.require(token);
         SettlingDischarge.Settled s = settling.byId(id)
                 .orElseThrow(() -> new KioskRejection(404, "not-found", "EP-6.3.3", "error.settlement.unknown", List.of()));
-        SettlingDischarge.DischargeSettled d = s.details();
+        DowntimeRecord.DischargeSettled d = s.details();
         String lang = texts.language();
         String actor = journal.stream(id).stream().findFirst().map(x -> x.entry().actor()).orElse(null);
         PaperPage page = PaperPage.of(lang, PaperPage.Paper.of(paper, PaperPage.Paper.A5), texts.text(lang, "print.settlement.title"),

@@ -1,5 +1,7 @@
 package org.hospital.continuity.kiosk.settlement.app;
 
+import org.hospital.continuity.sync.contract.DowntimeRecord.DischargeSettled;
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -33,12 +35,6 @@ import org.hospital.continuity.sync.envelope.RecordIds;
 public class SettlingDischarge {
 
     public static final String STREAM = "discharge-settlement";
-
-    /** Payload of {@code DischargeSettled} (schema 1). */
-    public record DischargeSettled(String patientId, String inpatientNumber, String patientName, String ward, String bed,
-                                   List<Pricing.PricedLine> lines, long totalFen, long depositFen, long balanceFen,
-                                   boolean examsChecked, String invoiceNo) {
-    }
 
     public record Settled(UUID id, long kioskSeq, Instant settledAt, String phase, DischargeSettled details) {
     }

@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.time.LocalDate;
+import org.hospital.continuity.sync.contract.Contract;
+import org.hospital.continuity.sync.contract.DowntimeRecord;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 
 /**
  * A downtime backlog as kiosks would hold it: per kiosk a journal 1..n of registrations, charges,
- * prescriptions and invoice-register lines, with corrections (new stream versions), payloads of
- * realistic size (300–800 UTF-8 bytes of JSON, some Chinese text), generated from a fixed seed so
+ * prescriptions and invoice-register lines, with amendments (new stream versions), every payload a record of the typed
+ * contract of realistic size (about 300–800 UTF-8 bytes of JSON, some Chinese text), generated from a fixed seed so
  * that every run and both peers of the benchmark see the same bytes. Names and numbers are
  * invented, never real patients.
  */
@@ -23,7 +26,8 @@ public final class BacklogGenerator {
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "勇", "军"};
     private static final String[] DEPARTMENTS = {"nephrology", "urology", "dialysis-centre", "internal-medicine", "pharmacy", "laboratory"};
     private static final String[] STREAMS = {"registration", "charge", "prescription", "invoice-register"};
-    private static final String[] EVENTS = {"PatientRegistered", "ChargeRecorded", "PrescriptionWritten", "InvoiceUsed"};
+    /** Which streams take amendments (HR-9): charges (invoice voided) and prescriptions (voided). */
+    private static final boolean[] AMENDABLE = {false, true, true, false};
     private static final String FILLER = "手工登记补录备注 downtime note ";
 
     private BacklogGenerator() {
@@ -46,6 +50,7 @@ public final class BacklogGenerator {
                 UUID stream;
                 int version;
                 int kind;
+                // HR-9: an amendment is a new version of a charge (its invoice voided) or of a prescription (voided)
                 boolean correction = !openStreams.isEmpty() && random.nextInt(10) == 0;
                 if (correction) {
                     int pick = random.nextInt(openStreams.size());
@@ -57,64 +62,82 @@ public final class BacklogGenerator {
                     stream = new UUID(random.nextLong(), random.nextLong());
                     version = 1;
                     kind = random.nextInt(STREAMS.length);
-                    if (openStreams.size() < 64) {
-                        openStreams.add(stream);
-                        versions.add(1);
-                        kinds.add(kind);
-                    } else {
-                        int slot = random.nextInt(openStreams.size());
-                        openStreams.set(slot, stream);
-                        versions.set(slot, 1);
-                        kinds.set(slot, kind);
+                    if (AMENDABLE[kind]) {
+                        if (openStreams.size() < 64) {
+                            openStreams.add(stream);
+                            versions.add(1);
+                            kinds.add(kind);
+                        } else {
+                            int slot = random.nextInt(openStreams.size());
+                            openStreams.set(slot, stream);
+                            versions.set(slot, 1);
+                            kinds.set(slot, kind);
+                        }
                     }
                 }
                 // a 24 h backlog; nanosecond clock values, as InstantSource.system() gives on Linux
                 Instant at = start.plusMillis(s * 21_600L + random.nextInt(1000)).plusNanos(random.nextInt(1_000_000));
                 hlc = Math.max(hlc + 1, at.toEpochMilli() << 16);
-                String event = correction ? EVENTS[kind].replaceAll("(Registered|Recorded|Written|Used)$", "Corrected") : EVENTS[kind];
-                String payload = payload(random, kind, correction, 300 + random.nextInt(501));
+                DowntimeRecord record = correction ? amendment(random, kind, stream) : record(random, kind, 300 + random.nextInt(501));
                 journal.add(JournalEntry.seal(new UUID(random.nextLong(), random.nextLong()), kiosk, s, STREAMS[kind], stream,
-                        version, event, 1, payload, at, hlc, "acct-" + (1 + random.nextInt(40))));
+                        version, Contract.CURRENT.eventType(record), Contract.CURRENT.schemaVersion(record), Contract.write(record), at, hlc, "acct-" + (1 + random.nextInt(40))));
             }
             backlog.put(kiosk, journal);
         }
         return backlog;
     }
 
-    static String payload(SplittableRandom r, int kind, boolean correction, int targetBytes) {
-        StringBuilder b = new StringBuilder(targetBytes + 32);
-        b.append("{\"patient\":{\"name\":\"").append(SURNAMES[r.nextInt(SURNAMES.length)]).append(GIVEN[r.nextInt(GIVEN.length)])
-                .append(GIVEN[r.nextInt(GIVEN.length)]).append("\",\"outpatientNo\":\"MZ").append(10_000_000 + r.nextInt(89_999_999))
-                .append("\",\"sex\":\"").append(r.nextBoolean() ? "F" : "M").append("\",\"birthYear\":").append(1930 + r.nextInt(90))
-                .append("},\"department\":\"").append(DEPARTMENTS[r.nextInt(DEPARTMENTS.length)]).append('"');
+    static String name(SplittableRandom r) {
+        return SURNAMES[r.nextInt(SURNAMES.length)] + GIVEN[r.nextInt(GIVEN.length)] + GIVEN[r.nextInt(GIVEN.length)];
+    }
+
+    static DowntimeRecord amendment(SplittableRandom r, int kind, UUID stream) {
+        return kind == 1 ? new DowntimeRecord.InvoiceVoided(String.format("%08d", r.nextInt(99_999_999)), "录入错误更正作废")
+                : new DowntimeRecord.ClinicalFormVoided(stream, "录入错误更正作废");
+    }
+
+    /** A record of the kind, its lines added until the payload is about {@code targetBytes} of UTF-8. */
+    static DowntimeRecord record(SplittableRandom r, int kind, int targetBytes) {
+        String name = name(r);
         switch (kind) {
-            case 0 -> b.append(",\"visitType\":\"outpatient\",\"registrationFeeFen\":").append(500 + r.nextInt(5000));
-            case 1 -> b.append(",\"itemCode\":\"").append(String.format("F%05d", r.nextInt(99_999))).append("\",\"quantity\":")
-                    .append(1 + r.nextInt(9)).append(",\"unitPriceFen\":").append(100 + r.nextInt(200_000));
-            case 2 -> b.append(",\"drugCode\":\"").append(String.format("Y%05d", r.nextInt(99_999))).append("\",\"dose\":\"")
-                    .append(1 + r.nextInt(4)).append(" tab tid\",\"days\":").append(1 + r.nextInt(14));
-            default -> b.append(",\"invoiceNo\":\"").append(String.format("%08d", r.nextInt(99_999_999)))
-                    .append("\",\"amountFen\":").append(100 + r.nextInt(900_000));
-        }
-        if (correction) {
-            b.append(",\"correctionReason\":\"录入错误更正\"");
-        }
-        b.append(",\"note\":\"");
-        int fixedTail = 2; // "}
-        int bytes = utf8(b);
-        int i = 0;
-        while (bytes + fixedTail < targetBytes) {
-            char c = FILLER.charAt(i++ % FILLER.length());
-            int size = c < 0x80 ? 1 : 3;
-            if (bytes + size + fixedTail > targetBytes) {
-                c = '.';
-                size = 1;
+            case 0 -> {
+                return new DowntimeRecord.PatientRegistered(String.format("DT%07d", r.nextInt(9_999_999)), null, name, r.nextBoolean() ? "F" : "M",
+                        LocalDate.of(1930 + r.nextInt(90), 1 + r.nextInt(12), 1 + r.nextInt(28)), null, null,
+                        "139" + String.format("%08d", r.nextInt(99_999_999)), "SELF_PAY", null, DEPARTMENTS[r.nextInt(DEPARTMENTS.length)],
+                        null, "REG-01", "普通门诊挂号 " + FILLER.repeat(Math.max(0, (targetBytes - 420) / 40)), 500 + r.nextInt(5000));
             }
-            b.append(c);
-            bytes += size;
+            case 1 -> {
+                List<DowntimeRecord.PricedLine> lines = new ArrayList<>();
+                do {
+                    long unit = 100 + r.nextInt(200_000);
+                    int q = 1 + r.nextInt(9);
+                    lines.add(new DowntimeRecord.PricedLine(String.format("F%05d", r.nextInt(99_999)), "ITEM", "检查项目" + lines.size(), null, "次",
+                            unit, q, unit * q, null));
+                } while (utf8(Contract.write(ContractPayloads.charge(lines, name))) < targetBytes - 60);
+                return ContractPayloads.charge(lines, name);
+            }
+            case 2 -> {
+                List<DowntimeRecord.DrugLine> lines = new ArrayList<>();
+                long total = 0;
+                do {
+                    long unit = 100 + r.nextInt(20_000);
+                    int q = 1 + r.nextInt(9);
+                    lines.add(new DowntimeRecord.DrugLine(String.format("Y%05d", r.nextInt(99_999)), "药品" + lines.size(), null, "盒",
+                            java.math.BigDecimal.valueOf(1 + r.nextInt(4)), "片", "po", "tid", q, 1 + r.nextInt(14), unit, unit * q));
+                    total += unit * q;
+                } while (utf8(Contract.write(prescription(name, lines, total))) < targetBytes - 60);
+                return prescription(name, lines, total);
+            }
+            default -> {
+                return new DowntimeRecord.InvoiceNumberSpoiled(String.format("%08d", r.nextInt(99_999_999)),
+                        "发票打印错误 " + FILLER.repeat(Math.max(0, (targetBytes - 80) / 40)).trim());
+            }
         }
-        b.append("\"}");
-        return b.toString();
+    }
+
+    static DowntimeRecord.PrescriptionWritten prescription(String name, List<DowntimeRecord.DrugLine> lines, long total) {
+        return new DowntimeRecord.PrescriptionWritten(new DowntimeRecord.PatientOnForm(null, name, null, null, null, null), "上呼吸道感染",
+                new ArrayList<>(lines), total, false, null, false, null, "snap-1", null, null, null);
     }
 
     private static int utf8(CharSequence s) {
