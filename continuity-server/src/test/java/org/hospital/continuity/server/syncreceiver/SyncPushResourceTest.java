@@ -418,7 +418,7 @@ class SyncPushResourceTest {
 
     @Test
     void aFutureSchemaVersionIs422() {
-        JournalEntry future = JournalEntry.seal(UUID.randomUUID(), "kiosk-t6", 1, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 2,
+        JournalEntry future = JournalEntry.seal(UUID.randomUUID(), "kiosk-t6", 1, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 3,
                 "{}", T0, 1, "acct-1");
         refused(push("kiosk-t6", List.of(future)), 422, "/problems/future-schema-version");
     }

@@ -31,8 +31,12 @@ public interface SyncReceiverConfig {
     @WithDefault("1")
     int retryAfterSeconds();
 
-    /** Highest entry schema version this server understands; a kiosk sending a newer one is refused (422). */
-    @WithDefault("1")
+    /**
+     * Highest entry schema version this server understands; a kiosk sending a newer one is refused (422). The record
+     * contract's highest current version (registration, charge and IOU slip are at 2); each kind's own highest version
+     * is checked by the contract on receipt.
+     */
+    @WithDefault("2")
     int maxSchemaVersion();
 
     /**
