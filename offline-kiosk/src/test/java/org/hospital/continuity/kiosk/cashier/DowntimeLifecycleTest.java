@@ -25,8 +25,9 @@ class DowntimeLifecycleTest {
     @DisplayName("EP-8.3 records before and after the breakpoint are kept apart; after recovery captures stop but IOUs can be exchanged")
     void breakpointKeepsRecordsApart() {
         String cookie = Desk.inDowntime();
-        Map<String, Object> known = new HashMap<>(Map.of("knownPatientId", "P0003", "ageYears", 36, "insuranceType", "SELF_PAY",
-                "departmentCode", "WK", "doctorCode", "D201", "feeItemCode", "S0004"));
+        // EP-4.4: the IOU below is only for an insured patient, so the registration carries an insurance type and card
+        Map<String, Object> known = new HashMap<>(Map.of("knownPatientId", "P0003", "ageYears", 36, "insuranceType", "EMPLOYEE",
+                "insuranceCard", "YB20261234", "departmentCode", "WK", "doctorCode", "D201", "feeItemCode", "S0004"));
         JsonPath reg = given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(known).post("/api/registrations").then()
                 .statusCode(201).extract().jsonPath();
         assertThat(reg.getString("details.name")).as("a known patient is picked, not retyped").isEqualTo("孙测试");
