@@ -133,6 +133,7 @@ class ClinicalAmendmentsTest {
         given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "医嘱停止"))
                 .post("/api/clinical/" + other + "/void").then().statusCode(200);
         String report = given().cookie("kiosk_session", doctor).get("/api/clinical/reports/orders").then().statusCode(200).extract().asString();
-        assertThat(report).contains(fix, "一级护理丙").doesNotContain("二级护理甲", "低盐饮食乙");
+        // the report lists the correction by its number on this kiosk (no ids on papers)
+        assertThat(report).contains(ClinicalFormsTest.recordNo(fix), "一级护理丙").doesNotContain("二级护理甲", "低盐饮食乙");
     }
 }
