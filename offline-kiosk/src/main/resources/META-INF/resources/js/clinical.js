@@ -62,8 +62,9 @@ export async function load(k, params) {
   showFields();
   if (params && params.patient) pick(params.patient);
   else header();
-  await loadRecent();
+  // the keyboard lands first; the recent list fills in behind it, so keys typed meanwhile are never taken back
   (patient && kind !== 'dispenses' ? (kind === 'orders' ? $('#cl-kind') : kind === 'prescriptions' ? $('#cl-diagnosis') : $('#cl-lines')) : firstField()).focus();
+  await loadRecent();
 }
 
 function pick(p) {
