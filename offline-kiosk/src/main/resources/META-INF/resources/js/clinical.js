@@ -62,8 +62,9 @@ export async function load(k, params) {
   showFields();
   if (params && params.patient) pick(params.patient);
   else header();
-  await loadRecent();
+  // the keyboard lands first; the recent list fills in behind it, so keys typed meanwhile are never taken back
   (patient && kind !== 'dispenses' ? (kind === 'orders' ? $('#cl-kind') : kind === 'prescriptions' ? $('#cl-diagnosis') : $('#cl-lines')) : firstField()).focus();
+  await loadRecent();
 }
 
 function pick(p) {
@@ -158,7 +159,13 @@ async function save() {
   const r = correcting
     ? await api('POST', '/api/clinical/' + correcting.id + '/corrections', { reason: correcting.reason, form: body })
     : await api('POST', '/api/clinical/' + kind, body);
-  if (!r.ok) { showProblem(form, r.data); return; }
+  if (!r.ok) {
+    showProblem(form, r.data);
+    // an allergy match is refused with the matching lines and the reason it needs: the lines show the warning,
+    // and the caret waits in the reason (the doctor types why, or goes back to the lines to change the drug)
+    if (r.data && (r.data.violations || []).some((v) => v.field === 'allergyOverrideReason')) $('#cl-allergyOverrideReason').focus();
+    return;
+  }
   const who = patient ? patient.name : (body.patientName || '');
   flash(tf(correcting ? 'clinical.amend.corrected' : 'clinical.saved', t('form.' + TYPE_OF[kind]), who, r.data.kioskSeq), true);
   clear();

@@ -106,7 +106,9 @@ class CashierDeskTest {
     @Test
     @DisplayName("EP-4.4 with insurance down an IOU slip with a phone number is issued, listed as open, and exchanged after recovery")
     void issuesAndExchangesAnIou() {
-        Map<String, Object> body = Map.of("knownPatientId", "P0003", "settlement", "IOU", "lines", List.of(Map.of("code", "S0102", "quantity", 1)));
+        // EP-4.4: an IOU stands in for the insurer's share, so only an insured patient (type and card) gets one
+        Map<String, Object> body = Map.of("knownPatientId", "P0003", "settlement", "IOU", "insuranceType", "EMPLOYEE", "insuranceCard", "YB20261234",
+                "lines", List.of(Map.of("code", "S0102", "quantity", 1)));
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(body).post("/api/charges").then()
                 .statusCode(422).body("violations.field", hasItem("phone")).body("violations[0].message", startsWith("打白条"));
         Map<String, Object> withPhone = new HashMap<>(body);

@@ -25,8 +25,9 @@ class DowntimeLifecycleTest {
     @DisplayName("EP-8.3 records before and after the breakpoint are kept apart; after recovery captures stop but IOUs can be exchanged")
     void breakpointKeepsRecordsApart() {
         String cookie = Desk.inDowntime();
-        Map<String, Object> known = new HashMap<>(Map.of("knownPatientId", "P0003", "ageYears", 36, "insuranceType", "SELF_PAY",
-                "departmentCode", "WK", "doctorCode", "D201", "feeItemCode", "S0004"));
+        // EP-4.4: the IOU below is only for an insured patient, so the registration carries an insurance type and card
+        Map<String, Object> known = new HashMap<>(Map.of("knownPatientId", "P0003", "ageYears", 36, "insuranceType", "EMPLOYEE",
+                "insuranceCard", "YB20261234", "departmentCode", "WK", "doctorCode", "D201", "feeItemCode", "S0004"));
         JsonPath reg = given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(known).post("/api/registrations").then()
                 .statusCode(201).extract().jsonPath();
         assertThat(reg.getString("details.name")).as("a known patient is picked, not retyped").isEqualTo("孙测试");
@@ -38,8 +39,12 @@ class DowntimeLifecycleTest {
 
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("source", "ANNOUNCED"))
                 .post("/api/mode/normal").then().statusCode(422).body("violations[0].field", equalTo("instructionId"));
+        // EP-6.1: only an instruction this kiosk received can be followed; an id it never received is refused, and a
+        // recovery phoned in is confirmed by a second person with a supervisor role
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("source", "ANNOUNCED", "instructionId", "INS-2026-118"))
+                .post("/api/mode/normal").then().statusCode(404);
         long left = ((Number) given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
-                .body(Map.of("source", "ANNOUNCED", "instructionId", "INS-2026-118"))
+                .body(Desk.phoned("信息科电话通知：HIS已恢复，开始补录"))
                 .post("/api/mode/normal").then().statusCode(200).body("mode.phase", equalTo("AFTER_RECOVERY"))
                 .extract().path("kioskSeq")).longValue();
 

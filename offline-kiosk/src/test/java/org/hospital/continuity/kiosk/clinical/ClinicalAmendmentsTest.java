@@ -77,7 +77,9 @@ class ClinicalAmendmentsTest {
                 .body(Map.of("fillsRecordId", rx, "lines", List.of(Map.of("code", "D0010", "quantity", 1))))
                 .post("/api/clinical/dispenses").then().statusCode(422).body("violations.field", hasItem("fillsRecordId"));
         String html = given().cookie("kiosk_session", doctor).get("/api/clinical/" + rx + "/print").then().statusCode(200).extract().asString();
-        assertThat(html).contains("已作废 / VOIDED", "开错病人", "data-status=\"VOIDED\"", rx);
+        // the paper's words are Chinese only; the record id is in the data and the QR, the paper shows its number here
+        assertThat(html).contains("已作废", "开错病人", "data-status=\"VOIDED\"", "data-record-id=\"" + rx + "\"");
+        assertThat(ClinicalFormsTest.words(html)).contains(ClinicalFormsTest.recordNo(rx)).doesNotContain("VOIDED", rx);
     }
 
     @Test
@@ -110,10 +112,13 @@ class ClinicalAmendmentsTest {
         assertThat(d.getString("details.fills")).isEqualTo(fix);
         assertThat(d.getString("details.fillsAsWritten")).isEqualTo(rx);
 
-        assertThat(given().cookie("kiosk_session", doctor).get("/api/clinical/" + rx + "/print").then().extract().asString())
-                .contains("已更正 / CORRECTED", fix, "数量写错");
-        assertThat(given().cookie("kiosk_session", doctor).get("/api/clinical/" + fix + "/print").then().extract().asString())
-                .contains("更正原记录", rx, "数量写错");
+        // each paper points at the other record by its number on this kiosk (ids are not shown on papers)
+        String rxNo = ClinicalFormsTest.recordNo(rx);
+        String fixNo = ClinicalFormsTest.recordNo(fix);
+        assertThat(ClinicalFormsTest.words(given().cookie("kiosk_session", doctor).get("/api/clinical/" + rx + "/print").then().extract().asString()))
+                .contains("已更正", "见更正后的新单据（本机序号 " + fixNo + "）", "数量写错").doesNotContain(fix, "CORRECTED");
+        assertThat(ClinicalFormsTest.words(given().cookie("kiosk_session", doctor).get("/api/clinical/" + fix + "/print").then().extract().asString()))
+                .contains("更正原记录", "本机序号 " + rxNo, "数量写错").doesNotContain(rx);
         given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "再改一次", "form", corrected))
                 .post("/api/clinical/" + rx + "/corrections").then().statusCode(409);
     }
@@ -133,6 +138,7 @@ class ClinicalAmendmentsTest {
         given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "医嘱停止"))
                 .post("/api/clinical/" + other + "/void").then().statusCode(200);
         String report = given().cookie("kiosk_session", doctor).get("/api/clinical/reports/orders").then().statusCode(200).extract().asString();
-        assertThat(report).contains(fix, "一级护理丙").doesNotContain("二级护理甲", "低盐饮食乙");
+        // the report lists the correction by its number on this kiosk (no ids on papers)
+        assertThat(report).contains(ClinicalFormsTest.recordNo(fix), "一级护理丙").doesNotContain("二级护理甲", "低盐饮食乙");
     }
 }

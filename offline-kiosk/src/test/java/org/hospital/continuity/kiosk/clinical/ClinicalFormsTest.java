@@ -72,6 +72,23 @@ class ClinicalFormsTest {
         assertThat(Desk.lastSeq(cookie)).as("nothing stored").isEqualTo(before);
     }
 
+    /** A paper's words as a person reads them: the text between the tags (ids may travel in attributes and the QR only). */
+    static String words(String html) {
+        return html.replaceAll("<[^>]*>", " ");
+    }
+
+    /** A record's number on this kiosk as papers print it ("#" and its journal sequence). */
+    static String recordNo(String id) {
+        return "#" + read(id).statusCode(200).extract().jsonPath().getLong("kioskSeq");
+    }
+
+    /** "快照 " and the reference snapshot's as-of time as papers print it, in the hospital's time zone. */
+    static String snapshotAsOf() {
+        JsonPath status = given().get("/api/status").then().statusCode(200).extract().jsonPath();
+        return "快照 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of(status.getString("timeZone")))
+                .format(java.time.Instant.parse(status.getString("snapshot.generatedAt")));
+    }
+
     /** GET as a clinical reader (the nurse). */
     static io.restassured.response.ValidatableResponse read(String path) {
         return given().cookie("kiosk_session", as("nurse-1")).get("/api/clinical/" + path).then();
@@ -169,7 +186,11 @@ class ClinicalFormsTest {
         String id = r.getString("id");
         String html = read(id + "/print").statusCode(200).contentType(ContentType.HTML).extract().asString();
         assertThat(html.split("class=\"copy\"", -1)).hasSize(3);
-        assertThat(html).contains("停机手工单", id, "data:image/svg+xml;base64,", "第一联：病区补录联", "第二联：药房发药凭证", "nurse-1");
+        // papers name people and records as people know them: the operator by name, the record by its number on this
+        // kiosk; the record id travels in the QR code and the data attributes, never as words
+        assertThat(html).contains("停机期间手工单据", "data-record-id=\"" + id + "\"", "data:image/svg+xml;base64,", "第一联：病区补录联",
+                "第二联：药房发药凭证", "护士戊", "本机序号");
+        assertThat(words(html)).contains(recordNo(id)).doesNotContain(id, "nurse-1");
     }
 
     @Test
@@ -229,7 +250,9 @@ class ClinicalFormsTest {
                 .getString("id");
         assertThat(post("dispenses", Map.of("fillsRecordId", req, "lines", List.of(Map.of("code", "D0010", "quantity", 1))), 201)
                 .getString("details.patient.inpatientNumber")).isEqualTo("ZY2026001");
-        read(d.getString("id") + "/print").statusCode(200).body(org.hamcrest.Matchers.containsString(rx));
+        // the pharmacist's paper says which prescription it fills by that prescription's number on this kiosk, not its id
+        String paper = words(read(d.getString("id") + "/print").statusCode(200).extract().asString());
+        assertThat(paper).contains("所依据记录", "本机序号 " + recordNo(rx)).doesNotContain(rx);
     }
 
     @Test
@@ -238,10 +261,12 @@ class ClinicalFormsTest {
         String order = post("orders", Map.of("knownPatientId", "P0001", "kind", "EXAM", "content", "胸部CT", "dischargeMark", "DISCHARGED"), 201)
                 .getString("id");
         String census = read("reports/census").statusCode(200).contentType(ContentType.HTML).extract().asString();
-        assertThat(census).contains("赵演示", "ZY2026001", "肾内一病区", "快照 v7", "已过", "thead{display:table-header-group}",
+        // the reports say how old the snapshot is by its as-of time in words (no version code)
+        assertThat(census).contains("赵演示", "ZY2026001", "肾内一病区", snapshotAsOf(), "已过", "thead{display:table-header-group}",
                 "海鲜（荨麻疹） 轻度").doesNotContain("孙测试");
         String orders = read("reports/orders").statusCode(200).extract().asString();
-        assertThat(orders).contains(order, "胸部CT", "已出院", "快照 v7");
+        assertThat(orders).contains(recordNo(order), "胸部CT", "已出院", snapshotAsOf());
+        assertThat(words(orders)).as("the order by its number on this kiosk, not its id").doesNotContain(order);
         read("reports/nothing").statusCode(404);
         given().get("/api/clinical/reports/census").then().statusCode(401);
     }

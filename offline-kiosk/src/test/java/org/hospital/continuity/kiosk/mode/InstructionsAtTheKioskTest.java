@@ -122,7 +122,9 @@ class InstructionsAtTheKioskTest {
         Map<String, Object> phoned = new HashMap<>(Map.of("source", "SUPERVISOR", "reason", "信息科王工来电：全院网络故障，转入手工"));
         given().cookie("kiosk_session", cashier).contentType(ContentType.JSON).body(phoned).post("/api/mode/downtime").then().statusCode(403)
                 .body("rule", equalTo("EP-6.1")).body("violations.field", hasItem("confirmerAccountId"));
-        phoned.put("confirmerAccountId", "cashier-9");
+        // a signed-in second person without a supervisor role is refused (403). Not cashier-9: the lockout test (HR-3)
+        // locks that account on this kiosk, and a locked or wrong password is a field error (422) checked before the role
+        phoned.put("confirmerAccountId", "doctor-1");
         phoned.put("confirmerPassword", StandInServer.PASSWORD);
         given().cookie("kiosk_session", cashier).contentType(ContentType.JSON).body(phoned).post("/api/mode/downtime").then().statusCode(403)
                 .body("detail", containsString("主管"));

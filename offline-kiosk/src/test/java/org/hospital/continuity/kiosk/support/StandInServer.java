@@ -178,7 +178,7 @@ public final class StandInServer implements AutoCloseable {
                 }
                 Object at = body.get("acknowledgedAt");
                 InstructionWire.Instruction done = new InstructionWire.Instruction(i.id(), i.number(), i.party(), i.kind(), i.modeAfter(), i.clause(), i.zh(), i.en(),
-                        i.issuedAt(), i.issuedBy(), true, "测试 " + body.get("accountId"), at == null ? Instant.now() : Instant.parse(at.toString()));
+                        i.issuedAt(), i.issuedBy(), true, staffName(String.valueOf(body.get("accountId"))), at == null ? Instant.now() : Instant.parse(at.toString()));
                 announced.set(n, done);
                 acknowledgements.add(id + "→" + body.get("accountId"));
                 send(x, 200, done);
@@ -231,11 +231,24 @@ public final class StandInServer implements AutoCloseable {
                 Instant.now().plus(90, ChronoUnit.DAYS));
     }
 
+    /** The hospital's staff as the HIS knows them: account id, display name (Chinese, as on screens), roles. */
+    static final String[][] STAFF = {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "CASHIER,SUPERVISOR"},
+            {"super-2", "收费组长丙", "CASHIER,SUPERVISOR"}, {"cashier-9", "收款员丙", "CASHIER"}, {"doctor-1", "医生丁", "DOCTOR"},
+            {"nurse-1", "护士戊", "NURSE"}, {"medtech-1", "医技己", "MEDTECH"}, {"pharm-1", "药师庚", "PHARMACIST"}};
+
+    /** The display name the HIS gives a person: the staff table's name, a Chinese stand-in for an account it does not list. */
+    static String staffName(String accountId) {
+        for (String[] s : STAFF) {
+            if (s[0].equals(accountId)) {
+                return s[1];
+            }
+        }
+        return "值班人员";
+    }
+
     private void snapshot(HttpExchange x) throws IOException {
         List<ServerWire.StaffVerifier> staff = new ArrayList<>();
-        for (String[] s : new String[][] {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "CASHIER,SUPERVISOR"}, {"super-2", "收费组长丙", "CASHIER,SUPERVISOR"},
-                {"cashier-9", "收款员丙", "CASHIER"}, {"doctor-1", "医生丁", "DOCTOR"}, {"nurse-1", "护士戊", "NURSE"},
-                {"medtech-1", "医技己", "MEDTECH"}, {"pharm-1", "药师庚", "PHARMACIST"}}) {
+        for (String[] s : STAFF) {
             byte[] salt = new byte[16];
             new SecureRandom().nextBytes(salt);
             OfflineVerifier v = OfflineVerifier.of(s[0], s[1], List.of(s[2].split(",")), PASSWORD, salt, 1000);

@@ -111,7 +111,8 @@ public class RunningTheIncidentEngine implements IncidentIntake {
      * next tick does the work). Empty when nothing was due.
      */
     public Uni<Optional<Outcome>> tick() {
-        Instant now = clock.instant();
+        // the time the journal can hold (PostgreSQL keeps microseconds): a replay of the ADVANCE row reaches the same state
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         return store.nextWakeUp(store.pool()).chain(next -> {
             if (next == null || next.isAfter(now)) {
                 return Uni.createFrom().item(Optional.<Done>empty());

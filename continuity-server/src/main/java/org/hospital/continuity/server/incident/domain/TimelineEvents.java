@@ -138,6 +138,11 @@ public final class TimelineEvents {
             return new IncidentEvent.OverrideLifted(l.at(), "EP-4", new Words("撤销人工定级(" + l.by() + "): " + l.reason(),
                     "manual grade lifted (" + l.by() + "): " + l.reason()), l.by());
         }
+        if (e instanceof GradingEvent.EvidenceChanged) {
+            // the same class and scope on other findings: no typed event of its own yet (nothing to announce); the
+            // incident row and the engine state carry the current evidence
+            return null;
+        }
         GradingEvent.OverrideSuperseded s = (GradingEvent.OverrideSuperseded) e;
         return new IncidentEvent.OverrideSuperseded(s.at(), "EP-4", new Words("新证据更严重,恢复自动定级: " + s.computed().zh(),
                 "new, more severe evidence: automatic grading resumes at " + s.computed().en()), s.overridden(), s.computed(),

@@ -127,8 +127,24 @@ public class IncidentStore {
     }
 
     /** The oldest open incident, or null when none is open. */
+    /**
+     * The incident pages show first when several are open (EP-4): the most severe by its class now (Class I, an
+     * insurance fault, Class II, Class III, then one not graded yet), the newest of equals; null when none is open.
+     */
     public Uni<Incident> openIncident(Tx c) {
-        return openIncidents(c).map(list -> list.isEmpty() ? null : list.get(0));
+        return openIncidents(c).map(list -> list.stream().max(java.util.Comparator.comparingInt((Incident i) -> severity(i.faultClass()))
+                .thenComparing(Incident::openedAt)).orElse(null));
+    }
+
+    private static int severity(String faultClass) {
+        if (faultClass == null) {
+            return 0;
+        }
+        try {
+            return org.hospital.continuity.playbooks.fault.FaultClass.valueOf(faultClass).severity();
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     /** Every open incident, the oldest first (several may be open at once, EP-4). */

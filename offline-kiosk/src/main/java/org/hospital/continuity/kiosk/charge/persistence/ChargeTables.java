@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,27 +101,10 @@ public class ChargeTables {
 
     /** The rows of these charges (those that exist). */
     public Map<UUID, ChargeRow> charges(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         try {
-            return database.read(c -> {
-                Map<UUID, ChargeRow> out = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("select stream_id, charged_at, phase, status, details from charge "
-                        + "where stream_id in (" + "?,".repeat(ids.size() - 1) + "?)")) {
-                    int i = 1;
-                    for (UUID id : ids) {
-                        ps.setString(i++, id.toString());
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            UUID id = UUID.fromString(rs.getString(1));
-                            out.put(id, new ChargeRow(id, Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4), rs.getBytes(5)));
-                        }
-                    }
-                }
-                return out;
-            });
+            return database.byStreamIds("select stream_id, charged_at, phase, status, details from charge", ids,
+                    rs -> new ChargeRow(UUID.fromString(rs.getString(1)), Instant.parse(rs.getString(2)), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5)));
         } catch (SQLException e) {
             throw new IllegalStateException("charges unreadable", e);
         }

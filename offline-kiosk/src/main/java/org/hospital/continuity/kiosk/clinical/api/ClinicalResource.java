@@ -221,7 +221,16 @@ public class ClinicalResource {
         records.requireReader(sessions.require(token));
         String language = texts.language();
         return PrintedForm.html(records.byId(id).orElseThrow(ClinicalResource::notFound), language, k -> texts.text(language, k), zone,
-                kioskName(), sessions::nameOf);
+                kioskName(), sessions::nameOf, ref -> recordNo(ref));
+    }
+
+    /** A record this kiosk holds, as people find it on paper and screens: "#" and its number on this kiosk. */
+    private String recordNo(String id) {
+        try {
+            return records.byId(UUID.fromString(id)).map(x -> "#" + x.kioskSeq()).orElse(null);
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private String kioskName() {

@@ -96,13 +96,13 @@ public class DowntimeReports {
                     byStream.put(r.entry().streamId(), List.of(time.format(r.entry().recordedAt()), d.path("patient").path("name").asText(""),
                             d.path("patient").path("inpatientNumber").asText(""), text.apply("clinical.kind." + d.path("kind").asText()),
                             d.path("content").asText(""), d.path("dischargeMark").isNull() ? "" : text.apply("clinical.mark."
-                                    + d.path("dischargeMark").asText()), r.entry().streamId().toString()));
+                                    + d.path("dischargeMark").asText()), "#" + r.entry().kioskSeq()));
                 }
             }
         } while (batch.size() == 1000);
         List<List<String>> rows = new ArrayList<>(byStream.values());
         return page(language, text, "report.orders", List.of("print.time", "report.col.name", "report.col.inpatientNumber",
-                "print.field.kind", "print.field.content", "print.field.dischargeMark", "print.record-id"), rows);
+                "print.field.kind", "print.field.content", "print.field.dischargeMark", "print.seq"), rows); // the order's number on this kiosk, no id
     }
 
     private String page(String language, UnaryOperator<String> text, String title, List<String> columns, List<List<String>> rows) {

@@ -17,21 +17,26 @@ import org.hospital.continuity.kiosk.clinical.domain.RecordStatus;
  */
 public final class PrintedForm {
 
+    /** Details that hold the id of another record. */
+    private static final java.util.Set<String> REFERENCES = java.util.Set.of("corrects", "fills", "fillsAsWritten");
+
     private PrintedForm() {
     }
 
     /**
      * The page in {@code language}; times in the hospital's {@code zone}; the kiosk's name and its journal sequence in
-     * words and the record id as a QR code (HR-11); operators by name ({@code names}: account → person).
+     * words and the record id as a QR code (HR-11); operators by name ({@code names}: account → person); a record this one
+     * refers to (what it corrects or fills, what corrected it) by its number on this kiosk ({@code recordNo}: record id →
+     * "#N", null when this kiosk does not hold it), never by its id.
      */
     public static String html(ClinicalRecord r, String language, UnaryOperator<String> text, ZoneId zone, String kioskName,
-                              UnaryOperator<String> names) {
+                              UnaryOperator<String> names, UnaryOperator<String> recordNo) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<String> copies = r.type() == FormType.REQUISITION
                 ? List.of("print.copy.ward", "print.copy.pharmacy") : List.of("");
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html><html lang=\"").append(esc(language)).append("\"><head><meta charset=\"utf-8\"><title>")
-                .append(esc(text.apply("form." + r.type().streamType()))).append(' ').append(r.id()).append("</title><style>")
+                .append(esc(text.apply("form." + r.type().streamType()))).append(" #").append(r.kioskSeq()).append("</title><style>")
                 .append("@page{size:").append(copies.size() > 1 ? "A4" : "A5").append(";margin:12mm}")
                 .append("body{font-family:sans-serif;font-size:11pt;color:#000;background:#fff;margin:0}")
                 .append(".copy{page-break-after:always;break-after:page;padding:4mm}.copy:last-child{page-break-after:auto;break-after:auto}")
@@ -49,7 +54,7 @@ public final class PrintedForm {
                     .append("\" data-record-id=\"").append(r.id()).append("\" data-status=\"").append(esc(r.status().name())).append("\"><header><div>")
                     .append("<div class=\"mark\">").append(esc(text.apply("print.downtime-mark"))).append("</div>")
                     .append("<h1>").append(esc(text.apply("form." + r.type().streamType()))).append("</h1>");
-            amendment(b, r, text, time, names);
+            amendment(b, r, text, time, names, recordNo);
             if (!copy.isEmpty()) {
                 b.append("<h2 class=\"copy-name\">").append(esc(text.apply(copy))).append("</h2>");
             }
@@ -67,12 +72,19 @@ public final class PrintedForm {
                 }
                 b.append("</dd>");
             }
-            // record ids (what a correction corrects, what a dispense fills) travel in the QR and the data, never as words
-            for (String f : List.of("correctionReason", "diagnosis", "kind", "content", "dischargeMark", "stubNumber", "overrideReason",
-                    "note")) {
+            // records referred to (what a correction corrects, what a dispense fills) print by their number on this kiosk;
+            // their ids travel in the QR and the data, never as words
+            for (String f : List.of("corrects", "correctionReason", "fills", "fillsAsWritten", "diagnosis", "kind", "content", "dischargeMark",
+                    "stubNumber", "overrideReason", "note")) {
                 JsonNode n = r.details().path(f);
+                boolean reference = REFERENCES.contains(f);
+                if (reference && !n.isMissingNode() && !n.isNull() && (recordNo.apply(n.asText()) == null
+                        || ("fillsAsWritten".equals(f) && n.asText().equals(r.details().path("fills").asText())))) {
+                    continue; // not held here, or the dispense fills the record as written: nothing more to say
+                }
                 if (!n.isMissingNode() && !n.isNull()) {
-                    String value = "kind".equals(f) ? text.apply("clinical.kind." + n.asText())
+                    String value = reference ? text.apply("print.seq") + " " + recordNo.apply(n.asText())
+                            : "kind".equals(f) ? text.apply("clinical.kind." + n.asText())
                             : "dischargeMark".equals(f) ? text.apply("clinical.mark." + n.asText()) : n.asText();
                     b.append("<dt>").append(esc(text.apply("print.field." + f))).append("</dt><dd>").append(esc(value)).append("</dd>");
                 }
@@ -109,7 +121,7 @@ public final class PrintedForm {
 
     /** HR-9: a voided or corrected record prints so that nobody acts on it by mistake. */
     private static void amendment(StringBuilder b, ClinicalRecord r, UnaryOperator<String> text, DateTimeFormatter time,
-                                  UnaryOperator<String> names) {
+                                  UnaryOperator<String> names, UnaryOperator<String> recordNo) {
         if (r.amendment() == null) {
             return;
         }
@@ -117,6 +129,10 @@ public final class PrintedForm {
         b.append("<div class=\"amended\">").append(esc(text.apply("print.status." + a.kind())));
         if (a.correctedBy() != null) {
             b.append(" → ").append(esc(text.apply("print.corrected-by")));
+            String no = recordNo.apply(a.correctedBy().toString());
+            if (no != null) {
+                b.append("（").append(esc(text.apply("print.seq"))).append(' ').append(esc(no)).append("）");
+            }
         }
         b.append("<br>").append(esc(text.apply("print.reason"))).append(": ").append(esc(a.reason())).append(" · ")
                 .append(esc(names.apply(a.actor()))).append(" · ").append(time.format(a.at())).append("</div>");

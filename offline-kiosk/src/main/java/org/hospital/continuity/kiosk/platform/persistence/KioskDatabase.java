@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
@@ -223,6 +224,38 @@ public class KioskDatabase {
             }
         }
         return pool.read(work);
+    }
+
+    /** Reads one row of a result into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * The rows of these streams in one query, by stream id (those that exist): {@code select} is the statement up to
+     * its {@code where}, e.g. {@code select stream_id, … from charge}; the first column must be the stream id.
+     */
+    public <T> java.util.Map<java.util.UUID, T> byStreamIds(String select, java.util.Collection<java.util.UUID> ids, RowReader<T> reader)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return read(c -> {
+            java.util.Map<java.util.UUID, T> out = new java.util.HashMap<>();
+            try (java.sql.PreparedStatement ps = c.prepareStatement(select + " where stream_id in (" + "?,".repeat(ids.size() - 1) + "?)")) {
+                int i = 1;
+                for (java.util.UUID id : ids) {
+                    ps.setString(i++, id.toString());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(java.util.UUID.fromString(rs.getString(1)), reader.read(rs));
+                    }
+                }
+            }
+            return out;
+        });
     }
 
     /**

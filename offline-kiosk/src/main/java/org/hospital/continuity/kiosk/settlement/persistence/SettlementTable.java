@@ -2,11 +2,9 @@ package org.hospital.continuity.kiosk.settlement.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
@@ -46,27 +44,8 @@ public class SettlementTable {
 
     /** The rows of these settlements (those that exist). */
     public Map<UUID, Row> byIds(Collection<UUID> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         try {
-            return database.read(c -> {
-                Map<UUID, Row> out = new HashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("select stream_id, settled_at, phase, details from discharge_settlement "
-                        + "where stream_id in (" + "?,".repeat(ids.size() - 1) + "?)")) {
-                    int i = 1;
-                    for (UUID id : ids) {
-                        ps.setString(i++, id.toString());
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            UUID id = UUID.fromString(rs.getString(1));
-                            out.put(id, new Row(id, Instant.parse(rs.getString(2)), rs.getString(3), rs.getBytes(4)));
-                        }
-                    }
-                }
-                return out;
-            });
+            return database.byStreamIds("select stream_id, settled_at, phase, details from discharge_settlement", ids, rs -> new Row(UUID.fromString(rs.getString(1)), Instant.parse(rs.getString(2)), rs.getString(3), rs.getBytes(4)));
         } catch (SQLException e) {
             throw new IllegalStateException("settlements unreadable", e);
         }
