@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every error answer is RFC 9457 problem+json, with no class names or stack traces, and stores nothing.
- * Requests are made as a signed-in cashier (every endpoint needs a session since issue 4).
+ * Requests are made as a signed-in cashier (every endpoint needs a session).
  */
 @QuarkusTest
 @QuarkusTestResource(PostgresResource.class)

@@ -61,7 +61,11 @@ public class ProblemMappers {
      * the Chinese text of the problem's type; anything else, or a type without a text, keeps the English detail.
      */
     static Problem inLanguage(Problem p, jakarta.ws.rs.core.HttpHeaders headers) {
-        String lang = headers == null ? null : headers.getHeaderString("Accept-Language");
+        return inLanguage(p, headers == null ? null : headers.getHeaderString("Accept-Language"));
+    }
+
+    /** {@link #inLanguage(Problem, jakarta.ws.rs.core.HttpHeaders)} from the raw {@code Accept-Language} value. */
+    static Problem inLanguage(Problem p, String lang) {
         if (lang == null || !lang.trim().toLowerCase(java.util.Locale.ROOT).startsWith("zh")) {
             return p;
         }
