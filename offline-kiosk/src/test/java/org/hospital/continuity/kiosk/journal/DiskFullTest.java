@@ -93,8 +93,9 @@ class DiskFullTest {
     }
 
     private static void assertEverythingConfirmedIsThere(String cookie, List<String> confirmed) {
-        List<String> ids = given().cookie("kiosk_session", cookie).get("/api/registrations?limit=1000").then().statusCode(200)
-                .extract().jsonPath().getList("id");
+        // every registration stream in the journal (HR-5 allows no bulk patient listing; the journal lists ids only)
+        List<String> ids = given().cookie("kiosk_session", cookie).get("/api/journal?after=0&limit=10000").then().statusCode(200)
+                .extract().jsonPath().getList("findAll { it.streamType == 'registration' }.streamId");
         assertThat(ids).containsAll(confirmed);
         Response integrity = given().cookie("kiosk_session", cookie).get("/api/journal/integrity");
         integrity.then().statusCode(200);

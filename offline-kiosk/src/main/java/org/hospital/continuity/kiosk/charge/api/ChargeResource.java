@@ -32,8 +32,11 @@ import org.hospital.continuity.kiosk.session.Sessions;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
-@RolesAllowed(KioskRoles.STAFF)
+@RolesAllowed(KioskRoles.CASHIER) // HR-1: the cashier's desk only; other roles get 403
 public class ChargeResource {
+
+    /** HR-5: how many IOUs a listing that includes settled ones shows (the newest). */
+    static final int SETTLED_IOUS_SHOWN = 20;
 
     private final ChargingPatient charging;
     private final Sessions sessions;
@@ -71,7 +74,7 @@ public class ChargeResource {
     @GET
     @Path("/charges")
     public List<ChargingPatient.Charged> charges(@CookieParam(Sessions.COOKIE) String token,
-                                                 @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
+                                                 @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(20) int limit) {
         sessions.require(token);
         return charging.recent(limit);
     }
@@ -103,7 +106,9 @@ public class ChargeResource {
     public List<ChargingPatient.Iou> ious(@CookieParam(Sessions.COOKIE) String token,
                                           @QueryParam("open") @DefaultValue("true") boolean openOnly) {
         sessions.require(token);
-        return charging.ious(openOnly);
+        // HR-5: the open IOUs are the desk's working list (each must be exchanged, EP-4.4); settled ones only the newest few
+        List<ChargingPatient.Iou> all = charging.ious(openOnly);
+        return openOnly ? all : all.subList(Math.max(0, all.size() - SETTLED_IOUS_SHOWN), all.size());
     }
 
     @POST

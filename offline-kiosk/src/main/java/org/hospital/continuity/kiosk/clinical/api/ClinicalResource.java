@@ -39,6 +39,8 @@ import org.hospital.continuity.kiosk.session.Sessions;
 @Path("/api/clinical")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+// HR-1: each form by the roles the plan gives it, decided before the body is read (a wrong role gets 403, never a
+// validation answer); clinical records and reports are read by clinical staff only (HR-12). The app checks again.
 @RolesAllowed(KioskRoles.STAFF)
 public class ClinicalResource {
 
@@ -69,6 +71,7 @@ public class ClinicalResource {
 
     @POST
     @Path("/prescriptions")
+    @RolesAllowed(ClinicalRoles.DOCTOR) // EP-6.4
     @Consumes(MediaType.APPLICATION_JSON)
     public Response prescribe(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.Prescription form) {
         return created(writing.prescribe(form, sessions.require(token)));
@@ -76,6 +79,7 @@ public class ClinicalResource {
 
     @POST
     @Path("/orders")
+    @RolesAllowed(ClinicalRoles.DOCTOR) // EP-6.4
     @Consumes(MediaType.APPLICATION_JSON)
     public Response order(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.Order form) {
         return created(writing.order(form, sessions.require(token)));
@@ -83,6 +87,7 @@ public class ClinicalResource {
 
     @POST
     @Path("/requisitions")
+    @RolesAllowed(ClinicalRoles.NURSE) // EP-6.5
     @Consumes(MediaType.APPLICATION_JSON)
     public Response requisition(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.Requisition form) {
         return created(writing.requisition(form, sessions.require(token)));
@@ -90,6 +95,7 @@ public class ClinicalResource {
 
     @POST
     @Path("/charge-executions")
+    @RolesAllowed(ClinicalRoles.NURSE) // EP-6.5
     @Consumes(MediaType.APPLICATION_JSON)
     public Response chargeExecution(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.ChargeExecution form) {
         return created(writing.chargeExecution(form, sessions.require(token)));
@@ -97,6 +103,7 @@ public class ClinicalResource {
 
     @POST
     @Path("/exam-registers")
+    @RolesAllowed(ClinicalRoles.MEDTECH) // EP-6.6
     @Consumes(MediaType.APPLICATION_JSON)
     public Response examRegister(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.ExamRegister form) {
         return created(writing.examRegister(form, sessions.require(token)));
@@ -104,6 +111,7 @@ public class ClinicalResource {
 
     @POST
     @Path("/dispenses")
+    @RolesAllowed(ClinicalRoles.PHARMACIST) // EP-6.7
     @Consumes(MediaType.APPLICATION_JSON)
     public Response dispense(@CookieParam(Sessions.COOKIE) String token, @NotNull ClinicalForms.Dispense form) {
         return created(writing.dispense(form, sessions.require(token)));
@@ -115,6 +123,7 @@ public class ClinicalResource {
      */
     @GET
     @Path("/reports/{report}")
+    @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     @Produces(MediaType.TEXT_HTML)
     public String report(@CookieParam(Sessions.COOKIE) String token, @PathParam("report") String report) {
         records.requireReader(sessions.require(token));
@@ -145,6 +154,7 @@ public class ClinicalResource {
 
     @GET
     @Path("/patients/{patientId}/allergies")
+    @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     public PatientAllergies allergies(@CookieParam(Sessions.COOKIE) String token, @PathParam("patientId") String patientId) {
         records.requireReader(sessions.require(token));
         KnownPatient p = reference.patient(patientId.trim())
@@ -162,6 +172,7 @@ public class ClinicalResource {
 
     @POST
     @Path("/{id}/void")
+    @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     @Consumes(MediaType.APPLICATION_JSON)
     public ClinicalRecord voidRecord(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id,
                                           @NotNull VoidRequest request) {
@@ -170,6 +181,7 @@ public class ClinicalResource {
 
     @POST
     @Path("/{id}/corrections")
+    @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response correct(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id,
                             @NotNull CorrectionRequest request) {
@@ -184,6 +196,7 @@ public class ClinicalResource {
     /** This kiosk's records of the forms the signed-in person writes, newest first (pick one to void, correct or reprint). */
     @GET
     @Path("/recent")
+    @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     public List<RecentRecord> recent(@CookieParam(Sessions.COOKIE) String token,
                                      @jakarta.ws.rs.QueryParam("limit") @jakarta.ws.rs.DefaultValue("20") int limit) {
         var staff = sessions.require(token);
@@ -209,6 +222,7 @@ public class ClinicalResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     public ClinicalRecord get(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id) {
         records.requireReader(sessions.require(token));
         return records.byId(id).orElseThrow(ClinicalResource::notFound);
@@ -216,6 +230,7 @@ public class ClinicalResource {
 
     @GET
     @Path("/{id}/print")
+    @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     @Produces(MediaType.TEXT_HTML)
     public String print(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id) {
         records.requireReader(sessions.require(token));

@@ -32,7 +32,7 @@ import org.hospital.continuity.kiosk.session.Sessions;
 @Path("/api/registrations")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
-@RolesAllowed(KioskRoles.STAFF)
+@RolesAllowed(KioskRoles.CASHIER) // HR-1: the cashier's desk only; other roles get 403
 public class RegistrationResource {
 
     private final RegisteringPatient registering;
@@ -66,7 +66,7 @@ public class RegistrationResource {
 
     @GET
     public List<RegisteringPatient.Registration> recent(@CookieParam(Sessions.COOKIE) String token,
-                                                        @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(1000) int limit) {
+                                                        @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(20) int limit) {
         sessions.require(token);
         return registering.recent(limit);
     }

@@ -36,7 +36,7 @@ import org.hospital.continuity.kiosk.session.Sessions;
 @Path("/api/registrations/{id}/slip")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
-@RolesAllowed(KioskRoles.STAFF)
+@RolesAllowed(KioskRoles.CASHIER) // HR-1: the cashier's desk only; other roles get 403
 public class RegistrationSlipResource {
 
     private final RegisteringPatient registering;

@@ -33,7 +33,7 @@ import org.hospital.continuity.sync.contract.DowntimeRecord;
 @Path("/api/discharge-settlements/{id}/paper")
 @Produces(MediaType.TEXT_HTML)
 @Blocking
-@RolesAllowed(KioskRoles.STAFF)
+@RolesAllowed(KioskRoles.CASHIER) // HR-1: the cashier's desk only; other roles get 403
 public class SettlementPaperResource {
 
     private final SettlingDischarge settling;

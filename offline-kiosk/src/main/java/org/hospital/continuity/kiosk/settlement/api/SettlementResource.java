@@ -24,7 +24,7 @@ import org.hospital.continuity.kiosk.settlement.app.SettlingDischarge;
 @Path("/api/discharge-settlements")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
-@RolesAllowed(KioskRoles.STAFF)
+@RolesAllowed(KioskRoles.CASHIER) // HR-1: the cashier's desk only; other roles get 403
 public class SettlementResource {
 
     private final SettlingDischarge settling;
@@ -49,6 +49,6 @@ public class SettlementResource {
     @GET
     public List<SettlingDischarge.Settled> recent(@CookieParam(Sessions.COOKIE) String token) {
         sessions.require(token);
-        return settling.recent(50);
+        return settling.recent(20); // HR-5: the newest few, no bulk listing
     }
 }
