@@ -142,7 +142,9 @@ function lines() {
       days: num(r[6]) }));
   }
   if (kind === 'exam-registers') {
-    return rows.map((r) => (/^[A-Za-z]\d+$/.test(r[0]) ? { itemCode: r[0], priceFen: num(r[1]) } : { description: r[0], priceFen: num(r[1]) }));
+    // the price as people write it, in yuan (120 or 120.5); the record keeps fen
+    const fen = (v) => { const y = num(v); return y === null ? null : Math.round(y * 100); };
+    return rows.map((r) => (/^[A-Za-z]\d+$/.test(r[0]) ? { itemCode: r[0], priceFen: fen(r[1]) } : { description: r[0], priceFen: fen(r[1]) }));
   }
   return rows.map((r) => ({ code: r[0], quantity: num(r[1]) }));
 }
@@ -230,7 +232,8 @@ $('#am-correct').addEventListener('click', async () => {
   $('#cl-dischargeMedication').checked = !!d.dischargeMedication;
   const ls = d.lines || d.exams || [];
   $('#cl-lines').value = ls.map((l) => (kind === 'prescriptions' ? [l.drugCode, l.dose, l.doseUnit, l.route, l.frequency, l.quantity, l.days]
-    : kind === 'exam-registers' ? [l.itemCode || l.description, l.priceFen] : [l.code, l.quantity]).join(' ')).join('\n');
+    : kind === 'exam-registers' ? [l.itemCode || l.description, l.priceFen === null || l.priceFen === undefined ? '' : l.priceFen / 100]
+      : [l.code, l.quantity]).join(' ')).join('\n');
   correcting = { id: x.id, reason };
   $('#cl-correcting-what').textContent = '#' + x.kioskSeq + ' ' + (x.patientName || '') + ' — ' + reason;
   $('#cl-correcting').hidden = false;
