@@ -121,6 +121,7 @@ class ChineseScreensBrowserIT {
                 .post("/api/invoices/" + invoiceNo + "/void").then().statusCode(200);
         String iou = post(cashier, "/api/charges", Map.of("registrationId", reg,
                 "settlement", "IOU", "phone", "13912345678", "lines", List.of(Map.of("code", "S0101", "quantity", 1))));
+        String slip = given().cookie("kiosk_session", cashier).get("/api/ious?open=true").then().statusCode(200).extract().path("[0].id");
         String settled = post(cashier, "/api/discharge-settlements", Map.of("patientId", "P0001",
                 "lines", List.of(Map.of("code", "S0101", "quantity", 1)), "examsChecked", true));
         String nurse = Desk.login("nurse-1");
@@ -200,7 +201,7 @@ class ChineseScreensBrowserIT {
             paper.keyboard().press("Enter");
             paper.waitForSelector("#nav:not([hidden])");
             for (String path : List.of("api/registrations/" + reg + "/slip", "api/charges/" + paid + "/invoice", "api/charges/" + iou + "/invoice",
-                    "api/discharge-settlements/" + settled + "/paper")) {
+                    "api/ious/" + slip + "/slip", "api/discharge-settlements/" + settled + "/paper")) {
                 paper.navigate(url.toString() + path);
                 found.addAll(findings(path.replaceAll("[0-9a-f-]{36}", "…"), paper.innerText("body")));
             }
@@ -267,6 +268,15 @@ class ChineseScreensBrowserIT {
                     page.keyboard().press("Escape");
                 }
                 page.keyboard().press("Escape");
+                if ("ious".equals(screen) && page.locator("#iou-table tbody tr").count() > 0) {
+                    // the open IOU slip reprinted (Alt+P): its short number and the exchange rule (EP-4.4)
+                    page.focus("#iou-number");
+                    page.keyboard().press("Alt+p");
+                    page.waitForSelector("#paper:not([hidden])");
+                    out.addAll(seen(page, where + " IOU slip preview"));
+                    page.keyboard().press("Escape");
+                    page.waitForSelector("#paper", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.HIDDEN));
+                }
                 if ("invoices".equals(screen) && page.locator("#inv-table tbody tr").count() > 0) {
                     // a reprint in the print preview (a voided invoice carries its void mark)
                     page.focus("#void-no");
