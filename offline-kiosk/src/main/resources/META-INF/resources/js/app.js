@@ -118,13 +118,17 @@ function drawNav() {
 }
 
 async function show(name, params, my) {
+  const section = name.startsWith('clinical/') ? 'clinical' : name;
+  // the screen on view already, with the keyboard in it (its F-key pressed again, or a second route for it arriving
+  // while the person types): the person's place and what they typed stay
+  const again = current === name && !$('#s-' + section).hidden && $('#s-' + section).contains(document.activeElement);
   ['enrol', 'login', 'mode', 'register', 'charge', 'invoices', 'ious', 'settlement', 'census', 'clinical', 'fault', 'journal']
-    .forEach((s) => { $('#s-' + s).hidden = true; });
+    .forEach((s) => { if (s !== section) $('#s-' + s).hidden = true; });
   current = name;
   drawNav();
   if (name.startsWith('clinical/')) {
     $('#s-clinical').hidden = false;
-    await clinical.load(name.substring('clinical/'.length), params);
+    await clinical.load(name.substring('clinical/'.length), params, again);
     return;
   }
   $('#s-' + name).hidden = false;

@@ -57,7 +57,8 @@ function clear(focus) {
 
 const firstField = () => (kind === 'dispenses' ? $('#cl-fillsRecordId') : $('#cl-patient'));
 
-export async function load(k, params) {
+export async function load(k, params, again) {
+  if (again && k === kind && !(params && params.patient)) { await loadRecent(); return; } // the person stays where they type
   if (k !== kind) { kind = k; clear(false); }
   showFields();
   if (params && params.patient) pick(params.patient);

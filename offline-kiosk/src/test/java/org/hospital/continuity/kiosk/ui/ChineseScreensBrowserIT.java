@@ -41,7 +41,8 @@ class ChineseScreensBrowserIT {
             "g", "mg", "ml", "po", "iv", "ivgtt", "im", "ih", "tid", "bid", "qd", "prn", "topical", "inhal",
             // the hospital's own words, written this way in Chinese notices and orders: the HIS (信息科通知：HIS故障), a CT scan (胸部CT)
             "HIS", "CT");
-    static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])");
+    /** A word of Latin letters; not the letters of a code joined to its number by a hyphen (a stub number JC-0042). */
+    static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9]|\\d-)[A-Za-z]{2,}(?![A-Za-z0-9]|-\\d)");
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
 
