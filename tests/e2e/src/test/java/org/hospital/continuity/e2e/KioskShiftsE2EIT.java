@@ -75,6 +75,8 @@ class KioskShiftsE2EIT {
     /** The desks whose shift reached downtime, with their browser (kept open until the system is back). */
     final Map<String, Page> onShift = new LinkedHashMap<>();
     final Map<String, BrowserContext> contexts = new HashMap<>();
+    /** What the screens seen during the shifts showed that is not Chinese (every screenshot's page is read). */
+    final List<String> notChinese = new java.util.ArrayList<>();
     /** Fault reports the desks filed so far (each reaches IT before the desk's switch is granted). */
     int faultsFiled;
 
@@ -155,6 +157,7 @@ class KioskShiftsE2EIT {
 
     void shot(Page page, Desk d, String step) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(d.key() + "-" + step + ".png")));
+        notChinese.addAll(ScreenWords.findings(d.key() + " " + step, page.innerText("body")));
     }
 
     /** EP-3.1: F5, what fails (系统运行缓慢), where (prefilled: this workstation), in one's words; Enter sends it. */
@@ -560,5 +563,13 @@ class KioskShiftsE2EIT {
             leaveDowntime(e.getValue(), d);
             faultState(e.getValue(), d);
         }
+    }
+
+    @Test
+    @Order(20)
+    @DisplayName("every screen a person saw during the shifts — before, in and after downtime, the server's words included — reads Chinese: no Latin-only words outside the allow-list, no ids, no ISO times")
+    void everyScreenSeenReadsChinese() {
+        assertThat(onShift).as("desks whose shift reached downtime").isNotEmpty();
+        assertThat(notChinese).as("words on the screens that are not Chinese").isEmpty();
     }
 }
