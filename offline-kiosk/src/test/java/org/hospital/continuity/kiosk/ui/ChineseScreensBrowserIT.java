@@ -39,8 +39,9 @@ class ChineseScreensBrowserIT {
     /** Words people at the hospital read as they are: keys, the plan's clause ids, dose units and routes, the toggle. */
     static final Set<String> ALLOWED = Set.of("Alt", "Ctrl", "Enter", "Esc", "Tab", "Shift", "Delete", "EP", "HR", "English", "DRILL",
             "g", "mg", "ml", "po", "iv", "ivgtt", "im", "ih", "tid", "bid", "qd", "prn", "topical", "inhal",
-            // the hospital's own words, written this way in Chinese notices and orders: the HIS (信息科通知：HIS故障), a CT scan (胸部CT)
-            "HIS", "CT");
+            // the hospital's own words, written this way in Chinese notices and orders and in the plan: the HIS (信息科通知：HIS故障),
+            // a CT scan (胸部CT), the other systems the plan names (PACS、LIS等系统转入手工操作, EMR)
+            "HIS", "CT", "PACS", "LIS", "EMR");
     /** A word of Latin letters; not the letters of a code joined to its number by a hyphen (a stub number JC-0042). */
     static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9]|\\d-)[A-Za-z]{2,}(?![A-Za-z0-9]|-\\d)");
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");

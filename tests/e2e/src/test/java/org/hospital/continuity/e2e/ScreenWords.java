@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 final class ScreenWords {
 
     static final Set<String> ALLOWED = Set.of("Alt", "Ctrl", "Enter", "Esc", "Tab", "Shift", "Delete", "EP", "HR", "English", "DRILL",
-            "g", "mg", "ml", "po", "iv", "ivgtt", "im", "ih", "tid", "bid", "qd", "prn", "topical", "inhal", "HIS", "CT");
+            "g", "mg", "ml", "po", "iv", "ivgtt", "im", "ih", "tid", "bid", "qd", "prn", "topical", "inhal", "HIS", "CT", "PACS", "LIS", "EMR");
     /** A word of Latin letters; not the letters of a code joined to its number by a hyphen (a stub number JC-0042). */
     static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9]|\\d-)[A-Za-z]{2,}(?![A-Za-z0-9]|-\\d)");
     static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
