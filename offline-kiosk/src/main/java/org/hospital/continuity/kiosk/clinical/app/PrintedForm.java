@@ -48,7 +48,7 @@ public final class PrintedForm {
                 .append("header{display:flex;justify-content:space-between;align-items:flex-start}header img{width:28mm;height:28mm}")
                 // A5 is narrow: the table's type is a little smaller, headers, codes, doses and sums never break; only the
                 // name column takes what is left and wraps (a drug name stays whole on a line as long as it fits)
-                .append("table{border-collapse:collapse;width:100%;margin-top:3mm;font-size:.9em}")
+                .append("table{border-collapse:collapse;width:calc(100% - 2px);margin-top:3mm;font-size:.9em}") // the right border inside the page
                 .append("td,th{border:1px solid #000;padding:.6mm 1.2mm;text-align:left;white-space:nowrap}")
                 .append("td.text{white-space:normal;width:100%}td.num{text-align:right}")
                 // on screen (the print preview) each copy is a sheet of its paper; printed, the page's margin is the sheet's
