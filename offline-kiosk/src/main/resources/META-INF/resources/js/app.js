@@ -117,19 +117,25 @@ function drawNav() {
   });
 }
 
-async function show(name, params) {
+async function show(name, params, my) {
+  const section = name.startsWith('clinical/') ? 'clinical' : name;
+  // the screen on view already, with the keyboard in it (its F-key pressed again, or a second route for it arriving
+  // while the person types): the person's place and what they typed stay
+  const again = current === name && !$('#s-' + section).hidden && $('#s-' + section).contains(document.activeElement);
   ['enrol', 'login', 'mode', 'register', 'charge', 'invoices', 'ious', 'settlement', 'census', 'clinical', 'fault', 'journal']
-    .forEach((s) => { $('#s-' + s).hidden = true; });
+    .forEach((s) => { if (s !== section) $('#s-' + s).hidden = true; });
   current = name;
   drawNav();
   if (name.startsWith('clinical/')) {
     $('#s-clinical').hidden = false;
-    await clinical.load(name.substring('clinical/'.length), params);
+    await clinical.load(name.substring('clinical/'.length), params, again);
     return;
   }
   $('#s-' + name).hidden = false;
   const screen = SCREENS[name];
   if (screen && screen.load) await screen.load(params);
+  // another screen was asked for meanwhile: the keyboard is its business now
+  if (my !== undefined && my !== routes) return;
   // a screen that put the keyboard somewhere itself (a picked row, a field) keeps it
   if ($('#s-' + name).contains(document.activeElement)) return;
   const first = $('#s-' + name + ' [data-autofocus]:not([hidden])') || $('#s-' + name + ' input:not([type=hidden]), #s-' + name + ' select');
@@ -142,15 +148,25 @@ function go(name, params) {
   if (location.hash === '#' + name) route(); else location.hash = '#' + name;
 }
 let pending = null;
+/**
+ * Routes started so far. A route waits for the server several times; when a newer one started meanwhile (an F-key
+ * pressed while the previous screen was still being opened), the older one gives up: it never shows its screen over
+ * the newer one, nor takes back the keyboard from what the person is already typing there.
+ */
+let routes = 0;
 
 async function route() {
+  const my = ++routes;
   await refreshBanner();
+  if (my !== routes) return undefined;
   const s = state.status;
-  if (!s || !s.enrolled) { $('#nav').hidden = true; return show('enrol'); }
+  if (!s || !s.enrolled) { $('#nav').hidden = true; return show('enrol', null, my); }
   const me = await api('GET', '/api/session');
-  if (!me.ok) { state.me = null; $('#nav').hidden = true; return show('login'); }
+  if (my !== routes) return undefined;
+  if (!me.ok) { state.me = null; $('#nav').hidden = true; return show('login', null, my); }
   state.me = me.data;
   const forms = await api('GET', '/api/clinical/forms');
+  if (my !== routes) return undefined;
   // the forms this person writes, as the kiosk names them in its paths (requisition → requisitions)
   state.forms = CLINICAL.filter((f) => (forms.ok ? forms.data : []).includes(PATH_TYPE[f]));
   tabs = buildTabs(state.me.roles || [], state.forms);
@@ -164,11 +180,15 @@ async function route() {
   }
   const params = pending;
   pending = null;
-  return show(name, params);
+  return show(name, params, my);
 }
 
 document.addEventListener('keydown', (e) => {
-  if (paperOpen()) return;
+  if (paperOpen()) {
+    // the F-key bar stays in sight over a print preview: an F-key closes the preview and goes where it says
+    if (!/^F([1-9]|1[0-2])$/.test(e.key) || $('#nav').hidden) return;
+    closePaper();
+  }
   if (e.altKey && (e.key === 'l' || e.key === 'L')) { e.preventDefault(); switchLanguage(); return; }
   if (!/^F([1-9]|1[0-2])$/.test(e.key)) return;
   e.preventDefault();

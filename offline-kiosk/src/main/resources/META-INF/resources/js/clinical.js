@@ -57,7 +57,8 @@ function clear(focus) {
 
 const firstField = () => (kind === 'dispenses' ? $('#cl-fillsRecordId') : $('#cl-patient'));
 
-export async function load(k, params) {
+export async function load(k, params, again) {
+  if (again && k === kind && !(params && params.patient)) { await loadRecent(); return; } // the person stays where they type
   if (k !== kind) { kind = k; clear(false); }
   showFields();
   if (params && params.patient) pick(params.patient);
@@ -142,7 +143,9 @@ function lines() {
       days: num(r[6]) }));
   }
   if (kind === 'exam-registers') {
-    return rows.map((r) => (/^[A-Za-z]\d+$/.test(r[0]) ? { itemCode: r[0], priceFen: num(r[1]) } : { description: r[0], priceFen: num(r[1]) }));
+    // the price as people write it, in yuan (120 or 120.5); the record keeps fen
+    const fen = (v) => { const y = num(v); return y === null ? null : Math.round(y * 100); };
+    return rows.map((r) => (/^[A-Za-z]\d+$/.test(r[0]) ? { itemCode: r[0], priceFen: fen(r[1]) } : { description: r[0], priceFen: fen(r[1]) }));
   }
   return rows.map((r) => ({ code: r[0], quantity: num(r[1]) }));
 }
@@ -230,7 +233,8 @@ $('#am-correct').addEventListener('click', async () => {
   $('#cl-dischargeMedication').checked = !!d.dischargeMedication;
   const ls = d.lines || d.exams || [];
   $('#cl-lines').value = ls.map((l) => (kind === 'prescriptions' ? [l.drugCode, l.dose, l.doseUnit, l.route, l.frequency, l.quantity, l.days]
-    : kind === 'exam-registers' ? [l.itemCode || l.description, l.priceFen] : [l.code, l.quantity]).join(' ')).join('\n');
+    : kind === 'exam-registers' ? [l.itemCode || l.description, l.priceFen === null || l.priceFen === undefined ? '' : l.priceFen / 100]
+      : [l.code, l.quantity]).join(' ')).join('\n');
   correcting = { id: x.id, reason };
   $('#cl-correcting-what').textContent = '#' + x.kioskSeq + ' ' + (x.patientName || '') + ' — ' + reason;
   $('#cl-correcting').hidden = false;

@@ -40,3 +40,7 @@ $('#paper').addEventListener('keydown', (e) => {
   }
 });
 document.addEventListener('kiosk:texts', () => { $('#paper-frame').title = t('paper.title'); });
+// the preview opens below the top bar (drill banner, status, F-keys): they stay in sight whatever the screen's width
+new ResizeObserver(() => {
+  document.documentElement.style.setProperty('--top-height', $('#top').getBoundingClientRect().height + 'px');
+}).observe($('#top'));

@@ -146,9 +146,12 @@ class CashierKeyboardBrowserIT {
         }
     }
 
+    /** The slip is printed (Enter on the preview's print button) and the preview closed (Escape): both keys count. */
     private static void closePaperCounted(Page page, Keys k, String expected) {
         page.waitForSelector("#paper:not([hidden])");
         assertThat(page.textContent("#paper-title")).contains(expected);
+        assertThat(page.evaluate("document.activeElement.id")).isEqualTo("paper-print");
+        k.press("Enter");
         k.press("Escape");
         page.waitForSelector("#paper", new Page.WaitForSelectorOptions().setState(WaitForSelectorState.HIDDEN));
     }

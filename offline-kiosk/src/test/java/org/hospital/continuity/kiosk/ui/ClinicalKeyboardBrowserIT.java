@@ -264,7 +264,7 @@ class ClinicalKeyboardBrowserIT {
             page.keyboard().press("Tab");
             page.keyboard().type("JC-0042");
             page.keyboard().press("Tab");
-            page.keyboard().type("腹部B超 12000");
+            page.keyboard().type("腹部B超 120"); // yuan, as people write prices
             page.keyboard().press("Control+Enter");
             String id = saved(page);
             page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("medtech-exam-register.png")).setFullPage(true));
@@ -272,6 +272,47 @@ class ClinicalKeyboardBrowserIT {
             assertThat(r.getString("details.stubNumber")).isEqualTo("JC-0042");
             assertThat(r.getLong("details.totalFen")).isEqualTo(12000);
             assertThat(printToPdf(context, id, "medtech-exam-register")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("a screen still opening when the next F-key is pressed never takes the keyboard back from the form the person already types in")
+    void aSlowScreenNeverTakesTheKeyboardBack() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+            Page page = openForm(context, "medtech-1", "F5", "#ft-symptom");
+            // the kiosk answers the next screen's question slowly (a busy disk, a long GC pause) ...
+            String slowFormsOnce = "() => { const f = window.fetch; let once = true; window.fetch = (u, i) => {"
+                    + " if (once && String(u).startsWith('/api/clinical/forms')) { once = false;"
+                    + " return new Promise((r) => setTimeout(r, 1200)).then(() => f(u, i)); } return f(u, i); }; }";
+            page.evaluate(slowFormsOnce);
+            // ... while it opens the first screen (as after acknowledging the switch), the person presses F1 and types on
+            page.evaluate("location.hash = '#'");
+            page.keyboard().press("F1");
+            page.waitForSelector("#cl-patient:focus");
+            page.keyboard().press("Tab");
+            page.keyboard().type("王五");
+            page.keyboard().press("Tab");
+            page.keyboard().type("JC-0042");
+            page.waitForTimeout(2000); // the slow screen's answer has come meanwhile
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("cl-stubNumber");
+            assertThat(page.inputValue("#cl-patientName")).isEqualTo("王五");
+            assertThat(page.inputValue("#cl-stubNumber")).isEqualTo("JC-0042");
+            assertThat(page.inputValue("#cl-patient")).isEmpty();
+
+            // the same F-key pressed again while the person types: the screen's second opening arrives late and leaves
+            // the keyboard and what was typed where they are
+            page.keyboard().press("Escape"); // the form starts afresh
+            page.waitForSelector("#cl-patient:focus");
+            page.evaluate(slowFormsOnce);
+            page.keyboard().press("F1");
+            page.keyboard().press("Tab");
+            page.keyboard().type("赵六");
+            page.keyboard().press("Tab");
+            page.keyboard().type("JC-0043");
+            page.waitForTimeout(2000);
+            assertThat(page.evaluate("document.activeElement.id")).isEqualTo("cl-stubNumber");
+            assertThat(page.inputValue("#cl-patientName")).isEqualTo("赵六");
+            assertThat(page.inputValue("#cl-stubNumber")).isEqualTo("JC-0043");
         }
     }
 

@@ -19,6 +19,10 @@ public final class PrintedForm {
 
     /** Details that hold the id of another record. */
     private static final java.util.Set<String> REFERENCES = java.util.Set.of("corrects", "fills", "fillsAsWritten");
+    /** Columns of names, which wrap when the page is narrow; every other column keeps its words on one line. */
+    private static final java.util.Set<String> TEXT_COLUMNS = java.util.Set.of("drugName", "name", "description");
+    /** Columns of quantities and sums, right-aligned. */
+    private static final java.util.Set<String> NUMBER_COLUMNS = java.util.Set.of("quantity", "days", "unitPriceFen", "amountFen", "priceFen");
 
     private PrintedForm() {
     }
@@ -42,7 +46,15 @@ public final class PrintedForm {
                 .append(".copy{page-break-after:always;break-after:page;padding:4mm}.copy:last-child{page-break-after:auto;break-after:auto}")
                 .append(".mark{font-weight:bold;border:2px solid #000;display:inline-block;padding:1mm 3mm}")
                 .append("header{display:flex;justify-content:space-between;align-items:flex-start}header img{width:28mm;height:28mm}")
-                .append("table{border-collapse:collapse;width:100%;margin-top:3mm}td,th{border:1px solid #000;padding:1mm 2mm;text-align:left}")
+                // A5 is narrow: the table's type is a little smaller, headers, codes, doses and sums never break; only the
+                // name column takes what is left and wraps (a drug name stays whole on a line as long as it fits)
+                .append("table{border-collapse:collapse;width:calc(100% - 2px);margin-top:3mm;font-size:.9em}") // the right border inside the page
+                .append("td,th{border:1px solid #000;padding:.6mm 1.2mm;text-align:left;white-space:nowrap}")
+                .append("td.text{white-space:normal;width:100%}td.num{text-align:right}")
+                // on screen (the print preview) each copy is a sheet of its paper; printed, the page's margin is the sheet's
+                .append("@media screen{body{background:#e9ecef}.copy{width:").append(copies.size() > 1 ? "210mm" : "148mm")
+                .append(";margin:6mm auto;padding:12mm;background:#fff;box-shadow:0 0 3mm rgba(0,0,0,.3)}}")
+                .append("@media print{.copy{padding:0}}")
                 .append("dl{display:grid;grid-template-columns:auto 1fr;gap:1mm 4mm}dt{font-weight:bold}")
                 .append(".allergies{border:3px solid #000;padding:1mm 3mm;margin-top:3mm;font-weight:bold}")
                 .append(".amended{border:4px double #000;padding:2mm 3mm;margin:2mm 0;font-size:14pt;font-weight:bold}")
@@ -103,8 +115,10 @@ public final class PrintedForm {
                     b.append("<tr>");
                     for (String c : cols) {
                         JsonNode v = l.path(c);
-                        b.append("<td>").append(v.isNull() || v.isMissingNode() ? "" : c.endsWith("Fen") ? yuan(v.asLong()) : esc(v.asText()))
-                                .append("</td>");
+                        String value = "usage".equals(c) ? usage(l) : v.isNull() || v.isMissingNode() ? "" : c.endsWith("Fen") ? yuan(v.asLong())
+                                : v.asText();
+                        b.append("<td").append(TEXT_COLUMNS.contains(c) ? " class=\"text\"" : NUMBER_COLUMNS.contains(c) ? " class=\"num\"" : "")
+                                .append('>').append(esc(value)).append("</td>");
                     }
                     b.append("</tr>");
                 }
@@ -168,12 +182,26 @@ public final class PrintedForm {
 
     private static List<String> columns(JsonNode line) {
         if (line.has("drugCode")) {
-            return List.of("drugName", "specification", "dose", "doseUnit", "route", "frequency", "quantity", "days", "unitPriceFen", "amountFen");
+            // dose, unit, route and frequency in one column as a prescription writes them (0.5 g po tid): ten columns do not fit A5
+            return List.of("drugName", "specification", "usage", "quantity", "days", "unitPriceFen", "amountFen");
         }
         if (line.has("description")) {
             return List.of("itemCode", "description", "priceFen");
         }
         return List.of("code", "name", "specification", "unit", "quantity", "unitPriceFen", "amountFen");
+    }
+
+    /** How the drug is taken, as the doctor wrote it: dose, unit, route, frequency. */
+    private static String usage(JsonNode line) {
+        StringBuilder u = new StringBuilder();
+        for (String f : List.of("dose", "doseUnit", "route", "frequency")) {
+            JsonNode v = line.path(f);
+            if (!v.isNull() && !v.isMissingNode() && !v.asText().isBlank()) {
+                // a unit follows its dose without a space (0.5g); the rest are separate words
+                u.append(u.length() == 0 || "doseUnit".equals(f) ? "" : " ").append(v.asText());
+            }
+        }
+        return u.toString();
     }
 
     static String yuan(long fen) {
