@@ -86,9 +86,17 @@ public class SwitchingMode {
                 Boolean.TRUE), by.accountId());
     }
 
+    /**
+     * The schema versions of the breakpoint records in the sync contract: {@link ModeChange.Entered} and {@link ModeChange.Left}
+     * write the fields of the contract's {@code DowntimeEntered}/{@code DowntimeLeft} at their current version (checked by
+     * the kiosk's contract tests on every entry journalled).
+     */
+    static final int ENTERED_VERSION = org.hospital.continuity.sync.contract.Contract.CURRENT.kind("DowntimeEntered").orElseThrow().currentVersion();
+    static final int LEFT_VERSION = org.hospital.continuity.sync.contract.Contract.CURRENT.kind("DowntimeLeft").orElseThrow().currentVersion();
+
     private JournalEntry enter(ModeChange.Entered payload, String actor) {
         UUID episode = UUID.randomUUID();
-        JournalEntry entry = journal.changePhase(Phase.DOWNTIME, c -> c.append(STREAM, episode, 1, "DowntimeEntered", 1,
+        JournalEntry entry = journal.changePhase(Phase.DOWNTIME, c -> c.append(STREAM, episode, 1, "DowntimeEntered", ENTERED_VERSION,
                 CanonicalJson.of(new ModeChange.Entered(payload.source(), payload.instructionId(), payload.announcedAt(), payload.reason(),
                         c.lastSeqOfFile(), payload.instructionNumber(), payload.requestedByName(), payload.confirmedBy(),
                         payload.confirmedByName(), payload.itReview())), actor));
@@ -97,7 +105,7 @@ public class SwitchingMode {
     }
 
     private JournalEntry leave(ModeState state, ModeChange.Left payload, String actor) {
-        JournalEntry entry = journal.changePhase(Phase.AFTER_RECOVERY, c -> c.append(STREAM, state.episode(), 2, "DowntimeLeft", 1,
+        JournalEntry entry = journal.changePhase(Phase.AFTER_RECOVERY, c -> c.append(STREAM, state.episode(), 2, "DowntimeLeft", LEFT_VERSION,
                 CanonicalJson.of(payload), actor));
         Log.infof("downtime left seq=%d source=%s", entry.kioskSeq(), payload.source());
         return entry;

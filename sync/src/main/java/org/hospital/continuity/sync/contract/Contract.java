@@ -126,6 +126,10 @@ public final class Contract {
         }
     }
 
+    /** The fields version 2 of the breakpoint records added (EP-6.1: who switched, who confirmed a phoned instruction). */
+    private static final Map<String, Integer> MODE_V2 = Map.of("instructionNumber", 2, "requestedByName", 2, "confirmedBy", 2,
+            "confirmedByName", 2, "itReview", 2);
+
     /** Every kind the kiosks write today. */
     public static final Contract CURRENT = new Contract(List.of(
             // version 2: the guardian of a child under 14 and the earlier registration it was filled from
@@ -150,8 +154,8 @@ public final class Contract {
             Kind.v1("AllergyNoted", AllergyNoted.class, Position.FIRST, "allergy"),
             new Kind("ClinicalFormVoided", CLINICAL_STREAMS, ClinicalFormVoided.class, Position.LATER, 1, Map.of()),
             new Kind("ClinicalFormCorrected", CLINICAL_STREAMS, ClinicalFormCorrected.class, Position.LATER, 1, Map.of()),
-            Kind.v1("DowntimeEntered", DowntimeEntered.class, Position.FIRST, "mode"),
-            Kind.v1("DowntimeLeft", DowntimeLeft.class, Position.SECOND, "mode")));
+            new Kind("DowntimeEntered", Set.of("mode"), DowntimeEntered.class, Position.FIRST, 2, MODE_V2),
+            new Kind("DowntimeLeft", Set.of("mode"), DowntimeLeft.class, Position.SECOND, 2, MODE_V2)));
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())

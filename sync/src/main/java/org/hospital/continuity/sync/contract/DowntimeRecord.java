@@ -157,13 +157,29 @@ public sealed interface DowntimeRecord {
 
     // ---- the breakpoint (EP-6.1, EP-8.3): not patient records, never written to the HIS --------------
 
-    /** {@code mode} v1: downtime entered (the breakpoint). */
-    record DowntimeEntered(String source, String instructionId, Instant announcedAt, String reason, long lastSeqBefore)
+    /**
+     * {@code mode} v1: downtime entered (the breakpoint). Version 2 (EP-6.1) adds the instruction's short number as people
+     * read it, the name of the person who switched, and for a phoned instruction the supervisor who confirmed it with
+     * their password (account and name) and {@code itReview} (IT looks at every switch not backed by a received instruction).
+     */
+    record DowntimeEntered(String source, String instructionId, Instant announcedAt, String reason, long lastSeqBefore,
+                           Long instructionNumber, String requestedByName, String confirmedBy, String confirmedByName, Boolean itReview)
             implements DowntimeRecord {
+
+        /** As written in version 1 (the version-2 fields null). */
+        public DowntimeEntered(String source, String instructionId, Instant announcedAt, String reason, long lastSeqBefore) {
+            this(source, instructionId, announcedAt, reason, lastSeqBefore, null, null, null, null, null);
+        }
     }
 
-    /** {@code mode} v2: downtime left. */
-    record DowntimeLeft(String source, String instructionId, String reason, long downtimeSeconds) implements DowntimeRecord {
+    /** {@code mode}, the stream's second entry: downtime left. Version 2 adds the same fields as {@link DowntimeEntered}'s. */
+    record DowntimeLeft(String source, String instructionId, String reason, long downtimeSeconds, Long instructionNumber,
+                        String requestedByName, String confirmedBy, String confirmedByName, Boolean itReview) implements DowntimeRecord {
+
+        /** As written in version 1 (the version-2 fields null). */
+        public DowntimeLeft(String source, String instructionId, String reason, long downtimeSeconds) {
+            this(source, instructionId, reason, downtimeSeconds, null, null, null, null, null);
+        }
     }
 
     // ---- parts ----------------------------------------------------------------------------------------

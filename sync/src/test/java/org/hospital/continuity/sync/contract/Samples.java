@@ -131,6 +131,16 @@ public final class Samples {
                                 6200, "IOU", null, true, "13800138000", null, IOU_SLIP.toString(), "3C4D-0007", "EMPLOYEE",
                                 "E110100987"))),
                 Map.entry("IouIssued", new Sample("iou", IOU_SLIP, 1,
-                        new IouIssued(IOU_CHARGE.toString(), "司马光", "13800138000", 6200, "3C4D-0007", "EMPLOYEE", "E110100987"))));
+                        new IouIssued(IOU_CHARGE.toString(), "司马光", "13800138000", 6200, "3C4D-0007", "EMPLOYEE", "E110100987"))),
+                // EP-6.1: a phoned instruction, confirmed on the same kiosk by a second supervisor; IT reviews it
+                Map.entry("DowntimeEntered", new Sample("mode", PHONED_EPISODE, 1,
+                        new DowntimeEntered("SUPERVISOR", null, null, "信息科电话通知：HIS全院故障", 42, null, "收费组长乙", "super-2",
+                                "收费组长丙", true))),
+                // leaving by the announced restart notice, acknowledged by its short number
+                Map.entry("DowntimeLeft", new Sample("mode", PHONED_EPISODE, 2,
+                        new DowntimeLeft("ANNOUNCED", "5b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", null, 7200, 12L, "收款员甲", null, null,
+                                null))));
     }
+
+    static final UUID PHONED_EPISODE = UUID.fromString("4a0f7081-92a3-4b5c-6d7e-8f9a0b1c2dcf");
 }

@@ -72,6 +72,12 @@ class KioskCrashE2EIT {
                 "phone", "139" + String.format("%08d", i), "insuranceType", "SELF_PAY", "departmentCode", "NK", "feeItemCode", "S0001");
     }
 
+    /** An insured outpatient (city employee insurance, card number): the patient an IOU may be issued to (EP-4.4). */
+    static Map<String, Object> insuredRegistration() {
+        return Map.of("name", "演示参保病人", "sex", "M", "ageYears", 58, "phone", "13800000001", "insuranceType", "EMPLOYEE",
+                "insuranceCard", "YB20260001", "departmentCode", "NK", "feeItemCode", "S0001");
+    }
+
     @Test
     @DisplayName("EP-8.3 kill -9 during a stream of submits: after restart every confirmed entry is present, in order, with the breakpoint")
     void everyConfirmedRecordSurvivesKillMinusNine() throws Exception {
@@ -116,8 +122,10 @@ class KioskCrashE2EIT {
                     "paymentMethod", "CASH", "lines", List.of(Map.of("code", "D0001", "quantity", 2), Map.of("code", "S0005", "quantity", 1),
                             Map.of("code", "D0004", "quantity", 1))));
             String invoiceNo = charge.path("details").path("invoiceNo").asText();
-            JsonNode iou = desk.ok("POST", "/api/charges", Map.of("knownPatientId", "P0001", "settlement", "IOU", "phone", "13800000001",
-                    "lines", List.of(Map.of("code", "D0001", "quantity", 1))));
+            // EP-4.4: an IOU only for an insured patient with a card
+            JsonNode insured = desk.ok("POST", "/api/registrations", insuredRegistration());
+            JsonNode iou = desk.ok("POST", "/api/charges", Map.of("registrationId", insured.path("id").asText(), "settlement", "IOU",
+                    "phone", "13800000001", "lines", List.of(Map.of("code", "D0001", "quantity", 1))));
             String iouId = iou.path("details").path("iouId").asText();
 
             // stream submits and pull the plug in the middle

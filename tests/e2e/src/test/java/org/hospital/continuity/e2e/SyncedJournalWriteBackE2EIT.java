@@ -61,8 +61,9 @@ class SyncedJournalWriteBackE2EIT {
                 JsonNode reg = desk.ok("POST", "/api/registrations", KioskCrashE2EIT.registration(0));
                 JsonNode charge = desk.ok("POST", "/api/charges", Map.of("registrationId", reg.path("id").asText(), "settlement", "PAID",
                         "paymentMethod", "CASH", "lines", List.of(Map.of("code", "D0001", "quantity", 2), Map.of("code", "S0005", "quantity", 1))));
-                JsonNode iou = desk.ok("POST", "/api/charges", Map.of("knownPatientId", "P0001", "settlement", "IOU", "phone", "13800000001",
-                        "lines", List.of(Map.of("code", "D0001", "quantity", 1))));
+                JsonNode insured = desk.ok("POST", "/api/registrations", KioskCrashE2EIT.insuredRegistration());
+                JsonNode iou = desk.ok("POST", "/api/charges", Map.of("registrationId", insured.path("id").asText(), "settlement", "IOU",
+                        "phone", "13800000001", "lines", List.of(Map.of("code", "D0001", "quantity", 1))));
                 KioskKilledDuringPushE2EIT.awaitDrained(server, desk, kioskId, Duration.ofSeconds(120));
 
                 // an incident whose capture window spans the kiosk's records (the incident feature computes it in the server;
@@ -94,8 +95,9 @@ class SyncedJournalWriteBackE2EIT {
                     assertThat(entries).allMatch(JournalEntry::hashMatches);
 
                     DowntimeRecords.Assembled assembled = DowntimeRecords.assemble(incident.toString(), entries);
-                    assertThat(assembled.drafts()).hasSize(1);
-                    VisitDraft visit = assembled.drafts().get(0);
+                    assertThat(assembled.drafts()).hasSize(2);
+                    VisitDraft visit = assembled.drafts().stream().filter(d -> d.visitId().toString().equals(reg.path("id").asText()))
+                            .findFirst().orElseThrow();
                     assertThat(visit.visitId().toString()).isEqualTo(reg.path("id").asText());
                     assertThat(visit.kioskId()).isEqualTo(kioskId);
                     assertThat(visit.downtimeNumber()).isEqualTo(reg.path("details").path("patientNumber").asText());
@@ -111,11 +113,13 @@ class SyncedJournalWriteBackE2EIT {
                     assertThat(visit.lines()).allMatch(l -> l.unitPriceFen() > 0);
                     long chargedFen = visit.lines().stream().skip(1).mapToLong(l -> l.unitPriceFen() * l.quantity()).sum();
                     assertThat(chargedFen).as("the charge's lines add up to its total").isEqualTo(charge.path("details").path("totalFen").asLong());
-                    // the IOU charge of a patient the snapshot knows (no downtime registration) is its own record, written at
-                    // write-back under the HIS patient of its id (it used to be an "orphan", silently left out)
+                    // EP-4.4: the IOU of the insured patient is a charge of their downtime visit; nothing waits for a person
                     assertThat(assembled.waiting()).isEmpty();
-                    assertThat(assembled.records()).filteredOn(d -> d.unitId().toString().equals(iou.path("id").asText()))
-                            .singleElement().satisfies(d -> assertThat(d.patient().knownPatientId()).isEqualTo("P0003"));
+                    VisitDraft insuredVisit = assembled.drafts().stream()
+                            .filter(d -> d.visitId().toString().equals(insured.path("id").asText())).findFirst().orElseThrow();
+                    assertThat(insuredVisit.lines()).extracting(VisitDraft.Line::code, VisitDraft.Line::quantity)
+                            .contains(org.assertj.core.groups.Tuple.tuple("D0001", 1));
+                    assertThat(iou.path("details").path("settlement").asText()).isEqualTo("IOU");
                 } finally {
                     pool.closeAndAwait();
                     vertx.closeAndAwait();
