@@ -61,10 +61,13 @@
     $('incident-body').hidden = !i;
     if (!i) { return; }
     var badge = $('incident-class');
-    badge.className = 'class-badge ' + (i.faultClass || 'none') + (i.open ? '' : ' closed');
-    // after recovery the class the incident had, marked as recovered (never "ungraded")
-    var shown = i.faultClass || (!i.open ? i.highestClass : null);
-    badge.textContent = shown ? t('class.' + shown) + (i.open ? '' : ' · ' + t('board.recovered')) : t('board.class.none');
+    // after recovery — declared (the outage ended, departments still restarting) or closed — the class the incident
+    // had, marked as recovered (never "ungraded")
+    // (a class IT still gives, e.g. after lowering it, is shown as it is)
+    var recovered = !i.open || (!!i.outageEndedAt && !i.faultClass);
+    var shown = i.faultClass || (recovered ? i.highestClass : null);
+    badge.className = 'class-badge ' + (shown || 'none') + (recovered ? ' closed' : '');
+    badge.textContent = shown ? t('class.' + shown) + (recovered ? ' · ' + t('board.recovered') : '') : t('board.class.none');
     badge.setAttribute('data-class', i.faultClass || '');
     $('incident-scope').textContent = i.scope ? t('scope.' + i.scope) : '—';
     $('incident-opened').textContent = when(i.openedAt);

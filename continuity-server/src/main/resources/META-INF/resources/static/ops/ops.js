@@ -93,6 +93,7 @@
   }
   fill($('override-class'), boot.classes, false);
   fill($('file-area'), boot.departments, true);
+  fill($('manual-department'), boot.departments, true);
   fill($('file-symptom-code'), boot.symptoms, true);
   $('me').textContent = boot.me || '';
 
@@ -210,6 +211,15 @@
     var f = ev.target;
     call('POST', '/api/incidents/' + state.incident.id + '/override/lift', { reason: f.reason.value }, f)
       .then(function () { f.reason.value = ''; say(t('ops.override.lift')); refresh(); }, function () {});
+  });
+  // EP-5.2: critically ill patients may switch a department to manual operation at any moment, before the ladder's time;
+  // the engine issues the department's switch instruction (EP-6.1), which its people acknowledge at their kiosks
+  $('manual-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    var department = byCode(boot.departments, f.department.value);
+    call('POST', '/api/incidents/manual-mode-requests', { department: f.department.value, reason: f.reason.value }, f)
+      .then(function () { f.reset(); say(t('ops.manual.done', { department: name(department) })); refresh(); }, function () {});
   });
   $('recovery-form').addEventListener('submit', function (ev) {
     ev.preventDefault();

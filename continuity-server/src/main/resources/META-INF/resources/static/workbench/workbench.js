@@ -24,10 +24,14 @@
   }
   function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
   function pad(n) { return (n < 10 ? '0' : '') + n; }
+  // times in the hospital's one zone (server config), whatever the screen's own zone is
+  var zoned = new Intl.DateTimeFormat('en-GB', { timeZone: boot.zone || undefined, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   function when(iso) {
     if (!iso) { return ''; }
-    var d = new Date(iso);
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+    var p = {};
+    zoned.formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
+    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
   }
   function yuan(fen) {
     var neg = fen < 0; fen = Math.abs(fen);

@@ -105,6 +105,9 @@ class OutageLadderTest {
                 .body("acknowledgements.personName", org.hamcrest.Matchers.hasItem("测试 cashier-1"));
         as(cashier).when().post("/api/instructions/" + cashierSwitch.get("id") + "/acknowledgements").then().statusCode(409);
         assertThat(mode("OUTPATIENT_REGISTRATION")).isEqualTo("MANUAL");
+        // the timeline (board, fault report) names the department in words, never by its code
+        assertThat(Scenario.current().getList("timeline.findAll { it.kind == 'MODE_CHANGED' }.zh", String.class))
+                .contains("门诊挂号收费：正常运行 → 手工操作").noneMatch(t -> t.contains("OUTPATIENT_REGISTRATION"));
         assertThat(as(cashier).when().get("/api/instructions?party=OUTPATIENT_REGISTRATION&open=true").then().statusCode(200)
                 .extract().jsonPath().getList("id")).doesNotContain(cashierSwitch.get("id"));
 

@@ -162,6 +162,17 @@ class OperationsPageBrowserTest {
         shot(board, "03-board-class-i-ladder.png");
         sweep(board, "/board");
 
+        // EP-5.2: critically ill patients — IT switches the pharmacy to manual now, before the ladder's 30 minutes;
+        // the switch instruction is issued for the pharmacy and waits for its acknowledgement (EP-6.1)
+        page.locator("#manual-department").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("药房"));
+        page.locator("#manual-reason").fill("危重病人取药，药房提前转入手工");
+        page.locator("#manual-reason").press("Enter");
+        assertThat(page.locator("#status")).hasText("已通知药房转入手工操作，等待该部门确认。");
+        Locator pharmacy = page.locator("#instructions li[data-party=PHARMACY]").first();
+        assertThat(pharmacy).containsText("药房");
+        assertThat(pharmacy).containsText("等待确认");
+        shot(page, "02b-pharmacy-switched-early.png");
+
         // IT grades it differently, with a reason; the board follows
         page.locator("#override-class").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("二类故障"));
         page.locator("#override-reason").fill("仅一台服务器，已切换备机");
@@ -178,6 +189,9 @@ class OperationsPageBrowserTest {
         page.locator("#recovery-button").click();
         assertThat(page.locator("#status")).containsText("已宣布系统恢复");
         shot(page, "04-recovery-declared.png");
+        // the board keeps the class the incident had, marked as recovered: never "ungraded" after recovery
+        assertThat(board.locator("#incident-class")).containsText("二类故障");
+        assertThat(board.locator("#incident-class")).not().containsText("未定级");
         shot(board, "05-board-after-recovery.png");
         sweep(board, "/board");
         sweep(page, "/ops");

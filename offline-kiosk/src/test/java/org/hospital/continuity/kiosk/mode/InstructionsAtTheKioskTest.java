@@ -98,6 +98,9 @@ class InstructionsAtTheKioskTest {
         assertThat(ack.entry().eventType()).isEqualTo("InstructionAcknowledged");
         assertThat(ack.entry().actor()).isEqualTo("cashier-1");
         assertThat(ack.entry().payload()).contains(manual.id().toString()).contains("\"deliveredAtOnce\":false").contains("收款员甲");
+        // the server reads it as a record of the contract: a push holding it is stored, not refused (EP-6.1)
+        assertThat(org.hospital.continuity.sync.contract.Contract.CURRENT.check(ack.entry()))
+                .isInstanceOf(org.hospital.continuity.sync.contract.Contract.Readable.class);
         assertThat(journal.bySeq(before + 2).orElseThrow().entry().eventType()).isEqualTo("DowntimeEntered");
         assertThat(server.acknowledgements()).noneMatch(a -> a.startsWith(manual.id().toString()));
 

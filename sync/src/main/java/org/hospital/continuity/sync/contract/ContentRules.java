@@ -21,6 +21,7 @@ import org.hospital.continuity.sync.contract.DowntimeRecord.DischargeSettled;
 import org.hospital.continuity.sync.contract.DowntimeRecord.Dispensed;
 import org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeEntered;
 import org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeLeft;
+import org.hospital.continuity.sync.contract.DowntimeRecord.InstructionAcknowledged;
 import org.hospital.continuity.sync.contract.DowntimeRecord.DrugLine;
 import org.hospital.continuity.sync.contract.DowntimeRecord.ExamDone;
 import org.hospital.continuity.sync.contract.DowntimeRecord.ExamsRegistered;
@@ -128,6 +129,13 @@ public final class ContentRules {
             known(v, "source", r.source(), MODE_SOURCES, true);
             if (r.downtimeSeconds() < 0) {
                 v.add(new Violation("payload.downtimeSeconds", "must not be negative"));
+            }
+        } else if (record instanceof InstructionAcknowledged r) {
+            // EP-6.1: which instruction, by whom, when
+            required(v, "instructionId", r.instructionId());
+            required(v, "accountId", r.accountId());
+            if (r.acknowledgedAt() == null) {
+                v.add(new Violation("payload.acknowledgedAt", "must be given"));
             }
         }
         if (record instanceof ClinicalForm f && (f.corrects() == null) != (f.correctionReason() == null)) {

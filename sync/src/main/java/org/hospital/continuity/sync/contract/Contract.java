@@ -32,6 +32,7 @@ import org.hospital.continuity.sync.contract.DowntimeRecord.DischargeSettled;
 import org.hospital.continuity.sync.contract.DowntimeRecord.Dispensed;
 import org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeEntered;
 import org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeLeft;
+import org.hospital.continuity.sync.contract.DowntimeRecord.InstructionAcknowledged;
 import org.hospital.continuity.sync.contract.DowntimeRecord.ExamsRegistered;
 import org.hospital.continuity.sync.contract.DowntimeRecord.InvoiceNumberSpoiled;
 import org.hospital.continuity.sync.contract.DowntimeRecord.InvoiceVoided;
@@ -155,7 +156,9 @@ public final class Contract {
             new Kind("ClinicalFormVoided", CLINICAL_STREAMS, ClinicalFormVoided.class, Position.LATER, 1, Map.of()),
             new Kind("ClinicalFormCorrected", CLINICAL_STREAMS, ClinicalFormCorrected.class, Position.LATER, 1, Map.of()),
             new Kind("DowntimeEntered", Set.of("mode"), DowntimeEntered.class, Position.FIRST, 2, MODE_V2),
-            new Kind("DowntimeLeft", Set.of("mode"), DowntimeLeft.class, Position.SECOND, 2, MODE_V2)));
+            new Kind("DowntimeLeft", Set.of("mode"), DowntimeLeft.class, Position.SECOND, 2, MODE_V2),
+            // EP-6.1: the acknowledgement given at the kiosk, journaled before the mode change (the server keeps it)
+            Kind.v1("InstructionAcknowledged", InstructionAcknowledged.class, Position.FIRST, "instruction")));
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -182,6 +182,15 @@ public sealed interface DowntimeRecord {
         }
     }
 
+    /**
+     * {@code instruction} v1: a person acknowledged an instruction at the kiosk with their own sign-in (EP-6.1), journaled
+     * before the mode change it brings; {@code deliveredAtOnce} false when the server was unreachable and heard of it later.
+     * Not a patient record: the server keeps it, the HIS never gets it.
+     */
+    record InstructionAcknowledged(String instructionId, Long number, String kind, String modeAfter, String accountId,
+                                   String personName, Instant acknowledgedAt, boolean deliveredAtOnce) implements DowntimeRecord {
+    }
+
     // ---- parts ----------------------------------------------------------------------------------------
 
     /** The patient as written on a clinical form (from the snapshot when known: {@code knownPatientId} is the HIS's id). */

@@ -99,7 +99,10 @@ public final class Samples {
                 Map.entry("DowntimeEntered", new Sample("mode", UUID.fromString("4a0f7081-92a3-4b5c-6d7e-8f9a0b1c2dce"), 1,
                         new DowntimeEntered("ANNOUNCED", "instr-0042", Instant.parse("2026-11-21T06:00:00Z"), null, 17))),
                 Map.entry("DowntimeLeft", new Sample("mode", UUID.fromString("4a0f7081-92a3-4b5c-6d7e-8f9a0b1c2dce"), 2,
-                        new DowntimeLeft("ANNOUNCED", "instr-0043", null, 14400))));
+                        new DowntimeLeft("ANNOUNCED", "instr-0043", null, 14400))),
+                Map.entry("InstructionAcknowledged", new Sample("instruction", UUID.fromString("5b1f8192-a3b4-4c5d-8e7f-9a0b1c2d3e4f"), 1,
+                        new InstructionAcknowledged("0c4d3a2e-7b61-4f0a-9d3c-2e8f1a5b6c7d", 17L, "MANUAL_SWITCH", "MANUAL", "cashier-1",
+                                "收款员甲", Instant.parse("2026-11-21T06:01:00Z"), true))));
     }
 
     /** The samples of schema version {@code version}: {@link #all()} for 1, the kinds that have that version after. */

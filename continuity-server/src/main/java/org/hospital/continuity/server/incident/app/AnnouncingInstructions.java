@@ -156,11 +156,13 @@ public class AnnouncingInstructions implements Instructions {
                 if (current == i.modeAfter() || current.refusalToBecome(i.modeAfter()).isPresent()) {
                     return Uni.createFrom().voidItem();
                 }
+                // the department in words on the timeline, the board and the fault report, never its code
+                Department department = Department.fromCode(i.party()).orElseThrow();
                 return instructions.changeMode(c, i.party(), current, i.modeAfter(), now, i.id(), staff.personId())
                         .chain(() -> incidents.appendEvent(c, i.incidentId(), 0, new IncidentEvent.ModeChanged(now, "EP-6.1",
-                                new Words(i.party() + ": " + current.zh() + " → " + i.modeAfter().zh(),
-                                        i.party() + ": " + current.en() + " → " + i.modeAfter().en()),
-                                Department.fromCode(i.party()).orElseThrow(), current, i.modeAfter(), i.id()), now))
+                                new Words(department.zh() + "：" + current.zh() + " → " + i.modeAfter().zh(),
+                                        department.en() + ": " + current.en() + " → " + i.modeAfter().en()),
+                                department, current, i.modeAfter(), i.id()), now))
                         .replaceWithVoid();
             });
         });

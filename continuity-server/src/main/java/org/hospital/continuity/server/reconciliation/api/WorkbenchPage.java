@@ -35,13 +35,16 @@ public class WorkbenchPage {
     private final Template login;
     private final CurrentIdentityAssociation identities;
     private final ObjectMapper json;
+    private final org.hospital.continuity.server.platform.config.ContinuityServerConfig config;
 
     public WorkbenchPage(@Location("workbench/workbench.html") Template page, @Location("workbench/login.html") Template login,
-                         CurrentIdentityAssociation identities, ObjectMapper json) {
+                         CurrentIdentityAssociation identities, ObjectMapper json,
+                         org.hospital.continuity.server.platform.config.ContinuityServerConfig config) {
         this.page = page;
         this.login = login;
         this.identities = identities;
         this.json = json;
+        this.config = config;
     }
 
     @GET
@@ -60,6 +63,7 @@ public class WorkbenchPage {
             }
             Map<String, Object> boot = new LinkedHashMap<>();
             boot.put("lang", language.tag());
+            boot.put("zone", config.zone().getId()); // every time in the hospital's one zone, not the screen's
             boot.put("m", m);
             boot.put("me", name(identity));
             boot.put("works", works);

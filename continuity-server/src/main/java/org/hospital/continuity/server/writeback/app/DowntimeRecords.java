@@ -114,8 +114,10 @@ public final class DowntimeRecords {
                 amendments.add(a);
                 unitOf.put(e.entryId(), e.entryId());
             } else {
-                // the breakpoint entries, a spoiled paper invoice number: book-keeping of the desk, nothing for the HIS
+                // the breakpoint entries, an acknowledged instruction (EP-6.1), a spoiled paper invoice number: book-keeping of
+                // the desk, nothing for the HIS
                 notForHis.add(new NotForHis(e, r instanceof DowntimeRecord.InvoiceNumberSpoiled ? "spoiled invoice number (register only)"
+                        : r instanceof DowntimeRecord.InstructionAcknowledged ? "instruction acknowledged at the kiosk"
                         : "breakpoint of the kiosk"));
             }
         }
