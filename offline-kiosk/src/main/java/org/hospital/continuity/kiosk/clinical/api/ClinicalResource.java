@@ -69,6 +69,33 @@ public class ClinicalResource {
         this.texts = texts;
     }
 
+    @jakarta.inject.Inject
+    org.hospital.continuity.kiosk.platform.api.ProblemMappers problems;
+
+    /** The form each writing route takes (the last segment of {@code /api/clinical/<form>}). */
+    private static final java.util.Map<String, org.hospital.continuity.kiosk.clinical.domain.FormType> FORM_ROUTES = java.util.Map.of(
+            "prescriptions", org.hospital.continuity.kiosk.clinical.domain.FormType.PRESCRIPTION,
+            "orders", org.hospital.continuity.kiosk.clinical.domain.FormType.ORDER,
+            "requisitions", org.hospital.continuity.kiosk.clinical.domain.FormType.REQUISITION,
+            "charge-executions", org.hospital.continuity.kiosk.clinical.domain.FormType.CHARGE_EXECUTION,
+            "exam-registers", org.hospital.continuity.kiosk.clinical.domain.FormType.EXAM_REGISTER,
+            "dispenses", org.hospital.continuity.kiosk.clinical.domain.FormType.DISPENSE);
+
+    /**
+     * HR-1: a role the route's rule refuses (before the body is read) gets the same sentence as the forms' own check —
+     * who writes this form ("处方只能由医生开具"), or that clinical records are for clinical staff.
+     */
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper
+    public Response notForRole(io.quarkus.security.ForbiddenException e, jakarta.ws.rs.core.UriInfo uri) {
+        String path = uri == null ? "" : uri.getPath();
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        var form = FORM_ROUTES.get(last);
+        KioskRejection why = form != null && path.endsWith("/api/clinical/" + last)
+                ? new KioskRejection(403, "form-not-for-role", "HR-1", form.roleRefusal(), List.of())
+                : new KioskRejection(403, "clinical-records-not-for-role", "HR-1", "error.clinical.read", List.of());
+        return problems.rejected(why, uri);
+    }
+
     @POST
     @Path("/prescriptions")
     @RolesAllowed(ClinicalRoles.DOCTOR) // EP-6.4
