@@ -69,7 +69,7 @@ public class SeedingAdministrator {
                         UUID person = UUID.randomUUID();
                         UUID account = UUID.randomUUID();
                         // the person, the account and the audit entry (HR-8) commit together: the directory's insert joins this transaction
-                        return directory.addPerson(c, person, "系统管理员 (initial)", "IT", EnumSet.of(StaffRole.IT_ADMIN), now)
+                        return directory.addPerson(c, person, "系统管理员（初始账号）", "IT", EnumSet.of(StaffRole.IT_ADMIN), now)
                                 .chain(() -> accounts.insert(c, account, admin.username(), person, hash, now))
                                 .chain(() -> accounts.audit(c, account, null, "SEEDED", "initial administrator from configuration", now))
                                 .replaceWith(true);
