@@ -73,6 +73,7 @@ class FaultReportPdfTest {
         var outage = Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofHours(3));
         incidents.show(Incidents.closed(Incidents.afterThirtyMinutes(outage, outage.outageStart().plus(Duration.ofMinutes(30))),
                 clock.instant().minusSeconds(60)));
+        int number = outage.number();
         as(itDuty()).contentType("application/json")
                 .body(Map.of("rootCause", "核心交换机电源模块损坏", "preventiveMeasures", "双电源改造；备件常备", "followUps", "厂商一周内提交分析报告"))
                 .when().put("/api/board/incidents/" + id + "/fault-report").then().statusCode(200);
@@ -86,7 +87,10 @@ class FaultReportPdfTest {
         String text = text(pdf);
         assertThat(text).contains("故障排除报告及恢复记录", "故障编号", "最高等级", "一类故障", "原因分析", "防范措施", "后续跟进事项",
                 "恢复记录（时间线）", "信息科负责人签字");
-        assertThat(text).contains(id.toString(), "核心交换机电源模块损坏", "双电源改造", "厂商一周内提交分析报告", "全院网络不通",
+        // the incident by its number, as people refer to it (a UUID is not for people)
+        assertThat(text).doesNotContain(id.toString());
+        assertThat(text).containsPattern("故障编号\\s+" + number + "\\b");
+        assertThat(text).contains("核心交换机电源模块损坏", "双电源改造", "厂商一周内提交分析报告", "全院网络不通",
                 "故障关闭", "待提交");
         assertThat(fonts(pdf)).anyMatch(f -> f.contains("WenQuanYi") && f.endsWith("embedded"));
         assertThat(pdf.length).as("a subset of the font, not the whole 5 MB file").isLessThan(1_000_000);
@@ -96,10 +100,12 @@ class FaultReportPdfTest {
     @DisplayName("the PDF in English on request, and only for signed-in readers")
     void englishAndSignedInOnly() throws Exception {
         UUID id = UUID.randomUUID();
-        incidents.show(Incidents.closed(Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofHours(2)), clock.instant()));
+        var outage = Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofHours(2));
+        incidents.show(Incidents.closed(outage, clock.instant()));
         byte[] pdf = as(leader()).when().get("/board/incidents/" + id + "/report.pdf?lang=en").then().statusCode(200)
                 .extract().asByteArray();
-        assertThat(text(pdf)).contains("Fault-resolution report and recovery record", "Class I fault", id.toString());
+        assertThat(text(pdf)).contains("Fault-resolution report and recovery record", "Class I fault", "Incident " + outage.number())
+                .doesNotContain(id.toString());
         given().when().get("/board/incidents/" + id + "/report.pdf").then().statusCode(401);
         as(leader()).when().get("/board/incidents/" + UUID.randomUUID() + "/report.pdf").then().statusCode(404);
     }

@@ -5,10 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hospital.continuity.server.board.app.IncidentPicture;
 
 /** Builders of incident pictures for the board tests (what the incident engine would report). */
 final class Incidents {
+
+    /** Incidents are numbered for people (故障编号); the test incidents too, from a range the engine's never reaches in a test. */
+    private static final AtomicInteger NUMBERS = new AtomicInteger(9000);
 
     private Incidents() {
     }
@@ -33,7 +37,8 @@ final class Incidents {
                         "core switch not answering, the whole network is unreachable (12 failed probes)")),
                 List.of(), departments,
                 List.of(new IncidentPicture.TimelineItem(start, "OUTAGE_STARTED", "EP-5.1", "网络整体故障开始", "whole-network outage started"),
-                        new IncidentPicture.TimelineItem(start.plusSeconds(60), "CLASS_CHANGED", "EP-4.1", "定为一类故障", "graded Class I")));
+                        new IncidentPicture.TimelineItem(start.plusSeconds(60), "CLASS_CHANGED", "EP-4.1", "定为一类故障", "graded Class I")),
+                NUMBERS.incrementAndGet(), List.of());
     }
 
     /** The same incident after the 30-minute step: the EP-5.2.1 areas are manual; the pharmacy acknowledged. */
@@ -49,14 +54,14 @@ final class Incidents {
         timeline.add(new IncidentPicture.TimelineItem(at, "LADDER_STEP_REACHED", "EP-5.2.1", "故障超过30分钟：门诊挂号收费等转入手工操作",
                 "outage passed 30 minutes: outpatient registration and others switch to manual"));
         return new IncidentPicture(p.id(), p.openedAt(), null, p.faultClass(), p.scope(), p.highestClass(), p.outageStart(), null,
-                p.evidence(), p.schedule(), departments, timeline);
+                p.evidence(), p.schedule(), departments, timeline, p.number(), p.areasDown());
     }
 
     /** Regraded to Class II (e.g. only one subnet after all). */
     static IncidentPicture regraded(IncidentPicture p, String faultClass) {
         return new IncidentPicture(p.id(), p.openedAt(), p.closedAt(), faultClass, p.scope(), p.highestClass(), p.outageStart(),
                 p.outageEndedAt(), List.of(new IncidentPicture.Line("EP-4.2", "仅 3 号楼一个子网受影响", "only one subnet of building 3 affected")),
-                p.schedule(), p.departments(), p.timeline());
+                p.schedule(), p.departments(), p.timeline(), p.number(), p.areasDown());
     }
 
     /** Recovered and closed at {@code at}. */
@@ -65,6 +70,6 @@ final class Incidents {
         timeline.add(new IncidentPicture.TimelineItem(at, "OUTAGE_ENDED", "EP-6.8", "网络整体故障结束", "whole-network outage ended"));
         timeline.add(new IncidentPicture.TimelineItem(at.plusSeconds(1), "INCIDENT_CLOSED", "EP-8.1", "故障关闭", "incident closed"));
         return new IncidentPicture(p.id(), p.openedAt(), at.plusSeconds(1), p.faultClass(), p.scope(), p.highestClass(), p.outageStart(),
-                at, p.evidence(), p.schedule(), p.departments(), timeline);
+                at, p.evidence(), p.schedule(), p.departments(), timeline, p.number(), p.areasDown());
     }
 }

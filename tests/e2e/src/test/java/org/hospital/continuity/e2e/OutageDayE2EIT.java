@@ -551,6 +551,8 @@ class OutageDayE2EIT {
         board.click("#report-link");
         board.waitForSelector("#report-title");
         assertThat(board.textContent("#highest-class")).contains("一类故障");
+        // the incident by the number people use for it (故障编号), never its UUID
+        assertThat(board.textContent("#incident-id").strip()).matches("\\d+");
         board.fill("textarea[name=rootCause]", "数据库服务器电源故障导致宕机");
         board.fill("textarea[name=preventiveMeasures]", "更换电源，增加双路供电");
         board.fill("textarea[name=followUps]", "下周复查备用电源");

@@ -129,7 +129,7 @@ public class BoardPage {
                                 .format(clock.instant().atZone(notificationSettings.zone()));
                         String xhtml = reportPdf.data("m", m).data("lang", language.tag()).data("d", doc)
                                 .data("generatedAt", generatedAt).render();
-                        return Uni.createFrom().item(() -> pdf.render(xhtml, m.get("report.title") + " " + id))
+                        return Uni.createFrom().item(() -> pdf.render(xhtml, m.get("report.title") + " · " + m.get("report.incident") + " " + doc.number()))
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
                     })
                     .map(bytes -> Response.ok(bytes, "application/pdf")

@@ -31,7 +31,7 @@ public class ComposingTheFaultReport {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The report as the printable page shows it; every text already in the reader's language. */
-    public record Document(UUID incidentId, String highestClass, String faultClass, String scope, String openedAt, String closedAt,
+    public record Document(UUID incidentId, int number, String highestClass, String faultClass, String scope, String openedAt, String closedAt,
                            String outageStart, String outageEnd, String outageDuration, List<Line> evidence,
                            List<Line> departments, List<Line> teams, List<Line> statusReports, List<Line> notifications,
                            List<Line> timeline, FaultReportRecord record, String deadline, String state, boolean closed) {
@@ -102,7 +102,7 @@ public class ComposingTheFaultReport {
                         List<Line> timeline = PicturingTheBoard.timeline(i, t.getItem1(), t.getItem2(),
                                         t.getItem4()).stream()
                                 .map(e -> new Line(at(e.at(), zone), zh ? e.zh() : e.en(), e.clause())).toList();
-                        return Optional.of(new Document(incidentId, i.highestClass(), i.faultClass(), i.scope(), at(i.openedAt(), zone),
+                        return Optional.of(new Document(incidentId, i.number(), i.highestClass(), i.faultClass(), i.scope(), at(i.openedAt(), zone),
                                 at(i.closedAt(), zone), at(i.outageStart(), zone), at(i.outageEndedAt(), zone),
                                 i.outageStart() == null ? null : duration(outage, zh), evidence, departments, teams, reports, notices,
                                 timeline, record, at(FaultReportRecord.deadline(i.closedAt()), zone),
