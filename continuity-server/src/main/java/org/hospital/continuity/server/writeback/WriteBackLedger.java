@@ -46,6 +46,18 @@ public interface WriteBackLedger {
     /** Puts an item on the workbench. A blocking item leaves the visit unsettled until a person resolves it. */
     void raise(WorkbenchItem item);
 
+    /**
+     * True when the visit's only open blocking item says it waits for an earlier registration of the same person
+     * ({@code GROUP_WAITING}: that one is with a person, and only one registration of a person creates the patient).
+     */
+    boolean waitsOnlyForItsGroup(UUID visitId);
+
+    /**
+     * Closes the visit's {@code GROUP_WAITING} item, recorded as write-back's own action with {@code why}: the earlier
+     * registration is written now, so the next step takes this one up again (and finds the patient it was written under).
+     */
+    void releaseGroupWait(UUID visitId, String why);
+
     /** Records that the run paused (HIS unavailable) before {@code visitId}. */
     void paused(String incident, UUID visitId, String detail);
 }

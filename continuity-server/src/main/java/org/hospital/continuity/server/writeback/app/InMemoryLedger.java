@@ -26,6 +26,7 @@ public final class InMemoryLedger implements WriteBackLedger {
     private final Map<String, String> groupPatient = new ConcurrentHashMap<>();
     private final List<WorkbenchItem> items = new ArrayList<>();
     private final Map<UUID, Boolean> blocked = new ConcurrentHashMap<>();
+    private final java.util.Set<UUID> released = new java.util.HashSet<>();
     private volatile String pausedDetail;
 
     @Override
@@ -71,6 +72,33 @@ public final class InMemoryLedger implements WriteBackLedger {
     }
 
     @Override
+    public synchronized boolean waitsOnlyForItsGroup(UUID visitId) {
+        if (written.containsKey(visitId) || decided.containsKey(visitId) || !blocked.containsKey(visitId)) {
+            return false;
+        }
+        List<WorkbenchItem> open = items.stream().filter(i -> i.visitId().equals(visitId) && i.blocking() && !released.contains(i.id())).toList();
+        return !open.isEmpty() && open.stream().allMatch(InMemoryLedger::groupWait);
+    }
+
+    @Override
+    public synchronized void releaseGroupWait(UUID visitId, String why) {
+        items.stream().filter(i -> i.visitId().equals(visitId) && groupWait(i)).forEach(i -> released.add(i.id()));
+        if (items.stream().noneMatch(i -> i.visitId().equals(visitId) && i.blocking() && !released.contains(i.id()))) {
+            blocked.remove(visitId);
+        }
+    }
+
+    private static boolean groupWait(WorkbenchItem i) {
+        return i.blocking() && i.reason() == org.hospital.continuity.server.writeback.WorkbenchReason.PATIENT_PROPOSAL
+                && "GROUP_WAITING".equals(i.detail());
+    }
+
+    /** Items write-back closed itself (an earlier registration of the person was written). */
+    public synchronized java.util.Set<UUID> released() {
+        return java.util.Set.copyOf(released);
+    }
+
+    @Override
     public synchronized void raise(WorkbenchItem item) {
         items.add(item);
         if (item.blocking()) {
@@ -90,7 +118,8 @@ public final class InMemoryLedger implements WriteBackLedger {
         if (written.containsKey(unitId) || decided.containsKey(unitId)) {
             return Optional.empty();
         }
-        return items.stream().filter(i -> i.visitId().equals(unitId) && i.blocking()).map(WorkbenchItem::reason).findFirst();
+        return items.stream().filter(i -> i.visitId().equals(unitId) && i.blocking() && !released.contains(i.id()))
+                .map(WorkbenchItem::reason).findFirst();
     }
 
     @Override

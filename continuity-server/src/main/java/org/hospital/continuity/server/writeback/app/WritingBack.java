@@ -78,6 +78,9 @@ public final class WritingBack {
         this.backoff = backoff;
     }
 
+    /** Why write-back took up a registration that waited for its group (shown on the workbench as written). */
+    static final String RELEASED_WHY = "同一人较早的一次登记已确认并回写，本次登记随之自动回写";
+
     /** Signals that the HIS is unavailable after retries. */
     static final class HisDown extends Exception {
         HisDown(String detail) {
@@ -116,6 +119,11 @@ public final class WritingBack {
             order.putIfAbsent(drafts.get(i).visitId(), i);
         }
         for (VisitDraft d : drafts) {
+            if (ledger.waitsOnlyForItsGroup(d.visitId()) && !earlierMemberUnwritten(d.visitId(), grouping, order)) {
+                // it waited for an earlier registration of the same person, which is written now: take it up again
+                // (its own decision then finds the patient that one was written under), as the workbench promised
+                ledger.releaseGroupWait(d.visitId(), RELEASED_WHY);
+            }
             if (ledger.settled(d.visitId())) {
                 already++;
                 continue;
@@ -320,6 +328,16 @@ public final class WritingBack {
     private record Step(boolean written, boolean createdPatient, int priceFlags) {
     }
 
+    /** Whether a registration captured earlier in the visit's automatic group is not written yet. */
+    private boolean earlierMemberUnwritten(UUID visitId, DuplicateGroups grouping, Map<UUID, Integer> order) {
+        if (grouping.groupOf(visitId) == null) {
+            return false;
+        }
+        Integer at = order.get(visitId);
+        return grouping.othersOf(visitId).stream()
+                .anyMatch(o -> order.getOrDefault(o, Integer.MAX_VALUE) < at && ledger.writtenPatientOf(List.of(o)).isEmpty());
+    }
+
     private Step one(VisitDraft d, DuplicateGroups grouping, List<MatchScore> near, Map<UUID, Integer> order) throws HisDown {
         String groupKey = grouping.groupOf(d.visitId());
         // 1. codes: configured, never guessed
@@ -374,9 +392,7 @@ public final class WritingBack {
             if (groupKey != null) {
                 // an automatic group only checks that its members agree: the same HIS patient, or one new patient
                 // created by its first member (the others wait while that one is with a person)
-                Integer at = order.get(d.visitId());
-                boolean earlierUnwritten = grouping.othersOf(d.visitId()).stream()
-                        .anyMatch(o -> order.getOrDefault(o, Integer.MAX_VALUE) < at && ledger.writtenPatientOf(List.of(o)).isEmpty());
+                boolean earlierUnwritten = earlierMemberUnwritten(d.visitId(), grouping, order);
                 String says = DowntimeDuplicates.groupCheck(decision, ofGroup.orElse(null), earlierUnwritten);
                 if (says != null) {
                     List<MatchScore> shown = decision instanceof MatchDecision.Matched m ? List.of(m.score())

@@ -93,6 +93,29 @@ public class PgWriteBackLedger implements WriteBackLedger {
     }
 
     @Override
+    public boolean waitsOnlyForItsGroup(UUID visitId) {
+        Row r = sql("select count(*) filter (where reason = 'PATIENT_PROPOSAL' and detail = 'GROUP_WAITING') as waiting,"
+                + " count(*) as open from workbench_item i where visit_id = $1 and blocking and resolved_at is null"
+                + " and not exists (select 1 from writeback_decision d where d.visit_id = i.visit_id)"
+                + " and not exists (select 1 from writeback_visit v where v.visit_id = i.visit_id)", Tuple.of(visitId)).iterator().next();
+        long waiting = r.getLong("waiting");
+        return waiting > 0 && waiting == r.getLong("open");
+    }
+
+    @Override
+    public void releaseGroupWait(UUID visitId, String why) {
+        // one statement: the item closes and its action (write-back's own, not a person's) is recorded together
+        sql("with released as (update workbench_item set resolved_at = $2 where visit_id = $1 and blocking and resolved_at is null"
+                + " and reason = 'PATIENT_PROPOSAL' and detail = 'GROUP_WAITING' returning id)"
+                + " insert into workbench_action (id, item_id, action, actor, why, acted_at)"
+                + " select gen_random_uuid(), id, 'RELEASED', $3, $4, $2 from released",
+                Tuple.of(visitId, now(), RELEASED_BY, why));
+    }
+
+    /** Who closes a waiting item when its group's earlier registration is written: write-back itself (shown in words). */
+    public static final String RELEASED_BY = "补录回写（自动）";
+
+    @Override
     public void raise(WorkbenchItem item) {
         try {
             sql("insert into workbench_item (id, incident, visit_id, kiosk_id, department_code, reason, detail, captured,"

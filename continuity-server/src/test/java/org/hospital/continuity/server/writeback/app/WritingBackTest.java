@@ -142,6 +142,45 @@ class WritingBackTest {
     }
 
     @Test
+    @DisplayName("EP-8.4 a registration that waited for an earlier registration of the same person is written once that one is, under the same patient")
+    void groupWaitingIsTakenUpAgain() {
+        PatientFacts person = new PatientFacts("p", "欧阳娜", org.hospital.continuity.sync.matching.Sex.FEMALE,
+                java.time.LocalDate.of(1949, 12, 31), "13800138000", "11010519491231002X");
+        UUID first = UUID.nameUUIDFromBytes("group-wait:first".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID second = UUID.nameUUIDFromBytes("group-wait:second".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Instant at = Instant.parse("2026-11-21T02:00:00Z");
+        VisitDraft a = new VisitDraft(first, "inc-gw", "K-1", "D-0001", new PatientFacts(first.toString(), person.name(), person.sex(),
+                person.birthDate(), person.phone(), person.nationalId()), "0301", null, at, "acct-1", "PF-1",
+                List.of(new VisitDraft.Line(UUID.nameUUIDFromBytes((first + ":0").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "DRUG", "DRUG-IBU", "布洛芬缓释胶囊", 1, 1850, true)));
+        VisitDraft b = new VisitDraft(second, "inc-gw", "K-2", "D-0002", new PatientFacts(second.toString(), person.name(), person.sex(),
+                person.birthDate(), person.phone(), person.nationalId()), "0301", null, at.plusSeconds(3600), "acct-2", "PF-2",
+                List.of(new VisitDraft.Line(UUID.nameUUIDFromBytes((second + ":0").getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "FEE", "REG-GEN", "普通门诊挂号费", 1, 500, false)));
+        InMemoryLedger ledger = new InMemoryLedger();
+        CodeMapping withoutIbu = new CodeMapping(Map.of(CodeMapping.Kind.DRUG, Map.of("DRUG-AMOX", "DRUG-AMOX")));
+
+        // the first registration waits for a person (its drug code is not mapped); the second, the same person at another
+        // kiosk, would create the patient a second time, so it waits for the first
+        runner(his, ledger, new HisCircuit(5, Duration.ofMinutes(1), clock), withoutIbu).run("inc-gw", List.of(a, b), null);
+        assertThat(ledger.items()).extracting(WorkbenchItem::visitId, WorkbenchItem::reason, WorkbenchItem::detail)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(first, WorkbenchReason.UNMAPPED_CODE, "DRUG DRUG-IBU"),
+                        org.assertj.core.groups.Tuple.tuple(second, WorkbenchReason.PATIENT_PROPOSAL, "GROUP_WAITING"));
+        assertThat(ledger.writtenVisits()).isEmpty();
+
+        // the code is mapped and a person lets the first be written as a new patient: the next run writes both,
+        // the second under the patient the first created, with no second decision by a person
+        ledger.decide(first, "");
+        runner(his, ledger, new HisCircuit(5, Duration.ofMinutes(1), clock), identity()).run("inc-gw", List.of(a, b), null);
+        assertThat(ledger.writtenVisits()).containsKeys(first, second);
+        String patient = ledger.writtenVisits().get(first).outcome().hisPatientRef();
+        assertThat(ledger.writtenVisits().get(second).outcome().hisPatientRef()).isEqualTo(patient);
+        assertThat(count(Patient.class)).isEqualTo(1);
+        assertThat(ledger.released()).hasSize(1);
+        assertThat(ledger.waitingReason(second)).isEmpty();
+    }
+
+    @Test
     @DisplayName("Issue 9: a visit with an unmapped drug code goes to the workbench, never a guess")
     void unmappedCodeGoesToTheWorkbench() {
         OutageFixture fx = new OutageFixture(OutageDataSet.generate(5, 50, 40, 2, Instant.parse("2026-11-21T00:00:00Z")), "inc-2");

@@ -58,4 +58,33 @@ class PgWriteBackLedgerTest {
         ledger.written(incident, visit, "group-1", new WriteOutcome.Written(0, 8, "Patient/7", List.of("Encounter/1")), "WORKBENCH");
         assertThat(ledger.progress(incident).written()).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("EP-8.4 a registration waiting for its group is released by write-back itself: the item closes with write-back's own action in words")
+    void groupWaitReleased() {
+        String incident = "inc-" + UUID.randomUUID();
+        UUID visit = UUID.randomUUID();
+        PatientFacts captured = new PatientFacts(visit.toString(), "欧阳娜", Sex.FEMALE, LocalDate.of(1949, 12, 31), "13800138000", null);
+        VisitDraft draft = new VisitDraft(visit, incident, "k2", "DT0100002", captured, "0301", null,
+                Instant.parse("2026-11-21T03:00:00Z"), "acct-8", null, List.of());
+        WorkbenchItem waiting = new WorkbenchItem(UUID.randomUUID(), incident, visit, "k2", "0301", WorkbenchReason.PATIENT_PROPOSAL,
+                "GROUP_WAITING", draft, List.of(), true, Instant.parse("2026-11-22T08:00:00Z"));
+        assertThat(ledger.waitsOnlyForItsGroup(visit)).isFalse();
+        ledger.raise(waiting);
+        assertThat(ledger.settled(visit)).isTrue();
+        assertThat(ledger.waitsOnlyForItsGroup(visit)).isTrue();
+
+        ledger.releaseGroupWait(visit, "同一人较早的一次登记已回写");
+        assertThat(ledger.settled(visit)).as("taken up again by the next step").isFalse();
+        assertThat(ledger.waitsOnlyForItsGroup(visit)).isFalse();
+        assertThat(ledger.waitingReason(visit)).isEmpty();
+
+        // another open item (a person's question) keeps it waiting: the release only closes the group wait
+        UUID other = UUID.randomUUID();
+        ledger.raise(new WorkbenchItem(UUID.randomUUID(), incident, other, "k2", "0301", WorkbenchReason.PATIENT_PROPOSAL,
+                "GROUP_WAITING", draft, List.of(), true, Instant.parse("2026-11-22T08:00:00Z")));
+        ledger.raise(new WorkbenchItem(UUID.randomUUID(), incident, other, "k2", "0301", WorkbenchReason.UNMAPPED_CODE,
+                "DRUG DRUG-X", draft, List.of(), true, Instant.parse("2026-11-22T08:00:01Z")));
+        assertThat(ledger.waitsOnlyForItsGroup(other)).isFalse();
+    }
 }
