@@ -18,8 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.hospital.continuity.testsupport.ScreenWords;
 import org.hospital.continuity.kiosk.support.Desk;
 import org.hospital.continuity.kiosk.support.StandInServer;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
@@ -36,17 +35,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(StandInServerResource.class)
 class ChineseScreensBrowserIT {
 
-    /** Words people at the hospital read as they are: keys, the plan's clause ids, dose units and routes, the toggle. */
-    static final Set<String> ALLOWED = Set.of("Alt", "Ctrl", "Enter", "Esc", "Tab", "Shift", "Delete", "EP", "HR", "English", "DRILL",
-            "g", "mg", "ml", "po", "iv", "ivgtt", "im", "ih", "tid", "bid", "qd", "prn", "topical", "inhal",
-            // the hospital's own words, written this way in Chinese notices and orders and in the plan: the HIS (信息科通知：HIS故障),
-            // a CT scan (胸部CT), the other systems the plan names (PACS、LIS等系统转入手工操作, EMR)
-            "HIS", "CT", "PACS", "LIS", "EMR");
-    /** A word of Latin letters; not the letters of a code joined to its number by a hyphen (a stub number JC-0042). */
-    static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9]|\\d-)[A-Za-z]{2,}(?![A-Za-z0-9]|-\\d)");
-    static final Pattern UUID_TEXT = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
-
     @TestHTTPResource("/")
     URL url;
 
@@ -54,28 +42,9 @@ class ChineseScreensBrowserIT {
     static final Set<String> PINYIN_CODES = StandInServer.items().stream().map(org.hospital.continuity.kiosk.reference.ReferenceSnapshot.Item::pinyin)
             .collect(java.util.stream.Collectors.toSet());
 
-    /** What is wrong on a page's visible text (empty: nothing). */
+    /** What is wrong on a page's visible text (empty: nothing): the shared screen-word rule, the catalogue's pinyin codes allowed. */
     static List<String> findings(String where, String text) {
-        List<String> out = new ArrayList<>();
-        Matcher w = LATIN_WORD.matcher(text);
-        while (w.find()) {
-            if (!ALLOWED.contains(w.group()) && !PINYIN_CODES.contains(w.group())) {
-                out.add(where + ": Latin word \"" + w.group() + "\" in …" + around(text, w.start()) + "…");
-            }
-        }
-        Matcher u = UUID_TEXT.matcher(text);
-        while (u.find()) {
-            out.add(where + ": an id " + u.group());
-        }
-        Matcher i = ISO_TIME.matcher(text);
-        while (i.find()) {
-            out.add(where + ": an ISO time in …" + around(text, i.start()) + "…");
-        }
-        return out;
-    }
-
-    private static String around(String text, int at) {
-        return text.substring(Math.max(0, at - 20), Math.min(text.length(), at + 30)).replace('\n', ' ');
+        return ScreenWords.findings(where, text, PINYIN_CODES);
     }
 
     static Map<String, Object> drugLine(String code, Object dose, String unit, int quantity) {

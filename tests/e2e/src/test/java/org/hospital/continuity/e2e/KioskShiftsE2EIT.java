@@ -157,7 +157,7 @@ class KioskShiftsE2EIT {
 
     void shot(Page page, Desk d, String step) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(d.key() + "-" + step + ".png")));
-        notChinese.addAll(ScreenWords.findings(d.key() + " " + step, page.innerText("body")));
+        notChinese.addAll(org.hospital.continuity.testsupport.ScreenWords.findings(d.key() + " " + step, page.innerText("body")));
     }
 
     /** EP-3.1: F5, what fails (系统运行缓慢), where (prefilled: this workstation), in one's words; Enter sends it. */
