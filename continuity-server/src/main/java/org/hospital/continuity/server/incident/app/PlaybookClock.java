@@ -35,6 +35,10 @@ public class PlaybookClock {
         long t = System.nanoTime();
         engine.state().await().atMost(java.time.Duration.ofMinutes(10));
         Log.infof("incident engine state rebuilt from the journal up to seq=%d in %d ms", engine.cachedSeq(), (System.nanoTime() - t) / 1_000_000);
+        int adopted = engine.adoptIncidentsOfThePreviousVersion().await().atMost(java.time.Duration.ofMinutes(1));
+        if (adopted > 0) {
+            Log.infof("%d incident(s) of the previous version carried on", adopted);
+        }
         if (!config.clockEnabled()) {
             Log.info("playbook clock disabled in this instance");
             return;

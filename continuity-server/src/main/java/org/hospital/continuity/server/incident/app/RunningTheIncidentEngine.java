@@ -162,6 +162,43 @@ public class RunningTheIncidentEngine implements IncidentIntake {
     }
 
     /**
+     * After an upgrade from the previous version: that version kept one incident at a time and stored it without the
+     * engine's stable id. The engine rebuilds that incident from the journal under its own id; here the stored one is
+     * bound to it (each unbound stored incident, oldest first, to the engine's oldest open incident no stored one is
+     * bound to), so that its timeline, ladder (EP-5.2), recovery (EP-6.8) and back-entry (EP-8.4) carry on under the
+     * incident people already know, and the next event does not open a second incident for the same outage. A stored
+     * incident the engine no longer holds open stays as it is and is logged for IT. Answers how many were bound.
+     */
+    public Uni<Integer> adoptIncidentsOfThePreviousVersion() {
+        return store.pool().withTransaction(c -> store.unboundOpenIncidents(c).chain(unbound -> {
+            if (unbound.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return store.lock(c).chain(() -> catchUp(c)).chain(cached -> store.openEngineRefs(c).chain(bound -> {
+                List<IncidentRef> free = cached.state().incidents().stream().map(IncidentState::ref)
+                        .filter(r -> !bound.containsKey(r.id())).toList();
+                Uni<Integer> chain = Uni.createFrom().item(0);
+                for (int i = 0; i < Math.min(unbound.size(), free.size()); i++) {
+                    UUID id = unbound.get(i);
+                    IncidentRef ref = free.get(i);
+                    chain = chain.chain(n -> store.bindEngineRef(c, id, ref.id(), ref.number())
+                            .invoke(ok -> {
+                                if (ok) {
+                                    Log.infof("incident of the previous version id=%s carried on as engine incident number=%d", id, ref.number());
+                                }
+                            })
+                            .map(ok -> ok ? n + 1 : n));
+                }
+                if (unbound.size() > free.size()) {
+                    Log.warnf("%d open incident(s) of the previous version have no open incident in the engine: IT closes them",
+                            unbound.size() - free.size());
+                }
+                return chain;
+            }));
+        }));
+    }
+
+    /**
      * Stores the engine's state at the journal position folded now (as the engine does every {@link #SNAPSHOT_EVERY}
      * rows), so that a starting instance replays only the journal after it. The position stored.
      */

@@ -162,6 +162,25 @@ public class IncidentStore {
                 .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("id"));
     }
 
+    /**
+     * Open incidents stored without the engine's stable id, the oldest first: only a database written by the previous
+     * version holds them (it kept one incident at a time and did not record the engine's id).
+     */
+    public Uni<List<UUID>> unboundOpenIncidents(Tx c) {
+        return c.client().query("select id from incident where closed_at is null and engine_ref is null order by opened_at").execute()
+                .map(rows -> {
+                    List<UUID> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getUUID("id")));
+                    return out;
+                });
+    }
+
+    /** Binds a stored incident to the engine's incident (its stable id and number), when it is not bound yet. */
+    public Uni<Boolean> bindEngineRef(Tx c, UUID id, String engineRef, int number) {
+        return c.client().preparedQuery("update incident set engine_ref = $2, engine_number = $3 where id = $1 and engine_ref is null")
+                .execute(Tuple.of(id, engineRef, number)).map(r -> r.rowCount() == 1);
+    }
+
     /** engine id → stored id of every open incident. */
     public Uni<Map<String, UUID>> openEngineRefs(Tx c) {
         return c.client().query("select id, engine_ref from incident where closed_at is null and engine_ref is not null").execute().map(rows -> {
