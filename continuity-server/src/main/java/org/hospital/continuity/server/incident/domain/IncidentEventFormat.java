@@ -172,6 +172,10 @@ public final class IncidentEventFormat {
      * @throws IllegalArgumentException when a known tag's data is malformed (the row cannot be trusted)
      */
     public static IncidentEvent read(String tag, int schemaVersion, Head head, Map<String, Object> data) {
+        if (schemaVersion < 2) {
+            // version 1 words named signals by their machine ids ("信号 f208a5e8-… 故障报告 …"): never for people's eyes
+            head = new Head(head.at(), head.clause(), withoutIds(head.summary()));
+        }
         if (schemaVersion > SCHEMA_VERSION) {
             return new Unrecognised(head.at(), head.clause(), head.summary(), tag, data);
         }
@@ -233,6 +237,22 @@ public final class IncidentEventFormat {
             out.add(map("step", m.step().name(), "clause", m.clause(), "dueAt", m.dueAt().toString(), "threshold", m.threshold().toString()));
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern MACHINE_ID = java.util.regex.Pattern.compile(
+            "\\s*[(（]?(?<![0-9A-Za-z])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z])[)）]?");
+
+    /** The words without machine ids (and an arrow left pointing at nothing). */
+    static Words withoutIds(Words w) {
+        return new Words(withoutIds(w.zh()), withoutIds(w.en()));
+    }
+
+    private static String withoutIds(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = MACHINE_ID.matcher(text).replaceAll("");
+        return out.replaceAll("\\s*(→|->)\\s*(?=$|[;；,，])", "").replaceAll(" {2,}", " ").strip();
     }
 
     /** Typed reads of a stored map, tolerant of what version 1 rows leave out. */
@@ -331,7 +351,7 @@ public final class IncidentEventFormat {
         List<EvidenceLine> evidence() {
             return maps("evidence").stream().map(Data::new).map(l -> new EvidenceLine(l.string("rule"), l.nullable("clause"),
                     l.enumValue("class", FaultClass.class), l.enumValue("scope", Scope.class), l.strings("signals"),
-                    l.instant("since"), new Words(l.string("zh"), l.string("en")))).toList();
+                    l.instant("since"), withoutIds(new Words(l.string("zh"), l.string("en"))))).toList();
         }
 
         List<Milestone> schedule() {

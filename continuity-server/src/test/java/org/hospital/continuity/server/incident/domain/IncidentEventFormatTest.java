@@ -97,6 +97,29 @@ class IncidentEventFormatTest {
     }
 
     @Test
+    @DisplayName("EP-4 words of version 1 rows named signals by machine ids: read without them (as stored by the previous release)")
+    void versionOneWordsLoseMachineIds() {
+        // the words the previous release stored, copied from its database
+        String id = "f208a5e8-26a9-4282-a218-cece44636b61";
+        IncidentEventFormat.Head head = new IncidentEventFormat.Head(AT, null,
+                new Words("诊断(系统管理员): 服务器不能正常工作 → " + id, "diagnosis (admin): server not working → " + id));
+        IncidentEvent signal = IncidentEventFormat.read("SIGNAL_RECEIVED", 1, head, Map.of("signalId", id, "signalKind", "Diagnosis"));
+        assertThat(signal.summary()).isEqualTo(new Words("诊断(系统管理员): 服务器不能正常工作", "diagnosis (admin): server not working"));
+
+        IncidentEvent classChanged = IncidentEventFormat.read("CLASS_CHANGED", 1, new IncidentEventFormat.Head(AT, "EP-4.1",
+                new Words("信号 " + id + " 故障报告 门诊收费处", "signal " + id + " fault report")), new java.util.HashMap<>(Map.of("to", "CLASS_I",
+                "evidence", List.of(Map.of("rule", "DIAGNOSED_CAUSE", "clause", "EP-4.1", "class", "CLASS_I", "scope", "WHOLE_NETWORK",
+                        "signals", List.of(id), "since", AT.toString(),
+                        "zh", "信息科核实原因(系统管理员): 服务器不能正常工作 (" + id + ")", "en", "cause verified by IT: server down (" + id + ")")))));
+        assertThat(classChanged.summary().zh()).isEqualTo("信号 故障报告 门诊收费处");
+        assertThat(classChanged).isInstanceOfSatisfying(IncidentEvent.ClassChanged.class, c -> assertThat(c.evidence()).singleElement()
+                .satisfies(l -> {
+                    assertThat(l.line().zh()).isEqualTo("信息科核实原因(系统管理员): 服务器不能正常工作");
+                    assertThat(l.signals()).as("the ids stay in the data, for the machine").containsExactly(id);
+                }));
+    }
+
+    @Test
     @DisplayName("a type this server does not know (a newer instance wrote it) reads as Unrecognised, with its words; it never stops a reader")
     void unknownTypesReadAsUnrecognised() {
         IncidentEvent e = IncidentEventFormat.read("SOMETHING_NEW", 3, HEAD, Map.of("x", 1));
