@@ -9,6 +9,7 @@ public class DirectorySchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0200__directory.sql", "db/migration/V0951__department_place.sql");
+        return List.of("db/migration/V0200__directory.sql", "db/migration/V0205__initial_admin_display_name.sql",
+                "db/migration/V0951__department_place.sql");
     }
 }
