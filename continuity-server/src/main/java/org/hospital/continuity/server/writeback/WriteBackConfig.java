@@ -65,6 +65,13 @@ public interface WriteBackConfig {
     @WithDefault("Asia/Shanghai")
     String zone();
 
+    /**
+     * Visits written at once (each lane of dependent visits stays in capture order). The HIS, not this server, is the
+     * bottleneck: a few concurrent writers keep it busy (the stand-in HIS took 76 bundles/s from 2 clients and 91 from 4).
+     */
+    @WithDefault("4")
+    int concurrency();
+
     /** Attempts per HIS call before the visit's run pauses. */
     @WithDefault("3")
     int attempts();
