@@ -391,7 +391,7 @@ public final class WritingBack {
                     raiseRecord(incident, d, WorkbenchReason.AMBIGUOUS_IN_HIS, a.detail());
                     workbench++;
                 } else if (out instanceof WriteOutcome.Refused r) {
-                    raiseRecord(incident, d, WorkbenchReason.HIS_REFUSED, r.status() + " " + r.detail());
+                    raiseRecord(incident, d, WorkbenchReason.HIS_REFUSED, refusal(r));
                     workbench++;
                 } else {
                     WriteOutcome.Written w = (WriteOutcome.Written) out;
@@ -590,7 +590,7 @@ public final class WritingBack {
             return new Step(false, false, 0);
         }
         if (out instanceof WriteOutcome.Refused r) {
-            raise(d, WorkbenchReason.HIS_REFUSED, r.status() + " " + r.detail(), List.of(), true);
+            raise(d, WorkbenchReason.HIS_REFUSED, refusal(r), List.of(), true);
             return new Step(false, false, 0);
         }
         WriteOutcome.Written w = (WriteOutcome.Written) out;
@@ -665,6 +665,16 @@ public final class WritingBack {
                        boolean blocking) {
         ledger.raise(new WorkbenchItem(UUID.randomUUID(), d.incident(), d.visitId(), d.kioskId(), d.departmentCode(), reason,
                 detail, d, candidates, blocking, clock.instant()));
+    }
+
+    /**
+     * What the workbench shows for a refusal: the link's own words when it gave them in Chinese (the HL7 v2 link renders
+     * the ERR segment so), else the HIS's status and answer as they came.
+     */
+    static String refusal(WriteOutcome.Refused r) {
+        String d = r.detail() == null ? "" : r.detail();
+        boolean words = d.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return words ? d : r.status() + " " + d;
     }
 
     private static String describe(List<CodeMapping.Unmapped> missing) {

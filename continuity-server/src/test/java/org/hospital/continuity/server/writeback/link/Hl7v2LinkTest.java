@@ -213,6 +213,38 @@ class Hl7v2LinkTest extends HisLinkSuite {
         assertThat(capped.complete()).as("a capped list is never taken as the whole").isFalse();
     }
 
+    @Test
+    @DisplayName("EP-8.4 through the runner: a visit the HIS refuses waits on the workbench in Chinese words, the others are written over v2")
+    void theRunnerWritesOverV2AndParksARefusalInWords() {
+        java.util.List<org.hospital.continuity.server.writeback.VisitDraft> drafts = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            UUID id = UUID.randomUUID();
+            LocalDate born = LocalDate.of(1970 + i, 3, 4 + i);
+            PatientFacts p = new PatientFacts(id.toString(), new String[] {"赵敏", "钱学", "孙立"}[i], Sex.FEMALE, born, "1390013900" + i,
+                    org.hospital.continuity.sync.matching.NationalId.of("110101", born, 200 + 2 * i));
+            drafts.add(new org.hospital.continuity.server.writeback.VisitDraft(id, "inc-v2", "kiosk-1", "DT-K1-00" + (10 + i), p, "0301", null,
+                    Instant.parse("2026-11-21T02:10:00Z").plusSeconds(60L * i), "acct-cashier-3", "PF-" + i,
+                    List.of(new org.hospital.continuity.server.writeback.VisitDraft.Line(UUID.randomUUID(), "FEE", "REG-01", "普通门诊挂号", 1,
+                            1000, false))));
+        }
+        mllp.answerNext("AE", "101", "PID", 7, "出生日期必填");
+        org.hospital.continuity.server.writeback.app.InMemoryLedger ledger = new org.hospital.continuity.server.writeback.app.InMemoryLedger();
+        org.hospital.continuity.server.writeback.app.WritingBack.Report r = new org.hospital.continuity.server.writeback.app.WritingBack(his,
+                new org.hospital.continuity.sync.his.CodeMapping(java.util.Map.of()),
+                new org.hospital.continuity.server.writeback.domain.HisCircuit(5, Duration.ofMinutes(1), Instant::now), ledger, Instant::now,
+                d -> { }, 3, Duration.ofMillis(1)).withConcurrency(2).run("inc-v2", drafts, null);
+
+        assertThat(r.written()).isEqualTo(2);
+        assertThat(r.toWorkbench()).isEqualTo(1);
+        assertThat(ledger.items()).singleElement().satisfies(i -> {
+            assertThat(i.reason()).isEqualTo(org.hospital.continuity.server.writeback.WorkbenchReason.HIS_REFUSED);
+            assertThat(i.detail()).isEqualTo("HIS 拒收此记录：必填项缺失（位置：病人信息第 7 项）；HIS 说明：出生日期必填");
+        });
+        // two workers: whichever registration reached the HIS first was refused; the other two are in the HIS
+        assertThat(mllp.patients()).extracting(p -> p.family() + p.given()).filteredOn(n -> Set.of("赵敏", "钱学", "孙立").contains(n))
+                .hasSize(2);
+    }
+
     static int freePort() {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
