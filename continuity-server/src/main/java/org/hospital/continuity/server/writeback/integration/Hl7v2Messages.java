@@ -313,9 +313,10 @@ public final class Hl7v2Messages {
     }
 
     private static String rxe(String code, String name, int quantity, String unit, String dose, String frequency, Integer days) {
-        // RXE-1 quantity/timing (frequency, days), RXE-2 give code, RXE-3 give amount, RXE-5 units, RXE-10/11 dispense amount/units
+        // RXE-1 quantity/timing (frequency, days), RXE-2 give code, RXE-7 the dose as written (administration instructions),
+        // RXE-10/11 dispense amount/units
         String timing = frequency == null && days == null ? "" : comp("", esc(frequency), days == null ? "" : "D" + days);
-        return seg("RXE", timing, comp(esc(code), esc(name), "HIS-DRUG"), esc(dose == null ? "" : dose), "", "", "", "", "", "",
+        return seg("RXE", timing, comp(esc(code), esc(name), "HIS-DRUG"), "", "", "", "", dose == null ? "" : comp("", esc(dose)), "", "",
                 Integer.toString(quantity), comp("", esc(unit)));
     }
 
