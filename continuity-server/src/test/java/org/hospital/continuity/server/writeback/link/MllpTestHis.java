@@ -111,7 +111,12 @@ public final class MllpTestHis implements AutoCloseable {
 
     /** Puts a patient into the HIS; answers its HIS id. */
     public synchronized String seed(String family, String given, String sex, LocalDate birth, String phone, String nationalId, String... stays) {
-        String mr = "H" + (nextMr++);
+        return seedAs("H" + (nextMr++), family, given, sex, birth, phone, nationalId, stays);
+    }
+
+    /** Puts a patient into the HIS under a given HIS id. */
+    public synchronized String seedAs(String mr, String family, String given, String sex, LocalDate birth, String phone, String nationalId,
+                                      String... stays) {
         Set<String> ids = new HashSet<>();
         ids.add(mr + "|HIS");
         if (nationalId != null) {
@@ -148,6 +153,13 @@ public final class MllpTestHis implements AutoCloseable {
     /** Messages stored (accepted, not duplicates) plus patients held. */
     public synchronized long count() {
         return stored.size() + patients.size();
+    }
+
+    /** Charged lines the HIS holds (distinct FT1-2 transaction ids of charges, CG). */
+    public synchronized long chargeLines() {
+        return stored.stream().flatMap(m -> Er7.Read.of(m).all("FT1").stream())
+                .filter(f -> "CG".equals(Er7.Read.comp(Er7.Read.field(f, 6), 1)))
+                .map(f -> Er7.Read.comp(Er7.Read.field(f, 2), 1)).distinct().count();
     }
 
     public synchronized List<String> stored() {
