@@ -4,12 +4,13 @@ import java.util.Optional;
 
 /**
  * The hospital information system as write-back sees it. Plain Java and blocking: the server's
- * implementation (HL7 FHIR R4) runs it on worker threads, never on the event loop.
+ * implementations (HL7 FHIR R4, and HL7 v2 over MLLP for a HIS that does not speak FHIR) run on worker threads, never on
+ * the event loop; write-back calls them from several workers at once, so an implementation is thread-safe.
  *
  * <p>Finding candidate patients is {@link HisPatientSearch} (its contract says what every link must do).
  *
  * <p>Every write is idempotent: writing the same {@link DowntimeVisit} twice creates nothing twice
- * (conditional creates on business identifiers).
+ * (FHIR: conditional creates on business identifiers; HL7 v2: control ids and business ids derived from the record).
  */
 public interface HisPort extends HisPatientSearch {
 

@@ -136,7 +136,7 @@ public class RunningWriteBack {
             drafts.add(c);
         }
         WritingBack runner = new WritingBack(his, mapping, circuit, ledger, clock, d -> Thread.sleep(d.toMillis()),
-                config.attempts(), config.backoff());
+                config.attempts(), config.backoff()).withConcurrency(config.concurrency());
         int parked = runner.park(incident, waiting);
         if (parked > 0) {
             Log.infof("write-back incident=%s records waiting on the workbench: %d new", incident, parked);

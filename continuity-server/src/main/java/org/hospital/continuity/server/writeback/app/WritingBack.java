@@ -43,7 +43,14 @@ public final class WritingBack {
     /** How a run ended. */
     public record Report(String incident, int total, int written, int createdPatients, int matchedPatients,
                          int toWorkbench, int alreadySettled, int priceFlags, boolean paused, String pausedDetail,
-                         Duration took) {
+                         Duration took, int failed) {
+        /** A run without failed visits. */
+        public Report(String incident, int total, int written, int createdPatients, int matchedPatients, int toWorkbench, int alreadySettled,
+                      int priceFlags, boolean paused, String pausedDetail, Duration took) {
+            this(incident, total, written, createdPatients, matchedPatients, toWorkbench, alreadySettled, priceFlags, paused, pausedDetail,
+                    took, 0);
+        }
+
         /** Written automatically, of all visits looked at. */
         public double automaticShare() {
             return total == 0 ? 1.0 : written / (double) total;
@@ -64,6 +71,16 @@ public final class WritingBack {
     private final Sleeper sleeper;
     private final int attempts;
     private final Duration backoff;
+    private int concurrency = 1;
+
+    /**
+     * Writes up to {@code workers} visits at once (see {@link #run}); 1 (the default) writes them one after the other in
+     * capture order. Answers this runner.
+     */
+    public WritingBack withConcurrency(int workers) {
+        this.concurrency = Math.max(1, workers);
+        return this;
+    }
 
     public WritingBack(HisPort his, CodeMapping mapping, HisCircuit circuit, WriteBackLedger ledger, InstantSource clock,
                        Sleeper sleeper, int attempts, Duration backoff) {
@@ -108,51 +125,219 @@ public final class WritingBack {
         return raised;
     }
 
-    /** Runs over the incident's visits in capture order; {@code progress} hears after each visit. */
+    /**
+     * Runs over the incident's visits; {@code progress} hears after each visit. Visits are written by up to
+     * {@link #concurrency} workers at once, lane by lane: a lane holds the visits whose write depends on another's (one
+     * person's registrations grouped or merged, near duplicates, registrations kept apart: what one of them is written
+     * under decides the other), in capture order; different lanes run side by side. A visit that fails unexpectedly
+     * stops only its own lane (its later visits wait for the next run, so their order holds); a HIS outage stops every
+     * lane and pauses the run before the earliest visit it stopped. Settled visits are skipped (a replay writes nothing).
+     */
     public Report run(String incident, List<VisitDraft> drafts, Consumer<Report> progress) {
         long started = System.nanoTime();
         Outage outage = outage(drafts);
         DuplicateGroups grouping = DuplicateGroups.of(outage.groups(), ledger.regroupings(incident));
-        int written = 0, created = 0, matched = 0, workbench = 0, already = 0, flags = 0;
         Map<UUID, Integer> order = new HashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
             order.putIfAbsent(drafts.get(i).visitId(), i);
         }
-        for (VisitDraft d : drafts) {
-            if (ledger.waitsOnlyForItsGroup(d.visitId()) && !earlierMemberUnwritten(d.visitId(), grouping, order)) {
-                // it waited for an earlier registration of the same person, which is written now: take it up again
-                // (its own decision then finds the patient that one was written under), as the workbench promised
-                ledger.releaseGroupWait(d.visitId(), RELEASED_WHY);
-            }
-            if (ledger.settled(d.visitId())) {
-                already++;
-                continue;
-            }
-            try {
-                Step step = one(d, grouping, outage.near().getOrDefault(d.visitId(), List.of()), order);
-                if (step.written) {
-                    written++;
-                    if (step.createdPatient) {
-                        created++;
-                    } else {
-                        matched++;
-                    }
-                    flags += step.priceFlags;
-                } else {
-                    workbench++;
+        Tally tally = new Tally(incident, drafts.size(), started, progress);
+        List<List<VisitDraft>> lanes = lanes(drafts, grouping, outage);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        if (concurrency <= 1 || lanes.size() <= 1) {
+            // one worker: in capture order, skipping the rest of a lane whose visit failed
+            Set<Integer> failedLanes = new HashSet<>();
+            Map<UUID, Integer> laneOf = new HashMap<>();
+            for (int l = 0; l < lanes.size(); l++) {
+                for (VisitDraft d : lanes.get(l)) {
+                    laneOf.put(d.visitId(), l);
                 }
-            } catch (HisDown e) {
-                ledger.paused(incident, d.visitId(), e.getMessage());
-                return new Report(incident, drafts.size(), written, created, matched, workbench, already, flags, true,
-                        e.getMessage(), Duration.ofNanos(System.nanoTime() - started));
             }
-            if (progress != null) {
-                progress.accept(new Report(incident, drafts.size(), written, created, matched, workbench, already, flags,
-                        false, null, Duration.ofNanos(System.nanoTime() - started)));
+            for (VisitDraft d : drafts) {
+                Integer lane = laneOf.get(d.visitId());
+                if (stop.get()) {
+                    break;
+                }
+                if (lane != null && failedLanes.contains(lane)) {
+                    continue;
+                }
+                if (!visit(d, grouping, outage, order, tally, stop)) {
+                    failedLanes.add(lane);
+                }
+            }
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(concurrency, lanes.size()),
+                    r -> {
+                        Thread t = new Thread(r, "write-back-" + incident);
+                        t.setDaemon(true);
+                        return t;
+                    });
+            try {
+                List<java.util.concurrent.Callable<Void>> work = new ArrayList<>();
+                for (List<VisitDraft> lane : lanes) {
+                    work.add(() -> {
+                        for (VisitDraft d : lane) {
+                            if (stop.get() || !visit(d, grouping, outage, order, tally, stop)) {
+                                break;
+                            }
+                        }
+                        return null;
+                    });
+                }
+                pool.invokeAll(work);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                tally.pause(Integer.MAX_VALUE, null, "interrupted");
+            } finally {
+                pool.shutdownNow();
             }
         }
-        return new Report(incident, drafts.size(), written, created, matched, workbench, already, flags, false, null,
-                Duration.ofNanos(System.nanoTime() - started));
+        Report end = tally.report(false);
+        if (end.paused() && tally.pausedVisit != null) {
+            ledger.paused(incident, tally.pausedVisit, end.pausedDetail());
+        }
+        return end;
+    }
+
+    /** One visit of a run; false when its lane must stop (it failed, or the HIS is down). */
+    private boolean visit(VisitDraft d, DuplicateGroups grouping, Outage outage, Map<UUID, Integer> order, Tally tally,
+                          java.util.concurrent.atomic.AtomicBoolean stop) {
+        if (ledger.waitsOnlyForItsGroup(d.visitId()) && !earlierMemberUnwritten(d.visitId(), grouping, order)) {
+            // it waited for an earlier registration of the same person (same lane, so written before it), which is
+            // written now: take it up again (its own decision then finds the patient that one was written under), as the
+            // workbench promised
+            ledger.releaseGroupWait(d.visitId(), RELEASED_WHY);
+        }
+        if (ledger.settled(d.visitId())) {
+            tally.already();
+            return true;
+        }
+        try {
+            Step step = one(d, grouping, outage.near().getOrDefault(d.visitId(), List.of()), order);
+            tally.step(step);
+            return true;
+        } catch (HisDown e) {
+            stop.set(true);
+            tally.pause(order.get(d.visitId()), d.visitId(), e.getMessage());
+            return false;
+        } catch (RuntimeException e) {
+            // contained: this visit (and its lane's later ones) wait for the next run; every other visit goes on. Only
+            // the visit id and the kind of failure are logged, never patient data.
+            LOG.log(System.Logger.Level.WARNING, "write-back of visit " + d.visitId() + " failed: " + e.getClass().getName());
+            tally.failed();
+            return false;
+        }
+    }
+
+    private static final System.Logger LOG = System.getLogger(WritingBack.class.getName());
+
+    /**
+     * The lanes of an outage: visits joined when one's write depends on another's (same group or merged, near
+     * duplicates, kept apart), each lane in capture order, lanes in the order of their first visit.
+     */
+    static List<List<VisitDraft>> lanes(List<VisitDraft> drafts, DuplicateGroups grouping, Outage outage) {
+        Map<UUID, UUID> parent = new HashMap<>();
+        for (VisitDraft d : drafts) {
+            parent.put(d.visitId(), d.visitId());
+        }
+        java.util.function.UnaryOperator<UUID> find = new java.util.function.UnaryOperator<>() {
+            @Override
+            public UUID apply(UUID x) {
+                UUID p = parent.get(x);
+                if (p == null || p.equals(x)) {
+                    return x;
+                }
+                UUID root = apply(p);
+                parent.put(x, root);
+                return root;
+            }
+        };
+        java.util.function.BiConsumer<UUID, UUID> join = (a, b) -> {
+            if (!parent.containsKey(a) || !parent.containsKey(b)) {
+                return;
+            }
+            UUID ra = find.apply(a);
+            UUID rb = find.apply(b);
+            if (!ra.equals(rb)) {
+                parent.put(rb, ra);
+            }
+        };
+        for (VisitDraft d : drafts) {
+            UUID id = d.visitId();
+            grouping.othersOf(id).forEach(o -> join.accept(id, o));
+            grouping.keptApartFrom(id).forEach(o -> join.accept(id, o));
+            for (MatchScore near : outage.near().getOrDefault(id, List.of())) {
+                try {
+                    join.accept(id, UUID.fromString(near.candidate().ref()));
+                } catch (IllegalArgumentException notAVisit) {
+                    // only visits of this outage are near duplicates
+                }
+            }
+        }
+        Map<UUID, List<VisitDraft>> byRoot = new java.util.LinkedHashMap<>();
+        for (VisitDraft d : drafts) {
+            byRoot.computeIfAbsent(find.apply(d.visitId()), k -> new ArrayList<>()).add(d);
+        }
+        return new ArrayList<>(byRoot.values());
+    }
+
+    /** A run's counts, shared by its workers. */
+    private final class Tally {
+        private final String incident;
+        private final int total;
+        private final long started;
+        private final Consumer<Report> progress;
+        private int written, created, matched, workbench, already, flags, failed;
+        private int pausedAt = Integer.MAX_VALUE;
+        private UUID pausedVisit;
+        private String pausedDetail;
+
+        Tally(String incident, int total, long started, Consumer<Report> progress) {
+            this.incident = incident;
+            this.total = total;
+            this.started = started;
+            this.progress = progress;
+        }
+
+        synchronized void already() {
+            already++;
+        }
+
+        synchronized void failed() {
+            failed++;
+        }
+
+        synchronized void step(Step step) {
+            if (step.written) {
+                written++;
+                if (step.createdPatient) {
+                    created++;
+                } else {
+                    matched++;
+                }
+                flags += step.priceFlags;
+            } else {
+                workbench++;
+            }
+            if (progress != null) {
+                progress.accept(report(true));
+            }
+        }
+
+        /** The HIS went down before this visit (the earliest in capture order is where the run paused). */
+        synchronized void pause(int at, UUID visit, String detail) {
+            if (at < pausedAt || pausedDetail == null) {
+                pausedAt = at;
+                pausedVisit = visit;
+                pausedDetail = detail;
+            }
+        }
+
+        synchronized Report report(boolean running) {
+            boolean paused = !running && pausedDetail != null;
+            return new Report(incident, total, written, created, matched, workbench, already, flags, paused, paused ? pausedDetail : null,
+                    Duration.ofNanos(System.nanoTime() - started), failed);
+        }
     }
 
     /** How a run over the other records ended. */
@@ -215,7 +400,7 @@ public final class WritingBack {
                     raiseRecord(incident, d, WorkbenchReason.AMBIGUOUS_IN_HIS, a.detail());
                     workbench++;
                 } else if (out instanceof WriteOutcome.Refused r) {
-                    raiseRecord(incident, d, WorkbenchReason.HIS_REFUSED, r.status() + " " + r.detail());
+                    raiseRecord(incident, d, WorkbenchReason.HIS_REFUSED, refusal(r));
                     workbench++;
                 } else {
                     WriteOutcome.Written w = (WriteOutcome.Written) out;
@@ -422,7 +607,7 @@ public final class WritingBack {
             return new Step(false, false, 0);
         }
         if (out instanceof WriteOutcome.Refused r) {
-            raise(d, WorkbenchReason.HIS_REFUSED, r.status() + " " + r.detail(), List.of(), true);
+            raise(d, WorkbenchReason.HIS_REFUSED, refusal(r), List.of(), true);
             return new Step(false, false, 0);
         }
         WriteOutcome.Written w = (WriteOutcome.Written) out;
@@ -497,6 +682,16 @@ public final class WritingBack {
                        boolean blocking) {
         ledger.raise(new WorkbenchItem(UUID.randomUUID(), d.incident(), d.visitId(), d.kioskId(), d.departmentCode(), reason,
                 detail, d, candidates, blocking, clock.instant()));
+    }
+
+    /**
+     * What the workbench shows for a refusal: the link's own words when it gave them in Chinese (the HL7 v2 link renders
+     * the ERR segment so), else the HIS's status and answer as they came.
+     */
+    static String refusal(WriteOutcome.Refused r) {
+        String d = r.detail() == null ? "" : r.detail();
+        boolean words = d.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return words ? d : r.status() + " " + d;
     }
 
     private static String describe(List<CodeMapping.Unmapped> missing) {

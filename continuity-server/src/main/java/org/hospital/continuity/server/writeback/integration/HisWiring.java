@@ -15,8 +15,9 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The HIS adapter: one FhirContext for the application (it is expensive), the FHIR implementation of
- * {@link HisPort}, the configured code mapping and the circuit breaker. The port is blocking: callers run
+ * The HIS adapter: one FhirContext for the application (it is expensive), the {@link HisPort} the configuration
+ * chooses ({@code continuity.writeback.link}: FHIR R4 by default, or HL7 v2 over MLLP), the configured code mapping and
+ * the circuit breaker. The port is blocking: callers run
  * it on a worker ({@code Uni.createFrom().item(...).runSubscriptionOn(executor)}), never on the event loop.
  */
 @ApplicationScoped
@@ -31,7 +32,16 @@ public class HisWiring {
     @Produces
     @Singleton
     HisPort hisPort(FhirContext fhir, WriteBackConfig config, InstantSource clock) {
-        return new FhirHisPort(fhir, config.fhirBaseUrl(), FhirIdentifiers.defaults(), ZoneId.of(config.zone()), clock);
+        // the link is chosen by configuration: FHIR R4 unless the HIS speaks only HL7 v2
+        return switch (config.link().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "fhir" -> new FhirHisPort(fhir, config.fhirBaseUrl(), FhirIdentifiers.defaults(), ZoneId.of(config.zone()), clock);
+            case "hl7v2", "v2" -> {
+                WriteBackConfig.Hl7v2 v2 = config.hl7v2();
+                yield new Hl7v2HisPort(v2.host(), v2.port(), v2.receivingApplication(), v2.receivingFacility(), ZoneId.of(config.zone()), clock,
+                        v2.timeout(), v2.connections());
+            }
+            default -> throw new IllegalStateException("continuity.writeback.link must be fhir or hl7v2, not " + config.link());
+        };
     }
 
     @Produces

@@ -113,7 +113,17 @@ class ConservationTest {
                 "snap-1", null, corrects, why);
     }
 
-    String seedInpatient(String id, String number) {
+    /** The HIS link the outage is written through (FHIR here; {@code ConservationHl7v2Test} runs the same over HL7 v2). */
+    protected org.hospital.continuity.sync.his.HisPort link() {
+        return his;
+    }
+
+    /** How many charged lines the HIS holds (ChargeItems over FHIR). */
+    protected long chargeLinesInHis() {
+        return his.client().search().byUrl("ChargeItem?_summary=count").returnBundle(Bundle.class).execute().getTotal();
+    }
+
+    protected String seedInpatient(String id, String number) {
         Patient p = new Patient();
         p.addIdentifier().setSystem(IDS.hisPatient()).setValue(id);
         p.addName().setText("欧阳娜娜").setFamily("欧阳").addGiven("娜娜");
@@ -185,7 +195,7 @@ class ConservationTest {
         return all;
     }
 
-    long resourcesInHis() {
+    protected long resourcesInHis() {
         long n = 0;
         for (String type : List.of("Patient", "Encounter", "MedicationRequest", "ServiceRequest", "MedicationDispense", "ChargeItem",
                 "Account", "Invoice", "AllergyIntolerance", "Provenance")) {
@@ -197,7 +207,7 @@ class ConservationTest {
     Conservation.Ledger run(List<JournalEntry> entries, InMemoryLedger ledger, CodeMapping mapping) {
         DowntimeRecords.Assembled a = DowntimeRecords.assemble("inc-c", entries);
         InstantSource clock = InstantSource.system();
-        WritingBack runner = new WritingBack(his, mapping, new HisCircuit(5, Duration.ofSeconds(1), clock), ledger, clock, d -> { }, 3,
+        WritingBack runner = new WritingBack(link(), mapping, new HisCircuit(5, Duration.ofSeconds(1), clock), ledger, clock, d -> { }, 3,
                 Duration.ofMillis(1));
         runner.park("inc-c", a.waiting());
         WritingBack.Report visits = runner.run("inc-c", a.drafts(), null);
@@ -273,7 +283,7 @@ class ConservationTest {
             assertThat(i.detail()).contains("registration");
             assertThat(i.captured().lines()).extracting(org.hospital.continuity.server.writeback.VisitDraft.Line::code).containsExactly("LAB-CBC");
         });
-        long chargeItems = his.client().search().byUrl("ChargeItem?_summary=count").returnBundle(Bundle.class).execute().getTotal();
+        long chargeItems = chargeLinesInHis();
         assertThat(chargeItems).as("the registration fee and the later charge's line").isEqualTo(2);
     }
 }

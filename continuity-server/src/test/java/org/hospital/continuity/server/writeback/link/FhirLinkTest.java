@@ -47,6 +47,7 @@ class FhirLinkTest extends HisLinkSuite {
     @Override
     protected void emptyHis() {
         FhirTestServerProcess.reset();
+        his.forgetPrices();
     }
 
     @Override
@@ -77,6 +78,24 @@ class FhirLinkTest extends HisLinkSuite {
         e.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
         e.getSubject().setReference(patient);
         return new HisRecord.Subject(patient, "Encounter/" + his.client().create().resource(e).execute().getId().getIdPart());
+    }
+
+    @Override
+    protected String seedPatient(String family, String given, org.hospital.continuity.sync.matching.Sex sex, java.time.LocalDate birth,
+                                 String phone, String nationalId) {
+        Patient p = new Patient();
+        p.addName().setText(family + given).setFamily(family).addGiven(given);
+        p.setGender(sex == org.hospital.continuity.sync.matching.Sex.MALE ? org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE
+                : sex == org.hospital.continuity.sync.matching.Sex.FEMALE ? org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE
+                : org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.UNKNOWN);
+        p.setBirthDateElement(new org.hl7.fhir.r4.model.DateType(birth.toString()));
+        if (phone != null) {
+            p.addTelecom().setSystem(org.hl7.fhir.r4.model.ContactPoint.ContactPointSystem.PHONE).setValue(phone);
+        }
+        if (nationalId != null) {
+            p.addIdentifier().setSystem(IDS.nationalId()).setValue(nationalId);
+        }
+        return "Patient/" + his.client().create().resource(p).execute().getId().getIdPart();
     }
 
     @Override
