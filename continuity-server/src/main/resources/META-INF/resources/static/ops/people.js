@@ -179,7 +179,9 @@
   function usernameProblem(u) {
     if (!u) { return t('people.username.missing'); }
     if (!USERNAME.test(u)) { return t('people.username.bad'); }
-    return null;
+    // checked again by the server (HR-1: one account per person, names unique); said here before anything is stored
+    var taken = state.accounts.some(function (a) { return a.username.toLowerCase() === u.toLowerCase(); });
+    return taken ? t('people.username.taken', { username: u }) : null;
   }
   function openAccount(person, username, form, input) {
     var problem = usernameProblem(username);
