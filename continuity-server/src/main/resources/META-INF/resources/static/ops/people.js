@@ -95,10 +95,9 @@
         if (!window.confirm(t('people.password.reset.confirm', { name: label }))) { return; }
         P.call('POST', '/api/accounts/' + encodeURIComponent(a.id) + '/one-time-password', undefined, null).then(function (issued) {
           P.say(t('people.password.reset.done', { name: label }));
-          return load().then(function () {
-            showSecret(t('people.secret.password.who', { name: label, username: a.username }), issued.oneTimePassword,
-              t('people.secret.password.note'));
-          });
+          showSecret(t('people.secret.password.who', { name: label, username: a.username }), issued.oneTimePassword,
+            t('people.secret.password.note'));
+          return load();
         }, function () {});
       });
       cell.appendChild(reset);
@@ -188,10 +187,9 @@
     if (P.invalid(form, [{ bad: !!problem, text: problem, field: input }])) { return Promise.resolve(); }
     return P.call('POST', '/api/accounts/issue', { username: username, personId: person.id }, form).then(function (issued) {
       P.say(t('people.account.opened', { name: person.name, username: username }));
-      return load().then(function () {
-        showSecret(t('people.secret.password.who', { name: person.name, username: username }), issued.oneTimePassword,
-          t('people.secret.password.note'));
-      });
+      showSecret(t('people.secret.password.who', { name: person.name, username: username }), issued.oneTimePassword,
+        t('people.secret.password.note'));
+      return load();
     }, function () {});
   }
 
@@ -219,10 +217,9 @@
       if (!username) { return load().then(function () { $('person-name').focus(); }); }
       return P.call('POST', '/api/accounts/issue', { username: username, personId: person.id }, form).then(function (issued) {
         P.say(t('people.new.doneWithAccount', { name: person.name, username: username }));
-        return load().then(function () {
-          showSecret(t('people.secret.password.who', { name: person.name, username: username }), issued.oneTimePassword,
-            t('people.secret.password.note'));
-        });
+        showSecret(t('people.secret.password.who', { name: person.name, username: username }), issued.oneTimePassword,
+          t('people.secret.password.note'));
+        return load();
       }, function () { return load(); });
     }, function () {});
   });
@@ -260,10 +257,9 @@
       form.reset();
       var code = created.code.replace(/(.{4})(?=.)/g, '$1-');
       P.say(t('kiosk.done', { name: created.name }));
-      return load().then(function () {
-        showSecret(t('kiosk.secret.who', { name: created.name, department: departmentName(created.departmentCode) }), code,
-          t('kiosk.secret.note', { until: P.when(created.codeExpiresAt) }));
-      });
+      showSecret(t('kiosk.secret.who', { name: created.name, department: departmentName(created.departmentCode) }), code,
+        t('kiosk.secret.note', { until: P.when(created.codeExpiresAt) }));
+      return load();
     }, function () {});
   });
 

@@ -149,6 +149,7 @@ class PeoplePagesBrowserTest {
         assertThat(page.locator("#status")).hasText("已新增人员王院长并开通账号，登录名 wang-yz。");
         assertThat(page.locator("#secret")).isVisible();
         assertThat(page.locator("#secret-who")).hasText("请把以下一次性密码当面交给王院长（登录名 wang-yz）：");
+        assertThat(page.locator("#secret-value")).hasText(java.util.regex.Pattern.compile("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}"));
         String first = page.locator("#secret-value").textContent();
         assertThat(first).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}");
         Locator row = page.locator("#people tr.person", new Page.LocatorOptions().setHasText("王院长"));
@@ -196,6 +197,8 @@ class PeoplePagesBrowserTest {
         page.onceDialog(d -> d.accept());
         row.locator("button.reset").click();
         assertThat(page.locator("#status")).hasText("已为王院长重置密码。");
+        assertThat(page.locator("#secret-value")).not().hasText(first);
+        assertThat(page.locator("#secret-value")).hasText(java.util.regex.Pattern.compile("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}"));
         String second = page.locator("#secret-value").textContent();
         assertThat(second).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}").isNotEqualTo(first);
         assertThat(login("wang-yz", first)).isEqualTo(401);
@@ -221,6 +224,7 @@ class PeoplePagesBrowserTest {
         page.locator("#kiosk-name").press("Enter");
         assertThat(page.locator("#secret-who")).hasText("自助终端\"收费处2号窗\"（门诊收费处）的登记码：");
         assertThat(page.locator("#secret-note")).containsText("前有效");
+        assertThat(page.locator("#secret-value")).hasText(java.util.regex.Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}"));
         String code = page.locator("#secret-value").textContent();
         assertThat(code).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
         Locator kiosk = page.locator("#kiosks tr.kiosk", new Page.LocatorOptions().setHasText("收费处2号窗"));
