@@ -158,6 +158,7 @@ cat <<MSG
 
   continuity-server   http://localhost:$SERVER_PORT      (health: /q/health/ready, API: /q/openapi)
   sign in             user "${CONTINUITY_AUTH_INITIAL_ADMIN_USERNAME:-admin}", $ADMIN_NOTE
+  IT's pages          http://localhost:$SERVER_PORT/ops (operations), /ops/people (people, accounts, kiosk codes), /ops/roster (duty roster)
   offline kiosk 1     http://localhost:$KIOSK_PORT      (health: /q/health/ready)
                       $KIOSK_NOTE
   logs                $DATA_DIR/logs/

@@ -332,9 +332,29 @@
     ev.preventDefault();
     var f = ev.target, s = state.snapshot;
     post('/api/board/incidents/' + s.incident.id + '/teams', {
-      team: f.team.value, personName: f.personName.value, note: f.note.value
-    }, f).then(function () { f.personName.value = ''; f.note.value = ''; f.personName.focus(); }, function () {});
+      team: f.team.value, personId: f.personId.value, note: f.note.value
+    }, f).then(function () { f.personId.value = ''; f.note.value = ''; f.personId.focus(); }, function () {});
   });
+  // EP-8.2: team members are picked from the directory (by department), so the team's notices reach them
+  function loadPeople() {
+    var get = function (url) {
+      return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.json(); });
+    };
+    Promise.all([get('/api/departments'), get('/api/people')]).then(function (r) {
+      var select = clear($('team-person'));
+      select.appendChild(el('option', { value: '', text: t('board.team.pick') }));
+      r[0].forEach(function (d) {
+        var members = r[1].filter(function (p) { return p.active && p.departmentCode === d.code; })
+          .sort(function (a, b) { return a.name.localeCompare(b.name, 'zh-CN'); });
+        if (!members.length) { return; }
+        var group = el('optgroup', { label: text(d.nameZh, d.nameEn) });
+        members.forEach(function (p) { group.appendChild(el('option', { value: p.id, text: p.name })); });
+        select.appendChild(group);
+      });
+    }, function () {});
+  }
+  if (canWrite) { loadPeople(); }
   $('me').textContent = boot.me || '';
 
   render(state.snapshot);

@@ -52,6 +52,7 @@ class BoardTest {
     @Inject
     ReadingNotifications notifications;
 
+
     @TestHTTPResource("/api/board/stream")
     URL stream;
 
@@ -142,16 +143,24 @@ class BoardTest {
     }
 
     @Test
-    @DisplayName("EP-8.2 team members are added and released, and shown per team")
+    @DisplayName("EP-8.2 team members are picked from the directory, added and released, and shown per team")
     void teams() {
         UUID id = UUID.randomUUID();
         incidents.show(Incidents.wholeNetworkOutage(id, clock.instant(), Duration.ofMinutes(10)));
+        String li = org.hospital.continuity.server.platform.TestAccounts.asAdmin().contentType("application/json")
+                .body("{\"name\":\"李工\",\"departmentCode\":\"IT\",\"roles\":[\"IT_DUTY\"]}")
+                .when().post("/api/people").then().statusCode(201).extract().path("id");
         String assignment = as(itDuty()).contentType("application/json")
-                .body("{\"team\":\"REPAIR_TEAM\",\"personName\":\"李工\",\"note\":\"核心交换机\",\"by\":\"赵科长\"}")
+                .body("{\"team\":\"REPAIR_TEAM\",\"personId\":\"" + li + "\",\"note\":\"核心交换机\",\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/teams").then().statusCode(200).extract().path("id");
-        as(itDuty()).contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personName\":\"李工\",\"by\":\"赵科长\"}")
+        as(itDuty()).contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personId\":\"" + li + "\",\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/teams").then().statusCode(409).body("rule", equalTo("EP-8.2"));
-        as(leader()).when().get("/api/board").then().body("teams[0].members[0].name", equalTo("李工"));
+        // a typed name that is nobody in the directory would never be notified: refused, nothing stored
+        as(itDuty()).contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personName\":\"王工\"}")
+                .when().post("/api/board/incidents/" + id + "/teams").then().statusCode(422);
+        as(itDuty()).contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personId\":\"" + UUID.randomUUID() + "\"}")
+                .when().post("/api/board/incidents/" + id + "/teams").then().statusCode(422).body("rule", equalTo("EP-8.2"));
+        as(leader()).when().get("/api/board").then().body("teams[0].members", hasSize(1)).body("teams[0].members[0].name", equalTo("李工"));
         as(itDuty()).contentType("application/json").body("{\"by\":\"赵科长\"}")
                 .when().post("/api/board/incidents/" + id + "/teams/" + assignment + "/release").then().statusCode(204);
         as(leader()).when().get("/api/board").then().body("teams[0].members", hasSize(0));
@@ -248,7 +257,7 @@ class BoardTest {
         as(itDuty()).when().get("/board").then().statusCode(200).body(containsString("\"canWrite\":true"));
         as(leader()).contentType("application/json").body("{\"conditions\":\"a\",\"actions\":\"b\"}")
                 .when().post("/api/board/incidents/" + id + "/status-reports").then().statusCode(403);
-        as(leader()).contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personName\":\"李工\"}")
+        as(leader()).contentType("application/json").body("{\"team\":\"REPAIR_TEAM\",\"personId\":\"" + UUID.randomUUID() + "\"}")
                 .when().post("/api/board/incidents/" + id + "/teams").then().statusCode(403);
     }
 }

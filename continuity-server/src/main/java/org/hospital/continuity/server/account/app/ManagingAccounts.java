@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hospital.continuity.server.account.domain.OneTimePasswords;
 import org.hospital.continuity.server.account.domain.PasswordRules;
 import org.hospital.continuity.server.account.persistence.AccountStore;
 import org.hospital.continuity.server.account.persistence.AccountStore.AccountRow;
@@ -33,6 +34,11 @@ public class ManagingAccounts {
     private final LoggingIn loggingIn;
     private final InstantSource clock;
     private final KioskVerifiers kiosks;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    /** An account with the one-time password it was just given: answered once, to the administrator who asked (HR-3). */
+    public record Issued(AccountRow account, String oneTimePassword) {
+    }
 
     public ManagingAccounts(AccountStore accounts, People directory, LoggingIn loggingIn, InstantSource clock, KioskVerifiers kiosks) {
         this.accounts = accounts;
@@ -136,5 +142,26 @@ public class ManagingAccounts {
                                     .chain(() -> accounts.audit(c, id, actor, "PASSWORD_SET", "", now))
                                     .chain(() -> accounts.byId(c, id));
                         })).map(stored -> AccountRow.of(stored, person)))));
+    }
+
+    /**
+     * HR-1, HR-3: an account opened with a generated one-time password, which only this answer carries (it is stored
+     * as a hash, never logged); the administrator hands it to the person.
+     */
+    public Uni<Issued> createWithOneTimePassword(String username, UUID personId, UUID actor) {
+        String password = OneTimePasswords.generate(random, username);
+        return create(username, personId, password, actor).map(a -> new Issued(a, password));
+    }
+
+    /**
+     * HR-3, HR-7: a forgotten password replaced by a generated one-time password (same effects as
+     * {@link #setPassword}: sessions ended, lock lifted, kiosks' verifier renewed, audited); only this answer carries it.
+     */
+    public Uni<Issued> resetPassword(UUID id, UUID actor) {
+        return accounts.byId(accounts.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Account " + id))
+                .chain(a -> {
+                    String password = OneTimePasswords.generate(random, a.username());
+                    return setPassword(id, password, actor).map(row -> new Issued(row, password));
+                });
     }
 }

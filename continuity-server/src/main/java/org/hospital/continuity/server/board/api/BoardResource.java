@@ -110,8 +110,12 @@ public class BoardResource {
                 .map(s -> new BoardSnapshot.StatusReportItem(s.id(), s.conditions(), s.actions(), s.needs(), s.author(), s.writtenAt()));
     }
 
-    public record TeamRequest(@NotBlank @Size(max = 40) String team, @NotBlank @Size(max = 200) String personName,
-                              @Size(max = 100) String personId, @Size(max = 500) String note, @Size(max = 200) String by) {
+    /**
+     * EP-8.2: who joins a team is a person of the directory (so the team's notices reach them); {@code personName} is
+     * accepted from older clients and ignored: the name shown is the directory's.
+     */
+    public record TeamRequest(@NotBlank @Size(max = 40) String team, @NotNull UUID personId, @Size(max = 200) String personName,
+                              @Size(max = 500) String note, @Size(max = 200) String by) {
     }
 
     public record Assigned(UUID id) {
@@ -123,7 +127,7 @@ public class BoardResource {
     @Path("/incidents/{id}/teams")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Assigned> assign(@PathParam("id") UUID id, @Valid @NotNull TeamRequest r) {
-        return keeping.assign(id, r.team(), r.personName(), r.personId(), r.note(), me()).map(a -> new Assigned(a.id()));
+        return keeping.assign(id, r.team(), r.personId(), r.note(), me()).map(a -> new Assigned(a.id()));
     }
 
     @POST

@@ -12,6 +12,7 @@ import org.hospital.continuity.server.board.domain.FaultReportRecord;
 import org.hospital.continuity.server.board.domain.StatusReport;
 import org.hospital.continuity.server.board.domain.TeamAssignment;
 import org.hospital.continuity.server.board.persistence.BoardStore;
+import org.hospital.continuity.server.directory.People;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
 /**
@@ -25,12 +26,14 @@ public class KeepingTheBoard {
     private final IncidentSource incidents;
     private final InstantSource clock;
     private final EventBus bus;
+    private final People people;
 
-    public KeepingTheBoard(BoardStore store, IncidentSource incidents, InstantSource clock, EventBus bus) {
+    public KeepingTheBoard(BoardStore store, IncidentSource incidents, InstantSource clock, EventBus bus, People people) {
         this.store = store;
         this.incidents = incidents;
         this.clock = clock;
         this.bus = bus;
+        this.people = people;
     }
 
     private Uni<IncidentPicture> incident(UUID id) {
@@ -49,16 +52,30 @@ public class KeepingTheBoard {
         });
     }
 
-    public Uni<TeamAssignment> assign(UUID incidentId, String team, String personName, String personId, String note, String by) {
-        return incident(incidentId).chain(i -> store.teamAssignments(incidentId).chain(current -> {
-            TeamAssignment.Decision d = TeamAssignment.assign(UUID.randomUUID(), incidentId, team, personName, personId, note, by,
-                    i.isOpen(), current, clock.instant());
-            if (d instanceof TeamAssignment.Decision.Rejected r) {
-                return Uni.createFrom().failure(rejection(r.rule(), r.reason()));
+    /**
+     * EP-8.2, EP-8.3: a person of the directory joins a team. The name comes from the directory, never typed, so the
+     * member is the person that notices to the team reach (notification's TeamMembers port answers by person id).
+     */
+    public Uni<TeamAssignment> assign(UUID incidentId, String team, UUID personId, String note, String by) {
+        return people.person(personId).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().failure(new DomainRejection(422, "unknown-person", "EP-8.2",
+                        "A team member is a person of the directory; no such person."));
             }
-            TeamAssignment a = ((TeamAssignment.Decision.Accepted) d).assignment();
-            return store.addTeamAssignment(a).invoke(() -> changed(incidentId, "TEAM")).replaceWith(a);
-        }));
+            if (!p.active()) {
+                return Uni.createFrom().failure(new DomainRejection(409, "person-inactive", "EP-8.2",
+                        "This person has left; only active staff join a team."));
+            }
+            return incident(incidentId).chain(i -> store.teamAssignments(incidentId).chain(current -> {
+                TeamAssignment.Decision d = TeamAssignment.assign(UUID.randomUUID(), incidentId, team, p.name(), p.id().toString(), note, by,
+                        i.isOpen(), current, clock.instant());
+                if (d instanceof TeamAssignment.Decision.Rejected r) {
+                    return Uni.createFrom().failure(rejection(r.rule(), r.reason()));
+                }
+                TeamAssignment a = ((TeamAssignment.Decision.Accepted) d).assignment();
+                return store.addTeamAssignment(a).invoke(() -> changed(incidentId, "TEAM")).replaceWith(a);
+            }));
+        });
     }
 
     public Uni<Void> release(UUID incidentId, UUID assignmentId, String by) {

@@ -47,7 +47,7 @@ public record TeamAssignment(UUID id, UUID incidentId, String team, String perso
             return new Decision.Rejected("EP-8.2", "Who joins the team is required.");
         }
         boolean already = current.stream().anyMatch(a -> a.isActive() && a.team().equals(team)
-                && a.personName().equals(personName.strip()));
+                && (personId != null && a.personId() != null ? a.personId().equals(personId) : a.personName().equals(personName.strip())));
         if (already) {
             return new Decision.Rejected("EP-8.2", personName.strip() + " is already in this team.");
         }

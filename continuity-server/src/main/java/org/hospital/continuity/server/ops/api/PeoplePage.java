@@ -1,0 +1,112 @@
+package org.hospital.continuity.server.ops.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
+import org.hospital.continuity.server.platform.security.Roles;
+import org.hospital.continuity.server.platform.security.Staff;
+import org.hospital.continuity.server.platform.security.StaffRole;
+import org.hospital.continuity.server.platform.text.Bundles;
+import org.hospital.continuity.server.platform.text.Language;
+
+/**
+ * IT's people pages (zh-CN first, {@code ?lang=en}): {@code /ops/people} — the directory's people with department and
+ * roles in words, a new person, an account opened with a one-time password shown once, roles changed, accounts
+ * disabled and enabled, a password reset to a one-time password (HR-1, HR-3, HR-7), and a kiosk's one-time enrolment
+ * code; {@code /ops/roster} — the IT duty roster and its handovers (HR-15..17).
+ *
+ * <p>As on the operations page, the pages hold no data: their script calls the owning features' JSON APIs
+ * ({@code /api/people}, {@code /api/accounts}, {@code /api/admin/kiosks}, {@code /api/roster}), so every action is
+ * role-checked and audited exactly as it is there. The people page is for IT administrators (who alone may change
+ * people and accounts); the roster page for IT (on duty or administrator). Others see the sign-in form or a refusal
+ * in words.
+ */
+@Path("/ops")
+@Produces(MediaType.TEXT_HTML)
+@PermitAll
+public class PeoplePage {
+
+    private final Template people;
+    private final Template roster;
+    private final Template login;
+    private final CurrentIdentityAssociation identities;
+    private final ObjectMapper json;
+    private final ContinuityServerConfig config;
+
+    public PeoplePage(@Location("ops/people.html") Template people, @Location("ops/roster.html") Template roster,
+                      @Location("board/login.html") Template login, CurrentIdentityAssociation identities, ObjectMapper json,
+                      ContinuityServerConfig config) {
+        this.people = people;
+        this.roster = roster;
+        this.login = login;
+        this.identities = identities;
+        this.json = json;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/people")
+    public Uni<String> people(@QueryParam("lang") String lang) {
+        return render(people, "/ops/people", Roles.ADMIN, "people.login.notAdmin", lang);
+    }
+
+    @GET
+    @Path("/roster")
+    public Uni<String> roster(@QueryParam("lang") String lang) {
+        return render(roster, "/ops/roster", Roles.IT, "people.login.notIt", lang);
+    }
+
+    private Uni<String> render(Template page, String path, String role, String refusalKey, String lang) {
+        Language language = Language.fromTag(lang);
+        Map<String, String> m = Bundles.all("i18n/people", language);
+        String other = language == Language.EN ? "zh-CN" : "en";
+        return identities.getDeferredIdentity().map(identity -> {
+            if (!identity.hasRole(role)) {
+                Map<String, String> ui = new HashMap<>(Bundles.all("i18n/ui", language));
+                ui.put("board.title", m.get(path.equals("/ops/people") ? "people.title" : "roster.title"));
+                ui.put("login.why", identity.isAnonymous() ? m.get("people.login.why") : m.get(refusalKey));
+                return login.data("m", ui).data("lang", language.tag()).data("other", other).data("path", path).render();
+            }
+            Map<String, Object> boot = new LinkedHashMap<>();
+            boot.put("lang", language.tag());
+            boot.put("zone", config.zone().getId());
+            boot.put("m", m);
+            boot.put("me", name(identity));
+            boot.put("admin", identity.hasRole(Roles.ADMIN));
+            Staff staff = Staff.of(identity);
+            boot.put("personId", staff == null ? null : staff.personId()); // never shown: marks the reader's own shifts
+            boot.put("roles", List.of(StaffRole.values()).stream()
+                    .map(r -> new OperationsPage.Choice(r.name(), r.zh(), r.en())).toList());
+            return page.data("m", m).data("lang", language.tag()).data("other", other).data("boot", scriptJson(boot)).render();
+        });
+    }
+
+    private static String name(SecurityIdentity identity) {
+        Staff staff = Staff.of(identity);
+        return staff == null ? identity.getPrincipal().getName() : staff.personName();
+    }
+
+    /** JSON to embed in a script element: "<" is escaped so the data can never close the element. */
+    private String scriptJson(Object value) {
+        try {
+            return json.writeValueAsString(value).replace("<", "\\u003c");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
