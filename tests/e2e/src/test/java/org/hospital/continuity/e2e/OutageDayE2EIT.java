@@ -50,8 +50,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * resolves the item of their parcel on the workbench (EP-8.5) → the board shows back-entry complete → IT writes the
  * fault report (EP-8.6, within 2 days) and downloads its PDF.
  *
- * <p>No call of the product's API is made by the test except to set up what has no page yet — the directory's
- * people and accounts and the kiosks' enrolment codes, as {@code run.sh} does — and the stand-in HIS is only seeded with
+ * <p>The IT administrator adds the day's people, their accounts and the kiosks' enrolment codes on the people page and
+ * hands over what it shows once. No call of the product's API is made by the test except to set up what has no page
+ * yet — the departments, as {@code run.sh} does — and the stand-in HIS is only seeded with
  * what the hospital's HIS held before the outage and read back. Screenshots and printed PDFs under
  * {@code tests/e2e/target/outage-day/}.
  */
@@ -60,7 +61,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class OutageDayE2EIT {
 
     static final Path SHOTS = Path.of("target", "outage-day");
-    static final String PASSWORD = StaffAccounts.PASSWORD;
 
     /** A station: its department and the ladder area whose instructions it follows, the person on shift. */
     record Station(String key, String department, String departmentName, String area, String areaName, String account, String name,
@@ -87,6 +87,8 @@ class OutageDayE2EIT {
     final Map<String, AppProcess> kiosks = new HashMap<>();
     final Map<String, String> kioskUrls = new HashMap<>();
     final Map<String, String> codes = new HashMap<>();
+    /** Each account's password: the admin's from the start, the others' one-time passwords as the people page showed them. */
+    final Map<String, String> passwords = new HashMap<>();
     HeadlessChromium chromium;
     final Map<String, Page> desks = new LinkedHashMap<>();
     final List<BrowserContext> contexts = new ArrayList<>();
@@ -137,22 +139,40 @@ class OutageDayE2EIT {
                 List.of("-Xmx512m"), props, Map.of());
         serverUrl = server.awaitBaseUrl(Duration.ofSeconds(180));
 
-        // No page yet for the directory and the kiosk registry (people, accounts, enrolment codes): set up as run.sh does
+        // Departments have no page yet: created with the admin API, as run.sh does (the one set-up step not on a page)
         Client admin = new Client(serverUrl);
         Answer login = admin.send("POST", "/api/auth/login", Map.of("username", "admin", "password", adminPassword), null);
         assertThat(login.status()).as(String.valueOf(login.body())).isEqualTo(200);
         String token = login.body().path("token").asText();
         for (Station s : STATIONS.values()) {
             StaffAccounts.department(admin, token, s.department(), s.departmentName(), s.area());
-            StaffAccounts.person(admin, token, s.account(), s.name(), s.department(), s.staffRole());
-            Answer created = admin.send("POST", "/api/admin/kiosks", Map.of("name", s.departmentName() + "工作站", "departmentCode",
-                    s.department()), token);
-            assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
-            codes.put(s.key(), created.body().path("code").asText());
         }
         StaffAccounts.department(admin, token, "XXK", "信息科", "OTHER");
-        StaffAccounts.person(admin, token, "it-duty", "信息科值班员", "XXK", "IT_DUTY");
-        StaffAccounts.person(admin, token, "clerk-1", "录入员戊", "XXK", "DATA_ENTRY");
+
+        // HR-1, HR-3, HR-7: the IT administrator adds the day's people with their accounts and the kiosks' enrolment codes
+        // on the people page; each one-time password and code is read off the page, as it is handed over
+        chromium = HeadlessChromium.launch();
+        passwords.put("admin", adminPassword);
+        Page people = context().newPage();
+        people.navigate(serverUrl + "/ops/people");
+        signInOnServerPage(people, "admin");
+        people.waitForSelector("#person-form");
+        for (Station s : STATIONS.values()) {
+            addPerson(people, s.name(), s.department(), s.account(), s.staffRole());
+            people.locator("#kiosk-name").fill(s.departmentName() + "工作站");
+            people.locator("#kiosk-department").selectOption(s.department());
+            people.locator("#kiosk-name").press("Enter");
+            people.waitForSelector("#secret:visible");
+            assertThat(people.textContent("#secret-who")).contains(s.departmentName() + "工作站");
+            codes.put(s.key(), people.textContent("#secret-value").strip());
+            people.locator("#secret-done").click();
+            people.waitForSelector("#secret", new Page.WaitForSelectorOptions().setState(
+                    com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        }
+        addPerson(people, "信息科值班员", "XXK", "it-duty", "IT_DUTY");
+        addPerson(people, "录入员戊", "XXK", "clerk-1", "DATA_ENTRY");
+        shot(people, "00-it-people-and-kiosk-codes");
+        assertThat(org.hospital.continuity.testsupport.ScreenWords.findings("/ops/people", people.innerText("body"))).isEmpty();
 
         for (Station s : STATIONS.values()) {
             kiosks.put(s.key(), AppProcess.start("day-kiosk-" + s.key(), root.resolve("offline-kiosk/target/quarkus-app/quarkus-run.jar"),
@@ -163,7 +183,6 @@ class OutageDayE2EIT {
         for (Station s : STATIONS.values()) {
             kioskUrls.put(s.key(), kiosks.get(s.key()).awaitBaseUrl(Duration.ofSeconds(180)));
         }
-        chromium = HeadlessChromium.launch();
     }
 
     @AfterAll
@@ -202,7 +221,7 @@ class OutageDayE2EIT {
             page.waitForSelector("#login-accountId:focus");
             page.keyboard().type(s.account());
             page.keyboard().press("Tab");
-            page.keyboard().type(PASSWORD);
+            page.keyboard().type(passwords.get(s.account()));
             page.keyboard().press("Enter");
             page.waitForSelector("#nav:not([hidden]) a.active");
             assertThat(page.textContent("#b-staff")).contains(s.name());
@@ -581,10 +600,27 @@ class OutageDayE2EIT {
         return c;
     }
 
+    /** A person with an account, added on the people page; the one-time password shown once is kept for their sign-ins. */
+    void addPerson(Page people, String name, String department, String username, String role) {
+        people.locator("#person-name").fill(name);
+        people.locator("#person-department").selectOption(department);
+        people.locator("#new-role-" + role).check();
+        people.locator("#person-username").fill(username);
+        people.locator("#person-username").press("Enter");
+        people.waitForSelector("#secret:visible");
+        assertThat(people.textContent("#secret-who")).contains(name, username);
+        passwords.put(username, people.textContent("#secret-value").strip());
+        people.locator("#secret-done").click();
+        people.waitForSelector("#secret", new Page.WaitForSelectorOptions().setState(
+                com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+        assertThat(people.locator("#people tr.person", new Page.LocatorOptions().setHasText(name)).first().textContent())
+                .contains("登录名 " + username);
+    }
+
     void signInOnServerPage(Page page, String username) {
         page.waitForSelector("#login-form");
         page.fill("#login-form input[name=username]", username);
-        page.fill("#login-form input[name=password]", PASSWORD);
+        page.fill("#login-form input[name=password]", passwords.get(username));
         page.click("#login-button");
         page.waitForSelector("#main:not(.login)");
     }
