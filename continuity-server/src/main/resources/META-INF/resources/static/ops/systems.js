@@ -86,6 +86,7 @@
     var f = $('probe-form');
     f.reset();
     f.id.value = '';
+    f.querySelector('.form-error').textContent = '';
     $('h-probe-form').textContent = t('probes.add');
     $('probe-save').textContent = t('probes.save.add');
     $('probe-cancel').hidden = true;
