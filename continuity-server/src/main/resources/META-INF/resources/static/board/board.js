@@ -55,6 +55,17 @@
   // engine seconds since the snapshot: a drill's engine runs faster than the wall clock (EP-9.4)
   function drift() { return (Date.now() - state.receivedAt) / 1000 * ((state.snapshot && state.snapshot.engineRate) || 1); }
 
+  // In a drill the engine's times (modes, timeline, ladder) run on the drill's clock; a real instant (an acknowledgement at a
+  // kiosk, a kiosk's report) is put on the same clock so the board never mixes the two, and drill times say so (EP-9.4).
+  function drilling() { return !!(state.snapshot && state.snapshot.engineRate > 1); }
+  function onDrillClock(realIso) {
+    var s = state.snapshot;
+    var ms = Date.parse(s.engineNow) - (Date.parse(s.now) - Date.parse(realIso)) * s.engineRate;
+    return new Date(ms).toISOString();
+  }
+  // (a department's mode and its acknowledgement are both stamped in real time when a person acknowledges at a kiosk)
+  function realWhen(iso) { return !iso ? '' : drilling() ? t('board.drillClock') + ' ' + when(onDrillClock(iso)) : when(iso); }
+
   function renderIncident(s) {
     var i = s.incident;
     $('no-incident').hidden = !!i;
@@ -147,10 +158,10 @@
     (s.departments || []).forEach(function (d) {
       // who acknowledged the instruction that set the mode, and when (EP-6.1); pending ones stand out
       var ack = d.instruction ? (d.acknowledged ? t('board.acknowledged') + (d.acknowledgedBy ? ' · ' + d.acknowledgedBy : '')
-        + (d.acknowledgedAt ? ' · ' + when(d.acknowledgedAt) : '') : t('board.acknowledged.no')) : t('board.acknowledged.none');
+        + (d.acknowledgedAt ? ' · ' + realWhen(d.acknowledgedAt) : '') : t('board.acknowledged.no')) : t('board.acknowledged.none');
       body.appendChild(el('tr', { 'data-code': d.code, 'data-mode': d.mode }, [
         el('th', { scope: 'row', text: text(d.zh, d.en) }),
-        el('td', { 'class': 'mode-' + d.mode, text: text(d.modeZh, d.modeEn) + (d.since ? ' · ' + t('board.since') + ' ' + when(d.since) : '') }),
+        el('td', { 'class': 'mode-' + d.mode, text: text(d.modeZh, d.modeEn) + (d.since ? ' · ' + t('board.since') + ' ' + realWhen(d.since) : '') }),
         el('td', { 'class': d.instruction && !d.acknowledged ? 'ack-no' : '', text: ack })
       ]));
     });
@@ -217,25 +228,33 @@
     });
   }
 
-  // kiosks seen by the sync receiver, a number per kiosk: what it still holds unsent
+  // kiosks: what each still holds unsent by its own newest word (its last push or its later readiness report), apart from what
+  // the server has stored of it; a kiosk silent for long is said to be silent (what it holds may be more than it last said)
   function renderKiosks(s) {
     var box = clear($('kiosks'));
-    var k = s.kiosks || { rows: [], totalPending: 0, withBacklog: 0 };
+    var k = s.kiosks || { rows: [], totalPending: 0, withBacklog: 0, totalStored: 0 };
     if (!k.rows.length) { box.appendChild(el('p', { 'class': 'empty', text: t('board.kiosks.none') })); return; }
     box.appendChild(el('p', { id: 'kiosks-total', 'class': k.totalPending ? 'due' : '', 'data-total': String(k.totalPending),
       text: k.totalPending ? t('board.kiosks.total', { total: k.totalPending, count: k.withBacklog }) : t('board.kiosks.allSent') }));
+    box.appendChild(el('p', { id: 'kiosks-stored', 'data-stored': String(k.totalStored || 0),
+      text: t('board.kiosks.stored', { n: k.totalStored || 0 }) }));
     var table = el('table', { id: 'kiosk-table' }, [el('thead', null, [el('tr', null, [
       el('th', { scope: 'col', text: t('board.kiosk') }), el('th', { scope: 'col', text: t('board.kiosk.pending') }),
-      el('th', { scope: 'col', text: t('board.kiosk.oldest') }), el('th', { scope: 'col', text: t('board.kiosk.lastPush') })])])]);
+      el('th', { scope: 'col', text: t('board.kiosk.stored') }),
+      el('th', { scope: 'col', text: t('board.kiosk.oldest') }), el('th', { scope: 'col', text: t('board.kiosk.lastHeard') })])])]);
     var body = el('tbody');
     k.rows.forEach(function (r) {
-      var label = (r.name || r.id) + (r.departmentName ? ' · ' + r.departmentName : (r.departmentCode ? ' · ' + r.departmentCode : ''));
+      var label = (r.name || t('board.kiosk.unnamed')) + (r.departmentName ? ' · ' + r.departmentName : '');
+      var silent = r.seen && r.lastHeardSecondsAgo > 300;
       var pending = !r.seen ? t('board.kiosk.neverSeen') : (r.pending ? String(r.pending) : t('board.kiosk.noneLeft'));
-      body.appendChild(el('tr', { 'data-kiosk': r.id, 'data-pending': String(r.pending), 'class': r.pending ? 'backlog' : '' }, [
+      body.appendChild(el('tr', { 'data-kiosk': r.id, 'data-pending': String(r.pending), 'data-stored': String(r.stored || 0),
+        'class': (r.pending ? 'backlog' : '') + (silent ? ' silent' : '') }, [
         el('th', { scope: 'row', text: label }),
-        el('td', { 'class': 'pending', text: pending }),
+        el('td', { 'class': 'pending', text: pending, title: r.pendingAsOf ? t('board.kiosk.asOf', { when: realWhen(r.pendingAsOf) }) : '' }),
+        el('td', { 'class': 'stored', text: r.seen ? t('board.kiosk.storedN', { n: r.stored || 0 }) : '—' }),
         el('td', { text: r.pending && r.oldestUnsentAt ? span(r.oldestUnsentSeconds) : '—' }),
-        el('td', { text: r.lastPushAt ? when(r.lastPushAt) + ' (' + t('board.kiosk.ago', { time: span(r.lastPushSecondsAgo) }) + ')' : '—' })
+        el('td', { 'class': silent ? 'ack-no' : '', text: r.lastHeardAt ? realWhen(r.lastHeardAt)
+          + (silent ? ' · ' + t('board.kiosk.silent', { time: span(r.lastHeardSecondsAgo) }) : '') : '—' })
       ]));
     });
     table.appendChild(body);

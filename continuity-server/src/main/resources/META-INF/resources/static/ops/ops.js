@@ -228,6 +228,40 @@
       .then(function () { f.reset(); say(t('ops.recovery.done')); refresh(); }, function () {});
   });
 
+  // ---- EP-5.1 circumstances: set by IT, weighed by the leadership group; the plan's EP-5.2 times do not move ----
+  (function () {
+    var box = $('context-choices');
+    boot.modifiers.forEach(function (c) {
+      box.appendChild(el('label', { 'class': 'check' }, [el('input', { type: 'checkbox', name: 'modifier', value: c.code,
+        id: 'context-' + c.code.toLowerCase() }), ' ' + name(c)]));
+    });
+  })();
+  function renderContext(detail) {
+    var latest = null;
+    ((detail && detail.timeline) || []).forEach(function (e) { if (e.kind === 'CONTEXT_CHANGED') { latest = e; } });
+    var now = $('context-now');
+    if (!latest) { now.textContent = detail ? t('ops.context.none') : ''; return; }
+    var codes = (latest.data && latest.data.modifiers) || [];
+    now.textContent = codes.length ? t('ops.context.now', { list: codes.map(function (c) { return name(byCode(boot.modifiers, c)); }).join('、'),
+      when: when(latest.at) }) : t('ops.context.cleared', { when: when(latest.at) });
+    if (!state.contextShown || state.contextShown !== latest.seq) {
+      // the boxes follow what is in force unless the person is changing them
+      state.contextShown = latest.seq;
+      Array.prototype.forEach.call(document.querySelectorAll('#context-choices input'), function (i) { i.checked = codes.indexOf(i.value) >= 0; });
+    }
+  }
+  $('context-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    var chosen = Array.prototype.filter.call(f.querySelectorAll('input[name=modifier]'), function (i) { return i.checked; })
+      .map(function (i) { return i.value; });
+    call('PUT', '/api/incidents/context', { modifiers: chosen }, f).then(function () {
+      say(chosen.length ? t('ops.context.done', { list: chosen.map(function (c) { return name(byCode(boot.modifiers, c)); }).join('、') })
+        : t('ops.context.done.none'));
+      refresh();
+    }, function () {});
+  });
+
   // ---- write-back ----
   function renderWriteBack(incident, p) {
     var box = clear($('writeback'));
@@ -273,8 +307,9 @@
         renderModes(r[2]);
         renderReports(r[3] || []);
         var more = [shown ? get('/api/incidents/' + shown.id + '/instructions') : Promise.resolve([]),
-          shown ? get('/api/writeback/incidents/' + shown.id) : Promise.resolve(null)];
-        return Promise.all(more).then(function (x) { renderInstructions(x[0]); renderWriteBack(shown, x[1]); });
+          shown ? get('/api/writeback/incidents/' + shown.id) : Promise.resolve(null),
+          current ? get('/api/incidents/' + current.id) : Promise.resolve(null)];
+        return Promise.all(more).then(function (x) { renderInstructions(x[0]); renderWriteBack(shown, x[1]); renderContext(x[2]); });
       })
       .then(function () { document.body.setAttribute('data-rendered', String(Date.now())); },
         function () { say(t('ops.error.other'), true); });

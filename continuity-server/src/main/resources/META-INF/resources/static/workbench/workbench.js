@@ -73,6 +73,11 @@
   }
   function splitBy() { return $('split-by').value; }
 
+  // department and kiosk in words (肾内科, 内科挂号2号机), never their codes
+  function deptName(code) { return !code ? t('wb.dept.none') : (boot.departments && boot.departments[code]) || t('wb.dept.unknown'); }
+  function kioskName(id) { return !id ? t('wb.kiosk.none') : (boot.kiosks && boot.kiosks[id]) || t('wb.kiosk.unknown'); }
+  function areaName(area) { return splitBy() === 'KIOSK' ? kioskName(area) : deptName(area); }
+
   function loadParcels() {
     if (!state.incident) { return Promise.resolve(); }
     return api('GET', '/api/workbench/incidents/' + enc(state.incident) + '/parcels?splitBy=' + splitBy()).then(function (parcels) {
@@ -81,13 +86,13 @@
       clear(area).appendChild(el('option', { value: '', text: t('wb.area.all') }));
       parcels.forEach(function (p) {
         var g = p.progress;
-        area.appendChild(el('option', { value: p.area, text: p.area }));
+        area.appendChild(el('option', { value: p.area, text: areaName(p.area) }));
         var imp = el('td', { class: g.importantLate ? 'late' : '' }, [g.importantDone + '/' + g.important + ' · ' + t('wb.due') + ' ' + when(g.importantDue)
           + (g.importantLate ? ' · ' + t('wb.late') : '')]);
         var all = el('td', { class: g.allLate ? 'late' : '' }, [g.done + '/' + g.total + ' · ' + t('wb.due') + ' ' + when(g.allDue)
           + (g.allLate ? ' · ' + t('wb.late') : '')]);
-        var bar = el('progress', { max: String(Math.max(1, g.total)), value: String(g.done), 'aria-label': p.area });
-        var owner = el('input', { value: p.owner || '', 'aria-label': t('wb.owner.prompt') + ' ' + p.area, maxlength: '100',
+        var bar = el('progress', { max: String(Math.max(1, g.total)), value: String(g.done), 'aria-label': areaName(p.area) });
+        var owner = el('input', { value: p.owner || '', 'aria-label': t('wb.owner.prompt') + ' ' + areaName(p.area), maxlength: '100',
           placeholder: t('wb.owner.none'), class: 'owner' });
         var assign = el('button', { type: 'button', text: t('wb.owner.assign') });
         assign.addEventListener('click', function () {
@@ -95,7 +100,7 @@
           api('POST', '/api/workbench/incidents/' + enc(state.incident) + '/parcels',
             { splitBy: splitBy(), assignments: [{ area: p.area, owner: owner.value.trim() }] }).then(loadParcels).catch(fail);
         });
-        body.appendChild(el('tr', { 'data-area': p.area }, [el('th', { scope: 'row', text: p.area }), el('td', null, [owner, assign]), imp, all,
+        body.appendChild(el('tr', { 'data-area': p.area }, [el('th', { scope: 'row', text: areaName(p.area) }), el('td', null, [owner, assign]), imp, all,
           el('td', null, [bar])]));
       });
       area.value = keep;
@@ -116,7 +121,7 @@
           'data-pending': i.writePending ? 'true' : 'false', class: 'q' + (i.important ? ' important' : '') + (i.writePending ? ' pending' : '') }, [
           el('b', { text: t('reason.' + i.reason) }), ' ',
           i.writePending ? el('span', { class: 'tag', text: t('wb.pending') }) : null, ' ',
-          el('span', { class: 'meta', text: (i.departmentCode || '?') + ' · ' + (i.kioskId || '?') + ' · ' + when(i.raisedAt) }),
+          el('span', { class: 'meta', text: deptName(i.departmentCode) + ' · ' + kioskName(i.kioskId) + ' · ' + when(i.raisedAt) }),
           el('div', { class: 'detail', text: detail(i.detail) })]);
         li.addEventListener('click', function () { select(n); open(n); });
         list.appendChild(li);
@@ -236,8 +241,8 @@
     $('item-detail').textContent = detail(i.detail);
     compareTable($('compare'), c, view.candidates, i.reason);
     var info = el('tr', { class: 'info' }, [el('th', { scope: 'row', text: t('wb.downtimeNo') }),
-      el('td', { colspan: String(1 + view.candidates.length) }, [c.downtimeNumber + ' · ' + t('wb.dept') + ' ' + (c.departmentCode || '?')
-        + ' · ' + t('wb.kiosk') + ' ' + (c.kioskId || '?') + ' · ' + t('wb.registeredAt') + ' ' + when(c.registeredAt)
+      el('td', { colspan: String(1 + view.candidates.length) }, [c.downtimeNumber + ' · ' + t('wb.dept') + ' ' + deptName(c.departmentCode)
+        + ' · ' + t('wb.kiosk') + ' ' + kioskName(c.kioskId) + ' · ' + t('wb.registeredAt') + ' ' + when(c.registeredAt)
         + ' · ' + t('wb.paper') + ' ' + (c.paperFormId || '-')])]);
     $('compare').tBodies[0].insertBefore(info, $('compare').tBodies[0].firstChild);
     var lines = clear($('lines').tBodies[0]);
@@ -330,7 +335,7 @@
       c.lines.forEach(function (l) {
         var reasons = Object.keys(l.waiting).map(function (r) { return t('reason.' + r) + ' ' + l.waiting[r]; }).join('；');
         var waiting = Object.keys(l.waiting).reduce(function (n, r) { return n + l.waiting[r]; }, 0);
-        b.appendChild(el('tr', { 'data-kind': l.kind }, [el('td', { text: l.kioskId }), el('td', { text: t('kind.' + l.kind) }),
+        b.appendChild(el('tr', { 'data-kind': l.kind }, [el('td', { text: kioskName(l.kioskId) }), el('td', { text: t('kind.' + l.kind) }),
           el('td', { text: String(l.received) }), el('td', { text: String(l.written) }),
           el('td', { text: waiting ? waiting + '（' + reasons + '）' : '0' }), el('td', { text: String(l.held) }),
           el('td', { text: String(l.notForHis) }), el('td', { text: String(l.pending) })]));

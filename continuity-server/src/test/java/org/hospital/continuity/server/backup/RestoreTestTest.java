@@ -53,6 +53,12 @@ class RestoreTestTest {
         // the scratch database is gone again, the result is on record
         assertThat(count("select count(*) from pg_database where datname = 'continuity_restore_check'")).isZero();
         as(TestAccounts.itDuty()).get("/api/admin/restore-tests/latest").then().statusCode(200).body("ok", org.hamcrest.Matchers.is(true));
+        // HR-19: the history, newest first, for the operations page; IT reads it, nobody else
+        JsonPath history = as(TestAccounts.itDuty()).get("/api/admin/restore-tests?limit=5").then().statusCode(200).extract().jsonPath();
+        assertThat(history.getList("id")).isNotEmpty().first().isEqualTo(r.getString("id"));
+        assertThat(history.getBoolean("[0].ok")).isTrue();
+        assertThat(history.getString("[0].runBy")).isNotBlank();
+        as(TestAccounts.cashier()).get("/api/admin/restore-tests").then().statusCode(403);
 
         // HR-19: no reminder while the last success is recent; one (the same all day) after 14 days
         assertThat(reminders.check()).isEmpty();

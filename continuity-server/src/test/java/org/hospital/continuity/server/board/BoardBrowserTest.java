@@ -159,6 +159,24 @@ class BoardBrowserTest {
         assertThat(page.locator("#kiosks tr[data-kiosk=board-k9]")).containsText("内科挂号2号机");
         assertThat(page.locator("#kiosks tr[data-kiosk=board-k9]")).containsText("尚未上传过");
         assertThat(page.locator("#kiosks-total")).containsText("条记录待上传");
+        // what the server stored is shown apart from what the kiosk still holds
+        assertThat(k1).hasAttribute("data-stored", "2");
+        assertThat(k1.locator("td.stored")).hasText("2 条");
+        assertThat(page.locator("#kiosks-stored")).containsText("服务器已收到");
+        // the kiosk can no longer push but its readiness report (heartbeat) says it now holds 55: the board believes its newest word
+        pool.preparedQuery("insert into kiosk_readiness (kiosk_id, reported_at, kiosk_clock, drift_ms, pools, backlog_pending, oldest_unsent_at)"
+                        + " values ('board-k1', $1, $1, 0, '[]', 55, $2)")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(java.time.OffsetDateTime.ofInstant(clock.instant().plusSeconds(60), java.time.ZoneOffset.UTC),
+                        java.time.OffsetDateTime.ofInstant(clock.instant().minus(Duration.ofMinutes(45)), java.time.ZoneOffset.UTC)))
+                .await().indefinitely();
+        figures.check().await().indefinitely();
+        assertThat(k1).hasAttribute("data-pending", "55");
+        assertThat(k1.locator("td.pending")).hasText("55");
+        assertThat(k1).hasAttribute("data-stored", "2");
+        assertThat(page.locator("#kiosks-total")).containsText("55");
+        sql("delete from kiosk_readiness where kiosk_id = 'board-k1'");
+        figures.check().await().indefinitely();
+        assertThat(k1).hasAttribute("data-pending", "40");
 
         // back-entry of this incident: three items in two department parcels, two of them important (same day)
         UUID a = workbenchItem(id, "SFC", "PATIENT_PROPOSAL", true);

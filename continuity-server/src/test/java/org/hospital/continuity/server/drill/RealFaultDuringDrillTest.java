@@ -78,7 +78,7 @@ class RealFaultDuringDrillTest {
         // a real probe of a component that does not answer (nothing listens on port 1)
         UUID probe = UUID.randomUUID();
         Instant now = clock.instant();
-        SessionContext.await(() -> probeStore.add(probe, "real-fault-" + probe, ProbeKind.TCP, "127.0.0.1:1",
+        SessionContext.await(() -> probeStore.add(probe, "真实故障终端探测-" + Math.floorMod(probe.getMostSignificantBits(), 1_000_000L), ProbeKind.TCP, "127.0.0.1:1",
                 Component.KEY_TERMINAL, "t", Duration.ofHours(1), Duration.ofSeconds(1), now), Duration.ofSeconds(10));
         probes.runNow(probe).await().atMost(Duration.ofSeconds(30));
 

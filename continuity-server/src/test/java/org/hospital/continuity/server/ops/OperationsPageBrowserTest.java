@@ -202,7 +202,7 @@ class OperationsPageBrowserTest {
     void everyPageSpeaksWords() {
         incidents.useEngine();
         Page page = as(TestAccounts.admin());
-        for (String path : List.of("/ops", "/board", "/readiness", "/workbench", "/drills")) {
+        for (String path : List.of("/ops", "/ops/drills", "/ops/systems", "/board", "/readiness", "/workbench", "/drills")) {
             page.navigate(base + path.substring(1));
             page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE,
                     new Page.WaitForLoadStateOptions().setTimeout(10_000));

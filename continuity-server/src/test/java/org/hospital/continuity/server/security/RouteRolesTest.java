@@ -50,6 +50,10 @@ class RouteRolesTest {
                     + "holds no data, it works through the role-checked, audited people, account and kiosk APIs"),
             Map.entry("GET /ops/roster", "shows the sign-in page (or a refusal in words) without an IT session; the page holds no data, "
                     + "it works through the role-checked, audited roster API"),
+            Map.entry("GET /ops/drills", "shows the sign-in page (or a refusal in words) without an IT session; the page holds no data, "
+                    + "it works through the role-checked, audited drill API"),
+            Map.entry("GET /ops/systems", "shows the sign-in page (or a refusal in words) without an IT session; the page holds no data, "
+                    + "it works through the role-checked, audited probe and restore-test APIs"),
             Map.entry("GET /readiness", "shows the sign-in page without a session; the kiosk list only for a signed-in identity"),
             Map.entry("GET /workbench", "shows the sign-in page without a session; the page holds no patient data, it reads through "
                     + "the role-checked, audited /api/workbench API"),

@@ -288,16 +288,22 @@ public class TestingRestore {
 
     /** The latest restore test, or null. */
     public JsonObject latest() {
-        var rows = pool.query("select id, started_at, finished_at, backup_file, backup_bytes, scratch_db, ok, tables, detail, run_by"
-                + " from restore_test order by finished_at desc limit 1").execute().await().atMost(Duration.ofSeconds(30));
-        if (rows.size() == 0) {
-            return null;
+        List<JsonObject> one = history(1);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    /** The restore tests run so far, newest first, at most {@code limit} (HR-19: the history IT shows the auditors). */
+    public List<JsonObject> history(int limit) {
+        var rows = pool.preparedQuery("select id, started_at, finished_at, backup_file, backup_bytes, scratch_db, ok, tables, detail, run_by"
+                + " from restore_test order by finished_at desc limit $1").execute(Tuple.of(limit)).await().atMost(Duration.ofSeconds(30));
+        List<JsonObject> out = new java.util.ArrayList<>();
+        for (Row r : rows) {
+            out.add(new JsonObject().put("id", r.getUUID("id").toString()).put("startedAt", r.getOffsetDateTime("started_at").toInstant().toString())
+                    .put("finishedAt", r.getOffsetDateTime("finished_at").toInstant().toString()).put("backupFile", r.getString("backup_file"))
+                    .put("backupBytes", r.getLong("backup_bytes")).put("scratchDb", r.getString("scratch_db")).put("ok", r.getBoolean("ok"))
+                    .put("tables", r.getValue("tables")).put("detail", r.getString("detail")).put("runBy", r.getString("run_by")));
         }
-        Row r = rows.iterator().next();
-        return new JsonObject().put("id", r.getUUID("id").toString()).put("startedAt", r.getOffsetDateTime("started_at").toInstant().toString())
-                .put("finishedAt", r.getOffsetDateTime("finished_at").toInstant().toString()).put("backupFile", r.getString("backup_file"))
-                .put("backupBytes", r.getLong("backup_bytes")).put("scratchDb", r.getString("scratch_db")).put("ok", r.getBoolean("ok"))
-                .put("tables", r.getValue("tables")).put("detail", r.getString("detail")).put("runBy", r.getString("run_by"));
+        return out;
     }
 
     /** When the last successful restore test finished, or null. */

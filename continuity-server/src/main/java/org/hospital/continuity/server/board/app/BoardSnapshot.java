@@ -64,16 +64,21 @@ public record BoardSnapshot(
                                   String verification) {
     }
 
-    /** Kiosks seen by the sync receiver and what each still holds unsent. */
-    public record Kiosks(long totalPending, int withBacklog, List<Kiosk> rows) {
+    /**
+     * Kiosks and what each still holds unsent by its own word ({@code totalPending}), apart from what the server has stored of
+     * them ({@code totalStored}).
+     */
+    public record Kiosks(long totalPending, int withBacklog, List<Kiosk> rows, long totalStored) {
     }
 
     /**
-     * One kiosk: what it last reported unsent with its push, the age of its oldest unsent record, its last push;
-     * {@code seen} is false for an enrolled kiosk that never pushed.
+     * One kiosk: what it still holds unsent by its newest word (its last push or its later readiness report, as of
+     * {@code pendingAsOf}), the age of its oldest unsent record, its last push, what the server stored of it, and when it was
+     * last heard from at all ({@code lastHeardSecondsAgo}, -1 never); {@code seen} is false for an enrolled kiosk never heard from.
      */
     public record Kiosk(String id, String name, String departmentCode, String departmentName, boolean seen, long pending,
-                        Instant oldestUnsentAt, long oldestUnsentSeconds, Instant lastPushAt, long lastPushSecondsAgo) {
+                        Instant oldestUnsentAt, long oldestUnsentSeconds, Instant lastPushAt, long lastPushSecondsAgo, long stored,
+                        Instant pendingAsOf, Instant lastHeardAt, long lastHeardSecondsAgo) {
     }
 
     /**

@@ -45,19 +45,23 @@ public class ReadingBoardFigures {
 
     static BoardSnapshot.Kiosks kiosks(List<BoardFigures.KioskRow> rows, Instant now) {
         long total = 0;
+        long stored = 0;
         int withBacklog = 0;
         List<BoardSnapshot.Kiosk> out = new java.util.ArrayList<>();
         for (BoardFigures.KioskRow r : rows) {
             total += r.pending();
+            stored += r.entriesStored();
             if (r.pending() > 0) {
                 withBacklog++;
             }
             long age = r.pending() > 0 && r.oldestUnsentAt() != null ? Math.max(0, Duration.between(r.oldestUnsentAt(), now).toSeconds()) : 0;
             long ago = r.lastPushAt() == null ? -1 : Math.max(0, Duration.between(r.lastPushAt(), now).toSeconds());
+            long heardAgo = r.lastHeardAt() == null ? -1 : Math.max(0, Duration.between(r.lastHeardAt(), now).toSeconds());
             out.add(new BoardSnapshot.Kiosk(r.kioskId(), r.name(), r.departmentCode(), r.departmentName(), r.seen(), r.pending(),
-                    r.pending() > 0 ? r.oldestUnsentAt() : null, age, r.lastPushAt(), ago));
+                    r.pending() > 0 ? r.oldestUnsentAt() : null, age, r.lastPushAt(), ago, r.entriesStored(), r.pendingAsOf(), r.lastHeardAt(),
+                    heardAgo));
         }
-        return new BoardSnapshot.Kiosks(total, withBacklog, out);
+        return new BoardSnapshot.Kiosks(total, withBacklog, out, stored);
     }
 
     /**

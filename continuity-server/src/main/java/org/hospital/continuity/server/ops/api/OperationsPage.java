@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.hospital.continuity.playbooks.fault.Cause;
 import org.hospital.continuity.playbooks.fault.FaultClass;
+import org.hospital.continuity.playbooks.ladder.ContextModifier;
 import org.hospital.continuity.playbooks.signal.Symptom;
 import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.playbooks.party.Party;
@@ -30,7 +31,8 @@ import org.hospital.continuity.server.platform.text.Language;
 
 /**
  * IT's operations page (zh-CN first, {@code ?lang=en}): fault reports filed and verified or denied with a cause
- * (EP-3), the class overridden with a reason (EP-4), recovery declared (EP-6.8, EP-7: the engine issues the recovery
+ * (EP-3), the class overridden with a reason (EP-4), the circumstances in force (EP-5.1: holiday, patient volume, staff away,
+ * major event; for the leadership group to weigh, the plan's EP-5.2 times stay), recovery declared (EP-6.8, EP-7: the engine issues the recovery
  * instructions) and departments announced back to normal (EP-8.4), the write-back's state and a run now (EP-8.4).
  *
  * <p>The page is plain HTML with a little script that calls the features' own JSON APIs, so every action is
@@ -78,6 +80,7 @@ public class OperationsPage {
             boot.put("symptoms", choices(List.of(Symptom.values()).stream().map(s -> new Choice(s.name(), s.zh(), s.en())).toList()));
             boot.put("causes", choices(List.of(Cause.values()).stream().map(c -> new Choice(c.name(), c.text().zh(), c.text().en())).toList()));
             boot.put("classes", choices(List.of(FaultClass.values()).stream().map(c -> new Choice(c.name(), c.zh(), c.en())).toList()));
+            boot.put("modifiers", choices(List.of(ContextModifier.values()).stream().map(c -> new Choice(c.name(), c.text().zh(), c.text().en())).toList()));
             Map<String, Choice> parties = new LinkedHashMap<>();
             Party.codes().forEach(code -> Party.fromCode(code).ifPresent(p -> parties.put(code, new Choice(code, p.zh(), p.en()))));
             boot.put("parties", parties);

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hospital.continuity.playbooks.fault.Area;
 import org.hospital.continuity.playbooks.signal.Component;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.probe.app.ConfiguringProbes;
@@ -28,7 +30,7 @@ import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.server.probe.domain.ProbeKind;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Probes of HIS components: configured by IT administrators, read by everyone signed in, re-run by IT. */
+/** Probes of HIS components: configured (added, edited, disabled) by IT administrators, read by everyone signed in, re-run by IT. */
 @Path("/api/probes")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProbeResource {
@@ -47,13 +49,16 @@ public class ProbeResource {
                            @Size(max = 100) String area) {
     }
 
+    /** {@code areaZh}/{@code areaEn}: the place in words (楼/层/区), null for the whole hospital (EP-4.1). */
     public record ProbeView(UUID id, String name, ProbeKind kind, String target, Component component, String series, long intervalMs,
                             long timeoutMs, boolean enabled, String lastStatus, String lastDetail, Instant lastRunAt, Instant lastChangeAt,
-                            Instant nextRunAt, String area) {
+                            Instant nextRunAt, String area, String areaZh, String areaEn) {
         static ProbeView of(Probe p) {
+            var place = Area.parse(p.area()).filter(a -> !a.isHospital());
             return new ProbeView(p.id(), p.name(), p.kind(), p.target(), p.component(), p.series(), p.interval().toMillis(),
                     p.timeout().toMillis(), p.enabled(), p.lastStatus().map(Enum::name).orElse(null), p.lastDetail(), p.lastRunAt(),
-                    p.lastChangeAt(), p.nextRunAt(), p.area());
+                    p.lastChangeAt(), p.nextRunAt(), p.area(), place.map(a -> a.name().zh()).orElse(null),
+                    place.map(a -> a.name().en()).orElse(null));
         }
     }
 
@@ -64,6 +69,16 @@ public class ProbeResource {
         return configuring.add(p.name(), p.kind(), p.target(), p.component(), p.series(), Duration.ofMillis(p.intervalMs()),
                         Duration.ofMillis(p.timeoutMs()), p.area())
                 .map(x -> RestResponse.ResponseBuilder.<ProbeView>created(URI.create("/api/probes/" + x.id())).entity(ProbeView.of(x)).build());
+    }
+
+    /** IT administrators correct a probe; the same fields and checks as a new one. */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ProbeView> update(@PathParam("id") UUID id, @Valid @NotNull NewProbe p) {
+        return configuring.update(id, p.name(), p.kind(), p.target(), p.component(), p.series(), Duration.ofMillis(p.intervalMs()),
+                Duration.ofMillis(p.timeoutMs()), p.area()).map(ProbeView::of);
     }
 
     @GET

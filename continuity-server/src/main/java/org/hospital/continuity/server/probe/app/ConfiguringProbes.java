@@ -12,7 +12,7 @@ import org.hospital.continuity.server.probe.domain.Probe;
 import org.hospital.continuity.server.probe.domain.ProbeKind;
 import org.hospital.continuity.server.probe.persistence.ProbeRepository;
 
-/** IT administrators add, enable and disable probes (never deleted: their history stays readable). */
+/** IT administrators add, edit, enable and disable probes (never deleted: their history stays readable). */
 @ApplicationScoped
 public class ConfiguringProbes {
 
@@ -58,5 +58,24 @@ public class ConfiguringProbes {
     public Uni<Probe> setEnabled(UUID id, boolean enabled) {
         return store.setEnabled(id, enabled, clock.instant()).chain(ok -> ok ? store.byId(id)
                 : Uni.createFrom().failure(DomainRejection.notFound("Probe " + id)));
+    }
+
+    /** IT administrators correct a probe (target, schedule, component, area); the same checks as a new one. */
+    public Uni<Probe> update(UUID id, String name, ProbeKind kind, String target, Component component, String series, Duration interval,
+                             Duration timeout, String area) {
+        var misfit = Probe.misfit(kind, target, interval, timeout);
+        if (misfit.isPresent()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "probe-invalid", null, misfit.get()));
+        }
+        java.util.Optional<org.hospital.continuity.playbooks.fault.Area> place = org.hospital.continuity.playbooks.fault.Area.parse(area);
+        if (area != null && !area.isBlank() && place.isEmpty()) {
+            return Uni.createFrom().failure(new DomainRejection(422, "probe-invalid", "EP-4.1",
+                    "A probe's area is a building/floor/ward path such as B or B/3."));
+        }
+        return store.update(id, name, kind, target, component, series == null || series.isBlank() ? target : series, interval, timeout,
+                        place.map(org.hospital.continuity.playbooks.fault.Area::path).orElse(null), clock.instant())
+                .chain(ok -> ok == null ? Uni.createFrom().failure(DomainRejection.notFound("Probe " + id))
+                        : ok ? store.byId(id)
+                        : Uni.createFrom().failure(DomainRejection.conflict("probe-exists", null, "A probe named " + name + " exists.")));
     }
 }

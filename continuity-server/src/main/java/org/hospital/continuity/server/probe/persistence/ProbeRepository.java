@@ -63,4 +63,17 @@ public class ProbeRepository implements PanacheRepositoryBase<ProbeEntity, UUID>
     public Uni<Boolean> setEnabled(UUID id, boolean enabled, Instant now) {
         return update("enabled = ?1, nextRunAt = ?2 where id = ?3", enabled, now, id).map(n -> n == 1);
     }
+
+    /**
+     * Changes a probe's configuration (one statement: the lease and the last result are left alone), due now so the change is
+     * checked at once. Null when there is no such probe, false when another probe has the name.
+     */
+    public Uni<Boolean> update(UUID id, String name, ProbeKind kind, String target, Component component, String series, Duration interval,
+                               Duration timeout, String area, Instant now) {
+        return Panache.withTransaction(() -> count("name = ?1 and id <> ?2", name, id).chain(n -> n > 0 ? Uni.createFrom().item(false)
+                        : update("name = ?1, kind = ?2, target = ?3, component = ?4, series = ?5, intervalMs = ?6, timeoutMs = ?7, area = ?8,"
+                                        + " nextRunAt = ?9 where id = ?10", name, kind, target, component, series, (int) interval.toMillis(),
+                                (int) timeout.toMillis(), area, Sql.stored(now), id).map(u -> u == 1 ? Boolean.TRUE : null)))
+                .onFailure(Constraints::uniqueViolation).recoverWithItem(false);
+    }
 }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.hospital.continuity.playbooks.party.Department;
+import org.hospital.continuity.server.kiosk.Kiosks;
 import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
@@ -37,9 +39,12 @@ public class WorkbenchPage {
     private final ObjectMapper json;
     private final org.hospital.continuity.server.platform.config.ContinuityServerConfig config;
 
+    private final Kiosks kiosks;
+
     public WorkbenchPage(@Location("workbench/workbench.html") Template page, @Location("workbench/login.html") Template login,
                          CurrentIdentityAssociation identities, ObjectMapper json,
-                         org.hospital.continuity.server.platform.config.ContinuityServerConfig config) {
+                         org.hospital.continuity.server.platform.config.ContinuityServerConfig config, Kiosks kiosks) {
+        this.kiosks = kiosks;
         this.page = page;
         this.login = login;
         this.identities = identities;
@@ -52,7 +57,11 @@ public class WorkbenchPage {
         Language language = Language.fromTag(lang);
         Map<String, String> m = org.hospital.continuity.server.platform.text.Bundles.all("i18n/workbench", language);
         String other = language == Language.EN ? "zh-CN" : "en";
-        return identities.getDeferredIdentity().map(identity -> {
+        // department and kiosk names, so parcels and items read 肾内科 / 门诊收费处 1号机, never NK / K-29A3A5EF
+        Uni<Map<String, String>> departments = kiosks.departmentNames();
+        Uni<java.util.List<Kiosks.Kiosk>> registered = kiosks.kiosks();
+        return Uni.combine().all().unis(identities.getDeferredIdentity(), departments, registered).asTuple().map(t -> {
+            SecurityIdentity identity = t.getItem1();
             if (!identity.hasRole(Roles.READER)) {
                 return login.data("m", m).data("lang", language.tag()).data("other", other).data("denied", false).render();
             }
@@ -67,6 +76,17 @@ public class WorkbenchPage {
             boot.put("m", m);
             boot.put("me", name(identity));
             boot.put("works", works);
+            Map<String, String> departmentNames = new LinkedHashMap<>(t.getItem2());
+            for (Department d : Department.values()) {
+                departmentNames.putIfAbsent(d.code(), language == Language.EN ? d.en() : d.zh());
+            }
+            boot.put("departments", departmentNames);
+            Map<String, String> kioskNames = new LinkedHashMap<>();
+            for (Kiosks.Kiosk k : t.getItem3()) {
+                kioskNames.put(k.kioskId(), k.name() == null || k.name().isBlank() ? (k.departmentName() == null ? "" : k.departmentName())
+                        : k.name());
+            }
+            boot.put("kiosks", kioskNames);
             boot.put("incident", incident == null || !incident.matches("[A-Za-z0-9._:-]{1,100}") ? "" : incident);
             return page.data("m", m).data("lang", language.tag()).data("other", other).data("boot", scriptJson(boot)).render();
         });

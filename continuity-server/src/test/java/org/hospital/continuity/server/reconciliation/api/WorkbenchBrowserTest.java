@@ -65,6 +65,8 @@ class WorkbenchBrowserTest {
     HisPort hisPort;
     @Inject
     Workbench store;
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
 
     @TestHTTPResource("/workbench")
     URL workbench;
@@ -148,9 +150,18 @@ class WorkbenchBrowserTest {
         assertThat(running.runDrafts(incident, List.of(typo)).orElseThrow().toWorkbench()).isEqualTo(1);
         String token = entry();
 
+        // the department and the kiosk in words, never their codes (the reference data names the department, the registry the kiosk)
+        pool.query("insert into ref_department (code, name) values ('0301', '心血管内科门诊') on conflict (code) do nothing").execute()
+                .await().indefinitely();
+        pool.query("insert into kiosk (id, name, department_code, status, created_at, created_by) values ('kiosk-3', '心内门诊3号机', '0301',"
+                + " 'ENROLLED', now(), 'test') on conflict (id) do nothing").execute().await().indefinitely();
         Page page = open(token, "?incident=" + incident);
         assertThat(page.locator("h1")).hasText("补录核对工作台");
         assertThat(page.locator("#parcels tr[data-area='0301']")).containsText("0/1");
+        assertThat(page.locator("#parcels tr[data-area='0301'] th")).hasText("心血管内科门诊");
+        assertThat(page.locator("#queue-list li .meta").first()).containsText("心血管内科门诊 · 心内门诊3号机");
+        assertThat(page.locator("#queue-list li .meta").first()).not().containsText("0301");
+        assertThat(page.locator("#queue-list li .meta").first()).not().containsText("kiosk-3");
         assertThat(page.locator("#queue-list li")).hasCount(1);
         assertThat(page.locator("#queue-list li").first()).containsText("患者匹配待确认");
 
