@@ -50,6 +50,9 @@ class SyncPushResourceTest {
     @Inject
     SyncStore store;
 
+    @Inject
+    SyncedJournal synced;
+
     private ValidatableResponse push(String kiosk, String secret, String body) {
         return given().contentType(ContentType.JSON).header("Authorization", auth(kiosk, secret)).body(body)
                 .when().post(SyncProtocol.PUSH_PATH).then();
@@ -133,6 +136,9 @@ class SyncPushResourceTest {
                 .body("find { it.kioskId == 'kiosk-t21' }.kioskSeq", equalTo(16))
                 .body("find { it.kioskId == 'kiosk-t21' }.eventType", equalTo("ChargeRecorded"))
                 .body("find { it.kioskId == 'kiosk-t21' }.reasonText", equalTo("自助机上内容与登记时的校验值不符（已被改动或损坏）"));
+        // the write-back's conservation ledger reads them through the receiver's public face (confirmed = received + unreadable)
+        assertThat(synced.unreadableOnKiosks(List.of("kiosk-t21", "kiosk-none")).await().indefinitely())
+                .containsExactly(new SyncedJournal.UnreadableOnKiosk("kiosk-t21", 16, "ChargeRecorded", "hash-mismatch"));
         // a report for a sequence the server already holds changes nothing: the held entry stays
         JournalEntry held = journal.get(2);
         String late = JSON.writeValueAsString(PushBatch.of("kiosk-t21", UUID.randomUUID(), new Backlog(0, null, 20), List.of(),

@@ -121,13 +121,12 @@ class UnreadableEntryTest {
 
             // the journal reads past it, naming it
             Journal.Stretch stretch = journal.readStretch(before, 10);
-            assertThat(stretch.recorded()).extracting(r -> r.entry().entryId()).containsExactly(written.get(0).entryId(), written.get(3).entryId())
-                    .doesNotContain(broken.entryId());
+            assertThat(stretch.recorded()).extracting(r -> r.entry().entryId()).containsExactly(written.get(3).entryId());
             assertThat(stretch.unreadable()).extracting(Journal.Unreadable::kioskSeq, Journal.Unreadable::reason).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(broken.kioskSeq(), "cannot-decrypt"),
                     org.assertj.core.groups.Tuple.tuple(altered.kioskSeq(), "hash-mismatch"));
             assertThat(journal.quarantined()).extracting(Journal.Unreadable::kioskSeq).contains(broken.kioskSeq(), altered.kioskSeq());
-            assertThat(journal.readAfter(before, 10)).extracting(JournalEntry::entryId).containsExactly(written.get(0).entryId(),
+            assertThat(journal.readAfter(before - 1, 10)).extracting(JournalEntry::entryId).containsExactly(written.get(0).entryId(),
                     written.get(3).entryId());
 
             // the kiosk's pages answer, naming the entry (no 500)
@@ -143,7 +142,7 @@ class UnreadableEntryTest {
 
             // the sync agent's source reports both in their place; a sender over it reaches the end
             EntrySource.Read read = adapter.readBatch(before, 10);
-            assertThat(read.entries()).extracting(JournalEntry::entryId).containsExactly(written.get(0).entryId(), written.get(3).entryId());
+            assertThat(read.entries()).extracting(JournalEntry::entryId).containsExactly(written.get(3).entryId());
             assertThat(read.unreadable()).containsExactly(
                     new UnreadableEntry(broken.kioskSeq(), broken.entryId(), "TestRecorded", broken.contentHash(), "cannot-decrypt"),
                     new UnreadableEntry(altered.kioskSeq(), altered.entryId(), "TestRecorded", altered.contentHash(), "hash-mismatch"));
