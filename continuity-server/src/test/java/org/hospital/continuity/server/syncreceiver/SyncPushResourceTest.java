@@ -546,7 +546,7 @@ class SyncPushResourceTest {
     @Test
     void aFutureProtocolIs400() throws Exception {
         JsonNode batch = JSON.readTree(body("kiosk-t6", range("kiosk-t6", 1, 1)));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) batch).put("protocol", 2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) batch).put("protocol", SyncProtocol.MAX_VERSION + 1);
         refused(push("kiosk-t6", TEST_SECRET, batch.toString()), 400, "/problems/unsupported-protocol-version");
     }
 

@@ -107,10 +107,10 @@ public class SyncStore {
      */
     private static final String INSERT_UNREADABLE = """
             insert into sync_unreadable_entry (kiosk_id, kiosk_seq, entry_id, event_type, content_hash, reason, reported_at)
-            select $1, u.kiosk_seq, u.entry_id, u.event_type, u.content_hash, u.reason, $7
+            select $1::varchar, u.kiosk_seq, u.entry_id, u.event_type, u.content_hash, u.reason, $7
             from unnest($2::int8[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[])
                  as u (kiosk_seq, entry_id, event_type, content_hash, reason)
-            where not exists (select 1 from sync_entry s where s.kiosk_id = $1 and s.kiosk_seq = u.kiosk_seq)
+            where not exists (select 1 from sync_entry s where s.kiosk_id = $1::varchar and s.kiosk_seq = u.kiosk_seq)
             on conflict do nothing
             returning kiosk_seq""";
 
