@@ -101,7 +101,7 @@ class CashierDeskTest {
                 .post("/api/invoices/" + invoice + "/void").then().statusCode(422)
                 .body("violations.find { it.field == 'approverAccountId' }.message", equalTo("批准人不能是作废发票的收款员本人，请由另一位收费组长确认。"));
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
-                .body(Map.of("reason", "病人退费", "approverAccountId", "cashier-9", "approverPassword", pw))
+                .body(Map.of("reason", "病人退费", "approverAccountId", "cashier-1", "approverPassword", pw))
                 .post("/api/invoices/" + invoice + "/void").then().statusCode(422)
                 .body("violations.find { it.field == 'approverAccountId' }.message", equalTo("批准人必须是收费组长（主管）。"));
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
