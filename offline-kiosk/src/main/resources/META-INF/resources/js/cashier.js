@@ -28,7 +28,10 @@ keyboardForm($('#f-void'), async () => {
   const form = $('#f-void');
   const no = $('#void-no').value.trim();
   if (!no) { showProblem(form, { violations: [{ field: 'invoiceNo', message: t('error.required') }], detail: t('error.form') }); return; }
-  const r = await api('POST', '/api/invoices/' + encodeURIComponent(no) + '/void', { reason: $('#void-reason').value });
+  // HR-9: a cashier lead approves the void with their own password (the second person)
+  const r = await api('POST', '/api/invoices/' + encodeURIComponent(no) + '/void', { reason: $('#void-reason').value,
+    approverAccountId: $('#void-approver').value.trim(), approverPassword: $('#void-approver-password').value });
+  $('#void-approver-password').value = '';
   if (!r.ok) { showProblem(form, r.data); return; }
   resetForm(form);
   flash(tf('inv.voided', no), true);

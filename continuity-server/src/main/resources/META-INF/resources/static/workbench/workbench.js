@@ -340,6 +340,16 @@
           el('td', { text: waiting ? waiting + '（' + reasons + '）' : '0' }), el('td', { text: String(l.held) }),
           el('td', { text: String(l.notForHis) }), el('td', { text: String(l.pending) })]));
       });
+      // entries a kiosk confirmed but could not read any more (quarantined there): kiosk, sequence, kind, reason
+      var lost = c.unreadableOnKiosk || [];
+      $('ledger-unreadable').hidden = lost.length === 0;
+      $('ledger-confirmed').textContent = t('wb.ledger.confirmed', { confirmed: c.confirmed, received: c.received, unreadable: lost.length });
+      var u = clear($('ledger-unreadable-lines').tBodies[0]);
+      lost.forEach(function (x) {
+        u.appendChild(el('tr', null, [el('td', { text: x.kioskId }), el('td', { text: String(x.kioskSeq) }),
+          el('td', { text: x.eventType ? t('kind.' + x.eventType) : t('wb.ledger.kindUnknown') }),
+          el('td', { text: t('wb.unreadable.' + x.reason) })]));
+      });
     }).catch(fail);
   });
 

@@ -27,6 +27,12 @@ public interface Instructions {
 
     Uni<List<Instruction>> forIncident(UUID incident);
 
+    /**
+     * EP-6.1: true when this server issued an instruction with this id (when given) and this short number (when given; both
+     * must be the same instruction's). A kiosk's downtime entry that cites one it never issued is an integrity flag.
+     */
+    Uni<Boolean> issued(UUID id, Long number);
+
     /** EP-6.1: instructions nobody acknowledged for longer than {@code olderThan}. */
     Uni<List<Instruction>> unacknowledged(Duration olderThan);
 

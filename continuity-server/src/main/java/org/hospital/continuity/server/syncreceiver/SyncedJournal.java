@@ -20,4 +20,15 @@ public interface SyncedJournal {
 
     /** The entries captured within the window, in hybrid-logical-clock order (then kiosk and kiosk sequence). */
     Uni<List<JournalEntry>> capturedWithin(Window window);
+
+    /**
+     * An entry a kiosk confirmed but could not read any more (quarantined there, reported in its place): the kiosk, its
+     * sequence, the kind of record when still known, and the reason ({@code cannot-decrypt}, {@code hash-mismatch},
+     * {@code malformed-row}). Its capture time is not known; the paper copy is the one to enter.
+     */
+    record UnreadableOnKiosk(String kioskId, long kioskSeq, String eventType, String reason) {
+    }
+
+    /** The entries these kiosks reported unreadable, by kiosk and sequence. */
+    Uni<List<UnreadableOnKiosk>> unreadableOnKiosks(java.util.Collection<String> kioskIds);
 }

@@ -50,6 +50,9 @@ class SyncPushResourceTest {
     @Inject
     SyncStore store;
 
+    @Inject
+    SyncedJournal synced;
+
     private ValidatableResponse push(String kiosk, String secret, String body) {
         return given().contentType(ContentType.JSON).header("Authorization", auth(kiosk, secret)).body(body)
                 .when().post(SyncProtocol.PUSH_PATH).then();
@@ -82,6 +85,123 @@ class SyncPushResourceTest {
         push("kiosk-sf-01", "sf-01-secret", golden).statusCode(200)
                 .body("cursor", equalTo(2)).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
         assertThat(entries(pool, "kiosk-sf-01")).isEqualTo(2);
+    }
+
+    private void forget(String kiosk) {
+        for (String table : List.of("sync_entry", "sync_unreadable_entry", "sync_kiosk")) {
+            pool.preparedQuery("delete from " + table + " where kiosk_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(kiosk))
+                    .await().indefinitely();
+        }
+    }
+
+    @Test
+    @DisplayName("contract, protocol 2: the golden push with an entry unreadable on the kiosk settles that sequence; the entry before it is stored")
+    void theGoldenUnreadablePushSettlesItsSequence() throws Exception {
+        forget("kiosk-sf-01");
+        try {
+            String golden = java.nio.file.Files.readString(java.nio.file.Path.of("..", "sync", "src", "test", "resources", "contract", "v2",
+                    "push-batch-unreadable.json"));
+            push("kiosk-sf-01", "sf-01-secret", golden).statusCode(200).contentType(ContentType.JSON)
+                    .body("protocol", equalTo(1)).body("cursor", equalTo(2)).body("accepted", equalTo(1)).body("rejected", equalTo(0));
+            assertThat(entries(pool, "kiosk-sf-01")).isEqualTo(1);
+            assertThat(count(pool, "select count(*) from sync_unreadable_entry where kiosk_id = $1 and kiosk_seq = 2 and reason = $2",
+                    "kiosk-sf-01", "cannot-decrypt")).isEqualTo(1);
+            // re-sent: nothing new, the same cursor
+            push("kiosk-sf-01", "sf-01-secret", golden).statusCode(200).body("cursor", equalTo(2)).body("duplicates", equalTo(1));
+            TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-sf-01").then().statusCode(200)
+                    .body("entriesStored", equalTo(1)).body("unreadableOnKiosk", equalTo(1)).body("confirmed", equalTo(2));
+        } finally {
+            forget("kiosk-sf-01");
+        }
+    }
+
+    @Test
+    @DisplayName("one entry unreadable on the kiosk never blocks the later ones: seq 16 reported, 17.. stored, cursor at the end; IT sees kiosk, sequence and reason in Chinese")
+    void anUnreadableEntryNeverBlocksTheLaterOnes() throws Exception {
+        List<JournalEntry> journal = range("kiosk-t21", 1, 20);
+        push("kiosk-t21", journal.subList(0, 15)).statusCode(200).body("cursor", equalTo(15));
+        JournalEntry lost = journal.get(15);
+        List<JournalEntry> rest = journal.subList(16, 20);
+        String body = JSON.writeValueAsString(PushBatch.of("kiosk-t21", UUID.randomUUID(), new Backlog(5, lost.recordedAt(), 20), rest,
+                List.of(new org.hospital.continuity.sync.protocol.UnreadableEntry(16L, lost.entryId(), lost.eventType(), lost.contentHash(),
+                        "hash-mismatch"))));
+        push("kiosk-t21", TEST_SECRET, body).statusCode(200).body("cursor", equalTo(20)).body("accepted", equalTo(4))
+                .body("gaps", hasSize(0));
+        assertThat(entries(pool, "kiosk-t21")).isEqualTo(19);
+        assertThat(stored(pool, lost.entryId())).isNull();
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t21").then().statusCode(200)
+                .body("entriesStored", equalTo(19)).body("unreadableOnKiosk", equalTo(1)).body("confirmed", equalTo(20))
+                .body("backlogPending", equalTo(0));
+        TestAccounts.asAdmin().get("/api/sync/v1/unreadable").then().statusCode(200)
+                .body("find { it.kioskId == 'kiosk-t21' }.kioskSeq", equalTo(16))
+                .body("find { it.kioskId == 'kiosk-t21' }.eventType", equalTo("ChargeRecorded"))
+                .body("find { it.kioskId == 'kiosk-t21' }.reasonText", equalTo("自助机上内容与登记时的校验值不符（已被改动或损坏）"));
+        // the write-back's conservation ledger reads them through the receiver's public face (confirmed = received + unreadable)
+        assertThat(synced.unreadableOnKiosks(List.of("kiosk-t21", "kiosk-none")).await().indefinitely())
+                .containsExactly(new SyncedJournal.UnreadableOnKiosk("kiosk-t21", 16, "ChargeRecorded", "hash-mismatch"));
+        // a report for a sequence the server already holds changes nothing: the held entry stays
+        JournalEntry held = journal.get(2);
+        String late = JSON.writeValueAsString(PushBatch.of("kiosk-t21", UUID.randomUUID(), new Backlog(0, null, 20), List.of(),
+                List.of(new org.hospital.continuity.sync.protocol.UnreadableEntry(3L, held.entryId(), null, null, "cannot-decrypt"))));
+        push("kiosk-t21", TEST_SECRET, late).statusCode(200).body("cursor", equalTo(20));
+        assertThat(count(pool, "select count(*) from sync_unreadable_entry where kiosk_id = $1", "kiosk-t21")).isEqualTo(1);
+        assertThat(stored(pool, held.entryId())).isEqualTo(held);
+    }
+
+    @Test
+    @DisplayName("an unreadable report in a version-1 batch, or with a made-up reason, refuses the push: 422, nothing stored")
+    void aMalformedUnreadableReportIsRefused() throws Exception {
+        JournalEntry e = entry("kiosk-t23", 1);
+        String v1 = JSON.writeValueAsString(new PushBatch(1, "kiosk-t23", UUID.randomUUID(), new Backlog(2, e.recordedAt(), 2),
+                List.of(WireEntry.of(e)), List.of(new org.hospital.continuity.sync.protocol.UnreadableEntry(2L, null, null, null, "cannot-decrypt"))));
+        push("kiosk-t23", TEST_SECRET, v1).statusCode(422).contentType(PROBLEM).body("violations.field", hasItem("unreadable"));
+        String madeUp = JSON.writeValueAsString(new PushBatch(2, "kiosk-t23", UUID.randomUUID(), new Backlog(2, e.recordedAt(), 2),
+                List.of(WireEntry.of(e)), List.of(new org.hospital.continuity.sync.protocol.UnreadableEntry(2L, null, null, null, "lost"))));
+        push("kiosk-t23", TEST_SECRET, madeUp).statusCode(422).body("violations.field", hasItem("unreadable[0].reason"));
+        assertThat(entries(pool, "kiosk-t23")).isZero();
+        assertThat(count(pool, "select count(*) from sync_unreadable_entry where kiosk_id = $1", "kiosk-t23")).isZero();
+    }
+
+    private static JournalEntry modeEntry(String kiosk, long seq, UUID stream, org.hospital.continuity.sync.contract.DowntimeRecord record) {
+        boolean entered = record instanceof org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeEntered;
+        return JournalEntry.seal(UUID.randomUUID(), kiosk, seq, "mode", stream, entered ? 1 : 2, entered ? "DowntimeEntered" : "DowntimeLeft",
+                2, org.hospital.continuity.sync.contract.Contract.CURRENT.write(record, 2), T0.plusSeconds(seq), (T0.toEpochMilli() + seq) << 16,
+                "acct-3");
+    }
+
+    @Test
+    @DisplayName("EP-6.1 a downtime entry citing an instruction the server never issued is stored and raised as an integrity flag for IT, in Chinese; one citing a real instruction is not")
+    void aDowntimeEntryCitingAnUnknownInstructionIsFlagged() {
+        UUID real = UUID.randomUUID();
+        long number = count(pool, "select coalesce(max(number), 0) + 1000 from instruction");
+        pool.preparedQuery("insert into instruction (id, event_seq, dedupe_key, party, party_kind, kind, mode_after, clause, text_zh, text_en, "
+                + "issued_at, issued_by, number) values ($1, 1, $2, 'OUTPATIENT_CASHIER', 'DEPARTMENT', 'SWITCH_TO_MANUAL', 'MANUAL', 'EP-6.1', "
+                + "'转入手工', 'switch to manual', now(), 'it-1', $3)").execute(io.vertx.mutiny.sqlclient.Tuple.of(real, "test-" + real, number))
+                .await().indefinitely();
+        UUID streamA = UUID.randomUUID();
+        UUID streamB = UUID.randomUUID();
+        java.time.Instant at = T0;
+        var madeUp = new org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeEntered("ANNOUNCED", "made-up-123", at, "停机", 0, null,
+                null, null, null, null);
+        var genuine = new org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeLeft("ANNOUNCED", real.toString(), "恢复", 60, number,
+                null, null, null, null);
+        var phonedUnknownNumber = new org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeEntered("SUPERVISOR", null, null,
+                "电话通知", 2, 987_654_321L, "收费组长乙", "super-2", "收费组长丙", true);
+        var phonedNoNumber = new org.hospital.continuity.sync.contract.DowntimeRecord.DowntimeLeft("SUPERVISOR", null, "电话通知恢复", 30,
+                null, "收费组长乙", "super-2", "收费组长丙", true);
+        List<JournalEntry> entries = List.of(modeEntry("kiosk-t22", 1, streamA, madeUp), modeEntry("kiosk-t22", 2, streamA, genuine),
+                modeEntry("kiosk-t22", 3, streamB, phonedUnknownNumber), modeEntry("kiosk-t22", 4, streamB, phonedNoNumber));
+        push("kiosk-t22", entries).statusCode(200).body("cursor", equalTo(4)).body("accepted", equalTo(4)).body("rejected", equalTo(0));
+        assertThat(entries(pool, "kiosk-t22")).isEqualTo(4);
+        assertThat(count(pool, "select count(*) from sync_integrity_incident where kiosk_id = $1 and reason = 'unknown-instruction'", "kiosk-t22"))
+                .isEqualTo(2);
+        TestAccounts.asAdmin().get("/api/sync/v1/incidents").then().statusCode(200)
+                .body("findAll { it.kioskId == 'kiosk-t22' }.kioskSeq", org.hamcrest.Matchers.containsInAnyOrder(1, 3))
+                .body("find { it.kioskId == 'kiosk-t22' }.reasonText", equalTo("停机记录引用的指令不是本系统发出的（指令编号或编码无法核实）"));
+        TestAccounts.asAdmin().get("/api/sync/v1/kiosks/kiosk-t22").then().statusCode(200).body("incidents", equalTo(2));
+        // re-sent: still two flags, once each
+        push("kiosk-t22", entries).statusCode(200).body("duplicates", equalTo(4));
+        assertThat(count(pool, "select count(*) from sync_integrity_incident where kiosk_id = $1", "kiosk-t22")).isEqualTo(2);
     }
 
     @Test
@@ -426,7 +546,7 @@ class SyncPushResourceTest {
     @Test
     void aFutureProtocolIs400() throws Exception {
         JsonNode batch = JSON.readTree(body("kiosk-t6", range("kiosk-t6", 1, 1)));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) batch).put("protocol", 2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) batch).put("protocol", SyncProtocol.MAX_VERSION + 1);
         refused(push("kiosk-t6", TEST_SECRET, batch.toString()), 400, "/problems/unsupported-protocol-version");
     }
 

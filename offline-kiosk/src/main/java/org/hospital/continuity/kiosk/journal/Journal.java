@@ -73,8 +73,32 @@ public class Journal {
     public record PhaseState(Phase phase, Instant since, Long changedBySeq) {
     }
 
-    /** Outcome of {@link #verify()}: entries read, last sequence, and anything wrong. */
-    public record Integrity(int entries, long lastSeq, List<String> problems) {
+    /**
+     * An entry of this kiosk's journal that does not read back (HR-9: its row stays as it is, named in the quarantine):
+     * its sequence, what its clear columns still say (id, kind, sealed hash — null when they do not parse) and why.
+     * The sync agent reports it to the server as unreadable on the kiosk in its place, so the later entries flow.
+     */
+    public record Unreadable(long kioskSeq, UUID entryId, String eventType, String contentHash, String reason) {
+        /** The payload does not decrypt with this kiosk's key. */
+        public static final String CANNOT_DECRYPT = "cannot-decrypt";
+        /** The entry decrypts but no longer matches the content hash sealed at capture. */
+        public static final String HASH_MISMATCH = "hash-mismatch";
+        /** A clear column does not parse (an id, a time, a phase). */
+        public static final String MALFORMED_ROW = "malformed-row";
+    }
+
+    /** A stretch of the journal in sequence order: the entries that read back, and those that do not, named. */
+    public record Stretch(List<Recorded> recorded, List<Unreadable> unreadable) {
+        public boolean isEmpty() {
+            return recorded.isEmpty() && unreadable.isEmpty();
+        }
+    }
+
+    /**
+     * Outcome of {@link #verify()}: entries read, last sequence, anything wrong (each problem names its sequence), and the
+     * entries that do not read back.
+     */
+    public record Integrity(int entries, long lastSeq, List<String> problems, List<Unreadable> unreadable) {
         public boolean intact() {
             return problems.isEmpty();
         }
@@ -140,6 +164,20 @@ public class Journal {
         return kiosk.isEmpty() ? List.of() : table.after(kiosk.get(), afterSeq, limit);
     }
 
+    /**
+     * Up to {@code limit} journal positions after {@code afterSeq}, in kiosk order: the entries that read back and those that
+     * do not (quarantined when first found), so that one bad row never stops the reading of the others.
+     */
+    public Stretch readStretch(long afterSeq, int limit) {
+        Optional<String> kiosk = enrolled.kioskId();
+        return kiosk.isEmpty() ? new Stretch(List.of(), List.of()) : table.stretchAfter(kiosk.get(), afterSeq, limit);
+    }
+
+    /** Every entry found unreadable so far, by sequence. */
+    public List<Unreadable> quarantined() {
+        return table.quarantined();
+    }
+
     /** Entries of one stream (a record and its corrections), oldest first. */
     public List<Recorded> stream(UUID streamId) {
         return table.stream(streamId);
@@ -188,21 +226,27 @@ public class Journal {
         return table.currentPhase();
     }
 
-    /** Verifies every stored entry: it decrypts with this kiosk's key, its hash matches, sequences have no gap. */
+    /**
+     * Verifies every stored entry: it decrypts with this kiosk's key, its hash matches, sequences have no gap. An entry
+     * that does not read back is named (sequence and reason), never an error for the whole check.
+     */
     public Integrity verify() {
-        List<Recorded> all = readRecordsAfter(0, Integer.MAX_VALUE);
+        Stretch all = readStretch(0, Integer.MAX_VALUE);
+        java.util.TreeMap<Long, String> bySeq = new java.util.TreeMap<>();
+        all.recorded().forEach(r -> bySeq.put(r.entry().kioskSeq(), null));
+        all.unreadable().forEach(u -> bySeq.put(u.kioskSeq(), u.reason()));
         long expected = 1;
         List<String> problems = new ArrayList<>();
-        for (Recorded r : all) {
-            if (r.entry().kioskSeq() != expected) {
-                problems.add("gap before kiosk_seq " + r.entry().kioskSeq() + " (expected " + expected + ")");
+        for (var seq : bySeq.entrySet()) {
+            if (seq.getKey() != expected) {
+                problems.add("gap before kiosk_seq " + seq.getKey() + " (expected " + expected + ")");
             }
-            if (!r.entry().hashMatches()) {
-                problems.add("hash mismatch at kiosk_seq " + r.entry().kioskSeq());
+            if (seq.getValue() != null) {
+                problems.add(seq.getValue() + " at kiosk_seq " + seq.getKey());
             }
-            expected = r.entry().kioskSeq() + 1;
+            expected = seq.getKey() + 1;
         }
-        return new Integrity(all.size(), expected - 1, List.copyOf(problems));
+        return new Integrity(bySeq.size(), expected - 1, List.copyOf(problems), all.unreadable());
     }
 
     /** The kiosk id of this kiosk's entries, when enrolled. */

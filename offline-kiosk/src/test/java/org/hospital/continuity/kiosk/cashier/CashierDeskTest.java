@@ -90,10 +90,40 @@ class CashierDeskTest {
                 .body("find { it.invoiceNo == '" + invoice + "' }.status", equalTo("USED"))
                 .body("find { it.invoiceNo == '" + invoice + "' }.amountFen", equalTo(9270));
 
-        // HR-9: voiding is a new entry with a reason; the number stays in the register
+        // HR-9: a void of a money record needs a second person: a cashier lead other than the one voiding, with their password
+        String pw = org.hospital.continuity.kiosk.support.StandInServer.PASSWORD;
+        long before = journal.lastSeq();
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("reason", "病人退费"))
+                .post("/api/invoices/" + invoice + "/void").then().statusCode(422)
+                .body("violations.field", org.hamcrest.Matchers.hasItems("approverAccountId", "approverPassword"));
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
+                .body(Map.of("reason", "病人退费", "approverAccountId", "super-1", "approverPassword", pw))
+                .post("/api/invoices/" + invoice + "/void").then().statusCode(422)
+                .body("violations.find { it.field == 'approverAccountId' }.message", equalTo("批准人不能是作废发票的收款员本人，请由另一位收费组长确认。"));
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
+                .body(Map.of("reason", "病人退费", "approverAccountId", "cashier-1", "approverPassword", pw))
+                .post("/api/invoices/" + invoice + "/void").then().statusCode(422)
+                .body("violations.find { it.field == 'approverAccountId' }.message", equalTo("批准人必须是收费组长（主管）。"));
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
+                .body(Map.of("reason", "病人退费", "approverAccountId", "super-2", "approverPassword", "wrong-password"))
+                .post("/api/invoices/" + invoice + "/void").then().statusCode(422).body("violations.field", hasItem("approverPassword"));
+        assertThat(journal.lastSeq()).as("nothing journaled by a refused void").isEqualTo(before);
+        given().cookie("kiosk_session", cookie).get("/api/invoices").then().statusCode(200)
+                .body("find { it.invoiceNo == '" + invoice + "' }.status", equalTo("USED"));
+        // HR-9: voiding is a new entry with a reason; the number stays in the register
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
+                .body(Map.of("reason", "病人退费", "approverAccountId", "super-2", "approverPassword", pw))
                 .post("/api/invoices/" + invoice + "/void").then().statusCode(200).body("status", equalTo("VOIDED"))
                 .body("voidReason", equalTo("病人退费"));
+        // both names journaled: the voider as the entry's actor, the approver in the record (schema version 2); the charge as
+        // captured stays readable as the stream's first entry
+        var voidEntry = journal.readAfter(before, 10).get(0);
+        assertThat(voidEntry.eventType()).isEqualTo("InvoiceVoided");
+        assertThat(voidEntry.schemaVersion()).isEqualTo(2);
+        assertThat(voidEntry.actor()).isEqualTo("super-1");
+        assertThat(voidEntry.payload()).contains("\"approvedBy\":\"super-2\"").contains("\"approvedByName\":\"收费组长丙\"");
+        var stream = journal.stream(voidEntry.streamId());
+        assertThat(stream).extracting(r -> r.entry().eventType()).containsExactly("ChargeRecorded", "InvoiceVoided");
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("reason", "再次作废"))
                 .post("/api/invoices/" + invoice + "/void").then().statusCode(409);
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("reason", ""))

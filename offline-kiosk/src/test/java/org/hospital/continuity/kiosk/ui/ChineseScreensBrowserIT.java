@@ -92,7 +92,8 @@ class ChineseScreensBrowserIT {
         String paid = post(cashier, "/api/charges", Map.of("registrationId", reg,
                 "settlement", "PAID", "paymentMethod", "CASH", "lines", List.of(Map.of("code", "D0001", "quantity", 2))));
         String invoiceNo = given().cookie("kiosk_session", cashier).get("/api/charges?limit=1").then().extract().path("[0].details.invoiceNo");
-        given().cookie("kiosk_session", cashier).contentType("application/json").body(Map.of("reason", "金额写错"))
+        given().cookie("kiosk_session", cashier).contentType("application/json").body(Map.of("reason", "金额写错",
+                        "approverAccountId", "super-1", "approverPassword", StandInServer.PASSWORD))
                 .post("/api/invoices/" + invoiceNo + "/void").then().statusCode(200);
         String iou = post(cashier, "/api/charges", Map.of("registrationId", reg,
                 "settlement", "IOU", "phone", "13912345678", "lines", List.of(Map.of("code", "S0101", "quantity", 1))));

@@ -139,7 +139,9 @@ public final class Contract {
             // version 2: the IOU slip's short number and the patient's insurance kept on the charge
             new Kind("ChargeRecorded", Set.of("charge"), ChargeRecorded.class, Position.FIRST, 2,
                     Map.of("iouNumber", 2, "insuranceType", 2, "insuranceCard", 2)),
-            Kind.v1("InvoiceVoided", InvoiceVoided.class, Position.LATER, "charge"),
+            // version 2 (HR-9): the second person (a cashier lead) who approved the void at the kiosk, by account and name
+            new Kind("InvoiceVoided", Set.of("charge"), InvoiceVoided.class, Position.LATER, 2,
+                    Map.of("approvedBy", 2, "approvedByName", 2)),
             Kind.v1("InvoiceNumberSpoiled", InvoiceNumberSpoiled.class, Position.FIRST, "invoice-register"),
             // version 2: the slip's short number (EP-4.4) and the patient's insurance
             new Kind("IouIssued", Set.of("iou"), IouIssued.class, Position.FIRST, 2,

@@ -54,8 +54,16 @@ public sealed interface DowntimeRecord {
         }
     }
 
-    /** {@code charge} v2+, HR-9: the invoice of a charge voided with the reason; the charge no longer stands. */
-    record InvoiceVoided(String invoiceNo, String reason) implements DowntimeRecord {
+    /**
+     * {@code charge} v2+, HR-9: the invoice of a charge voided with the reason; the charge no longer stands. Schema version 2
+     * adds the second person who approved the void at the kiosk (a cashier lead: account and name).
+     */
+    record InvoiceVoided(String invoiceNo, String reason, String approvedBy, String approvedByName) implements DowntimeRecord {
+
+        /** As written in version 1 (nobody's approval recorded). */
+        public InvoiceVoided(String invoiceNo, String reason) {
+            this(invoiceNo, reason, null, null);
+        }
     }
 
     /** {@code invoice-register} v1, EP-6.2.3: a paper invoice number spoiled before use, voided unused. */

@@ -57,21 +57,25 @@ public final class BatchCheck {
             return new Invalid(400, "malformed-envelope", "The push does not say its protocol version.",
                     List.of(new Violation("protocol", "must be present")));
         }
-        if (batch.protocol() > SyncProtocol.VERSION || batch.protocol() < 1) {
-            return new Invalid(400, "unsupported-protocol-version", "This server speaks sync protocol "
-                    + SyncProtocol.VERSION + "; the kiosk sent version " + batch.protocol() + ". Update the kiosk or the server.",
-                    List.of(new Violation("protocol", "must be " + SyncProtocol.VERSION)));
+        if (batch.protocol() > SyncProtocol.MAX_VERSION || batch.protocol() < 1) {
+            return new Invalid(400, "unsupported-protocol-version", "This server speaks sync protocol up to "
+                    + SyncProtocol.MAX_VERSION + "; the kiosk sent version " + batch.protocol() + ". Update the kiosk or the server.",
+                    List.of(new Violation("protocol", "must be 1 to " + SyncProtocol.MAX_VERSION)));
         }
         if (batch.kioskId() == null || !batch.kioskId().equals(authenticatedKiosk)) {
             return new Invalid(403, "kiosk-mismatch", "A kiosk may only push its own journal.",
                     List.of(new Violation("kioskId", "must be the kiosk of the credential")));
         }
         List<WireEntry> entries = batch.entriesOrEmpty();
-        if (entries.size() > limits.maxEntries()) {
+        List<UnreadableEntry> unreadable = batch.unreadableOrEmpty();
+        if (entries.size() + unreadable.size() > limits.maxEntries()) {
             return new Invalid(413, "batch-too-large", "A push may carry at most " + limits.maxEntries()
-                    + " entries; this one carried " + entries.size() + ". Send smaller batches.", List.of());
+                    + " entries; this one carried " + (entries.size() + unreadable.size()) + ". Send smaller batches.", List.of());
         }
         List<Violation> violations = new ArrayList<>();
+        if (batch.unreadable() != null && batch.protocol() < SyncProtocol.UNREADABLE_VERSION) {
+            violations.add(new Violation("unreadable", "is a field of protocol version " + SyncProtocol.UNREADABLE_VERSION));
+        }
         if (batch.backlog() == null) {
             violations.add(new Violation("backlog", "must be present"));
         }
@@ -136,6 +140,7 @@ public final class BatchCheck {
                 }
             }
         }
+        checkUnreadable(unreadable, seqs, ids, violations);
         if (!violations.isEmpty()) {
             if (futureSchema) {
                 return new Invalid(422, "future-schema-version", "Some entries use a schema version this server does not know yet. "
@@ -148,6 +153,40 @@ public final class BatchCheck {
             return new Invalid(422, "malformed-envelope", "Some entries are incomplete or malformed. Nothing was stored.", violations);
         }
         return new Valid(List.copyOf(checked));
+    }
+
+    /**
+     * Unreadable entries: a sequence of at least 1 that is not also sent as an entry of this batch, no sequence or id
+     * twice, a known reason, a content hash (when given) of SHA-256 form, short texts without NUL.
+     */
+    private static void checkUnreadable(List<UnreadableEntry> unreadable, Set<Long> seqs, Set<UUID> ids, List<Violation> violations) {
+        for (int i = 0; i < unreadable.size(); i++) {
+            UnreadableEntry u = unreadable.get(i);
+            String at = "unreadable[" + i + "]";
+            if (u == null) {
+                violations.add(new Violation(at, "must be an unreadable entry"));
+                continue;
+            }
+            if (u.kioskSeq() == null) {
+                violations.add(new Violation(at + ".kioskSeq", "must be present"));
+            } else if (u.kioskSeq() < 1) {
+                violations.add(new Violation(at + ".kioskSeq", "must be at least 1"));
+            } else if (!seqs.add(u.kioskSeq())) {
+                violations.add(new Violation(at + ".kioskSeq", "appears twice in this batch"));
+            }
+            if (u.entryId() != null && !ids.add(u.entryId())) {
+                violations.add(new Violation(at + ".entryId", "appears twice in this batch"));
+            }
+            if (u.reason() == null || !UnreadableEntry.REASONS.contains(u.reason())) {
+                violations.add(new Violation(at + ".reason", "must be one of " + new java.util.TreeSet<>(UnreadableEntry.REASONS)));
+            }
+            if (u.contentHash() != null && !isSha256Hex(u.contentHash())) {
+                violations.add(new Violation(at + ".contentHash", "must be 64 lowercase hex digits (SHA-256)"));
+            }
+            if (u.eventType() != null && (u.eventType().length() > 100 || u.eventType().indexOf('\u0000') >= 0)) {
+                violations.add(new Violation(at + ".eventType", "must be at most 100 characters without U+0000"));
+            }
+        }
     }
 
     private static boolean isSha256Hex(String s) {

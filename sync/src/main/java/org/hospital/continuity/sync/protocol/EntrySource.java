@@ -12,6 +12,21 @@ public interface EntrySource {
     /** Entries with kioskSeq greater than {@code afterSeq}, ascending, at most {@code limit}. */
     List<JournalEntry> readAfter(long afterSeq, int limit);
 
+    /**
+     * The next stretch of the journal after {@code afterSeq}, at most {@code limit} positions: the entries that read
+     * back, and those the kiosk holds but cannot read (quarantined), reported in their place. The default has none.
+     */
+    default Read readBatch(long afterSeq, int limit) {
+        return new Read(readAfter(afterSeq, limit), List.of());
+    }
+
+    /** What {@link #readBatch} found: readable entries and unreadable ones, together in sequence order of the journal. */
+    record Read(List<JournalEntry> entries, List<UnreadableEntry> unreadable) {
+        public boolean isEmpty() {
+            return entries.isEmpty() && unreadable.isEmpty();
+        }
+    }
+
     /** Unsent count, oldest unsent capture time and newest sequence, as of now. */
     Backlog backlog();
 

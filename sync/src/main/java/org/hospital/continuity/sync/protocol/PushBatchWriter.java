@@ -72,6 +72,23 @@ public final class PushBatchWriter {
                 }
                 g.writeEndArray();
             }
+            if (batch.unreadable() != null) {
+                g.writeArrayFieldStart("unreadable");
+                for (UnreadableEntry u : batch.unreadable()) {
+                    if (u == null) {
+                        g.writeNull();
+                        continue;
+                    }
+                    g.writeStartObject();
+                    number(g, "kioskSeq", u.kioskSeq());
+                    uuid(g, "entryId", u.entryId());
+                    string(g, "eventType", u.eventType());
+                    string(g, "contentHash", u.contentHash());
+                    string(g, "reason", u.reason());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeEndObject();
         }
         return out.toByteArray();

@@ -11,8 +11,14 @@ package org.hospital.continuity.sync.protocol;
  */
 public final class SyncProtocol {
 
-    /** The wire version this build speaks; a batch of a higher version is refused, nothing stored. */
+    /** The base wire version: every batch without unreadable entries, and every receipt. */
     public static final int VERSION = 1;
+
+    /** The wire version that adds {@link PushBatch#unreadable()} (entries quarantined on the kiosk, reported in their place). */
+    public static final int UNREADABLE_VERSION = 2;
+
+    /** The highest wire version this build reads; a batch of a higher version is refused, nothing stored. */
+    public static final int MAX_VERSION = UNREADABLE_VERSION;
 
     /** Where kiosks push. */
     public static final String PUSH_PATH = "/api/sync/v1/push";

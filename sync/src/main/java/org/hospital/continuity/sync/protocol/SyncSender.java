@@ -77,15 +77,17 @@ public final class SyncSender {
         if (now.isBefore(nextAttemptAt)) {
             return new NotDue(nextAttemptAt);
         }
-        List<JournalEntry> entries = serverCursor == null ? List.of() : source.readAfter(serverCursor, settings.batchSize());
-        if (serverCursor != null && entries.isEmpty()) {
+        EntrySource.Read read = serverCursor == null ? new EntrySource.Read(List.of(), List.of())
+                : source.readBatch(serverCursor, settings.batchSize());
+        List<JournalEntry> entries = read.entries();
+        if (serverCursor != null && read.isEmpty()) {
             phase = Phase.CAUGHT_UP;
             lastBacklog = source.backlog();
             return new CaughtUp(serverCursor);
         }
         lastBacklog = source.backlog();
         phase = Phase.PUSHING;
-        PushPort.Outcome outcome = port.push(PushBatch.of(source.kioskId(), UUID.randomUUID(), lastBacklog, entries));
+        PushPort.Outcome outcome = port.push(PushBatch.of(source.kioskId(), UUID.randomUUID(), lastBacklog, entries, read.unreadable()));
         Instant after = clock.instant();
         if (outcome instanceof PushPort.Stored stored) {
             PushReceipt receipt = stored.receipt();

@@ -70,10 +70,33 @@ class BatchCheckTest {
 
     @Test
     void aNewerProtocolIsRefused() {
-        PushBatch b = new PushBatch(2, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, List.of());
+        PushBatch b = new PushBatch(SyncProtocol.MAX_VERSION + 1, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, List.of());
         BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(b, "kiosk-a", LIMITS);
         assertThat(v.status()).isEqualTo(400);
         assertThat(v.slug()).isEqualTo("unsupported-protocol-version");
+    }
+
+    @Test
+    @DisplayName("unreadable entries: only in protocol 2, a known reason, a sequence not also sent, none twice")
+    void unreadableEntriesAreChecked() {
+        UnreadableEntry ok = new UnreadableEntry(2L, UUID.randomUUID(), "ChargeRecorded", "a".repeat(64), UnreadableEntry.CANNOT_DECRYPT);
+        PushBatch v2 = new PushBatch(2, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, List.of(wire(1), wire(3)), List.of(ok));
+        assertThat(BatchCheck.check(v2, "kiosk-a", LIMITS)).isInstanceOf(BatchCheck.Valid.class);
+
+        PushBatch v1 = new PushBatch(1, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, List.of(wire(1)), List.of(ok));
+        assertThat(((BatchCheck.Invalid) BatchCheck.check(v1, "kiosk-a", LIMITS)).violations())
+                .extracting(BatchCheck.Violation::field).containsExactly("unreadable");
+
+        UnreadableEntry sameSeqAsEntry = new UnreadableEntry(1L, null, null, null, UnreadableEntry.HASH_MISMATCH);
+        UnreadableEntry badReason = new UnreadableEntry(5L, null, null, null, "made-up");
+        UnreadableEntry noSeq = new UnreadableEntry(null, null, null, null, UnreadableEntry.MALFORMED_ROW);
+        UnreadableEntry badHash = new UnreadableEntry(6L, null, null, "not-a-hash", UnreadableEntry.MALFORMED_ROW);
+        PushBatch bad = new PushBatch(2, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY, List.of(wire(1)),
+                java.util.Arrays.asList(sameSeqAsEntry, badReason, noSeq, badHash, null));
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(bad, "kiosk-a", LIMITS);
+        assertThat(v.status()).isEqualTo(422);
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field).containsExactly("unreadable[0].kioskSeq",
+                "unreadable[1].reason", "unreadable[2].kioskSeq", "unreadable[3].contentHash", "unreadable[4]");
     }
 
     @Test

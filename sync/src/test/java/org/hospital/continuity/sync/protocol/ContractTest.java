@@ -84,6 +84,40 @@ class ContractTest {
         assertThat(read.entries()).allSatisfy(e -> assertThat(e.toEnvelope().hashMatches()).isTrue());
     }
 
+    /** Version 2: the golden batch with entry 2 unreadable on the kiosk, reported in its place (entry 1 still sent). */
+    static PushBatch goldenUnreadableBatch() {
+        JournalEntry second = goldenEntry(2, UUID.fromString("0b9a7a64-6f3e-4f7e-9d55-9b7c3e2a1f02"));
+        return PushBatch.of("kiosk-sf-01", UUID.fromString("3e0c8b8e-2d51-4c1c-9a43-0d4c4b9b7a02"),
+                new Backlog(2, Instant.parse("2026-11-21T06:30:00Z"), 2),
+                List.of(goldenEntry(1, UUID.fromString("0b9a7a64-6f3e-4f7e-9d55-9b7c3e2a1f01"))),
+                List.of(new UnreadableEntry(2L, second.entryId(), second.eventType(), second.contentHash(), UnreadableEntry.CANNOT_DECRYPT)));
+    }
+
+    @Test
+    @DisplayName("protocol 2: a batch with an entry unreadable on the kiosk serialises exactly as its golden file, and reads back")
+    void unreadableBatchMatchesItsGoldenFile() throws IOException {
+        if (Boolean.getBoolean("contract.write-golden")) {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("src/test/resources/contract/v2"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("src/test/resources/contract/v2/push-batch-unreadable.json"),
+                    json.writerWithDefaultPrettyPrinter().writeValueAsString(goldenUnreadableBatch()) + "\n");
+        }
+        JsonNode golden;
+        try (InputStream in = getClass().getResourceAsStream("/contract/v2/push-batch-unreadable.json")) {
+            assertThat(in).isNotNull();
+            golden = json.readTree(in);
+        }
+        assertThat(golden.get("protocol").intValue()).isEqualTo(SyncProtocol.UNREADABLE_VERSION);
+        assertThat(tree(goldenUnreadableBatch()).equals(golden)).as(json.writeValueAsString(goldenUnreadableBatch())).isTrue();
+        assertThat(json.readTree(new PushBatchWriter().write(goldenUnreadableBatch()))).isEqualTo(golden);
+        PushBatch read = json.treeToValue(golden, PushBatch.class);
+        assertThat(read).isEqualTo(goldenUnreadableBatch());
+        assertThat(new PushBatchReader().read(json.writeValueAsBytes(golden))).isEqualTo(goldenUnreadableBatch());
+        assertThat(BatchCheck.check(read, "kiosk-sf-01", BatchCheck.Limits.defaults(2))).isInstanceOf(BatchCheck.Valid.class);
+        // and a batch with nothing unreadable is still the version-1 golden batch, byte for byte
+        assertThat(goldenBatch().protocol()).isEqualTo(1);
+        assertThat(json.writeValueAsString(goldenBatch())).doesNotContain("unreadable");
+    }
+
     @Test
     void aReceiptReadsFromTheGoldenFile() throws IOException {
         PushReceipt r = json.treeToValue(golden("push-receipt.json"), PushReceipt.class);

@@ -19,9 +19,11 @@ final class InMemoryReceiver {
     final Map<String, Long> cursors = new LinkedHashMap<>();
     final Map<String, Backlog> backlogs = new LinkedHashMap<>();
     final List<Rejection> incidents = new ArrayList<>();
+    /** Sequences reported unreadable on the kiosk, per kiosk (settled, never stored as entries). */
+    final Map<String, TreeMap<Long, UnreadableEntry>> unreadable = new LinkedHashMap<>();
 
     PushReceipt receive(PushBatch batch) {
-        BatchCheck.Verdict v = BatchCheck.check(batch, batch.kioskId(), BatchCheck.Limits.defaults(1));
+        BatchCheck.Verdict v = BatchCheck.check(batch, batch.kioskId(), BatchCheck.Limits.defaults(2));
         if (!(v instanceof BatchCheck.Valid valid)) {
             throw new IllegalStateException("invalid batch " + v);
         }
@@ -43,8 +45,16 @@ final class InMemoryReceiver {
         }
         IngestClassifier.Outcome o = IngestClassifier.classify(valid.entries(), inserted, held);
         incidents.addAll(o.rejections());
+        TreeMap<Long, UnreadableEntry> lost = unreadable.computeIfAbsent(kiosk, k -> new TreeMap<>());
+        batch.unreadableOrEmpty().forEach(u -> {
+            if (!seqs.containsKey(u.kioskSeq())) {
+                lost.putIfAbsent(u.kioskSeq(), u);
+            }
+        });
         long before = cursors.getOrDefault(kiosk, 0L);
-        KioskCursor c = KioskCursor.advance(before, seqs.tailMap(before, false).keySet().stream().mapToLong(Long::longValue).toArray());
+        KioskCursor c = KioskCursor.advance(before, java.util.stream.LongStream.concat(
+                seqs.tailMap(before, false).keySet().stream().mapToLong(Long::longValue),
+                lost.tailMap(before, false).keySet().stream().mapToLong(Long::longValue)).toArray());
         cursors.put(kiosk, c.cursor());
         backlogs.put(kiosk, batch.backlog());
         return new PushReceipt(SyncProtocol.VERSION, kiosk, c.cursor(), c.highestHeld(), c.gaps(), o.accepted(), o.duplicates(),

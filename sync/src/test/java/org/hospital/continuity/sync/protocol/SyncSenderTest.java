@@ -33,7 +33,7 @@ class SyncSenderTest {
     }
 
     /** The kiosk journal in memory. */
-    static final class ListSource implements EntrySource {
+    static class ListSource implements EntrySource {
         final String kiosk;
         final List<JournalEntry> entries;
         long confirmed;
@@ -71,6 +71,42 @@ class SyncSenderTest {
     }
 
     private final ManualClock clock = new ManualClock();
+
+    @Test
+    @DisplayName("an entry the kiosk cannot read is reported in its place: the later entries flow, the server settles it as unreadable")
+    void anUnreadableEntryNeverHoldsTheLaterOnes() {
+        InMemoryReceiver server = new InMemoryReceiver();
+        List<JournalEntry> journal = Entries.journal("kiosk-a", 25, new Random(3));
+        JournalEntry broken = journal.get(15); // seq 16, as the flipped byte on the kiosk that was found by hand
+        ListSource source = new ListSource("kiosk-a", journal) {
+            @Override
+            public List<JournalEntry> readAfter(long afterSeq, int limit) {
+                return super.readAfter(afterSeq, limit).stream().filter(e -> e != broken).toList();
+            }
+
+            @Override
+            public EntrySource.Read readBatch(long afterSeq, int limit) {
+                List<JournalEntry> all = super.readAfter(afterSeq, limit);
+                return new EntrySource.Read(all.stream().filter(e -> e != broken).toList(), all.contains(broken)
+                        ? List.of(new UnreadableEntry(broken.kioskSeq(), broken.entryId(), broken.eventType(), broken.contentHash(),
+                        UnreadableEntry.CANNOT_DECRYPT)) : List.of());
+            }
+        };
+        List<Integer> protocols = new ArrayList<>();
+        PushPort port = b -> {
+            protocols.add(b.protocol());
+            return new PushPort.Stored(server.receive(b));
+        };
+        SyncSender sender = new SyncSender(source, port, clock, new SenderSettings(10, Duration.ofMillis(100), Duration.ofSeconds(5)),
+                new SplittableRandom(3));
+
+        assertThat(sender.drain(100)).isEqualTo(new SyncSender.CaughtUp(25));
+        assertThat(protocols).containsExactly(1, 1, 2, 1); // only the batch that carries it is of version 2
+        assertThat(source.confirmed).isEqualTo(25);
+        assertThat(server.byId).hasSize(24).doesNotContainKey(broken.entryId());
+        assertThat(server.unreadable.get("kiosk-a")).containsOnlyKeys(16L);
+        assertThat(server.cursors.get("kiosk-a")).isEqualTo(25);
+    }
 
     @Test
     @DisplayName("the sender starts with a handshake, then pushes in batches from the server's cursor until caught up")

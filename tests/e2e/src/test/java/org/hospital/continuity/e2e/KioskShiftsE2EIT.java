@@ -400,6 +400,11 @@ class KioskShiftsE2EIT {
         page.keyboard().type(no.group(1));
         page.keyboard().press("Tab");
         page.keyboard().type("金额开错，病人退药");
+        // HR-9: the cashier lead approves the void at the same kiosk with their own password (the second person)
+        page.keyboard().press("Tab");
+        page.keyboard().type(d.lead());
+        page.keyboard().press("Tab");
+        page.keyboard().type(StaffAccounts.PASSWORD);
         page.keyboard().press("Enter");
         String voided = paper(page, context, d, "手工收费票据", "7-invoice-void");
         assertThat(voided).contains("作废", "金额开错，病人退药");

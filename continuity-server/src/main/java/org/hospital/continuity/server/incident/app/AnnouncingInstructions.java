@@ -81,6 +81,11 @@ public class AnnouncingInstructions implements Instructions {
     }
 
     @Override
+    public Uni<Boolean> issued(UUID id, Long number) {
+        return id == null && number == null ? Uni.createFrom().item(false) : instructions.issued(instructions.pool(), id, number);
+    }
+
+    @Override
     public Uni<List<Instruction>> forIncident(UUID incident) {
         return instructions.forIncident(instructions.pool(), incident);
     }

@@ -85,6 +85,12 @@ public class InstructionStore {
                 .map(rows -> instructions(rows).stream().findFirst().orElse(null));
     }
 
+    /** True when an instruction with this id (when given) and this number (when given) exists. */
+    public Uni<Boolean> issued(Tx c, UUID id, Long number) {
+        return c.client().preparedQuery("select exists (select 1 from instruction where ($1::uuid is null or id = $1) "
+                + "and ($2::int8 is null or number = $2))").execute(Tuple.of(id, number)).map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
     public Uni<Instruction> byIdForUpdate(Tx c, UUID id) {
         return c.client().preparedQuery("select id from instruction where id = $1 for update").execute(Tuple.of(id))
                 .chain(rows -> rows.size() == 0 ? Uni.createFrom().nullItem() : byId(c, id));

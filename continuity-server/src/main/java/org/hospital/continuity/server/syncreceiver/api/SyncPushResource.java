@@ -24,7 +24,9 @@ import java.util.UUID;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.syncreceiver.app.ReceivingPush;
+import org.hospital.continuity.server.syncreceiver.domain.CitedInstruction;
 import org.hospital.continuity.server.syncreceiver.domain.IntegrityIncident;
+import org.hospital.continuity.sync.protocol.UnreadableEntry;
 import org.hospital.continuity.server.syncreceiver.domain.KioskSyncState;
 import org.hospital.continuity.server.syncreceiver.persistence.SyncStore;
 import org.hospital.continuity.sync.wire.Problem;
@@ -94,11 +96,11 @@ public class SyncPushResource {
     /** One kiosk's sync state as the board shows it. */
     public record KioskView(String kioskId, long cursor, long highestHeld, long backlogPending, Instant oldestUnsentAt,
                             long oldestUnsentAgeSeconds, long kioskLastSeq, Instant lastPushAt, long pushes,
-                            long entriesStored, long duplicatesSeen, long incidents) {
+                            long entriesStored, long duplicatesSeen, long incidents, long unreadableOnKiosk, long confirmed) {
         static KioskView of(KioskSyncState s, Instant now) {
             return new KioskView(s.kioskId(), s.cursor(), s.highestHeld(), s.backlogPending(), s.oldestUnsentAt(),
                     s.oldestUnsentAge(now).toSeconds(), s.kioskLastSeq(), s.lastPushAt(), s.pushes(), s.entriesStored(),
-                    s.duplicatesSeen(), s.incidents());
+                    s.duplicatesSeen(), s.incidents(), s.unreadableOnKiosk(), s.confirmed());
         }
     }
 
@@ -119,12 +121,23 @@ public class SyncPushResource {
                 .map(s -> KioskView.of(s, now));
     }
 
+    /** An integrity incident; {@code reasonText} is what a person reads (Chinese, as every screen). */
     public record IncidentView(UUID id, String kioskId, long kioskSeq, UUID entryId, String reason, UUID heldEntryId,
-                               String heldHash, String offeredHash, Instant detectedAt) {
+                               String heldHash, String offeredHash, Instant detectedAt, String reasonText) {
         static IncidentView of(IntegrityIncident i) {
             return new IncidentView(i.id(), i.kioskId(), i.kioskSeq(), i.entryId(), i.reason(), i.heldEntryId(), i.heldHash(),
-                    i.offeredHash(), i.detectedAt());
+                    i.offeredHash(), i.detectedAt(), incidentText(i.reason()));
         }
+    }
+
+    /** The reason of an integrity incident in words. */
+    public static String incidentText(String reason) {
+        return switch (reason) {
+            case "content-conflict" -> "同一条记录再次上传时内容不同（未覆盖，已保留原记录）";
+            case "sequence-conflict" -> "自助机同一序号上传了另一条记录（未覆盖，已保留原记录）";
+            case CitedInstruction.UNKNOWN_INSTRUCTION -> "停机记录引用的指令不是本系统发出的（指令编号或编码无法核实）";
+            default -> "数据完整性问题";
+        };
     }
 
     /** Integrity incidents are for IT and the leadership group (EP-7.4, HR-9). */
@@ -133,6 +146,36 @@ public class SyncPushResource {
     @Path("/incidents")
     public Uni<List<IncidentView>> incidents(@QueryParam("limit") @DefaultValue("100") int limit) {
         return store.incidents(Math.max(1, Math.min(limit, 1000))).map(l -> l.stream().map(IncidentView::of).toList());
+    }
+
+    /** An entry a kiosk could not read and reported in its place; {@code reasonText} is what a person reads. */
+    public record UnreadableView(String kioskId, long kioskSeq, UUID entryId, String eventType, String reason, String reasonText,
+                                 Instant reportedAt) {
+        static UnreadableView of(SyncStore.Unreadable u) {
+            return new UnreadableView(u.kioskId(), u.kioskSeq(), u.entryId(), u.eventType(), u.reason(), SyncPushResource.reasonText(u.reason()),
+                    u.reportedAt());
+        }
+    }
+
+    /** The reason of an unreadable entry in the words of the workbench (Chinese, as every screen). */
+    public static String reasonText(String reason) {
+        return switch (reason) {
+            case UnreadableEntry.CANNOT_DECRYPT -> "自助机上无法解密（存储内容已损坏）";
+            case UnreadableEntry.HASH_MISMATCH -> "自助机上内容与登记时的校验值不符（已被改动或损坏）";
+            case UnreadableEntry.MALFORMED_ROW -> "自助机上记录行无法读取";
+            default -> "自助机上无法读取";
+        };
+    }
+
+    /**
+     * Entries kiosks hold but could not read (quarantined there), each with the kiosk, its sequence and the reason: for IT and
+     * the leadership group, as integrity incidents (EP-7.4, HR-9). The paper copy of such a record is the one to re-enter.
+     */
+    @GET
+    @RolesAllowed({Roles.IT, Roles.LEADERSHIP})
+    @Path("/unreadable")
+    public Uni<List<UnreadableView>> unreadable(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return store.unreadable(Math.max(1, Math.min(limit, 1000))).map(l -> l.stream().map(UnreadableView::of).toList());
     }
 
     private static Response.ResponseBuilder problem(Problem p, UriInfo uri) {

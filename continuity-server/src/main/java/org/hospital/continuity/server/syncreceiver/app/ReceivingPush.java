@@ -14,7 +14,9 @@ import java.time.InstantSource;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.hospital.continuity.server.incident.Instructions;
 import org.hospital.continuity.server.syncreceiver.config.SyncReceiverConfig;
+import org.hospital.continuity.server.syncreceiver.domain.CitedInstruction;
 import org.hospital.continuity.server.syncreceiver.persistence.SyncStore;
 import org.hospital.continuity.sync.protocol.BatchCheck;
 import org.hospital.continuity.sync.protocol.PushBatch;
@@ -59,8 +61,11 @@ public class ReceivingPush {
     /** Streaming parse of the usual body; anything unusual goes through {@link #json}, so errors stay the binder's. */
     private final PushBatchReader reader = new PushBatchReader(json);
 
+    private final Instructions instructions;
+
     public ReceivingPush(KioskAuthenticator authenticator, PushAdmission admission, SyncStore store, InstantSource clock,
-                         SyncReceiverConfig config) {
+                         SyncReceiverConfig config, Instructions instructions) {
+        this.instructions = instructions;
         this.authenticator = authenticator;
         this.admission = admission;
         this.store = store;
@@ -145,8 +150,28 @@ public class ReceivingPush {
         return stored(kioskId, batch, checked);
     }
 
+    /**
+     * EP-6.1: the downtime entries of the batch that cite an instruction this server never issued (an id or number made up,
+     * or of another server). They are stored as every entry; each is also raised as an integrity flag for IT.
+     */
+    private Uni<List<CitedInstruction>> unknownInstructions(List<WireEntry> entries) {
+        List<CitedInstruction> cited = CitedInstruction.of(entries);
+        if (cited.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<CitedInstruction>> checks = cited.stream().map(c -> c.idMalformed()
+                ? Uni.createFrom().item(c)
+                : instructions.issued(c.id(), c.number()).map(known -> known ? null : c)).toList();
+        return Uni.join().all(checks).andFailFast().map(list -> list.stream().filter(java.util.Objects::nonNull).toList());
+    }
+
     private Uni<Result> stored(String kioskId, PushBatch batch, List<WireEntry> entries) {
-        return store.store(kioskId, batch.backlog(), entries, clock.instant())
+        if (!batch.unreadableOrEmpty().isEmpty()) {
+            Log.warnf("sync push reports %d entries unreadable on the kiosk kiosk=%s first seq=%d reason=%s", batch.unreadable().size(),
+                    kioskId, batch.unreadable().get(0).kioskSeq(), batch.unreadable().get(0).reason());
+        }
+        return unknownInstructions(entries)
+                .chain(flags -> store.store(kioskId, batch.backlog(), entries, batch.unreadableOrEmpty(), flags, clock.instant()))
                 .<Result>map(receipt -> {
                     log(kioskId, batch.batchId(), entries.size(), receipt);
                     return new Stored(receipt);

@@ -18,7 +18,13 @@ public record KioskSyncState(
         long pushes,
         long entriesStored,
         long duplicatesSeen,
-        long incidents) {
+        long incidents,
+        long unreadableOnKiosk) {
+
+    /** Entries the kiosk confirmed to the server: received and stored, or reported unreadable on the kiosk (quarantined there). */
+    public long confirmed() {
+        return entriesStored + unreadableOnKiosk;
+    }
 
     /** Age of the oldest entry the kiosk has not yet delivered, as of {@code now}; zero when none. */
     public Duration oldestUnsentAge(Instant now) {

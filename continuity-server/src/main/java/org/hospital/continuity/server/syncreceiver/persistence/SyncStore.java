@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hospital.continuity.server.syncreceiver.domain.CitedInstruction;
 import org.hospital.continuity.server.syncreceiver.domain.IntegrityIncident;
 import org.hospital.continuity.server.syncreceiver.domain.KioskSyncState;
 import org.hospital.continuity.sync.protocol.Backlog;
@@ -33,6 +34,7 @@ import org.hospital.continuity.sync.protocol.PushReceipt;
 import org.hospital.continuity.sync.protocol.Rejection;
 import org.hospital.continuity.sync.protocol.SyncJson;
 import org.hospital.continuity.sync.protocol.SyncProtocol;
+import org.hospital.continuity.sync.protocol.UnreadableEntry;
 import org.hospital.continuity.sync.protocol.WireEntry;
 
 /**
@@ -88,16 +90,35 @@ public class SyncStore {
             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             on conflict on constraint sync_incident_once do nothing""";
 
-    /** Settled sequences above the cursor: stored, or refused as a conflict (so a refused entry never blocks the cursor). */
+    /**
+     * Settled sequences above the cursor: stored, refused as a conflict, or reported unreadable on the kiosk (so neither
+     * a refused nor a lost entry ever blocks the cursor).
+     */
     private static final String SETTLED_ABOVE = """
             select kiosk_seq from sync_entry where kiosk_id = $1 and kiosk_seq > $2
             union
-            select kiosk_seq from sync_integrity_incident where kiosk_id = $1 and kiosk_seq > $2""";
+            select kiosk_seq from sync_integrity_incident where kiosk_id = $1 and kiosk_seq > $2
+            union
+            select kiosk_seq from sync_unreadable_entry where kiosk_id = $1 and kiosk_seq > $2""";
+
+    /**
+     * Entries the kiosk reports unreadable (protocol 2), kept once per sequence; a sequence the server already holds an
+     * entry for stays that entry (it was read before the kiosk's copy broke): the report is then only a note in the log.
+     */
+    private static final String INSERT_UNREADABLE = """
+            insert into sync_unreadable_entry (kiosk_id, kiosk_seq, entry_id, event_type, content_hash, reason, reported_at)
+            select $1::varchar, u.kiosk_seq, u.entry_id, u.event_type, u.content_hash, u.reason, $7
+            from unnest($2::int8[], $3::uuid[], $4::varchar[], $5::varchar[], $6::varchar[])
+                 as u (kiosk_seq, entry_id, event_type, content_hash, reason)
+            where not exists (select 1 from sync_entry s where s.kiosk_id = $1::varchar and s.kiosk_seq = u.kiosk_seq)
+            on conflict do nothing
+            returning kiosk_seq""";
 
     private static final String UPDATE_KIOSK = """
             update sync_kiosk set cursor_seq = $2, highest_held = $3, backlog_pending = $4, oldest_unsent_at = $5,
                    kiosk_last_seq = $6, last_push_at = $7, pushes = pushes + 1, entries_stored = entries_stored + $8,
-                   duplicates_seen = duplicates_seen + $9, incidents = incidents + $10
+                   duplicates_seen = duplicates_seen + $9, incidents = incidents + $10,
+                   unreadable_on_kiosk = unreadable_on_kiosk + $11
             where kiosk_id = $1""";
 
     private final Pool pool;
@@ -119,10 +140,16 @@ public class SyncStore {
      * takes directly.
      */
     public Uni<PushReceipt> store(String kioskId, Backlog backlog, List<WireEntry> entries, Instant now) {
-        return store(kioskId, backlog, entries, now, true)
+        return store(kioskId, backlog, entries, List.of(), List.of(), now);
+    }
+
+    /** As {@link #store(String, Backlog, List, Instant)}, with the entries the kiosk reports unreadable (settled, kept for IT). */
+    public Uni<PushReceipt> store(String kioskId, Backlog backlog, List<WireEntry> entries, List<UnreadableEntry> unreadable,
+                                  List<CitedInstruction> unknownInstructions, Instant now) {
+        return store(kioskId, backlog, entries, unreadable, unknownInstructions, now, true)
                 .onFailure(PlainInsertMetHeldRow.class).recoverWithUni(held -> {
                     plainInsertFallbacks.incrementAndGet();
-                    return store(kioskId, backlog, entries, now, false);
+                    return store(kioskId, backlog, entries, unreadable, unknownInstructions, now, false);
                 });
     }
 
@@ -138,7 +165,8 @@ public class SyncStore {
         }
     }
 
-    private Uni<PushReceipt> store(String kioskId, Backlog backlog, List<WireEntry> entries, Instant now, boolean plainFirst) {
+    private Uni<PushReceipt> store(String kioskId, Backlog backlog, List<WireEntry> entries, List<UnreadableEntry> unreadable,
+                                   List<CitedInstruction> unknownInstructions, Instant now, boolean plainFirst) {
         return pool.withTransaction(conn -> conn.preparedQuery(LOCK_KIOSK).execute(Tuple.of(kioskId, utc(now)))
                 .map(rows -> rows.iterator().next())
                 .chain(kiosk -> {
@@ -147,16 +175,25 @@ public class SyncStore {
                     Uni<IngestClassifier.Outcome> stored = plainFirst && reachesAbove(entries, cursorBefore)
                             ? insertNew(conn, kioskId, entries, now)
                             : insert(conn, kioskId, entries, now).chain(inserted -> classify(conn, kioskId, entries, inserted));
+                    long[] lost = new long[2];
                     return stored
                         .chain(outcome -> recordIncidents(conn, kioskId, entries, outcome, now).replaceWith(outcome))
-                        .chain(outcome -> settledAbove(conn, kioskId, cursorBefore, nothingAboveCursor, entries, outcome)
+                        .chain(outcome -> flagUnknownInstructions(conn, kioskId, unknownInstructions, now).map(n -> {
+                            lost[1] = n;
+                            return outcome;
+                        }))
+                        .chain(outcome -> recordUnreadable(conn, kioskId, unreadable, now).map(n -> {
+                            lost[0] = n;
+                            return outcome;
+                        }))
+                        .chain(outcome -> settledAbove(conn, kioskId, cursorBefore, nothingAboveCursor && unreadable.isEmpty(), entries, outcome)
                                 .map(settled -> KioskCursor.advance(cursorBefore, settled))
                                 .chain(cursor -> conn.preparedQuery(UPDATE_KIOSK).execute(Tuple.tuple(Arrays.asList(
                                                 kioskId, cursor.cursor(), cursor.highestHeld(), pendingAfter(backlog, cursor.cursor()),
                                                 pendingAfter(backlog, cursor.cursor()) == 0 || backlog.oldestUnsentAt() == null
                                                         ? null : utc(backlog.oldestUnsentAt()),
                                                 backlog.lastSeq(), utc(now), (long) outcome.accepted(),
-                                                (long) outcome.duplicates(), (long) conflicts(outcome).size())))
+                                                (long) outcome.duplicates(), (long) conflicts(outcome).size() + lost[1], lost[0])))
                                         .replaceWith(new PushReceipt(SyncProtocol.VERSION, kioskId, cursor.cursor(),
                                                 cursor.highestHeld(), cursor.gaps(), outcome.accepted(), outcome.duplicates(),
                                                 outcome.rejections().size(), outcome.rejections(), now))));
@@ -313,6 +350,62 @@ public class SyncStore {
     }
 
     /**
+     * EP-6.1: a stored downtime entry that cites an instruction this server never issued, kept as an integrity incident
+     * (reason {@code unknown-instruction}; the held entry is the stored one). Once per entry; the number newly flagged.
+     */
+    private Uni<Long> flagUnknownInstructions(SqlConnection conn, String kioskId, List<CitedInstruction> flags, Instant now) {
+        if (flags.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        List<Tuple> batch = new ArrayList<>();
+        for (CitedInstruction f : flags) {
+            WireEntry e = f.entry();
+            batch.add(Tuple.tuple(Arrays.asList(UUID.randomUUID(), kioskId, e.kioskSeq(), e.entryId(), CitedInstruction.UNKNOWN_INSTRUCTION,
+                    e.entryId(), e.contentHash(), e.contentHash(), toJson(e), utc(now))));
+        }
+        return conn.preparedQuery(INSERT_INCIDENT + " returning id").executeBatch(batch).map(rows -> {
+            long n = 0;
+            for (RowSet<Row> r = rows; r != null; r = r.next()) {
+                n += r.rowCount();
+            }
+            return n;
+        });
+    }
+
+    /** Keeps the entries the kiosk reports unreadable; the number newly kept. */
+    private Uni<Long> recordUnreadable(SqlConnection conn, String kioskId, List<UnreadableEntry> unreadable, Instant now) {
+        if (unreadable.isEmpty()) {
+            return Uni.createFrom().item(0L);
+        }
+        Long[] seqs = unreadable.stream().map(UnreadableEntry::kioskSeq).toArray(Long[]::new);
+        UUID[] ids = unreadable.stream().map(UnreadableEntry::entryId).toArray(UUID[]::new);
+        String[] kinds = unreadable.stream().map(UnreadableEntry::eventType).toArray(String[]::new);
+        String[] hashes = unreadable.stream().map(UnreadableEntry::contentHash).toArray(String[]::new);
+        String[] reasons = unreadable.stream().map(UnreadableEntry::reason).toArray(String[]::new);
+        return conn.preparedQuery(INSERT_UNREADABLE).execute(Tuple.tuple(Arrays.asList(kioskId, seqs, ids, kinds, hashes, reasons,
+                utc(now)))).map(rows -> (long) rows.rowCount());
+    }
+
+    /** An entry a kiosk reported unreadable, as kept. */
+    public record Unreadable(String kioskId, long kioskSeq, UUID entryId, String eventType, String contentHash, String reason,
+                             Instant reportedAt) {
+    }
+
+    /** Entries kiosks reported unreadable, newest report first. */
+    public Uni<List<Unreadable>> unreadable(int limit) {
+        return pool.preparedQuery("select * from sync_unreadable_entry order by reported_at desc, kiosk_id, kiosk_seq limit $1")
+                .execute(Tuple.of(limit)).map(rows -> {
+                    List<Unreadable> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new Unreadable(r.getString("kiosk_id"), r.getLong("kiosk_seq"), r.getUUID("entry_id"),
+                                r.getString("event_type"), r.getString("content_hash"), r.getString("reason"),
+                                r.getOffsetDateTime("reported_at").toInstant()));
+                    }
+                    return list;
+                });
+    }
+
+    /**
      * The sequences settled above the cursor. In the usual push (nothing was held above the cursor
      * before, and every entry of the batch was newly stored) they are exactly this batch's sequences
      * above the cursor, known without asking the database; otherwise they are read.
@@ -364,7 +457,7 @@ public class SyncStore {
             list.add(new KioskSyncState(r.getString("kiosk_id"), r.getLong("cursor_seq"), r.getLong("highest_held"),
                     r.getLong("backlog_pending"), oldest == null ? null : oldest.toInstant(), r.getLong("kiosk_last_seq"),
                     last == null ? null : last.toInstant(), r.getLong("pushes"), r.getLong("entries_stored"),
-                    r.getLong("duplicates_seen"), r.getLong("incidents")));
+                    r.getLong("duplicates_seen"), r.getLong("incidents"), r.getLong("unreadable_on_kiosk")));
         }
         return list;
     }

@@ -40,6 +40,20 @@ public class SyncedJournalStore implements SyncedJournal {
     }
 
     @Override
+    public Uni<List<UnreadableOnKiosk>> unreadableOnKiosks(java.util.Collection<String> kioskIds) {
+        if (kioskIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return pool.preparedQuery("select kiosk_id, kiosk_seq, event_type, reason from sync_unreadable_entry where kiosk_id = any($1) "
+                + "order by kiosk_id, kiosk_seq").execute(Tuple.of(kioskIds.toArray(String[]::new))).map(rows -> {
+                    List<UnreadableOnKiosk> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(new UnreadableOnKiosk(r.getString("kiosk_id"), r.getLong("kiosk_seq"), r.getString("event_type"),
+                            r.getString("reason"))));
+                    return out;
+                });
+    }
+
+    @Override
     public Uni<List<JournalEntry>> capturedWithin(Window window) {
         return pool.preparedQuery("select * from sync_entry e where e.recorded_at >= $1 and e.recorded_at <= $2"
                         + " order by e.hlc, e.kiosk_id, e.kiosk_seq")

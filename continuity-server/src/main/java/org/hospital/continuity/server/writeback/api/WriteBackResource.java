@@ -27,7 +27,10 @@ public class WriteBackResource {
     private final PgWriteBackLedger ledger;
     private final RunningWriteBack running;
 
-    public WriteBackResource(PgWriteBackLedger ledger, RunningWriteBack running) {
+    private final org.hospital.continuity.server.syncreceiver.SyncedJournal synced;
+
+    public WriteBackResource(PgWriteBackLedger ledger, RunningWriteBack running, org.hospital.continuity.server.syncreceiver.SyncedJournal synced) {
+        this.synced = synced;
         this.ledger = ledger;
         this.running = running;
     }
@@ -67,13 +70,22 @@ public class WriteBackResource {
     @RolesAllowed({Roles.IT, Roles.ADMIN, Roles.LEADERSHIP, Roles.DATA_ENTRY})
     public ConservationView conservation(@PathParam("incident") @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+") String incident) {
         var c = running.conservation(incident);
+        java.util.Set<String> kiosks = new java.util.TreeSet<>();
+        c.lines().forEach(l -> kiosks.add(l.kioskId()));
+        var lost = synced.unreadableOnKiosks(kiosks).await().indefinitely();
         return new ConservationView(incident, c.received(), c.written(), c.waiting(), c.held(), c.notForHis(), c.pending(), c.balances(),
-                c.lines());
+                c.lines(), c.received() + lost.size(), lost);
     }
 
-    /** The ledger's totals and its lines (kiosk, kind, counts; no patient data). */
+    /**
+     * The ledger's totals and its lines (kiosk, kind, counts; no patient data). {@code confirmed} = {@code received} + the
+     * entries the ledger's kiosks confirmed but could not read any more ({@code unreadableOnKiosk}: kiosk, sequence, kind,
+     * reason), which the server never received and the paper copy replaces.
+     */
     public record ConservationView(String incident, long received, long written, long waiting, long held, long notForHis, long pending,
-                                   boolean balances, java.util.List<org.hospital.continuity.server.writeback.app.Conservation.Line> lines) {
+                                   boolean balances, java.util.List<org.hospital.continuity.server.writeback.app.Conservation.Line> lines,
+                                   long confirmed,
+                                   java.util.List<org.hospital.continuity.server.syncreceiver.SyncedJournal.UnreadableOnKiosk> unreadableOnKiosk) {
     }
 
     /**

@@ -59,6 +59,14 @@ public class ChargeResource {
     public record Reason(@Size(max = 1000) String reason) {
     }
 
+    /** HR-9: a void with its reason and the second person (a cashier lead) who approves it with their password. */
+    public record VoidRequest(@Size(max = 1000) String reason, @Size(max = 100) String approverAccountId, @Size(max = 200) String approverPassword) {
+        @Override
+        public String toString() {
+            return "VoidRequest[reason, approver " + approverAccountId + ", password hidden]";
+        }
+    }
+
     public record Exchange(@Size(max = 100) String formalInvoiceNo) {
     }
 
@@ -90,8 +98,9 @@ public class ChargeResource {
     @Path("/invoices/{invoiceNo}/void")
     @Consumes(MediaType.APPLICATION_JSON)
     public ChargingPatient.RegisterLine voidInvoice(@CookieParam(Sessions.COOKIE) String token,
-                                                    @PathParam("invoiceNo") @Size(max = 40) String invoiceNo, @Valid @NotNull Reason reason) {
-        return charging.voidInvoice(invoiceNo, reason.reason(), sessions.require(token));
+                                                    @PathParam("invoiceNo") @Size(max = 40) String invoiceNo, @Valid @NotNull VoidRequest request) {
+        return charging.voidInvoice(invoiceNo, request.reason(), request.approverAccountId(), request.approverPassword(),
+                sessions.require(token));
     }
 
     @POST

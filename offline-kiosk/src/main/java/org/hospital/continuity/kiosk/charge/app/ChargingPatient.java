@@ -138,23 +138,53 @@ public class ChargingPatient {
         });
     }
 
-    /** HR-9: voiding an invoice is a new entry on the charge's stream with the reason; nothing is deleted. */
-    public RegisterLine voidInvoice(String invoiceNo, String reason, StaffSession by) {
+    /**
+     * HR-9: voiding an invoice is a new entry on the charge's stream with the reason; nothing is deleted, the charge as
+     * captured stays readable (and reprints with its void mark). A void of a money record needs a second person: a cashier
+     * lead (SUPERVISOR), not the cashier who voids, confirms it here with their own password (checked offline, counted
+     * against the same lockout, audited); both names are journaled (the voider as the entry's actor, the approver in it).
+     */
+    public RegisterLine voidInvoice(String invoiceNo, String reason, String approverAccountId, String approverPassword, StaffSession by) {
         List<Violation> violations = new ArrayList<>();
         FieldRules.freeText(violations, "reason", reason, 2, 200, true);
+        String approverId = approverAccountId == null ? "" : approverAccountId.trim();
+        if (approverId.isEmpty()) {
+            violations.add(new Violation("approverAccountId", "error.required"));
+        } else if (approverId.equals(by.accountId())) {
+            violations.add(new Violation("approverAccountId", "error.void.second-person"));
+        }
+        if (approverPassword == null || approverPassword.isEmpty()) {
+            violations.add(new Violation("approverPassword", "error.required"));
+        }
         RegisterLine line = register().stream().filter(l -> l.invoiceNo().equals(invoiceNo)).findFirst()
                 .orElseThrow(() -> new KioskRejection(404, "not-found", "EP-6.2.3", "error.invoice.unknown", List.of()));
         if ("VOIDED".equals(line.status())) {
             throw KioskRejection.conflict("already-voided", "HR-9", "error.invoice.already-voided");
         }
+        StaffSession approver = null;
+        if (violations.isEmpty()) {
+            try {
+                approver = names.confirm(approverId, approverPassword.toCharArray());
+            } catch (KioskRejection refused) {
+                violations.add(new Violation("approverPassword",
+                        "account-locked".equals(refused.slug()) ? "error.login.locked" : "error.login.failed"));
+            }
+            if (approver != null && !approver.roles().contains(StaffSession.SUPERVISOR)) {
+                violations.add(new Violation("approverAccountId", "error.void.approver-role"));
+            }
+        }
+        StaffSession approvedBy = approver;
         desk.capture(violations, c -> {
             int version = c.nextVersion(line.streamId());
-            JournalEntry entry = c.append(CHARGE, line.streamId(), version, "InvoiceVoided", 1,
-                    CanonicalJson.of(new DowntimeRecord.InvoiceVoided(invoiceNo, reason.trim())), by.accountId());
+            DowntimeRecord.InvoiceVoided voided = new DowntimeRecord.InvoiceVoided(invoiceNo, reason.trim(), approvedBy.accountId(),
+                    approvedBy.displayName());
+            JournalEntry entry = c.append(CHARGE, line.streamId(), version, "InvoiceVoided", Contract.CURRENT.schemaVersion(voided),
+                    CanonicalJson.of(voided), by.accountId());
             register.markVoided(c.transaction(), invoiceNo, reason.trim(), entry);
             tables.markVoided(c.transaction(), line.streamId(), version);
             return entry;
         });
+        Log.infof("invoice voided seq-stream=%s approved by a second person", line.streamId());
         return register().stream().filter(l -> l.invoiceNo().equals(invoiceNo)).findFirst().orElseThrow();
     }
 

@@ -1,5 +1,6 @@
 package org.hospital.continuity.kiosk.journal.persistence;
 
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -141,6 +142,30 @@ public class JournalTable {
         return query("select * from journal where kiosk_id = ? and kiosk_seq > ? order by kiosk_seq limit ?", kioskId, afterSeq, limit);
     }
 
+    /** As {@link #after}, with the rows that do not read back named in their place (and quarantined). */
+    public Journal.Stretch stretchAfter(String kioskId, long afterSeq, int limit) {
+        return rows("select * from journal where kiosk_id = ? and kiosk_seq > ? order by kiosk_seq limit ?", kioskId, afterSeq, limit);
+    }
+
+    /** Every entry found unreadable so far, by sequence. */
+    public List<Journal.Unreadable> quarantined() {
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("select kiosk_seq, entry_id, event_type, content_hash, reason, found_at "
+                        + "from journal_quarantine order by kiosk_seq"); ResultSet rs = ps.executeQuery()) {
+                    List<Journal.Unreadable> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new Journal.Unreadable(rs.getLong(1), uuidOrNull(rs.getString(2)), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
+                    }
+                    return out;
+                }
+            });
+        } catch (SQLException e) {
+            throw new JournalUnavailableException(e);
+        }
+    }
+
     public List<Recorded> stream(UUID streamId) {
         return query("select * from journal where stream_id = ? order by stream_version", streamId.toString(), null, null);
     }
@@ -240,10 +265,16 @@ public class JournalTable {
         }
     }
 
+    /** The entries of a query that read back; a row that does not is left out (and quarantined), never an error for the others. */
     private List<Recorded> query(String sql, Object first, Object second, Integer limit) {
+        return rows(sql, first, second, limit).recorded();
+    }
+
+    private Journal.Stretch rows(String sql, Object first, Object second, Integer limit) {
         AtRestCipher cipher = key.cipher();
+        Journal.Stretch read;
         try {
-            return database.read(c -> {
+            read = database.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     int i = 1;
                     ps.setObject(i++, first);
@@ -254,22 +285,93 @@ public class JournalTable {
                         ps.setInt(i, limit);
                     }
                     List<Recorded> out = new ArrayList<>();
+                    List<Journal.Unreadable> bad = new ArrayList<>();
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
-                            String entryId = rs.getString("entry_id");
-                            JournalEntry e = new JournalEntry(UUID.fromString(entryId), rs.getString("kiosk_id"),
-                                    rs.getLong("kiosk_seq"), rs.getString("stream_type"), UUID.fromString(rs.getString("stream_id")),
-                                    rs.getInt("stream_version"), rs.getString("event_type"), rs.getInt("schema_version"),
-                                    cipher.openString(rs.getBytes("payload"), entryId), rs.getString("content_hash"),
-                                    Instant.parse(rs.getString("recorded_at")), rs.getLong("hlc"), rs.getString("actor"));
-                            out.add(new Recorded(e, Phase.valueOf(rs.getString("phase"))));
+                            Object row = readRow(rs, cipher);
+                            if (row instanceof Recorded r) {
+                                out.add(r);
+                            } else {
+                                bad.add((Journal.Unreadable) row);
+                            }
                         }
                     }
-                    return out;
+                    return new Journal.Stretch(out, bad);
                 }
             });
         } catch (SQLException e) {
             throw new JournalUnavailableException(e);
+        }
+        if (!read.unreadable().isEmpty()) {
+            quarantine(read.unreadable());
+        }
+        return read;
+    }
+
+    /**
+     * One row: the entry when it decrypts and matches the content hash sealed at capture, else what its clear columns still
+     * say and why it does not read (one flipped byte on the disk must never stop the reading of the others).
+     */
+    private static Object readRow(ResultSet rs, AtRestCipher cipher) throws SQLException {
+        long seq = rs.getLong("kiosk_seq");
+        String entryId = rs.getString("entry_id");
+        String eventType = rs.getString("event_type");
+        String hash = rs.getString("content_hash");
+        UUID id = uuidOrNull(entryId);
+        String kind = eventType != null && eventType.matches("[A-Za-z]{1,100}") ? eventType : null;
+        String sealed = hash != null && hash.matches("[0-9a-f]{64}") ? hash : null;
+        JournalEntry e;
+        Phase phase;
+        try {
+            String payload = cipher.openString(rs.getBytes("payload"), entryId);
+            e = new JournalEntry(UUID.fromString(entryId), rs.getString("kiosk_id"), seq, rs.getString("stream_type"),
+                    UUID.fromString(rs.getString("stream_id")), rs.getInt("stream_version"), eventType, rs.getInt("schema_version"),
+                    payload, hash, Instant.parse(rs.getString("recorded_at")), rs.getLong("hlc"), rs.getString("actor"));
+            phase = Phase.valueOf(rs.getString("phase"));
+        } catch (AtRestCipher.TamperedDataException x) {
+            return new Journal.Unreadable(seq, id, kind, sealed, Journal.Unreadable.CANNOT_DECRYPT);
+        } catch (RuntimeException x) {
+            return new Journal.Unreadable(seq, id, kind, sealed, Journal.Unreadable.MALFORMED_ROW);
+        }
+        if (!e.hashMatches()) {
+            return new Journal.Unreadable(seq, id, kind, sealed, Journal.Unreadable.HASH_MISMATCH);
+        }
+        return new Recorded(e, phase);
+    }
+
+    /** Names unreadable rows in {@code journal_quarantine} once (the first finding is kept). */
+    private void quarantine(List<Journal.Unreadable> found) {
+        try {
+            database.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("insert into journal_quarantine(kiosk_seq, entry_id, event_type, content_hash, "
+                        + "reason, found_at) values (?, ?, ?, ?, ?, ?) on conflict(kiosk_seq) do nothing")) {
+                    String now = Instant.now().toString();
+                    for (Journal.Unreadable u : found) {
+                        ps.setLong(1, u.kioskSeq());
+                        ps.setString(2, u.entryId() == null ? null : u.entryId().toString());
+                        ps.setString(3, u.eventType());
+                        ps.setString(4, u.contentHash());
+                        ps.setString(5, u.reason());
+                        ps.setString(6, now);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                    return null;
+                }
+            });
+            Log.warnf("journal: %d entries do not read back and are quarantined, first kiosk_seq=%d reason=%s", found.size(),
+                    found.get(0).kioskSeq(), found.get(0).reason());
+        } catch (SQLException | RuntimeException e) {
+            // naming them again at the next read is harmless; the reading of the others goes on
+            Log.errorf("journal: could not quarantine unreadable entries: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    private static UUID uuidOrNull(String s) {
+        try {
+            return s == null ? null : UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

@@ -6,7 +6,10 @@ import java.util.Optional;
 import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
 import org.hospital.continuity.kiosk.journal.Backlog;
 import org.hospital.continuity.kiosk.journal.Journal;
+import org.hospital.continuity.kiosk.journal.Recorded;
 import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.protocol.EntrySource;
+import org.hospital.continuity.sync.protocol.UnreadableEntry;
 
 /** The sync agent's view of the real kiosk journal and the kiosk's enrolment credential. */
 @ApplicationScoped
@@ -28,6 +31,13 @@ public class JournalAdapter implements JournalSource {
     @Override
     public List<JournalEntry> readAfter(long afterSeq, int limit) {
         return journal.readAfter(afterSeq, limit);
+    }
+
+    @Override
+    public EntrySource.Read readBatch(long afterSeq, int limit) {
+        Journal.Stretch s = journal.readStretch(afterSeq, limit);
+        return new EntrySource.Read(s.recorded().stream().map(Recorded::entry).toList(), s.unreadable().stream()
+                .map(u -> new UnreadableEntry(u.kioskSeq(), u.entryId(), u.eventType(), u.contentHash(), u.reason())).toList());
     }
 
     @Override

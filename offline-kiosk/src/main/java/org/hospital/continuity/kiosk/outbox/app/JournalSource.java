@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.hospital.continuity.sync.envelope.JournalEntry;
+import org.hospital.continuity.sync.protocol.EntrySource;
 
 /**
  * What the sync agent needs of the kiosk journal: the pinned contract of the journal feature
@@ -17,6 +18,14 @@ public interface JournalSource {
 
     /** Decrypted entries with kioskSeq greater than {@code afterSeq}, in kiosk order, at most {@code limit}. */
     List<JournalEntry> readAfter(long afterSeq, int limit);
+
+    /**
+     * Up to {@code limit} positions after {@code afterSeq}: the entries that read back and those the kiosk holds but cannot
+     * read (quarantined), reported to the server in their place. The default has none.
+     */
+    default EntrySource.Read readBatch(long afterSeq, int limit) {
+        return new EntrySource.Read(readAfter(afterSeq, limit), List.of());
+    }
 
     /** The newest kiosk sequence (0 when the journal is empty). */
     long lastSeq();

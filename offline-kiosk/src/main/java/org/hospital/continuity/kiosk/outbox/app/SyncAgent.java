@@ -133,6 +133,11 @@ public class SyncAgent {
         }
 
         @Override
+        public Read readBatch(long afterSeq, int limit) {
+            return journal.readBatch(afterSeq, limit);
+        }
+
+        @Override
         public Backlog backlog() {
             JournalSource.Unsent u = journal.unsent();
             return new Backlog(u.count(), u.oldestAt(), journal.lastSeq());
