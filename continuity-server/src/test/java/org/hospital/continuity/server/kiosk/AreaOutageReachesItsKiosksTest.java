@@ -102,7 +102,7 @@ class AreaOutageReachesItsKiosksTest {
         submit(Component.CORE_NETWORK, "area-test-core", ProbeStatus.UP, null);
         // the fibre's probe is configured with the area it serves (a dead port: it sees the link down)
         String fibreProbe = TestAccounts.asAdmin().contentType(ContentType.JSON)
-                .body(Map.of("name", "area-test-fibre-b-" + UUID.randomUUID(), "kind", "TCP", "target", "127.0.0.1:1",
+                .body(Map.of("name", "B楼光纤（区域测试）", "kind", "TCP", "target", "127.0.0.1:1",
                         "component", "NETWORK_SEGMENT", "series", "area-test-fibre-b", "intervalMs", 3_600_000, "timeoutMs", 1000,
                         "area", "B"))
                 .when().post("/api/probes").then().statusCode(201).body("area", org.hamcrest.Matchers.equalTo("B")).extract().path("id");
