@@ -255,7 +255,8 @@ class KioskShiftsE2EIT {
         assertThat(row).contains(what).contains("待确认");
         Matcher m = number.matcher(row);
         assertThat(m.find()).as("a short number: %s", row).isTrue();
-        assertThat(page.textContent("#b-instruction")).contains("第" + m.group(1) + "号通知待确认");
+        // the banner follows the kiosk's status poll, the table its own: the banner says it within one poll
+        page.waitForSelector("#b-instruction:has-text('第" + m.group(1) + "号通知待确认')");
         shot(page, d, step + "-announced");
         page.keyboard().press("Enter");
         page.waitForSelector("#flash.ok:has-text('已确认第" + m.group(1) + "号通知')");

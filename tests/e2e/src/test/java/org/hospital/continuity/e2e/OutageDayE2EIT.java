@@ -644,7 +644,8 @@ class OutageDayE2EIT {
         assertThat(row).contains(what).contains("待确认");
         Matcher m = Pattern.compile("第(\\d+)号").matcher(row);
         assertThat(m.find()).as("a short number: %s", row).isTrue();
-        assertThat(page.textContent("#b-instruction")).contains("第" + m.group(1) + "号通知待确认");
+        // the banner follows the kiosk's status poll, the table its own: the banner says it within one poll
+        page.waitForSelector("#b-instruction:has-text('第" + m.group(1) + "号通知待确认')");
         shot(page, step + "-announced");
         page.keyboard().press("Enter");
         page.waitForSelector("#flash.ok:has-text('已确认第" + m.group(1) + "号通知')");
