@@ -47,7 +47,7 @@ public final class FhirTestServerProcess {
             }
             String cp = dir.resolve("classes") + java.io.File.pathSeparator + Files.readString(cpFile).trim();
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", cp,
+            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx" + System.getProperty("fhir.test.xmx", "512m"), "-XX:TieredStopAtLevel=1", "-cp", cp,
                     "org.hospital.continuity.fhirtest.FhirTestServer", "0"));
             pb.redirectErrorStream(true);
             process = pb.start();
@@ -93,7 +93,7 @@ public final class FhirTestServerProcess {
     public static void reset() {
         try {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/$expunge"))
-                    .timeout(Duration.ofSeconds(60))
+                    .timeout(Duration.ofMinutes(15)) // expunging a 20,000-patient outage takes minutes on a loaded machine
                     .header("Content-Type", "application/fhir+json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"resourceType\":\"Parameters\",\"parameter\":"
                             + "[{\"name\":\"expungeEverything\",\"valueBoolean\":true}]}"))

@@ -69,6 +69,7 @@ class WriteBackBenchmarkTest {
             WritingBack.Report r = new WritingBack(timed, new CodeMapping(Map.of()), circuit, ledger, Instant::now,
                     d -> Thread.sleep(d.toMillis()), 3, Duration.ofMillis(200)).run("bench-" + seed, fx.drafts, null);
             OutageGrading g = OutageGrading.of(fx, ledger);
+            writeItems(seed, fx, ledger);
             double matchingSeconds = matchingAlone(fx.drafts, timed, patients);
             double secs = r.took().toNanos() / 1e9;
             long lineCount = fx.drafts.stream().mapToLong(d -> d.lines().size()).sum();
@@ -100,6 +101,41 @@ class WriteBackBenchmarkTest {
         assertThat(allWrong).as("%s", lines).isZero();
         assertThat(allWritten / (double) allVisits).as("%s", lines).isGreaterThanOrEqualTo(0.98);
         assertThat(worstMatching).as("seconds of matching for one outage").isLessThan(60);
+    }
+
+    /**
+     * The workbench items of one seed, for looking at them one by one before any threshold is touched: per blocking item
+     * its reason, whether the person really is in the HIS, the slips the generator made, and the candidates' scores
+     * (whether the best is the true person). No names, ID numbers or phones: generated people, still kept out of files.
+     * Written to {@code target/benchmark-items/seed-N.tsv}.
+     */
+    static void writeItems(long seed, OutageFixture fx, InMemoryLedger ledger) {
+        StringBuilder out = new StringBuilder("reason\tdetail\tperson_in_his\tslips\tcandidates\tbest_p\tbest_is_true\tsecond_p\tbest_parts\n");
+        for (var i : ledger.items()) {
+            if (!i.blocking()) {
+                continue;
+            }
+            var c = fx.truth.get(i.visitId());
+            var sorted = i.candidates().stream()
+                    .sorted(java.util.Comparator.comparingDouble((org.hospital.continuity.sync.matching.MatchScore m) ->
+                            m.probability() == null ? -1 : m.probability()).reversed()).toList();
+            String bestP = sorted.isEmpty() || sorted.get(0).probability() == null ? "" : String.format(Locale.ROOT, "%.6f", sorted.get(0).probability());
+            String secondP = sorted.size() < 2 || sorted.get(1).probability() == null ? "" : String.format(Locale.ROOT, "%.6f", sorted.get(1).probability());
+            String bestTrue = sorted.isEmpty() || c == null ? "" : String.valueOf(OutageFixture.personOf(sorted.get(0).candidate().ref()) == c.truth().id());
+            String parts = sorted.isEmpty() ? "" : sorted.get(0).components().toString().replaceAll("[\\t\\n]", " ");
+            String detail = i.detail() == null ? "" : i.detail().replaceAll("[\\t\\n]", " ");
+            out.append(i.reason()).append('\t').append(detail.matches("[A-Z_]+") ? detail : "").append('\t')
+                    .append(c == null ? "" : c.personInHis()).append('\t').append(c == null ? "" : c.slips()).append('\t')
+                    .append(sorted.size()).append('\t').append(bestP).append('\t').append(bestTrue).append('\t').append(secondP)
+                    .append('\t').append(parts).append('\n');
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "benchmark-items");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("seed-" + seed + ".tsv"), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The matching of one outage on the answers the HIS gave during the run: grouping and every decision, no round trip. */
