@@ -204,7 +204,7 @@ public final class DowntimeRecords {
 
     private static RecordDraft.PatientKey patientKey(DowntimeRecord.PatientOnForm p) {
         return p == null ? new RecordDraft.PatientKey(null, null, null, null)
-                : new RecordDraft.PatientKey(null, p.knownPatientId(), p.inpatientNumber(), p.name());
+                : new RecordDraft.PatientKey(null, p.knownPatientId(), p.inpatientNumber(), p.name(), p.outpatientNumber());
     }
 
     private record Charge(JournalEntry entry, DowntimeRecord.ChargeRecorded record) {

@@ -21,10 +21,15 @@ public record RecordDraft(UUID unitId, JournalEntry entry, DowntimeRecord record
 
     /**
      * How a record names its patient: a registration (for a charge: one not among this incident's records, written by an
-     * earlier outage's write-back), the HIS's patient id the kiosk's snapshot had (with the inpatient number), or only a
-     * name typed on the form.
+     * earlier outage's write-back), the HIS's patient id the kiosk's snapshot had (with the inpatient number), the
+     * outpatient number written on the form (for a patient registered in the outage: the downtime patient number of the
+     * registration slip), or only a name typed on the form.
      */
-    public record PatientKey(UUID registrationId, String knownPatientId, String inpatientNumber, String name) {
+    public record PatientKey(UUID registrationId, String knownPatientId, String inpatientNumber, String name, String outpatientNumber) {
+
+        public PatientKey(UUID registrationId, String knownPatientId, String inpatientNumber, String name) {
+            this(registrationId, knownPatientId, inpatientNumber, name, null);
+        }
     }
 
     /** The kiosk codes the record carries, per code list (for the mapping to the HIS's). */

@@ -355,9 +355,13 @@ public final class WritingBack {
     public RecordsReport runRecords(String incident, List<RecordDraft> records, List<VisitDraft> visits) {
         HisRecords mapper = new HisRecords(mapping);
         Map<String, List<VisitDraft>> visitsByName = new HashMap<>();
+        Map<String, List<VisitDraft>> visitsByNumber = new HashMap<>();
         for (VisitDraft v : visits) {
             if (v.patient().name() != null) {
                 visitsByName.computeIfAbsent(v.patient().name(), k -> new ArrayList<>()).add(v);
+            }
+            if (v.downtimeNumber() != null && !v.downtimeNumber().isBlank()) {
+                visitsByNumber.computeIfAbsent(v.downtimeNumber().trim(), k -> new ArrayList<>()).add(v);
             }
         }
         Map<UUID, RecordDraft> byUnit = new HashMap<>();
@@ -380,7 +384,7 @@ public final class WritingBack {
                     }
                     subject = target.get();
                 } else {
-                    Resolution res = resolve(d, visitsByName, known);
+                    Resolution res = resolve(d, visitsByName, visitsByNumber, known);
                     if (res.subject() == null) {
                         raiseRecord(incident, d, res.reason(), res.detail());
                         workbench++;
@@ -420,7 +424,7 @@ public final class WritingBack {
     private record Resolution(org.hospital.continuity.sync.his.HisRecord.Subject subject, WorkbenchReason reason, String detail) {
     }
 
-    private Resolution resolve(RecordDraft d, Map<String, List<VisitDraft>> visitsByName,
+    private Resolution resolve(RecordDraft d, Map<String, List<VisitDraft>> visitsByName, Map<String, List<VisitDraft>> visitsByNumber,
                                Map<String, Optional<org.hospital.continuity.sync.his.HisRecord.Subject>> known) throws HisDown {
         Optional<String> decided = ledger.decidedPatient(d.unitId());
         if (decided.isPresent() && !decided.get().isEmpty()) {
@@ -453,6 +457,28 @@ public final class WritingBack {
                 return new Resolution(null, WorkbenchReason.ENCOUNTER_UNRESOLVED, "no inpatient stay in the HIS for this admission number");
             }
             return new Resolution(found.get(), null, null);
+        }
+        if (key != null && key.outpatientNumber() != null && !key.outpatientNumber().isBlank()) {
+            // EP-6.4: the doctor copies the number of the registration slip onto the form; in a busy outage many patients
+            // share a name, the number tells them apart. The name written must agree with the registration's.
+            List<VisitDraft> numbered = visitsByNumber.getOrDefault(key.outpatientNumber().trim(), List.of());
+            if (numbered.size() == 1) {
+                VisitDraft v = numbered.get(0);
+                if (key.name() != null && v.patient().name() != null
+                        && !key.name().replaceAll("\\s+", "").equals(v.patient().name())) {
+                    return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED,
+                            "the outpatient number written belongs to a registration of another name");
+                }
+                Optional<org.hospital.continuity.sync.his.HisRecord.Subject> s = ledger.subjectOf(v.visitId());
+                if (s.isPresent()) {
+                    return new Resolution(s.get(), null, null);
+                }
+                return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED, "the registration with this outpatient number is not in the HIS yet");
+            }
+            if (numbered.size() > 1) {
+                return new Resolution(null, WorkbenchReason.PATIENT_UNRESOLVED, numbered.size() + " registrations with the outpatient number written");
+            }
+            // a number of no registration of this outage (an HIS outpatient number, a slip): the name decides below
         }
         if (key != null && key.name() != null) {
             List<VisitDraft> same = visitsByName.getOrDefault(key.name(), List.of());

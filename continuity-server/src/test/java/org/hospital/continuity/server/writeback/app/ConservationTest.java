@@ -286,4 +286,37 @@ class ConservationTest {
         long chargeItems = chargeLinesInHis();
         assertThat(chargeItems).as("the registration fee and the later charge's line").isEqualTo(2);
     }
+
+    @Test
+    @DisplayName("EP-6.4 two patients of the same name registered in the outage: a prescription with the outpatient number of the registration slip is written under that registration's patient; a number whose registration bears another name waits on the workbench")
+    void theOutpatientNumberWrittenTellsNamesakesApart() {
+        CodeMapping mapping = new CodeMapping(Map.of(CodeMapping.Kind.ITEM, Map.of("REG-01", "REG-01")));
+        InMemoryLedger ledger = new InMemoryLedger();
+        List<JournalEntry> entries = new ArrayList<>();
+        Kiosk cashier = new Kiosk("k-cashier", entries);
+        Kiosk doctor = new Kiosk("k-doctor", entries);
+        UUID first = cashier.add("registration", new PatientRegistered("DT-71", null, "王伟", "M", LocalDate.of(1980, 5, 17), null, null,
+                "13800138071", "SELF_PAY", null, "0301", null, "REG-01", "普通门诊挂号", 1000));
+        UUID second = cashier.add("registration", new PatientRegistered("DT-72", null, "王伟", "F", LocalDate.of(1991, 2, 3), null, null,
+                "13800138072", "SELF_PAY", null, "0301", null, "REG-01", "普通门诊挂号", 1000));
+        DrugLine amox = new DrugLine("DRUG-AMOX", "阿莫西林胶囊", null, "盒", new BigDecimal("0.5"), "g", "po", "tid", 1, 3, 1850, 1850);
+        UUID forSecond = doctor.add("prescription", new PrescriptionWritten(new PatientOnForm(null, "王伟", null, "DT-72", null, null), "上呼吸道感染",
+                List.of(amox), 1850, false, null, false, null, "snap-1", null, null, null));
+        UUID byNameOnly = doctor.add("prescription", prescription("王伟", 1, null, null));
+        UUID otherName = doctor.add("prescription", new PrescriptionWritten(new PatientOnForm(null, "李娜", null, "DT-71", null, null), "上呼吸道感染",
+                List.of(amox), 1850, false, null, false, null, "snap-1", null, null, null));
+
+        Conservation.Ledger count = run(entries, ledger, mapping);
+
+        assertThat(count.balances()).isTrue();
+        assertThat(ledger.subjectOf(first)).as("%s", ledger.items()).isPresent();
+        assertThat(ledger.subjectOf(second)).as("%s", ledger.items()).isPresent();
+        assertThat(ledger.subjectOf(forSecond).orElseThrow().patientRef()).isEqualTo(ledger.subjectOf(second).orElseThrow().patientRef())
+                .isNotEqualTo(ledger.subjectOf(first).orElseThrow().patientRef());
+        assertThat(ledger.waitingReason(byNameOnly)).as("two registrations bear the name").contains(
+                org.hospital.continuity.server.writeback.WorkbenchReason.PATIENT_UNRESOLVED);
+        assertThat(ledger.waitingReason(otherName)).contains(org.hospital.continuity.server.writeback.WorkbenchReason.PATIENT_UNRESOLVED);
+        assertThat(ledger.items()).filteredOn(i -> i.visitId().equals(otherName)).singleElement()
+                .satisfies(i -> assertThat(i.detail()).contains("another name"));
+    }
 }
