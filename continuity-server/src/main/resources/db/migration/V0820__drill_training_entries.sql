@@ -23,5 +23,3 @@ create table drill_training_entry (
 );
 create index drill_training_entry_drill on drill_training_entry (drill_id, kiosk_id);
 
--- Real number blocks can never look like training numbers (kiosks print those as 演练-…).
-alter table kiosk_number_pool add constraint kiosk_number_pool_not_training check (prefix not like '演练%');
