@@ -23,6 +23,9 @@ public class TrainingMode {
     /** The mark every training number starts with; real numbers never do (the server's block prefixes are plain letters). */
     public static final String MARK = "演练-";
 
+    /** How the server marks every instruction of a drill incident (zh). */
+    public static final String DRILL_INSTRUCTION_MARK = "【演练 DRILL】";
+
     /** The drill the kiosk is in and since when. */
     public record Drill(UUID drillId, Instant since) {
     }

@@ -131,6 +131,19 @@ class DrillTrainingNamespaceTest {
     }
 
     @Test
+    @DisplayName("HR-21 a drill's instruction reaching a kiosk that is out of the drill never moves the real mode")
+    void aDrillInstructionOutsideTheDrillChangesNothingReal() {
+        String cashier = Desk.inDowntime();
+        StandInServerResource.server().drill(false);
+        readiness.report();
+        long before = Desk.lastSeq(cashier);
+        StandInServerResource.server().announce("RECOVERING", "【演练 DRILL】信息科通知：HIS已恢复，开始补录", "收费组长乙");
+        given().cookie("kiosk_session", cashier).post("/api/mode/instruction/pull").then().statusCode(200);
+        given().cookie("kiosk_session", cashier).get("/api/mode").then().statusCode(200).body("downtime", org.hamcrest.Matchers.is(true));
+        assertThat(Desk.lastSeq(cashier)).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("HR-9 HR-21 the journal's delete guard lets only training rows go: a real entry can never be deleted")
     void realEntriesStayAppendOnly() {
         Desk.inDowntime();
