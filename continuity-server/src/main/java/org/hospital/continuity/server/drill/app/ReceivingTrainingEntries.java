@@ -60,11 +60,11 @@ public class ReceivingTrainingEntries {
     }
 
     public Uni<Receipt> receive(String kioskId, UUID drill, Push push) {
-        if (push == null || push.entries() == null || push.entries().isEmpty()) {
-            throw new DomainRejection(422, "training-push-empty", "HR-21", "A training push carries at least one entry.");
+        if (push == null || push.entries() == null || push.entries().isEmpty() || push.entries().contains(null)) {
+            throw new DomainRejection(422, "training-push-empty", "HR-21", "A training push carries at least one entry, and no empty one.");
         }
         String namespace = namespace(kioskId, drill);
-        List<WireEntry> wire = push.entries().stream().map(e -> e == null ? null : new WireEntry(e.entryId(), e.kioskId(), e.kioskSeq(),
+        List<WireEntry> wire = push.entries().stream().map(e -> new WireEntry(e.entryId(), e.kioskId(), e.kioskSeq(),
                 e.streamType(), e.streamId(), e.streamVersion(), e.eventType(), e.schemaVersion(), e.payload() == null ? null : Utf8Text.of(e.payload()),
                 e.contentHash(), e.recordedAt(), e.hlc(), e.actor())).toList();
         PushBatch batch = new PushBatch(SyncProtocol.VERSION, push.kioskId(), UUID.randomUUID(), new Backlog(0, null, 0), wire);
