@@ -89,9 +89,9 @@ class DrillTrainingNamespaceTest {
                 .allSatisfy(e -> assertThat(e.kioskId()).isEqualTo(kioskId));
         assertThat(purging.held(drill)).isGreaterThanOrEqualTo(5); // downtime, registration, two charges, an IOU slip
         given().cookie("kiosk_session", cashier).get("/api/registrations/" + drillId + "/slip").then().statusCode(200)
-                .body(containsString("training-mark")).body(containsString("演练记录"));
+                .body(containsString("class=\"training-mark\"")).body(containsString("演练记录"));
         given().cookie("kiosk_session", cashier).get("/api/registrations/" + realId + "/slip").then().statusCode(200)
-                .body(not(containsString("training-mark")));
+                .body(not(containsString("class=\"training-mark\"")));
 
         // training data goes to the server as training data, in the drill's namespace
         assertThat(syncingTraining.run()).isGreaterThanOrEqualTo(5);
