@@ -232,17 +232,14 @@ public class FollowingInstructions {
         if (newest.isPresent() && !newest.get().id().equals(i.id())) {
             return;
         }
-        // HR-21: a drill's instruction moves only the drill's mode (never the real one once the kiosk is out of the drill); a real
-        // instruction means a real incident, which no drill outlives (the server stops it): captures are real from here on
+        // HR-21: a drill's instruction moves only the drill's mode, never the real one once the kiosk is out of the drill (the
+        // kiosk leaves a drill only on the server's word in its readiness answer: a real fault stops the drill there)
         boolean drillInstruction = i.zh() != null && i.zh().startsWith(org.hospital.continuity.kiosk.journal.TrainingMode.DRILL_INSTRUCTION_MARK);
         boolean inDrill = training.current().isPresent();
         if (drillInstruction && !inDrill) {
             Log.infof("instruction %s is a drill's: the real mode is not changed outside the drill", i.id());
             settings.put(FOLLOWED_KEY, i.id().toString(), clock.instant());
             return;
-        }
-        if (!drillInstruction && inDrill) {
-            training.leave();
         }
         Phase phase = journal.currentPhase();
         SwitchingMode.Announcement a = new SwitchingMode.Announcement(i.id().toString(), i.number(), i.issuedAt(), i.zh());
