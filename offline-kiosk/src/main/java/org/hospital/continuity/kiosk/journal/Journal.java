@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
 import org.hospital.continuity.kiosk.journal.persistence.JournalTable;
 import org.hospital.continuity.kiosk.journal.persistence.JournalWriter;
+import org.hospital.continuity.kiosk.journal.persistence.TrainingTable;
 import org.hospital.continuity.kiosk.platform.persistence.WriteTransaction;
 import org.hospital.continuity.sync.envelope.JournalEntry;
 
@@ -58,6 +59,22 @@ public class Journal {
 
         /** The highest {@code kiosk_seq} in the file before this capture's entries (the breakpoint's "last before"). */
         long lastSeqOfFile();
+
+        /**
+         * HR-21: the drill this capture belongs to (its entries go to the drill's training namespace), or null for a real
+         * capture. A drill capture never draws from the real number blocks: it takes {@link #trainingNumber}.
+         */
+        default UUID drill() {
+            return null;
+        }
+
+        /**
+         * HR-21: the next number of a training series ({@code series}: PATIENT, INVOICE, IOU …) of this capture's drill,
+         * printed as {@code 演练-<letters><8 digits>}; only for a drill capture.
+         */
+        default String trainingNumber(String letters, String series) {
+            throw new IllegalStateException("a real capture draws real numbers");
+        }
     }
 
     @FunctionalInterface
@@ -107,11 +124,25 @@ public class Journal {
     private final JournalWriter writer;
     private final JournalTable table;
     private final EnrolledKiosk enrolled;
+    private final TrainingMode training;
+    private final TrainingTable trainingTable;
 
-    public Journal(JournalWriter writer, JournalTable table, EnrolledKiosk enrolled) {
+    public Journal(JournalWriter writer, JournalTable table, EnrolledKiosk enrolled, TrainingMode training, TrainingTable trainingTable) {
         this.writer = writer;
         this.table = table;
         this.enrolled = enrolled;
+        this.training = training;
+        this.trainingTable = trainingTable;
+    }
+
+    /**
+     * HR-21: the namespace the screens read now: the drill's training namespace while the kiosk is in a drill, else the
+     * kiosk's real journal. The sync, the backlog and the integrity check always read the real one.
+     */
+    private Optional<String> screenNamespace() {
+        Optional<String> kiosk = enrolled.kioskId();
+        Optional<TrainingMode.Drill> drill = training.current();
+        return kiosk.isEmpty() || drill.isEmpty() ? kiosk : Optional.of(TrainingMode.namespace(kiosk.get(), drill.get().drillId()));
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
@@ -185,8 +216,13 @@ public class Journal {
 
     /** The streams of {@code streamType} by their first entry, newest first, at most {@code limit}. */
     public List<StreamStart> latestStreams(String streamType, int limit) {
-        Optional<String> kiosk = enrolled.kioskId();
+        Optional<String> kiosk = screenNamespace();
         return kiosk.isEmpty() ? List.of() : table.streamStarts(kiosk.get(), streamType, limit);
+    }
+
+    /** HR-21: whether a record (a stream) was captured in a drill (its entries are in a training namespace). */
+    public boolean training(UUID streamId) {
+        return table.stream(streamId).stream().findFirst().map(r -> TrainingMode.isNamespace(r.entry().kioskId())).orElse(false);
     }
 
     /** The {@code kiosk_seq} of a stream's first entry, when the stream exists. */
@@ -212,18 +248,20 @@ public class Journal {
     }
 
     public PhaseState phaseState() {
-        return table.phaseState();
+        Optional<TrainingMode.Drill> drill = training.current();
+        return drill.isPresent() ? trainingTable.phase(drill.get().drillId()) : table.phaseState();
     }
 
     /** The entry with this sequence, when present. */
     public Optional<Recorded> bySeq(long kioskSeq) {
-        Optional<String> kiosk = enrolled.kioskId();
+        Optional<String> kiosk = screenNamespace();
         return kiosk.isEmpty() ? Optional.empty() : table.bySeq(kiosk.get(), kioskSeq);
     }
 
     /** The phase new entries get now. */
     public Phase currentPhase() {
-        return table.currentPhase();
+        Optional<TrainingMode.Drill> drill = training.current();
+        return drill.isPresent() ? trainingTable.phase(drill.get().drillId()).phase() : table.currentPhase();
     }
 
     /**

@@ -66,8 +66,11 @@ public class FollowingInstructions {
     private final InstantSource clock;
     private volatile Pulled last = new Pulled(null, null, false);
 
+    private final org.hospital.continuity.kiosk.journal.TrainingMode training;
+
     public FollowingInstructions(KioskServer server, EnrolledKiosk enrolled, SwitchingMode mode, Journal journal, KioskSettings settings,
-                                 InstructionTable table, InstantSource clock) {
+                                 InstructionTable table, InstantSource clock, org.hospital.continuity.kiosk.journal.TrainingMode training) {
+        this.training = training;
         this.server = server;
         this.enrolled = enrolled;
         this.mode = mode;
@@ -227,6 +230,15 @@ public class FollowingInstructions {
         // superseded by a newer mode announcement: acknowledged, but the mode follows only the newest (as on the server)
         Optional<InstructionTable.Received> newest = table.newest(50).stream().filter(x -> x.modeAfter() != null).findFirst();
         if (newest.isPresent() && !newest.get().id().equals(i.id())) {
+            return;
+        }
+        // HR-21: a drill's instruction moves only the drill's mode, never the real one once the kiosk is out of the drill (the
+        // kiosk leaves a drill only on the server's word in its readiness answer: a real fault stops the drill there)
+        boolean drillInstruction = i.zh() != null && i.zh().startsWith(org.hospital.continuity.kiosk.journal.TrainingMode.DRILL_INSTRUCTION_MARK);
+        boolean inDrill = training.current().isPresent();
+        if (drillInstruction && !inDrill) {
+            Log.infof("instruction %s is a drill's: the real mode is not changed outside the drill", i.id());
+            settings.put(FOLLOWED_KEY, i.id().toString(), clock.instant());
             return;
         }
         Phase phase = journal.currentPhase();

@@ -14,6 +14,8 @@ import org.hospital.continuity.kiosk.enrolment.KioskIdentity;
 import org.hospital.continuity.kiosk.enrolment.KioskServer;
 import org.hospital.continuity.kiosk.journal.Backlog;
 import org.hospital.continuity.kiosk.journal.Journal;
+import org.hospital.continuity.kiosk.journal.PurgingTraining;
+import org.hospital.continuity.kiosk.journal.TrainingMode;
 import org.hospital.continuity.kiosk.pool.NumberPools;
 import org.hospital.continuity.kiosk.readiness.config.ReadinessConfig;
 import org.hospital.continuity.kiosk.reference.ReferenceData;
@@ -35,11 +37,16 @@ public class ReportingReadiness {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Drill(boolean drill, String titleZh, String titleEn, Instant since, int factor, String bannerZh, String bannerEn) {
+    public record Drill(boolean drill, java.util.UUID id, String titleZh, String titleEn, Instant since, int factor, String bannerZh,
+                        String bannerEn) {
     }
 
+    /**
+     * @param purgedDrills HR-21: the drills the server has purged (newest first, bounded): the kiosk purges their training
+     *                     namespaces (an older server sends none)
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Answer(Instant serverClock, long driftMillis, Drill drill) {
+    public record Answer(Instant serverClock, long driftMillis, Drill drill, List<java.util.UUID> purgedDrills) {
     }
 
     private final EnrolledKiosk enrolled;
@@ -49,11 +56,15 @@ public class ReportingReadiness {
     private final Journal journal;
     private final InstantSource clock;
     private final String version;
+    private final TrainingMode training;
+    private final PurgingTraining purging;
     private volatile Answer last;
 
     public ReportingReadiness(EnrolledKiosk enrolled, KioskServer server, ReferenceData reference, NumberPools pools, Journal journal,
                               InstantSource clock, @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version,
-                              ReadinessConfig config) {
+                              ReadinessConfig config, TrainingMode training, PurgingTraining purging) {
+        this.training = training;
+        this.purging = purging;
         Log.debugf("readiness reports every %s", config.reportEvery());
         this.enrolled = enrolled;
         this.server = server;
@@ -93,7 +104,27 @@ public class ReportingReadiness {
                 backlog.unsent(), backlog.oldestUnsentAt());
         Answer a = server.post("/api/kiosk/readiness", r, Answer.class);
         last = a;
+        followDrill(a);
         return Optional.of(a);
+    }
+
+    /**
+     * HR-21: the answer says whether a drill runs (captures go to its training namespace while it does, and are real again
+     * as soon as it does not: ended, or stopped for a real fault) and which drills the server purged (their training
+     * namespaces are purged here too, audited with counts only).
+     */
+    private void followDrill(Answer a) {
+        if (a.drill() != null && a.drill().drill() && a.drill().id() != null) {
+            training.enter(a.drill().id(), a.drill().since());
+        } else if (a.drill() != null && !a.drill().drill()) {
+            training.leave();
+        }
+        if (a.purgedDrills() == null) {
+            return;
+        }
+        for (java.util.UUID drill : a.purgedDrills()) {
+            purging.purge(drill); // audited by the audit feature (TrainingPurged), counts only
+        }
     }
 
     /** The drill the server last said is running, if any (the banner). */

@@ -84,7 +84,7 @@ public class RegisteringPatient {
         UUID id = RecordIds.next();
         Registration done = desk.captureInDowntime(violations, c -> {
             CatalogueItem fee = reference.item(form.feeItemCode()).orElseThrow();
-            String number = pools.draw(c.transaction(), PoolKind.PATIENT);
+            String number = c.drill() != null ? c.trainingNumber("D", "PATIENT") : pools.draw(c.transaction(), PoolKind.PATIENT);
             PatientRegistered payload = new PatientRegistered(number, blankToNull(form.knownPatientId()), form.name().trim(), form.sex(),
                     form.birthDate(), form.ageYears(), upperOrNull(form.idNumber()), blankToNull(form.phone()), form.insuranceType(),
                     blankToNull(form.insuranceCard()), form.departmentCode(), blankToNull(form.doctorCode()), fee.code(), fee.name(), fee.priceFen(),

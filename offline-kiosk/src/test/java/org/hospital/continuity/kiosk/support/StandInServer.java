@@ -55,6 +55,7 @@ public final class StandInServer implements AutoCloseable {
         http.createContext("/api/kiosk/instructions", this::instructions);
         http.createContext("/api/kiosk/readiness", this::readiness);
         http.createContext("/api/kiosk/audit", this::audit);
+        http.createContext("/api/kiosk/drills", this::training);
         http.createContext("/api/sync/v1/orders", this::order);
         http.start();
     }
@@ -89,18 +90,57 @@ public final class StandInServer implements AutoCloseable {
         drill = running;
     }
 
+    /** HR-21: the drill the stand-in says runs (its id), the drills it says it purged, and the training entries kiosks sent it. */
+    private volatile java.util.UUID drillId = java.util.UUID.fromString("d7111111-0000-4000-8000-000000000001");
+    private final List<String> purgedDrills = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Map<?, ?>> trainingEntries = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void drill(java.util.UUID id) {
+        drillId = id;
+        drill = true;
+    }
+
+    public java.util.UUID drillId() {
+        return drillId;
+    }
+
+    public void purged(java.util.UUID id) {
+        purgedDrills.add(0, id.toString());
+    }
+
+    /** The training entries received (each as its JSON map, with "drill" added from the path). */
+    public List<Map<?, ?>> trainingEntries() {
+        return trainingEntries;
+    }
+
+    private void training(HttpExchange x) throws IOException {
+        String drillOfPath = x.getRequestURI().getPath().replaceAll(".*/drills/([^/]+)/training-entries", "$1");
+        Map<?, ?> push = json.readValue(x.getRequestBody(), Map.class);
+        long stored = 0;
+        for (Object e : (List<?>) push.get("entries")) {
+            Map<String, Object> entry = new java.util.HashMap<>((Map<String, Object>) e);
+            entry.put("drill", drillOfPath);
+            trainingEntries.add(entry);
+            stored++;
+        }
+        send(x, 200, Map.of("stored", stored, "duplicates", 0, "discarded", 0, "upToSeq", 0));
+    }
+
     private void readiness(HttpExchange x) throws IOException {
         lastReadiness = json.readValue(x.getRequestBody(), Map.class);
         Map<String, Object> d = new java.util.HashMap<>();
         d.put("drill", drill);
         if (drill) {
+            d.put("id", drillId.toString());
+            d.put("since", java.time.Instant.now().toString());
             d.put("titleZh", "演练:全院网络中断7小时");
             d.put("titleEn", "Drill: whole network down 7 hours");
             d.put("factor", 60);
             d.put("bannerZh", "演练 DRILL — 演练:全院网络中断7小时(本次为演练,不影响真实HIS)");
             d.put("bannerEn", "DRILL — Drill: whole network down 7 hours (a drill; the real HIS is not touched)");
         }
-        byte[] bytes = json.writeValueAsBytes(Map.of("serverClock", java.time.Instant.now().toString(), "driftMillis", 0, "drill", d));
+        byte[] bytes = json.writeValueAsBytes(Map.of("serverClock", java.time.Instant.now().toString(), "driftMillis", 0, "drill", d,
+                "purgedDrills", List.copyOf(purgedDrills)));
         x.getResponseHeaders().add("Content-Type", "application/json");
         x.sendResponseHeaders(200, bytes.length);
         x.getResponseBody().write(bytes);

@@ -87,13 +87,19 @@ class TopBarBrowserIT {
     void topStaysInSight() throws Exception {
         String supervisor = Desk.inDowntime();
         given().contentType("application/json").body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
-        // something to list and to reprint on every role's screens
-        given().cookie("kiosk_session", Desk.login("nurse-1")).contentType("application/json")
-                .body(Map.of("knownPatientId", "P0001", "lines", List.of(Map.of("code", "D0010", "quantity", 1))))
-                .post("/api/clinical/requisitions").then().statusCode(201);
         StandInServerResource.server().drill(true);
         assertThat(readiness.report()).isPresent();
         given().cookie("kiosk_session", supervisor).get("/api/status").then().statusCode(200);
+        // HR-21: in a drill the screens list the drill's own records (its training namespace, with its own breakpoint): the
+        // drill's manual mode and something to list and to reprint on every role's screens are captured in the drill
+        boolean down = given().cookie("kiosk_session", supervisor).get("/api/mode").then().statusCode(200).extract().path("downtime");
+        if (!down) {
+            given().cookie("kiosk_session", supervisor).contentType("application/json").body(Desk.phoned("演练：信息科电话通知HIS故障"))
+                    .post("/api/mode/downtime").then().statusCode(200);
+        }
+        given().cookie("kiosk_session", Desk.login("nurse-1")).contentType("application/json")
+                .body(Map.of("knownPatientId", "P0001", "lines", List.of(Map.of("code", "D0010", "quantity", 1))))
+                .post("/api/clinical/requisitions").then().statusCode(201);
 
         Path shots = Path.of("target", "screenshots", "top");
         Files.createDirectories(shots);

@@ -9,10 +9,20 @@ import org.hospital.continuity.server.drill.Drills;
 @ApplicationScoped
 public class AnsweringForDrills implements Drills {
 
-    private final RunningDrills running;
+    /** How many purged drills kiosks are told of (a kiosk offline through more purges than this purges the rest by hand). */
+    static final int PURGED_TOLD = 50;
 
-    public AnsweringForDrills(RunningDrills running) {
+    private final RunningDrills running;
+    private final org.hospital.continuity.server.drill.persistence.TrainingEntryRows training;
+
+    public AnsweringForDrills(RunningDrills running, org.hospital.continuity.server.drill.persistence.TrainingEntryRows training) {
         this.running = running;
+        this.training = training;
+    }
+
+    @Override
+    public Uni<java.util.List<java.util.UUID>> purged() {
+        return training.purgedDrills(PURGED_TOLD);
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.server.drill.persistence.DrillRows;
+import org.hospital.continuity.server.platform.persistence.Purges;
 import org.hospital.continuity.server.incident.DrillIncidentPurge;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 
@@ -68,6 +69,11 @@ public class PurgingDrills {
                     }))).replaceWithVoid();
                 }
             }
+            // HR-21: the training entries kiosks captured in the drill go too (kiosks purge their copy on the readiness answer)
+            chain = chain.chain(() -> Purges.delete(c, "drill_training_entry", "drill_id = $1", drill).invoke(removed -> {
+                counts.put("drill_training_entry", removed.rows());
+                digests.append("drill_training_entry:").append(removed.digest()).append('\n');
+            })).replaceWithVoid();
             UUID id = UUID.randomUUID();
             return chain.chain(() -> {
                 String digest = md5(digests.toString());

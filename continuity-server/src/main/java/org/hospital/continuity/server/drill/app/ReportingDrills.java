@@ -35,9 +35,12 @@ public class ReportingDrills {
     private final DrillConfig config;
     private final DrillClock clock;
     private final ObjectMapper json;
+    private final org.hospital.continuity.server.drill.persistence.TrainingEntryRows training;
 
     public ReportingDrills(DrillStore store, Incidents incidents, Instructions instructions, SyncFigures sync, WriteBackFigures writeBack,
-                           DrillConfig config, DrillClock clock, ObjectMapper json) {
+                           DrillConfig config, DrillClock clock, ObjectMapper json,
+                           org.hospital.continuity.server.drill.persistence.TrainingEntryRows training) {
+        this.training = training;
         this.sync = sync;
         this.writeBack = writeBack;
         this.store = store;
@@ -87,7 +90,7 @@ public class ReportingDrills {
                 i.acks().isEmpty() ? null : i.acks().get(0).personName())).toList());
         Uni<List<DrillReport.Step>> steps = store.steps(d.id()).map(list -> list.stream()
                 .map(s -> new DrillReport.Step(s.index(), s.kind(), s.dueAt(), s.engineAt())).toList());
-        return Uni.combine().all().unis(events, instr, steps, kiosks(d.realStartedAt(), realEnd), writeBack(d),
+        return Uni.combine().all().unis(events, instr, steps, kiosks(d, realEnd), writeBack(d),
                 sync.integrityIncidentsBetween(d.realStartedAt(), realEnd)).with(list -> {
                     @SuppressWarnings("unchecked") List<DrillReport.Event> ev = (List<DrillReport.Event>) list.get(0);
                     @SuppressWarnings("unchecked") List<DrillReport.Instruction> in = (List<DrillReport.Instruction>) list.get(1);
@@ -100,9 +103,23 @@ public class ReportingDrills {
                 });
     }
 
-    private Uni<List<DrillReport.KioskSync>> kiosks(Instant from, Instant to) {
-        return sync.kiosksBetween(from, to).map(list -> list.stream().map(k -> new DrillReport.KioskSync(k.kioskId(), k.entries(),
-                k.visits(), k.firstRecorded(), k.lastRecorded(), k.lastReceived(), k.medianLagSeconds(), k.maxLagSeconds())).toList());
+    /**
+     * The records of the drill per kiosk: entries synced in the drill's real span, and (HR-21) the training entries kiosks
+     * captured in the drill's training namespace, each kiosk's under its namespace ("kiosk~drill-…"). Only the drill's own
+     * report counts the training entries; nothing real does.
+     */
+    private Uni<List<DrillReport.KioskSync>> kiosks(DrillRow d, Instant to) {
+        Uni<List<DrillReport.KioskSync>> synced = sync.kiosksBetween(d.realStartedAt(), to).map(list -> list.stream()
+                .map(k -> new DrillReport.KioskSync(k.kioskId(), k.entries(), k.visits(), k.firstRecorded(), k.lastRecorded(), k.lastReceived(),
+                        k.medianLagSeconds(), k.maxLagSeconds())).toList());
+        Uni<List<DrillReport.KioskSync>> trained = training.byKiosk(d.id()).map(list -> list.stream()
+                .map(k -> new DrillReport.KioskSync(k.namespace(), k.entries(), k.visits(), k.firstRecorded(), k.lastRecorded(), k.lastReceived(),
+                        k.medianLagSeconds(), k.maxLagSeconds())).toList());
+        return Uni.combine().all().unis(synced, trained).with((a, b) -> {
+            List<DrillReport.KioskSync> all = new java.util.ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        });
     }
 
     private Uni<DrillReport.WriteBack> writeBack(DrillRow d) {

@@ -9,6 +9,6 @@ public class DrillSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0800__drill.sql");
+        return List.of("db/migration/V0800__drill.sql", "db/migration/V0820__drill_training_entries.sql");
     }
 }

@@ -57,7 +57,7 @@ public class KioskReadinessResource {
         return store.save(new ReadinessStore.Report(kiosk.kioskId(), r.kioskClock(), r.softwareVersion(), r.snapshotVersion(),
                         r.snapshotGeneratedAt(), pools, r.backlogPending(), r.oldestUnsentAt()), now)
                 .chain(() -> drills.current())
-                .map(d -> new KioskAnswer(now, r.kioskClock().toEpochMilli() - now.toEpochMilli(), d));
+                .chain(d -> drills.purged().map(purged -> new KioskAnswer(now, r.kioskClock().toEpochMilli() - now.toEpochMilli(), d, purged)));
     }
 
 }

@@ -34,7 +34,8 @@ public class ReadinessResource {
     }
 
     /** The answer to a kiosk: the server's clock (for its drift) and the drill running now, if any. */
-    public record KioskAnswer(Instant serverClock, long driftMillis, CurrentDrill drill) {
+    /** @param purgedDrills HR-21: the drills whose data was purged (newest first): kiosks purge their training namespaces */
+    public record KioskAnswer(Instant serverClock, long driftMillis, CurrentDrill drill, List<java.util.UUID> purgedDrills) {
     }
 
     public record Line(String kioskId, String name, String department, boolean ready, List<KioskReadiness.Problem> problems,

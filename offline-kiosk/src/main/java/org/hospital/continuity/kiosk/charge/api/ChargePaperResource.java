@@ -80,6 +80,9 @@ public class ChargePaperResource {
         if (d.insuranceDeferred()) {
             page.note(texts.text(lang, "print.invoice.deferred"));
         }
+        if (journal.training(id)) {
+            page.training(); // HR-21: a drill's invoice says so
+        }
         return page.signature("print.cashier").html();
     }
 
@@ -109,6 +112,9 @@ public class ChargePaperResource {
         page.row("charge.total", PaperPage.yuan(d.totalFen()), true);
         // EP-4.4: how the slip becomes a formal invoice once the insurance link is back
         page.note(texts.text(lang, "print.iou.rule"));
+        if (journal.training(c.id())) {
+            page.training(); // HR-21: a drill's IOU slip says so
+        }
         return page.signature("print.cashier").signature("print.patient-signature").html();
     }
 

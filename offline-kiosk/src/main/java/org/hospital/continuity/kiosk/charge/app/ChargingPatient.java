@@ -110,10 +110,11 @@ public class ChargingPatient {
         return desk.captureInDowntime(violations, c -> {
             ChargeForm form = checked;
             boolean iou = ChargeForm.IOU.equals(form.settlement());
-            String invoiceNo = iou ? null : pools.draw(c.transaction(), PoolKind.INVOICE);
+            String invoiceNo = iou ? null : invoiceNumber(c);
             UUID iouId = iou ? RecordIds.next() : null;
             // EP-4.4: a short number a patient can read out when exchanging the slip: this kiosk's prefix and a sequence
-            String iouNumber = iou ? iouPrefix() + "-" + String.format("%04d", tables.iouCount(c.transaction()) + 1) : null;
+            String iouNumber = !iou ? null : c.drill() != null ? c.trainingNumber(iouPrefix() + "-", "IOU") // HR-21: a drill's own series
+                    : iouPrefix() + "-" + String.format("%04d", tables.iouCount(c.transaction()) + 1);
             DowntimeRecord.ChargeRecorded payload = new DowntimeRecord.ChargeRecorded(blank(form.registrationId()), number,
                     blank(form.knownPatientId()), name, priced.lines(), priced.totalFen(), form.settlement(),
                     iou ? null : form.paymentMethod(), form.insuranceDeferred(), blank(form.phone()), invoiceNo,
@@ -131,7 +132,8 @@ public class ChargingPatient {
                         iouNumber, payload.insuranceType(), payload.insuranceCard());
                 String slipJson = CanonicalJson.of(slip);
                 JournalEntry slipEntry = c.append(IOU, iouId, 1, "IouIssued", Contract.CURRENT.schemaVersion(slip), slipJson, by.accountId());
-                tables.insertIou(c.transaction(), iouId, id, slipEntry.recordedAt(), slip.amountFen(), desk.seal(slipJson, "iou:" + iouId));
+                tables.insertIou(c.transaction(), iouId, id, slipEntry.recordedAt(), slip.amountFen(), desk.seal(slipJson, "iou:" + iouId),
+                        c.drill());
             }
             Log.infof("charge recorded charge=%s seq=%d settlement=%s", id, entry.kioskSeq(), payload.settlement());
             return new Charged(id, entry.kioskSeq(), entry.recordedAt(), c.phase().name(), "CHARGED", payload);
@@ -193,7 +195,7 @@ public class ChargingPatient {
         List<Violation> violations = new ArrayList<>();
         FieldRules.freeText(violations, "reason", reason, 2, 200, true);
         String no = desk.capture(violations, c -> {
-            String invoiceNo = pools.draw(c.transaction(), PoolKind.INVOICE);
+            String invoiceNo = invoiceNumber(c);
             UUID id = RecordIds.next();
             JournalEntry entry = c.append(REGISTER, id, 1, "InvoiceNumberSpoiled", 1,
                     CanonicalJson.of(new DowntimeRecord.InvoiceNumberSpoiled(invoiceNo, reason.trim())), by.accountId());
@@ -265,6 +267,11 @@ public class ChargingPatient {
     }
 
     /** The prefix of this kiosk's IOU numbers: the last four characters of its id (K-1A2B3C4D → 3C4D). */
+    /** The next invoice number: from the kiosk's blocks, or (HR-21) from the drill's training series while in a drill. */
+    private String invoiceNumber(org.hospital.continuity.kiosk.journal.Journal.Capture c) {
+        return c.drill() != null ? c.trainingNumber("SG", "INVOICE") : pools.draw(c.transaction(), PoolKind.INVOICE);
+    }
+
     private String iouPrefix() {
         String kiosk = journal.kioskId().orElse("0000").replace("-", "");
         return kiosk.substring(Math.max(0, kiosk.length() - 4));

@@ -11,7 +11,7 @@ public class ChargeSchema implements KioskSchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/kiosk/V0140__cashier.sql");
+        return List.of("db/kiosk/V0140__cashier.sql", "db/kiosk/V0151__training_iou.sql");
     }
 
     @Override

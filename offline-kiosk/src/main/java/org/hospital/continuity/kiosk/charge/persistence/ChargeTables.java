@@ -62,14 +62,16 @@ public class ChargeTables {
         }
     }
 
-    public void insertIou(WriteTransaction transaction, UUID iouId, UUID chargeId, Instant issuedAt, long amountFen, byte[] details) {
+    /** An IOU slip; {@code drill} marks a drill's slip (HR-21, V0151), null for a real one. */
+    public void insertIou(WriteTransaction transaction, UUID iouId, UUID chargeId, Instant issuedAt, long amountFen, byte[] details, UUID drill) {
         try (PreparedStatement ps = transaction.connection().prepareStatement("insert into iou(stream_id, charge_stream, issued_at, "
-                + "amount_fen, status, version, details) values (?, ?, ?, ?, 'OPEN', 1, ?)")) {
+                + "amount_fen, status, version, details, drill_id) values (?, ?, ?, ?, 'OPEN', 1, ?, ?)")) {
             ps.setString(1, iouId.toString());
             ps.setString(2, chargeId.toString());
             ps.setString(3, issuedAt.toString());
             ps.setLong(4, amountFen);
             ps.setBytes(5, details);
+            ps.setString(6, drill == null ? null : drill.toString());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new KioskStorageException("IOU not written", e);
@@ -77,9 +79,9 @@ public class ChargeTables {
     }
 
     /** EP-4.4: the slip exchanged for a formal invoice (its version 2). */
-    /** How many IOU slips this kiosk issued, as the capture's transaction sees it (the next slip's sequence). */
+    /** How many real IOU slips this kiosk issued, as the capture's transaction sees it (the next slip's sequence; HR-21: a drill's slips have their own series). */
     public long iouCount(WriteTransaction transaction) {
-        try (PreparedStatement ps = transaction.connection().prepareStatement("select count(*) from iou");
+        try (PreparedStatement ps = transaction.connection().prepareStatement("select count(*) from iou where drill_id is null");
              java.sql.ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {

@@ -54,10 +54,14 @@ public class ClinicalResource {
     private final java.time.ZoneId zone;
     private final org.hospital.continuity.kiosk.enrolment.EnrolledKiosk enrolled;
 
+    private final org.hospital.continuity.kiosk.journal.Journal journal;
+
     public ClinicalResource(WritingClinicalForms writing, AmendingClinicalRecords amending, ReadingClinicalRecords records, Sessions sessions,
                             Texts texts, DowntimeReports reports, ReferenceData reference,
                             org.hospital.continuity.kiosk.platform.config.KioskConfig config,
-                            org.hospital.continuity.kiosk.enrolment.EnrolledKiosk enrolled) {
+                            org.hospital.continuity.kiosk.enrolment.EnrolledKiosk enrolled,
+                            org.hospital.continuity.kiosk.journal.Journal journal) {
+        this.journal = journal;
         this.zone = java.time.ZoneId.of(config.timeZone());
         this.enrolled = enrolled;
         this.writing = writing;
@@ -263,7 +267,7 @@ public class ClinicalResource {
         records.requireReader(sessions.require(token));
         String language = texts.language();
         return PrintedForm.html(records.byId(id).orElseThrow(ClinicalResource::notFound), language, k -> texts.text(language, k), zone,
-                kioskName(), sessions::nameOf, ref -> recordNo(ref));
+                kioskName(), sessions::nameOf, ref -> recordNo(ref), journal.training(id));
     }
 
     /** A record this kiosk holds, as people find it on paper and screens: "#" and its number on this kiosk. */

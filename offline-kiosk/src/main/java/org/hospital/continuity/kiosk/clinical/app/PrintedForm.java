@@ -35,6 +35,12 @@ public final class PrintedForm {
      */
     public static String html(ClinicalRecord r, String language, UnaryOperator<String> text, ZoneId zone, String kioskName,
                               UnaryOperator<String> names, UnaryOperator<String> recordNo) {
+        return html(r, language, text, zone, kioskName, names, recordNo, false);
+    }
+
+    /** As above; {@code training}: a drill's record (HR-21), printed with the 演练 mark on every copy. */
+    public static String html(ClinicalRecord r, String language, UnaryOperator<String> text, ZoneId zone, String kioskName,
+                              UnaryOperator<String> names, UnaryOperator<String> recordNo, boolean training) {
         DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
         List<String> copies = r.type() == FormType.REQUISITION
                 ? List.of("print.copy.ward", "print.copy.pharmacy") : List.of("");
@@ -65,6 +71,8 @@ public final class PrintedForm {
             b.append("<section class=\"copy").append(r.status() == RecordStatus.VOIDED ? " voided" : "")
                     .append("\" data-record-id=\"").append(r.id()).append("\" data-status=\"").append(esc(r.status().name())).append("\"><header><div>")
                     .append("<div class=\"mark\">").append(esc(text.apply("print.downtime-mark"))).append("</div>")
+                    .append(training ? "<div class=\"mark training\">" + esc(text.apply("print.training.mark")) + "</div><p class=\"amended\">"
+                            + esc(text.apply("print.training.note")) + "</p>" : "")
                     .append("<h1>").append(esc(text.apply("form." + r.type().streamType()))).append("</h1>");
             amendment(b, r, text, time, names, recordNo);
             if (!copy.isEmpty()) {

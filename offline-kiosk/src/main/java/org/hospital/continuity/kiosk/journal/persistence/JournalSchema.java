@@ -12,11 +12,12 @@ public class JournalSchema implements KioskSchemaScripts {
     @Override
     public List<String> scripts() {
         return List.of("db/kiosk/V0100__journal.sql", "db/kiosk/V0101__journal_sent_watermark.sql",
-                "db/kiosk/V0102__journal_quarantine.sql");
+                "db/kiosk/V0102__journal_quarantine.sql", "db/kiosk/V0150__training_namespace.sql");
     }
 
     @Override
     public Set<String> tables() {
-        return Set.of("journal", "outbox", "sync_checkpoint", "journal_phase", "journal_quarantine");
+        return Set.of("journal", "outbox", "sync_checkpoint", "journal_phase", "journal_quarantine", "training_drill",
+                "training_number", "training_purge");
     }
 }

@@ -35,8 +35,8 @@ public class JournalTable {
     static final String SERVER_PEER = "continuity-server";
 
     private static final String INSERT = "insert into journal(entry_id, kiosk_id, kiosk_seq, stream_type, stream_id, "
-            + "stream_version, event_type, schema_version, payload, content_hash, recorded_at, hlc, actor, phase) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "stream_version, event_type, schema_version, payload, content_hash, recorded_at, hlc, actor, phase, drill_id) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final KioskDatabase database;
     private final KioskKey key;
@@ -49,7 +49,7 @@ public class JournalTable {
     // ---- inside a capture's transaction (writer connection)
 
     /** Writes one sealed entry (a statement prepared once: this runs with every capture). */
-    void insert(Connection c, JournalEntry e, Phase phase) throws SQLException {
+    void insert(Connection c, JournalEntry e, Phase phase, UUID drill) throws SQLException {
         AtRestCipher cipher = key.cipher();
         PreparedStatement ps = database.statement(c, INSERT);
         ps.setString(1, e.entryId().toString());
@@ -66,6 +66,7 @@ public class JournalTable {
         ps.setLong(12, e.hlc());
         ps.setString(13, e.actor());
         ps.setString(14, phase.name());
+        ps.setString(15, drill == null ? null : drill.toString()); // HR-21: a training entry (V0150)
         ps.executeUpdate();
     }
 
@@ -107,6 +108,19 @@ public class JournalTable {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
+            }
+        }
+    }
+
+    /**
+     * HR-21: the drill of a stream's first entry: empty for a real record, the drill id for a training one, null when the
+     * stream has no entry yet.
+     */
+    static Optional<String> originDrill(Connection c, UUID streamId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select drill_id from journal where stream_id = ? and stream_version = 1")) {
+            ps.setString(1, streamId.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : null;
             }
         }
     }

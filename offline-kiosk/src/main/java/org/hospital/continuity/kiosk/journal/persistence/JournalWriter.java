@@ -12,6 +12,7 @@ import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
 import org.hospital.continuity.kiosk.journal.CaptureCompanion;
 import org.hospital.continuity.kiosk.journal.Journal;
 import org.hospital.continuity.kiosk.journal.Phase;
+import org.hospital.continuity.kiosk.journal.TrainingMode;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
 import org.hospital.continuity.kiosk.platform.persistence.KioskStorageException;
@@ -44,13 +45,15 @@ public class JournalWriter {
     private final EnrolledKiosk enrolled;
     private final InstantSource clock;
     private final List<CaptureCompanion> companions;
+    private final TrainingMode training;
     private HybridLogicalClock hlc;
     private volatile long writerLastSeq = UNKNOWN;
     private volatile Phase writerPhase;
 
     public JournalWriter(KioskDatabase database, JournalTable table, EnrolledKiosk enrolled, InstantSource clock,
-                         Instance<CaptureCompanion> companions) {
+                         Instance<CaptureCompanion> companions, TrainingMode training) {
         this.database = database;
+        this.training = training;
         this.table = table;
         this.enrolled = enrolled;
         this.clock = clock;
@@ -78,6 +81,10 @@ public class JournalWriter {
     /** Runs {@code work} as one capture; with {@code newPhase} the kiosk moves to that phase in the same transaction (EP-8.3). */
     public <T> T run(Phase newPhase, Journal.CaptureWork<T> work) {
         String kioskId = enrolled.requireKioskId();
+        java.util.Optional<TrainingMode.Drill> drill = training.current();
+        if (drill.isPresent()) {
+            return runTraining(newPhase, work, kioskId, drill.get().drillId());
+        }
         try {
             HybridLogicalClock hybrid = hlc();
             List<CaptureCompanion.Part> parts = parts();
@@ -102,7 +109,7 @@ public class JournalWriter {
                     phase = newPhase;
                     writerPhase = newPhase;
                 }
-                TxCapture capture = new TxCapture(connection, kioskId, last + 1, phase, hybrid);
+                TxCapture capture = new TxCapture(connection, kioskId, last + 1, phase, hybrid, null);
                 T result;
                 try {
                     result = work.run(capture);
@@ -123,6 +130,50 @@ public class JournalWriter {
             if (e.getMessage() != null && e.getMessage().contains("journal.stream_id, journal.stream_version")) {
                 throw KioskRejection.conflict("stream-version-conflict", "HR-9",
                         "error.stream-conflict");
+            }
+            throw new JournalUnavailableException(e);
+        }
+    }
+
+    /**
+     * HR-21: a capture while the kiosk is in a drill goes to the drill's training namespace: its own sequence (the real
+     * one stays contiguous and untouched), its own breakpoint phase, training numbers; every entry carries the drill.
+     */
+    private <T> T runTraining(Phase newPhase, Journal.CaptureWork<T> work, String kioskId, UUID drill) {
+        String namespace = TrainingMode.namespace(kioskId, drill);
+        try {
+            HybridLogicalClock hybrid = hlc();
+            List<CaptureCompanion.Part> parts = parts();
+            T outcome = database.inTransaction(connection -> {
+                Phase phase = TrainingTable.phase(connection, drill).phase();
+                long last = JournalTable.maxSeq(connection, namespace);
+                if (newPhase == phase) {
+                    throw KioskRejection.conflict(phase == Phase.DOWNTIME ? "already-in-downtime" : "not-in-downtime", "EP-8.3",
+                            phase == Phase.DOWNTIME ? "error.mode.already-downtime" : "error.mode.not-downtime");
+                }
+                if (newPhase != null) {
+                    TrainingTable.setPhase(connection, drill, newPhase, clock.instant(), last + 1);
+                    phase = newPhase;
+                }
+                TxCapture capture = new TxCapture(connection, namespace, last + 1, phase, hybrid, drill);
+                T result;
+                try {
+                    result = work.run(capture);
+                    for (CaptureCompanion.Part part : parts) {
+                        part.write(capture.transaction, capture.appended);
+                    }
+                } catch (KioskStorageException e) {
+                    throw e.getCause();
+                }
+                return result;
+            });
+            for (CaptureCompanion.Part part : parts) {
+                part.committed();
+            }
+            return outcome;
+        } catch (SQLException e) {
+            if (e.getMessage() != null && e.getMessage().contains("journal.stream_id, journal.stream_version")) {
+                throw KioskRejection.conflict("stream-version-conflict", "HR-9", "error.stream-conflict");
             }
             throw new JournalUnavailableException(e);
         }
@@ -153,10 +204,12 @@ public class JournalWriter {
         private final String kioskId;
         private final Phase phase;
         private final HybridLogicalClock hybrid;
+        private final UUID drill;
         private final List<JournalEntry> appended = new ArrayList<>(2);
         private long nextSeq;
 
-        TxCapture(Connection connection, String kioskId, long nextSeq, Phase phase, HybridLogicalClock hybrid) {
+        TxCapture(Connection connection, String kioskId, long nextSeq, Phase phase, HybridLogicalClock hybrid, UUID drill) {
+            this.drill = drill;
             this.connection = connection;
             this.transaction = database.transactionOf(connection);
             this.kioskId = kioskId;
@@ -168,10 +221,13 @@ public class JournalWriter {
         @Override
         public JournalEntry append(String streamType, UUID streamId, int streamVersion, String eventType, int schemaVersion,
                                    String payloadJson, String actor) {
+            if (streamVersion > 1) {
+                keepTrainingApart(streamId);
+            }
             JournalEntry entry = JournalEntry.seal(RecordIds.next(), kioskId, nextSeq, streamType, streamId, streamVersion,
                     eventType, schemaVersion, payloadJson, clock.instant(), nextHlc(hybrid), actor);
             try {
-                table.insert(connection, entry, phase);
+                table.insert(connection, entry, phase, drill);
             } catch (SQLException e) {
                 throw new KioskStorageException("journal entry not written", e);
             }
@@ -200,8 +256,45 @@ public class JournalWriter {
         }
 
         @Override
+        public UUID drill() {
+            return drill;
+        }
+
+        /**
+         * HR-21: a drill capture never corrects or voids a real record, and a real capture never one of a drill (the purge
+         * removes a drill's records whole, and a real record's history never holds training entries).
+         */
+        private void keepTrainingApart(UUID streamId) {
+            java.util.Optional<String> origin;
+            try {
+                origin = JournalTable.originDrill(connection, streamId);
+            } catch (SQLException e) {
+                throw new KioskStorageException("journal unreadable", e);
+            }
+            if (origin != null && !java.util.Objects.equals(origin.orElse(null), drill == null ? null : drill.toString())) {
+                throw KioskRejection.conflict(drill == null ? "training-record" : "real-record-in-drill", "HR-21",
+                        drill == null ? "error.training.record-of-drill" : "error.training.real-record");
+            }
+        }
+
+        @Override
+        public String trainingNumber(String letters, String series) {
+            if (drill == null) {
+                throw new IllegalStateException("a real capture draws real numbers");
+            }
+            try {
+                return TrainingMode.number(letters, TrainingTable.nextNumber(connection, drill, series));
+            } catch (SQLException e) {
+                throw new KioskStorageException("training number not drawn", e);
+            }
+        }
+
+        @Override
         public long lastSeqOfFile() {
             try {
+                if (drill != null) {
+                    return JournalTable.maxSeq(connection, kioskId);
+                }
                 return JournalTable.maxSeqOfFile(connection);
             } catch (SQLException e) {
                 throw new KioskStorageException("journal unreadable", e);

@@ -55,6 +55,7 @@ public final class PaperPage {
     private String head = "";
     private String qr = "";
     private String voidMark = "";
+    private String trainingMark = "";
     private String dataAttributes = "";
 
     private PaperPage(String language, Paper paper, String title, UnaryOperator<String> text, ZoneId zone) {
@@ -84,6 +85,16 @@ public final class PaperPage {
         voidMark = "<div class=\"void-mark\" aria-hidden=\"true\">" + esc(text.apply("print.void.mark")) + "</div>"
                 + "<p class=\"void-note\"><strong>" + esc(text.apply("print.void.title")) + "</strong> " + esc(text.apply("print.reason"))
                 + "：" + esc(reason) + (by == null ? "" : " · " + esc(by)) + (at == null ? "" : " · " + time.format(at)) + "</p>";
+        return this;
+    }
+
+    /**
+     * HR-21: a drill's record (training namespace): a 演练 watermark across the sheet and a line saying it is no real record,
+     * so that a slip printed in a drill can never pass for a real one.
+     */
+    public PaperPage training() {
+        trainingMark = "<div class=\"training-mark\" aria-hidden=\"true\">" + esc(text.apply("print.training.mark")) + "</div>"
+                + "<p class=\"training-note\"><strong>" + esc(text.apply("print.training.note")) + "</strong></p>";
         return this;
     }
 
@@ -147,7 +158,10 @@ public final class PaperPage {
                 + ".sign{margin-top:4mm}.void-mark{position:absolute;top:35%;left:0;right:0;text-align:center;font-size:" + (paper == Paper.A5
                 ? "60pt" : "40pt") + ";font-weight:bold;color:rgba(200,0,0,.35);transform:rotate(-25deg);border:6px double rgba(200,0,0,.35);"
                 + "pointer-events:none}.void-note{border:2px solid #000;padding:1mm 2mm;font-weight:bold}"
-                + "</style></head><body><article class=\"sheet\"" + dataAttributes + ">" + voidMark
+                + ".training-mark{position:absolute;top:20%;left:0;right:0;text-align:center;font-size:" + (paper == Paper.A5 ? "90pt" : "60pt")
+                + ";font-weight:bold;color:rgba(0,0,0,.18);transform:rotate(-25deg);pointer-events:none}"
+                + ".training-note{border:2px dashed #000;padding:1mm 2mm}"
+                + "</style></head><body><article class=\"sheet\"" + dataAttributes + ">" + trainingMark + voidMark
                 + "<header><div><div class=\"mark\">" + esc(text.apply("print.downtime-mark")) + "</div><h1>" + esc(title) + "</h1>" + head
                 + "</div>" + qr + "</header>" + String.join("", body) + "</article></body></html>";
     }

@@ -83,6 +83,9 @@ public class RegistrationSlipResource {
                 .row("reg.insuranceType", p.insuranceType() == null ? null : texts.text(lang, "ins." + p.insuranceType()))
                 .row("reg.guardianName", p.guardianName())
                 .row("reg.fee", p.feeItemName() + " " + PaperPage.yuan(p.feeFen()));
+        if (journal.training(id)) {
+            page.training(); // HR-21: a drill's slip says so
+        }
         return page.note(texts.text(lang, "print.registration.note")).html();
     }
 }

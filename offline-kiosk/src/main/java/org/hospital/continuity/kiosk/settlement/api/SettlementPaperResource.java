@@ -79,6 +79,9 @@ public class SettlementPaperResource {
                 .row("settle.deposit", PaperPage.yuan(d.depositFen()))
                 .row(d.balanceFen() >= 0 ? "settle.balance.due" : "settle.balance.refund", PaperPage.yuan(Math.abs(d.balanceFen())), true)
                 .note(texts.text(lang, "print.settlement.note"));
+        if (journal.training(id)) {
+            page.training(); // HR-21: a drill's slip says so
+        }
         return page.signature("print.cashier").signature("print.patient-signature").html();
     }
 }

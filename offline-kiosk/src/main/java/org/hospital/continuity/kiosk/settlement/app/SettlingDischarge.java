@@ -78,7 +78,7 @@ public class SettlingDischarge {
         return desk.captureInDowntime(violations, c -> {
             KnownPatient p = patient.orElseThrow();
             long deposit = depositFen != null ? depositFen : p.depositFen();
-            String invoiceNo = pools.draw(c.transaction(), PoolKind.INVOICE);
+            String invoiceNo = c.drill() != null ? c.trainingNumber("SG", "INVOICE") : pools.draw(c.transaction(), PoolKind.INVOICE);
             DischargeSettled payload = new DischargeSettled(p.patientId(), p.inpatientNumber(), p.name(), p.ward(), p.bed(), priced.lines(),
                     priced.totalFen(), deposit, priced.totalFen() - deposit, true, invoiceNo);
             String json = CanonicalJson.of(payload);
