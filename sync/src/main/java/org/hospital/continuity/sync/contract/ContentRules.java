@@ -148,6 +148,21 @@ public final class ContentRules {
         return v;
     }
 
+    /**
+     * HR-9 (changes approved): a void or correction written in a schema version that carries the approval names the second
+     * person, by account and name, and that person is not {@code actor}, the account that made the change.
+     */
+    public static void approval(List<Violation> v, DowntimeRecord.Approved a, String actor) {
+        if (a.approvedBy() == null || a.approvedBy().isBlank()) {
+            v.add(new Violation("payload.approvedBy", "HR-9: the second person who approved the change is required"));
+        } else if (a.approvedBy().length() > 100) {
+            v.add(new Violation("payload.approvedBy", "at most 100 characters"));
+        } else if (actor != null && a.approvedBy().trim().equalsIgnoreCase(actor.trim())) {
+            v.add(new Violation("payload.approvedBy", "HR-9: the approver must be a second person, not the account that made the change"));
+        }
+        name(v, "approvedByName", a.approvedByName());
+    }
+
     // EP-6.2: who the patient is, where they go, what they pay
     private static void registration(List<Violation> v, PatientRegistered r, LocalDate captured) {
         required(v, "patientNumber", r.patientNumber());
