@@ -30,6 +30,12 @@ public interface AuditConfig {
     @WithDefault("200")
     int maxPageSize();
 
+    /** Folder of the audit anchor (signed checkpoints of the chain's head, and the key file): default {@code <data-dir>/audit}. */
+    java.util.Optional<String> anchorDir();
+
+    /** The checkpoints' HMAC key, base64 of at least 32 bytes (from the environment); without it a key file in the anchor folder. */
+    java.util.Optional<String> anchorKey();
+
     /** Most entries in one export for the auditors (narrow the period to get the rest). */
     @WithDefault("100000")
     int maxExport();
