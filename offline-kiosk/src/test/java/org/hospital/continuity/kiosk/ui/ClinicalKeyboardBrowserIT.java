@@ -207,8 +207,11 @@ class ClinicalKeyboardBrowserIT {
 
             // a correction: Alt+C loads the form, the approval box asks for the second person; saving without one is refused
             prescribed(doctorSession, 1);
+            page.waitForSelector("#paper", new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+            page.keyboard().press("F2"); // to the orders tab and back: the list below the form is read again
+            page.waitForSelector("#cl-title:has-text('医嘱')");
             page.keyboard().press("F1");
-            page.waitForSelector("#cl-patient:focus");
+            page.waitForSelector("#cl-title:has-text('手工处方')");
             page.waitForFunction("document.querySelector('#cl-recent tbody tr.sel') && document.querySelector('#cl-recent tbody tr.sel').textContent.includes('×1')");
             page.keyboard().press("Alt+r");
             page.keyboard().press("Enter");
