@@ -30,6 +30,10 @@ public interface AuditConfig {
     @WithDefault("200")
     int maxPageSize();
 
+    /** How often the chain's head is signed and kept outside the table (HR-8); the scheduler reads the same key. */
+    @WithDefault("5m")
+    String checkpointEvery();
+
     /** Folder of the audit anchor (signed checkpoints of the chain's head, and the key file): default {@code <data-dir>/audit}. */
     java.util.Optional<String> anchorDir();
 
