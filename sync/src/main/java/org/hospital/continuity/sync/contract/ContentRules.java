@@ -393,6 +393,9 @@ public final class ContentRules {
             v.add(new Violation("payload." + field, "a name is required"));
         } else if (value.length() > 50) {
             v.add(new Violation("payload." + field, "at most 50 characters"));
+        } else if (value.codePoints().noneMatch(Character::isLetter)) {
+            // the kiosk's name rule needs a Han character or a letter ("...", "•" are no names)
+            v.add(new Violation("payload." + field, "a name holds at least one letter"));
         }
     }
 

@@ -196,6 +196,8 @@ class RecordContractTest {
                 bad("PatientRegistered", "payload.idNumber", g -> payload(g).put("idNumber", "110101198005171234")),
                 bad("PatientRegistered", "payload.insuranceType", g -> payload(g).put("insuranceType", "GOLD")),
                 bad("PatientRegistered", "payload.name", g -> payload(g).put("name", " ")),
+                bad("PatientRegistered", "payload.name", g -> payload(g).put("name", "...")),
+                bad("PatientRegistered", "payload.name", g -> payload(g).put("name", "•")),
                 bad("PatientRegistered", "payload.feeFen", g -> payload(g).put("feeFen", -1)),
                 bad("PatientRegistered", "streamVersion", g -> g.put("streamVersion", 2)),
                 bad("PatientRegistered", "streamType", g -> g.put("streamType", "charge")),
