@@ -565,22 +565,22 @@ class SyncPushResourceTest {
         // the record contract's golden prescription (sync/src/test/resources/contract/records/v1)
         String written = JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("..", "sync", "src", "test", "resources",
                 "contract", "records", "v1", "PrescriptionWritten.json"))).get("payload").toString();
-        JournalEntry first = JournalEntry.seal(UUID.randomUUID(), "kiosk-t25", 2, "prescription", rx, 1, "PrescriptionWritten", 1, written,
+        JournalEntry first = JournalEntry.seal(UUID.randomUUID(), "kiosk-t26", 2, "prescription", rx, 1, "PrescriptionWritten", 1, written,
                 T0, 10, "doctor-1");
-        java.util.function.Function<String, JournalEntry> voidBy = approver -> JournalEntry.seal(UUID.randomUUID(), "kiosk-t25", 3,
+        java.util.function.Function<String, JournalEntry> voidBy = approver -> JournalEntry.seal(UUID.randomUUID(), "kiosk-t26", 3,
                 "prescription", rx, 2, "ClinicalFormVoided", 2, org.hospital.continuity.sync.contract.Contract.write(
                         new org.hospital.continuity.sync.contract.DowntimeRecord.ClinicalFormVoided(rx, "开错病人", approver, "主任医师")),
                 T0.plusSeconds(1), 11, "doctor-1");
-        push("kiosk-t25", List.of(first, voidBy.apply("doctor-1"))).statusCode(422).contentType(PROBLEM)
+        push("kiosk-t26", List.of(first, voidBy.apply("doctor-1"))).statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("/problems/record-content-invalid")).body("violations.field", hasItem("entries[1].payload.approvedBy"));
-        push("kiosk-t25", List.of(first, voidBy.apply(null))).statusCode(422).body("violations.field", hasItem("entries[1].payload.approvedBy"));
-        JournalEntry selfCorrected = JournalEntry.seal(UUID.randomUUID(), "kiosk-t25", 3, "prescription", rx, 2, "ClinicalFormCorrected", 2,
+        push("kiosk-t26", List.of(first, voidBy.apply(null))).statusCode(422).body("violations.field", hasItem("entries[1].payload.approvedBy"));
+        JournalEntry selfCorrected = JournalEntry.seal(UUID.randomUUID(), "kiosk-t26", 3, "prescription", rx, 2, "ClinicalFormCorrected", 2,
                 org.hospital.continuity.sync.contract.Contract.write(new org.hospital.continuity.sync.contract.DowntimeRecord.ClinicalFormCorrected(
                         fix, "剂量写错", "doctor-1", "医生丁")), T0.plusSeconds(1), 11, "doctor-1");
-        push("kiosk-t25", List.of(first, selfCorrected)).statusCode(422).body("violations.field", hasItem("entries[1].payload.approvedBy"));
-        assertThat(count(pool, "select count(*) from sync_entry where kiosk_id = $1 and kiosk_seq > 1", "kiosk-t25")).isZero();
-        push("kiosk-t25", List.of(first, voidBy.apply("doctor-2"))).statusCode(200);
-        assertThat(count(pool, "select count(*) from sync_entry where kiosk_id = $1 and event_type = 'ClinicalFormVoided'", "kiosk-t25"))
+        push("kiosk-t26", List.of(first, selfCorrected)).statusCode(422).body("violations.field", hasItem("entries[1].payload.approvedBy"));
+        assertThat(count(pool, "select count(*) from sync_entry where kiosk_id = $1 and kiosk_seq > 1", "kiosk-t26")).isZero();
+        push("kiosk-t26", List.of(first, voidBy.apply("doctor-2"))).statusCode(200);
+        assertThat(count(pool, "select count(*) from sync_entry where kiosk_id = $1 and event_type = 'ClinicalFormVoided'", "kiosk-t26"))
                 .isEqualTo(1);
     }
 
