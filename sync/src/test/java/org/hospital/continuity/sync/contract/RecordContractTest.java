@@ -245,7 +245,7 @@ class RecordContractTest {
                 bad("ClinicalFormVoided", 2, "payload.approvedByName", g -> payload(g).putNull("approvedByName")),
                 bad("ClinicalFormVoided", 2, "payload.approvedBy", g -> payload(g).put("approvedBy", "x".repeat(101))),
                 bad("ClinicalFormCorrected", 2, "payload.approvedBy", g -> payload(g).remove("approvedBy")),
-                bad("ClinicalFormCorrected", 2, "payload.approvedByName", g -> payload(g).put("approvedByName", "名".repeat(51))),
+                bad("ClinicalFormCorrected", 2, "payload.approvedByName", g -> payload(g).put("approvedByName", "名".repeat(201))),
                 bad("InvoiceVoided", 2, "payload.approvedBy", g -> payload(g).putNull("approvedBy")),
                 bad("ClinicalFormVoided", "payload.approvedBy", g -> payload(g).put("approvedBy", "doctor-2")),
                 bad("ClinicalFormCorrected", "payload.approvedByName", g -> payload(g).put("approvedByName", "主任医师甲")),
