@@ -1,10 +1,12 @@
 package org.hospital.continuity.server.audit.app;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
-/** What the audit log records beyond every change (HR-8). */
+/** What the audit log records beyond every change (HR-8); keys set in application.properties, so known at static init. */
+@StaticInitSafe
 @ConfigMapping(prefix = "continuity.audit")
 public interface AuditConfig {
 
