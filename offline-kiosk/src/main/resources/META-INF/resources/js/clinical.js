@@ -51,6 +51,7 @@ function clear(focus) {
   patient = null;
   correcting = null;
   $('#cl-correcting').hidden = true;
+  $('#cl-approval').hidden = true;
   header();
   if (focus !== false) firstField().focus();
 }
@@ -159,9 +160,12 @@ async function save() {
   });
   if (kind === 'exam-registers') body.exams = lines(); else if (kind !== 'orders') body.lines = lines();
   flash(t('common.saving'), true);
+  // HR-9: a correction goes with the second person's approval (a supervisor of the discipline, their own password)
   const r = correcting
-    ? await api('POST', '/api/clinical/' + correcting.id + '/corrections', { reason: correcting.reason, form: body })
+    ? await api('POST', '/api/clinical/' + correcting.id + '/corrections', { reason: correcting.reason, form: body,
+      approverAccountId: $('#cl-approver').value.trim(), approverPassword: $('#cl-approver-password').value })
     : await api('POST', '/api/clinical/' + kind, body);
+  $('#cl-approver-password').value = '';
   if (!r.ok) {
     showProblem(form, r.data);
     // an allergy match is refused with the matching lines and the reason it needs: the lines show the warning,
@@ -170,7 +174,9 @@ async function save() {
     return;
   }
   const who = patient ? patient.name : (body.patientName || '');
-  flash(tf(correcting ? 'clinical.amend.corrected' : 'clinical.saved', t('form.' + TYPE_OF[kind]), who, r.data.kioskSeq), true);
+  const approvedBy = correcting ? await approverOf(correcting.id) : null;
+  flash(correcting ? tf('clinical.amend.corrected', t('form.' + TYPE_OF[kind]), who, r.data.kioskSeq, myName(), approvedBy)
+    : tf('clinical.saved', t('form.' + TYPE_OF[kind]), who, r.data.kioskSeq), true);
   clear();
   await loadRecent();
   shell.refresh();
@@ -193,6 +199,15 @@ async function loadRecent() {
     x.summary || '', t('clinical.status.' + x.status)]));
 }
 
+/** The signed-in person's name (who voids or corrects). */
+const myName = () => (state.me ? state.me.displayName : '');
+
+/** The name of the second person who approved the amendment of a record, as journaled. */
+async function approverOf(id) {
+  const r = await api('GET', '/api/clinical/' + id);
+  return r.ok && r.data.amendment ? r.data.amendment.approvedByName : '';
+}
+
 function chosen() {
   const x = recent.selected();
   if (!x) showProblem($('#f-amend'), { violations: [{ field: 'recordId', message: t('clinical.amend.pick') }], detail: t('error.form') });
@@ -202,10 +217,14 @@ function chosen() {
 $('#am-void').addEventListener('click', async () => {
   const x = chosen();
   if (!x) return;
-  const r = await api('POST', '/api/clinical/' + x.id + '/void', { reason: $('#am-reason').value.trim() });
+  // HR-9: the void goes with the second person's approval (a supervisor of the discipline, their own password)
+  const r = await api('POST', '/api/clinical/' + x.id + '/void', { reason: $('#am-reason').value.trim(),
+    approverAccountId: $('#am-approver').value.trim(), approverPassword: $('#am-approver-password').value });
+  $('#am-approver-password').value = '';
   if (!r.ok) { showProblem($('#f-amend'), r.data); return; }
   resetForm($('#f-amend'));
-  flash(tf('clinical.amend.voided', t('form.' + x.type), x.patientName || '', r.data.amendment.kioskSeq), true);
+  flash(tf('clinical.amend.voided', t('form.' + x.type), x.patientName || '', r.data.amendment.kioskSeq, myName(),
+    r.data.amendment.approvedByName), true);
   await loadRecent();
   shell.refresh();
   showPaper('/api/clinical/' + x.id + '/print', t('form.' + x.type) + ' ' + (x.patientName || ''));
@@ -238,6 +257,7 @@ $('#am-correct').addEventListener('click', async () => {
   correcting = { id: x.id, reason };
   $('#cl-correcting-what').textContent = '#' + x.kioskSeq + ' ' + (x.patientName || '') + ' — ' + reason;
   $('#cl-correcting').hidden = false;
+  $('#cl-approval').hidden = false;
   resetForm($('#f-amend'));
   header();
   $('#cl-lines').focus();

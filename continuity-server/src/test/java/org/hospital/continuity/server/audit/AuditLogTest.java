@@ -144,6 +144,46 @@ class AuditLogTest {
         assertThat(asAdmin().get("/api/audit/verification").then().extract().jsonPath().getBoolean("intact")).isTrue();
     }
 
+    @jakarta.inject.Inject
+    org.hospital.continuity.server.audit.app.AuditCheckpoints checkpoints;
+
+    @jakarta.inject.Inject
+    org.hospital.continuity.server.audit.app.VerifyingAuditLog verifying;
+
+    @Test
+    @DisplayName("HR-8 deleting the newest audit entries shows: a signed checkpoint of the head, kept outside the table (file and log), no longer matches")
+    void truncationShows() throws Exception {
+        asAdmin().get("/api/audit?size=1").then().statusCode(200);
+        var checkpoint = checkpoints.checkpoint().await().indefinitely();
+        assertThat(checkpoints.latest()).contains(checkpoint);
+        String file = java.nio.file.Files.readString(checkpoints.dir().resolve("checkpoints.log"));
+        assertThat(file).contains(checkpoint.line()).doesNotContain("anonymous", "PATIENT");
+        assertThat(java.nio.file.Files.getPosixFilePermissions(checkpoints.dir().resolve("anchor.key")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        var intact = verifying.verify().await().indefinitely();
+        assertThat(intact.intact()).as(intact.toString()).isTrue();
+        assertThat(intact.checkpoint().holds()).isTrue();
+        long cut = checkpoint.seq() - 3;
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute("set session_replication_role = replica"); // what a superuser can do: triggers off
+            s.execute("create temp table audit_cut as select * from audit_log where seq > " + cut);
+            s.executeUpdate("delete from audit_log where seq > " + cut);
+            try {
+                var truncated = verifying.verify().await().indefinitely();
+                assertThat(truncated.intact()).as("the chain itself is consistent; only the anchor shows the cut").isFalse();
+                assertThat(truncated.checkpoint().holds()).isFalse();
+                assertThat(truncated.breaks()).anySatisfy(b -> {
+                    assertThat(b.chain()).isEqualTo("server");
+                    assertThat(b.reason()).startsWith("truncated").contains("3 newest entries missing");
+                });
+            } finally {
+                s.executeUpdate("insert into audit_log select * from audit_cut");
+                s.execute("set session_replication_role = origin");
+            }
+        }
+        assertThat(verifying.verify().await().indefinitely().intact()).isTrue();
+    }
+
     @Test
     @DisplayName("HR-8 the search is paged and the export for auditors comes as CSV and JSON in chain order, both ends of the period required")
     void searchIsPagedAndExportWorks() {

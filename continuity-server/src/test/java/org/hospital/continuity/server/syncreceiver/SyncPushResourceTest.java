@@ -537,6 +537,54 @@ class SyncPushResourceTest {
     }
 
     @Test
+    @DisplayName("forged pushes: a sequence of 2^62, one far above the server's cursor, a capture time in 2100 are 422 naming the field; nothing stored; another kiosk's push is unaffected")
+    void forgedSequencesAndTimesAreRefused() {
+        long before = allEntries(pool);
+        push("kiosk-t24", range("kiosk-t24", 1, 2)).statusCode(200).body("cursor", equalTo(2));
+        push("kiosk-t24", List.of(entry("kiosk-t24", 3), entry("kiosk-t24", 1L << 62))).statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("/problems/malformed-envelope")).body("violations.field", hasItem("entries[1].kioskSeq"));
+        long ahead = 2 + SyncProtocol.MAX_SEQ_AHEAD_OF_CURSOR + 1;
+        push("kiosk-t24", List.of(entry("kiosk-t24", 3), entry("kiosk-t24", ahead))).statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("/problems/out-of-bounds")).body("violations.field", hasItem("entries[1].kioskSeq"));
+        JournalEntry future = JournalEntry.seal(UUID.randomUUID(), "kiosk-t24", 3, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 1,
+                org.hospital.continuity.sync.testkit.ContractPayloads.charge(300), Instant.parse("2100-01-01T00:00:00Z"), 3, "acct-3");
+        push("kiosk-t24", List.of(future)).statusCode(422).body("type", equalTo("/problems/out-of-bounds"))
+                .body("violations.field", hasItem("entries[0].recordedAt"));
+        assertThat(entries(pool, "kiosk-t24")).as("nothing of a refused push stored").isEqualTo(2);
+        // the next honest push of this kiosk and another kiosk's push go on as before
+        push("kiosk-t24", range("kiosk-t24", 3, 3)).statusCode(200).body("cursor", equalTo(3)).body("gaps", hasSize(0));
+        push("kiosk-t25", range("kiosk-t25", 1, 1)).statusCode(200).body("cursor", equalTo(1));
+        assertThat(allEntries(pool)).isEqualTo(before + 4);
+    }
+
+    @Test
+    @DisplayName("HR-9 a void or correction whose approver is the account that made it is 422 naming payload.approvedBy; nothing stored; approved by another it is stored")
+    void anApproverMustBeASecondPerson() throws Exception {
+        UUID rx = UUID.randomUUID();
+        UUID fix = UUID.randomUUID();
+        // the record contract's golden prescription (sync/src/test/resources/contract/records/v1)
+        String written = JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("..", "sync", "src", "test", "resources",
+                "contract", "records", "v1", "PrescriptionWritten.json"))).get("payload").toString();
+        JournalEntry first = JournalEntry.seal(UUID.randomUUID(), "kiosk-t26", 2, "prescription", rx, 1, "PrescriptionWritten", 1, written,
+                T0, 10, "doctor-1");
+        java.util.function.Function<String, JournalEntry> voidBy = approver -> JournalEntry.seal(UUID.randomUUID(), "kiosk-t26", 3,
+                "prescription", rx, 2, "ClinicalFormVoided", 2, org.hospital.continuity.sync.contract.Contract.write(
+                        new org.hospital.continuity.sync.contract.DowntimeRecord.ClinicalFormVoided(rx, "开错病人", approver, "主任医师")),
+                T0.plusSeconds(1), 11, "doctor-1");
+        push("kiosk-t26", List.of(first, voidBy.apply("doctor-1"))).statusCode(422).contentType(PROBLEM)
+                .body("type", equalTo("/problems/record-content-invalid")).body("violations.field", hasItem("entries[1].payload.approvedBy"));
+        push("kiosk-t26", List.of(first, voidBy.apply(null))).statusCode(422).body("violations.field", hasItem("entries[1].payload.approvedBy"));
+        JournalEntry selfCorrected = JournalEntry.seal(UUID.randomUUID(), "kiosk-t26", 3, "prescription", rx, 2, "ClinicalFormCorrected", 2,
+                org.hospital.continuity.sync.contract.Contract.write(new org.hospital.continuity.sync.contract.DowntimeRecord.ClinicalFormCorrected(
+                        fix, "剂量写错", "doctor-1", "医生丁")), T0.plusSeconds(1), 11, "doctor-1");
+        push("kiosk-t26", List.of(first, selfCorrected)).statusCode(422).body("violations.field", hasItem("entries[1].payload.approvedBy"));
+        assertThat(count(pool, "select count(*) from sync_entry where kiosk_id = $1 and kiosk_seq > 1", "kiosk-t26")).isZero();
+        push("kiosk-t26", List.of(first, voidBy.apply("doctor-2"))).statusCode(200);
+        assertThat(count(pool, "select count(*) from sync_entry where kiosk_id = $1 and event_type = 'ClinicalFormVoided'", "kiosk-t26"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aFutureSchemaVersionIs422() {
         JournalEntry future = JournalEntry.seal(UUID.randomUUID(), "kiosk-t6", 1, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 3,
                 "{}", T0, 1, "acct-1");

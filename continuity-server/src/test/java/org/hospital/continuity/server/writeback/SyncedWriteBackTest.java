@@ -267,5 +267,20 @@ class SyncedWriteBackTest {
         assertThat(again.written()).isZero();
         assertThat(again.alreadySettled()).isEqualTo(3);
         assertThat(resourcesInHis()).isEqualTo(before);
+
+        // HR-5: a cashier of another department reads none of this incident's slips (names, phones) nor its dispense traces;
+        // a cashier of the issuing kiosk's department reads that kiosk's slips only
+        String otherCashier = TestAccounts.cashier();
+        TestAccounts.as(otherCashier).when().get("/api/workbench/incidents/" + incident + "/traces").then().statusCode(200)
+                .body("cashierTodo", hasSize(0)).body("dispenseMismatches", hasSize(0)).body("closedTraces", hasSize(0))
+                .body("stillToDispense", hasSize(0));
+        TestAccounts.department("WB-CASH", null);
+        pool.preparedQuery("insert into kiosk (id, name, department_code, status, created_at, created_by) values ('wb-k1', '收费一号机',"
+                + " 'WB-CASH', 'REVOKED', now(), 'test')").execute().await().indefinitely();
+        String ownCashier = TestAccounts.user("cashier-wb", "WB-CASH", "CASHIER");
+        String todo = TestAccounts.as(ownCashier).when().get("/api/workbench/incidents/" + incident + "/traces").then().statusCode(200)
+                .body("cashierTodo", hasSize(1)).body("cashierTodo[0].amountFen", equalTo(2400)).body("dispenseMismatches", hasSize(0))
+                .body("closedTraces", hasSize(0)).extract().asString();
+        assertThat(todo).contains("东方明远");
     }
 }

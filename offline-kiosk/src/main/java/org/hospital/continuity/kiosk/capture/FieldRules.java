@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public final class FieldRules {
 
     /** Names: Chinese characters, Latin letters, the middle dot of minority and foreign names, spaces, hyphens. */
-    private static final Pattern NAME = Pattern.compile("[\\p{IsHan}A-Za-z·•. \\-]+");
+    /** Han characters, letters, the middle dot, dot, space and hyphen, with at least one Han character or letter ("...", "•" are no names). */
+    private static final Pattern NAME = Pattern.compile("(?=.*[\\p{IsHan}A-Za-z])[\\p{IsHan}A-Za-z·•. \\-]+");
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
     private static final Pattern CARD = Pattern.compile("[A-Za-z0-9]{6,30}");

@@ -30,6 +30,10 @@ class FieldRulesTest {
         assertThat(name("张三😀")).extracting(Violation::messageKey).containsExactly("error.name.characters");
         assertThat(name("李".repeat(10_000))).extracting(Violation::messageKey).containsExactly("error.name.too-long");
         assertThat(name("  ")).extracting(Violation::messageKey).containsExactly("error.required");
+        // a name holds at least one Han character or letter: dots, middle dots and hyphens alone are no name
+        for (String noName : List.of("...", "•", "·", "- -", ". •")) {
+            assertThat(name(noName)).as(noName).extracting(Violation::messageKey).containsExactly("error.name.characters");
+        }
     }
 
     @Test

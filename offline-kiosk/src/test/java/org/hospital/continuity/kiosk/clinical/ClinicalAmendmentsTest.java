@@ -43,6 +43,14 @@ class ClinicalAmendmentsTest {
         given().contentType(ContentType.JSON).body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
     }
 
+    /** HR-9: the second person who approves a void or correction of a doctor's form (a chief doctor). */
+    static Map<String, Object> approved(Map<String, Object> body) {
+        Map<String, Object> b = new java.util.HashMap<>(body);
+        b.put("approverAccountId", "doctor-2");
+        b.put("approverPassword", org.hospital.continuity.kiosk.support.StandInServer.PASSWORD);
+        return b;
+    }
+
     String prescribe(String drug, String unit, int quantity) {
         Map<String, Object> p = ClinicalAllergiesTest.prescription("P0003", drug, unit, null);
         p.put("lines", List.of(ClinicalFormsTest.drugLine(drug, "0.1", unit, quantity)));
@@ -55,13 +63,13 @@ class ClinicalAmendmentsTest {
     void voidWithReason() {
         String rx = prescribe("D0010", "片", 2);
         long before = Desk.lastSeq(supervisor);
-        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "x")).post("/api/clinical/" + rx + "/void")
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(approved(Map.of("reason", "x"))).post("/api/clinical/" + rx + "/void")
                 .then().statusCode(422).body("violations.field", hasItem("reason"));
         given().cookie("kiosk_session", ClinicalFormsTest.as("nurse-1")).contentType(ContentType.JSON).body(Map.of("reason", "开错病人"))
                 .post("/api/clinical/" + rx + "/void").then().statusCode(403);
         assertThat(Desk.lastSeq(supervisor)).isEqualTo(before);
 
-        JsonPath v = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "开错病人"))
+        JsonPath v = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(approved(Map.of("reason", "开错病人")))
                 .post("/api/clinical/" + rx + "/void").then().statusCode(200).extract().jsonPath();
         assertThat(v.getString("status")).isEqualTo("VOIDED");
         assertThat(v.getString("amendment.reason")).isEqualTo("开错病人");
@@ -71,7 +79,7 @@ class ClinicalAmendmentsTest {
         assertThat(stream).extracting(r -> r.entry().eventType()).containsExactly("PrescriptionWritten", "ClinicalFormVoided");
         assertThat(stream.get(1).entry().streamVersion()).isEqualTo(2);
 
-        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "再次作废"))
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(approved(Map.of("reason", "再次作废")))
                 .post("/api/clinical/" + rx + "/void").then().statusCode(409).body("rule", equalTo("HR-9"));
         given().cookie("kiosk_session", ClinicalFormsTest.as("pharm-1")).contentType(ContentType.JSON)
                 .body(Map.of("fillsRecordId", rx, "lines", List.of(Map.of("code", "D0010", "quantity", 1))))
@@ -91,11 +99,11 @@ class ClinicalAmendmentsTest {
         // the corrected form is checked like any form: nothing stored when it is wrong
         long before = Desk.lastSeq(supervisor);
         given().cookie("kiosk_session", doctor).contentType(ContentType.JSON)
-                .body(Map.of("reason", "数量写错", "form", Map.of("knownPatientId", "P0003", "diagnosis", "", "lines", List.of())))
+                .body(approved(Map.of("reason", "数量写错", "form", Map.of("knownPatientId", "P0003", "diagnosis", "", "lines", List.of()))))
                 .post("/api/clinical/" + rx + "/corrections").then().statusCode(422);
         assertThat(Desk.lastSeq(supervisor)).isEqualTo(before);
 
-        JsonPath c = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "数量写错", "form", corrected))
+        JsonPath c = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(approved(Map.of("reason", "数量写错", "form", corrected)))
                 .post("/api/clinical/" + rx + "/corrections").then().statusCode(201).extract().jsonPath();
         String fix = c.getString("id");
         assertThat(c.getString("details.corrects")).isEqualTo(rx);
@@ -119,7 +127,7 @@ class ClinicalAmendmentsTest {
                 .contains("已更正", "见更正后的新单据（本机序号 " + fixNo + "）", "数量写错").doesNotContain(fix, "CORRECTED");
         assertThat(ClinicalFormsTest.words(given().cookie("kiosk_session", doctor).get("/api/clinical/" + fix + "/print").then().extract().asString()))
                 .contains("更正原记录", "本机序号 " + rxNo, "数量写错").doesNotContain(rx);
-        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "再改一次", "form", corrected))
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(approved(Map.of("reason", "再改一次", "form", corrected)))
                 .post("/api/clinical/" + rx + "/corrections").then().statusCode(409);
     }
 
@@ -133,12 +141,72 @@ class ClinicalAmendmentsTest {
                 .body(Map.of("knownPatientId", "P0001", "kind", "ORDER", "content", "低盐饮食乙")).post("/api/clinical/orders")
                 .then().statusCode(201).extract().path("id");
         String fix = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON)
-                .body(Map.of("reason", "护理级别写错", "form", Map.of("knownPatientId", "P0001", "kind", "ORDER", "content", "一级护理丙")))
+                .body(approved(Map.of("reason", "护理级别写错", "form", Map.of("knownPatientId", "P0001", "kind", "ORDER", "content", "一级护理丙"))))
                 .post("/api/clinical/" + first + "/corrections").then().statusCode(201).extract().path("id");
-        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "医嘱停止"))
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(approved(Map.of("reason", "医嘱停止")))
                 .post("/api/clinical/" + other + "/void").then().statusCode(200);
         String report = given().cookie("kiosk_session", doctor).get("/api/clinical/reports/orders").then().statusCode(200).extract().asString();
         // the report lists the correction by its number on this kiosk (no ids on papers)
         assertThat(report).contains(ClinicalFormsTest.recordNo(fix), "一级护理丙").doesNotContain("二级护理甲", "低盐饮食乙");
+    }
+
+    @Test
+    @DisplayName("HR-9 a clinical void and a correction need a second person: a supervisor of the form's discipline, not the writer, with their own password; both names journaled and printed")
+    void voidsAndCorrectionsNeedASecondPerson() {
+        String rx = prescribe("D0010", "片", 2);
+        long before = Desk.lastSeq(supervisor);
+        String pw = org.hospital.continuity.kiosk.support.StandInServer.PASSWORD;
+        // no approver; the writer approving their own void; a wrong password; a supervisor of another discipline (a head nurse
+        // for a doctor's prescription); a cashier lead; a doctor who is no supervisor: each a 422 naming the field, nothing journaled
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "开错病人"))
+                .post("/api/clinical/" + rx + "/void").then().statusCode(422)
+                .body("violations.field", hasItem("approverAccountId")).body("violations.field", hasItem("approverPassword"));
+        Map<String, Object[]> refusals = Map.of(
+                "doctor-1", new Object[] {pw, "approverAccountId", "批准人不能是作废或更正这张单据的本人"},
+                "doctor-2", new Object[] {"wrong-password", "approverPassword", null},
+                "nurse-2", new Object[] {pw, "approverAccountId", "本专业的主管"},
+                "super-1", new Object[] {pw, "approverAccountId", "本专业的主管"});
+        refusals.forEach((approver, expect) -> {
+            var r = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "开错病人", "approverAccountId", approver, "approverPassword", expect[0]))
+                    .post("/api/clinical/" + rx + "/void").then().statusCode(422).contentType("application/problem+json")
+                    .body("violations.field", hasItem((String) expect[1]));
+            if (expect[2] != null) {
+                assertThat(r.extract().asString()).as(approver).contains((String) expect[2]);
+            }
+        });
+        given().cookie("kiosk_session", ClinicalFormsTest.as("doctor-2")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "开错病人", "approverAccountId", "DOCTOR-2 ", "approverPassword", pw))
+                .post("/api/clinical/" + rx + "/void").then().statusCode(422).body("violations.field", hasItem("approverAccountId"));
+        Map<String, Object> correction = ClinicalAllergiesTest.prescription("P0003", "D0010", "片", null);
+        correction.put("lines", List.of(ClinicalFormsTest.drugLine("D0010", "0.1", "片", 3)));
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON)
+                .body(Map.of("reason", "数量写错", "form", correction, "approverAccountId", "doctor-1", "approverPassword", pw))
+                .post("/api/clinical/" + rx + "/corrections").then().statusCode(422).body("violations.field", hasItem("approverAccountId"));
+        given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(Map.of("reason", "数量写错", "form", correction))
+                .post("/api/clinical/" + rx + "/corrections").then().statusCode(422).body("violations.field", hasItem("approverPassword"));
+        assertThat(Desk.lastSeq(supervisor)).as("nothing journaled").isEqualTo(before);
+
+        // approved by the chief doctor: both names journaled (the writer as the entry's actor, the approver in it)
+        String fix = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(approved(Map.of("reason", "数量写错", "form", correction)))
+                .post("/api/clinical/" + rx + "/corrections").then().statusCode(201).extract().path("id");
+        var corrected = journal.stream(UUID.fromString(rx)).get(1).entry();
+        assertThat(corrected.eventType()).isEqualTo("ClinicalFormCorrected");
+        assertThat(corrected.schemaVersion()).isEqualTo(2);
+        assertThat(corrected.actor()).isEqualTo("doctor-1");
+        assertThat(corrected.payload()).contains("\"approvedBy\":\"doctor-2\"", "\"approvedByName\":\"主任医师辛\"");
+        JsonPath v = given().cookie("kiosk_session", doctor).contentType(ContentType.JSON).body(approved(Map.of("reason", "患者拒绝用药")))
+                .post("/api/clinical/" + fix + "/void").then().statusCode(200).extract().jsonPath();
+        assertThat(v.getString("amendment.actor")).isEqualTo("doctor-1");
+        assertThat(v.getString("amendment.approvedBy")).isEqualTo("doctor-2");
+        assertThat(v.getString("amendment.approvedByName")).isEqualTo("主任医师辛");
+        var voided = journal.stream(UUID.fromString(fix)).get(1).entry();
+        assertThat(voided.schemaVersion()).isEqualTo(2);
+        assertThat(voided.payload()).contains("\"approvedBy\":\"doctor-2\"");
+        // both names on the paper
+        assertThat(ClinicalFormsTest.words(given().cookie("kiosk_session", doctor).get("/api/clinical/" + fix + "/print").then().extract().asString()))
+                .contains("已作废", "经办人: 医生丁", "批准人: 主任医师辛");
+        assertThat(ClinicalFormsTest.words(given().cookie("kiosk_session", doctor).get("/api/clinical/" + rx + "/print").then().extract().asString()))
+                .contains("已更正", "经办人: 医生丁", "批准人: 主任医师辛");
     }
 }

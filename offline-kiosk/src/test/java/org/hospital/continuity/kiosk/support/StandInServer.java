@@ -274,7 +274,9 @@ public final class StandInServer implements AutoCloseable {
     /** The hospital's staff as the HIS knows them: account id, display name (Chinese, as on screens), roles. */
     static final String[][] STAFF = {{"cashier-1", "收款员甲", "CASHIER"}, {"super-1", "收费组长乙", "CASHIER,SUPERVISOR"},
             {"super-2", "收费组长丙", "CASHIER,SUPERVISOR"}, {"cashier-9", "收款员丙", "CASHIER"}, {"doctor-1", "医生丁", "DOCTOR"},
-            {"nurse-1", "护士戊", "NURSE"}, {"medtech-1", "医技己", "MEDTECH"}, {"pharm-1", "药师庚", "PHARMACIST"}};
+            {"nurse-1", "护士戊", "NURSE"}, {"medtech-1", "医技己", "MEDTECH"}, {"pharm-1", "药师庚", "PHARMACIST"},
+            // HR-9: supervisors of a clinical discipline, who approve voids and corrections of its forms
+            {"doctor-2", "主任医师辛", "DOCTOR,SUPERVISOR"}, {"nurse-2", "护士长壬", "NURSE,SUPERVISOR"}};
 
     /** The display name the HIS gives a person: the staff table's name, a Chinese stand-in for an account it does not list. */
     static String staffName(String accountId) {

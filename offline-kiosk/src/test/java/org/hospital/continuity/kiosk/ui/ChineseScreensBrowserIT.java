@@ -107,13 +107,15 @@ class ChineseScreensBrowserIT {
                 "lines", List.of(Map.of("code", "S0101", "quantity", 1)), "note", "晨间采血"));
         String voidedRequisition = post(nurse, "/api/clinical/requisitions", Map.of("knownPatientId", "P0001",
                 "lines", List.of(Map.of("code", "D0010", "quantity", 2))));
-        given().cookie("kiosk_session", nurse).contentType("application/json").body(Map.of("reason", "医嘱已停，请领作废"))
+        given().cookie("kiosk_session", nurse).contentType("application/json").body(Map.of("reason", "医嘱已停，请领作废",
+                        "approverAccountId", "nurse-2", "approverPassword", StandInServer.PASSWORD))
                 .post("/api/clinical/" + voidedRequisition + "/void").then().statusCode(200);
         String doctor = Desk.login("doctor-1");
         String prescription = post(doctor, "/api/clinical/prescriptions", Map.of("knownPatientId", "P0003", "diagnosis", "急性上呼吸道感染",
                 "lines", List.of(drugLine("D0001", 0.5, "g", 2))));
         String correction = given().cookie("kiosk_session", doctor).contentType("application/json").body(Map.of("reason", "剂量写错，改为每日两次",
-                "form", Map.of("knownPatientId", "P0003", "diagnosis", "急性上呼吸道感染", "lines", List.of(drugLine("D0001", 0.25, "g", 2)))))
+                "form", Map.of("knownPatientId", "P0003", "diagnosis", "急性上呼吸道感染", "lines", List.of(drugLine("D0001", 0.25, "g", 2))),
+                "approverAccountId", "doctor-2", "approverPassword", StandInServer.PASSWORD))
                 .post("/api/clinical/" + prescription + "/corrections").then().statusCode(201).extract().path("id");
         String order = post(doctor, "/api/clinical/orders", Map.of("knownPatientId", "P0001", "kind", "EXAM", "content", "胸部CT",
                 "dischargeMark", "ABOUT_TO_DISCHARGE"));

@@ -152,6 +152,94 @@ class ClinicalKeyboardBrowserIT {
         }
     }
 
+    /** A prescription written by the doctor through the API (the newest of the list below the form). */
+    static void prescribed(String doctor, int quantity) {
+        given().cookie("kiosk_session", doctor).contentType("application/json").body(Map.of("patientName", "钱测试", "diagnosis", "急性咽炎",
+                "lines", List.of(Map.of("drugCode", "D0001", "dose", "0.5", "doseUnit", "g", "route", "po", "frequency", "tid",
+                        "quantity", quantity, "days", 3)))).post("/api/clinical/prescriptions").then().statusCode(201);
+    }
+
+    @Test
+    @DisplayName("HR-9 a doctor voids and corrects a prescription by keyboard only with a chief doctor's approval; the screen says in Chinese who may approve, then both names")
+    void voidAndCorrectionNeedASecondPerson() {
+        String doctorSession = Desk.login("doctor-1");
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+            prescribed(doctorSession, 2);
+            Page page = openForm(context, "doctor-1", "F1", "#cl-patient");
+            page.waitForSelector("#cl-recent tbody tr.sel");
+            long before = Desk.lastSeq(supervisor);
+            // Alt+R to the list, Enter to the reason; the approver types their own account and password
+            page.keyboard().press("Alt+r");
+            page.waitForSelector("#cl-recent:focus");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#am-reason:focus");
+            page.keyboard().type("开错病人，作废");
+            page.keyboard().press("Tab");
+            page.keyboard().type("doctor-1"); // the writer cannot approve their own void
+            page.keyboard().press("Tab");
+            page.keyboard().type("abc123");
+            page.keyboard().press("Alt+v");
+            page.waitForFunction("document.querySelector('#f-amend [data-err=approverAccountId]').textContent.length > 0");
+            assertThat(page.textContent("#f-amend [data-err=approverAccountId]")).contains("批准人不能是作废或更正这张单据的本人");
+            assertThat(Desk.lastSeq(supervisor)).as("nothing journaled").isEqualTo(before);
+            page.focus("#am-approver");
+            page.keyboard().press("Control+a");
+            page.keyboard().type("nurse-2"); // a head nurse is no supervisor of a doctor's form
+            page.keyboard().press("Tab");
+            page.keyboard().type("abc123");
+            page.keyboard().press("Alt+v");
+            page.waitForFunction("document.querySelector('#f-amend [data-err=approverAccountId]').textContent.includes('本专业的主管')");
+            assertThat(Desk.lastSeq(supervisor)).isEqualTo(before);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("clinical-void-approver-refused.png")).setFullPage(true));
+            page.focus("#am-approver");
+            page.keyboard().press("Control+a");
+            page.keyboard().type("doctor-2");
+            page.keyboard().press("Tab");
+            page.keyboard().type("abc123");
+            page.keyboard().press("Alt+v");
+            page.waitForSelector("#flash.ok:has-text('已作废')");
+            assertThat(page.textContent("#flash")).contains("经办人：医生丁", "批准人：主任医师辛");
+            page.waitForSelector("#paper:not([hidden])");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("clinical-void-approved.png")).setFullPage(true));
+            assertThat(page.frameLocator("#paper-frame").locator("body").innerText()).contains("已作废", "经办人: 医生丁", "批准人: 主任医师辛");
+            page.keyboard().press("Escape");
+            assertThat(Desk.lastSeq(supervisor)).isEqualTo(before + 1);
+
+            // a correction: Alt+C loads the form, the approval box asks for the second person; saving without one is refused
+            prescribed(doctorSession, 1);
+            page.waitForSelector("#paper", new Page.WaitForSelectorOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+            page.keyboard().press("F2"); // to the orders tab and back: the list below the form is read again
+            page.waitForSelector("#cl-title:has-text('医嘱')");
+            page.keyboard().press("F1");
+            page.waitForSelector("#cl-title:has-text('手工处方')");
+            page.waitForFunction("document.querySelector('#cl-recent tbody tr.sel') && document.querySelector('#cl-recent tbody tr.sel').textContent.includes('×1')");
+            page.keyboard().press("Alt+r");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#am-reason:focus");
+            page.keyboard().type("数量写错，改为三盒");
+            page.keyboard().press("Alt+c");
+            page.waitForSelector("#cl-lines:focus");
+            assertThat(page.isVisible("#cl-approval")).isTrue();
+            assertThat(page.innerText("#cl-approval")).contains("更正须由第二人批准", "批准人（本专业主管）工号", "批准人密码");
+            page.keyboard().press("Control+a");
+            page.keyboard().type("D0001 0.5 g po tid 3 3");
+            long beforeCorrection = Desk.lastSeq(supervisor);
+            page.keyboard().press("Control+Enter");
+            page.waitForFunction("document.querySelector('#f-clinical [data-err=approverAccountId]').textContent.length > 0");
+            assertThat(Desk.lastSeq(supervisor)).isEqualTo(beforeCorrection);
+            page.focus("#cl-approver");
+            page.keyboard().type("doctor-2");
+            page.keyboard().press("Tab");
+            page.keyboard().type("abc123");
+            page.keyboard().press("Enter");
+            page.waitForSelector("#flash.ok:has-text('已更正')");
+            assertThat(page.textContent("#flash")).contains("经办人：医生丁", "批准人：主任医师辛");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("clinical-correction-approved.png")).setFullPage(true));
+            assertThat(Desk.lastSeq(supervisor)).as("the correction and the old record's entry").isEqualTo(beforeCorrection + 2);
+            page.keyboard().press("Escape");
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> navTexts(Page page) {
         return (List<String>) page.evalOnSelectorAll("#nav a", "as => as.map(a => a.textContent)");

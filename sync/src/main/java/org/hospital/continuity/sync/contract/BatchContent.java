@@ -20,7 +20,7 @@ public final class BatchContent {
         for (int i = 0; i < entries.size(); i++) {
             WireEntry e = entries.get(i);
             Contract.Read read = contract.check(e.streamType(), e.streamId(), e.streamVersion(), e.eventType(), e.schemaVersion(),
-                    e.payload(), e.recordedAt());
+                    e.payload(), e.recordedAt(), e.actor());
             if (read instanceof Contract.Unreadable u) {
                 for (Violation v : u.violations()) {
                     out.add(new Violation("entries[" + i + "]." + v.field(), v.message()));

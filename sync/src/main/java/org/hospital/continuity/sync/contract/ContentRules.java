@@ -148,10 +148,34 @@ public final class ContentRules {
         return v;
     }
 
+    /**
+     * HR-9 (changes approved): a void or correction written in a schema version that carries the approval names the second
+     * person, by account and name, and that person is not {@code actor}, the account that made the change.
+     */
+    public static void approval(List<Violation> v, DowntimeRecord.Approved a, String actor) {
+        if (a.approvedBy() == null || a.approvedBy().isBlank()) {
+            v.add(new Violation("payload.approvedBy", "HR-9: the second person who approved the change is required"));
+        } else if (a.approvedBy().length() > 100) {
+            v.add(new Violation("payload.approvedBy", "at most 100 characters"));
+        } else if (actor != null && a.approvedBy().trim().equalsIgnoreCase(actor.trim())) {
+            v.add(new Violation("payload.approvedBy", "HR-9: the approver must be a second person, not the account that made the change"));
+        }
+        // the approver's name as the directory has it (up to 100 characters there): never stricter than the kiosk
+        if (a.approvedByName() == null || a.approvedByName().isBlank()) {
+            v.add(new Violation("payload.approvedByName", "the approver's name is required"));
+        } else if (a.approvedByName().length() > 200) {
+            v.add(new Violation("payload.approvedByName", "at most 200 characters"));
+        }
+    }
+
     // EP-6.2: who the patient is, where they go, what they pay
     private static void registration(List<Violation> v, PatientRegistered r, LocalDate captured) {
         required(v, "patientNumber", r.patientNumber());
         name(v, "name", r.name());
+        if (r.name() != null && !r.name().isBlank() && r.name().codePoints().noneMatch(Character::isLetter)) {
+            // the name typed at the kiosk holds a Han character or a letter there ("...", "•" are no names)
+            v.add(new Violation("payload.name", "a name holds at least one letter"));
+        }
         known(v, "sex", r.sex(), SEXES, true);
         if (r.birthDate() == null && r.ageYears() == null) {
             v.add(new Violation("payload.birthDate", "a date of birth or an age is required"));

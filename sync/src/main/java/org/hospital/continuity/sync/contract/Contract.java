@@ -155,8 +155,11 @@ public final class Contract {
             Kind.v1("ExamsRegistered", ExamsRegistered.class, Position.FIRST, "exam-register"),
             Kind.v1("Dispensed", Dispensed.class, Position.FIRST, "dispense"),
             Kind.v1("AllergyNoted", AllergyNoted.class, Position.FIRST, "allergy"),
-            new Kind("ClinicalFormVoided", CLINICAL_STREAMS, ClinicalFormVoided.class, Position.LATER, 1, Map.of()),
-            new Kind("ClinicalFormCorrected", CLINICAL_STREAMS, ClinicalFormCorrected.class, Position.LATER, 1, Map.of()),
+            // version 2 (HR-9): the second person (a supervisor of the form's discipline) who approved the void or correction
+            new Kind("ClinicalFormVoided", CLINICAL_STREAMS, ClinicalFormVoided.class, Position.LATER, 2,
+                    Map.of("approvedBy", 2, "approvedByName", 2)),
+            new Kind("ClinicalFormCorrected", CLINICAL_STREAMS, ClinicalFormCorrected.class, Position.LATER, 2,
+                    Map.of("approvedBy", 2, "approvedByName", 2)),
             new Kind("DowntimeEntered", Set.of("mode"), DowntimeEntered.class, Position.FIRST, 2, MODE_V2),
             new Kind("DowntimeLeft", Set.of("mode"), DowntimeLeft.class, Position.SECOND, 2, MODE_V2),
             // EP-6.1: the acknowledgement given at the kiosk, journaled before the mode change (the server keeps it)
@@ -337,18 +340,30 @@ public final class Contract {
     /** Reads and checks the content ({@link ContentRules}): the record when it holds, else the violations. Never throws. */
     public Read check(String streamType, UUID streamId, int streamVersion, String eventType, int schemaVersion, Utf8Text payload,
                       Instant recordedAt) {
+        return check(streamType, streamId, streamVersion, eventType, schemaVersion, payload, recordedAt, null);
+    }
+
+    /**
+     * Reads and checks the content, and who made it: a record that carries a second person's approval (HR-9) in its
+     * schema version must name an approver other than {@code actor}, the account that made the change (null: not known).
+     */
+    public Read check(String streamType, UUID streamId, int streamVersion, String eventType, int schemaVersion, Utf8Text payload,
+                      Instant recordedAt, String actor) {
         Read read = read(streamType, streamVersion, eventType, schemaVersion, payload);
         if (read instanceof Readable r && r.value() instanceof DowntimeRecord record) {
-            List<Violation> v = ContentRules.check(record, streamId, recordedAt);
+            List<Violation> v = new ArrayList<>(ContentRules.check(record, streamId, recordedAt));
+            if (record instanceof DowntimeRecord.Approved approved && r.kind().fields(schemaVersion).contains("approvedBy")) {
+                ContentRules.approval(v, approved, actor);
+            }
             return v.isEmpty() ? r : new Unreadable(v);
         }
         return read;
     }
 
-    /** Reads and checks a stored entry. */
+    /** Reads and checks a stored entry (with its actor). */
     public Read check(JournalEntry e) {
         return check(e.streamType(), e.streamId(), e.streamVersion(), e.eventType(), e.schemaVersion(), Utf8Text.of(e.payload()),
-                e.recordedAt());
+                e.recordedAt(), e.actor());
     }
 
     /**

@@ -58,7 +58,7 @@ public sealed interface DowntimeRecord {
      * {@code charge} v2+, HR-9: the invoice of a charge voided with the reason; the charge no longer stands. Schema version 2
      * adds the second person who approved the void at the kiosk (a cashier lead: account and name).
      */
-    record InvoiceVoided(String invoiceNo, String reason, String approvedBy, String approvedByName) implements DowntimeRecord {
+    record InvoiceVoided(String invoiceNo, String reason, String approvedBy, String approvedByName) implements DowntimeRecord, Approved {
 
         /** As written in version 1 (nobody's approval recorded). */
         public InvoiceVoided(String invoiceNo, String reason) {
@@ -155,12 +155,39 @@ public sealed interface DowntimeRecord {
                         UUID corrects, String correctionReason) implements ClinicalForm {
     }
 
-    /** Any clinical stream, v2+, HR-9: the record voided with a reason ({@code voids} = the stream's record). */
-    record ClinicalFormVoided(UUID voids, String reason) implements DowntimeRecord {
+    /**
+     * A void or correction that a second person approved (HR-9: changes approved): the approver's account and name; the
+     * person who made the change is the entry's actor. Null in the schema versions written before approval was asked.
+     */
+    interface Approved {
+        String approvedBy();
+
+        String approvedByName();
     }
 
-    /** Any clinical stream, v2+, HR-9: the record superseded by its correction {@code correctedBy}. */
-    record ClinicalFormCorrected(UUID correctedBy, String reason) implements DowntimeRecord {
+    /**
+     * Any clinical stream, v2+, HR-9: the record voided with a reason ({@code voids} = the stream's record). Schema version 2
+     * adds the second person (a supervisor of the form's discipline) who approved the void: account and name.
+     */
+    record ClinicalFormVoided(UUID voids, String reason, String approvedBy, String approvedByName) implements DowntimeRecord, Approved {
+
+        /** As written in version 1 (nobody's approval recorded). */
+        public ClinicalFormVoided(UUID voids, String reason) {
+            this(voids, reason, null, null);
+        }
+    }
+
+    /**
+     * Any clinical stream, v2+, HR-9: the record superseded by its correction {@code correctedBy}. Schema version 2 adds the
+     * second person (a supervisor of the form's discipline) who approved the correction: account and name.
+     */
+    record ClinicalFormCorrected(UUID correctedBy, String reason, String approvedBy, String approvedByName)
+            implements DowntimeRecord, Approved {
+
+        /** As written in version 1 (nobody's approval recorded). */
+        public ClinicalFormCorrected(UUID correctedBy, String reason) {
+            this(correctedBy, reason, null, null);
+        }
     }
 
     // ---- the breakpoint (EP-6.1, EP-8.3): not patient records, never written to the HIS --------------

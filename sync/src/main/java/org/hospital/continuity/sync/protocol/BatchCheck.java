@@ -78,6 +78,13 @@ public final class BatchCheck {
         }
         if (batch.backlog() == null) {
             violations.add(new Violation("backlog", "must be present"));
+        } else {
+            if (batch.backlog().lastSeq() > SyncProtocol.MAX_KIOSK_SEQ) {
+                violations.add(new Violation("backlog.lastSeq", "must be at most " + SyncProtocol.MAX_KIOSK_SEQ));
+            }
+            if (batch.backlog().pending() > SyncProtocol.MAX_KIOSK_SEQ) {
+                violations.add(new Violation("backlog.pending", "must be at most " + SyncProtocol.MAX_KIOSK_SEQ));
+            }
         }
         boolean futureSchema = false;
         boolean hashMismatch = false;
@@ -104,6 +111,11 @@ public final class BatchCheck {
             required(violations, i, "actor", e.actor());
             atLeastOne(violations, i, "kioskSeq", e.kioskSeq());
             atLeastOne(violations, i, "streamVersion", e.streamVersion());
+            atMost(violations, i, "kioskSeq", e.kioskSeq(), SyncProtocol.MAX_KIOSK_SEQ);
+            atMost(violations, i, "streamVersion", e.streamVersion(), SyncProtocol.MAX_STREAM_VERSION);
+            if (e.hlc() != null && e.hlc() < 0) {
+                violations.add(new Violation(at(i, "hlc"), "must not be negative"));
+            }
             atLeastOne(violations, i, "schemaVersion", e.schemaVersion());
             if (e.kioskId() != null && !e.kioskId().equals(batch.kioskId())) {
                 violations.add(new Violation(at(i, "kioskId"), "must be the pushing kiosk"));
@@ -171,6 +183,8 @@ public final class BatchCheck {
                 violations.add(new Violation(at + ".kioskSeq", "must be present"));
             } else if (u.kioskSeq() < 1) {
                 violations.add(new Violation(at + ".kioskSeq", "must be at least 1"));
+            } else if (u.kioskSeq() > SyncProtocol.MAX_KIOSK_SEQ) {
+                violations.add(new Violation(at + ".kioskSeq", "must be at most " + SyncProtocol.MAX_KIOSK_SEQ));
             } else if (!seqs.add(u.kioskSeq())) {
                 violations.add(new Violation(at + ".kioskSeq", "appears twice in this batch"));
             }
@@ -186,6 +200,45 @@ public final class BatchCheck {
             if (u.eventType() != null && (u.eventType().length() > 100 || u.eventType().indexOf('\u0000') >= 0)) {
                 violations.add(new Violation(at + ".eventType", "must be at most 100 characters without U+0000"));
             }
+        }
+    }
+
+    /**
+     * The checks that need the server's state: each pushed sequence (entries and unreadable reports) at most
+     * {@link SyncProtocol#MAX_SEQ_AHEAD_OF_CURSOR} above {@code cursor} (the highest contiguous sequence the server holds
+     * of this kiosk), so a forged sequence cannot leave a permanent gap; each capture time between
+     * {@link SyncProtocol#EARLIEST_CAPTURE} and {@code now} + {@link SyncProtocol#MAX_CLOCK_AHEAD} (a capture time in the
+     * far future would make the content rules' "within reason" dates meaningless). A violation refuses the whole push
+     * (422, nothing stored). Only call on a {@link Valid} batch.
+     */
+    public static List<Violation> bounds(List<WireEntry> entries, List<UnreadableEntry> unreadable, long cursor, java.time.Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        long highest = cursor + SyncProtocol.MAX_SEQ_AHEAD_OF_CURSOR;
+        java.time.Instant latest = now.plus(SyncProtocol.MAX_CLOCK_AHEAD);
+        for (int i = 0; i < entries.size(); i++) {
+            WireEntry e = entries.get(i);
+            if (e.kioskSeq() > highest) {
+                violations.add(new Violation(at(i, "kioskSeq"), "must be at most " + SyncProtocol.MAX_SEQ_AHEAD_OF_CURSOR
+                        + " above the last sequence the server holds of this kiosk (" + cursor + ")"));
+            }
+            if (e.recordedAt().isAfter(latest)) {
+                violations.add(new Violation(at(i, "recordedAt"), "must not lie more than a day after the server's clock"));
+            } else if (e.recordedAt().isBefore(SyncProtocol.EARLIEST_CAPTURE)) {
+                violations.add(new Violation(at(i, "recordedAt"), "must not lie before " + SyncProtocol.EARLIEST_CAPTURE));
+            }
+        }
+        for (int i = 0; i < unreadable.size(); i++) {
+            if (unreadable.get(i).kioskSeq() > highest) {
+                violations.add(new Violation("unreadable[" + i + "].kioskSeq", "must be at most " + SyncProtocol.MAX_SEQ_AHEAD_OF_CURSOR
+                        + " above the last sequence the server holds of this kiosk (" + cursor + ")"));
+            }
+        }
+        return violations;
+    }
+
+    private static void atMost(List<Violation> violations, int entry, String field, Number value, long max) {
+        if (value != null && value.longValue() > max) {
+            violations.add(new Violation(at(entry, field), "must be at most " + max));
         }
     }
 

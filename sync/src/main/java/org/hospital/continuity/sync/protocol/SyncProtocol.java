@@ -29,6 +29,27 @@ public final class SyncProtocol {
     /** Largest payload of one entry, in UTF-8 bytes. */
     public static final int MAX_PAYLOAD_BYTES = 64 * 1024;
 
+    /**
+     * Highest kiosk sequence (and stream version bound below) a push may carry: 10^12 entries is more than a kiosk journals
+     * in centuries; a forged 2^62 would leave a permanent gap above the cursor.
+     */
+    public static final long MAX_KIOSK_SEQ = 1_000_000_000_000L;
+
+    /** Highest stream version (entries on one record's stream: the record, its voids, corrections and exchanges). */
+    public static final int MAX_STREAM_VERSION = 10_000;
+
+    /**
+     * How far above the server's cursor (the kiosk's highest contiguous sequence it holds) a pushed sequence may lie:
+     * a kiosk sends from its cursor on, at most {@link #MAX_BATCH_ENTRIES} at a time, so this is generous.
+     */
+    public static final long MAX_SEQ_AHEAD_OF_CURSOR = 100_000;
+
+    /** How far ahead of the server's clock a kiosk's capture time may be (a kiosk clock a little fast). */
+    public static final java.time.Duration MAX_CLOCK_AHEAD = java.time.Duration.ofDays(1);
+
+    /** No kiosk captured anything before this (the product did not exist). */
+    public static final java.time.Instant EARLIEST_CAPTURE = java.time.Instant.parse("2000-01-01T00:00:00Z");
+
     private SyncProtocol() {
     }
 }

@@ -26,11 +26,20 @@ public final class StrictJson {
         mapper.registerModule(new SimpleModule("strict-json").addDeserializer(String.class, new NulFreeString()));
     }
 
-    /** Strings as Jackson reads them, refused when they hold U+0000. */
+    /**
+     * Strings as Jackson reads them, refused when they hold U+0000, and only from a JSON string: a number or a boolean
+     * where text is expected is refused (a name sent as {@code true} is never stored as "true").
+     */
     static final class NulFreeString extends StringDeserializer {
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != null && p.currentToken().isScalarValue() && p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+                    && p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_EMBEDDED_OBJECT
+                    && p.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p.currentToken(), p,
+                        "text is expected here, not a number or true/false");
+            }
             String s = super.deserialize(p, ctxt);
             if (s != null && s.indexOf('\u0000') >= 0) {
                 return (String) ctxt.handleWeirdStringValue(String.class, s, "text must not contain the NUL character (U+0000)");

@@ -196,6 +196,8 @@ class RecordContractTest {
                 bad("PatientRegistered", "payload.idNumber", g -> payload(g).put("idNumber", "110101198005171234")),
                 bad("PatientRegistered", "payload.insuranceType", g -> payload(g).put("insuranceType", "GOLD")),
                 bad("PatientRegistered", "payload.name", g -> payload(g).put("name", " ")),
+                bad("PatientRegistered", "payload.name", g -> payload(g).put("name", "...")),
+                bad("PatientRegistered", "payload.name", g -> payload(g).put("name", "•")),
                 bad("PatientRegistered", "payload.feeFen", g -> payload(g).put("feeFen", -1)),
                 bad("PatientRegistered", "streamVersion", g -> g.put("streamVersion", 2)),
                 bad("PatientRegistered", "streamType", g -> g.put("streamType", "charge")),
@@ -237,6 +239,16 @@ class RecordContractTest {
                 bad("ClinicalFormVoided", "payload.voids", g -> payload(g).put("voids", Samples.REQUISITION.toString())),
                 bad("ClinicalFormVoided", "payload.reason", g -> payload(g).put("reason", "")),
                 bad("AllergyNoted", "payload.severity", g -> payload(g).put("severity", "DEADLY")),
+                // HR-9: a version-2 void or correction names its approver (not the one who made the change)
+                bad("ClinicalFormVoided", 2, "payload.approvedBy", g -> payload(g).putNull("approvedBy")),
+                bad("ClinicalFormVoided", 2, "payload.approvedBy", g -> payload(g).put("approvedBy", " ")),
+                bad("ClinicalFormVoided", 2, "payload.approvedByName", g -> payload(g).putNull("approvedByName")),
+                bad("ClinicalFormVoided", 2, "payload.approvedBy", g -> payload(g).put("approvedBy", "x".repeat(101))),
+                bad("ClinicalFormCorrected", 2, "payload.approvedBy", g -> payload(g).remove("approvedBy")),
+                bad("ClinicalFormCorrected", 2, "payload.approvedByName", g -> payload(g).put("approvedByName", "名".repeat(201))),
+                bad("InvoiceVoided", 2, "payload.approvedBy", g -> payload(g).putNull("approvedBy")),
+                bad("ClinicalFormVoided", "payload.approvedBy", g -> payload(g).put("approvedBy", "doctor-2")),
+                bad("ClinicalFormCorrected", "payload.approvedByName", g -> payload(g).put("approvedByName", "主任医师甲")),
                 bad("IouIssued", "payload.phone", g -> payload(g).putNull("phone")));
     }
 
@@ -259,6 +271,32 @@ class RecordContractTest {
 
         assertThat(read).as(title).isInstanceOf(Unreadable.class);
         assertThat(((Unreadable) read).violations()).as(read.toString()).extracting(Violation::field).contains(field);
+    }
+
+    @Test
+    @DisplayName("HR-9 a void or correction approved by the account that made it is refused: the approver must be a second person")
+    void theApproverIsASecondPerson() throws IOException {
+        for (String name : List.of("ClinicalFormVoided", "ClinicalFormCorrected", "InvoiceVoided")) {
+            ObjectNode g = golden(name, 2);
+            String approver = payload(g).get("approvedBy").asText();
+            Read self = CONTRACT.check(g.get("streamType").asText(), UUID.fromString(g.get("streamId").asText()),
+                    g.get("streamVersion").asInt(), name, 2, Utf8Text.of(g.get("payload").toString()), Samples.AT, approver);
+            Read upper = CONTRACT.check(g.get("streamType").asText(), UUID.fromString(g.get("streamId").asText()),
+                    g.get("streamVersion").asInt(), name, 2, Utf8Text.of(g.get("payload").toString()), Samples.AT, approver.toUpperCase());
+            Read other = CONTRACT.check(g.get("streamType").asText(), UUID.fromString(g.get("streamId").asText()),
+                    g.get("streamVersion").asInt(), name, 2, Utf8Text.of(g.get("payload").toString()), Samples.AT, "someone-else");
+            assertThat(self).as(name).isInstanceOf(Unreadable.class);
+            assertThat(((Unreadable) self).violations()).extracting(Violation::field).containsExactly("payload.approvedBy");
+            assertThat(upper).as(name + " in other letter case").isInstanceOf(Unreadable.class);
+            assertThat(other).as(name).isInstanceOf(Readable.class);
+            // version 1 (written before approval was asked) carries no approver and stays readable
+            ObjectNode v1 = golden(name, 1);
+            assertThat(CONTRACT.check(v1.get("streamType").asText(), UUID.fromString(v1.get("streamId").asText()),
+                    v1.get("streamVersion").asInt(), name, 1, Utf8Text.of(v1.get("payload").toString()), Samples.AT, "anyone"))
+                    .as(name + " v1").isInstanceOf(Readable.class);
+        }
+        assertThat(CONTRACT.kind("ClinicalFormVoided").orElseThrow().currentVersion()).isEqualTo(2);
+        assertThat(CONTRACT.kind("ClinicalFormCorrected").orElseThrow().currentVersion()).isEqualTo(2);
     }
 
     @Test

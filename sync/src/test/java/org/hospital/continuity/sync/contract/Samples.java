@@ -137,6 +137,11 @@ public final class Samples {
                         new IouIssued(IOU_CHARGE.toString(), "司马光", "13800138000", 6200, "3C4D-0007", "EMPLOYEE", "E110100987"))),
                 // HR-9: a void approved at the kiosk by a cashier lead (the second person)
                 Map.entry("InvoiceVoided", new Sample("charge", CHARGE, 2, new InvoiceVoided("00012345", "打印错误", "super-1", "收费组长甲"))),
+                // HR-9: a clinical void and a correction, each approved by a supervisor of the form's discipline (the second person)
+                Map.entry("ClinicalFormVoided", new Sample("prescription", PRESCRIPTION, 2,
+                        new ClinicalFormVoided(PRESCRIPTION, "患者未取药，作废", "doctor-2", "主任医师甲"))),
+                Map.entry("ClinicalFormCorrected", new Sample("prescription", PRESCRIPTION, 2,
+                        new ClinicalFormCorrected(CORRECTED_PRESCRIPTION, "剂量写错", "doctor-2", "主任医师甲"))),
                 // EP-6.1: a phoned instruction, confirmed on the same kiosk by a second supervisor; IT reviews it
                 Map.entry("DowntimeEntered", new Sample("mode", PHONED_EPISODE, 1,
                         new DowntimeEntered("SUPERVISOR", null, null, "信息科电话通知：HIS全院故障", 42, null, "收费组长乙", "super-2",

@@ -197,4 +197,43 @@ class BatchCheckTest {
         BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(wire(1), wire(1))), "kiosk-a", LIMITS);
         assertThat(v.violations()).extracting(BatchCheck.Violation::field).contains("entries[1].entryId", "entries[1].kioskSeq");
     }
+
+    private static WireEntry at(long seq, int streamVersion, java.time.Instant recordedAt, long hlc) {
+        UUID id = UUID.nameUUIDFromBytes(("kiosk-a/" + seq).getBytes());
+        return WireEntry.of(JournalEntry.seal(id, "kiosk-a", seq, "registration", UUID.nameUUIDFromBytes(("s" + seq).getBytes()),
+                streamVersion, "PatientRegistered", 1, "{\"n\":1}", recordedAt, hlc, "acct-7"));
+    }
+
+    @Test
+    @DisplayName("a forged sequence (2^62), stream version or negative clock is refused naming the field; 10^12 is the last sequence")
+    void sequencesAndVersionsAreBounded() {
+        java.time.Instant t = java.time.Instant.parse("2026-11-21T06:00:00Z");
+        BatchCheck.Invalid v = (BatchCheck.Invalid) BatchCheck.check(batch(List.of(wire(1), at(1L << 62, 1, t, 1),
+                at(3, SyncProtocol.MAX_STREAM_VERSION + 1, t, 1), at(4, 1, t, -1))), "kiosk-a", LIMITS);
+        assertThat(v.status()).isEqualTo(422);
+        assertThat(v.violations()).extracting(BatchCheck.Violation::field)
+                .containsExactlyInAnyOrder("entries[1].kioskSeq", "entries[2].streamVersion", "entries[3].hlc");
+        assertThat(BatchCheck.check(batch(List.of(at(SyncProtocol.MAX_KIOSK_SEQ, SyncProtocol.MAX_STREAM_VERSION, t, 0))), "kiosk-a",
+                LIMITS)).isInstanceOf(BatchCheck.Valid.class);
+        BatchCheck.Invalid backlog = (BatchCheck.Invalid) BatchCheck.check(new PushBatch(1, "kiosk-a", UUID.randomUUID(),
+                new Backlog(1L << 62, null, 1L << 62), List.of(wire(1))), "kiosk-a", LIMITS);
+        assertThat(backlog.violations()).extracting(BatchCheck.Violation::field).containsExactlyInAnyOrder("backlog.lastSeq", "backlog.pending");
+        BatchCheck.Invalid unreadable = (BatchCheck.Invalid) BatchCheck.check(new PushBatch(2, "kiosk-a", UUID.randomUUID(), Backlog.EMPTY,
+                List.of(), List.of(new UnreadableEntry(1L << 62, null, null, null, "cannot-decrypt"))), "kiosk-a", LIMITS);
+        assertThat(unreadable.violations()).extracting(BatchCheck.Violation::field).containsExactly("unreadable[0].kioskSeq");
+    }
+
+    @Test
+    @DisplayName("a sequence far above the server's cursor, or a capture time in the far future or past, is refused naming the field")
+    void boundsAgainstTheCursorAndTheClock() {
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T12:00:00Z");
+        long cursor = 500;
+        List<WireEntry> fine = List.of(at(501, 1, now, 1), at(cursor + SyncProtocol.MAX_SEQ_AHEAD_OF_CURSOR, 1, now.plusSeconds(3600), 2));
+        assertThat(BatchCheck.bounds(fine, List.of(), cursor, now)).isEmpty();
+        List<WireEntry> forged = List.of(at(501, 1, now, 1), at(cursor + SyncProtocol.MAX_SEQ_AHEAD_OF_CURSOR + 1, 1, now, 2),
+                at(503, 1, java.time.Instant.parse("2100-01-01T00:00:00Z"), 3), at(504, 1, java.time.Instant.parse("1999-12-31T00:00:00Z"), 4));
+        assertThat(BatchCheck.bounds(forged, List.of(new UnreadableEntry(1L << 40, null, null, null, "cannot-decrypt")), cursor, now))
+                .extracting(BatchCheck.Violation::field)
+                .containsExactly("entries[1].kioskSeq", "entries[2].recordedAt", "entries[3].recordedAt", "unreadable[0].kioskSeq");
+    }
 }

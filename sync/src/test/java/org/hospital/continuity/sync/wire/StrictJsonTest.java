@@ -34,6 +34,10 @@ class StrictJsonTest {
                 .isInstanceOf(MismatchedInputException.class).hasMessageContaining("quantity");
         assertThatThrownBy(() -> mapper.readValue("{\"name\":\"a\",\"quantity\":2.0}", Line.class))
                 .as("a whole number is written as one (browsers' JSON.stringify does)").isInstanceOf(MismatchedInputException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"name\":true,\"quantity\":1}", Line.class))
+                .as("a boolean is no text").isInstanceOf(MismatchedInputException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> mapper.readValue("{\"name\":42,\"quantity\":1}", Line.class))
+                .as("a number is no text").isInstanceOf(MismatchedInputException.class).hasMessageContaining("name");
         assertThatThrownBy(() -> mapper.readValue("{\"name\":\"a\\u0000b\",\"quantity\":1}", Line.class))
                 .isInstanceOf(MismatchedInputException.class).hasMessageContaining("name").hasMessageContaining("NUL");
     }

@@ -1,10 +1,12 @@
 package org.hospital.continuity.server.audit.app;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 
-/** What the audit log records beyond every change (HR-8). */
+/** What the audit log records beyond every change (HR-8); keys set in application.properties, so known at static init. */
+@StaticInitSafe
 @ConfigMapping(prefix = "continuity.audit")
 public interface AuditConfig {
 
@@ -29,6 +31,16 @@ public interface AuditConfig {
     /** Largest page of an audit search (IT administrators). */
     @WithDefault("200")
     int maxPageSize();
+
+    /** How often the chain's head is signed and kept outside the table (HR-8); the scheduler reads the same key. */
+    @WithDefault("5m")
+    String checkpointEvery();
+
+    /** Folder of the audit anchor (signed checkpoints of the chain's head, and the key file): default {@code <data-dir>/audit}. */
+    java.util.Optional<String> anchorDir();
+
+    /** The checkpoints' HMAC key, base64 of at least 32 bytes (from the environment); without it a key file in the anchor folder. */
+    java.util.Optional<String> anchorKey();
 
     /** Most entries in one export for the auditors (narrow the period to get the rest). */
     @WithDefault("100000")

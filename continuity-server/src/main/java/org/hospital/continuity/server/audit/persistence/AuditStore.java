@@ -94,6 +94,22 @@ public class AuditStore {
                 });
     }
 
+    /** The chain's head: its last position and hash. */
+    public record Head(long seq, String hash) {
+    }
+
+    /** The chain's head now, or null while the log is empty. */
+    public Uni<Head> head() {
+        return pool.query("select seq, hash from audit_log order by seq desc limit 1").execute().map(rows -> {
+            var it = rows.iterator();
+            if (!it.hasNext()) {
+                return null;
+            }
+            Row r = it.next();
+            return new Head(r.getLong("seq"), r.getString("hash"));
+        });
+    }
+
     /** Entries in chain order after a position (verification, export). */
     public Uni<List<Stored>> after(long afterSeq, int limit) {
         return pool.preparedQuery("select * from audit_log where seq > $1 order by seq limit $2")

@@ -58,9 +58,12 @@ public class WorkbenchResource {
     private final SecurityIdentity identity;
 
     private final org.hospital.continuity.server.writeback.WriteBackFigures figures;
+    private final org.hospital.continuity.server.kiosk.Kiosks kiosks;
 
     public WorkbenchResource(WorkingTheQueue queue, SecurityIdentity identity,
-                             org.hospital.continuity.server.writeback.WriteBackFigures figures) {
+                             org.hospital.continuity.server.writeback.WriteBackFigures figures,
+                             org.hospital.continuity.server.kiosk.Kiosks kiosks) {
+        this.kiosks = kiosks;
         this.figures = figures;
         this.queue = queue;
         this.identity = identity;
@@ -170,13 +173,26 @@ public class WorkbenchResource {
         return queue.incidents().stream().map(c -> new IncidentView(c.incident(), c.total(), c.open(), c.first())).toList();
     }
 
-    /** EP-6.7.5 dispense mismatches to trace and the cashiers' IOU / deferred-insurance to-do; the read is recorded (HR-12). */
+    /**
+     * EP-6.7.5 dispense mismatches to trace and the cashiers' IOU / deferred-insurance to-do; the read is recorded (HR-12).
+     * HR-5 (no bulk reading of patients): data entry and IT administrators, who work the whole reconciliation, see all of
+     * it; a cashier sees only the cashier to-do of the kiosks of their own department (names and phones of their own desk's
+     * IOU slips), never the dispense traces nor other wards' slips.
+     */
     @GET
     @Path("/incidents/{incident}/traces")
     @Blocking
     @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER})
     public WorkingTheQueue.TracesView traces(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident) {
-        return queue.tracesView(incident, actor());
+        String reader = actor();
+        if (identity.hasRole(Roles.DATA_ENTRY) || identity.hasRole(Roles.ADMIN)) {
+            return queue.tracesView(incident, reader, WorkingTheQueue.TraceScope.ALL);
+        }
+        String department = Staff.of(identity).departmentCode();
+        java.util.Set<String> own = kiosks.kiosks().await().indefinitely().stream()
+                .filter(k -> department != null && department.equals(k.departmentCode()))
+                .map(org.hospital.continuity.server.kiosk.Kiosks.Kiosk::kioskId).collect(java.util.stream.Collectors.toSet());
+        return queue.tracesView(incident, reader, new WorkingTheQueue.TraceScope(false, own));
     }
 
     /** What closing a trace says: why (HR-8). */

@@ -102,7 +102,31 @@ public class WorkingTheQueue {
     }
 
     /** EP-6.7.5 open and closed dispense mismatches, what is still to dispense, the cashiers' to-do; the read is recorded (HR-12). */
+    /**
+     * Whose traces a reader sees (HR-5): all of them (data entry, IT), or only the cashier to-do of the entries of the given
+     * kiosks (a cashier: their own department's kiosks), without the dispense traces.
+     */
+    public record TraceScope(boolean all, java.util.Set<String> kioskIds) {
+        public static final TraceScope ALL = new TraceScope(true, java.util.Set.of());
+
+        public TraceScope {
+            kioskIds = java.util.Set.copyOf(kioskIds);
+        }
+    }
+
     public TracesView tracesView(String incident, String reader) {
+        return tracesView(incident, reader, TraceScope.ALL);
+    }
+
+    public TracesView tracesView(String incident, String reader, TraceScope scope) {
+        if (!scope.all()) {
+            OutageTraces.Traces own = OutageTraces.of(entries.entries(incident).stream()
+                    .filter(e -> scope.kioskIds().contains(e.kioskId())).toList());
+            store.recordTraceRead(incident, "TRACES", null, reader, clock.instant());
+            Log.infof("workbench cashier traces incident=%s by=%s kiosks=%d todo=%d", incident, reader, scope.kioskIds().size(),
+                    own.cashierTodo().size());
+            return new TracesView(List.of(), List.of(), List.of(), own.cashierTodo());
+        }
         OutageTraces.Traces t = traces(incident, reader);
         var closed = closures.closed(incident);
         List<org.hospital.continuity.sync.crosscheck.DispenseCrossCheck.TraceItem> open = new java.util.ArrayList<>();

@@ -147,7 +147,20 @@ public class ReceivingPush {
                     "Some records of this push break the record contract (the fields are named); nothing was stored.")
                     .withViolations(content.stream().map(v -> new Problem.Violation(v.field(), v.message())).toList()), false));
         }
-        return stored(kioskId, batch, checked);
+        // the checks that need the server's state: one push of a kiosk at a time is admitted, so the cursor read here
+        // is the one the push is stored against
+        return store.kiosk(kioskId).map(state -> state == null ? 0L : state.cursor()).chain(cursor -> {
+            List<BatchCheck.Violation> bounds = BatchCheck.bounds(checked, batch.unreadableOrEmpty(), cursor, clock.instant());
+            if (!bounds.isEmpty()) {
+                Log.warnf("sync push refused: out-of-bounds kiosk=%s batch=%s violations=%d first=%s", kioskId, batch.batchId(),
+                        bounds.size(), bounds.get(0).field());
+                return Uni.createFrom().<Result>item(new Refused(Problem.of(422, "out-of-bounds", "Invalid records",
+                        "Some entries carry a sequence far above what this server holds of the kiosk, or a capture time out of "
+                                + "reason (the fields are named); nothing was stored.")
+                        .withViolations(bounds.stream().map(v -> new Problem.Violation(v.field(), v.message())).toList()), false));
+            }
+            return stored(kioskId, batch, checked);
+        });
     }
 
     /**

@@ -152,7 +152,7 @@ class ConservationTest {
                 "13900139000", "SELF_PAY", null, "0301", null, "REG-01", "普通门诊挂号", 1000));
         cashier.add("charge", paid(reg1, null, "司马光", priced("LAB-CBC", "ITEM", "血常规", "次", 2500, 1)));
         UUID voided = cashier.add("charge", paid(reg1, null, "司马光", priced("RAD-CXR", "ITEM", "胸片", "次", 8000, 1)));
-        cashier.add("charge", voided, 2, new InvoiceVoided("INV8000", "重复收费"));
+        cashier.add("charge", voided, 2, new InvoiceVoided("INV8000", "重复收费", "lead-1", "收费组长"));
         UUID iou = UUID.randomUUID();
         UUID iouCharge = cashier.add("charge", new ChargeRecorded(reg2.toString(), "DT-2", null, "诸葛亮",
                 List.of(priced("DRUG-AMOX", "DRUG", "阿莫西林胶囊", "盒", 1850, 2)), 3700, "IOU", null, false, "13900139000", null, iou.toString()));
@@ -168,9 +168,9 @@ class ConservationTest {
         UUID wrong = ward.add("prescription", prescription("诸葛亮", 3, null, null));
         UUID fixed = UUID.randomUUID();
         ward.add("prescription", fixed, 1, prescription("诸葛亮", 1, wrong, "剂量写错"));
-        ward.add("prescription", wrong, 2, new ClinicalFormCorrected(fixed, "剂量写错"));
+        ward.add("prescription", wrong, 2, new ClinicalFormCorrected(fixed, "剂量写错", "lead-2", "科室主任"));
         UUID cancelled = ward.add("prescription", prescription("司马光", 1, null, null));
-        ward.add("prescription", cancelled, 2, new ClinicalFormVoided(cancelled, "患者未取药"));
+        ward.add("prescription", cancelled, 2, new ClinicalFormVoided(cancelled, "患者未取药", "lead-2", "科室主任"));
         UUID rq = ward.add("requisition", new RequisitionIssued(inpatient, List.of(line("DRUG-NS", "0.9%氯化钠注射液", "袋", 350, 4),
                 line("DRUG-AMOX", "阿莫西林胶囊", "盒", 1850, 2)), 5100, List.of("WARD_BACK_ENTRY", "PHARMACY_VOUCHER"), "snap-1", null, null, null));
         ward.add("clinical-order", new OrderWritten(inpatient, "ORDER", "一级护理", null, null, null));

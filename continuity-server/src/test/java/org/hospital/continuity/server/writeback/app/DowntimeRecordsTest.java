@@ -55,7 +55,7 @@ class DowntimeRecordsTest {
                 entry("k1", 2, "charge", charge, 1, "ChargeRecorded", charge(reg, line("DRUG-AMOX", "DRUG", "阿莫西林胶囊", 1850, 2),
                         line("LAB-CBC", "ITEM", "血常规", 2500, 1))),
                 entry("k1", 3, "charge", voidedCharge, 1, "ChargeRecorded", charge(reg, line("RAD-CXR", "ITEM", "胸片", 8000, 1))),
-                entry("k1", 4, "charge", voidedCharge, 2, "InvoiceVoided", "{\"invoiceNo\":\"A001\",\"reason\":\"重复收费\"}"),
+                entry("k1", 4, "charge", voidedCharge, 2, "InvoiceVoided", "{\"approvedBy\":\"lead-1\",\"approvedByName\":\"收费组长\",\"invoiceNo\":\"A001\",\"reason\":\"重复收费\"}"),
                 entry("k2", 1, "charge", orphan, 1, "ChargeRecorded", charge(UUID.randomUUID(), line("LAB-CBC", "ITEM", "血常规", 2500, 1))));
 
         DowntimeRecords.Assembled a = DowntimeRecords.assemble("inc-1", entries);
@@ -115,10 +115,10 @@ class DowntimeRecordsTest {
         UUID corrected = UUID.randomUUID();
         List<JournalEntry> entries = List.of(
                 entry("k1", 1, "prescription", prescription, 2, "ClinicalFormVoided",
-                        Contract.write(new DowntimeRecord.ClinicalFormVoided(prescription, "患者未取药"))),
+                        Contract.write(new DowntimeRecord.ClinicalFormVoided(prescription, "患者未取药", "lead-2", "科室主任"))),
                 entry("k1", 2, "prescription", corrected, 2, "ClinicalFormCorrected",
-                        Contract.write(new DowntimeRecord.ClinicalFormCorrected(UUID.randomUUID(), "剂量写错"))),
-                entry("k1", 3, "charge", charge, 2, "InvoiceVoided", Contract.write(new DowntimeRecord.InvoiceVoided("A001", "重复收费"))),
+                        Contract.write(new DowntimeRecord.ClinicalFormCorrected(UUID.randomUUID(), "剂量写错", "lead-2", "科室主任"))),
+                entry("k1", 3, "charge", charge, 2, "InvoiceVoided", Contract.write(new DowntimeRecord.InvoiceVoided("A001", "重复收费", "lead-1", "收费组长"))),
                 entry("k1", 4, "iou", slip, 2, "IouExchanged", Contract.write(new DowntimeRecord.IouExchanged("F2026-000001"))));
 
         DowntimeRecords.Assembled a = DowntimeRecords.assemble("inc-1", entries);

@@ -193,12 +193,27 @@ public class ClinicalResource {
         return new PatientAllergies(p.patientId(), p.name(), p.inpatientNumber(), p.ward(), p.bed(), p.allergiesRecorded(), p.allergies());
     }
 
-    /** HR-9: a void with its reason. */
-    public record VoidRequest(String reason) {
+    /** HR-9: a void with its reason and the second person (a supervisor of the form's discipline) who approves it. */
+    public record VoidRequest(@jakarta.validation.constraints.Size(max = 1000) String reason,
+                              @jakarta.validation.constraints.Size(max = 100) String approverAccountId,
+                              @jakarta.validation.constraints.Size(max = 200) String approverPassword) {
+        @Override
+        public String toString() {
+            return "VoidRequest[reason, approver " + approverAccountId + ", password hidden]";
+        }
     }
 
-    /** HR-9: a correction: the reason and the whole corrected form (the same fields as the original form's). */
-    public record CorrectionRequest(String reason, JsonNode form) {
+    /**
+     * HR-9: a correction: the reason, the whole corrected form (the same fields as the original form's) and the second
+     * person who approves it.
+     */
+    public record CorrectionRequest(@jakarta.validation.constraints.Size(max = 1000) String reason, JsonNode form,
+                                    @jakarta.validation.constraints.Size(max = 100) String approverAccountId,
+                                    @jakarta.validation.constraints.Size(max = 200) String approverPassword) {
+        @Override
+        public String toString() {
+            return "CorrectionRequest[reason, form, approver " + approverAccountId + ", password hidden]";
+        }
     }
 
     @POST
@@ -206,8 +221,8 @@ public class ClinicalResource {
     @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     @Consumes(MediaType.APPLICATION_JSON)
     public ClinicalRecord voidRecord(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id,
-                                          @NotNull VoidRequest request) {
-        return amending.voidRecord(id, request.reason(), sessions.require(token));
+                                          @jakarta.validation.Valid @NotNull VoidRequest request) {
+        return amending.voidRecord(id, request.reason(), request.approverAccountId(), request.approverPassword(), sessions.require(token));
     }
 
     @POST
@@ -215,8 +230,9 @@ public class ClinicalResource {
     @RolesAllowed({ClinicalRoles.DOCTOR, ClinicalRoles.NURSE, ClinicalRoles.MEDTECH, ClinicalRoles.PHARMACIST})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response correct(@CookieParam(Sessions.COOKIE) String token, @PathParam("id") UUID id,
-                            @NotNull CorrectionRequest request) {
-        return created(amending.correct(id, request.reason(), request.form(), sessions.require(token)));
+                            @jakarta.validation.Valid @NotNull CorrectionRequest request) {
+        return created(amending.correct(id, request.reason(), request.form(), request.approverAccountId(), request.approverPassword(),
+                sessions.require(token)));
     }
 
     /** A line of the list of this kiosk's records the signed-in person can amend or reprint: no ids on the screen. */

@@ -157,7 +157,12 @@ public final class PrintedForm {
             }
         }
         b.append("<br>").append(esc(text.apply("print.reason"))).append(": ").append(esc(a.reason())).append(" · ")
-                .append(esc(names.apply(a.actor()))).append(" · ").append(time.format(a.at())).append("</div>");
+                .append(esc(text.apply("print.amended-by"))).append(": ").append(esc(names.apply(a.actor())));
+        // HR-9: both names, the person who made the change and the second person who approved it
+        if (a.approvedByName() != null) {
+            b.append(" · ").append(esc(text.apply("print.approved-by"))).append(": ").append(esc(a.approvedByName()));
+        }
+        b.append(" · ").append(time.format(a.at())).append("</div>");
     }
 
     /** The patient's allergies as seen when the form was written, boxed; drug warnings and the override reason. */

@@ -46,15 +46,21 @@ public class ReadingClinicalRecords {
             if ("ClinicalFormVoided".equals(a.eventType())) {
                 status = RecordStatus.VOIDED;
                 amendment = new ClinicalRecord.Amendment(RecordStatus.VOIDED, d.path("reason").asText(), null, a.actor(), a.recordedAt(),
-                        a.kioskSeq());
+                        a.kioskSeq(), text(d, "approvedBy"), text(d, "approvedByName"));
             } else if ("ClinicalFormCorrected".equals(a.eventType())) {
                 status = RecordStatus.CORRECTED;
                 amendment = new ClinicalRecord.Amendment(RecordStatus.CORRECTED, d.path("reason").asText(),
-                        UUID.fromString(d.path("correctedBy").asText()), a.actor(), a.recordedAt(), a.kioskSeq());
+                        UUID.fromString(d.path("correctedBy").asText()), a.actor(), a.recordedAt(), a.kioskSeq(), text(d, "approvedBy"),
+                        text(d, "approvedByName"));
             }
         }
         return Optional.of(new ClinicalRecord(e.streamId(), type.get(), e.eventType(), e.kioskSeq(), e.recordedAt(), first.phase().name(),
                 e.actor(), CanonicalJson.tree(e.payload()), status, amendment));
+    }
+
+    private static String text(JsonNode d, String field) {
+        JsonNode v = d.path(field);
+        return v.isTextual() ? v.asText() : null;
     }
 
     /** The record, or the latest correction of it (following the chain of corrections). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.kiosk.capture.CaptureDesk;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalForms;
+import org.hospital.continuity.sync.contract.Contract;
 import org.hospital.continuity.sync.contract.DowntimeRecord;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalRecord;
 import org.hospital.continuity.kiosk.clinical.domain.ClinicalRoles;
@@ -28,8 +29,11 @@ import org.hospital.continuity.sync.envelope.RecordIds;
 @ApplicationScoped
 public class WritingClinicalForms {
 
-    /** A correction: the record it corrects, why, and the version its stream's next entry takes. */
-    record Correction(UUID corrects, String reason, int oldStreamNextVersion) {
+    /**
+     * A correction: the record it corrects, why, the version its stream's next entry takes, and the second person who
+     * approved it (HR-9), journaled on the old record's stream.
+     */
+    record Correction(UUID corrects, String reason, int oldStreamNextVersion, StaffSession approvedBy) {
     }
 
     private final CaptureDesk desk;
@@ -104,9 +108,11 @@ public class WritingClinicalForms {
         Journal.CaptureWork<ClinicalRecord> work = c -> {
             JournalEntry entry = c.append(type, id, 1, draft.type().writtenEvent(), 1, payload, by.accountId());
             if (correction != null) {
-                c.append(type, correction.corrects(), correction.oldStreamNextVersion(), "ClinicalFormCorrected", 1,
-                        CanonicalJson.of(new DowntimeRecord.ClinicalFormCorrected(id, correction.reason())), by.accountId());
-                Log.infof("clinical form corrected type=%s record=%s by=%s", type, correction.corrects(), id);
+                DowntimeRecord.ClinicalFormCorrected corrected = new DowntimeRecord.ClinicalFormCorrected(id, correction.reason(),
+                        correction.approvedBy().accountId(), correction.approvedBy().displayName());
+                c.append(type, correction.corrects(), correction.oldStreamNextVersion(), "ClinicalFormCorrected",
+                        Contract.CURRENT.schemaVersion(corrected), CanonicalJson.of(corrected), by.accountId());
+                Log.infof("clinical form corrected type=%s record=%s by=%s approved by a second person", type, correction.corrects(), id);
             }
             Log.infof("clinical form recorded type=%s record=%s seq=%d", type, id, entry.kioskSeq());
             return new ClinicalRecord(id, draft.type(), draft.type().writtenEvent(), entry.kioskSeq(), entry.recordedAt(), c.phase().name(),

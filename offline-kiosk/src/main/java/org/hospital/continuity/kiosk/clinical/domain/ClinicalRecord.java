@@ -12,7 +12,11 @@ import java.util.UUID;
 public record ClinicalRecord(UUID id, FormType type, String eventType, long kioskSeq, Instant recordedAt, String phase, String actor,
                              JsonNode details, RecordStatus status, Amendment amendment) {
 
-    /** What happened to a record after it was written: voided or corrected, by whom, when, why. */
-    public record Amendment(RecordStatus kind, String reason, UUID correctedBy, String actor, Instant at, long kioskSeq) {
+    /**
+     * What happened to a record after it was written: voided or corrected, by whom, when, why, and (HR-9: changes approved)
+     * the second person who approved it, by account and name (null for an amendment journaled before approval was asked).
+     */
+    public record Amendment(RecordStatus kind, String reason, UUID correctedBy, String actor, Instant at, long kioskSeq, String approvedBy,
+                            String approvedByName) {
     }
 }

@@ -92,8 +92,9 @@ public final class BacklogGenerator {
     }
 
     static DowntimeRecord amendment(SplittableRandom r, int kind, UUID stream) {
-        return kind == 1 ? new DowntimeRecord.InvoiceVoided(String.format("%08d", r.nextInt(99_999_999)), "录入错误更正作废")
-                : new DowntimeRecord.ClinicalFormVoided(stream, "录入错误更正作废");
+        // HR-9: a void is approved by a second person (a lead account, never one of the capturing accounts acct-1…40)
+        return kind == 1 ? new DowntimeRecord.InvoiceVoided(String.format("%08d", r.nextInt(99_999_999)), "录入错误更正作废", "lead-1", "收费组长")
+                : new DowntimeRecord.ClinicalFormVoided(stream, "录入错误更正作废", "lead-2", "科室主任");
     }
 
     /** A record of the kind, its lines added until the payload is about {@code targetBytes} of UTF-8. */
