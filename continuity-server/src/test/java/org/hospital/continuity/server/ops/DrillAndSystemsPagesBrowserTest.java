@@ -54,6 +54,8 @@ class DrillAndSystemsPagesBrowserTest {
     TestClock clock;
     @Inject
     RunningTheIncidentEngine engine;
+    @Inject
+    org.hospital.continuity.server.drill.app.RunningDrills drills;
 
     @TestHTTPResource("/")
     URL base;
@@ -271,5 +273,52 @@ class DrillAndSystemsPagesBrowserTest {
         page.locator("#context-staff_away").uncheck();
         page.locator("#context-submit").click();
         assertThat(page.locator("#status")).hasText("已登记：没有特殊情况。");
+    }
+
+    @Test
+    @DisplayName("EP-5.2, EP-9.4 during a drill at 60x every time on the board is drill time: the 30-minute card's due time is the "
+            + "timeline's step time, and a status report written after the step follows it on the timeline")
+    void theBoardRunsOnTheDrillClock() {
+        incidents.useEngine();
+        settle();
+        String it = TestAccounts.itDuty();
+        String drill = as(it).contentType(ContentType.JSON).body(Map.of("scenario", "whole-network-7h", "factor", 60))
+                .when().post("/api/drills").then().statusCode(201).extract().path("id");
+        try {
+            for (int k = 0; k < 5; k++) {
+                drills.playDue().await().atMost(Duration.ofSeconds(30));
+            }
+            String incident = as(it).when().get("/api/incidents/current").then().statusCode(200).extract().path("id");
+            // 30 real seconds are 30 drill minutes: the front desk's step (EP-5.2.1) is reached
+            clock.advance(Duration.ofSeconds(30));
+            engine.tick().await().atMost(Duration.ofSeconds(30));
+            // two real seconds later (two drill minutes) IT writes a status report: real time, put on the drill's clock
+            clock.advance(Duration.ofSeconds(2));
+            as(it).contentType(ContentType.JSON).body(Map.of("conditions", "演练：全院网络中断", "actions", "前台已转手工"))
+                    .when().post("/api/board/incidents/" + incident + "/status-reports").then().statusCode(200);
+
+            Page board = page(it);
+            board.navigate(base + "board");
+            assertThat(board.locator("#drill-time")).isVisible();
+            Locator step = board.locator("#timeline li[data-kind=LADDER_STEP_REACHED]", new Page.LocatorOptions().setHasText("EP-5.2.1"));
+            assertThat(step).hasCount(1);
+            String stepTime = step.locator("time").textContent();
+            assertThat(stepTime).startsWith("演练时间 ");
+            assertThat(board.locator("#threshold-EP-5\\.2\\.1 .clause")).hasText("EP-5.2.1 · 到期 " + stepTime);
+            assertThat(board.locator("#incident-opened")).containsText("演练时间 ");
+            // the timeline reads newest first: the status report, written after the step, stands above it
+            List<?> shown = (List<?>) board.locator("#timeline li").evaluateAll("l => l.map(e => e.getAttribute('data-kind'))");
+            List<String> kinds = shown.stream().map(String::valueOf).toList();
+            assertThat(kinds.indexOf("STATUS_REPORT")).as("%s", kinds).isBetween(0, kinds.indexOf("LADDER_STEP_REACHED"));
+            for (String time : board.locator("#timeline li time").allTextContents()) {
+                assertThat(time).startsWith("演练时间 ");
+            }
+            assertThat(board.locator("#status-reports .who").first()).containsText("演练时间 ");
+            shot(board, "board-drill-clock.png");
+            OperationsPageBrowserTest.sweep(board, "/board (drill)");
+        } finally {
+            as(it).contentType(ContentType.JSON).body(Map.of("reason", "测试结束")).when().post("/api/drills/" + drill + "/stop");
+            settle();
+        }
     }
 }
