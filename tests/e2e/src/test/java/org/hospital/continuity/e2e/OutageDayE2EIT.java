@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.hospital.continuity.e2e.KioskCrashE2EIT.Answer;
-import org.hospital.continuity.e2e.KioskCrashE2EIT.Client;
 import org.hospital.continuity.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,9 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * resolves the item of their parcel on the workbench (EP-8.5) → the board shows back-entry complete → IT writes the
  * fault report (EP-8.6, within 2 days) and downloads its PDF.
  *
- * <p>The IT administrator adds the day's people, their accounts and the kiosks' enrolment codes on the people page and
- * hands over what it shows once. No call of the product's API is made by the test except to set up what has no page
- * yet — the departments, as {@code run.sh} does — and the stand-in HIS is only seeded with
+ * <p>The IT administrator enters the day's departments on the departments page, then the people, their accounts and the
+ * kiosks' enrolment codes on the people page, and hands over what it shows once. The test makes no call of the product's
+ * API (beyond starting the processes and downloading the report's PDF from its link), and the stand-in HIS is only seeded with
  * what the hospital's HIS held before the outage and read back. Screenshots and printed PDFs under
  * {@code tests/e2e/target/outage-day/}.
  */
@@ -63,17 +61,17 @@ class OutageDayE2EIT {
     static final Path SHOTS = Path.of("target", "outage-day");
 
     /** A station: its department and the ladder area whose instructions it follows, the person on shift. */
-    record Station(String key, String department, String departmentName, String area, String areaName, String account, String name,
-                   String staffRole) {
+    record Station(String key, String department, String departmentName, String area, String areaName, String place, String account,
+                   String name, String staffRole) {
     }
 
     static final Map<String, Station> STATIONS = new LinkedHashMap<>();
 
     static {
         for (Station s : List.of(
-                new Station("cashier", "SFC", "门诊收费处", "OUTPATIENT_REGISTRATION", "门诊挂号收费", "cashier-1", "收款员甲", "CASHIER"),
-                new Station("nurse", "SK", "肾内科", "NURSE_STATION", "护士工作站", "nurse-1", "护士丙", "NURSE"),
-                new Station("pharmacy", "YF", "药房", "PHARMACY", "药房", "pharm-1", "药师庚", "PHARMACIST"))) {
+                new Station("cashier", "SFC", "门诊收费处", "OUTPATIENT_REGISTRATION", "门诊挂号收费", "A/1", "cashier-1", "收款员甲", "CASHIER"),
+                new Station("nurse", "SK", "肾内科", "NURSE_STATION", "护士工作站", "B/5/5A", "nurse-1", "护士丙", "NURSE"),
+                new Station("pharmacy", "YF", "药房", "PHARMACY", "药房", "A/1", "pharm-1", "药师庚", "PHARMACIST"))) {
             STATIONS.put(s.key(), s);
         }
     }
@@ -139,23 +137,25 @@ class OutageDayE2EIT {
                 List.of("-Xmx512m"), props, Map.of());
         serverUrl = server.awaitBaseUrl(Duration.ofSeconds(180));
 
-        // Departments have no page yet: created with the admin API, as run.sh does (the one set-up step not on a page)
-        Client admin = new Client(serverUrl);
-        Answer login = admin.send("POST", "/api/auth/login", Map.of("username", "admin", "password", adminPassword), null);
-        assertThat(login.status()).as(String.valueOf(login.body())).isEqualTo(200);
-        String token = login.body().path("token").asText();
-        for (Station s : STATIONS.values()) {
-            StaffAccounts.department(admin, token, s.department(), s.departmentName(), s.area());
-        }
-        StaffAccounts.department(admin, token, "XXK", "信息科", "OTHER");
-
-        // HR-1, HR-3, HR-7: the IT administrator adds the day's people with their accounts and the kiosks' enrolment codes
-        // on the people page; each one-time password and code is read off the page, as it is handed over
+        // EP-2, EP-5.2: the IT administrator enters the day's departments on the departments page — name, code, the kind of
+        // ladder instructions each follows and its place — then the people with their accounts and the kiosks' enrolment
+        // codes on the people page (HR-1, HR-3, HR-7); each one-time password and code is read off the page, as it is handed over
         chromium = HeadlessChromium.launch();
         passwords.put("admin", adminPassword);
-        Page people = context().newPage();
-        people.navigate(serverUrl + "/ops/people");
-        signInOnServerPage(people, "admin");
+        Page departments = context().newPage();
+        departments.navigate(serverUrl + "/ops/departments");
+        signInOnServerPage(departments, "admin");
+        departments.waitForSelector("#dept-form");
+        for (Station s : STATIONS.values()) {
+            addDepartment(departments, s.departmentName(), s.department(), s.areaName(), s.place());
+        }
+        addDepartment(departments, "信息科", "XXK", "其他业务", "A/3");
+        shot(departments, "00-it-departments");
+        assertThat(org.hospital.continuity.testsupport.ScreenWords.findings("/ops/departments", departments.innerText("body"),
+                java.util.Set.of("SFC", "SK", "YF", "XXK", "IT"))).isEmpty();
+
+        Page people = departments;
+        people.locator("#nav-people").click();
         people.waitForSelector("#person-form");
         for (Station s : STATIONS.values()) {
             addPerson(people, s.name(), s.department(), s.account(), s.staffRole());
@@ -601,6 +601,18 @@ class OutageDayE2EIT {
         c.setDefaultTimeout(30_000);
         contexts.add(c);
         return c;
+    }
+
+    /** A department entered on the departments page with the keyboard: its kind chosen by name, its place as building/floor/ward. */
+    void addDepartment(Page page, String name, String code, String kind, String place) {
+        page.locator("#dept-name").fill(name);
+        page.locator("#dept-code").fill(code);
+        page.locator("#dept-area").selectOption(new SelectOption().setLabel(kind));
+        page.locator("#dept-place").fill(place);
+        page.locator("#dept-place").press("Enter");
+        page.waitForSelector("#status:has-text('已新增科室" + name + "。')");
+        Locator row = page.locator("#departments tr[data-code=" + code + "]");
+        assertThat(row.textContent()).contains(name, kind);
     }
 
     /** A person with an account, added on the people page; the one-time password shown once is kept for their sign-ins. */

@@ -43,16 +43,19 @@ public class PeoplePage {
 
     private final Template people;
     private final Template roster;
+    private final Template departments;
     private final Template login;
     private final CurrentIdentityAssociation identities;
     private final ObjectMapper json;
     private final ContinuityServerConfig config;
 
     public PeoplePage(@Location("ops/people.html") Template people, @Location("ops/roster.html") Template roster,
+                      @Location("ops/departments.html") Template departments,
                       @Location("board/login.html") Template login, CurrentIdentityAssociation identities, ObjectMapper json,
                       ContinuityServerConfig config) {
         this.people = people;
         this.roster = roster;
+        this.departments = departments;
         this.login = login;
         this.identities = identities;
         this.json = json;
@@ -71,6 +74,13 @@ public class PeoplePage {
         return render(roster, "/ops/roster", Roles.IT, "people.login.notIt", lang);
     }
 
+    /** The directory's departments and wards with their ladder area and place (EP-2, EP-4.1, EP-5.2): IT reads, administrators change. */
+    @GET
+    @Path("/departments")
+    public Uni<String> departments(@QueryParam("lang") String lang) {
+        return render(departments, "/ops/departments", Roles.IT, "dept.login.notIt", lang);
+    }
+
     private Uni<String> render(Template page, String path, String role, String refusalKey, String lang) {
         Language language = Language.fromTag(lang);
         Map<String, String> m = Bundles.all("i18n/people", language);
@@ -78,7 +88,11 @@ public class PeoplePage {
         return identities.getDeferredIdentity().map(identity -> {
             if (!identity.hasRole(role)) {
                 Map<String, String> ui = new HashMap<>(Bundles.all("i18n/ui", language));
-                ui.put("board.title", m.get(path.equals("/ops/people") ? "people.title" : "roster.title"));
+                ui.put("board.title", m.get(switch (path) {
+                    case "/ops/people" -> "people.title";
+                    case "/ops/departments" -> "dept.title";
+                    default -> "roster.title";
+                }));
                 ui.put("login.why", identity.isAnonymous() ? m.get("people.login.why") : m.get(refusalKey));
                 return login.data("m", ui).data("lang", language.tag()).data("other", other).data("path", path).render();
             }
@@ -92,7 +106,10 @@ public class PeoplePage {
             boot.put("personId", staff == null ? null : staff.personId()); // never shown: marks the reader's own shifts
             boot.put("roles", List.of(StaffRole.values()).stream()
                     .map(r -> new OperationsPage.Choice(r.name(), r.zh(), r.en())).toList());
-            return page.data("m", m).data("lang", language.tag()).data("other", other).data("boot", scriptJson(boot)).render();
+            // the ladder's business areas a department follows (EP-5.2), by name
+            boot.put("areas", List.of(org.hospital.continuity.playbooks.party.Department.values()).stream()
+                    .map(a -> new OperationsPage.Choice(a.code(), a.zh(), a.en())).toList());
+            return page.data("m", m).data("lang", language.tag()).data("other", other).data("path", path).data("boot", scriptJson(boot)).render();
         });
     }
 
