@@ -199,10 +199,26 @@ class PeoplePagesBrowserTest {
         leader.locator("input[name=username]").fill("wang-yz");
         leader.locator("input[name=password]").fill(first);
         leader.locator("input[name=password]").press("Enter");
+        // HR-3: with the one-time password the leader first sets a password of their own, on the same page, in Chinese
+        assertThat(leader.locator("#password-form")).isVisible();
+        assertThat(leader.locator("#password-form h1")).hasText("请设置您自己的密码");
+        assertThat(leader.locator("#password-who")).hasText("王院长");
+        assertThat(leader.locator("#new-password")).isFocused();
+        shot(leader, "people-02a-leader-sets-own-password.png");
+        String own = "Wang-Yuanzhang-2026";
+        leader.keyboard().type(own);
+        leader.keyboard().press("Tab");
+        leader.keyboard().type("Wang-Yuanzhang-2027");
+        leader.keyboard().press("Enter");
+        assertThat(leader.locator("#password-error")).hasText("两次输入的新密码不一样，请重新输入。");
+        leader.keyboard().type(own);
+        leader.keyboard().press("Enter");
         assertThat(leader.locator("h1")).containsText("应急领导组故障看板");
         assertThat(leader.locator("#login-form")).hasCount(0);
         shot(leader, "people-02-leader-first-sign-in.png");
         leader.context().close();
+        // the one-time password is spent; the leader's own signs in
+        assertThat(login("wang-yz", first)).isEqualTo(401);
 
         // roles changed on the page
         row.locator("button.edit-roles").click();
@@ -215,10 +231,10 @@ class PeoplePagesBrowserTest {
         // disabled: the account no longer signs in; enabled again
         row.locator("button.disable").click();
         assertThat(row).containsText("登录名 wang-yz · 已停用");
-        assertThat(login("wang-yz", first)).isNotEqualTo(200);
+        assertThat(login("wang-yz", own)).isNotEqualTo(200);
         row.locator("button.enable").click();
         assertThat(row).containsText("登录名 wang-yz · 可以登录");
-        assertThat(login("wang-yz", first)).isEqualTo(200);
+        assertThat(login("wang-yz", own)).isEqualTo(200);
 
         // a reset: a new one-time password, shown once; the old one stops working
         page.onceDialog(d -> d.accept());
@@ -229,6 +245,7 @@ class PeoplePagesBrowserTest {
         String second = page.locator("#secret-value").textContent();
         assertThat(second).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}").isNotEqualTo(first);
         assertThat(login("wang-yz", first)).isEqualTo(401);
+        assertThat(login("wang-yz", own)).as("a reset replaces the leader's own password too").isEqualTo(401);
         assertThat(login("wang-yz", second)).isEqualTo(200);
         shot(page, "people-03-password-reset.png");
         page.locator("#secret-done").click();

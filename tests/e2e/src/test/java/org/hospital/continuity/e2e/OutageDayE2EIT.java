@@ -150,9 +150,10 @@ class OutageDayE2EIT {
             addDepartment(departments, s.departmentName(), s.department(), s.areaName(), s.place());
         }
         addDepartment(departments, "信息科", "XXK", "其他业务", "A/3");
+        addDepartment(departments, "院长办公室", "YZB", "不在应急阶梯内", "A/5");
         shot(departments, "00-it-departments");
         assertThat(org.hospital.continuity.testsupport.ScreenWords.findings("/ops/departments", departments.innerText("body"),
-                java.util.Set.of("SFC", "SK", "YF", "XXK", "IT"))).isEmpty();
+                java.util.Set.of("SFC", "SK", "YF", "XXK", "YZB", "IT"))).isEmpty();
 
         Page people = departments;
         people.locator("#nav-people").click();
@@ -171,6 +172,7 @@ class OutageDayE2EIT {
         }
         addPerson(people, "信息科值班员", "XXK", "it-duty", "IT_DUTY");
         addPerson(people, "录入员戊", "XXK", "clerk-1", "DATA_ENTRY");
+        addPerson(people, "王院长", "YZB", "wang-yz", "LEADERSHIP");
         shot(people, "00-it-people-and-kiosk-codes");
         // the login names are what people type to sign in (登录名 it-duty): shown as they are
         java.util.Set<String> loginNames = new java.util.HashSet<>();
@@ -276,8 +278,15 @@ class OutageDayE2EIT {
 
     @Test
     @Order(3)
-    @DisplayName("EP-4 EP-5.2 the board shows the class, the evidence and the ladder of switch times")
+    @DisplayName("EP-2.1 EP-4 EP-5.2 HR-3 the leader signs in on the board for the first time (setting a password of their own); the board shows the class, the evidence and the ladder of switch times")
     void boardShowsClassEvidenceLadder() {
+        // the leadership group's first sign-in: the one-time password IT handed over, then a password of their own
+        Page leader = context().newPage();
+        leader.navigate(serverUrl + "/board");
+        signInOnServerPage(leader, "wang-yz");
+        leader.waitForSelector("#incident-class:has-text('一类故障')");
+        assertThat(leader.textContent("#incident-evidence")).contains("服务器不能正常工作");
+        shot(leader, "04-leader-board");
         board = ops.context().newPage();
         board.navigate(serverUrl + "/board");
         board.waitForSelector("#incident-class:has-text('一类故障')");
@@ -632,12 +641,27 @@ class OutageDayE2EIT {
                 .contains("登录名 " + username);
     }
 
+    /**
+     * Signs in on a server page. HR-3: whoever signs in with the one-time password the people page showed first sets a
+     * password of their own, on the same page, before anything else; it is kept for their later sign-ins.
+     */
     void signInOnServerPage(Page page, String username) {
         page.waitForSelector("#login-form");
         page.fill("#login-form input[name=username]", username);
         page.fill("#login-form input[name=password]", passwords.get(username));
         page.click("#login-button");
-        page.waitForSelector("#main:not(.login)");
+        page.waitForSelector("#main:not(.login), #password-form:visible");
+        if (page.isVisible("#password-form")) {
+            assertThat(page.textContent("#password-form h1")).contains("请设置您自己的密码");
+            shot(page, "00-first-sign-in-" + username);
+            String own = "Mine-" + Integer.toHexString(username.hashCode() | 0x10000000) + "-2026x";
+            page.keyboard().type(own);
+            page.keyboard().press("Tab");
+            page.keyboard().type(own);
+            page.keyboard().press("Enter");
+            page.waitForSelector("#main:not(.login)");
+            passwords.put(username, own);
+        }
     }
 
     static void shot(Page page, String name) {
