@@ -69,11 +69,22 @@
   // clock during a drill, and labelled so, as every other time of the board then is
   function engineWhen(iso) { return !iso ? '' : drilling() ? t('board.drillClock') + ' ' + when(iso) : when(iso); }
 
+  // EP-5.1: with no incident, the circumstances IT recorded as in force (holiday, patient volume …), in words
+  function renderCircumstances() {
+    fetch('/api/incidents/context', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (c) {
+        var box = $('circumstances'), list = (c && c.modifiers) || [];
+        box.hidden = !list.length;
+        box.textContent = list.length ? t('board.circumstances', { list: list.map(function (x) { return text(x.zh, x.en); }).join(zh ? '、' : ', ') }) : '';
+      }, function () {});
+  }
+
   function renderIncident(s) {
     var i = s.incident;
     $('no-incident').hidden = !!i;
     $('incident-body').hidden = !i;
-    if (!i) { return; }
+    if (!i) { renderCircumstances(); return; }
     var badge = $('incident-class');
     // after recovery — declared (the outage ended, departments still restarting) or closed — the class the incident
     // had, marked as recovered (never "ungraded")

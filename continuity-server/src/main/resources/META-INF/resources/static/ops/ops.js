@@ -236,11 +236,21 @@
         id: 'context-' + c.code.toLowerCase() }), ' ' + name(c)]));
     });
   })();
-  function renderContext(detail) {
+  function renderContext(detail, inForce) {
     var latest = null;
     ((detail && detail.timeline) || []).forEach(function (e) { if (e.kind === 'CONTEXT_CHANGED') { latest = e; } });
     var now = $('context-now');
-    if (!latest) { now.textContent = detail ? t('ops.context.none') : ''; return; }
+    if (!latest) {
+      // no incident, or none set during it: what is in force now (set on an ordinary day, it applies when a fault comes)
+      var codes0 = ((inForce && inForce.modifiers) || []).map(function (c) { return c.code; });
+      now.textContent = codes0.length ? t('ops.context.inForce', { list: inForce.modifiers.map(name).join('、') })
+        : detail ? t('ops.context.none') : t('ops.context.ordinary');
+      if (state.contextShown !== 'idle:' + codes0.join(',')) {
+        state.contextShown = 'idle:' + codes0.join(',');
+        Array.prototype.forEach.call(document.querySelectorAll('#context-choices input'), function (i) { i.checked = codes0.indexOf(i.value) >= 0; });
+      }
+      return;
+    }
     var codes = (latest.data && latest.data.modifiers) || [];
     now.textContent = codes.length ? t('ops.context.now', { list: codes.map(function (c) { return name(byCode(boot.modifiers, c)); }).join('、'),
       when: when(latest.at) }) : t('ops.context.cleared', { when: when(latest.at) });
@@ -308,8 +318,8 @@
         renderReports(r[3] || []);
         var more = [shown ? get('/api/incidents/' + shown.id + '/instructions') : Promise.resolve([]),
           shown ? get('/api/writeback/incidents/' + shown.id) : Promise.resolve(null),
-          current ? get('/api/incidents/' + current.id) : Promise.resolve(null)];
-        return Promise.all(more).then(function (x) { renderInstructions(x[0]); renderWriteBack(shown, x[1]); renderContext(x[2]); });
+          current ? get('/api/incidents/' + current.id) : Promise.resolve(null), get('/api/incidents/context')];
+        return Promise.all(more).then(function (x) { renderInstructions(x[0]); renderWriteBack(shown, x[1]); renderContext(x[2], x[3]); });
       })
       .then(function () { document.body.setAttribute('data-rendered', String(Date.now())); },
         function () { say(t('ops.error.other'), true); });

@@ -254,6 +254,7 @@ class DrillAndSystemsPagesBrowserTest {
     @DisplayName("EP-5.1 IT records the circumstances on the operations page from the keyboard; the plan's times are said to stay")
     void circumstancesOnTheOperationsPage() {
         incidents.useEngine();
+        settle(); // an ordinary day: no incident open
         Page page = page(TestAccounts.itDuty());
         page.navigate(base + "ops");
         assertThat(page.locator("#context-form legend")).hasText("当前情况（EP-5.1）");
@@ -268,11 +269,22 @@ class DrillAndSystemsPagesBrowserTest {
         assertThat(page.locator("#status")).containsText("计划时间不变");
         shot(page, "ops-context.png");
         OperationsPageBrowserTest.sweep(page, "/ops (circumstances)");
+        // with no incident open they are shown as in force, in words: on the operations page and on the board's idle view
+        page.reload();
+        assertThat(page.locator("#context-now")).containsText("当前生效的情况：节假日、人员外出");
+        assertThat(page.locator("#context-holiday")).isChecked();
+        Page board = context.newPage();
+        board.navigate(base + "board");
+        assertThat(board.locator("#circumstances")).hasText("当前生效的情况（EP-5.1）：节假日、人员外出。");
+        shot(board, "board-idle-circumstances.png");
+        OperationsPageBrowserTest.sweep(board, "/board (circumstances)");
+        board.close();
         // and cleared again, so other tests start from an ordinary day
         page.locator("#context-holiday").uncheck();
         page.locator("#context-staff_away").uncheck();
         page.locator("#context-submit").click();
         assertThat(page.locator("#status")).hasText("已登记：没有特殊情况。");
+        assertThat(page.locator("#context-now")).hasText("当前没有登记特殊情况。");
     }
 
     @Test
