@@ -4,7 +4,7 @@
 // audited there). Keyboard: Enter saves, Esc leaves an edit.
 (function () {
   'use strict';
-  var P = OpsPage, t = P.t, $ = P.$, el = P.el, clear = P.clear, zh = P.zh, boot = P.boot;
+  var P = OpsKit, t = P.t, $ = P.$, el = P.el, clear = P.clear, zh = P.zh, boot = P.boot;
   var state = { departments: [], people: [] };
 
   function areaName(d) {
