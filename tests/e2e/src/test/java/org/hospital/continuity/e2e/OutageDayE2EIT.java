@@ -179,6 +179,20 @@ class OutageDayE2EIT {
         passwords.keySet().forEach(u -> loginNames.addAll(List.of(u.split("[^A-Za-z]+"))));
         assertThat(org.hospital.continuity.testsupport.ScreenWords.findings("/ops/people", people.innerText("body"), loginNames)).isEmpty();
 
+        // EP-1.3: the administrator watches the backup storage with a probe on the systems page (its state in words)
+        people.locator("#nav-systems").click();
+        people.waitForSelector("#probe-form");
+        people.locator("#probe-name").fill("备份存储健康检查");
+        people.locator("#probe-component").selectOption(new SelectOption().setLabel("备份存储"));
+        people.locator("#probe-kind").selectOption(new SelectOption().setLabel("网页地址"));
+        people.locator("#probe-target").fill(serverUrl + "/q/health/live");
+        people.locator("#probe-interval").fill("3600");
+        people.locator("#probe-name").press("Enter");
+        people.waitForSelector("#status:has-text('已新增监测 备份存储健康检查。')");
+        Locator probe = people.locator("#probes tr[data-probe='备份存储健康检查']");
+        assertThat(probe.textContent()).contains("备份存储", "全院", "每 1小时00分 检查一次");
+        shot(people, "00-it-probe-added");
+
         for (Station s : STATIONS.values()) {
             kiosks.put(s.key(), AppProcess.start("day-kiosk-" + s.key(), root.resolve("offline-kiosk/target/quarkus-app/quarkus-run.jar"),
                     List.of("-Xmx256m"), Map.of("quarkus.http.port", "0", "continuity.data-dir", data.resolve("kiosk-" + s.key()).toString(),
