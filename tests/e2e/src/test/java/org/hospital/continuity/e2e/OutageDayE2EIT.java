@@ -542,6 +542,8 @@ class OutageDayE2EIT {
         wb.waitForSelector("#parcels tbody tr input.owner[value='录入员戊']");
         wb.waitForSelector("#queue-list li");
         assertThat(wb.locator("#queue-list li").count()).isEqualTo(1);
+        // the item names its department and kiosk in words, as entered on the departments and people pages
+        assertThat(wb.textContent("#queue-list li")).contains("门诊收费处", "门诊收费处工作站");
         shot(wb, "24-workbench-parcel");
         wb.locator("#queue-list li").first().click();
         wb.waitForSelector("#item:not([hidden])");
