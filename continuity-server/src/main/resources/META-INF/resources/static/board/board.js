@@ -206,7 +206,7 @@
     var due = $('status-due');
     var d = s.statusReportDue;
     due.className = 'due' + (d && d.overdue ? ' overdue' : '');
-    due.textContent = d ? (d.overdue ? t('board.status.overdue') : t('board.status.due') + ': ' + realWhen(d.dueAt)) : '';
+    due.textContent = d ? (d.overdue ? t('board.status.overdue') : t('board.status.due') + ': ' + engineWhen(d.dueAt)) : '';
     $('status-form').hidden = !(canWrite && s.incident && s.incident.open);
     var list = clear($('status-reports'));
     if (!(s.statusReports || []).length) { list.appendChild(el('li', { text: t('board.statusReports.none') })); }

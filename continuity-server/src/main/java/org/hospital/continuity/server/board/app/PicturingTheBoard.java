@@ -98,8 +98,10 @@ public class PicturingTheBoard {
                     Instant lastReport = statusReports.isEmpty() ? null : statusReports.get(statusReports.size() - 1).writtenAt();
                     BoardSnapshot.StatusReportDue due = null;
                     if (i.isOpen()) {
-                        Instant dueAt = StatusReport.nextDue(i.openedAt(), lastReport, settings.statusReportEvery());
-                        due = new BoardSnapshot.StatusReportDue(dueAt, !now.isBefore(dueAt));
+                        // on the engine's clock, as the incident's opening is (a drill's time during a drill, EP-9.4)
+                        Instant last = lastReport == null ? null : incidents.onEngineClock(lastReport);
+                        Instant dueAt = StatusReport.nextDue(i.openedAt(), last, settings.statusReportEvery());
+                        due = new BoardSnapshot.StatusReportDue(dueAt, !engineNow.isBefore(dueAt));
                     }
                     return new BoardSnapshot(now, incident(i, engineNow), i.departments(), teams(assignments),
                             openReports(t.getItem1(), i), t.getItem7(), t.getItem8(),
