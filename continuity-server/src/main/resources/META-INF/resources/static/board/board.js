@@ -84,7 +84,9 @@
     var i = s.incident;
     $('no-incident').hidden = !!i;
     $('incident-body').hidden = !i;
-    if (!i) { renderCircumstances(); return; }
+    // no incident open (none yet, or the last one is over): the circumstances in force; an open one has them on its timeline
+    if (!i || !i.open) { renderCircumstances(); } else { $('circumstances').hidden = true; }
+    if (!i) { return; }
     var badge = $('incident-class');
     // after recovery — declared (the outage ended, departments still restarting) or closed — the class the incident
     // had, marked as recovered (never "ungraded")
