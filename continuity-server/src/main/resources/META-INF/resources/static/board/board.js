@@ -65,11 +65,27 @@
   }
   // (a department's mode and its acknowledgement are both stamped in real time when a person acknowledges at a kiosk)
   function realWhen(iso) { return !iso ? '' : drilling() ? t('board.drillClock') + ' ' + when(onDrillClock(iso)) : when(iso); }
+  // a time of the engine (the timeline, the ladder's due times, the incident's opening and recovery): already on the drill's
+  // clock during a drill, and labelled so, as every other time of the board then is
+  function engineWhen(iso) { return !iso ? '' : drilling() ? t('board.drillClock') + ' ' + when(iso) : when(iso); }
+
+  // EP-5.1: with no incident, the circumstances IT recorded as in force (holiday, patient volume …), in words
+  function renderCircumstances() {
+    fetch('/api/incidents/context', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (c) {
+        var box = $('circumstances'), list = (c && c.modifiers) || [];
+        box.hidden = !list.length;
+        box.textContent = list.length ? t('board.circumstances', { list: list.map(function (x) { return text(x.zh, x.en); }).join(zh ? '、' : ', ') }) : '';
+      }, function () {});
+  }
 
   function renderIncident(s) {
     var i = s.incident;
     $('no-incident').hidden = !!i;
     $('incident-body').hidden = !i;
+    // no incident open (none yet, or the last one is over): the circumstances in force; an open one has them on its timeline
+    if (!i || !i.open) { renderCircumstances(); } else { $('circumstances').hidden = true; }
     if (!i) { return; }
     var badge = $('incident-class');
     // after recovery — declared (the outage ended, departments still restarting) or closed — the class the incident
@@ -81,9 +97,9 @@
     badge.textContent = shown ? t('class.' + shown) + (recovered ? ' · ' + t('board.recovered') : '') : t('board.class.none');
     badge.setAttribute('data-class', i.faultClass || '');
     $('incident-scope').textContent = i.scope ? t('scope.' + i.scope) : '—';
-    $('incident-opened').textContent = when(i.openedAt);
+    $('incident-opened').textContent = engineWhen(i.openedAt);
     $('incident-closed-wrap').hidden = !i.closedAt;
-    $('incident-closed').textContent = when(i.closedAt);
+    $('incident-closed').textContent = engineWhen(i.closedAt);
     $('report-link').href = '/board/incidents/' + i.id + '/report' + (zh ? '' : '?lang=en');
     var ev = clear($('incident-evidence'));
     (i.evidence || []).forEach(function (e) {
@@ -108,7 +124,7 @@
       var first = (o.evidence || [])[0];
       list.appendChild(el('li', { 'class': 'open-incident' + (o.shown ? ' shown' : ''), 'data-number': String(o.number) }, [
         el('b', { text: t('board.incident.number', { n: o.number }) }), ' ', badge, ' ',
-        el('span', { text: (o.scope ? t('scope.' + o.scope) : '—') + (where ? ' · ' + where : '') + ' · ' + t('board.opened') + ' ' + when(o.openedAt) }),
+        el('span', { text: (o.scope ? t('scope.' + o.scope) : '—') + (where ? ' · ' + where : '') + ' · ' + t('board.opened') + ' ' + engineWhen(o.openedAt) }),
         first ? el('div', { 'class': 'muted', text: text(first.zh, first.en) }) : null,
         el('a', { href: '/board/incidents/' + o.id + '/report' + (zh ? '' : '?lang=en'), text: t('board.report.open') })
       ]));
@@ -123,7 +139,7 @@
       // recovered: no countdown any more; when it ended, how long it lasted, and where back-entry stands (EP-6.8, EP-8.4)
       var r = s.reconciliation;
       list.appendChild(el('li', { 'class': 'recovered', id: 'threshold-recovered' }, [
-        el('div', { 'class': 't-state', text: t('board.recovered') + ' ' + when(i.outageEndedAt || i.closedAt) }),
+        el('div', { 'class': 't-state', text: t('board.recovered') + ' ' + engineWhen(i.outageEndedAt || i.closedAt) }),
         el('div', { text: t('board.recovered.lasted', { time: span(i.elapsedSeconds) }) }),
         el('div', { 'class': 'clause', text: r && r.available ? (r.total ? t('board.recovered.backEntry', { done: r.done, total: r.total })
           : t('board.reconciliation.nothingYet'))
@@ -138,7 +154,7 @@
       list.appendChild(el('li', { 'class': passed ? 'passed' : '', id: 'threshold-' + th.clause, 'data-passed': String(passed) }, [
         el('div', { 'class': 't-state', text: passed ? t('threshold.passed') : t('threshold.remaining') + ' ' + span(remaining) }),
         el('div', { text: t('threshold.' + th.clause) }),
-        el('div', { 'class': 'clause', text: th.clause + ' · ' + t('threshold.due') + ' ' + when(th.dueAt) })
+        el('div', { 'class': 'clause', text: th.clause + ' · ' + t('threshold.due') + ' ' + engineWhen(th.dueAt) })
       ]));
     });
   }
@@ -192,13 +208,13 @@
     var due = $('status-due');
     var d = s.statusReportDue;
     due.className = 'due' + (d && d.overdue ? ' overdue' : '');
-    due.textContent = d ? (d.overdue ? t('board.status.overdue') : t('board.status.due') + ': ' + when(d.dueAt)) : '';
+    due.textContent = d ? (d.overdue ? t('board.status.overdue') : t('board.status.due') + ': ' + engineWhen(d.dueAt)) : '';
     $('status-form').hidden = !(canWrite && s.incident && s.incident.open);
     var list = clear($('status-reports'));
     if (!(s.statusReports || []).length) { list.appendChild(el('li', { text: t('board.statusReports.none') })); }
     (s.statusReports || []).forEach(function (r) {
       list.appendChild(el('li', null, [
-        el('div', { 'class': 'who', text: when(r.writtenAt) + ' · ' + r.author }),
+        el('div', { 'class': 'who', text: realWhen(r.writtenAt) + ' · ' + r.author }),
         el('div', null, [el('b', { text: t('board.status.conditions') + ': ' }), r.conditions]),
         el('div', null, [el('b', { text: t('board.status.actions') + ': ' }), r.actions]),
         r.needs ? el('div', null, [el('b', { text: t('board.status.needs') + ': ' }), r.needs]) : null
@@ -216,7 +232,7 @@
     if (!n.waiting.length) { list.appendChild(el('li', { text: t('board.notifications.none') })); }
     n.waiting.forEach(function (w) {
       list.appendChild(el('li', { 'data-kind': w.kind, 'data-audience': w.audience }, [text(w.audienceZh, w.audienceEn) + ' · '
-        + text(w.kindZh, w.kindEn) + ' · ' + t('board.notifications.round', { round: w.round }) + ' · ' + when(w.createdAt)]));
+        + text(w.kindZh, w.kindEn) + ' · ' + t('board.notifications.round', { round: w.round }) + ' · ' + realWhen(w.createdAt)]));
     });
   }
 
@@ -224,7 +240,7 @@
     var list = clear($('fault-reports'));
     if (!(s.openFaultReports || []).length) { list.appendChild(el('li', { text: t('board.faultReports.none') })); }
     (s.openFaultReports || []).forEach(function (f) {
-      list.appendChild(el('li', null, [when(f.filedAt) + ' · ' + f.location + (f.terminal ? ' (' + f.terminal + ')' : '') + ' · ' + f.symptom]));
+      list.appendChild(el('li', null, [realWhen(f.filedAt) + ' · ' + f.location + (f.terminal ? ' (' + f.terminal + ')' : '') + ' · ' + f.symptom]));
     });
   }
 
@@ -271,7 +287,7 @@
     var held = !!r.hisUnreachableSince;
     if (held) {
       box.appendChild(el('p', { id: 'his-unreachable', 'class': 'due overdue', text: t('board.reconciliation.hisDown',
-        { when: when(r.hisUnreachableSince), error: text(r.hisErrorZh, r.hisErrorEn) }) }));
+        { when: realWhen(r.hisUnreachableSince), error: text(r.hisErrorZh, r.hisErrorEn) }) }));
     }
     box.appendChild(el('p', { id: 'reconciliation-written', 'data-written': String(r.writtenBack), text: t('board.reconciliation.written', { n: r.writtenBack }) }));
     function deadline(id, label, done, total, due, finished, late, left) {
@@ -311,7 +327,7 @@
   function renderTimeline(s) {
     var list = clear($('timeline'));
     (s.timeline || []).slice().reverse().forEach(function (e) {
-      list.appendChild(el('li', { 'data-kind': e.kind }, [el('time', { text: when(e.at) }), text(e.zh, e.en),
+      list.appendChild(el('li', { 'data-kind': e.kind }, [el('time', { text: engineWhen(e.at) }), text(e.zh, e.en),
         e.clause ? el('span', { 'class': 'clause', text: e.clause }) : null]));
     });
   }
@@ -319,7 +335,7 @@
   function render(s) {
     state.snapshot = s;
     state.receivedAt = Date.now();
-    $('updated').textContent = when(s.now);
+    $('updated').textContent = drilling() ? realWhen(s.now) : when(s.now);
     renderIncident(s); renderOpenIncidents(s); renderThresholds(s); renderElapsed(); renderDepartments(s); renderTeams(s); renderStatus(s);
     renderNotifications(s); renderFaults(s); renderKiosks(s); renderReconciliation(s);
     renderTimeline(s);

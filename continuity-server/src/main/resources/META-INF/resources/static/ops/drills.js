@@ -105,7 +105,7 @@
       renderCurrent();
       renderHistory(r[1] || []);
       document.body.setAttribute('data-rendered', String(Date.now()));
-    }, function () { K.say(t('opsx.error.other'), true); });
+    }, function () { K.say(t('error.other'), true); });
   }
 
   K.get('/api/drills/scenarios').then(function (list) { state.scenarios = list || []; renderScenarios(); }, function () {});

@@ -2,88 +2,11 @@
 // No framework, nothing from the internet. Codes are sent; names in the page's language are shown.
 (function () {
   'use strict';
-  var boot = JSON.parse(document.getElementById('boot').textContent);
-  var m = boot.m, zh = boot.lang !== 'en';
+  var K = window.OpsKit, boot = K.boot, zh = K.zh;
+  var t = K.t, $ = K.$, el = K.el, clear = K.clear, name = K.name, byCode = K.byCode, when = K.when, instantOf = K.instantOf,
+    span = K.span, say = K.say, call = K.call, get = K.get;
   var state = { incident: null, reports: [] };
-
-  function t(key, vars) {
-    var s = m[key] || key;
-    if (vars) { Object.keys(vars).forEach(function (k) { s = s.split('{' + k + '}').join(vars[k]); }); }
-    return s;
-  }
-  function $(id) { return document.getElementById(id); }
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    if (attrs) { Object.keys(attrs).forEach(function (k) {
-      if (k === 'text') { e.textContent = attrs[k]; } else if (k === 'class') { e.className = attrs[k]; } else { e.setAttribute(k, attrs[k]); }
-    }); }
-    (children || []).forEach(function (c) { if (c) { e.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); } });
-    return e;
-  }
-  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } return node; }
-  function name(c) { return c ? (zh ? c.zh : (c.en || c.zh)) : ''; }
-  function byCode(list, code) { for (var k = 0; k < list.length; k++) { if (list[k].code === code) { return list[k]; } } return null; }
   function party(code) { return boot.parties[code] ? name(boot.parties[code]) : code; }
-
-  // times in the hospital's one zone (server config)
-  var fmt = new Intl.DateTimeFormat('en-GB', { timeZone: boot.zone, year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  function parts(date) { var p = {}; fmt.formatToParts(date).forEach(function (x) { p[x.type] = x.value; }); return p; }
-  function when(iso) {
-    if (!iso) { return ''; }
-    var p = parts(new Date(iso));
-    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
-  }
-  // a datetime-local value read as hospital time, as an instant
-  function instantOf(local) {
-    if (!local) { return null; }
-    var guess = Date.parse(local + ':00Z');
-    var p = parts(new Date(guess));
-    var shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
-    return new Date(guess - (shown - guess)).toISOString();
-  }
-  function span(ms) {
-    var s = Math.round(ms / 1000);
-    if (s < 60) { return zh ? s + '秒' : s + ' s'; }
-    var h = Math.floor(s / 3600), mi = Math.floor((s % 3600) / 60);
-    if (zh) { return h ? h + '小时' + (mi < 10 ? '0' : '') + mi + '分' : mi + '分钟'; }
-    return (h ? h + ' h ' : '') + mi + ' min';
-  }
-
-  function say(message, bad) {
-    var s = $('status');
-    s.className = 'ops-status' + (bad ? ' bad' : '');
-    s.textContent = message;
-  }
-
-  // a refusal in words: never the server's English detail or a code
-  function refusal(status, problem) {
-    if (status === 409) { return t('ops.error.409.plain') + (problem && problem.rule ? ' ' + t('ops.rule') + ' ' + problem.rule : ''); }
-    if (status === 401 || status === 403 || status === 404 || status === 422) { return t('ops.error.' + status); }
-    return t('ops.error.other');
-  }
-
-  function call(method, url, body, form) {
-    var out = form ? form.querySelector('.form-error') : null;
-    if (out) { out.textContent = ''; }
-    var init = { method: method, credentials: 'same-origin', headers: { 'Accept': 'application/json' } };
-    if (body !== undefined) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
-    return fetch(url, init).then(function (r) {
-      if (!r.ok) {
-        return r.json().then(function (p) { return p; }, function () { return null; }).then(function (p) {
-          var text = t('ops.error') + '：' + refusal(r.status, p);
-          if (out) { out.textContent = text; }
-          say(text, true);
-          var e = new Error('refused'); e.status = r.status; throw e;
-        });
-      }
-      return r.status === 204 ? null : r.json();
-    });
-  }
-  function get(url) {
-    return fetch(url, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-      .then(function (r) { if (r.status === 404) { return null; } if (!r.ok) { throw new Error(String(r.status)); } return r.json(); });
-  }
 
   // ---- choices ----
   function fill(select, list, withEmpty) {
@@ -95,7 +18,6 @@
   fill($('file-area'), boot.departments, true);
   fill($('manual-department'), boot.departments, true);
   fill($('file-symptom-code'), boot.symptoms, true);
-  $('me').textContent = boot.me || '';
 
   // ---- the incident, departments and instructions ----
   function renderIncident(i) {
@@ -236,11 +158,21 @@
         id: 'context-' + c.code.toLowerCase() }), ' ' + name(c)]));
     });
   })();
-  function renderContext(detail) {
+  function renderContext(detail, inForce) {
     var latest = null;
     ((detail && detail.timeline) || []).forEach(function (e) { if (e.kind === 'CONTEXT_CHANGED') { latest = e; } });
     var now = $('context-now');
-    if (!latest) { now.textContent = detail ? t('ops.context.none') : ''; return; }
+    if (!latest) {
+      // no incident, or none set during it: what is in force now (set on an ordinary day, it applies when a fault comes)
+      var codes0 = ((inForce && inForce.modifiers) || []).map(function (c) { return c.code; });
+      now.textContent = codes0.length ? t('ops.context.inForce', { list: inForce.modifiers.map(name).join('、') })
+        : detail ? t('ops.context.none') : t('ops.context.ordinary');
+      if (state.contextShown !== 'idle:' + codes0.join(',')) {
+        state.contextShown = 'idle:' + codes0.join(',');
+        Array.prototype.forEach.call(document.querySelectorAll('#context-choices input'), function (i) { i.checked = codes0.indexOf(i.value) >= 0; });
+      }
+      return;
+    }
     var codes = (latest.data && latest.data.modifiers) || [];
     now.textContent = codes.length ? t('ops.context.now', { list: codes.map(function (c) { return name(byCode(boot.modifiers, c)); }).join('、'),
       when: when(latest.at) }) : t('ops.context.cleared', { when: when(latest.at) });
@@ -308,11 +240,11 @@
         renderReports(r[3] || []);
         var more = [shown ? get('/api/incidents/' + shown.id + '/instructions') : Promise.resolve([]),
           shown ? get('/api/writeback/incidents/' + shown.id) : Promise.resolve(null),
-          current ? get('/api/incidents/' + current.id) : Promise.resolve(null)];
-        return Promise.all(more).then(function (x) { renderInstructions(x[0]); renderWriteBack(shown, x[1]); renderContext(x[2]); });
+          current ? get('/api/incidents/' + current.id) : Promise.resolve(null), get('/api/incidents/context')];
+        return Promise.all(more).then(function (x) { renderInstructions(x[0]); renderWriteBack(shown, x[1]); renderContext(x[2], x[3]); });
       })
       .then(function () { document.body.setAttribute('data-rendered', String(Date.now())); },
-        function () { say(t('ops.error.other'), true); });
+        function () { say(t('error.other'), true); });
   }
 
   refresh();

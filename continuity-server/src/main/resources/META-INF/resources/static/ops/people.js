@@ -3,7 +3,7 @@
 // owning feature's JSON API (/api/people, /api/accounts, /api/admin/kiosks), role-checked and audited there.
 (function () {
   'use strict';
-  var P = OpsPage, t = P.t, $ = P.$, el = P.el, clear = P.clear;
+  var P = OpsKit, t = P.t, $ = P.$, el = P.el, clear = P.clear;
   var state = { people: [], departments: [], accounts: [], kiosks: [], editing: null };
 
   function departmentName(code) {

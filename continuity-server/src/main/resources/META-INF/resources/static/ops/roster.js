@@ -3,7 +3,7 @@
 // the directory's JSON API (/api/roster, /api/people), role-checked and audited there.
 (function () {
   'use strict';
-  var P = OpsPage, t = P.t, $ = P.$, el = P.el, clear = P.clear;
+  var P = OpsKit, t = P.t, $ = P.$, el = P.el, clear = P.clear;
   var POSTS = ['SYSTEM_MAINTENANCE', 'DATA_OPERATIONS', 'NETWORK_SECURITY', 'APPLICATION_DEVELOPMENT', 'EMERGENCY_SUPPORT'];
   // HR-15: each kind's window in hospital time; a night ends the next morning
   var KINDS = { WEEKDAY_DAY: ['08:00', '17:00'], NIGHT: ['18:00', '08:00'], HOLIDAY_DAY: ['08:00', '20:00'], HOLIDAY_NIGHT: ['20:00', '08:00'] };

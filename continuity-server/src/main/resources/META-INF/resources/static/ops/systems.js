@@ -149,7 +149,7 @@
       renderProbes(r[0]);
       renderRestore(r[1]);
       document.body.setAttribute('data-rendered', String(Date.now()));
-    }, function () { K.say(t('opsx.error.other'), true); });
+    }, function () { K.say(t('error.other'), true); });
   }
 
   fillComponents();

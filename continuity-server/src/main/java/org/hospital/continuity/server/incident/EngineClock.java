@@ -12,4 +12,12 @@ public interface EngineClock extends InstantSource {
     default int rate() {
         return 1;
     }
+
+    /**
+     * A real instant (a person's action, a notice sent) on this clock: itself in real time; during a drill the drill
+     * time it happened at, so that a drill's pages never mix the two clocks (EP-9.4).
+     */
+    default java.time.Instant onThisClock(java.time.Instant real) {
+        return real;
+    }
 }

@@ -106,4 +106,44 @@ class OneTimePasswordTest {
         as(it).when().post("/api/accounts/" + adminId + "/one-time-password").then().statusCode(403);
         assertThat(login(TestAccounts.ADMIN_USER, TestAccounts.ADMIN_PASSWORD)).isEqualTo(200);
     }
+
+    @Test
+    @DisplayName("HR-3 a session opened with a one-time password may only set a password of its own: everything else is 403 until then")
+    void aOneTimePasswordMustBeReplacedBeforeAnythingElse() {
+        String personId = newPerson("领导 孙四");
+        String once = asAdmin().contentType(ContentType.JSON).body(Map.of("username", "leader-sun4", "personId", personId))
+                .when().post("/api/accounts/issue").then().statusCode(201).extract().path("oneTimePassword");
+        var signIn = given().contentType(ContentType.JSON).body(Map.of("username", "leader-sun4", "password", once))
+                .when().post("/api/auth/login").then().statusCode(200).body("mustChangePassword", equalTo(true)).extract();
+        String session = signIn.path("token");
+        as(session).when().get("/api/auth/me").then().statusCode(200).body("mustChangePassword", equalTo(true));
+        for (String path : List.of("/api/incidents", "/api/people", "/api/departments", "/api/modes")) {
+            as(session).when().get(path).then().statusCode(403);
+        }
+        // refusals in words, nothing changed: a weak one, the same one, a wrong current one
+        as(session).contentType(ContentType.JSON).body(Map.of("password", once, "newPassword", "short1"))
+                .when().post("/api/auth/password").then().statusCode(422).body("type", org.hamcrest.Matchers.endsWith("weak-password"));
+        as(session).contentType(ContentType.JSON).body(Map.of("password", once, "newPassword", once))
+                .when().post("/api/auth/password").then().statusCode(422).body("type", org.hamcrest.Matchers.endsWith("same-password"));
+        as(session).contentType(ContentType.JSON).body(Map.of("password", "not-the-password-1", "newPassword", "Sun-Lingdao-2026"))
+                .when().post("/api/auth/password").then().statusCode(403)
+                .body("type", org.hamcrest.Matchers.endsWith("wrong-current-password"));
+        as(session).when().get("/api/auth/me").then().statusCode(200).body("mustChangePassword", equalTo(true));
+
+        String fresh = as(session).contentType(ContentType.JSON).body(Map.of("password", once, "newPassword", "Sun-Lingdao-2026"))
+                .when().post("/api/auth/password").then().statusCode(200).body("mustChangePassword", equalTo(false))
+                .extract().path("token");
+        // the one-time session ended with the change; the new one reads as a leader does
+        as(session).when().get("/api/auth/me").then().statusCode(401);
+        as(fresh).when().get("/api/incidents").then().statusCode(200);
+        as(fresh).when().get("/api/auth/me").then().statusCode(200).body("mustChangePassword", equalTo(false));
+        assertThat(login("leader-sun4", once)).isEqualTo(401);
+        assertThat(login("leader-sun4", "Sun-Lingdao-2026")).isEqualTo(200);
+        // a password an administrator sets is not one-time (kept for the API's callers)
+        String id = asAdmin().when().get("/api/accounts").then().extract().path("find { it.username == 'leader-sun4' }.id");
+        asAdmin().contentType(ContentType.JSON).body(Map.of("password", "Sun-Lingdao-2027")).when().post("/api/accounts/" + id + "/password")
+                .then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("username", "leader-sun4", "password", "Sun-Lingdao-2027"))
+                .when().post("/api/auth/login").then().statusCode(200).body("mustChangePassword", equalTo(false));
+    }
 }

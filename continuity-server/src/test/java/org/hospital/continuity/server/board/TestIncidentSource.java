@@ -98,6 +98,11 @@ public class TestIncidentSource implements IncidentSource {
     }
 
     @Override
+    public java.time.Instant onEngineClock(java.time.Instant realInstant) {
+        return override ? realInstant : real.onEngineClock(realInstant);
+    }
+
+    @Override
     public int engineRate() {
         return override ? 1 : real.engineRate();
     }

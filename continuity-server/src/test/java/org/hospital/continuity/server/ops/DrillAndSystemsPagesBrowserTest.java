@@ -54,6 +54,8 @@ class DrillAndSystemsPagesBrowserTest {
     TestClock clock;
     @Inject
     RunningTheIncidentEngine engine;
+    @Inject
+    org.hospital.continuity.server.drill.app.RunningDrills drills;
 
     @TestHTTPResource("/")
     URL base;
@@ -252,6 +254,7 @@ class DrillAndSystemsPagesBrowserTest {
     @DisplayName("EP-5.1 IT records the circumstances on the operations page from the keyboard; the plan's times are said to stay")
     void circumstancesOnTheOperationsPage() {
         incidents.useEngine();
+        settle(); // an ordinary day: no incident open
         Page page = page(TestAccounts.itDuty());
         page.navigate(base + "ops");
         assertThat(page.locator("#context-form legend")).hasText("当前情况（EP-5.1）");
@@ -266,10 +269,68 @@ class DrillAndSystemsPagesBrowserTest {
         assertThat(page.locator("#status")).containsText("计划时间不变");
         shot(page, "ops-context.png");
         OperationsPageBrowserTest.sweep(page, "/ops (circumstances)");
+        // with no incident open they are shown as in force, in words: on the operations page and on the board's idle view
+        page.reload();
+        assertThat(page.locator("#context-now")).containsText("当前生效的情况：节假日、人员外出");
+        assertThat(page.locator("#context-holiday")).isChecked();
+        Page board = context.newPage();
+        board.navigate(base + "board");
+        assertThat(board.locator("#circumstances")).hasText("当前生效的情况（EP-5.1）：节假日、人员外出。");
+        shot(board, "board-idle-circumstances.png");
+        OperationsPageBrowserTest.sweep(board, "/board (circumstances)");
+        board.close();
         // and cleared again, so other tests start from an ordinary day
         page.locator("#context-holiday").uncheck();
         page.locator("#context-staff_away").uncheck();
         page.locator("#context-submit").click();
         assertThat(page.locator("#status")).hasText("已登记：没有特殊情况。");
+        assertThat(page.locator("#context-now")).hasText("当前没有登记特殊情况。");
+    }
+
+    @Test
+    @DisplayName("EP-5.2, EP-9.4 during a drill at 60x every time on the board is drill time: the 30-minute card's due time is the "
+            + "timeline's step time, and a status report written after the step follows it on the timeline")
+    void theBoardRunsOnTheDrillClock() {
+        incidents.useEngine();
+        settle();
+        String it = TestAccounts.itDuty();
+        String drill = as(it).contentType(ContentType.JSON).body(Map.of("scenario", "whole-network-7h", "factor", 60))
+                .when().post("/api/drills").then().statusCode(201).extract().path("id");
+        try {
+            for (int k = 0; k < 5; k++) {
+                drills.playDue().await().atMost(Duration.ofSeconds(30));
+            }
+            String incident = as(it).when().get("/api/incidents/current").then().statusCode(200).extract().path("id");
+            // 30 real seconds are 30 drill minutes: the front desk's step (EP-5.2.1) is reached
+            clock.advance(Duration.ofSeconds(30));
+            engine.tick().await().atMost(Duration.ofSeconds(30));
+            // two real seconds later (two drill minutes) IT writes a status report: real time, put on the drill's clock
+            clock.advance(Duration.ofSeconds(2));
+            as(it).contentType(ContentType.JSON).body(Map.of("conditions", "演练：全院网络中断", "actions", "前台已转手工"))
+                    .when().post("/api/board/incidents/" + incident + "/status-reports").then().statusCode(200);
+
+            Page board = page(it);
+            board.navigate(base + "board");
+            assertThat(board.locator("#drill-time")).isVisible();
+            Locator step = board.locator("#timeline li[data-kind=LADDER_STEP_REACHED]", new Page.LocatorOptions().setHasText("EP-5.2.1"));
+            assertThat(step).hasCount(1);
+            String stepTime = step.locator("time").textContent();
+            assertThat(stepTime).startsWith("演练时间 ");
+            assertThat(board.locator("#threshold-EP-5\\.2\\.1 .clause")).hasText("EP-5.2.1 · 到期 " + stepTime);
+            assertThat(board.locator("#incident-opened")).containsText("演练时间 ");
+            // the timeline reads newest first: the status report, written after the step, stands above it
+            List<?> shown = (List<?>) board.locator("#timeline li").evaluateAll("l => l.map(e => e.getAttribute('data-kind'))");
+            List<String> kinds = shown.stream().map(String::valueOf).toList();
+            assertThat(kinds.indexOf("STATUS_REPORT")).as("%s", kinds).isBetween(0, kinds.indexOf("LADDER_STEP_REACHED"));
+            for (String time : board.locator("#timeline li time").allTextContents()) {
+                assertThat(time).startsWith("演练时间 ");
+            }
+            assertThat(board.locator("#status-reports .who").first()).containsText("演练时间 ");
+            shot(board, "board-drill-clock.png");
+            OperationsPageBrowserTest.sweep(board, "/board (drill)");
+        } finally {
+            as(it).contentType(ContentType.JSON).body(Map.of("reason", "测试结束")).when().post("/api/drills/" + drill + "/stop");
+            settle();
+        }
     }
 }

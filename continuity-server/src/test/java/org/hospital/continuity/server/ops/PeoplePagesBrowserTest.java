@@ -199,10 +199,28 @@ class PeoplePagesBrowserTest {
         leader.locator("input[name=username]").fill("wang-yz");
         leader.locator("input[name=password]").fill(first);
         leader.locator("input[name=password]").press("Enter");
+        // HR-3: with the one-time password the leader first sets a password of their own, on the same page, in Chinese
+        assertThat(leader.locator("#password-form")).isVisible();
+        assertThat(leader.locator("#password-form h1")).hasText("请设置您自己的密码");
+        assertThat(leader.locator("#password-who")).hasText("王院长");
+        assertThat(leader.locator("#new-password")).isFocused();
+        shot(leader, "people-02a-leader-sets-own-password.png");
+        String own = "Wang-Yuanzhang-2026";
+        leader.keyboard().type(own);
+        leader.keyboard().press("Tab");
+        leader.keyboard().type("Wang-Yuanzhang-2027");
+        leader.keyboard().press("Enter");
+        assertThat(leader.locator("#password-error")).hasText("两次输入的新密码不一样，请重新输入。");
+        leader.keyboard().type(own);
+        leader.keyboard().press("Enter");
+        // the page carries on signed in: the board (the sign-in page and its two headings are gone)
+        assertThat(leader.locator("#login-form")).hasCount(0, new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions()
+                .setTimeout(15_000));
         assertThat(leader.locator("h1")).containsText("应急领导组故障看板");
-        assertThat(leader.locator("#login-form")).hasCount(0);
         shot(leader, "people-02-leader-first-sign-in.png");
         leader.context().close();
+        // the one-time password is spent; the leader's own signs in
+        assertThat(login("wang-yz", first)).isEqualTo(401);
 
         // roles changed on the page
         row.locator("button.edit-roles").click();
@@ -215,10 +233,10 @@ class PeoplePagesBrowserTest {
         // disabled: the account no longer signs in; enabled again
         row.locator("button.disable").click();
         assertThat(row).containsText("登录名 wang-yz · 已停用");
-        assertThat(login("wang-yz", first)).isNotEqualTo(200);
+        assertThat(login("wang-yz", own)).isNotEqualTo(200);
         row.locator("button.enable").click();
         assertThat(row).containsText("登录名 wang-yz · 可以登录");
-        assertThat(login("wang-yz", first)).isEqualTo(200);
+        assertThat(login("wang-yz", own)).isEqualTo(200);
 
         // a reset: a new one-time password, shown once; the old one stops working
         page.onceDialog(d -> d.accept());
@@ -229,6 +247,7 @@ class PeoplePagesBrowserTest {
         String second = page.locator("#secret-value").textContent();
         assertThat(second).matches("[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}").isNotEqualTo(first);
         assertThat(login("wang-yz", first)).isEqualTo(401);
+        assertThat(login("wang-yz", own)).as("a reset replaces the leader's own password too").isEqualTo(401);
         assertThat(login("wang-yz", second)).isEqualTo(200);
         shot(page, "people-03-password-reset.png");
         page.locator("#secret-done").click();
@@ -382,5 +401,70 @@ class PeoplePagesBrowserTest {
         // the notification feature asks the board for the team by directory person id: she is among the recipients
         // of every notice to the rush-entry team (delivery by mail to a team member: PlaybookStepNotificationsTest)
         assertThat(teamMembers.ofTeam("RUSH_ENTRY_TEAM").await().atMost(Duration.ofSeconds(10))).contains(clerk);
+    }
+
+    @Test
+    @DisplayName("EP-2, EP-4.1, EP-5.2 an IT administrator adds a ward with its kind and place and corrects it on the departments page; "
+            + "IT on duty reads the list only; a code used twice is refused in words")
+    void departmentsOnThePage() {
+        // IT on duty reads the departments in words, without the form
+        Page duty = as(TestAccounts.itDuty());
+        duty.navigate(base + "ops/departments");
+        assertThat(duty.locator("h1")).hasText("科室与病区");
+        assertThat(duty.locator("#departments")).containsText("信息科");
+        assertThat(duty.locator("#dept-form-card")).isHidden();
+        assertThat(duty.locator("#nav-people")).hasText("人员与账号");
+        // a cashier gets the sign-in form with the reason, not the list
+        Page cashier = as(TestAccounts.cashier());
+        cashier.navigate(base + "ops/departments");
+        assertThat(cashier.locator("body")).containsText("仅供信息科使用");
+        assertThat(cashier.locator("#departments")).hasCount(0);
+
+        Page page = as(TestAccounts.admin());
+        page.navigate(base + "ops/departments");
+        assertThat(page.locator("#dept-form-card")).isVisible();
+        // the keyboard alone: an empty form is refused in words, nothing is sent
+        page.locator("#dept-name").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#dept-form .form-error")).hasText("操作未完成：请填写科室名称。");
+        page.keyboard().type("心内二病区");
+        page.keyboard().press("Tab");
+        page.keyboard().type("xn2-p");
+        page.locator("#dept-area").selectOption(new SelectOption().setLabel("护士工作站"));
+        page.locator("#dept-place").fill("C/7/7B");
+        page.locator("#dept-place").press("Enter");
+        assertThat(page.locator("#status")).hasText("已新增科室心内二病区。");
+        Locator row = page.locator("#departments tr[data-code=XN2-P]");
+        assertThat(row).containsText("心内二病区");
+        assertThat(row).containsText("护士工作站");
+        assertThat(row).containsText("C楼 7层 7B");
+        assertThat(row).containsText("0人");
+        shot(page, "departments-01-ward-added.png");
+        sweep(page, "/ops/departments");
+
+        // the same code again: refused in words, nothing stored twice
+        page.locator("#dept-name").fill("心内二病区（重复）");
+        page.locator("#dept-code").fill("XN2-P");
+        page.locator("#dept-code").press("Enter");
+        assertThat(page.locator("#dept-form .form-error")).containsText("这个科室代码已经登记过了");
+        assertThat(page.locator("#departments tr[data-code=XN2-P]")).hasCount(1);
+        page.locator("#dept-name").fill("");
+        page.locator("#dept-code").fill("");
+
+        // corrected: the ward moved one floor down; the code stays, the page and the API follow
+        row.locator("button[data-action=edit]").click();
+        assertThat(page.locator("#dept-name")).isFocused();
+        assertThat(page.locator("#dept-code")).hasAttribute("readonly", "");
+        page.locator("#dept-place").fill("C/6");
+        page.locator("#dept-place").press("Enter");
+        assertThat(page.locator("#status")).hasText("已保存心内二病区的修改。");
+        assertThat(page.locator("#departments tr[data-code=XN2-P]")).containsText("C楼 6层");
+        Map<?, ?> stored = asAdmin().when().get("/api/departments").then().statusCode(200).extract().jsonPath()
+                .<Map<?, ?>>getList("findAll { it.code == 'XN2-P' }").get(0);
+        assertThat(stored.get("place")).isEqualTo("C/6");
+        assertThat(stored.get("area")).isEqualTo("NURSE_STATION");
+        assertThat(stored.get("nameZh")).isEqualTo("心内二病区");
+        shot(page, "departments-02-ward-corrected.png");
+        sweep(page, "/ops/departments");
     }
 }

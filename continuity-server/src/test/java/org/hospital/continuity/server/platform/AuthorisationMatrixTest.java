@@ -30,6 +30,7 @@ class AuthorisationMatrixTest {
             new Guard("POST", "/api/people", List.of("cashier", "it", "leader")),
             new Guard("PUT", "/api/people/" + ID + "/roles", List.of("cashier", "it", "leader")),
             new Guard("POST", "/api/departments", List.of("cashier", "it", "leader")),
+            new Guard("PUT", "/api/departments/SFC", List.of("cashier", "it", "leader")),
             new Guard("POST", "/api/roster/shifts", List.of("cashier", "it", "leader")),
             new Guard("POST", "/api/roster/shifts/" + ID + "/handovers", List.of("cashier", "leader")),
             new Guard("GET", "/api/contacts/stale", List.of("cashier")),

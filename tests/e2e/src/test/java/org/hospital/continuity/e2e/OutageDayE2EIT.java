@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.hospital.continuity.e2e.KioskCrashE2EIT.Answer;
-import org.hospital.continuity.e2e.KioskCrashE2EIT.Client;
 import org.hospital.continuity.testsupport.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,9 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * resolves the item of their parcel on the workbench (EP-8.5) → the board shows back-entry complete → IT writes the
  * fault report (EP-8.6, within 2 days) and downloads its PDF.
  *
- * <p>The IT administrator adds the day's people, their accounts and the kiosks' enrolment codes on the people page and
- * hands over what it shows once. No call of the product's API is made by the test except to set up what has no page
- * yet — the departments, as {@code run.sh} does — and the stand-in HIS is only seeded with
+ * <p>The IT administrator enters the day's departments on the departments page, then the people, their accounts and the
+ * kiosks' enrolment codes on the people page, and hands over what it shows once. The test makes no call of the product's
+ * API (beyond starting the processes and downloading the report's PDF from its link), and the stand-in HIS is only seeded with
  * what the hospital's HIS held before the outage and read back. Screenshots and printed PDFs under
  * {@code tests/e2e/target/outage-day/}.
  */
@@ -63,17 +61,17 @@ class OutageDayE2EIT {
     static final Path SHOTS = Path.of("target", "outage-day");
 
     /** A station: its department and the ladder area whose instructions it follows, the person on shift. */
-    record Station(String key, String department, String departmentName, String area, String areaName, String account, String name,
-                   String staffRole) {
+    record Station(String key, String department, String departmentName, String area, String areaName, String place, String account,
+                   String name, String staffRole) {
     }
 
     static final Map<String, Station> STATIONS = new LinkedHashMap<>();
 
     static {
         for (Station s : List.of(
-                new Station("cashier", "SFC", "门诊收费处", "OUTPATIENT_REGISTRATION", "门诊挂号收费", "cashier-1", "收款员甲", "CASHIER"),
-                new Station("nurse", "SK", "肾内科", "NURSE_STATION", "护士工作站", "nurse-1", "护士丙", "NURSE"),
-                new Station("pharmacy", "YF", "药房", "PHARMACY", "药房", "pharm-1", "药师庚", "PHARMACIST"))) {
+                new Station("cashier", "SFC", "门诊收费处", "OUTPATIENT_REGISTRATION", "门诊挂号收费", "A/1", "cashier-1", "收款员甲", "CASHIER"),
+                new Station("nurse", "SK", "肾内科", "NURSE_STATION", "护士工作站", "B/5/5A", "nurse-1", "护士丙", "NURSE"),
+                new Station("pharmacy", "YF", "药房", "PHARMACY", "药房", "A/1", "pharm-1", "药师庚", "PHARMACIST"))) {
             STATIONS.put(s.key(), s);
         }
     }
@@ -139,23 +137,26 @@ class OutageDayE2EIT {
                 List.of("-Xmx512m"), props, Map.of());
         serverUrl = server.awaitBaseUrl(Duration.ofSeconds(180));
 
-        // Departments have no page yet: created with the admin API, as run.sh does (the one set-up step not on a page)
-        Client admin = new Client(serverUrl);
-        Answer login = admin.send("POST", "/api/auth/login", Map.of("username", "admin", "password", adminPassword), null);
-        assertThat(login.status()).as(String.valueOf(login.body())).isEqualTo(200);
-        String token = login.body().path("token").asText();
-        for (Station s : STATIONS.values()) {
-            StaffAccounts.department(admin, token, s.department(), s.departmentName(), s.area());
-        }
-        StaffAccounts.department(admin, token, "XXK", "信息科", "OTHER");
-
-        // HR-1, HR-3, HR-7: the IT administrator adds the day's people with their accounts and the kiosks' enrolment codes
-        // on the people page; each one-time password and code is read off the page, as it is handed over
+        // EP-2, EP-5.2: the IT administrator enters the day's departments on the departments page — name, code, the kind of
+        // ladder instructions each follows and its place — then the people with their accounts and the kiosks' enrolment
+        // codes on the people page (HR-1, HR-3, HR-7); each one-time password and code is read off the page, as it is handed over
         chromium = HeadlessChromium.launch();
         passwords.put("admin", adminPassword);
-        Page people = context().newPage();
-        people.navigate(serverUrl + "/ops/people");
-        signInOnServerPage(people, "admin");
+        Page departments = context().newPage();
+        departments.navigate(serverUrl + "/ops/departments");
+        signInOnServerPage(departments, "admin");
+        departments.waitForSelector("#dept-form");
+        for (Station s : STATIONS.values()) {
+            addDepartment(departments, s.departmentName(), s.department(), s.areaName(), s.place());
+        }
+        addDepartment(departments, "信息科", "XXK", "其他业务", "A/3");
+        addDepartment(departments, "院长办公室", "YZB", "不在应急阶梯内", "A/5");
+        shot(departments, "00-it-departments");
+        assertThat(org.hospital.continuity.testsupport.ScreenWords.findings("/ops/departments", departments.innerText("body"),
+                java.util.Set.of("SFC", "SK", "YF", "XXK", "YZB", "IT"))).isEmpty();
+
+        Page people = departments;
+        people.locator("#nav-people").click();
         people.waitForSelector("#person-form");
         for (Station s : STATIONS.values()) {
             addPerson(people, s.name(), s.department(), s.account(), s.staffRole());
@@ -171,11 +172,26 @@ class OutageDayE2EIT {
         }
         addPerson(people, "信息科值班员", "XXK", "it-duty", "IT_DUTY");
         addPerson(people, "录入员戊", "XXK", "clerk-1", "DATA_ENTRY");
+        addPerson(people, "王院长", "YZB", "wang-yz", "LEADERSHIP");
         shot(people, "00-it-people-and-kiosk-codes");
         // the login names are what people type to sign in (登录名 it-duty): shown as they are
         java.util.Set<String> loginNames = new java.util.HashSet<>();
         passwords.keySet().forEach(u -> loginNames.addAll(List.of(u.split("[^A-Za-z]+"))));
         assertThat(org.hospital.continuity.testsupport.ScreenWords.findings("/ops/people", people.innerText("body"), loginNames)).isEmpty();
+
+        // EP-1.3: the administrator watches the backup storage with a probe on the systems page (its state in words)
+        people.locator("#nav-systems").click();
+        people.waitForSelector("#probe-form");
+        people.locator("#probe-name").fill("备份存储健康检查");
+        people.locator("#probe-component").selectOption(new SelectOption().setLabel("备份存储"));
+        people.locator("#probe-kind").selectOption(new SelectOption().setLabel("网页地址"));
+        people.locator("#probe-target").fill(serverUrl + "/q/health/live");
+        people.locator("#probe-interval").fill("3600");
+        people.locator("#probe-name").press("Enter");
+        people.waitForSelector("#status:has-text('已新增监测 备份存储健康检查。')");
+        Locator probe = people.locator("#probes tr[data-probe='备份存储健康检查']");
+        assertThat(probe.textContent()).contains("备份存储", "全院", "每 1小时00分 检查一次");
+        shot(people, "00-it-probe-added");
 
         for (Station s : STATIONS.values()) {
             kiosks.put(s.key(), AppProcess.start("day-kiosk-" + s.key(), root.resolve("offline-kiosk/target/quarkus-app/quarkus-run.jar"),
@@ -276,8 +292,15 @@ class OutageDayE2EIT {
 
     @Test
     @Order(3)
-    @DisplayName("EP-4 EP-5.2 the board shows the class, the evidence and the ladder of switch times")
+    @DisplayName("EP-2.1 EP-4 EP-5.2 HR-3 the leader signs in on the board for the first time (setting a password of their own); the board shows the class, the evidence and the ladder of switch times")
     void boardShowsClassEvidenceLadder() {
+        // the leadership group's first sign-in: the one-time password IT handed over, then a password of their own
+        Page leader = context().newPage();
+        leader.navigate(serverUrl + "/board");
+        signInOnServerPage(leader, "wang-yz");
+        leader.waitForSelector("#incident-class:has-text('一类故障')");
+        assertThat(leader.textContent("#incident-evidence")).contains("服务器不能正常工作");
+        shot(leader, "04-leader-board");
         board = ops.context().newPage();
         board.navigate(serverUrl + "/board");
         board.waitForSelector("#incident-class:has-text('一类故障')");
@@ -519,6 +542,8 @@ class OutageDayE2EIT {
         wb.waitForSelector("#parcels tbody tr input.owner[value='录入员戊']");
         wb.waitForSelector("#queue-list li");
         assertThat(wb.locator("#queue-list li").count()).isEqualTo(1);
+        // the item names its department and kiosk in words, as entered on the departments and people pages
+        assertThat(wb.textContent("#queue-list li")).contains("门诊收费处", "门诊收费处工作站");
         shot(wb, "24-workbench-parcel");
         wb.locator("#queue-list li").first().click();
         wb.waitForSelector("#item:not([hidden])");
@@ -603,6 +628,18 @@ class OutageDayE2EIT {
         return c;
     }
 
+    /** A department entered on the departments page with the keyboard: its kind chosen by name, its place as building/floor/ward. */
+    void addDepartment(Page page, String name, String code, String kind, String place) {
+        page.locator("#dept-name").fill(name);
+        page.locator("#dept-code").fill(code);
+        page.locator("#dept-area").selectOption(new SelectOption().setLabel(kind));
+        page.locator("#dept-place").fill(place);
+        page.locator("#dept-place").press("Enter");
+        page.waitForSelector("#status:has-text('已新增科室" + name + "。')");
+        Locator row = page.locator("#departments tr[data-code=" + code + "]");
+        assertThat(row.textContent()).contains(name, kind);
+    }
+
     /** A person with an account, added on the people page; the one-time password shown once is kept for their sign-ins. */
     void addPerson(Page people, String name, String department, String username, String role) {
         people.locator("#person-name").fill(name);
@@ -620,12 +657,27 @@ class OutageDayE2EIT {
                 .contains("登录名 " + username);
     }
 
+    /**
+     * Signs in on a server page. HR-3: whoever signs in with the one-time password the people page showed first sets a
+     * password of their own, on the same page, before anything else; it is kept for their later sign-ins.
+     */
     void signInOnServerPage(Page page, String username) {
         page.waitForSelector("#login-form");
         page.fill("#login-form input[name=username]", username);
         page.fill("#login-form input[name=password]", passwords.get(username));
         page.click("#login-button");
-        page.waitForSelector("#main:not(.login)");
+        page.waitForSelector("#main:not(.login), #password-form:visible");
+        if (page.isVisible("#password-form")) {
+            assertThat(page.textContent("#password-form h1")).contains("请设置您自己的密码");
+            shot(page, "00-first-sign-in-" + username);
+            String own = "Mine-" + Integer.toHexString(username.hashCode() | 0x10000000) + "-2026x";
+            page.keyboard().type(own);
+            page.keyboard().press("Tab");
+            page.keyboard().type(own);
+            page.keyboard().press("Enter");
+            page.waitForSelector("#main:not(.login)");
+            passwords.put(username, own);
+        }
     }
 
     static void shot(Page page, String name) {

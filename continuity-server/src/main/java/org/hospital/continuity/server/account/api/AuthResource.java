@@ -37,7 +37,11 @@ public class AuthResource {
     private final SecurityIdentity identity;
     private final AuthConfig config;
 
-    public AuthResource(LoggingIn loggingIn, SecurityIdentity identity, AuthConfig config) {
+    private final org.hospital.continuity.server.account.app.ManagingAccounts managing;
+
+    public AuthResource(LoggingIn loggingIn, SecurityIdentity identity, AuthConfig config,
+                        org.hospital.continuity.server.account.app.ManagingAccounts managing) {
+        this.managing = managing;
         this.loggingIn = loggingIn;
         this.identity = identity;
         this.config = config;
@@ -46,11 +50,17 @@ public class AuthResource {
     public record LoginRequest(@NotBlank @Size(max = 60) String username, @NotBlank @Size(max = 200) String password) {
     }
 
+    /** {@code mustChangePassword}: signed in with the server's one-time password; set your own before anything else (HR-3). */
     public record SessionView(String token, Instant expiresAt, UUID accountId, String username, UUID personId,
-                              String personName, String departmentCode, Set<String> roles) {
+                              String personName, String departmentCode, Set<String> roles, boolean mustChangePassword) {
     }
 
-    public record Me(UUID accountId, String username, UUID personId, String personName, String departmentCode, Set<String> roles) {
+    public record Me(UUID accountId, String username, UUID personId, String personName, String departmentCode, Set<String> roles,
+                     boolean mustChangePassword) {
+    }
+
+    /** The password in use now and the one chosen to replace it. */
+    public record PasswordChange(@NotBlank @Size(max = 200) String password, @NotBlank @Size(max = 200) String newPassword) {
     }
 
     /** Answers the token once (also as an HttpOnly cookie for pages); wrong password 401, locked 423. */
@@ -59,17 +69,36 @@ public class AuthResource {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<SessionView>> login(@Valid @NotNull LoginRequest request) {
-        return loggingIn.logIn(request.username(), request.password()).map(s -> RestResponse.ResponseBuilder
+        return loggingIn.logIn(request.username(), request.password()).map(this::signedIn);
+    }
+
+    private RestResponse<SessionView> signedIn(LoggingIn.Session s) {
+        return RestResponse.ResponseBuilder
                 .ok(new SessionView(s.token(), s.expiresAt(), s.accountId(), s.username(), s.personId(), s.personName(),
-                        s.departmentCode(), s.roles()))
+                        s.departmentCode(), s.roles(), s.mustChangePassword()))
                 .cookie(new NewCookie.Builder(SessionTokens.COOKIE).value(s.token()).path("/").httpOnly(true)
                         .sameSite(NewCookie.SameSite.STRICT).maxAge((int) config.sessionTtl().toSeconds()).build())
-                .build());
+                .build();
+    }
+
+    /**
+     * HR-3: the signed-in person sets a password of their own — the first thing, and the only one, a session opened with
+     * the server's one-time password may do. Every session of the account ends; the answer is a new session (and cookie)
+     * with the new password, so the page carries on signed in.
+     */
+    @POST
+    @Path("/password")
+    @RolesAllowed({Roles.READER, Roles.PASSWORD_CHANGE})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<SessionView>> changePassword(@Valid @NotNull PasswordChange request) {
+        Staff me = Staff.of(identity);
+        return managing.replaceOwnPassword(me.accountId(), request.password(), request.newPassword())
+                .chain(a -> loggingIn.logIn(me.username(), request.newPassword())).map(this::signedIn);
     }
 
     @POST
     @Path("/logout")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.PASSWORD_CHANGE})
     public Uni<RestResponse<Void>> logout(@HeaderParam("Authorization") String authorization,
                                           @CookieParam(SessionTokens.COOKIE) String cookie) {
         String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
@@ -80,9 +109,10 @@ public class AuthResource {
 
     @GET
     @Path("/me")
-    @RolesAllowed(Roles.READER)
+    @RolesAllowed({Roles.READER, Roles.PASSWORD_CHANGE})
     public Me me() {
         Staff s = Staff.of(identity);
-        return new Me(s.accountId(), s.username(), s.personId(), s.personName(), s.departmentCode(), s.roles());
+        return new Me(s.accountId(), s.username(), s.personId(), s.personName(), s.departmentCode(), s.roles(),
+                s.has(Roles.PASSWORD_CHANGE));
     }
 }

@@ -38,6 +38,8 @@ public class AccountSessions implements Sessions {
         return accounts.liveSession(tokenHash, now).chain(s -> s == null ? Uni.createFrom().nullItem()
                 : people.person(s.personId()).map(p -> p == null || !p.active() ? null
                         : new Staff(s.accountId(), s.username(), s.personId(), p.name(), p.departmentCode(),
-                                StaffRole.securityRoles(p.roles()))));
+                                // HR-3: a generated password is replaced before anything else is done with it
+                                s.oneTimePassword() ? java.util.Set.of(org.hospital.continuity.server.platform.security.Roles.PASSWORD_CHANGE)
+                                        : StaffRole.securityRoles(p.roles()))));
     }
 }

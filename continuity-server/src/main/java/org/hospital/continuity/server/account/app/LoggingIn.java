@@ -1,5 +1,7 @@
 package org.hospital.continuity.server.account.app;
 
+import org.hospital.continuity.server.platform.security.Roles;
+
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -21,9 +23,12 @@ import org.hospital.continuity.server.platform.security.SessionTokens;
 @ApplicationScoped
 public class LoggingIn {
 
-    /** A new session. The token is shown once and never stored. */
+    /**
+     * A new session. The token is shown once and never stored. {@code mustChangePassword}: the account still has the
+     * password the server generated; the session may only replace it (HR-3).
+     */
     public record Session(String token, Instant expiresAt, UUID accountId, String username, UUID personId,
-                          String personName, String departmentCode, Set<String> roles) {
+                          String personName, String departmentCode, Set<String> roles, boolean mustChangePassword) {
     }
 
     private final AccountStore accounts;
@@ -81,7 +86,8 @@ public class LoggingIn {
                     .chain(() -> accounts.openSession(c, SessionTokens.hash(token), a.id(), now, expires))
                     .chain(() -> accounts.audit(c, a.id(), a.id(), "LOGIN", "session until " + expires, now))
                     .replaceWith((Object) new Session(token, expires, a.id(), a.username(), a.personId(), person.name(),
-                            person.departmentCode(), StaffRole.securityRoles(person.roles())));
+                            person.departmentCode(), a.oneTimePassword() ? Set.of(Roles.PASSWORD_CHANGE)
+                                    : StaffRole.securityRoles(person.roles()), a.oneTimePassword()));
         })).chain(result -> {
             if (result instanceof Session s) {
                 Log.infof("sign-in account=%s", s.accountId());

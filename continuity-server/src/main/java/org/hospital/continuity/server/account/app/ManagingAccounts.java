@@ -72,6 +72,11 @@ public class ManagingAccounts {
     }
 
     public Uni<AccountRow> create(String username, UUID personId, String password, UUID actor) {
+        return create(username, personId, password, actor, false);
+    }
+
+    /** {@code oneTime}: the password is the server's generated one, to be replaced at the first sign-in (HR-3). */
+    private Uni<AccountRow> create(String username, UUID personId, String password, UUID actor, boolean oneTime) {
         UUID id = UUID.randomUUID();
         return hash(username, password).chain(hash -> directory.person(personId).chain(p -> {
             if (p == null) {
@@ -86,6 +91,7 @@ public class ManagingAccounts {
                         Instant now = clock.instant();
                         // the account, the kiosks' verifier (HR-3) and the audit entry (HR-8) commit together
                         return accounts.insert(c, id, username, personId, hash, now)
+                                .chain(() -> accounts.setOneTimePassword(c, id, oneTime))
                                 .chain(() -> kiosks.storeAccountVerifier(c, username, verifier))
                                 .chain(() -> accounts.audit(c, id, actor, "CREATED", "roles=" + StaffRole.csv(p.roles()), now))
                                 .chain(() -> accounts.byId(c, id));
@@ -131,12 +137,18 @@ public class ManagingAccounts {
      * department receive the new offline verifier (the old one stops working with their next snapshot).
      */
     public Uni<AccountRow> setPassword(UUID id, String password, UUID actor) {
+        return setPassword(id, password, actor, false);
+    }
+
+    /** {@code oneTime}: a generated password the person must replace at their next sign-in (HR-3). */
+    private Uni<AccountRow> setPassword(UUID id, String password, UUID actor, boolean oneTime) {
         return accounts.byId(accounts.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Account " + id))
                 .chain(a -> hash(a.username(), password).chain(hash -> directory.person(a.personId()).chain(person ->
                         kioskVerifier(a.username(), person, password).chain(verifier -> accounts.pool().withTransaction(c -> {
                             Instant now = clock.instant();
                             Uni<Void> kiosk = kiosks.storeAccountVerifier(c, a.username(), verifier);
                             return accounts.setPassword(c, id, hash, now)
+                                    .chain(() -> accounts.setOneTimePassword(c, id, oneTime))
                                     .chain(() -> a.active() ? kiosk : kiosk.chain(() -> kiosks.withdrawAccountVerifier(c, a.username(), true)))
                                     .chain(() -> accounts.revokeAllSessions(c, id, now))
                                     .chain(() -> accounts.audit(c, id, actor, "PASSWORD_SET", "", now))
@@ -150,7 +162,7 @@ public class ManagingAccounts {
      */
     public Uni<Issued> createWithOneTimePassword(String username, UUID personId, UUID actor) {
         String password = OneTimePasswords.generate(random, username);
-        return create(username, personId, password, actor).map(a -> new Issued(a, password));
+        return create(username, personId, password, actor, true).map(a -> new Issued(a, password));
     }
 
     /**
@@ -161,7 +173,30 @@ public class ManagingAccounts {
         return accounts.byId(accounts.pool(), id).onItem().ifNull().failWith(() -> DomainRejection.notFound("Account " + id))
                 .chain(a -> {
                     String password = OneTimePasswords.generate(random, a.username());
-                    return setPassword(id, password, actor).map(row -> new Issued(row, password));
+                    return setPassword(id, password, actor, true).map(row -> new Issued(row, password));
                 });
+    }
+
+    /**
+     * HR-3: the signed-in person replaces their own password — at the first sign-in with a generated one-time password
+     * this is the only thing their session may do. The current password is checked again (a session left open is not
+     * enough); the new one must meet the rules and differ from it. Same effects as {@link #setPassword}: every session of
+     * the account ends (the caller signs in again with the new password), the kiosks get the new verifier, it is audited.
+     */
+    public Uni<AccountRow> replaceOwnPassword(UUID accountId, String current, String chosen) {
+        return accounts.byId(accounts.pool(), accountId).onItem().ifNull().failWith(() -> DomainRejection.notFound("Account " + accountId))
+                .chain(a -> Uni.createFrom().item(() -> loggingIn.hasher().matches(current.toCharArray(), a.passwordHash()))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .chain(matches -> {
+                            if (!matches) {
+                                return Uni.createFrom().failure(new DomainRejection(403, "wrong-current-password", "HR-3",
+                                        "The current password is not right; nothing was changed."));
+                            }
+                            if (current.equals(chosen)) {
+                                return Uni.createFrom().failure(new DomainRejection(422, "same-password", "HR-3",
+                                        "The new password must differ from the one it replaces."));
+                            }
+                            return setPassword(accountId, chosen, accountId, false);
+                        }));
     }
 }

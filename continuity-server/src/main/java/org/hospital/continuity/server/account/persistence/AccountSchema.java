@@ -9,6 +9,6 @@ public class AccountSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0210__account.sql");
+        return List.of("db/migration/V0210__account.sql", "db/migration/V0220__account_one_time_password.sql");
     }
 }

@@ -31,7 +31,7 @@ public class AccountStore {
 
     /** An account row. */
     public record Stored(UUID id, String username, UUID personId, String passwordHash, boolean active, int failedAttempts,
-                         Instant lockedUntil, Instant createdAt) {
+                         Instant lockedUntil, Instant createdAt, boolean oneTimePassword) {
     }
 
     /** An account with what sign-in and authorisation need: the account row and its person's name, department and roles. */
@@ -45,12 +45,15 @@ public class AccountStore {
         }
     }
 
-    /** A live session: not revoked, not expired, its account active. */
-    public record LiveSession(UUID accountId, String username, UUID personId, Instant expiresAt) {
+    /**
+     * A live session: not revoked, not expired, its account active; {@code oneTimePassword}: the account still has the
+     * password the server generated, so the session may only set a password of its own (HR-3).
+     */
+    public record LiveSession(UUID accountId, String username, UUID personId, Instant expiresAt, boolean oneTimePassword) {
     }
 
     private static final String SELECT = """
-            select id, username, person_id, password_hash, active, failed_attempts, locked_until, created_at from account""";
+            select id, username, person_id, password_hash, active, failed_attempts, locked_until, created_at, one_time_password from account""";
 
     private final Pool pool;
     /** Every account audit row is also an entry of the hash-chained audit log, in the same transaction. */
@@ -67,7 +70,8 @@ public class AccountStore {
 
     private static Stored row(Row r) {
         return new Stored(r.getUUID("id"), r.getString("username"), r.getUUID("person_id"), r.getString("password_hash"),
-                r.getBoolean("active"), r.getInteger("failed_attempts"), instant(r, "locked_until"), instant(r, "created_at"));
+                r.getBoolean("active"), r.getInteger("failed_attempts"), instant(r, "locked_until"), instant(r, "created_at"),
+                r.getBoolean("one_time_password"));
     }
 
     private static Stored first(RowSet<Row> rows) {
@@ -125,6 +129,12 @@ public class AccountStore {
                 .execute(Tuple.of(id, hash, ts(now))).replaceWithVoid();
     }
 
+    /** HR-3: whether the account's password is one the server generated (it must be replaced at the first sign-in). */
+    public Uni<Void> setOneTimePassword(Tx c, UUID id, boolean oneTime) {
+        return c.client().preparedQuery("update account set one_time_password = $2 where id = $1").execute(Tuple.of(id, oneTime))
+                .replaceWithVoid();
+    }
+
     public Uni<Void> openSession(Tx c, String tokenHash, UUID accountId, Instant now, Instant expires) {
         return c.client().preparedQuery("insert into account_session (token_hash, account_id, created_at, expires_at) values ($1, $2, $3, $4)")
                 .execute(Tuple.of(tokenHash, accountId, ts(now), ts(expires))).replaceWithVoid();
@@ -148,7 +158,7 @@ public class AccountStore {
 
     public Uni<LiveSession> liveSession(String tokenHash, Instant now) {
         return pool.preparedQuery("""
-                select a.id, a.username, a.person_id, s.expires_at
+                select a.id, a.username, a.person_id, s.expires_at, a.one_time_password
                   from account_session s join account a on a.id = s.account_id
                  where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2 and a.active""")
                 .execute(Tuple.of(tokenHash, ts(now)))
@@ -158,7 +168,8 @@ public class AccountStore {
                         return null;
                     }
                     Row r = it.next();
-                    return new LiveSession(r.getUUID("id"), r.getString("username"), r.getUUID("person_id"), instant(r, "expires_at"));
+                    return new LiveSession(r.getUUID("id"), r.getString("username"), r.getUUID("person_id"), instant(r, "expires_at"),
+                            r.getBoolean("one_time_password"));
                 });
     }
 

@@ -27,6 +27,14 @@ public interface IncidentSource {
         return realNow;
     }
 
+    /**
+     * A real instant (a status report written, a notice sent) on the engine's clock: itself in real time, the drill time
+     * it happened at during a drill, so the board's timeline runs on one clock (EP-9.4).
+     */
+    default java.time.Instant onEngineClock(java.time.Instant real) {
+        return real;
+    }
+
     /** Engine seconds per real second (a drill's factor; 1 in real time): the page counts down at this rate. */
     default int engineRate() {
         return 1;

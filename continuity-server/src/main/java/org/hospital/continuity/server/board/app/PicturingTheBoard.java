@@ -98,12 +98,14 @@ public class PicturingTheBoard {
                     Instant lastReport = statusReports.isEmpty() ? null : statusReports.get(statusReports.size() - 1).writtenAt();
                     BoardSnapshot.StatusReportDue due = null;
                     if (i.isOpen()) {
-                        Instant dueAt = StatusReport.nextDue(i.openedAt(), lastReport, settings.statusReportEvery());
-                        due = new BoardSnapshot.StatusReportDue(dueAt, !now.isBefore(dueAt));
+                        // on the engine's clock, as the incident's opening is (a drill's time during a drill, EP-9.4)
+                        Instant last = lastReport == null ? null : incidents.onEngineClock(lastReport);
+                        Instant dueAt = StatusReport.nextDue(i.openedAt(), last, settings.statusReportEvery());
+                        due = new BoardSnapshot.StatusReportDue(dueAt, !engineNow.isBefore(dueAt));
                     }
                     return new BoardSnapshot(now, incident(i, engineNow), i.departments(), teams(assignments),
                             openReports(t.getItem1(), i), t.getItem7(), t.getItem8(),
-                            timeline(i, statusReports, assignments, notices),
+                            timeline(i, statusReports, assignments, notices, incidents::onEngineClock),
                             statusReports.stream().sorted(Comparator.comparing(StatusReport::writtenAt).reversed())
                                     .map(r -> new BoardSnapshot.StatusReportItem(r.id(), r.conditions(), r.actions(), r.needs(), r.author(),
                                             r.writtenAt())).toList(),
@@ -156,24 +158,37 @@ public class PicturingTheBoard {
                 .toList();
     }
 
+    /**
+     * The incident's timeline with what people did around it (status reports, team members, notices and their
+     * acknowledgements). The engine's events are on the engine's clock; the others happen in real time and are put on the
+     * same clock ({@code onEngineClock}: itself in real time, the drill time during a drill), so a drill's timeline never
+     * mixes the two and reads in the order things happened (EP-9.4).
+     */
     static List<BoardSnapshot.TimelineEntry> timeline(IncidentPicture i, List<StatusReport> reports, List<TeamAssignment> teams,
                                                       List<Notice> notices) {
+        return timeline(i, reports, teams, notices, java.util.function.UnaryOperator.identity());
+    }
+
+    static List<BoardSnapshot.TimelineEntry> timeline(IncidentPicture i, List<StatusReport> reports, List<TeamAssignment> teams,
+                                                      List<Notice> notices, java.util.function.UnaryOperator<Instant> onEngineClock) {
         List<BoardSnapshot.TimelineEntry> out = new ArrayList<>();
+        List<BoardSnapshot.TimelineEntry> real = new ArrayList<>();
         i.timeline().forEach(t -> out.add(new BoardSnapshot.TimelineEntry(t.at(), t.kind(), t.clause(), t.zh(), t.en())));
-        reports.forEach(r -> out.add(new BoardSnapshot.TimelineEntry(r.writtenAt(), "STATUS_REPORT", null,
+        reports.forEach(r -> real.add(new BoardSnapshot.TimelineEntry(r.writtenAt(), "STATUS_REPORT", null,
                 "情况通报(" + r.author() + "):" + r.conditions(), "status report (" + r.author() + "): " + r.conditions())));
-        teams.forEach(a -> out.add(new BoardSnapshot.TimelineEntry(a.assignedAt(), "TEAM_ASSIGNED", "EP-8.2",
+        teams.forEach(a -> real.add(new BoardSnapshot.TimelineEntry(a.assignedAt(), "TEAM_ASSIGNED", "EP-8.2",
                 a.personName() + " 加入 " + teamZh(a.team()), a.personName() + " joins the " + teamEn(a.team()))));
         notices.forEach(n -> {
             String zh = NoticeWords.audienceZh(n.audience());
             String en = NoticeWords.audienceEn(n.audience());
-            out.add(new BoardSnapshot.TimelineEntry(n.createdAt(), "NOTIFIED", null,
+            real.add(new BoardSnapshot.TimelineEntry(n.createdAt(), "NOTIFIED", null,
                     "已通知" + zh + "(" + NoticeWords.zh(n.kind()) + ")", "notified " + en + " (" + NoticeWords.en(n.kind()) + ")"));
             if (n.acknowledgedAt() != null) {
-                out.add(new BoardSnapshot.TimelineEntry(n.acknowledgedAt(), "ACKNOWLEDGED", null,
+                real.add(new BoardSnapshot.TimelineEntry(n.acknowledgedAt(), "ACKNOWLEDGED", null,
                         zh + " 已确认收到:" + NoticeWords.person(n.acknowledgedBy()), en + " acknowledged: " + NoticeWords.person(n.acknowledgedBy())));
             }
         });
+        real.forEach(e -> out.add(new BoardSnapshot.TimelineEntry(onEngineClock.apply(e.at()), e.kind(), e.clause(), e.zh(), e.en())));
         out.sort(Comparator.comparing(BoardSnapshot.TimelineEntry::at));
         return out;
     }

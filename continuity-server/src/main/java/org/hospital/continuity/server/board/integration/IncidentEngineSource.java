@@ -78,6 +78,11 @@ public class IncidentEngineSource implements IncidentSource {
     }
 
     @Override
+    public java.time.Instant onEngineClock(java.time.Instant real) {
+        return engineClock.onThisClock(real);
+    }
+
+    @Override
     public int engineRate() {
         return engineClock.rate();
     }

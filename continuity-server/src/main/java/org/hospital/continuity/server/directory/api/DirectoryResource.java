@@ -50,9 +50,44 @@ public class DirectoryResource {
     public record NewDepartment(
             @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Z0-9_-]+", message = "upper-case letters, digits, _ and -") String code,
             @NotBlank @Size(max = 100) String nameZh,
-            @NotBlank @Size(max = 100) String nameEn,
+            @Size(max = 100) String nameEn,
             @Size(max = 40) String area,
             @Size(max = 100) String place) {
+
+        /** The department as entered: without an English name it goes by its Chinese one; an empty place is none. */
+        Department department() {
+            return new Department(code, nameZh.strip(), blank(nameEn) ? nameZh.strip() : nameEn.strip(), blank(area) ? null : area,
+                    blank(place) ? null : place.strip());
+        }
+    }
+
+    /** A department corrected: its names, ladder area and place (the code stays). */
+    public record DepartmentChange(
+            @NotBlank @Size(max = 100) String nameZh,
+            @Size(max = 100) String nameEn,
+            @Size(max = 40) String area,
+            @Size(max = 100) String place) {
+    }
+
+    /**
+     * A department with its ladder area and place also in words ({@code areaZh}: 药房; {@code placeZh}: B楼 5层), so a
+     * page never shows the codes; {@code areaZh} is null for a department outside the ladder, {@code placeZh} when its
+     * place is not recorded.
+     */
+    public record DepartmentView(String code, String nameZh, String nameEn, String area, String areaZh, String areaEn, String place,
+                                 String placeZh, String placeEn) {
+        static DepartmentView of(Department d) {
+            var area = d.area() == null ? java.util.Optional.<org.hospital.continuity.playbooks.party.Department>empty()
+                    : org.hospital.continuity.playbooks.party.Department.fromCode(d.area());
+            var place = org.hospital.continuity.playbooks.fault.Area.parse(d.place()).filter(a -> !a.isHospital());
+            return new DepartmentView(d.code(), d.nameZh(), d.nameEn(), d.area(), area.map(a -> a.zh()).orElse(null),
+                    area.map(a -> a.en()).orElse(null), d.place(), place.map(a -> a.name().zh()).orElse(null),
+                    place.map(a -> a.name().en()).orElse(null));
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     public record ContactInput(@NotNull ContactKind kind, @NotBlank @Size(max = 200) String address, LocalDate lastConfirmedOn) {
@@ -94,8 +129,8 @@ public class DirectoryResource {
     @GET
     @Path("/departments")
     @RolesAllowed(Roles.READER)
-    public Uni<List<Department>> departments() {
-        return directory.departments();
+    public Uni<List<DepartmentView>> departments() {
+        return directory.departments().map(l -> l.stream().map(DepartmentView::of).toList());
     }
 
     @POST
@@ -103,8 +138,18 @@ public class DirectoryResource {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Department>> addDepartment(@Valid @NotNull NewDepartment d) {
-        return directory.addDepartment(new Department(d.code(), d.nameZh(), d.nameEn(), d.area(), d.place()))
+        return directory.addDepartment(d.department())
                 .map(x -> RestResponse.ResponseBuilder.<Department>created(URI.create("/api/departments/" + x.code())).entity(x).build());
+    }
+
+    /** EP-2, EP-4.1: an IT administrator corrects a department's names, ladder area or place (audited as every change). */
+    @PUT
+    @Path("/departments/{code}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<DepartmentView> editDepartment(@PathParam("code") @Size(max = 40) String code, @Valid @NotNull DepartmentChange d) {
+        return directory.editDepartment(new NewDepartment(code, d.nameZh(), d.nameEn(), d.area(), d.place()).department())
+                .map(DepartmentView::of);
     }
 
     @GET

@@ -55,6 +55,30 @@ public class KeepingTheDirectory {
     }
 
     public Uni<Department> addDepartment(Department d) {
+        return checked(d).chain(stored -> departments.add(stored, clock.instant()).map(added -> {
+            if (!added) {
+                throw DomainRejection.conflict("department-exists", null, "Department " + d.code() + " already exists.");
+            }
+            return stored;
+        }));
+    }
+
+    /**
+     * Corrects a department's names, ladder area and place (EP-2, EP-4.1); its code stays, as people, kiosks and
+     * instructions refer to it. The next instruction of an area follows the new area and place.
+     */
+    public Uni<Department> editDepartment(Department d) {
+        return checked(d).chain(stored -> departments.update(stored).map(found -> {
+            if (!found) {
+                throw DomainRejection.notFound("Department " + d.code());
+            }
+            Log.infof("department edited code=%s", d.code());
+            return stored;
+        }));
+    }
+
+    /** The department as stored (the place in its canonical path), or a refusal for an unknown area or place. */
+    private Uni<Department> checked(Department d) {
         if (d.area() != null && !areas.isArea(d.area())) {
             return Uni.createFrom().failure(new DomainRejection(422, "unknown-area", "EP-5.2",
                     "Unknown business area " + d.area() + "; one of " + areas.codes() + "."));
@@ -63,17 +87,10 @@ public class KeepingTheDirectory {
             return Uni.createFrom().failure(new DomainRejection(422, "unknown-place", "EP-4.1",
                     "A department's place is a building/floor/ward path such as B or B/5/5A, found " + d.place() + "."));
         }
-        Department stored = d.place() == null ? d : new Department(d.code(), d.nameZh(), d.nameEn(), d.area(),
-                org.hospital.continuity.playbooks.fault.Area.parse(d.place()).orElseThrow().path());
-        return departments.add(stored, clock.instant()).map(added -> {
-            if (!added) {
-                throw DomainRejection.conflict("department-exists", null, "Department " + d.code() + " already exists.");
-            }
-            return stored;
-        });
+        return Uni.createFrom().item(d.place() == null ? d : new Department(d.code(), d.nameZh(), d.nameEn(), d.area(),
+                org.hospital.continuity.playbooks.fault.Area.parse(d.place()).orElseThrow().path()));
     }
 
-    @WithTransaction
     public Uni<Person> addPerson(String name, String departmentCode, Set<StaffRole> roles, List<NewContact> contacts) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();

@@ -32,4 +32,18 @@ public class DepartmentRepository implements PanacheRepositoryBase<DepartmentEnt
                         : persist(DepartmentEntity.of(d, Sql.stored(now))).replaceWith(true)))
                 .onFailure(Constraints::uniqueViolation).recoverWithItem(false);
     }
+
+    /** Changes a department's names, area and place in a transaction of its own; false when there is no such department. */
+    public Uni<Boolean> update(Department d) {
+        return Panache.withTransaction(() -> findById(d.code()).map(e -> {
+            if (e == null) {
+                return false;
+            }
+            e.nameZh = d.nameZh();
+            e.nameEn = d.nameEn();
+            e.area = d.area();
+            e.place = d.place();
+            return true;
+        }));
+    }
 }

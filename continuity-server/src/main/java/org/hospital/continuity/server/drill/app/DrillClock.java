@@ -30,6 +30,11 @@ public class DrillClock implements EngineClock {
         return scale.get().engine(real.instant());
     }
 
+    @Override
+    public Instant onThisClock(Instant realInstant) {
+        return realInstant == null ? null : scale.get().engine(realInstant);
+    }
+
     /** Real time (the server's clock). */
     public Instant realNow() {
         return real.instant();

@@ -234,6 +234,23 @@ public class IncidentResource {
         return incidents.merge(input.from(), input.into(), input.reason(), me()).map(Decided::of);
     }
 
+    /** A circumstance in force, in words. */
+    public record Circumstance(String code, String zh, String en) {
+    }
+
+    /** EP-5.1: the circumstances in force now (empty: none), also while no incident is open. */
+    public record ContextView(List<Circumstance> modifiers) {
+    }
+
+    /** EP-5.1: what IT last set as the circumstances in force; read by the operations page and the board's idle view. */
+    @GET
+    @Path("/context")
+    @RolesAllowed(Roles.READER)
+    public Uni<ContextView> contextInForce() {
+        return incidents.contextInForce().map(set -> new ContextView(set.stream().sorted()
+                .map(c -> new Circumstance(c.name(), c.text().zh(), c.text().en())).toList()));
+    }
+
     /** EP-5.1: the circumstances in force (holiday, high volume, staff away, major event). */
     @PUT
     @Path("/context")

@@ -256,6 +256,11 @@ public class HandlingIncidents implements Incidents {
     }
 
     /** EP-5.1: holidays, patient volume, staff away, major events change how fast the ladder runs. */
+    /** EP-5.1: the circumstances in force now, as the engine holds them (with or without an open incident). */
+    public Uni<Set<ContextModifier>> contextInForce() {
+        return engine.state().map(s -> s.modifiers());
+    }
+
     public Uni<IncidentIntake.Outcome> changeContext(Set<ContextModifier> modifiers) {
         return decide(new Input.ChangeContext(clock.instant(), modifiers));
     }

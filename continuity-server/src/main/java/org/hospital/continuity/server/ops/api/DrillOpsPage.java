@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
+import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.text.Language;
 
 /**
@@ -43,7 +44,8 @@ public class DrillOpsPage {
     @GET
     public Uni<String> page(@QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
-        return identities.getDeferredIdentity().map(identity -> OpsPageFrame.render(identity, language, "/ops/drills", page, login, json,
+        return identities.getDeferredIdentity().map(identity -> OpsPageFrame.render(identity, language,
+                new OpsPageFrame.Frame("/ops/drills", "i18n/opsdrills", "drills.title", Roles.IT, "opsx.login.why", "opsx.login.notIt"), page, login, json,
                 config.zone().getId(), Map.of()));
     }
 }

@@ -1,11 +1,9 @@
 package org.hospital.continuity.server.ops.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +22,6 @@ import org.hospital.continuity.playbooks.party.Department;
 import org.hospital.continuity.playbooks.party.Party;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
 import org.hospital.continuity.server.platform.security.Roles;
-import org.hospital.continuity.server.platform.security.Staff;
-import org.hospital.continuity.server.platform.text.Bundles;
 import org.hospital.continuity.server.platform.text.Language;
 
 /**
@@ -62,51 +57,21 @@ public class OperationsPage {
     @GET
     public Uni<String> page(@QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
-        Map<String, String> m = Bundles.all("i18n/ops", language);
-        String other = language == Language.EN ? "zh-CN" : "en";
-        return identities.getDeferredIdentity().map(identity -> {
-            if (!identity.hasRole(Roles.IT)) {
-                Map<String, String> ui = new HashMap<>(Bundles.all("i18n/ui", language));
-                ui.put("board.title", m.get("ops.title"));
-                ui.put("login.why", identity.isAnonymous() ? m.get("ops.login.why") : m.get("ops.login.notIt"));
-                return login.data("m", ui).data("lang", language.tag()).data("other", other).data("path", "/ops").render();
-            }
-            Map<String, Object> boot = new LinkedHashMap<>();
-            boot.put("lang", language.tag());
-            boot.put("zone", config.zone().getId());
-            boot.put("m", m);
-            boot.put("me", name(identity));
-            boot.put("departments", choices(List.of(Department.values()).stream().map(d -> new Choice(d.code(), d.zh(), d.en())).toList()));
-            boot.put("symptoms", choices(List.of(Symptom.values()).stream().map(s -> new Choice(s.name(), s.zh(), s.en())).toList()));
-            boot.put("causes", choices(List.of(Cause.values()).stream().map(c -> new Choice(c.name(), c.text().zh(), c.text().en())).toList()));
-            boot.put("classes", choices(List.of(FaultClass.values()).stream().map(c -> new Choice(c.name(), c.zh(), c.en())).toList()));
-            boot.put("modifiers", choices(List.of(ContextModifier.values()).stream().map(c -> new Choice(c.name(), c.text().zh(), c.text().en())).toList()));
-            Map<String, Choice> parties = new LinkedHashMap<>();
-            Party.codes().forEach(code -> Party.fromCode(code).ifPresent(p -> parties.put(code, new Choice(code, p.zh(), p.en()))));
-            boot.put("parties", parties);
-            return ops.data("m", m).data("lang", language.tag()).data("other", other).data("boot", scriptJson(boot)).render();
-        });
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("departments", List.of(Department.values()).stream().map(d -> new Choice(d.code(), d.zh(), d.en())).toList());
+        extra.put("symptoms", List.of(Symptom.values()).stream().map(s -> new Choice(s.name(), s.zh(), s.en())).toList());
+        extra.put("causes", List.of(Cause.values()).stream().map(c -> new Choice(c.name(), c.text().zh(), c.text().en())).toList());
+        extra.put("classes", List.of(FaultClass.values()).stream().map(c -> new Choice(c.name(), c.zh(), c.en())).toList());
+        extra.put("modifiers", List.of(ContextModifier.values()).stream().map(c -> new Choice(c.name(), c.text().zh(), c.text().en())).toList());
+        Map<String, Choice> parties = new LinkedHashMap<>();
+        Party.codes().forEach(code -> Party.fromCode(code).ifPresent(p -> parties.put(code, new Choice(code, p.zh(), p.en()))));
+        extra.put("parties", parties);
+        return identities.getDeferredIdentity().map(identity -> OpsPageFrame.render(identity, language,
+                new OpsPageFrame.Frame("/ops", "i18n/ops", "ops.title", Roles.IT, "ops.login.why", "ops.login.notIt"), ops, login, json,
+                config.zone().getId(), extra));
     }
 
     /** A code with its names; the page shows the name in the page's language and sends the code. */
     public record Choice(String code, String zh, String en) {
-    }
-
-    private static List<Choice> choices(List<Choice> list) {
-        return list;
-    }
-
-    private static String name(SecurityIdentity identity) {
-        Staff staff = Staff.of(identity);
-        return staff == null ? identity.getPrincipal().getName() : staff.personName();
-    }
-
-    /** JSON to embed in a script element: "<" is escaped so the data can never close the element. */
-    private String scriptJson(Object value) {
-        try {
-            return json.writeValueAsString(value).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,24 +13,41 @@ import org.hospital.continuity.server.platform.text.Bundles;
 import org.hospital.continuity.server.platform.text.Language;
 
 /**
- * What the operations pages for drills and for probes and restore tests share: IT only (others get the sign-in form or a
- * refusal in words), the page's texts (the {@code i18n/opsdrills} bundle) and the boot data the page's script reads.
+ * The one frame of IT's pages (/ops, drills, systems, people, departments, roster): who may see the page (others get
+ * the sign-in form with why, in words), its texts — the shared ones of every IT page ({@code i18n/opskit}: the
+ * navigation bar, the refusals the script kit says) under the page's own bundle — and the boot data the page's script
+ * reads (language, the hospital's zone, the texts, who is signed in, whether an administrator, plus the page's own).
+ * The pages hold no data: their scripts call the features' JSON APIs, role-checked and audited there.
  */
 final class OpsPageFrame {
+
+    /**
+     * One IT page: its path, its own bundle, the key of its title, the role it needs, and the keys of the sign-in
+     * form's reason for an anonymous caller and for one signed in without that role.
+     */
+    record Frame(String path, String bundle, String titleKey, String role, String whyKey, String notAllowedKey) {
+    }
 
     private OpsPageFrame() {
     }
 
-    /** The page for IT, or the sign-in form with why. {@code boot} gets lang, zone, texts and who is signed in. */
-    static String render(SecurityIdentity identity, Language language, String path, Template page, Template login, ObjectMapper json,
+    /** The shared texts of every IT page with the page's own on top. */
+    static Map<String, String> texts(String bundle, Language language) {
+        Map<String, String> m = new HashMap<>(Bundles.all("i18n/opskit", language));
+        m.putAll(Bundles.all(bundle, language));
+        return m;
+    }
+
+    /** The page for those with the frame's role, or the sign-in form with why. {@code extra} goes into the boot data. */
+    static String render(SecurityIdentity identity, Language language, Frame frame, Template page, Template login, ObjectMapper json,
                          String zone, Map<String, Object> extra) {
-        Map<String, String> m = Bundles.all("i18n/opsdrills", language);
+        Map<String, String> m = texts(frame.bundle(), language);
         String other = language == Language.EN ? "zh-CN" : "en";
-        if (!identity.hasRole(Roles.IT)) {
+        if (!identity.hasRole(frame.role())) {
             Map<String, String> ui = new HashMap<>(Bundles.all("i18n/ui", language));
-            ui.put("board.title", m.get(titleKey(path)));
-            ui.put("login.why", identity.isAnonymous() ? m.get("opsx.login.why") : m.get("opsx.login.notIt"));
-            return login.data("m", ui).data("lang", language.tag()).data("other", other).data("path", path).render();
+            ui.put("board.title", m.get(frame.titleKey()));
+            ui.put("login.why", identity.isAnonymous() ? m.get(frame.whyKey()) : m.get(frame.notAllowedKey()));
+            return login.data("m", ui).data("lang", language.tag()).data("other", other).data("path", frame.path()).render();
         }
         Map<String, Object> boot = new LinkedHashMap<>();
         boot.put("lang", language.tag());
@@ -39,13 +56,10 @@ final class OpsPageFrame {
         Staff staff = Staff.of(identity);
         boot.put("me", staff == null ? identity.getPrincipal().getName() : staff.personName());
         boot.put("admin", identity.hasRole(Roles.ADMIN));
+        boot.put("personId", staff == null ? null : staff.personId()); // never shown: marks the reader's own rows (roster)
         boot.putAll(extra);
-        return page.data("m", m).data("lang", language.tag()).data("other", other).data("path", path).data("boot", scriptJson(json, boot))
-                .render();
-    }
-
-    private static String titleKey(String path) {
-        return path.endsWith("/drills") ? "drills.title" : "systems.title";
+        return page.data("m", m).data("lang", language.tag()).data("other", other).data("path", frame.path())
+                .data("boot", scriptJson(json, boot)).render();
     }
 
     /** JSON to embed in a script element: "<" is escaped so the data can never close the element. */

@@ -1,11 +1,9 @@
 package org.hospital.continuity.server.ops.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -13,15 +11,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
 import org.hospital.continuity.server.platform.security.Roles;
-import org.hospital.continuity.server.platform.security.Staff;
 import org.hospital.continuity.server.platform.security.StaffRole;
-import org.hospital.continuity.server.platform.text.Bundles;
 import org.hospital.continuity.server.platform.text.Language;
 
 /**
@@ -43,16 +38,19 @@ public class PeoplePage {
 
     private final Template people;
     private final Template roster;
+    private final Template departments;
     private final Template login;
     private final CurrentIdentityAssociation identities;
     private final ObjectMapper json;
     private final ContinuityServerConfig config;
 
     public PeoplePage(@Location("ops/people.html") Template people, @Location("ops/roster.html") Template roster,
+                      @Location("ops/departments.html") Template departments,
                       @Location("board/login.html") Template login, CurrentIdentityAssociation identities, ObjectMapper json,
                       ContinuityServerConfig config) {
         this.people = people;
         this.roster = roster;
+        this.departments = departments;
         this.login = login;
         this.identities = identities;
         this.json = json;
@@ -71,42 +69,27 @@ public class PeoplePage {
         return render(roster, "/ops/roster", Roles.IT, "people.login.notIt", lang);
     }
 
+    /** The directory's departments and wards with their ladder area and place (EP-2, EP-4.1, EP-5.2): IT reads, administrators change. */
+    @GET
+    @Path("/departments")
+    public Uni<String> departments(@QueryParam("lang") String lang) {
+        return render(departments, "/ops/departments", Roles.IT, "dept.login.notIt", lang);
+    }
+
     private Uni<String> render(Template page, String path, String role, String refusalKey, String lang) {
         Language language = Language.fromTag(lang);
-        Map<String, String> m = Bundles.all("i18n/people", language);
-        String other = language == Language.EN ? "zh-CN" : "en";
-        return identities.getDeferredIdentity().map(identity -> {
-            if (!identity.hasRole(role)) {
-                Map<String, String> ui = new HashMap<>(Bundles.all("i18n/ui", language));
-                ui.put("board.title", m.get(path.equals("/ops/people") ? "people.title" : "roster.title"));
-                ui.put("login.why", identity.isAnonymous() ? m.get("people.login.why") : m.get(refusalKey));
-                return login.data("m", ui).data("lang", language.tag()).data("other", other).data("path", path).render();
-            }
-            Map<String, Object> boot = new LinkedHashMap<>();
-            boot.put("lang", language.tag());
-            boot.put("zone", config.zone().getId());
-            boot.put("m", m);
-            boot.put("me", name(identity));
-            boot.put("admin", identity.hasRole(Roles.ADMIN));
-            Staff staff = Staff.of(identity);
-            boot.put("personId", staff == null ? null : staff.personId()); // never shown: marks the reader's own shifts
-            boot.put("roles", List.of(StaffRole.values()).stream()
-                    .map(r -> new OperationsPage.Choice(r.name(), r.zh(), r.en())).toList());
-            return page.data("m", m).data("lang", language.tag()).data("other", other).data("boot", scriptJson(boot)).render();
-        });
-    }
-
-    private static String name(SecurityIdentity identity) {
-        Staff staff = Staff.of(identity);
-        return staff == null ? identity.getPrincipal().getName() : staff.personName();
-    }
-
-    /** JSON to embed in a script element: "<" is escaped so the data can never close the element. */
-    private String scriptJson(Object value) {
-        try {
-            return json.writeValueAsString(value).replace("<", "\\u003c");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        String title = switch (path) {
+            case "/ops/people" -> "people.title";
+            case "/ops/departments" -> "dept.title";
+            default -> "roster.title";
+        };
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("roles", List.of(StaffRole.values()).stream().map(r -> new OperationsPage.Choice(r.name(), r.zh(), r.en())).toList());
+        // the ladder's business areas a department follows (EP-5.2), by name
+        extra.put("areas", List.of(org.hospital.continuity.playbooks.party.Department.values()).stream()
+                .map(a -> new OperationsPage.Choice(a.code(), a.zh(), a.en())).toList());
+        return identities.getDeferredIdentity().map(identity -> OpsPageFrame.render(identity, language,
+                new OpsPageFrame.Frame(path, "i18n/people", title, role, "people.login.why", refusalKey), page, login, json,
+                config.zone().getId(), extra));
     }
 }

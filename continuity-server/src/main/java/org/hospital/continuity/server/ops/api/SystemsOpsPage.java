@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.hospital.continuity.playbooks.signal.Component;
 import org.hospital.continuity.server.platform.config.ContinuityServerConfig;
+import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.text.Language;
 
 /**
@@ -51,7 +52,8 @@ public class SystemsOpsPage {
     public Uni<String> page(@QueryParam("lang") String lang) {
         Language language = Language.fromTag(lang);
         List<Choice> components = List.of(Component.values()).stream().map(c -> new Choice(c.name(), c.zh(), c.en())).toList();
-        return identities.getDeferredIdentity().map(identity -> OpsPageFrame.render(identity, language, "/ops/systems", page, login, json,
+        return identities.getDeferredIdentity().map(identity -> OpsPageFrame.render(identity, language,
+                new OpsPageFrame.Frame("/ops/systems", "i18n/opsdrills", "systems.title", Roles.IT, "opsx.login.why", "opsx.login.notIt"), page, login, json,
                 config.zone().getId(), Map.of("components", components)));
     }
 }

@@ -27,6 +27,11 @@ public final class Roles {
     public static final String DATA_ENTRY = "data-entry";
     /** Granted to enrolled kiosks by the kiosk identity of the kiosk feature; kiosks file reports and acknowledge. */
     public static final String KIOSK = "kiosk";
+    /**
+     * The only role of a session whose account still has the password the server generated (opened or reset by an
+     * administrator): it may see who it is and set a password of its own, nothing else (HR-3).
+     */
+    public static final String PASSWORD_CHANGE = "password-change";
 
     private Roles() {
     }

@@ -13,6 +13,6 @@ public interface TransportSecurityConfig {
     boolean requireTlsForPasswords();
 
     /** Path prefixes of the routes that carry a password (changing requests only). */
-    @WithDefault("/api/auth/login,/api/accounts")
+    @WithDefault("/api/auth/login,/api/auth/password,/api/accounts")
     List<String> passwordPaths();
 }
