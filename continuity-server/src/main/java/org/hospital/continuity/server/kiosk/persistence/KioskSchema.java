@@ -10,6 +10,7 @@ public class KioskSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0400__kiosk_registry.sql", "db/migration/V0410__kiosk_verifier_withdrawal.sql");
+        return List.of("db/migration/V0400__kiosk_registry.sql", "db/migration/V0410__kiosk_verifier_withdrawal.sql",
+                "db/migration/V0360__reference_source.sql");
     }
 }
