@@ -95,18 +95,23 @@ public class PullingHisReference implements HisFeedStatus {
 
     /** Pulls every piece once now (the schedule, IT's "pull now" and tests). Blocking. */
     public Report pull() {
+        return pullFrom(reader);
+    }
+
+    /** Pulls every piece once from the HIS behind this reader (tests: a HIS that does not answer). Blocking. */
+    public Report pullFrom(FhirReferenceReader reader) {
         local.lock();
         try {
             Map<FeedPiece, FeedStore.State> states = await(store.all());
             Map<FeedPiece, String> report = new EnumMap<>(FeedPiece.class);
-            piece(FeedPiece.DEPARTMENTS, states, report, "Organization?identifier=" + FhirReferenceReader.DEPARTMENT + "|",
+            piece(reader, FeedPiece.DEPARTMENTS, states, report, "Organization?identifier=" + java.net.URLEncoder.encode(FhirReferenceReader.DEPARTMENT + "|", java.nio.charset.StandardCharsets.UTF_8),
                     new String[] {"Organization"}, () -> {
                         FhirReferenceReader.Read<HisReference.Department> read = reader.departments();
                         List<HisReference.Department> ds = read.entries().stream()
                                 .map(d -> new HisReference.Department(department(d.code()), d.name())).toList();
                         return new Pulled(ds, read.total(), read.hisTime(), tx -> reference.departments(tx, ds));
                     });
-            piece(FeedPiece.PRACTITIONERS, states, report, "PractitionerRole?active=true",
+            piece(reader, FeedPiece.PRACTITIONERS, states, report, "PractitionerRole?active=true",
                     new String[] {"PractitionerRole", "Practitioner", "Organization"}, () -> {
                         FhirReferenceReader.Read<HisReference.Doctor> read = reader.doctors();
                         List<HisReference.Doctor> ds = read.entries().stream()
@@ -114,7 +119,7 @@ public class PullingHisReference implements HisFeedStatus {
                         return new Pulled(ds, read.total(), read.hisTime(), tx -> reference.doctors(tx, ds));
                     });
             FhirReferenceReader.Census[] census = new FhirReferenceReader.Census[1];
-            String censusOutcome = piece(FeedPiece.CENSUS, states, report, "Encounter?status=in-progress&class=IMP",
+            String censusOutcome = piece(reader, FeedPiece.CENSUS, states, report, "Encounter?status=in-progress&class=IMP",
                     new String[] {"Encounter", "Patient", "Location", "Organization"}, () -> {
                         census[0] = reader.census();
                         List<HisReference.Inpatient> ps = census[0].inpatients().stream().map(p -> new HisReference.Inpatient(p.patientId(),
@@ -124,19 +129,19 @@ public class PullingHisReference implements HisFeedStatus {
                     });
             // allergies follow the census: read again whenever the census was, or an AllergyIntolerance changed
             boolean censusRead = "READ".equals(censusOutcome) || "SAME".equals(censusOutcome);
-            piece(FeedPiece.ALLERGIES, states, report, "AllergyIntolerance", censusRead ? null : new String[] {"AllergyIntolerance"}, () -> {
+            piece(reader, FeedPiece.ALLERGIES, states, report, "AllergyIntolerance", censusRead ? null : new String[] {"AllergyIntolerance"}, () -> {
                 if (census[0] == null) {
                     census[0] = reader.census();
                 }
                 FhirReferenceReader.Read<HisAllergies.Entry> read = reader.allergies(census[0].patientIds());
                 Instant asOf = clock.instant();
-                return new Pulled(read.entries(), reader.count("AllergyIntolerance"), read.hisTime() == null ? census[0].hisTime() : read.hisTime(),
+                return new Pulled(read.entries(), read.total(), read.hisTime() == null ? census[0].hisTime() : read.hisTime(),
                         tx -> allergies.fromHis(tx, read.entries(), asOf));
             });
             FhirReferenceReader.Catalogues[] read = new FhirReferenceReader.Catalogues[1];
             for (FeedPiece p : List.of(FeedPiece.PRICE_CATALOGUE, FeedPiece.DRUG_DICTIONARY)) {
                 boolean drugs = p == FeedPiece.DRUG_DICTIONARY;
-                piece(p, states, report, "ChargeItemDefinition?status=active", new String[] {"ChargeItemDefinition"}, () -> {
+                piece(reader, p, states, report, "ChargeItemDefinition?status=active", new String[] {"ChargeItemDefinition"}, () -> {
                     if (read[0] == null) {
                         read[0] = reader.catalogues();
                     }
@@ -168,14 +173,16 @@ public class PullingHisReference implements HisFeedStatus {
      * One piece: asks the HIS whether it changed (unless {@code types} is null: read anyway), reads it, applies it when its
      * content differs from what was applied, records the as-of time. A failure is recorded and does not stop the others.
      */
-    private String piece(FeedPiece piece, Map<FeedPiece, FeedStore.State> states, Map<FeedPiece, String> report, String countQuery,
+    private String piece(FhirReferenceReader reader, FeedPiece piece, Map<FeedPiece, FeedStore.State> states, Map<FeedPiece, String> report, String countQuery,
                          String[] types, Supplier<Pulled> read) {
         Instant now = clock.instant();
         FeedStore.State state = states.get(piece);
         String outcome;
         try {
             boolean known = state != null && state.contentHash() != null && state.hisTime() != null && state.totalSeen() != null;
-            if (known && types != null && reader.count(countQuery) == state.totalSeen()
+            // the HIS's count of the piece's resources: a deletion shows as a lower count, never in _lastUpdated
+            int total = reader.count(countQuery);
+            if (known && types != null && total == state.totalSeen()
                     && !reader.changedSince(state.hisTime().minusSeconds(1), types)) {
                 await(store.unchanged(piece, now));
                 outcome = "UNCHANGED";
@@ -187,16 +194,18 @@ public class PullingHisReference implements HisFeedStatus {
                 await(alone.chain(() -> store.pool().withTransaction(tx -> Locks.exclusive(tx, LOCK_KEY)
                         .chain(() -> same || pulled.apply() == null ? Uni.createFrom().voidItem() : pulled.apply().apply(tx))
                         .chain(() -> same ? Uni.createFrom().voidItem() : kiosks.changed(tx, now))
-                        .chain(() -> store.answered(tx, piece, now, pulled.records().size(), hash, pulled.total(), pulled.hisTime())))));
+                        .chain(() -> store.answered(tx, piece, now, pulled.records().size(), hash, total, pulled.hisTime())))));
                 outcome = same ? "SAME" : "READ";
             }
         } catch (FhirClientConnectionException e) {
-            outcome = failed(piece, now, "HIS 未应答 (" + e.getClass().getSimpleName() + ")");
+            Log.warnf("HIS reference piece %s: the HIS did not answer", piece);
+            outcome = failed(piece, now, "HIS 未应答");
         } catch (BaseServerResponseException e) {
-            outcome = failed(piece, now, "HIS 返回 " + e.getStatusCode());
+            Log.warnf("HIS reference piece %s: the HIS answered %d", piece, e.getStatusCode());
+            outcome = failed(piece, now, "HIS 拒绝了查询（状态 " + e.getStatusCode() + "）");
         } catch (RuntimeException e) {
             Log.warnf("HIS reference piece %s failed: %s", piece, e.getClass().getSimpleName());
-            outcome = failed(piece, now, "读取失败 (" + e.getClass().getSimpleName() + ")");
+            outcome = failed(piece, now, "读取或保存失败，详见服务器日志");
         }
         report.put(piece, outcome);
         return outcome;
