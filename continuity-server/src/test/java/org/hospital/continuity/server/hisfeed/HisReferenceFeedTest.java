@@ -63,6 +63,8 @@ class HisReferenceFeedTest {
     RunningTheIncidentEngine engine;
 
     private IGenericClient his() {
+        fhir.getRestfulClientFactory().setServerValidationMode(ca.uhn.fhir.rest.client.api.ServerValidationModeEnum.NEVER);
+        fhir.getRestfulClientFactory().setSocketTimeout(60_000);
         return fhir.newRestfulGenericClient(FhirTestServerProcess.baseUrl());
     }
 

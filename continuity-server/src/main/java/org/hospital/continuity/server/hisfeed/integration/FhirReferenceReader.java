@@ -83,6 +83,8 @@ public final class FhirReferenceReader {
 
     public FhirReferenceReader(FhirContext fhir, String baseUrl, int pageSize) {
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        // a busy HIS answers a whole census slowly; the write-back's link sets the same
+        fhir.getRestfulClientFactory().setSocketTimeout(60_000);
         this.client = fhir.newRestfulGenericClient(baseUrl);
         this.pageSize = pageSize;
     }
