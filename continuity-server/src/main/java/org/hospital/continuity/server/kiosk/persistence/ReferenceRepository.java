@@ -97,7 +97,7 @@ public class ReferenceRepository {
         List<Tuple> batch = doctors.stream().map(d -> Tuple.of(d.code(), d.name(), d.departmentCode(), d.title())).toList();
         return delete.chain(() -> c.client().preparedQuery("""
                 insert into ref_doctor(code, name, department_code, title)
-                select $1, $2, $3, $4 where exists (select 1 from ref_department where code = $3)
+                select $1::varchar, $2::varchar, $3::varchar, $4::varchar where exists (select 1 from ref_department where code = $3::varchar)
                 on conflict (code) do update set name = excluded.name, department_code = excluded.department_code, title = excluded.title""")
                 .executeBatch(batch).replaceWithVoid())
                 .chain(() -> remember(c, "DOCTOR", codes));
