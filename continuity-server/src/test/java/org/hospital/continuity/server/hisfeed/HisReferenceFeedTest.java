@@ -181,6 +181,12 @@ class HisReferenceFeedTest {
                 .then().statusCode(200).extract().jsonPath();
     }
 
+    /** The current incident's fault class; null when there is no incident or it has none. */
+    private static String faultClass() {
+        var r = TestAccounts.as(TestAccounts.itDuty()).get("/api/incidents/current").then().extract();
+        return r.statusCode() == 404 ? null : r.jsonPath().getString("incident.faultClass");
+    }
+
     private static String status(String catalogue) {
         return TestAccounts.asAdmin().get("/api/reference/" + catalogue + "/snapshots?limit=1").then().statusCode(200).extract().path("[0].status");
     }
@@ -255,7 +261,7 @@ class HisReferenceFeedTest {
         his().update().resource(price("HF-S2", "血液透析", "430.00", false)).execute();
         assertThat(feed.pull().pieces()).containsEntry(FeedPiece.PRICE_CATALOGUE, "READ");
         assertThat(status("PRICE_CATALOGUE")).isEqualTo("CURRENT");
-        assertThat(ScenarioAccess.current().getString("incident.faultClass")).isNull();
+        assertThat(faultClass()).isNull();
         assertThat(snapshotOf(DEPT).getLong("items.find { it.code == 'HF-S2' }.priceFen")).isEqualTo(43000L);
 
         // EP-4.1 one price changed without approval: held back (kiosks keep the old price) and Class I with the item as evidence
@@ -277,7 +283,7 @@ class HisReferenceFeedTest {
                 .body(List.of(Map.of("code", "HF-S1", "kind", "CHANGED", "priceFen", 5400, "reason", "物价调整通知 2026-12 第4号")))
                 .post("/api/reference/PRICE_CATALOGUE/approvals").then().statusCode(200);
         assertThat(status("PRICE_CATALOGUE")).isEqualTo("CURRENT");
-        assertThat(ScenarioAccess.current().getString("incident.faultClass")).isNull();
+        assertThat(faultClass()).isNull();
         assertThat(snapshotOf(DEPT).getLong("items.find { it.code == 'HF-S1' }.priceFen")).isEqualTo(5400L);
         ScenarioAccess.settle(clock, engine);
 
