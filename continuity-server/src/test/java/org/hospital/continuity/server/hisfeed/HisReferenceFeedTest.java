@@ -62,6 +62,27 @@ class HisReferenceFeedTest {
     @Inject
     RunningTheIncidentEngine engine;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+    private java.util.UUID[] currentBefore;
+
+    /** The catalogues current before this test: other tests' imports compare with them, so the feed's are undone after. */
+    @org.junit.jupiter.api.BeforeEach
+    void rememberCatalogues() {
+        List<java.util.UUID> ids = new java.util.ArrayList<>();
+        pool.query("select id from reference_snapshot where status = 'CURRENT'").execute().await().atMost(java.time.Duration.ofSeconds(10))
+                .forEach(r -> ids.add(r.getUUID(0)));
+        currentBefore = ids.toArray(java.util.UUID[]::new);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreCatalogues() {
+        pool.withTransaction(c -> c.query("update reference_snapshot set status = 'SUPERSEDED' where source = 'HIS' and status in ('CURRENT', 'HELD')")
+                .execute().chain(() -> c.preparedQuery("update reference_snapshot set status = 'CURRENT' where id = any($1)")
+                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(currentBefore)))).await().atMost(java.time.Duration.ofSeconds(10));
+        ScenarioAccess.settle(clock, engine);
+    }
+
     private IGenericClient his() {
         fhir.getRestfulClientFactory().setServerValidationMode(ca.uhn.fhir.rest.client.api.ServerValidationModeEnum.NEVER);
         fhir.getRestfulClientFactory().setSocketTimeout(60_000);
