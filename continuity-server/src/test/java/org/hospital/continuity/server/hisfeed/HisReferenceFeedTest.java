@@ -52,6 +52,8 @@ import org.junit.jupiter.api.Test;
 class HisReferenceFeedTest {
 
     private static final String DEPT = "HF-NEPH";
+    /** Kiosk names as people read them on the pages (no codes). */
+    private static final Map<String, String> KIOSK_NAMES = Map.of(DEPT, "肾内二病区终端", "HF-OTHER", "其他病区终端", "HF-SETTLE", "出院结算处终端");
 
     @Inject
     PullingHisReference feed;
@@ -194,7 +196,7 @@ class HisReferenceFeedTest {
     }
 
     private static JsonPath snapshotOf(String department) {
-        String code = TestAccounts.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "病区终端 " + department, "departmentCode", department))
+        String code = TestAccounts.asAdmin().contentType(ContentType.JSON).body(Map.of("name", KIOSK_NAMES.getOrDefault(department, "病区终端"), "departmentCode", department))
                 .post("/api/admin/kiosks").then().statusCode(201).extract().path("code");
         JsonPath enrolled = given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/kiosk/enrolments")
                 .then().statusCode(201).extract().jsonPath();
@@ -258,7 +260,9 @@ class HisReferenceFeedTest {
 
         // another ward's kiosk gets none of them; the settlement desk gets the whole census
         assertThat(snapshotOf("HF-OTHER").getList("patients.patientId", String.class)).doesNotContain("HF-P1", "HF-P2");
-        TestAccounts.department("HF-SETTLE", "DISCHARGE_SETTLEMENT");
+        TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("code", "HF-SETTLE", "nameZh", "出院结算处", "nameEn", "Discharge settlement", "area", "DISCHARGE_SETTLEMENT"))
+                .post("/api/departments").then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
         assertThat(snapshotOf("HF-SETTLE").getList("patients.patientId", String.class)).contains("HF-P1", "HF-P2");
 
         // readiness: every piece with its as-of time, none stale
