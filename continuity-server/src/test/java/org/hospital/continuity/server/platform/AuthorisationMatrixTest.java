@@ -47,7 +47,11 @@ class AuthorisationMatrixTest {
             new Guard("POST", "/api/modes/OUTPATIENT_REGISTRATION/back-to-normal", List.of("cashier", "leader")),
             new Guard("POST", "/api/reference/PRICE_CATALOGUE/snapshots", List.of("cashier", "it", "leader")),
             new Guard("GET", "/api/reference/PRICE_CATALOGUE/snapshots", List.of("cashier")),
-            new Guard("POST", "/api/reference/PRICE_CATALOGUE/snapshots/" + ID + "/accept", List.of("cashier", "it", "leader")));
+            new Guard("POST", "/api/reference/PRICE_CATALOGUE/snapshots/" + ID + "/accept", List.of("cashier", "it", "leader")),
+            new Guard("POST", "/api/reference/PRICE_CATALOGUE/approvals", List.of("cashier", "leader")),
+            new Guard("GET", "/api/reference/PRICE_CATALOGUE/approvals", List.of("cashier")),
+            new Guard("GET", "/api/his-feed", List.of("cashier")),
+            new Guard("POST", "/api/his-feed/pull", List.of("cashier", "it", "leader")));
 
     private static final List<String> READS = List.of("/api/incidents", "/api/incidents/" + ID, "/api/modes", "/api/probes",
             "/api/instructions?party=PHARMACY", "/api/roster/on-duty", "/api/people", "/api/departments", "/api/fault-reports",

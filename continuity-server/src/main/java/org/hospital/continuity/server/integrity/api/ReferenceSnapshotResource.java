@@ -81,4 +81,32 @@ public class ReferenceSnapshotResource {
     public Uni<Snapshot> reject(@PathParam("catalogue") Catalogue catalogue, @PathParam("id") UUID id) {
         return integrity.reject(catalogue, id, Staff.of(identity));
     }
+
+    /** One approved change (HR-10) as IT enters it from the hospital's price change notice; the price in fen. */
+    public record ApprovalRequest(@NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_-]{1,40}") String code,
+                                  @jakarta.validation.constraints.NotNull org.hospital.continuity.server.integrity.domain.CatalogueChanges.Kind kind,
+                                  @jakarta.validation.constraints.PositiveOrZero Long priceFen,
+                                  @NotBlank @jakarta.validation.constraints.Size(max = 300) String reason,
+                                  java.time.Instant validUntil) {
+    }
+
+    /** EP-4.1, HR-10: the changes the hospital approved; the HIS feed's changes are compared with them. */
+    @POST
+    @Path("/approvals")
+    @RolesAllowed({Roles.IT, Roles.ADMIN})
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<List<org.hospital.continuity.server.integrity.persistence.ApprovalStore.Stored>> approve(
+            @PathParam("catalogue") Catalogue catalogue,
+            @jakarta.validation.constraints.NotEmpty @jakarta.validation.constraints.Size(max = 5000) List<@jakarta.validation.Valid ApprovalRequest> approvals) {
+        return integrity.approve(catalogue, approvals.stream().map(a -> new WatchingReferenceIntegrity.ApprovalInput(a.code(), a.kind(), a.priceFen(),
+                a.reason(), a.validUntil())).toList(), Staff.of(identity));
+    }
+
+    @GET
+    @Path("/approvals")
+    @RolesAllowed({Roles.IT, Roles.LEADERSHIP})
+    public Uni<List<org.hospital.continuity.server.integrity.persistence.ApprovalStore.Stored>> approvals(@PathParam("catalogue") Catalogue catalogue,
+            @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+        return integrity.approvals(catalogue, limit);
+    }
 }

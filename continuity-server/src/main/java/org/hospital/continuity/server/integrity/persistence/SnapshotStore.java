@@ -37,6 +37,7 @@ public class SnapshotStore implements SchemaScripts {
     @Override
     public List<String> scripts() {
         return List.of("db/migration/V0330__reference_snapshot.sql");
+        // V0355 (approvals, and the snapshot's source) is listed by ApprovalStore
     }
 
     public Db pool() {
@@ -119,5 +120,23 @@ public class SnapshotStore implements SchemaScripts {
     public Uni<Void> supersedeCurrent(Tx c, Catalogue catalogue) {
         return c.client().preparedQuery("update reference_snapshot set status = 'SUPERSEDED' where catalogue = $1 and status = 'CURRENT'")
                 .execute(Tuple.of(catalogue.name())).replaceWithVoid();
+    }
+
+    /** The snapshot came from the HIS reference feed, not an import. */
+    public Uni<Void> markFromHis(Tx c, UUID id) {
+        return c.client().preparedQuery("update reference_snapshot set source = 'HIS' where id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    }
+
+    /** The latest held or rejected snapshot of the HIS feed with this content, or null. */
+    public Uni<Snapshot> undecidedOrRejected(Tx c, Catalogue catalogue, String contentHash) {
+        return c.client().preparedQuery(SELECT + " where catalogue = $1 and content_hash = $2 and source = 'HIS' and status in ('HELD', 'REJECTED')"
+                        + " order by imported_at desc limit 1").execute(Tuple.of(catalogue.name(), contentHash))
+                .map(rows -> rows.size() == 0 ? null : snapshot(rows.iterator().next()));
+    }
+
+    /** The latest held snapshot of the HIS feed, or null. */
+    public Uni<Snapshot> latestHeldFromHis(Tx c, Catalogue catalogue) {
+        return c.client().preparedQuery(SELECT + " where catalogue = $1 and source = 'HIS' and status = 'HELD' order by imported_at desc limit 1")
+                .execute(Tuple.of(catalogue.name())).map(rows -> rows.size() == 0 ? null : snapshot(rows.iterator().next()));
     }
 }

@@ -26,7 +26,8 @@ import org.hospital.continuity.server.kiosk.persistence.ReferenceRepository;
 /**
  * Seeds the reference data kiosks receive when the database has none: the price catalogue and drug
  * dictionary from {@code reference/items.csv} and {@code reference/drugs.csv} (pinyin initials
- * derived from the names), and — only with {@code continuity.kiosk.demo-data=true} — demo
+ * derived from the names), and — only with {@code continuity.kiosk.demo-data=true} and no HIS reference feed
+ * ({@code continuity.his-feed.enabled}) — demo
  * departments, doctors and fictitious patients for drills and tests (HR-21: never real data).
  */
 @ApplicationScoped
@@ -36,10 +37,13 @@ public class SeedingReference {
     private final InstantSource clock;
     private final boolean demoData;
 
-    public SeedingReference(ReferenceRepository reference, InstantSource clock, ContinuityServerConfig config) {
+    public SeedingReference(ReferenceRepository reference, InstantSource clock, ContinuityServerConfig config,
+                            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "continuity.his-feed.enabled", defaultValue = "false")
+                            boolean hisFeed) {
         this.reference = reference;
         this.clock = clock;
-        this.demoData = config.kiosk().demoData();
+        // with the HIS reference feed on, departments, doctors and the census are the HIS's: no demo people
+        this.demoData = config.kiosk().demoData() && !hisFeed;
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event) {

@@ -77,6 +77,68 @@ public class ReferenceRepository {
                 + "$7, $8, $9, $10, $11, $12, $13, $14, $15) on conflict (patient_id) do nothing").executeBatch(batch).replaceWithVoid();
     }
 
+    /** The HIS feed's departments: new ones added, known ones renamed. */
+    public Uni<Void> upsertDepartments(Tx c, List<org.hospital.continuity.server.kiosk.HisReference.Department> departments) {
+        if (departments.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> batch = departments.stream().map(d -> Tuple.of(d.code(), d.name())).toList();
+        return c.client().preparedQuery("insert into ref_department(code, name) values ($1, $2) on conflict (code) do update set name = excluded.name")
+                .executeBatch(batch).replaceWithVoid();
+    }
+
+    /** Replaces the HIS feed's doctors; a doctor of an unknown department is skipped (the department comes first). */
+    public Uni<Void> replaceHisDoctors(Tx c, List<org.hospital.continuity.server.kiosk.HisReference.Doctor> doctors) {
+        String[] codes = doctors.stream().map(org.hospital.continuity.server.kiosk.HisReference.Doctor::code).toArray(String[]::new);
+        Uni<Void> delete = forget(c, "DOCTOR", "ref_doctor", "code", codes);
+        if (doctors.isEmpty()) {
+            return delete;
+        }
+        List<Tuple> batch = doctors.stream().map(d -> Tuple.of(d.code(), d.name(), d.departmentCode(), d.title())).toList();
+        return delete.chain(() -> c.client().preparedQuery("""
+                insert into ref_doctor(code, name, department_code, title)
+                select $1::varchar, $2::varchar, $3::varchar, $4::varchar where exists (select 1 from ref_department where code = $3::varchar)
+                on conflict (code) do update set name = excluded.name, department_code = excluded.department_code, title = excluded.title""")
+                .executeBatch(batch).replaceWithVoid())
+                .chain(() -> remember(c, "DOCTOR", codes));
+    }
+
+    /** Deletes the feed's rows whose key is no longer in {@code keep}, and forgets them. */
+    private static Uni<Void> forget(Tx c, String kind, String table, String key, String[] keep) {
+        return c.client().preparedQuery("delete from " + table + " where " + key + " in (select code from ref_his_row where kind = $1)"
+                        + " and not (" + key + " = any($2))").execute(Tuple.of(kind, keep))
+                .chain(() -> c.client().preparedQuery("delete from ref_his_row where kind = $1 and not (code = any($2))").execute(Tuple.of(kind, keep)))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> remember(Tx c, String kind, String[] codes) {
+        return c.client().preparedQuery("insert into ref_his_row(kind, code) select $1, unnest($2::varchar[]) on conflict do nothing")
+                .execute(Tuple.of(kind, codes)).replaceWithVoid();
+    }
+
+    /**
+     * Replaces the HIS feed's census: the feed's rows of patients no longer in hospital go; every inpatient is inserted or
+     * updated (a seeded row of the same patient id becomes the HIS's). Deposits are the HIS's business: kept as stored.
+     */
+    public Uni<Void> replaceHisCensus(Tx c, List<org.hospital.continuity.server.kiosk.HisReference.Inpatient> census) {
+        String[] ids = census.stream().map(org.hospital.continuity.server.kiosk.HisReference.Inpatient::patientId).toArray(String[]::new);
+        Uni<Void> delete = forget(c, "PATIENT", "ref_patient", "patient_id", ids);
+        if (census.isEmpty()) {
+            return delete;
+        }
+        List<Tuple> batch = census.stream().map(p -> Tuple.from(Arrays.asList(p.patientId(), p.inpatientNumber(), p.name(), p.sex(),
+                p.birthDate(), p.idNumber(), p.phone(), p.ward(), p.bed(), p.departmentCode()))).toList();
+        return delete.chain(() -> c.client().preparedQuery("""
+                insert into ref_patient(patient_id, census, inpatient_number, name, sex, birth_date, id_number, phone, ward, bed,
+                                        department_code)
+                values ($1, true, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                on conflict (patient_id) do update set census = true, inpatient_number = excluded.inpatient_number, name = excluded.name,
+                    sex = excluded.sex, birth_date = excluded.birth_date, id_number = excluded.id_number, phone = excluded.phone,
+                    ward = excluded.ward, bed = excluded.bed, department_code = excluded.department_code""")
+                .executeBatch(batch).replaceWithVoid())
+                .chain(() -> remember(c, "PATIENT", ids));
+    }
+
     public Uni<Void> bumpVersion(Tx c, Instant now) {
         return c.client().preparedQuery("update ref_snapshot_version set version = version + 1, generated_at = $1 where id = 1")
                 .execute(Tuple.of(KioskRegistryRepository.odt(now))).replaceWithVoid();
@@ -92,7 +154,7 @@ public class ReferenceRepository {
     public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff, String departmentCode) {
         return people.departments().chain(directory -> new Db(pool).withTransaction(c -> version(c).chain(v -> catalogues.current(c)
                 .chain(verified -> items(c, verified).chain(items -> departments(c, directory)
-                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode).chain(ps -> withAllergies(c, ps)).map(ps -> new KioskWire.Snapshot(
+                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode, settlementDesk(directory, departmentCode)).chain(ps -> withAllergies(c, ps)).map(ps -> new KioskWire.Snapshot(
                         "v" + v.getInteger("version") + watchedVersion(verified),
                         v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff)))))))));
     }
@@ -158,8 +220,17 @@ public class ReferenceRepository {
         });
     }
 
-    private Uni<List<KioskWire.Patient>> patients(Tx c, String departmentCode) {
-        return c.client().preparedQuery("select * from ref_patient where department_code = $1 order by patient_id").execute(Tuple.of(departmentCode))
+    /**
+     * The settlement desk (出院结算处) settles any ward's patient at discharge: its kiosks get the whole inpatient census
+     * (names, beds and 住院号 only as every snapshot carries them), every other kiosk its own department's patients (HR-5).
+     */
+    static boolean settlementDesk(List<Department> directory, String departmentCode) {
+        return directory.stream().anyMatch(d -> d.code().equals(departmentCode) && "DISCHARGE_SETTLEMENT".equals(d.area()));
+    }
+
+    private Uni<List<KioskWire.Patient>> patients(Tx c, String departmentCode, boolean wholeCensus) {
+        return c.client().preparedQuery("select * from ref_patient where department_code = $1 or ($2 and census) order by patient_id")
+                .execute(Tuple.of(departmentCode, wholeCensus))
                 .map(rows -> {
                 List<KioskWire.Patient> ps = new ArrayList<>();
                 rows.forEach(r -> {

@@ -25,6 +25,7 @@ import org.hospital.continuity.server.platform.text.Language;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.readiness.app.WatchingReadiness;
 import org.hospital.continuity.server.readiness.domain.KioskReadiness;
+import org.hospital.continuity.server.hisfeed.HisFeedStatus;
 
 /**
  * The readiness page ({@code /readiness}, zh-CN by default, {@code ?lang=en}): every kiosk that would fail its
@@ -41,9 +42,11 @@ public class ReadinessPage {
     private final CurrentIdentityAssociation identities;
     private final Template login;
     private final InstantSource clock;
+    private final HisFeedStatus feed;
 
     public ReadinessPage(WatchingReadiness watching, CurrentIdentityAssociation identities, @Location("board/login.html") Template login,
-                         InstantSource clock) {
+                         InstantSource clock, HisFeedStatus feed) {
+        this.feed = feed;
         this.watching = watching;
         this.identities = identities;
         this.login = login;
@@ -61,11 +64,12 @@ public class ReadinessPage {
                 return Uni.createFrom().item(login.data("m", m).data("lang", language.tag())
                         .data("other", language == Language.EN ? "zh-CN" : "en").data("path", "/readiness").render());
             }
-            return watching.lines().map(lines -> render(m, language, lines, clock.instant()));
+            return watching.lines().chain(lines -> feed.pieces().map(pieces -> render(m, language, lines, feed.enabled() || pieces.stream().anyMatch(p -> p.attemptedAt() != null) ? pieces : List.of(), clock.instant())));
         });
     }
 
-    private static String render(Map<String, String> m, Language language, List<WatchingReadiness.Line> lines, Instant now) {
+    private static String render(Map<String, String> m, Language language, List<WatchingReadiness.Line> lines, List<HisFeedStatus.Piece> pieces,
+                                 Instant now) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html><html lang=\"").append(language.tag()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"refresh\" content=\"60\"><title>").append(esc(m.get("readiness.title"))).append("</title><style>")
@@ -104,7 +108,35 @@ public class ReadinessPage {
                     .append("</td><td>").append(esc(f.softwareVersion()))
                     .append("</td><td>").append(f.clockDriftMillis() == null ? "—" : f.clockDriftMillis() / 1000 + " s").append("</td></tr>");
         }
-        h.append("</table></body></html>");
+        h.append("</table>");
+        if (!pieces.isEmpty()) {
+            hisFeed(h, m, language, pieces, now);
+        }
+        h.append("</body></html>");
         return h.toString();
+    }
+
+    /** HR-10: the HIS reference feed's pieces, each with its as-of time and age; a stale or failing piece stands out. */
+    private static void hisFeed(StringBuilder h, Map<String, String> m, Language language, List<HisFeedStatus.Piece> pieces, Instant now) {
+        h.append("<h2>").append(esc(m.get("readiness.feed.title"))).append("</h2><table id=\"his-feed\"><tr>");
+        for (String k : List.of("readiness.feed.piece", "readiness.feed.asOf", "readiness.feed.age", "readiness.feed.count", "readiness.feed.state")) {
+            h.append("<th>").append(esc(m.get(k))).append("</th>");
+        }
+        h.append("</tr>");
+        for (HisFeedStatus.Piece p : pieces) {
+            h.append("<tr class=\"").append(p.stale() ? "not-ready" : "ready").append("\" data-piece=\"").append(esc(p.piece())).append("\"><td>")
+                    .append(esc(language == Language.EN ? p.piece().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : p.zh())).append("</td><td>")
+                    .append(p.asOf() == null ? esc(m.get("readiness.never")) : TIME.format(p.asOf())).append("</td><td>")
+                    .append(p.asOf() == null ? "—" : Duration.between(p.asOf(), now).toMinutes() + " " + esc(m.get("readiness.feed.minutes")))
+                    .append("</td><td>").append(p.count()).append("</td><td>")
+                    .append(esc(p.stale() ? m.get("readiness.feed.stale") : m.get("readiness.feed.fresh")));
+            if (p.error() != null && language != Language.EN) {
+                h.append("<br><small>").append(esc(p.error())).append("</small>");
+            } else if (p.error() != null) {
+                h.append("<br><small>").append(esc(m.get("readiness.feed.failed"))).append("</small>");
+            }
+            h.append("</td></tr>");
+        }
+        h.append("</table>");
     }
 }

@@ -1,0 +1,335 @@
+package org.hospital.continuity.server.hisfeed;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.ChargeItemDefinition;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.Money;
+import org.hl7.fhir.r4.model.Organization;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.hospital.continuity.server.hisfeed.app.PullingHisReference;
+import org.hospital.continuity.server.hisfeed.domain.FeedPiece;
+import org.hospital.continuity.server.hisfeed.integration.FhirReferenceReader;
+import org.hospital.continuity.server.incident.ScenarioAccess;
+import org.hospital.continuity.server.incident.app.RunningTheIncidentEngine;
+import org.hospital.continuity.server.platform.PostgresResource;
+import org.hospital.continuity.server.platform.TestAccounts;
+import org.hospital.continuity.server.platform.TestClock;
+import org.hospital.continuity.server.writeback.FhirTestServerProcess;
+import org.hospital.continuity.server.writeback.FhirTestServerResource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The HIS reference feed against the stand-in FHIR HIS filled with a ward: the kiosks' snapshot holds the ward's census
+ * with beds, 住院号 and allergies, each piece has its as-of time; a price changed in the HIS without approval raises Class I
+ * with the item as evidence (EP-4.1), an approved change does not.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgresResource.class)
+@QuarkusTestResource(FhirTestServerResource.class)
+class HisReferenceFeedTest {
+
+    private static final String DEPT = "HF-NEPH";
+    /** Kiosk names as people read them on the pages (no codes). */
+    private static final Map<String, String> KIOSK_NAMES = Map.of(DEPT, "肾内二病区终端", "HF-OTHER", "其他病区终端", "HF-SETTLE", "出院结算处终端");
+
+    @Inject
+    PullingHisReference feed;
+    @Inject
+    FhirContext fhir;
+    @Inject
+    TestClock clock;
+    @Inject
+    RunningTheIncidentEngine engine;
+
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+    private java.util.UUID[] currentBefore;
+
+    /** The catalogues current before this test: other tests' imports compare with them, so the feed's are undone after. */
+    @org.junit.jupiter.api.BeforeEach
+    void rememberCatalogues() {
+        List<java.util.UUID> ids = new java.util.ArrayList<>();
+        pool.query("select id from reference_snapshot where status = 'CURRENT'").execute().await().atMost(java.time.Duration.ofSeconds(10))
+                .forEach(r -> ids.add(r.getUUID(0)));
+        currentBefore = ids.toArray(java.util.UUID[]::new);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void restoreCatalogues() {
+        pool.withTransaction(c -> c.query("update reference_snapshot set status = 'SUPERSEDED' where source = 'HIS' and status in ('CURRENT', 'HELD')")
+                .execute().chain(() -> c.preparedQuery("update reference_snapshot set status = 'CURRENT' where id = any($1)")
+                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(currentBefore)))).await().atMost(java.time.Duration.ofSeconds(10));
+        ScenarioAccess.settle(clock, engine);
+    }
+
+    private IGenericClient his() {
+        fhir.getRestfulClientFactory().setServerValidationMode(ca.uhn.fhir.rest.client.api.ServerValidationModeEnum.NEVER);
+        fhir.getRestfulClientFactory().setSocketTimeout(60_000);
+        return fhir.newRestfulGenericClient(FhirTestServerProcess.baseUrl());
+    }
+
+    private static Organization department(String id, String code, String name) {
+        Organization o = new Organization();
+        o.setId(id);
+        o.addIdentifier().setSystem(FhirReferenceReader.DEPARTMENT).setValue(code);
+        o.setName(name);
+        return o;
+    }
+
+    private static Location location(String id, String name, String type, String partOf, String organization) {
+        Location l = new Location();
+        l.setId(id);
+        l.setName(name);
+        l.setPhysicalType(new CodeableConcept().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/location-physical-type", type, null)));
+        if (partOf != null) {
+            l.setPartOf(new Reference("Location/" + partOf));
+        }
+        if (organization != null) {
+            l.setManagingOrganization(new Reference("Organization/" + organization));
+        }
+        return l;
+    }
+
+    private static Patient patient(String id, String hisId, String name, Enumerations.AdministrativeGender sex, String birth) {
+        Patient p = new Patient();
+        p.setId(id);
+        p.addIdentifier().setSystem(FhirReferenceReader.PATIENT_ID).setValue(hisId);
+        p.addName().setText(name);
+        p.setGender(sex);
+        p.setBirthDateElement(new DateType(birth));
+        return p;
+    }
+
+    private static Encounter stay(String id, String patient, String number, String bed, Encounter.EncounterStatus status) {
+        Encounter e = new Encounter();
+        e.setId(id);
+        e.setStatus(status);
+        e.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "IMP", "inpatient encounter"));
+        e.addIdentifier().setSystem(FhirReferenceReader.INPATIENT_NUMBER).setValue(number);
+        e.setSubject(new Reference("Patient/" + patient));
+        e.addLocation().setLocation(new Reference("Location/" + bed)).setStatus(Encounter.EncounterLocationStatus.ACTIVE);
+        e.setServiceProvider(new Reference("Organization/hf-neph"));
+        return e;
+    }
+
+    private static ChargeItemDefinition price(String code, String name, String yuan, boolean drug) {
+        ChargeItemDefinition d = new ChargeItemDefinition();
+        d.setId("hf-price-" + code);
+        d.setUrl(FhirReferenceReader.PRICE_LIST + code);
+        d.setTitle(name);
+        d.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        d.setCode(new CodeableConcept().addCoding(new Coding(drug ? FhirReferenceReader.DRUG : FhirReferenceReader.ITEM, code, name)));
+        d.addExtension(FhirReferenceReader.UNIT, new StringType(drug ? "盒" : "次"));
+        d.addPropertyGroup().addPriceComponent().setType(ChargeItemDefinition.ChargeItemDefinitionPriceComponentType.BASE)
+                .setAmount(new Money().setCurrency("CNY").setValue(new BigDecimal(yuan)));
+        return d;
+    }
+
+    private void fillTheWard() {
+        IGenericClient his = his();
+        his.update().resource(department("hf-neph", DEPT, "肾内科")).execute();
+        his.update().resource(location("hf-ward", "肾内二病区", "wa", null, "hf-neph")).execute();
+        his.update().resource(location("hf-bed3", "3床", "bd", "hf-ward", null)).execute();
+        his.update().resource(location("hf-bed5", "5床", "bd", "hf-ward", null)).execute();
+        his.update().resource(location("hf-bed7", "7床", "bd", "hf-ward", null)).execute();
+        his.update().resource(patient("hf-p1", "HF-P1", "周病房", Enumerations.AdministrativeGender.MALE, "1956-04-12")).execute();
+        his.update().resource(patient("hf-p2", "HF-P2", "吴病房", Enumerations.AdministrativeGender.FEMALE, "1968-11-03")).execute();
+        his.update().resource(patient("hf-p3", "HF-P3", "郑出院", Enumerations.AdministrativeGender.FEMALE, "1980-01-30")).execute();
+        his.update().resource(stay("hf-e1", "hf-p1", "ZY-HF-0001", "hf-bed3", Encounter.EncounterStatus.INPROGRESS)).execute();
+        his.update().resource(stay("hf-e2", "hf-p2", "ZY-HF-0002", "hf-bed5", Encounter.EncounterStatus.INPROGRESS)).execute();
+        // discharged yesterday: not in the census
+        his.update().resource(stay("hf-e3", "hf-p3", "ZY-HF-0003", "hf-bed7", Encounter.EncounterStatus.FINISHED)).execute();
+        Practitioner doctor = new Practitioner();
+        doctor.setId("hf-doc1");
+        doctor.addIdentifier().setSystem(FhirReferenceReader.PRACTITIONER).setValue("HF-D01");
+        doctor.addName().setText("冯主任");
+        his.update().resource(doctor).execute();
+        PractitionerRole role = new PractitionerRole();
+        role.setId("hf-role1");
+        role.setActive(true);
+        role.setPractitioner(new Reference("Practitioner/hf-doc1"));
+        role.setOrganization(new Reference("Organization/hf-neph"));
+        role.addCode().setText("主任医师");
+        his.update().resource(role).execute();
+        AllergyIntolerance penicillin = new AllergyIntolerance();
+        penicillin.setId("hf-a1");
+        penicillin.setClinicalStatus(new CodeableConcept().addCoding(new Coding(
+                "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical", "active", null)));
+        penicillin.setCode(new CodeableConcept().addCoding(new Coding("urn:his:allergen", "A-PEN", "青霉素")).setText("青霉素"));
+        penicillin.setPatient(new Reference("Patient/hf-p1"));
+        penicillin.addReaction().setSeverity(AllergyIntolerance.AllergyIntoleranceSeverity.SEVERE)
+                .addManifestation(new CodeableConcept().setText("过敏性休克"));
+        his.update().resource(penicillin).execute();
+        AllergyIntolerance none = new AllergyIntolerance();
+        none.setId("hf-a2");
+        none.setCode(new CodeableConcept().addCoding(new Coding("http://snomed.info/sct", FhirReferenceReader.NO_KNOWN_ALLERGY,
+                "No known allergy")));
+        none.setPatient(new Reference("Patient/hf-p2"));
+        his.update().resource(none).execute();
+        his.update().resource(price("HF-S1", "肾功能检测", "45.00", false)).execute();
+        his.update().resource(price("HF-S2", "血液透析", "420.00", false)).execute();
+        his.update().resource(price("HF-S3", "床位费", "50.00", false)).execute();
+        his.update().resource(price("HF-D1", "碳酸司维拉姆片", "98.50", true)).execute();
+    }
+
+    private static JsonPath snapshotOf(String department) {
+        String code = TestAccounts.asAdmin().contentType(ContentType.JSON).body(Map.of("name", KIOSK_NAMES.getOrDefault(department, "病区终端"), "departmentCode", department))
+                .post("/api/admin/kiosks").then().statusCode(201).extract().path("code");
+        JsonPath enrolled = given().contentType(ContentType.JSON).body(Map.of("code", code)).post("/api/kiosk/enrolments")
+                .then().statusCode(201).extract().jsonPath();
+        return given().auth().preemptive().basic(enrolled.getString("kioskId"), enrolled.getString("secret")).get("/api/kiosk/snapshot")
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The current incident's fault class; null when there is no incident or it has none. */
+    private static String faultClass() {
+        var r = TestAccounts.as(TestAccounts.itDuty()).get("/api/incidents/current").then().extract();
+        return r.statusCode() == 404 ? null : r.jsonPath().getString("incident.faultClass");
+    }
+
+    private static String status(String catalogue) {
+        return TestAccounts.asAdmin().get("/api/reference/" + catalogue + "/snapshots?limit=1").then().statusCode(200).extract().path("[0].status");
+    }
+
+    /** The feed's first pull may meet an earlier import of another test: IT accepts what the HIS holds as the baseline. */
+    private void baseline() {
+        for (String catalogue : List.of("PRICE_CATALOGUE", "DRUG_DICTIONARY")) {
+            JsonPath latest = TestAccounts.asAdmin().get("/api/reference/" + catalogue + "/snapshots?limit=1").then().statusCode(200).extract().jsonPath();
+            if ("HELD".equals(latest.getString("[0].status"))) {
+                TestAccounts.asAdmin().post("/api/reference/" + catalogue + "/snapshots/" + latest.getString("[0].id") + "/accept").then().statusCode(200);
+            }
+        }
+        ScenarioAccess.settle(clock, engine);
+    }
+
+    @Test
+    @DisplayName("EP-4.1, HR-5, HR-10 a ward fed from the HIS: census with beds, 住院号 and allergies in the ward kiosk's snapshot; an unapproved price change is Class I with the item as evidence, an approved one is not")
+    void wardFromTheHis() {
+        FhirTestServerProcess.reset();
+        fillTheWard();
+        ScenarioAccess.settle(clock, engine);
+
+        PullingHisReference.Report first = feed.pull();
+        assertThat(first.pieces().values()).doesNotContain("FAILED");
+        baseline();
+        // settling the engine moved the test clock on: a pull now gives every piece a fresh as-of time
+        feed.pull();
+
+        // the ward kiosk: the ward's census with ward, bed, 住院号 and allergies; not the discharged patient
+        JsonPath ward = snapshotOf(DEPT);
+        assertThat(ward.getList("patients.patientId", String.class)).containsExactlyInAnyOrder("HF-P1", "HF-P2");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.bed")).isEqualTo("3床");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.ward")).isEqualTo("肾内二病区");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.inpatientNumber")).isEqualTo("ZY-HF-0001");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.name")).isEqualTo("周病房");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.allergies[0].allergen")).isEqualTo("青霉素");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.allergies[0].severity")).isEqualTo("SEVERE");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.allergies[0].reaction")).isEqualTo("过敏性休克");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.allergiesRecordedAt")).isNotNull();
+        // no known allergy: recorded, and empty
+        assertThat(ward.getList("patients.find { it.patientId == 'HF-P2' }.allergies")).isEmpty();
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P2' }.allergiesRecordedAt")).isNotNull();
+        assertThat(ward.getString("doctors.find { it.code == 'HF-D01' }.name")).isEqualTo("冯主任");
+        assertThat(ward.getString("doctors.find { it.code == 'HF-D01' }.departmentCode")).isEqualTo(DEPT);
+        assertThat(ward.getString("departments.find { it.code == 'HF-NEPH' }.name")).isEqualTo("肾内科");
+        assertThat(ward.getLong("items.find { it.code == 'HF-S1' }.priceFen")).isEqualTo(4500L);
+        assertThat(ward.getString("items.find { it.code == 'HF-D1' }.kind")).isEqualTo("DRUG");
+
+        // another ward's kiosk gets none of them; the settlement desk gets the whole census
+        assertThat(snapshotOf("HF-OTHER").getList("patients.patientId", String.class)).doesNotContain("HF-P1", "HF-P2");
+        TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("code", "HF-SETTLE", "nameZh", "出院结算处", "nameEn", "Discharge settlement", "area", "DISCHARGE_SETTLEMENT"))
+                .post("/api/departments").then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+        assertThat(snapshotOf("HF-SETTLE").getList("patients.patientId", String.class)).contains("HF-P1", "HF-P2");
+
+        // readiness: every piece with its as-of time, none stale
+        JsonPath feedStatus = TestAccounts.as(TestAccounts.itDuty()).get("/api/his-feed").then().statusCode(200).extract().jsonPath();
+        for (FeedPiece p : FeedPiece.values()) {
+            assertThat(feedStatus.getString("pieces.find { it.piece == '" + p + "' }.asOf")).as(p.name()).isNotNull();
+            assertThat(feedStatus.getBoolean("pieces.find { it.piece == '" + p + "' }.stale")).as(p.name()).isFalse();
+        }
+        assertThat(feedStatus.getInt("pieces.find { it.piece == 'CENSUS' }.count")).isEqualTo(2);
+        String page = TestAccounts.as(TestAccounts.leader()).get("/readiness").then().statusCode(200).extract().asString();
+        assertThat(page).contains("HIS 基础数据同步", "在院病人", "价表", "过敏史", "数据截至").doesNotContain("已过期");
+
+        // nothing changed in the HIS: nothing is applied again
+        PullingHisReference.Report again = feed.pull();
+        assertThat(again.pieces().values()).allMatch(o -> o.equals("UNCHANGED") || o.equals("SAME"));
+
+        // HR-10 an approved change: the HIS's new price becomes the kiosks' price, no alarm
+        TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body(List.of(Map.of("code", "HF-S2", "kind", "CHANGED", "priceFen", 43000, "reason", "物价调整通知 2026-12 第3号")))
+                .post("/api/reference/PRICE_CATALOGUE/approvals").then().statusCode(200);
+        his().update().resource(price("HF-S2", "血液透析", "430.00", false)).execute();
+        assertThat(feed.pull().pieces()).containsEntry(FeedPiece.PRICE_CATALOGUE, "READ");
+        assertThat(status("PRICE_CATALOGUE")).isEqualTo("CURRENT");
+        assertThat(faultClass()).isNull();
+        assertThat(snapshotOf(DEPT).getLong("items.find { it.code == 'HF-S2' }.priceFen")).isEqualTo(43000L);
+
+        // EP-4.1 one price changed without approval: held back (kiosks keep the old price) and Class I with the item as evidence
+        his().update().resource(price("HF-S1", "肾功能检测", "54.00", false)).execute();
+        assertThat(feed.pull().pieces()).containsEntry(FeedPiece.PRICE_CATALOGUE, "READ");
+        assertThat(status("PRICE_CATALOGUE")).isEqualTo("HELD");
+        JsonPath incident = ScenarioAccess.current();
+        assertThat(incident.getString("incident.faultClass")).isEqualTo("CLASS_I");
+        assertThat(incident.getList("signals.kind", String.class)).contains("INTEGRITY_ALARM");
+        assertThat(incident.getList("signals.zh", String.class)).anyMatch(zh -> zh.contains("价表目录被修改") && zh.contains("HF-S1"))
+                .noneMatch(zh -> zh.contains("HF-S2"));
+        assertThat(snapshotOf(DEPT).getLong("items.find { it.code == 'HF-S1' }.priceFen")).isEqualTo(4500L);
+        // the next pull sees the same content: no second alarm
+        feed.pull();
+        assertThat(ScenarioAccess.current().getList("signals.kind", String.class).stream().filter("INTEGRITY_ALARM"::equals).count()).isEqualTo(1);
+
+        // HR-10 the change approved afterwards: the held pull becomes current and the alarm clears
+        TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body(List.of(Map.of("code", "HF-S1", "kind", "CHANGED", "priceFen", 5400, "reason", "物价调整通知 2026-12 第4号")))
+                .post("/api/reference/PRICE_CATALOGUE/approvals").then().statusCode(200);
+        assertThat(status("PRICE_CATALOGUE")).isEqualTo("CURRENT");
+        assertThat(faultClass()).isNull();
+        assertThat(snapshotOf(DEPT).getLong("items.find { it.code == 'HF-S1' }.priceFen")).isEqualTo(5400L);
+        ScenarioAccess.settle(clock, engine);
+
+        // a discharge in the HIS leaves the ward's snapshot at the next pull
+        his().update().resource(stay("hf-e2", "hf-p2", "ZY-HF-0002", "hf-bed5", Encounter.EncounterStatus.FINISHED)).execute();
+        assertThat(feed.pull().pieces()).containsEntry(FeedPiece.CENSUS, "READ");
+        assertThat(snapshotOf(DEPT).getList("patients.patientId", String.class)).containsExactly("HF-P1");
+    }
+
+    @Test
+    @DisplayName("HR-10 the HIS not answering: each piece keeps its as-of time (its age grows) and shows why, in Chinese")
+    void hisDown() {
+        JsonPath before = TestAccounts.as(TestAccounts.itDuty()).get("/api/his-feed").then().statusCode(200).extract().jsonPath();
+        // a HIS at a closed port: nothing answers
+        PullingHisReference.Report report = feed.pullFrom(new FhirReferenceReader(fhir, "http://127.0.0.1:9/fhir", 50));
+        assertThat(report.pieces().values()).containsOnly("FAILED");
+        JsonPath after = TestAccounts.as(TestAccounts.itDuty()).get("/api/his-feed").then().statusCode(200).extract().jsonPath();
+        for (FeedPiece p : FeedPiece.values()) {
+            String find = "pieces.find { it.piece == '" + p + "' }.";
+            assertThat(after.getString(find + "asOf")).as(p.name()).isEqualTo(before.getString(find + "asOf"));
+            assertThat(after.getString(find + "error")).as(p.name()).startsWith("HIS 未应答");
+        }
+    }
+}
