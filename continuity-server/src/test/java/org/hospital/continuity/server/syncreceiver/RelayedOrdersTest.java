@@ -31,7 +31,12 @@ class RelayedOrdersTest {
     }
 
     static JournalEntry entry(long seq, String stream, UUID id, int version, String event, String payload) {
-        return JournalEntry.seal(UUID.randomUUID(), "kiosk-t12", seq, stream, id, version, event, 1, payload,
+        return entry(seq, stream, id, version, event, 1, payload);
+    }
+
+    /** A void or correction as kiosks write it now: schema version 2, approved by a second person (HR-9). */
+    static JournalEntry entry(long seq, String stream, UUID id, int version, String event, int schemaVersion, String payload) {
+        return JournalEntry.seal(UUID.randomUUID(), "kiosk-t12", seq, stream, id, version, event, schemaVersion, payload,
                 SyncFixtures.T0.plusSeconds(seq), (SyncFixtures.T0.toEpochMilli() + seq) << 16, "acct-doctor-1");
     }
 
@@ -47,11 +52,13 @@ class RelayedOrdersTest {
         List<JournalEntry> entries = List.of(
                 entry(1, "prescription", rx, 1, "PrescriptionWritten", prescription(3, null)),
                 entry(2, "prescription", fixed, 1, "PrescriptionWritten", prescription(1, rx)),
-                entry(3, "prescription", rx, 2, "ClinicalFormCorrected", Contract.write(new DowntimeRecord.ClinicalFormCorrected(fixed, "剂量写错"))),
+                entry(3, "prescription", rx, 2, "ClinicalFormCorrected", 2,
+                        Contract.write(new DowntimeRecord.ClinicalFormCorrected(fixed, "剂量写错", "doctor-lead", "主任医师"))),
                 entry(4, "prescription", voided, 1, "PrescriptionWritten", prescription(2, null)),
-                entry(5, "prescription", voided, 2, "ClinicalFormVoided", Contract.write(new DowntimeRecord.ClinicalFormVoided(voided, "未取药"))));
+                entry(5, "prescription", voided, 2, "ClinicalFormVoided", 2,
+                        Contract.write(new DowntimeRecord.ClinicalFormVoided(voided, "未取药", "doctor-lead", "主任医师"))));
         given().contentType(ContentType.JSON).header("Authorization", SyncFixtures.auth("kiosk-t12", SyncFixtures.TEST_SECRET))
-                .body(SyncFixtures.body("kiosk-t12", entries)).post(SyncProtocol.PUSH_PATH).then().statusCode(200);
+                .body(SyncFixtures.body("kiosk-t12", entries)).post(SyncProtocol.PUSH_PATH).then().log().ifValidationFails().statusCode(200);
 
         given().header("Authorization", SyncFixtures.auth("kiosk-t13", SyncFixtures.TEST_SECRET)).get("/api/sync/v1/orders/" + rx)
                 .then().statusCode(200).body("recordId", equalTo(fixed.toString())).body("asWritten", equalTo(rx.toString()))

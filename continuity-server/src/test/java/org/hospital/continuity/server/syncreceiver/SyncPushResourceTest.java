@@ -541,7 +541,10 @@ class SyncPushResourceTest {
     void forgedSequencesAndTimesAreRefused() {
         long before = allEntries(pool);
         push("kiosk-t24", range("kiosk-t24", 1, 2)).statusCode(200).body("cursor", equalTo(2));
-        push("kiosk-t24", List.of(entry("kiosk-t24", 3), entry("kiosk-t24", 1L << 62))).statusCode(422).contentType(PROBLEM)
+        // a forged sequence of 2^62 with an honest clock (the fixture's clock follows the sequence and would overflow)
+        JournalEntry forged = JournalEntry.seal(UUID.randomUUID(), "kiosk-t24", 1L << 62, "charge", UUID.randomUUID(), 1, "ChargeRecorded", 1,
+                org.hospital.continuity.sync.testkit.ContractPayloads.charge(4), T0.plusSeconds(4), (T0.toEpochMilli() + 4) << 16, "acct-3");
+        push("kiosk-t24", List.of(entry("kiosk-t24", 3), forged)).statusCode(422).contentType(PROBLEM)
                 .body("type", equalTo("/problems/malformed-envelope")).body("violations.field", hasItem("entries[1].kioskSeq"));
         long ahead = 2 + SyncProtocol.MAX_SEQ_AHEAD_OF_CURSOR + 1;
         push("kiosk-t24", List.of(entry("kiosk-t24", 3), entry("kiosk-t24", ahead))).statusCode(422).contentType(PROBLEM)

@@ -82,7 +82,7 @@ public class WatchingReferenceIntegrity implements CatalogueFeed {
                     if (!verdict.held()) {
                         return Uni.createFrom().item(s);
                     }
-                    return engine.submit(new IntegrityAlarm(s.alarmId(), now, verdict.alarm().orElseThrow(), catalogue.name() + " import " + s.id(),
+                    return engine.submit(new IntegrityAlarm(s.alarmId(), now, verdict.alarm().orElseThrow(), catalogue.zh() + "文件导入",
                             verdict.reason())).replaceWith(s);
                 });
     }
