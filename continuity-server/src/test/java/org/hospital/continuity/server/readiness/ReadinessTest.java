@@ -84,7 +84,8 @@ class ReadinessTest {
 
         // the page: Chinese by default, English on request, the kiosk with its reason
         String zh = as(it).accept(ContentType.HTML).get("/readiness").then().statusCode(200).extract().asString();
-        assertThat(zh).contains("终端就绪检查", "就绪测试窗", "参考数据已");
+        assertThat(zh).contains("终端就绪检查", "就绪测试窗", "参考数据已", "门诊收费处");
+        assertThat(zh).as("the department in words, not its code").doesNotContain("<td>SFC</td>");
         String en = as(it).accept(ContentType.HTML).get("/readiness?lang=en").then().statusCode(200).extract().asString();
         assertThat(en).contains("Kiosk readiness", "reference snapshot is");
 

@@ -43,10 +43,12 @@ public class ReadinessPage {
     private final Template login;
     private final InstantSource clock;
     private final HisFeedStatus feed;
+    private final org.hospital.continuity.server.kiosk.Kiosks kiosks;
 
     public ReadinessPage(WatchingReadiness watching, CurrentIdentityAssociation identities, @Location("board/login.html") Template login,
-                         InstantSource clock, HisFeedStatus feed) {
+                         InstantSource clock, HisFeedStatus feed, org.hospital.continuity.server.kiosk.Kiosks kiosks) {
         this.feed = feed;
+        this.kiosks = kiosks;
         this.watching = watching;
         this.identities = identities;
         this.login = login;
@@ -64,12 +66,14 @@ public class ReadinessPage {
                 return Uni.createFrom().item(login.data("m", m).data("lang", language.tag())
                         .data("other", language == Language.EN ? "zh-CN" : "en").data("path", "/readiness").render());
             }
-            return watching.lines().chain(lines -> feed.pieces().map(pieces -> render(m, language, lines, feed.enabled() || pieces.stream().anyMatch(p -> p.attemptedAt() != null) ? pieces : List.of(), clock.instant())));
+            // departments in words (the directory's names), never their codes
+            return watching.lines().chain(lines -> feed.pieces().chain(pieces -> kiosks.departmentNames().map(names -> render(m, language, lines,
+                    feed.enabled() || pieces.stream().anyMatch(p -> p.attemptedAt() != null) ? pieces : List.of(), names, clock.instant()))));
         });
     }
 
     private static String render(Map<String, String> m, Language language, List<WatchingReadiness.Line> lines, List<HisFeedStatus.Piece> pieces,
-                                 Instant now) {
+                                 Map<String, String> departmentNames, Instant now) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html><html lang=\"").append(language.tag()).append("\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"refresh\" content=\"60\"><title>").append(esc(m.get("readiness.title"))).append("</title><style>")
@@ -93,7 +97,8 @@ public class ReadinessPage {
             KioskReadiness.Facts f = l.facts();
             boolean ready = l.verdict().ready();
             h.append("<tr class=\"").append(ready ? "ready" : "not-ready").append("\" data-kiosk=\"").append(esc(f.kioskId())).append("\"><td>")
-                    .append(esc(f.name())).append("<br><small>").append(esc(f.kioskId())).append("</small></td><td>").append(esc(f.department()))
+                    .append(esc(f.name())).append("<br><small>").append(esc(f.kioskId())).append("</small></td><td>")
+                    .append(esc(f.department() == null ? null : departmentNames.getOrDefault(f.department(), f.department())))
                     .append("</td><td>");
             if (ready) {
                 h.append(esc(m.get("readiness.ready")));
