@@ -265,7 +265,7 @@ class OutageDayE2EIT {
 
     @Test
     @Order(2)
-    @DisplayName("EP-3.2 EP-4.1 IT signs in on the operations page, sees the kiosk's report and confirms it with its cause: Class I")
+    @DisplayName("EP-3.2 EP-4.1 EP-5.1 IT signs in on the operations page, sees the kiosk's report and confirms it with its cause: Class I; IT records the outpatient peak as a circumstance")
     void itConfirmsTheReport() throws Exception {
         ops = context().newPage();
         ops.navigate(serverUrl + "/ops");
@@ -288,6 +288,12 @@ class OutageDayE2EIT {
         assertThat(confirmed.textContent()).contains("已证实", "原因：服务器不能正常工作");
         ops.waitForSelector("#incident-class:has-text('一类故障')");
         shot(ops, "03-ops-report-confirmed");
+        // EP-5.1: the morning's outpatient peak, recorded for the leadership group to weigh (the plan's times stay)
+        ops.locator("#context-high_patient_volume").focus();
+        ops.keyboard().press("Space");
+        ops.locator("#context-submit").press("Enter");
+        ops.waitForSelector("#status:has-text('已登记当前情况：就诊高峰')");
+        shot(ops, "03-ops-circumstances");
     }
 
     @Test
@@ -308,6 +314,7 @@ class OutageDayE2EIT {
         assertThat(board.locator("#thresholds li").count()).isEqualTo(3);
         assertThat(board.textContent("#threshold-EP-5\\.2\\.1")).contains("剩余");
         assertThat(board.textContent("#thresholds")).contains("门诊挂号");
+        board.waitForSelector("#timeline:has-text('就诊高峰')");
         shot(board, "04-board-class-evidence-ladder");
     }
 
