@@ -441,6 +441,11 @@ class KioskShiftsE2EIT {
         page.keyboard().press("Enter");
         page.waitForSelector("#am-reason:focus");
         page.keyboard().type("医嘱已停，请领作废");
+        // HR-9: the supervisor of the form's discipline approves at the same kiosk with their own password (the second person)
+        page.keyboard().press("Tab");
+        page.keyboard().type(d.lead());
+        page.keyboard().press("Tab");
+        page.keyboard().type(StaffAccounts.PASSWORD);
         page.keyboard().press("Alt+v");
         String voided = paper(page, context, d, "药品请领单", "6-requisition-void");
         assertThat(voided).contains("已作废", "医嘱已停，请领作废");
@@ -480,6 +485,11 @@ class KioskShiftsE2EIT {
         page.waitForSelector("#cl-lines:focus");
         page.keyboard().press("Control+a");
         page.keyboard().type("D0001 0.5 g po bid 2 7");
+        // HR-9: the chief doctor approves the correction with their own password (the second person)
+        page.focus("#cl-approver");
+        page.keyboard().type(d.lead());
+        page.keyboard().press("Tab");
+        page.keyboard().type(StaffAccounts.PASSWORD);
         page.keyboard().press("Control+Enter");
         String corrected = paper(page, context, d, "手工处方", "6-prescription-corrected");
         assertThat(corrected).contains("手工处方", "周病人", "剂量写错，改为每日两次");
@@ -517,6 +527,11 @@ class KioskShiftsE2EIT {
         page.waitForSelector("#cl-recent:focus");
         page.keyboard().press("Enter");
         page.keyboard().type("药品批号登记错误");
+        // HR-9: the supervisor of the form's discipline approves at the same kiosk with their own password (the second person)
+        page.keyboard().press("Tab");
+        page.keyboard().type(d.lead());
+        page.keyboard().press("Tab");
+        page.keyboard().type(StaffAccounts.PASSWORD);
         page.keyboard().press("Alt+v");
         String voided = paper(page, context, d, "发药记录", "6-dispense-void");
         assertThat(voided).contains("已作废", "药品批号登记错误");
@@ -550,6 +565,11 @@ class KioskShiftsE2EIT {
         page.waitForSelector("#cl-recent:focus");
         page.keyboard().press("Enter");
         page.keyboard().type("病人未到，检查取消");
+        // HR-9: the supervisor of the form's discipline approves at the same kiosk with their own password (the second person)
+        page.keyboard().press("Tab");
+        page.keyboard().type(d.lead());
+        page.keyboard().press("Tab");
+        page.keyboard().type(StaffAccounts.PASSWORD);
         page.keyboard().press("Alt+v");
         String voided = paper(page, context, d, "检查登记", "6-exam-void");
         assertThat(voided).contains("已作废", "病人未到，检查取消");
