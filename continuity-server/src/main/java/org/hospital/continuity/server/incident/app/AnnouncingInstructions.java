@@ -134,8 +134,12 @@ public class AnnouncingInstructions implements Instructions {
                     return Uni.createFrom().failure(new DomainRejection(403, "not-your-department", "EP-6.1",
                             "Only staff of " + i.party() + " acknowledge its instructions."));
                 }
-                // the time it was given (a kiosk's delivery after an outage), never before the announcement nor after now
-                Instant given = at == null || at.isAfter(now) ? now : at.isBefore(i.issuedAt()) ? i.issuedAt() : at;
+                // the time it was given (a kiosk's delivery after an outage), never before the announcement nor after now; in a
+                // drill the announcement is stamped on the drill's clock, ahead of real time: an acknowledgement is a real
+                // instant (the board puts it on the drill clock), so it is never moved up to a drill time
+                boolean announcedInRealTime = !i.issuedAt().isAfter(now);
+                Instant given = at == null || at.isAfter(now) ? now
+                        : announcedInRealTime && at.isBefore(i.issuedAt()) ? i.issuedAt() : at;
                 return instructions.acknowledge(c, id, staff.personId(), staff.personName(), staff.accountId(), given).chain(fresh -> {
                     if (!fresh) {
                         return Uni.createFrom().failure(DomainRejection.conflict("already-acknowledged", "EP-6.1",
