@@ -124,7 +124,7 @@ if [ "$DEMO" = 1 ]; then
     for p in 'cashier-1|收款员(演示)|SFC|CASHIER' 'cashier-lead|收费组长(演示)|SFC|CASHIER,DEPARTMENT_HEAD' \
              'nurse-1|护士(演示)|SK|NURSE' 'head-nurse|护士长(演示)|SK|NURSE,DEPARTMENT_HEAD' 'doctor-1|病区医生(演示)|SK|DOCTOR'; do
       IFS='|' read -r p_user p_name p_dept p_roles <<<"$p"
-      p_pw="$(LC_ALL=C tr -dc 'a-z' < /dev/urandom | head -c 8)42"  # always 10 characters: the password rule's minimum
+      p_pw="$(head -c 96 /dev/urandom | base64 | tr -dc 'a-z' | cut -c1-8)42"  # 10 characters (the rule's minimum): ~52 letters drawn
       p_id=$(curl -fsS -H "Authorization: Bearer $dir_token" -H 'Content-Type: application/json' \
         -d "{\"name\":\"$p_name\",\"departmentCode\":\"$p_dept\",\"roles\":[\"${p_roles//,/\",\"}\"]}" "$S/api/people" | json_field id)
       if [ -n "$p_id" ] && curl -fsS -o /dev/null -H "Authorization: Bearer $dir_token" -H 'Content-Type: application/json' \
