@@ -1,12 +1,10 @@
 package org.hospital.continuity.kiosk.settlement.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import org.hospital.continuity.kiosk.journal.TrainingProjections;
-import org.hospital.continuity.kiosk.platform.persistence.KioskStorageException;
+import org.hospital.continuity.kiosk.platform.persistence.StreamRows;
 import org.hospital.continuity.kiosk.platform.persistence.WriteTransaction;
 
 /** HR-21: the discharge settlements of a purged drill's training records go with its training namespace. */
@@ -17,18 +15,6 @@ public class SettlementTrainingPurge implements TrainingProjections {
 
     @Override
     public long purge(WriteTransaction transaction, List<UUID> streams) {
-        long rows = 0;
-        try {
-            for (String sql : DELETES) {
-                PreparedStatement ps = transaction.statement(sql);
-                for (UUID stream : streams) {
-                    ps.setString(1, stream.toString());
-                    rows += ps.executeUpdate();
-                }
-            }
-        } catch (SQLException e) {
-            throw new KioskStorageException("training read models not purged", e);
-        }
-        return rows;
+        return StreamRows.delete(transaction, DELETES, streams);
     }
 }
