@@ -36,9 +36,11 @@
     if (zoneFormat) {
       var p = {};
       zoneFormat.formatToParts(d).forEach(function (x) { p[x.type] = x.value; });
-      return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+      // the operations pages' form: 12月6日 14:05 (English 06/12 14:05)
+      return zh ? (+p.month) + '月' + (+p.day) + '日 ' + p.hour + ':' + p.minute : p.day + '/' + p.month + ' ' + p.hour + ':' + p.minute;
     }
-    return d.getFullYear() + '-' + pad(d.getMonth() + 1) + '-' + pad(d.getDate()) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
+    return zh ? (d.getMonth() + 1) + '月' + d.getDate() + '日 ' + pad(d.getHours()) + ':' + pad(d.getMinutes())
+      : pad(d.getDate()) + '/' + pad(d.getMonth() + 1) + ' ' + pad(d.getHours()) + ':' + pad(d.getMinutes());
   }
   function hms(seconds) {
     seconds = Math.max(0, Math.floor(seconds));

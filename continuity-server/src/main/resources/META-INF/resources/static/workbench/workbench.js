@@ -4,7 +4,7 @@
 (function () {
   'use strict';
   var boot = JSON.parse(document.getElementById('boot').textContent);
-  var m = boot.m, lang = boot.lang;
+  var m = boot.m, lang = boot.lang, zh = lang !== 'en';
   var FIELDS = ['NAME', 'SEX', 'BIRTH_DATE', 'PHONE', 'NATIONAL_ID'];
   var state = { incident: boot.incident || '', items: [], selected: -1, item: null };
 
@@ -31,7 +31,8 @@
     if (!iso) { return ''; }
     var p = {};
     zoned.formatToParts(new Date(iso)).forEach(function (x) { p[x.type] = x.value; });
-    return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
+    // the operations pages' form: 12月6日 14:05 (English 06/12 14:05)
+    return zh ? (+p.month) + '月' + (+p.day) + '日 ' + p.hour + ':' + p.minute : p.day + '/' + p.month + ' ' + p.hour + ':' + p.minute;
   }
   function yuan(fen) {
     var neg = fen < 0; fen = Math.abs(fen);

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class BoardTruthBrowserTest {
 
     static final Path ARTIFACTS = Paths.get("target", "board-screenshots");
-    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("M月d日 HH:mm"); // the operations pages' form
 
     static HeadlessChromium chromium;
     static Browser browser;

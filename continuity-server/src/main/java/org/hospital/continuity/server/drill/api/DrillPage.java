@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +34,8 @@ import org.hospital.continuity.server.platform.security.Roles;
 @PermitAll
 public class DrillPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of("Asia/Shanghai"));
+    /** Times in the hospital's one configured zone (continuity.zone). */
+    private final DateTimeFormatter time;
 
     private final ReportingDrills reports;
     private final DrillStore store;
@@ -43,7 +43,8 @@ public class DrillPage {
     private final Template login;
 
     public DrillPage(ReportingDrills reports, DrillStore store, CurrentIdentityAssociation identities,
-                     @Location("board/login.html") Template login) {
+                     @Location("board/login.html") Template login, org.hospital.continuity.server.platform.config.ContinuityServerConfig config) {
+        this.time = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss").withZone(config.zone());
         this.reports = reports;
         this.store = store;
         this.identities = identities;
@@ -110,7 +111,7 @@ public class DrillPage {
                 .append("<tr><th>").append(esc(m.get("drill.factor"))).append("</th><td>×").append(d.factor()).append("</td></tr>")
                 .append("<tr><th>").append(esc(m.get("drill.status"))).append("</th><td>").append(esc(m.getOrDefault("drill.status." + d.status(), d.status())))
                 .append("</td></tr><tr><th>").append(esc(m.get("drill.faultAt"))).append("</th><td>")
-                .append(r.getString("faultAt") == null ? "" : TIME.format(Instant.parse(r.getString("faultAt")))).append("</td></tr></table>");
+                .append(r.getString("faultAt") == null ? "" : time.format(Instant.parse(r.getString("faultAt")))).append("</td></tr></table>");
 
         h.append("<table id=\"figures\"><tr><th>").append(esc(m.get("drill.figure"))).append("</th><th>").append(esc(m.get("drill.drillTime")))
                 .append("</th><th>").append(esc(m.get("drill.realTime"))).append("</th></tr>");

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,8 @@ import org.hospital.continuity.server.hisfeed.HisFeedStatus;
 @PermitAll
 public class ReadinessPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    /** Times in the hospital's one configured zone (continuity.zone), in the operations pages' form: 12月6日 14:05. */
+    private final DateTimeFormatter time;
 
     private final WatchingReadiness watching;
     private final CurrentIdentityAssociation identities;
@@ -46,7 +46,9 @@ public class ReadinessPage {
     private final org.hospital.continuity.server.kiosk.Kiosks kiosks;
 
     public ReadinessPage(WatchingReadiness watching, CurrentIdentityAssociation identities, @Location("board/login.html") Template login,
-                         InstantSource clock, HisFeedStatus feed, org.hospital.continuity.server.kiosk.Kiosks kiosks) {
+                         InstantSource clock, HisFeedStatus feed, org.hospital.continuity.server.kiosk.Kiosks kiosks,
+                       org.hospital.continuity.server.platform.config.ContinuityServerConfig config) {
+        this.time = DateTimeFormatter.ofPattern("M月d日 HH:mm").withZone(config.zone());
         this.feed = feed;
         this.kiosks = kiosks;
         this.watching = watching;
@@ -72,7 +74,7 @@ public class ReadinessPage {
         });
     }
 
-    private static String render(Map<String, String> m, Language language, List<WatchingReadiness.Line> lines, List<HisFeedStatus.Piece> pieces,
+    private String render(Map<String, String> m, Language language, List<WatchingReadiness.Line> lines, List<HisFeedStatus.Piece> pieces,
                                  Map<String, String> departmentNames, Instant now) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html><html lang=\"").append(language.tag()).append("\"><head><meta charset=\"utf-8\">")
@@ -105,10 +107,10 @@ public class ReadinessPage {
             } else {
                 h.append(l.verdict().problems().stream().map(p -> esc(language == Language.EN ? p.en() : p.zh())).collect(Collectors.joining("<br>")));
             }
-            h.append("</td><td>").append(f.lastSeen() == null ? esc(m.get("readiness.never")) : TIME.format(f.lastSeen()))
+            h.append("</td><td>").append(f.lastSeen() == null ? esc(m.get("readiness.never")) : time.format(f.lastSeen()))
                     .append("</td><td>").append(f.snapshotGeneratedAt() == null ? "—" : Duration.between(f.snapshotGeneratedAt(), now).toHours() + " h")
                     .append("</td><td>").append(f.pools().stream().map(p -> esc(p.pool()) + " " + p.remaining()
-                            + (p.earliestExpiry() == null ? "" : " (" + TIME.format(p.earliestExpiry()) + ")")).collect(Collectors.joining("<br>")))
+                            + (p.earliestExpiry() == null ? "" : " (" + time.format(p.earliestExpiry()) + ")")).collect(Collectors.joining("<br>")))
                     .append("</td><td>").append(f.backlogPending() == null ? "—" : f.backlogPending())
                     .append("</td><td>").append(esc(f.softwareVersion()))
                     .append("</td><td>").append(f.clockDriftMillis() == null ? "—" : f.clockDriftMillis() / 1000 + " s").append("</td></tr>");
@@ -122,7 +124,7 @@ public class ReadinessPage {
     }
 
     /** HR-10: the HIS reference feed's pieces, each with its as-of time and age; a stale or failing piece stands out. */
-    private static void hisFeed(StringBuilder h, Map<String, String> m, Language language, List<HisFeedStatus.Piece> pieces, Instant now) {
+    private void hisFeed(StringBuilder h, Map<String, String> m, Language language, List<HisFeedStatus.Piece> pieces, Instant now) {
         h.append("<h2>").append(esc(m.get("readiness.feed.title"))).append("</h2><table id=\"his-feed\"><tr>");
         for (String k : List.of("readiness.feed.piece", "readiness.feed.asOf", "readiness.feed.age", "readiness.feed.count", "readiness.feed.state")) {
             h.append("<th>").append(esc(m.get(k))).append("</th>");
@@ -131,7 +133,7 @@ public class ReadinessPage {
         for (HisFeedStatus.Piece p : pieces) {
             h.append("<tr class=\"").append(p.stale() ? "not-ready" : "ready").append("\" data-piece=\"").append(esc(p.piece())).append("\"><td>")
                     .append(esc(language == Language.EN ? p.piece().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') : p.zh())).append("</td><td>")
-                    .append(p.asOf() == null ? esc(m.get("readiness.never")) : TIME.format(p.asOf())).append("</td><td>")
+                    .append(p.asOf() == null ? esc(m.get("readiness.never")) : time.format(p.asOf())).append("</td><td>")
                     .append(p.asOf() == null ? "—" : Duration.between(p.asOf(), now).toMinutes() + " " + esc(m.get("readiness.feed.minutes")))
                     .append("</td><td>").append(p.count()).append("</td><td>")
                     .append(esc(p.stale() ? m.get("readiness.feed.stale") : m.get("readiness.feed.fresh")));
