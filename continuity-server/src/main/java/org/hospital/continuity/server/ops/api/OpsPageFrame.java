@@ -58,7 +58,7 @@ final class OpsPageFrame {
         boot.put("admin", identity.hasRole(Roles.ADMIN));
         boot.put("personId", staff == null ? null : staff.personId()); // never shown: marks the reader's own rows (roster)
         boot.putAll(extra);
-        return page.data("m", m).data("lang", language.tag()).data("other", other).data("path", frame.path())
+        return page.data("m", m).data("lang", language.tag()).data("other", other).data("path", frame.path()).data("titleKey", frame.titleKey())
                 .data("boot", scriptJson(json, boot)).render();
     }
 
