@@ -29,11 +29,12 @@ public record RelayFeed(String cursor, List<Entry> entries, boolean more) {
      * @param payload       the record as the contract reads it
      * @param kioskId       the capturing kiosk
      * @param departmentCode the capturing kiosk's department
+     * @param departmentName its name as the directory has it (for the screen)
      * @param actor         who captured it (an account id, never a name)
      * @param recordedAt    when it was captured (kiosk clock)
      * @param receivedAt    when the server stored it
      */
     public record Entry(UUID entryId, UUID recordId, String streamType, int streamVersion, String eventType, JsonNode payload,
-                        String kioskId, String departmentCode, String actor, Instant recordedAt, Instant receivedAt) {
+                        String kioskId, String departmentCode, String departmentName, String actor, Instant recordedAt, Instant receivedAt) {
     }
 }

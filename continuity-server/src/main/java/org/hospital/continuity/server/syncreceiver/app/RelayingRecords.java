@@ -115,7 +115,9 @@ public class RelayingRecords {
                 return Uni.createFrom().item(new RelayFeed(last.text(), entries, scan.full()));
             }
             Duration nap = left.compareTo(RECHECK) < 0 ? left : RECHECK;
-            return Uni.createFrom().completionStage(woken).ifNoItem().after(nap).recoverWithItem((Void) null)
+            // a copy per reader: a reader's timeout cancels its copy, never the wake-up the other readers share
+            return Uni.createFrom().completionStage(woken.copy()).ifNoItem().after(nap).recoverWithItem((Void) null)
+                    .onFailure().recoverWithItem((Void) null)
                     .chain(x -> read(station, last, until));
         }));
     }
@@ -160,15 +162,23 @@ public class RelayingRecords {
                     amendedTargets.put(e.getKey(), t);
                 }
             }
-            return store.capturers(capturersAsked).chain(capturers -> departmentsOf(capturers.values()).chain(kioskDepts -> {
+            return store.capturers(capturersAsked).chain(capturers -> departmentsOf(kiosksOf(capturers, readable)).chain(kioskDepts -> {
                 List<Uni<RelayFeed.Entry>> out = new ArrayList<>();
                 for (Readable r : readable) {
                     out.add(reaches(station, r, amendedTargets, capturers, kioskDepts)
                             .map(yes -> yes ? entry(r, kioskDepts.get(r.row().kioskId())) : null));
                 }
-                return Uni.join().all(out).andFailFast().map(l -> l.stream().filter(java.util.Objects::nonNull).toList());
+                return Uni.join().all(out).andFailFast().map(l -> l.stream().filter(java.util.Objects::nonNull).toList())
+                        .chain(this::named);
             }));
         });
+    }
+
+    /** The kiosks whose departments are asked: the records' capturers and the kiosks that pushed the rows. */
+    private static Set<String> kiosksOf(Map<UUID, String> capturers, List<Readable> readable) {
+        Set<String> out = new HashSet<>(capturers.values());
+        readable.forEach(r -> out.add(r.row().kioskId()));
+        return out;
     }
 
     private record Readable(RelayRow row, DowntimeRecord record, List<RelayRoutes.Target> targets) {
@@ -226,7 +236,21 @@ public class RelayingRecords {
     private static RelayFeed.Entry entry(Readable r, String department) {
         RelayRow row = r.row();
         return new RelayFeed.Entry(row.entryId(), row.streamId(), row.streamType(), row.streamVersion(), row.eventType(),
-                Contract.mapper().valueToTree(r.record()), row.kioskId(), department, row.actor(), row.recordedAt(), row.receivedAt());
+                Contract.mapper().valueToTree(r.record()), row.kioskId(), department, null, row.actor(), row.recordedAt(), row.receivedAt());
+    }
+
+    /** The capturing departments' names from the directory, so the receiving screen says where a record came from in words. */
+    private Uni<List<RelayFeed.Entry>> named(List<RelayFeed.Entry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(entries);
+        }
+        return people.departments().map(all -> {
+            Map<String, String> names = new HashMap<>();
+            all.forEach(d -> names.put(d.code(), d.nameZh()));
+            return entries.stream().map(e -> new RelayFeed.Entry(e.entryId(), e.recordId(), e.streamType(), e.streamVersion(), e.eventType(),
+                    e.payload(), e.kioskId(), e.departmentCode(), e.departmentCode() == null ? null : names.get(e.departmentCode()), e.actor(),
+                    e.recordedAt(), e.receivedAt())).toList();
+        });
     }
 
     private static Contract.Read read(RelayRow r) {

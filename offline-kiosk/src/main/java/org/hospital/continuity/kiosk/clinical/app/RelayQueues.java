@@ -87,7 +87,7 @@ public class RelayQueues {
             JsonNode p = e.payload();
             JsonNode patient = p.has("patient") ? p.path("patient") : p;
             out.add(new Row(e.recordId(), kind, e.recordedAt(), text(patient, "name"), text(patient, "bed"), text(patient, "inpatientNumber"),
-                    text(p, "patientNumber"), e.departmentCode() == null ? null
+                    text(p, "patientNumber"), e.departmentName() != null ? e.departmentName() : e.departmentCode() == null ? null
                     : reference.department(e.departmentCode()).map(ReferenceData.Department::name).orElse(null),
                     summary(p), status, "Dispensed".equals(e.eventType()) ? uuid(p.path("fills")) : null,
                     "TO_DISPENSE".equals(status) ? fillLines(p) : null));
