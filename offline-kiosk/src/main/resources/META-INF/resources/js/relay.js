@@ -16,6 +16,7 @@ export function init(router) { go = router; }
 function draw(q) {
   version = q.version;
   const rows = q.rows || [];
+  const was = table.selected();
   table.set(rows, (x) => {
     const tr = row([when(x.recordedAt), t('relay.kind.' + x.kind), [x.bed ? x.bed + t('relay.bed') : '', x.patientName, x.patientNumber]
       .filter((y) => y).join(' '), x.summary || '', x.from || '', t('relay.status.' + x.status)]);
@@ -23,6 +24,7 @@ function draw(q) {
     tr.dataset.status = x.status;
     return tr;
   });
+  if (was) table.select((x) => x.recordId === was.recordId); // the person's place stays when the list follows the server
   $('#relay-none').hidden = rows.length > 0;
   const st = $('#relay-state');
   st.className = q.serverReachable === false ? 'warn' : '';

@@ -64,6 +64,7 @@ class StationRelayE2EIT {
 
     Path data;
     int port;
+    String adminPassword;
     Map<String, String> serverProps;
     AppProcess server;
     Client admin;
@@ -80,7 +81,7 @@ class StationRelayE2EIT {
         Files.createDirectories(SHOTS);
         Path root = AppProcess.root();
         data = Files.createTempDirectory("continuity-relay-");
-        String adminPassword = "E2e-Relay-" + UUID.randomUUID().toString().substring(0, 8) + "-1a";
+        adminPassword = "E2e-Relay-" + UUID.randomUUID().toString().substring(0, 8) + "-1a";
         port = freePort();
         serverProps = new HashMap<>(Map.of("quarkus.http.port", String.valueOf(port), "continuity.data-dir", data.resolve("server").toString(),
                 "continuity.kiosk.demo-data", "true", "continuity.auth.initial-admin.password", adminPassword,
@@ -328,15 +329,11 @@ class StationRelayE2EIT {
     @DisplayName("EP-8.4 HR-9 after recovery every record reaches the server exactly once (each kiosk's whole journal, stored once, cursor = last sequence), and what was written offline flows on: the offline requisition reaches the pharmacy, the offline dispense the ward")
     void everythingReconcilesExactlyOnce() throws Exception {
         server = startServer();
+        Answer login = admin.send("POST", "/api/auth/login", Map.of("username", "admin", "password", adminPassword), null);
+        assertThat(login.status()).as(String.valueOf(login.body())).isEqualTo(200);
+        token = login.body().path("token").asText();
         Page ward = pages.get("ward");
         Page pharmacy = pages.get("pharmacy");
-        ward.waitForSelector("#b-mode:has-text('联网停机')", new Page.WaitForSelectorOptions().setTimeout(60_000));
-        pharmacy.waitForSelector("#relay-table tbody tr:has-text('孟鲁司特钠片×3'):has-text('待发药')",
-                new Page.WaitForSelectorOptions().setTimeout(60_000));
-        ward.waitForSelector("#relay-table tbody tr:has-text('发药记录'):has-text('孟鲁司特钠片×1')",
-                new Page.WaitForSelectorOptions().setTimeout(60_000));
-        shot(pharmacy, "09-pharmacy-after-recovery");
-        shot(ward, "10-ward-after-recovery");
         for (Desk d : DESKS.values()) {
             Client k = new Client(kioskUrls.get(d.key()));
             JsonNode status = null;
@@ -357,6 +354,13 @@ class StationRelayE2EIT {
             assertThat(held.path("entriesStored").asLong()).as("%s: each entry stored exactly once", d.key()).isEqualTo(lastSeq);
             assertThat(held.path("incidents").asLong()).as("%s: no conflict", d.key()).isZero();
         }
+        ward.waitForSelector("#b-mode:has-text('联网停机')", new Page.WaitForSelectorOptions().setTimeout(60_000));
+        pharmacy.waitForSelector("#relay-table tbody tr:has-text('孟鲁司特钠片×3'):has-text('待发药')",
+                new Page.WaitForSelectorOptions().setTimeout(60_000));
+        ward.waitForSelector("#relay-table tbody tr:has-text('发药记录'):has-text('孟鲁司特钠片×1')",
+                new Page.WaitForSelectorOptions().setTimeout(60_000));
+        shot(pharmacy, "09-pharmacy-after-recovery");
+        shot(ward, "10-ward-after-recovery");
         assertThat(notChinese).as("every word on the screens is Chinese").isEmpty();
     }
 }
