@@ -106,7 +106,8 @@ class StationRelayE2EIT {
         for (Desk d : DESKS.values()) {
             kiosks.put(d.key(), AppProcess.start("relay-kiosk-" + d.key(), root.resolve("offline-kiosk/target/quarkus-app/quarkus-run.jar"),
                     List.of("-Xmx256m"), Map.of("quarkus.http.port", "0", "continuity.data-dir", data.resolve("kiosk-" + d.key()).toString(),
-                            "continuity.server-url", serverUrl, "continuity.instructions.interval", "2s"), Map.of()));
+                            "continuity.server-url", serverUrl, "continuity.instructions.interval", "2s", "continuity.faults.interval", "2s"),
+                    Map.of()));
         }
         for (Desk d : DESKS.values()) {
             String url = kiosks.get(d.key()).awaitBaseUrl(Duration.ofSeconds(180));
@@ -214,6 +215,28 @@ class StationRelayE2EIT {
         for (Desk d : DESKS.values()) {
             pages.put(d.key(), signIn(d));
         }
+        // EP-3.1: the ward reports the HIS failing (F5); the report opens the incident
+        Page ward = pages.get("ward");
+        ward.keyboard().press("F5");
+        ward.waitForSelector("#ft-symptom:focus");
+        ward.keyboard().press("ArrowDown");
+        ward.keyboard().press("ArrowDown"); // 系统运行缓慢
+        ward.keyboard().press("Tab");
+        ward.keyboard().press("Tab");
+        ward.keyboard().press("Tab");
+        ward.keyboard().type("医院信息系统打不开，一直转圈");
+        ward.keyboard().press("Enter");
+        ward.waitForSelector("#flash.ok:has-text('已报告信息科')");
+        boolean open = false;
+        for (int i = 0; i < 90 && !open; i++) {
+            for (JsonNode inc : admin.send("GET", "/api/incidents?limit=50", null, token).body()) {
+                open |= inc.path("closedAt").isNull() || inc.path("closedAt").isMissingNode();
+            }
+            if (!open) {
+                Thread.sleep(1000);
+            }
+        }
+        assertThat(open).as("the fault report opened an incident").isTrue();
         for (Desk d : DESKS.values()) {
             // EP-5.2: IT switches the area at once (critically ill patients)
             Answer granted = admin.send("POST", "/api/incidents/manual-mode-requests", Map.of("department", d.area(),
