@@ -73,7 +73,8 @@ class StationRelayE2EIT {
     final Map<String, String> kioskUrls = new HashMap<>();
     final Map<String, Page> pages = new HashMap<>();
     HeadlessChromium chromium;
-    BrowserContext browser;
+    /** One browser per desk (cookies do not tell ports apart: each kiosk's sign-in lives in its own browser). */
+    final Map<String, BrowserContext> browsers = new HashMap<>();
     final List<String> notChinese = new java.util.ArrayList<>();
 
     @BeforeAll
@@ -117,7 +118,6 @@ class StationRelayE2EIT {
             k.ok("PUT", "/api/settings/language", Map.of("language", "zh-CN"));
         }
         chromium = HeadlessChromium.launch();
-        browser = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
     }
 
     AppProcess startServer() throws Exception {
@@ -129,8 +129,8 @@ class StationRelayE2EIT {
 
     @AfterAll
     void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
+        for (BrowserContext b : browsers.values()) {
+            b.close();
         }
         if (chromium != null) {
             chromium.close();
@@ -155,6 +155,8 @@ class StationRelayE2EIT {
     }
 
     Page signIn(Desk d) {
+        BrowserContext browser = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+        browsers.put(d.key(), browser);
         Page page = browser.newPage();
         page.navigate(kioskUrls.get(d.key()));
         page.waitForSelector("#login-accountId:focus");
