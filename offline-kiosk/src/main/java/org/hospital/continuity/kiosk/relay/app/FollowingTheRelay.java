@@ -101,9 +101,11 @@ public class FollowingTheRelay {
             cursor = "";
             cursorOf = credential.get().kioskId();
         }
+        // not known to answer yet (start, or after a failure): ask without waiting, so the banner says 联网停机 at once
+        long wait = inbox.reachable().orElse(false) ? waitMillis : 0;
         String url = identity.get().serverUrl().replaceAll("/+$", "") + "/api/sync/v1/relay?after="
-                + URLEncoder.encode(cursor, StandardCharsets.UTF_8) + "&waitMillis=" + waitMillis;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(waitMillis + 10_000))
+                + URLEncoder.encode(cursor, StandardCharsets.UTF_8) + "&waitMillis=" + wait;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMillis(wait + 10_000))
                 .header("Authorization", JdkPushClient.basic(credential.get().kioskId(), credential.get().secret()))
                 .header("Accept", "application/json").GET().build();
         HttpResponse<String> response;
