@@ -87,7 +87,7 @@ class RelayFeedTest {
         Station surgery = station("中转外科诊室", "RL-SURG");
         Station cashier = station("中转收费窗口", "RL-CASH");
         // where each station stands before these records
-        String wardAt = feed(ward, "", 0).getString("cursor");
+        String wardAt = drain(ward);
         String pharmacyAt = drain(pharmacy);
         String labAt = drain(lab);
         String medicineAt = drain(medicine);
