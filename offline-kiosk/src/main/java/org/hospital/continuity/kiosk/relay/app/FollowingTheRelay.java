@@ -14,11 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hospital.continuity.kiosk.enrolment.EnrolledKiosk;
 import org.hospital.continuity.kiosk.enrolment.KioskCredential;
 import org.hospital.continuity.kiosk.enrolment.KioskIdentity;
 import org.hospital.continuity.kiosk.relay.RelayInbox;
+import org.hospital.continuity.kiosk.relay.config.RelayConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.hospital.continuity.sync.contract.RelayFeed;
 import org.hospital.continuity.sync.protocol.http.JdkPushClient;
@@ -44,15 +44,13 @@ public class FollowingTheRelay {
     private volatile String cursorOf;
     private Thread thread;
 
-    public FollowingTheRelay(EnrolledKiosk enrolled, RelayInbox inbox, InstantSource clock, ObjectMapper json,
-                             @ConfigProperty(name = "continuity.relay.enabled", defaultValue = "true") boolean enabled,
-                             @ConfigProperty(name = "continuity.relay.wait-millis", defaultValue = "20000") long waitMillis) {
+    public FollowingTheRelay(EnrolledKiosk enrolled, RelayInbox inbox, InstantSource clock, ObjectMapper json, RelayConfig config) {
         this.enrolled = enrolled;
         this.inbox = inbox;
         this.clock = clock;
         this.json = json;
-        this.enabled = enabled;
-        this.waitMillis = waitMillis;
+        this.enabled = config.enabled();
+        this.waitMillis = Math.max(0, Math.min(config.waitMillis(), 25_000));
     }
 
     void onStart(@Observes StartupEvent event) {
