@@ -1,9 +1,11 @@
 package org.hospital.continuity.kiosk.relay.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.WithDefault;
 
 /** HIS down, LAN up: the relay follower's settings ({@code continuity.relay.*}). */
+@StaticInitSafe
 @ConfigMapping(prefix = "continuity.relay")
 public interface RelayConfig {
 
