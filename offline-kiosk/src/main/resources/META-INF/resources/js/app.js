@@ -11,9 +11,10 @@ import * as clinical from './clinical.js';
 import * as census from './census.js';
 import * as fault from './fault.js';
 import * as journal from './journal.js';
+import * as relay from './relay.js';
 
 const SCREENS = {
-  mode, register, charge, invoices: cashier.invoices, ious: cashier.ious, settlement, census, fault, journal,
+  mode, register, charge, invoices: cashier.invoices, ious: cashier.ious, settlement, census, fault, journal, relay,
 };
 /** The forms of the clinical roles, each its own tab (the plan's words: 药品请领单, 检查登记 …). */
 const CLINICAL = ['prescriptions', 'orders', 'requisitions', 'charge-executions', 'exam-registers', 'dispenses'];
@@ -49,8 +50,12 @@ async function refreshBanner() {
   document.title = (s.kioskName ? s.kioskName + ' — ' : '') + t('app.title');
   $('#banner').classList.toggle('downtime', !!s.downtime);
   $('#b-kiosk').textContent = s.enrolled ? (s.kioskName || '') + (s.departmentName ? '（' + s.departmentName + '）' : '') : '';
+  // HIS down: 联网停机 while the continuity server answers (records flow between stations through it), else 完全离线
+  const reachable = s.relayReachable !== null && s.relayReachable !== undefined ? s.relayReachable : s.serverReachable;
   $('#b-mode').textContent = !s.enrolled ? t('banner.not-enrolled')
-    : s.downtime ? t('banner.mode.downtime') : (s.phase === 'AFTER_RECOVERY' ? t('banner.mode.after') : t('banner.mode.normal'));
+    : s.downtime ? t('banner.mode.downtime') + ' · ' + (reachable === true ? t('banner.mode.lan-up') : t('banner.mode.offline'))
+      : (s.phase === 'AFTER_RECOVERY' ? t('banner.mode.after') : t('banner.mode.normal'));
+  $('#b-mode').dataset.link = s.downtime ? (reachable === true ? 'lan-up' : 'offline') : '';
   $('#b-elapsed').textContent = s.downtime ? t('banner.elapsed') + ' ' + duration(s.downtimeSeconds) : '';
   $('#b-unsent').textContent = s.enrolled ? t('banner.unsent') + ' ' + s.unsent + t('unit.records') : '';
   const server = $('#b-server');
@@ -96,7 +101,7 @@ function buildTabs(roles, forms) {
       ['settlement', 'nav.settlement']].forEach((x) => list.push(x));
   }
   CLINICAL.filter((f) => forms.includes(f)).forEach((f) => list.push(['clinical/' + f, 'nav.' + f]));
-  if (forms.length) list.push(['census', 'nav.census']);
+  if (forms.length) list.push(['relay', 'nav.relay'], ['census', 'nav.census']);
   const out = list.slice(0, ROLE_KEYS.length).map((x, i) => ({ name: x[0], label: x[1], key: ROLE_KEYS[i] }));
   out.push({ name: 'fault', label: 'nav.fault', key: 'F5' }, { name: 'journal', label: 'nav.journal', key: 'F7' },
     { name: 'mode', label: 'nav.mode', key: 'F8' }, { name: 'logout', label: 'nav.logout', key: 'F10' });
@@ -122,7 +127,7 @@ async function show(name, params, my) {
   // the screen on view already, with the keyboard in it (its F-key pressed again, or a second route for it arriving
   // while the person types): the person's place and what they typed stay
   const again = current === name && !$('#s-' + section).hidden && $('#s-' + section).contains(document.activeElement);
-  ['enrol', 'login', 'mode', 'register', 'charge', 'invoices', 'ious', 'settlement', 'census', 'clinical', 'fault', 'journal']
+  ['enrol', 'login', 'mode', 'register', 'charge', 'invoices', 'ious', 'settlement', 'census', 'clinical', 'fault', 'journal', 'relay']
     .forEach((s) => { if (s !== section) $('#s-' + s).hidden = true; });
   current = name;
   drawNav();
@@ -148,6 +153,7 @@ function go(name, params) {
   if (location.hash === '#' + name) route(); else location.hash = '#' + name;
 }
 let pending = null;
+relay.init(go);
 /**
  * Routes started so far. A route waits for the server several times; when a newer one started meanwhile (an F-key
  * pressed while the previous screen was still being opened), the older one gives up: it never shows its screen over

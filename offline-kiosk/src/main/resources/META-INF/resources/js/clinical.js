@@ -64,6 +64,11 @@ export async function load(k, params, again) {
   showFields();
   if (params && params.patient) pick(params.patient);
   else header();
+  // HIS down, LAN up: opened from the relay list: the record to fill and its lines, ready to check and save
+  if (params && params.fills && kind === 'dispenses') {
+    $('#cl-fillsRecordId').value = params.fills;
+    $('#cl-lines').value = params.fillLines || '';
+  }
   // the keyboard lands first; the recent list fills in behind it, so keys typed meanwhile are never taken back
   (patient && kind !== 'dispenses' ? (kind === 'orders' ? $('#cl-kind') : kind === 'prescriptions' ? $('#cl-diagnosis') : $('#cl-lines')) : firstField()).focus();
   await loadRecent();

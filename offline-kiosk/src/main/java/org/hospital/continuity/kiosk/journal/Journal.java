@@ -127,7 +127,11 @@ public class Journal {
     private final TrainingMode training;
     private final TrainingTable trainingTable;
 
-    public Journal(JournalWriter writer, JournalTable table, EnrolledKiosk enrolled, TrainingMode training, TrainingTable trainingTable) {
+    private final jakarta.enterprise.event.Event<Appended> appended;
+
+    public Journal(JournalWriter writer, JournalTable table, EnrolledKiosk enrolled, TrainingMode training, TrainingTable trainingTable,
+                   jakarta.enterprise.event.Event<Appended> appended) {
+        this.appended = appended;
         this.writer = writer;
         this.table = table;
         this.enrolled = enrolled;
@@ -173,7 +177,9 @@ public class Journal {
      * every number it draws commit together or not at all.
      */
     public <T> T capture(CaptureWork<T> work) {
-        return writer.run(null, work);
+        T done = writer.run(null, work);
+        appended.fire(new Appended());
+        return done;
     }
 
     /**
@@ -181,7 +187,9 @@ public class Journal {
      * the move, in one transaction; those entries already carry the new phase.
      */
     public <T> T changePhase(Phase next, CaptureWork<T> work) {
-        return writer.run(next, work);
+        T done = writer.run(next, work);
+        appended.fire(new Appended());
+        return done;
     }
 
     /** Decrypted entries with {@code kiosk_seq > afterSeq}, in kiosk order, at most {@code limit}. */

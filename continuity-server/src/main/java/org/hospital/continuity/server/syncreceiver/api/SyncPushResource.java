@@ -1,6 +1,7 @@
 package org.hospital.continuity.server.syncreceiver.api;
 
 import org.hospital.continuity.server.syncreceiver.app.RelayingOrders;
+import org.hospital.continuity.server.syncreceiver.app.RelayingRecords;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,10 +42,12 @@ public class SyncPushResource {
 
     private final ReceivingPush receiving;
     private final RelayingOrders relaying;
+    private final RelayingRecords relay;
     private final SyncStore store;
     private final InstantSource clock;
 
-    public SyncPushResource(ReceivingPush receiving, RelayingOrders relaying, SyncStore store, InstantSource clock) {
+    public SyncPushResource(ReceivingPush receiving, RelayingOrders relaying, RelayingRecords relay, SyncStore store, InstantSource clock) {
+        this.relay = relay;
         this.receiving = receiving;
         this.relaying = relaying;
         this.store = store;
@@ -87,6 +90,28 @@ public class SyncPushResource {
             if (a instanceof RelayingOrders.NotFound) {
                 return problem(Problem.of(404, "record-not-synced", "Not found",
                         "The server holds no prescription or requisition with this id (not synced yet?)."), uri).build();
+            }
+            return problem(Problem.of(401, "kiosk-credential-required", "Not signed in", "Ask with the kiosk's credential."), uri)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kiosk-sync\"").build();
+        });
+    }
+
+    /**
+     * HIS down, LAN up (EP-6.4–6.7): the records other stations pushed that this kiosk's department works on, after the
+     * cursor it holds; answered as soon as there is something, else empty after {@code waitMillis} (at most 25 s).
+     */
+    @GET
+    @PermitAll
+    @Path("/relay")
+    public Uni<Response> relay(@QueryParam("after") String after, @QueryParam("waitMillis") @DefaultValue("0") long waitMillis,
+                               @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, UriInfo uri) {
+        return relay.feed(authorization, after, waitMillis).map(a -> {
+            if (a instanceof RelayingRecords.Fed f) {
+                return Response.ok(f.feed(), MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            if (a instanceof RelayingRecords.NoDepartment) {
+                return problem(Problem.of(403, "kiosk-without-department", "Not enrolled with a department",
+                        "The relay serves enrolled kiosks of a department; this kiosk has none."), uri).build();
             }
             return problem(Problem.of(401, "kiosk-credential-required", "Not signed in", "Ask with the kiosk's credential."), uri)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"kiosk-sync\"").build();

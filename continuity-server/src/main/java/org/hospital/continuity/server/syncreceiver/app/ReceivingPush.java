@@ -63,9 +63,12 @@ public class ReceivingPush {
 
     private final Instructions instructions;
 
+    private final RelayWakeUps wakeUps;
+
     public ReceivingPush(KioskAuthenticator authenticator, PushAdmission admission, SyncStore store, InstantSource clock,
-                         SyncReceiverConfig config, Instructions instructions) {
+                         SyncReceiverConfig config, Instructions instructions, RelayWakeUps wakeUps) {
         this.instructions = instructions;
+        this.wakeUps = wakeUps;
         this.authenticator = authenticator;
         this.admission = admission;
         this.store = store;
@@ -187,6 +190,9 @@ public class ReceivingPush {
                 .chain(flags -> store.store(kioskId, batch.backlog(), entries, batch.unreadableOrEmpty(), flags, clock.instant()))
                 .<Result>map(receipt -> {
                     log(kioskId, batch.batchId(), entries.size(), receipt);
+                    if (receipt.accepted() > 0) {
+                        wakeUps.stored(); // HIS down, LAN up: the relay's waiting readers look at once
+                    }
                     return new Stored(receipt);
                 })
                 .onFailure().recoverWithItem(failure -> {

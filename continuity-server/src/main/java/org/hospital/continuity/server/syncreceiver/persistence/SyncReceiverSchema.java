@@ -9,6 +9,7 @@ public class SyncReceiverSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0500__sync_receiver.sql", "db/migration/V0501__sync_unreadable_on_kiosk.sql");
+        return List.of("db/migration/V0500__sync_receiver.sql", "db/migration/V0501__sync_unreadable_on_kiosk.sql",
+                "db/migration/V0530__sync_relay_position.sql");
     }
 }

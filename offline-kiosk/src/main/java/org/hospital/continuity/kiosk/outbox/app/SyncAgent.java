@@ -53,6 +53,31 @@ public class SyncAgent {
                 .connectTimeout(Duration.ofMillis(Math.min(config.requestTimeoutMillis(), 5_000))).build();
     }
 
+    private final java.util.concurrent.ExecutorService nudges = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "sync-on-save");
+        t.setDaemon(true);
+        return t;
+    });
+    private final java.util.concurrent.atomic.AtomicBoolean nudgePending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * HIS down, LAN up: a capture is pushed at once (not at the next interval), so another station sees it within a second;
+     * captures in quick succession share one push. Off the capturing thread: the person never waits for the network.
+     */
+    void onAppended(@jakarta.enterprise.event.Observes org.hospital.continuity.kiosk.journal.Appended appended) {
+        if (!config.pushOnSave() || !nudgePending.compareAndSet(false, true)) {
+            return;
+        }
+        nudges.execute(() -> {
+            nudgePending.set(false);
+            try {
+                pushNow();
+            } catch (RuntimeException e) {
+                Log.debugf("push on save: %s", e.getClass().getSimpleName());
+            }
+        });
+    }
+
     @Scheduled(every = "{continuity.sync.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         run();

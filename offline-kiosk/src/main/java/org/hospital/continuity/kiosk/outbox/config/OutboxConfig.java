@@ -32,4 +32,8 @@ public interface OutboxConfig {
     /** Longest wait between attempts while the server is unreachable or refuses, in milliseconds. */
     @WithDefault("60000")
     int maxBackoffMillis();
+
+    /** HIS down, LAN up: push right after each capture (the relay to other stations starts with the push), not only every interval. */
+    @WithDefault("true")
+    boolean pushOnSave();
 }

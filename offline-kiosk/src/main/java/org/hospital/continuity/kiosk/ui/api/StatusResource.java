@@ -26,6 +26,7 @@ import org.hospital.continuity.kiosk.readiness.ReportingReadiness;
 import org.hospital.continuity.kiosk.reference.ReferenceData;
 import org.hospital.continuity.kiosk.reference.SnapshotInfo;
 import org.hospital.continuity.kiosk.session.Sessions;
+import org.hospital.continuity.kiosk.relay.RelayInbox;
 
 /** What the permanent banner shows (mode, elapsed downtime, unsent count, snapshot age, pools) and the UI texts. */
 @Path("/api")
@@ -45,10 +46,12 @@ public class StatusResource {
     private final InstantSource clock;
     private final ReportingReadiness readiness;
     private final FollowingInstructions instructions;
+    private final RelayInbox relay;
 
     public StatusResource(SwitchingMode mode, Journal journal, ReferenceData reference, NumberPools pools, EnrolledKiosk enrolled,
                           Sessions sessions, Texts texts, KioskConfig config, InstantSource clock, ReportingReadiness readiness,
-                          FollowingInstructions instructions) {
+                          FollowingInstructions instructions, RelayInbox relay) {
+        this.relay = relay; // HIS down, LAN up: 联网停机 or 完全离线 on the banner
         this.readiness = readiness; // the drill banner
         this.instructions = instructions;
         this.mode = mode;
@@ -69,7 +72,7 @@ public class StatusResource {
                          Instant downtimeSince, long downtimeSeconds, long unsent, Instant oldestUnsentAt, long lastSeq,
                          Snapshot snapshot, List<PoolLevel> pools, String staff, String language, Instant now,
                          ReportingReadiness.Drill drill, FollowingInstructions.Announced instruction, String departmentCode,
-                         List<String> roles, String timeZone, Boolean serverReachable) {
+                         List<String> roles, String timeZone, Boolean serverReachable, Boolean relayReachable) {
     }
 
     @GET
@@ -87,7 +90,8 @@ public class StatusResource {
                 journal.lastSeq(), snap, pools.levels(), sessions.peek(token).map(s -> s.displayName()).orElse(null),
                 texts.language(), now, readiness.drill().orElse(null), instructions.last().latest(),
                 identity.map(i -> i.departmentCode()).orElse(null), sessions.peek(token).map(s -> s.roles()).orElse(List.of()),
-                config.timeZone(), instructions.last().pulledAt() == null ? null : instructions.last().reachable());
+                config.timeZone(), instructions.last().pulledAt() == null ? null : instructions.last().reachable(),
+                relay.reachable().orElse(null));
     }
 
     @GET
