@@ -72,6 +72,21 @@ public class KioskKey {
         }
     }
 
+    /**
+     * A 256-bit key for {@code purpose} derived from the data key (HMAC-SHA256 of the purpose under the data key): a secret
+     * that exists only while the data key is open (the kiosk's audit anchor signs with one). 503 {@code kiosk-locked} while locked.
+     */
+    public byte[] derive(String purpose) {
+        cipher();
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(dataKey, "HmacSHA256"));
+            return mac.doFinal(("continuity-kiosk/" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
     /** Whether the data key is open in memory (else the kiosk waits for the server or a person's sign-in). */
     public boolean open() {
         if (cipher != null) {
