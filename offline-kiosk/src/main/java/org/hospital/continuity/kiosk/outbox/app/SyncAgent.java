@@ -53,7 +53,8 @@ public class SyncAgent {
                 .connectTimeout(Duration.ofMillis(Math.min(config.requestTimeoutMillis(), 5_000))).build();
     }
 
-    @Scheduled(every = "{continuity.sync.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{continuity.sync.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = org.hospital.continuity.kiosk.platform.crypto.SkipWhileLocked.class)
     void scheduled() {
         run();
     }

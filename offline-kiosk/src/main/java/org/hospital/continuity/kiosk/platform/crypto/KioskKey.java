@@ -48,6 +48,8 @@ public class KioskKey {
     private volatile byte[] dataKey;
     private volatile AtRestCipher cipher;
     private volatile Instant lastServerTry;
+    private final java.util.List<Runnable> onOpened = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean wasLocked;
 
     public KioskKey(KioskConfig config, WrappingKeySource server, InstantSource clock) {
         this.config = config;
@@ -66,6 +68,7 @@ public class KioskKey {
                 openFromDisk();
             }
             if (cipher == null) {
+                wasLocked = true;
                 throw new KioskRejection(503, "kiosk-locked", "HR-12", "error.kiosk.locked", List.of());
             }
             return cipher;
@@ -85,6 +88,11 @@ public class KioskKey {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /** {@code action} runs each time the key opens after the kiosk was locked (a feature reloads what it could not read). */
+    public void whenOpened(Runnable action) {
+        onOpened.add(action);
     }
 
     /** Whether the data key is open in memory (else the kiosk waits for the server or a person's sign-in). */
@@ -126,6 +134,7 @@ public class KioskKey {
                 Log.infof("kiosk data key still locked: account=%s has no current wrap here", accountId);
                 return;
             }
+            wasLocked = true;
             use(key.get());
             Log.infof("kiosk data key opened by a sign-in account=%s (server unreachable)", accountId);
         }
@@ -201,6 +210,16 @@ public class KioskKey {
     private void use(byte[] key) {
         dataKey = key.clone();
         cipher = new AtRestCipher(new SecretKeySpec(dataKey, "AES"));
+        if (wasLocked) {
+            wasLocked = false;
+            for (Runnable r : onOpened) {
+                try {
+                    r.run();
+                } catch (RuntimeException e) {
+                    Log.warnf("after the kiosk data key opened: %s", e.getMessage());
+                }
+            }
+        }
     }
 
     private Path file() {
