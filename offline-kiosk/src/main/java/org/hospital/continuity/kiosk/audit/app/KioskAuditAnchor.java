@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.InstantSource;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hospital.continuity.kiosk.audit.persistence.AuditLogTable;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.kiosk.platform.crypto.KioskKey;
@@ -36,12 +35,11 @@ public class KioskAuditAnchor {
     private final Path dir;
     private volatile AuditAnchor.Checkpoint last;
 
-    public KioskAuditAnchor(AuditLogTable table, KioskKey key, InstantSource clock, KioskConfig config,
-                            @ConfigProperty(name = "continuity.audit.anchor-dir") Optional<String> anchorDir) {
+    public KioskAuditAnchor(AuditLogTable table, KioskKey key, InstantSource clock, KioskConfig config) {
         this.table = table;
         this.key = key;
         this.clock = clock;
-        this.dir = Path.of(anchorDir.orElse(Path.of(config.dataDir(), "audit").toString()));
+        this.dir = Path.of(config.audit().anchorDir().orElse(Path.of(config.dataDir(), "audit").toString()));
     }
 
     @Scheduled(identity = "kiosk-audit-checkpoint", every = "{continuity.audit.checkpoint-every}", delayed = "30s",

@@ -41,6 +41,18 @@ public interface KioskConfig {
     /** The data key's wrapping (docs/security.md "Key handling", HR-12). */
     Key key();
 
+    /** The kiosk's audit chain anchor (HR-8, HR-9). */
+    Audit audit();
+
+    interface Audit {
+        /** How often the head of the kiosk's audit chain is signed into the checkpoint file ({@code off} in tests). */
+        @WithDefault("5m")
+        String checkpointEvery();
+
+        /** Folder of the checkpoint file; default {@code <data-dir>/audit}. */
+        java.util.Optional<String> anchorDir();
+    }
+
     interface Key {
         /**
          * How long after a person's sign-in at this kiosk their password still opens the kiosk's data key when the
