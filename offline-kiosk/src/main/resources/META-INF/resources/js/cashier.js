@@ -41,7 +41,10 @@ keyboardForm($('#f-void'), async () => {
 }, () => { resetForm($('#f-void')); $('#void-no').focus(); });
 $('#reprint').addEventListener('click', () => reprint($('#void-no').value.trim() || (invTable.selected() || {}).invoiceNo));
 $('#spoil').addEventListener('click', async () => {
-  const r = await api('POST', '/api/invoices/spoiled', { reason: $('#void-reason').value });
+  // HR-9: spoiling a blank invoice needs the same second person as a void (a cashier lead with their password)
+  const r = await api('POST', '/api/invoices/spoiled', { reason: $('#void-reason').value,
+    approverAccountId: $('#void-approver').value.trim(), approverPassword: $('#void-approver-password').value });
+  $('#void-approver-password').value = '';
   if (!r.ok) { showProblem($('#f-void'), r.data); return; }
   resetForm($('#f-void'));
   flash(tf('inv.spoiled', r.data.invoiceNo), true);

@@ -63,4 +63,31 @@ class KioskCredentialsTest {
                 .then().statusCode(200).extract().jsonPath().getList("entries.detail");
         org.assertj.core.api.Assertions.assertThat(details).contains("claimed kiosk=" + id);
     }
+
+    @Test
+    @DisplayName("HR-12 the key a kiosk's data key is wrapped with: released only to that enrolled kiosk's credential, the same at every ask, another for another kiosk, refused once revoked, every release audited")
+    void wrappingKeysAreReleasedToTheEnrolledKioskOnly() {
+        JsonPath a = given().contentType(ContentType.JSON).body(Map.of("code", newKiosk("钥匙窗甲").getString("code")))
+                .post("/api/kiosk/enrolments").then().statusCode(201).extract().jsonPath();
+        JsonPath b = given().contentType(ContentType.JSON).body(Map.of("code", newKiosk("钥匙窗乙").getString("code")))
+                .post("/api/kiosk/enrolments").then().statusCode(201).extract().jsonPath();
+        String idA = a.getString("kioskId");
+        String keyA = given().auth().preemptive().basic(idA, a.getString("secret")).post("/api/kiosk/key-wrap").then()
+                .statusCode(200).body("kioskId", equalTo(idA)).extract().jsonPath().getString("key");
+        org.assertj.core.api.Assertions.assertThat(java.util.Base64.getDecoder().decode(keyA)).hasSize(32);
+        given().auth().preemptive().basic(idA, a.getString("secret")).post("/api/kiosk/key-wrap").then().statusCode(200)
+                .body("key", equalTo(keyA));
+        String keyB = given().auth().preemptive().basic(b.getString("kioskId"), b.getString("secret")).post("/api/kiosk/key-wrap")
+                .then().statusCode(200).extract().jsonPath().getString("key");
+        org.assertj.core.api.Assertions.assertThat(keyB).isNotEqualTo(keyA);
+        // no credential, another kiosk's secret, a staff session: refused with problem+json
+        given().post("/api/kiosk/key-wrap").then().statusCode(401);
+        given().auth().preemptive().basic(idA, b.getString("secret")).post("/api/kiosk/key-wrap").then().statusCode(401);
+        TestAccounts.asAdmin().post("/api/kiosk/key-wrap").then().statusCode(403);
+        TestAccounts.asAdmin().post("/api/admin/kiosks/" + idA + "/revoke").then().statusCode(204);
+        given().auth().preemptive().basic(idA, a.getString("secret")).post("/api/kiosk/key-wrap").then().statusCode(401);
+        java.util.List<String> outcomes = TestAccounts.asAdmin().get("/api/audit?action=/api/kiosk/key-wrap&size=200")
+                .then().statusCode(200).extract().jsonPath().getList("entries.outcome");
+        org.assertj.core.api.Assertions.assertThat(outcomes).hasSizeGreaterThanOrEqualTo(3);
+    }
 }

@@ -80,7 +80,8 @@ public class FollowingInstructions {
         this.clock = clock;
     }
 
-    @Scheduled(every = "{continuity.instructions.interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{continuity.instructions.interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = org.hospital.continuity.kiosk.platform.crypto.SkipWhileLocked.class)
     void scheduled() {
         try {
             pull();

@@ -75,7 +75,8 @@ public class ReportingReadiness {
         this.version = version;
     }
 
-    @Scheduled(every = "${continuity.readiness.report-every:30s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${continuity.readiness.report-every:30s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = org.hospital.continuity.kiosk.platform.crypto.SkipWhileLocked.class)
     void scheduled() {
         try {
             report();

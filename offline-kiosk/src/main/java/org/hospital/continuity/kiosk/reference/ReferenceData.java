@@ -36,13 +36,18 @@ public class ReferenceData {
     private final InstantSource clock;
     private volatile Loaded loaded = new Loaded(Optional.empty(), CatalogueIndex.empty(), List.of(), List.of(), List.of());
 
-    public ReferenceData(ReferenceTables tables, InstantSource clock) {
+    private final org.hospital.continuity.kiosk.platform.crypto.KioskKey key;
+
+    public ReferenceData(ReferenceTables tables, InstantSource clock, org.hospital.continuity.kiosk.platform.crypto.KioskKey key) {
+        this.key = key;
         this.tables = tables;
         this.clock = clock;
     }
 
     void onStart(@Observes @Priority(30) StartupEvent event) {
         reload();
+        // a kiosk that started locked (server unreachable) loads its known patients once a person's sign-in opens the key
+        key.whenOpened(this::reload);
     }
 
     public Optional<SnapshotInfo> info() {

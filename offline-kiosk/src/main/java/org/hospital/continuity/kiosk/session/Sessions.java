@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
+import org.hospital.continuity.kiosk.platform.crypto.KioskKey;
 import org.hospital.continuity.kiosk.platform.security.SignedInStaff;
 
 /**
@@ -39,7 +40,10 @@ public class Sessions implements SignedInStaff {
     private final Map<String, StaffSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    public Sessions(StaffVerifiers verifiers, InstantSource clock, KioskConfig config, Event<SessionEvent> events) {
+    private final KioskKey key;
+
+    public Sessions(StaffVerifiers verifiers, InstantSource clock, KioskConfig config, Event<SessionEvent> events, KioskKey key) {
+        this.key = key;
         this.verifiers = verifiers;
         this.clock = clock;
         this.config = config;
@@ -49,6 +53,13 @@ public class Sessions implements SignedInStaff {
     public StaffSession login(String accountId, char[] password) {
         try {
             OfflineVerifier v = verified(accountId, password);
+            // HR-12: a kiosk restarted offline opens its data key with the password of a person who signed in here
+            // recently; an open kiosk keeps a wrap for this person (docs/security.md "Key handling")
+            try {
+                key.signedIn(accountId, password);
+            } catch (RuntimeException e) {
+                Log.warnf("kiosk data key wrap for account=%s not kept: %s", accountId, e.getClass().getSimpleName());
+            }
             Instant now = clock.instant();
             byte[] t = new byte[32];
             random.nextBytes(t);

@@ -35,6 +35,44 @@ class KioskAuditTest {
     @Inject
     ShippingAudit shipping;
 
+    @Inject
+    org.hospital.continuity.kiosk.audit.app.KioskAuditAnchor anchor;
+
+    @Test
+    @DisplayName("HR-8 HR-9 the kiosk's chain is anchored outside its table: deleting the newest entries behind the triggers' back shows against the signed checkpoint")
+    void truncationShows() throws Exception {
+        Desk.enrolled();
+        Desk.login("cashier-1");
+        Desk.login("cashier-1");
+        var checkpoint = anchor.checkpoint().orElseThrow();
+        assertThat(audit.verify().intact()).isTrue();
+        assertThat(audit.verify().checkpointSeq()).isEqualTo(checkpoint.seq());
+        long keepThrough = checkpoint.seq() - 3;
+        database.inTransaction(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table saved_audit_test as select * from audit_log where seq > " + keepThrough);
+                s.execute("drop trigger audit_log_no_delete");
+                return s.executeUpdate("delete from audit_log where seq > " + keepThrough);
+            }
+        });
+        try {
+            KioskAuditLog.Report report = audit.verify();
+            assertThat(report.intact()).isFalse();
+            assertThat(report.brokenAt()).as("the chain itself still links: only the anchor shows the truncation").isNull();
+            assertThat(report.checkpointReason()).startsWith("truncated").contains("3 newest entries missing");
+        } finally {
+            database.inTransaction(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.executeUpdate("insert into audit_log select * from saved_audit_test");
+                    s.execute("drop table saved_audit_test");
+                    return s.executeUpdate("create trigger audit_log_no_delete before delete on audit_log begin "
+                            + "select raise(abort, 'audit_log is append-only (HR-9)'); end");
+                }
+            });
+        }
+        assertThat(audit.verify().intact()).isTrue();
+    }
+
     private List<AuditRecord> newest() {
         return audit.page(0, 50);
     }

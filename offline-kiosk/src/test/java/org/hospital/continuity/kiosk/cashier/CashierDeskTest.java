@@ -128,9 +128,31 @@ class CashierDeskTest {
                 .post("/api/invoices/" + invoice + "/void").then().statusCode(409);
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("reason", ""))
                 .post("/api/invoices/spoiled").then().statusCode(422).body("violations.field", hasItem("reason"));
-        String spoiled = given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("reason", "打印错位"))
+        // HR-9: spoiling a blank invoice needs the same second person: none, oneself, a cashier without the lead's role, a
+        // wrong password — 422 naming the field, nothing journaled
+        long beforeSpoil = journal.lastSeq();
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("reason", "打印错位"))
+                .post("/api/invoices/spoiled").then().statusCode(422).body("violations.field", hasItem("approverAccountId"));
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
+                .body(Map.of("reason", "打印错位", "approverAccountId", "SUPER-1", "approverPassword", pw))
+                .post("/api/invoices/spoiled").then().statusCode(422).body("violations.field", hasItem("approverAccountId"));
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
+                .body(Map.of("reason", "打印错位", "approverAccountId", "cashier-1", "approverPassword", pw))
+                .post("/api/invoices/spoiled").then().statusCode(422).body("violations.field", hasItem("approverAccountId"));
+        given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
+                .body(Map.of("reason", "打印错位", "approverAccountId", "super-2", "approverPassword", "wrong-password"))
+                .post("/api/invoices/spoiled").then().statusCode(422).body("violations.field", hasItem("approverPassword"));
+        assertThat(journal.lastSeq()).as("nothing journaled by a refused spoil").isEqualTo(beforeSpoil);
+        String spoiled = given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
+                .body(Map.of("reason", "打印错位", "approverAccountId", "super-2", "approverPassword", pw))
                 .post("/api/invoices/spoiled").then().statusCode(200).body("status", equalTo("VOIDED")).extract().path("invoiceNo");
         assertThat(spoiled).isGreaterThan(invoice);
+        // both names journaled: the spoiler as the entry's actor, the approver in the record (schema version 2)
+        var spoilEntry = journal.readAfter(beforeSpoil, 10).get(0);
+        assertThat(spoilEntry.eventType()).isEqualTo("InvoiceNumberSpoiled");
+        assertThat(spoilEntry.schemaVersion()).isEqualTo(2);
+        assertThat(spoilEntry.actor()).isEqualTo("super-1");
+        assertThat(spoilEntry.payload()).contains("\"approvedBy\":\"super-2\"").contains("\"approvedByName\":\"收费组长丙\"");
     }
 
     @Test

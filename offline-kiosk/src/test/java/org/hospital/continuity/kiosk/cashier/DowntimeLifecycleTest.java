@@ -76,7 +76,7 @@ class DowntimeLifecycleTest {
         String cookie = Desk.inDowntime();
         int left = ((Number) given().get("/api/status").then().extract().path("pools.find { it.pool == 'INVOICE' }.remaining")).intValue();
         for (int i = 0; i < left; i++) {
-            given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("reason", "演练废票" + i))
+            given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Desk.spoil("演练废票" + i))
                     .post("/api/invoices/spoiled").then().statusCode(200);
         }
         given().get("/api/status").then().body("pools.find { it.pool == 'INVOICE' }.empty", equalTo(true))

@@ -50,6 +50,28 @@ class KioskProblemJsonTest {
     }
 
     @Test
+    @org.junit.jupiter.api.DisplayName("HR-5 a huge or malformed listing bound is a 400 naming it (never a 404 by overflow); over the route's maximum a 422")
+    void listingBoundsAreRefused() {
+        for (String limit : java.util.List.of("99999999999", "-1", "1e9", "NaN", "0x10", "1.5")) {
+            given().get("/api/registrations?limit=" + limit).then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("/problems/invalid-bound")).body("violations.field", hasItem("limit"));
+            given().get("/api/journal?limit=" + limit).then().statusCode(400).contentType(PROBLEM);
+        }
+        given().get("/api/audit?size=99999999999").then().statusCode(400).contentType(PROBLEM).body("violations.field", hasItem("size"));
+        String cashier = org.hospital.continuity.kiosk.support.Desk.inDowntime();
+        given().cookie("kiosk_session", cashier).get("/api/registrations?limit=1000").then().statusCode(422).contentType(PROBLEM);
+        given().cookie("kiosk_session", cashier).get("/api/registrations?limit=20").then().statusCode(200);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a 10,000-character address is a 414 problem, nothing stored")
+    void oversizeAddressIsA414Problem() {
+        given().get("/api/registrations?q=" + "a".repeat(10_000)).then().statusCode(414).contentType(PROBLEM)
+                .body("type", equalTo("/problems/uri-too-long"));
+        languageIsStillChinese();
+    }
+
+    @Test
     void oversizeBodyIsA413Problem() {
         given().contentType(ContentType.JSON).body("{\"language\":\"" + "x".repeat(600_000) + "\"}")
                 .put("/api/settings/language").then()

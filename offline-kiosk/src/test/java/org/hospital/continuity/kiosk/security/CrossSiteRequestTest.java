@@ -34,7 +34,7 @@ class CrossSiteRequestTest {
         given().contentType(ContentType.JSON).body("{\"language\":\"zh-CN\"}").put("/api/settings/language").then().statusCode(200);
         long before = Desk.lastSeq(cashier);
         given().cookie("kiosk_session", cashier).header("Origin", "http://evil.example").contentType(ContentType.JSON)
-                .body(Map.of("reason", "打印错位")).post("/api/invoices/spoiled").then().statusCode(403)
+                .body(Desk.spoil("打印错位")).post("/api/invoices/spoiled").then().statusCode(403)
                 .contentType("application/problem+json").body("type", equalTo("/problems/cross-site-request"))
                 .body("detail", equalTo("这个请求来自别的网页，已拒绝，没有保存任何内容。请只在本机的收费/护士站页面里操作。"));
         given().cookie("kiosk_session", cashier).header("Origin", "http://localhost:1").body("x").post("/api/charges").then().statusCode(403);
@@ -52,7 +52,7 @@ class CrossSiteRequestTest {
         String cashier = Desk.inDowntime();
         long before = Desk.lastSeq(cashier);
         given().cookie("kiosk_session", cashier).header("Origin", "http://" + self.getHost() + ":" + self.getPort())
-                .contentType(ContentType.JSON).body(Map.of("reason", "打印错位")).post("/api/invoices/spoiled").then().statusCode(200);
+                .contentType(ContentType.JSON).body(Desk.spoil("打印错位")).post("/api/invoices/spoiled").then().statusCode(200);
         assertThat(Desk.lastSeq(cashier)).isGreaterThan(before);
     }
 }

@@ -127,6 +127,7 @@ class RouteRoleSweepTest {
                 }
             }
         }
+        System.out.println("ADVERSARIAL kiosk route-role sweep cases=" + calls + " routes=" + TABLE.size());
         assertThat(problems).as("route × role answers that differ from the table").isEmpty();
         assertThat(calls).isGreaterThan(400);
         assertThat(refusalsByRoute).containsKey("POST /api/registrations").containsKey("POST /api/clinical/prescriptions");

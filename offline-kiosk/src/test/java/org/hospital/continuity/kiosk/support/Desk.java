@@ -39,6 +39,11 @@ public final class Desk {
         return cookie;
     }
 
+    /** HR-9: a blank invoice spoiled with the reason, approved by the second cashier lead ({@code super-2}) with their password. */
+    public static Map<String, Object> spoil(String reason) {
+        return Map.of("reason", reason, "approverAccountId", "super-2", "approverPassword", StandInServer.PASSWORD);
+    }
+
     /** EP-6.1: a phoned instruction as stated here, confirmed by the second cashier lead ({@code super-2}) with their password. */
     public static Map<String, Object> phoned(String reason) {
         return Map.of("source", "SUPERVISOR", "reason", reason, "confirmerAccountId", "super-2", "confirmerPassword", StandInServer.PASSWORD);

@@ -142,7 +142,9 @@ public final class Contract {
             // version 2 (HR-9): the second person (a cashier lead) who approved the void at the kiosk, by account and name
             new Kind("InvoiceVoided", Set.of("charge"), InvoiceVoided.class, Position.LATER, 2,
                     Map.of("approvedBy", 2, "approvedByName", 2)),
-            Kind.v1("InvoiceNumberSpoiled", InvoiceNumberSpoiled.class, Position.FIRST, "invoice-register"),
+            // version 2 (HR-9): the second person (a cashier lead) who approved spoiling the blank invoice, by account and name
+            new Kind("InvoiceNumberSpoiled", Set.of("invoice-register"), InvoiceNumberSpoiled.class, Position.FIRST, 2,
+                    Map.of("approvedBy", 2, "approvedByName", 2)),
             // version 2: the slip's short number (EP-4.4) and the patient's insurance
             new Kind("IouIssued", Set.of("iou"), IouIssued.class, Position.FIRST, 2,
                     Map.of("number", 2, "insuranceType", 2, "insuranceCard", 2)),

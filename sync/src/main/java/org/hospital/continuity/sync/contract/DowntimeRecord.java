@@ -66,8 +66,17 @@ public sealed interface DowntimeRecord {
         }
     }
 
-    /** {@code invoice-register} v1, EP-6.2.3: a paper invoice number spoiled before use, voided unused. */
-    record InvoiceNumberSpoiled(String invoiceNo, String reason) implements DowntimeRecord {
+    /**
+     * {@code invoice-register} v1, EP-6.2.3: a paper invoice number spoiled before use, voided unused. Schema version 2
+     * (HR-9) adds the second person who approved spoiling it at the kiosk (a cashier lead: account and name).
+     */
+    record InvoiceNumberSpoiled(String invoiceNo, String reason, String approvedBy, String approvedByName)
+            implements DowntimeRecord, Approved {
+
+        /** As written in version 1 (nobody's approval recorded). */
+        public InvoiceNumberSpoiled(String invoiceNo, String reason) {
+            this(invoiceNo, reason, null, null);
+        }
     }
 
     /**

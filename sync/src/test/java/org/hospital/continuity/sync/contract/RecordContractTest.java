@@ -276,7 +276,7 @@ class RecordContractTest {
     @Test
     @DisplayName("HR-9 a void or correction approved by the account that made it is refused: the approver must be a second person")
     void theApproverIsASecondPerson() throws IOException {
-        for (String name : List.of("ClinicalFormVoided", "ClinicalFormCorrected", "InvoiceVoided")) {
+        for (String name : List.of("ClinicalFormVoided", "ClinicalFormCorrected", "InvoiceVoided", "InvoiceNumberSpoiled")) {
             ObjectNode g = golden(name, 2);
             String approver = payload(g).get("approvedBy").asText();
             Read self = CONTRACT.check(g.get("streamType").asText(), UUID.fromString(g.get("streamId").asText()),

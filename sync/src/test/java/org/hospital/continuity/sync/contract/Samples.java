@@ -137,6 +137,9 @@ public final class Samples {
                         new IouIssued(IOU_CHARGE.toString(), "司马光", "13800138000", 6200, "3C4D-0007", "EMPLOYEE", "E110100987"))),
                 // HR-9: a void approved at the kiosk by a cashier lead (the second person)
                 Map.entry("InvoiceVoided", new Sample("charge", CHARGE, 2, new InvoiceVoided("00012345", "打印错误", "super-1", "收费组长甲"))),
+                // HR-9: a blank invoice spoiled, approved at the kiosk by a cashier lead (the second person)
+                Map.entry("InvoiceNumberSpoiled", new Sample("invoice-register", UUID.fromString("d3809a1b-2c3d-44e5-f607-18293a4b5c57"), 1,
+                        new InvoiceNumberSpoiled("00012346", "发票撕破", "super-1", "收费组长甲"))),
                 // HR-9: a clinical void and a correction, each approved by a supervisor of the form's discipline (the second person)
                 Map.entry("ClinicalFormVoided", new Sample("prescription", PRESCRIPTION, 2,
                         new ClinicalFormVoided(PRESCRIPTION, "患者未取药，作废", "doctor-2", "主任医师甲"))),

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.function.Function;
 import org.hospital.continuity.server.kiosk.app.KioskCredentials;
 import org.hospital.continuity.server.kiosk.app.KioskIdentityProvider;
+import org.hospital.continuity.server.kiosk.app.KioskKeyWrapping;
 import org.hospital.continuity.server.kiosk.app.RegisteringKiosks;
 import org.hospital.continuity.server.kiosk.app.RelayingInstructions;
 import org.hospital.continuity.server.kiosk.app.ServingKiosks;
@@ -49,14 +50,16 @@ public class KioskDeviceResource {
     private final KioskCredentials credentials;
     private final SecurityIdentity identity;
     private final RelayingInstructions instructions;
+    private final KioskKeyWrapping wrapping;
 
     public KioskDeviceResource(RegisteringKiosks registering, ServingKiosks serving, KioskCredentials credentials,
-                               SecurityIdentity identity, RelayingInstructions instructions) {
+                               SecurityIdentity identity, RelayingInstructions instructions, KioskKeyWrapping wrapping) {
         this.registering = registering;
         this.serving = serving;
         this.credentials = credentials;
         this.identity = identity;
         this.instructions = instructions;
+        this.wrapping = wrapping;
     }
 
     /** The staff member signed in at the kiosk who acknowledges (their user name, which is their kiosk account id). */
@@ -90,6 +93,19 @@ public class KioskDeviceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<KioskWire.Block> block(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Valid @NotNull BlockRequest request) {
         return authenticated(authorization, k -> registering.block(k.kioskId(), request.pool()));
+    }
+
+    /**
+     * The key this kiosk's data key is wrapped with (docs/security.md "Kiosk at rest"): asked for with the kiosk's
+     * credential at the kiosk's start and while it is online; a revoked or unknown kiosk gets 401/403. A POST, so every
+     * release is in the audit log with the kiosk and the address that asked.
+     */
+    @POST
+    @Path("/key-wrap")
+    @RolesAllowed(Roles.KIOSK)
+    public Uni<KioskWire.WrappingKey> wrappingKey(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return authenticated(authorization, k -> Uni.createFrom().item(new KioskWire.WrappingKey(k.kioskId(),
+                java.util.Base64.getEncoder().encodeToString(wrapping.keyOf(k.kioskId())))));
     }
 
     /** EP-6.1: the announced instructions of the kiosk's department, newest first (the kiosk polls this while online). */

@@ -17,6 +17,10 @@ public final class KioskWire {
                            List<Block> blocks) {
     }
 
+    /** The key the kiosk's data key is wrapped with (base64 of 32 bytes), released to the enrolled kiosk only. */
+    public record WrappingKey(String kioskId, String key) {
+    }
+
     public record Block(String blockId, String pool, String prefix, long first, long last, Instant expiresAt) {
     }
 

@@ -48,6 +48,13 @@ public interface ContinuityServerConfig {
         @WithDefault("120000")
         int verifierIterations();
 
+        /**
+         * The server's master key for the kiosks' key-wrapping keys (base64, at least 32 bytes; env
+         * {@code CONTINUITY_KIOSK_WRAP_KEY}); without it {@code <data-dir>/kiosk-wrap.key}, created owner-only. Never in
+         * the database: a database dump and a kiosk's disk together still do not open the kiosk's data.
+         */
+        java.util.Optional<String> wrapKey();
+
         /** Seed demo departments, doctors and fictitious patients (drills, tests; HR-21). */
         @WithDefault("false")
         boolean demoData();

@@ -29,7 +29,13 @@ public class KioskAuditLog {
                         String recordId, String detail) {
     }
 
-    public record Report(boolean intact, long entries, String headHash, Long brokenAt, String reason) {
+    /**
+     * The chain's check: {@code intact} when every entry continues the chain <b>and</b> the chain holds the latest signed
+     * checkpoint ({@code checkpointSeq}, {@code checkpointAt}; {@code checkpointReason} says why not: truncated, rewritten,
+     * not signed with this kiosk's key).
+     */
+    public record Report(boolean intact, long entries, String headHash, Long brokenAt, String reason, Long checkpointSeq,
+                         java.time.Instant checkpointAt, String checkpointReason) {
     }
 
     private final KioskDatabase database;
@@ -41,7 +47,10 @@ public class KioskAuditLog {
      */
     private volatile AuditLogTable.ChainHead head;
 
-    public KioskAuditLog(KioskDatabase database, AuditLogTable table, InstantSource clock) {
+    private final KioskAuditAnchor anchor;
+
+    public KioskAuditLog(KioskDatabase database, AuditLogTable table, InstantSource clock, KioskAuditAnchor anchor) {
+        this.anchor = anchor;
         this.database = database;
         this.table = table;
         this.clock = clock;
@@ -95,19 +104,39 @@ public class KioskAuditLog {
     }
 
     public Report verify() {
+        Optional<org.hospital.continuity.sync.audit.AuditAnchor.Checkpoint> checkpoint = anchor.latest();
+        long atCheckpoint = checkpoint.map(org.hospital.continuity.sync.audit.AuditAnchor.Checkpoint::seq).orElse(-1L);
+        String hashAtCheckpoint = null;
+        long lastSeq = 0;
         AuditChain.Walker w = new AuditChain.Walker();
         long after = 0;
         while (true) {
             List<AuditRecord> batch = after(after, 1000);
-            batch.forEach(w::next);
+            for (AuditRecord r : batch) {
+                w.next(r);
+                lastSeq = r.seq();
+                if (r.seq() == atCheckpoint) {
+                    hashAtCheckpoint = r.hash();
+                }
+            }
             if (batch.size() < 1000) {
                 break;
             }
             after = batch.get(batch.size() - 1).seq();
         }
         Optional<AuditChain.Break> b = w.firstBreak();
-        return new Report(b.isEmpty(), w.count(), w.lastHash(), b.map(AuditChain.Break::seq).orElse(null),
-                b.map(AuditChain.Break::reason).orElse(null));
+        // HR-9: the chain must still hold its latest signed checkpoint (truncation of the newest entries shows)
+        String checkpointReason = null;
+        if (checkpoint.isPresent()) {
+            try {
+                checkpointReason = anchor.compare(checkpoint.get(), lastSeq, hashAtCheckpoint).reason();
+            } catch (org.hospital.continuity.kiosk.platform.api.KioskRejection locked) {
+                checkpointReason = "the checkpoint cannot be checked while the kiosk's data key is locked";
+            }
+        }
+        return new Report(b.isEmpty() && checkpointReason == null, w.count(), w.lastHash(), b.map(AuditChain.Break::seq).orElse(null),
+                b.map(AuditChain.Break::reason).orElse(null), checkpoint.map(c -> c.seq()).orElse(null),
+                checkpoint.map(c -> c.at()).orElse(null), checkpointReason);
     }
 
     /** Up to which position the server holds this kiosk's entries. */

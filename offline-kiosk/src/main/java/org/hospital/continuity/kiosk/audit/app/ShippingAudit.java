@@ -50,7 +50,8 @@ public class ShippingAudit {
         this.json = json;
     }
 
-    @Scheduled(every = "{continuity.sync.interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{continuity.sync.interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = org.hospital.continuity.kiosk.platform.crypto.SkipWhileLocked.class)
     void scheduled() {
         ship();
     }

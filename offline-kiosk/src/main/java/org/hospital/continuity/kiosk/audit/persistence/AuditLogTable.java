@@ -46,6 +46,20 @@ public class AuditLogTable {
         }
     }
 
+    /** The chain's last entry as a reader sees it (the audit anchor signs it), empty for an empty log. */
+    public Optional<ChainHead> head() {
+        try {
+            return database.read(conn -> {
+                try (PreparedStatement ps = conn.prepareStatement("select seq, hash from audit_log order by seq desc limit 1");
+                     ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new ChainHead(rs.getLong(1), rs.getString(2))) : Optional.<ChainHead>empty();
+                }
+            });
+        } catch (SQLException e) {
+            throw new KioskStorageException("kiosk audit log unreadable", e);
+        }
+    }
+
     /** Appends a chained entry inside the transaction (a statement prepared once: this runs with every capture). */
     public void insert(WriteTransaction transaction, AuditRecord r) {
         try {

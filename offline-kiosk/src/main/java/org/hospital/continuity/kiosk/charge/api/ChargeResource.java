@@ -56,10 +56,16 @@ public class ChargeResource {
         }
     }
 
-    public record Reason(@Size(max = 1000) String reason) {
+    /** HR-9: a void with its reason and the second person (a cashier lead) who approves it with their password. */
+    /** HR-9: a blank invoice spoiled with the reason, approved by a cashier lead with their password (the second person). */
+    public record SpoilRequest(@Size(max = 1000) String reason, @Size(max = 100) String approverAccountId,
+                               @Size(max = 200) String approverPassword) {
+        @Override
+        public String toString() {
+            return "SpoilRequest[reason, approver " + approverAccountId + ", password hidden]";
+        }
     }
 
-    /** HR-9: a void with its reason and the second person (a cashier lead) who approves it with their password. */
     public record VoidRequest(@Size(max = 1000) String reason, @Size(max = 100) String approverAccountId, @Size(max = 200) String approverPassword) {
         @Override
         public String toString() {
@@ -106,8 +112,9 @@ public class ChargeResource {
     @POST
     @Path("/invoices/spoiled")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ChargingPatient.RegisterLine spoil(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull Reason reason) {
-        return charging.spoilNextInvoice(reason.reason(), sessions.require(token));
+    public ChargingPatient.RegisterLine spoil(@CookieParam(Sessions.COOKIE) String token, @Valid @NotNull SpoilRequest request) {
+        return charging.spoilNextInvoice(request.reason(), request.approverAccountId(), request.approverPassword(),
+                sessions.require(token));
     }
 
     @GET

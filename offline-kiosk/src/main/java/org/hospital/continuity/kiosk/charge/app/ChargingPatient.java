@@ -149,32 +149,12 @@ public class ChargingPatient {
     public RegisterLine voidInvoice(String invoiceNo, String reason, String approverAccountId, String approverPassword, StaffSession by) {
         List<Violation> violations = new ArrayList<>();
         FieldRules.freeText(violations, "reason", reason, 2, 200, true);
-        String approverId = approverAccountId == null ? "" : approverAccountId.trim();
-        if (approverId.isEmpty()) {
-            violations.add(new Violation("approverAccountId", "error.required"));
-        } else if (approverId.equals(by.accountId())) {
-            violations.add(new Violation("approverAccountId", "error.void.second-person"));
-        }
-        if (approverPassword == null || approverPassword.isEmpty()) {
-            violations.add(new Violation("approverPassword", "error.required"));
-        }
         RegisterLine line = register().stream().filter(l -> l.invoiceNo().equals(invoiceNo)).findFirst()
                 .orElseThrow(() -> new KioskRejection(404, "not-found", "EP-6.2.3", "error.invoice.unknown", List.of()));
         if ("VOIDED".equals(line.status())) {
             throw KioskRejection.conflict("already-voided", "HR-9", "error.invoice.already-voided");
         }
-        StaffSession approver = null;
-        if (violations.isEmpty()) {
-            try {
-                approver = names.confirm(approverId, approverPassword.toCharArray());
-            } catch (KioskRejection refused) {
-                violations.add(new Violation("approverPassword",
-                        "account-locked".equals(refused.slug()) ? "error.login.locked" : "error.login.failed"));
-            }
-            if (approver != null && !approver.roles().contains(StaffSession.SUPERVISOR)) {
-                violations.add(new Violation("approverAccountId", "error.void.approver-role"));
-            }
-        }
+        StaffSession approver = secondPerson(violations, approverAccountId, approverPassword, by);
         StaffSession approvedBy = approver;
         desk.capture(violations, c -> {
             int version = c.nextVersion(line.streamId());
@@ -190,20 +170,58 @@ public class ChargingPatient {
         return register().stream().filter(l -> l.invoiceNo().equals(invoiceNo)).findFirst().orElseThrow();
     }
 
-    /** A paper invoice spoiled before use: the next number is drawn and voided with the reason. */
-    public RegisterLine spoilNextInvoice(String reason, StaffSession by) {
+    /**
+     * A paper invoice spoiled before use: the next number is drawn and voided with the reason. HR-9: like a void, it needs
+     * a second person (a cashier lead with their password, not the cashier); both names are journaled
+     * ({@code InvoiceNumberSpoiled} schema version 2: the spoiler is the entry's actor, the approver in the record).
+     */
+    public RegisterLine spoilNextInvoice(String reason, String approverAccountId, String approverPassword, StaffSession by) {
         List<Violation> violations = new ArrayList<>();
         FieldRules.freeText(violations, "reason", reason, 2, 200, true);
+        StaffSession approver = secondPerson(violations, approverAccountId, approverPassword, by);
         String no = desk.capture(violations, c -> {
             String invoiceNo = invoiceNumber(c);
             UUID id = RecordIds.next();
-            JournalEntry entry = c.append(REGISTER, id, 1, "InvoiceNumberSpoiled", 1,
-                    CanonicalJson.of(new DowntimeRecord.InvoiceNumberSpoiled(invoiceNo, reason.trim())), by.accountId());
+            DowntimeRecord.InvoiceNumberSpoiled spoiled = new DowntimeRecord.InvoiceNumberSpoiled(invoiceNo, reason.trim(),
+                    approver.accountId(), approver.displayName());
+            JournalEntry entry = c.append(REGISTER, id, 1, "InvoiceNumberSpoiled", Contract.CURRENT.schemaVersion(spoiled),
+                    CanonicalJson.of(spoiled), by.accountId());
             register.use(c.transaction(), invoiceNo, "SPOILED", id, entry, 0, c.phase().name());
             register.markVoided(c.transaction(), invoiceNo, reason.trim(), entry);
             return invoiceNo;
         });
         return register().stream().filter(l -> l.invoiceNo().equals(no)).findFirst().orElseThrow();
+    }
+
+    /**
+     * HR-9: the second person who approves a change of a money record at the cashier's desk: a cashier lead (SUPERVISOR),
+     * not {@code by}, confirming with their own password (checked offline against the same verifiers and lockout as a
+     * sign-in, audited). Null, with the violations naming the fields, when any of that does not hold; the password is
+     * checked only once everything else holds.
+     */
+    private StaffSession secondPerson(List<Violation> violations, String approverAccountId, String approverPassword, StaffSession by) {
+        String approverId = approverAccountId == null ? "" : approverAccountId.trim();
+        if (approverId.isEmpty()) {
+            violations.add(new Violation("approverAccountId", "error.required"));
+        } else if (approverId.equalsIgnoreCase(by.accountId())) {
+            violations.add(new Violation("approverAccountId", "error.void.second-person"));
+        }
+        if (approverPassword == null || approverPassword.isEmpty()) {
+            violations.add(new Violation("approverPassword", "error.required"));
+        }
+        StaffSession approver = null;
+        if (violations.isEmpty()) {
+            try {
+                approver = names.confirm(approverId, approverPassword.toCharArray());
+            } catch (KioskRejection refused) {
+                violations.add(new Violation("approverPassword",
+                        "account-locked".equals(refused.slug()) ? "error.login.locked" : "error.login.failed"));
+            }
+            if (approver != null && !approver.roles().contains(StaffSession.SUPERVISOR)) {
+                violations.add(new Violation("approverAccountId", "error.void.approver-role"));
+            }
+        }
+        return approver;
     }
 
     /** EP-4.4: after recovery the IOU is exchanged for a formal invoice; the slip stays on record. */

@@ -10,6 +10,7 @@ import org.hospital.continuity.kiosk.enrolment.integration.ServerClient;
 import org.hospital.continuity.kiosk.enrolment.integration.ServerWire;
 import org.hospital.continuity.kiosk.enrolment.persistence.KioskIdentityTable;
 import org.hospital.continuity.kiosk.platform.api.KioskRejection;
+import org.hospital.continuity.kiosk.platform.crypto.KioskKey;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
 import org.hospital.continuity.kiosk.platform.persistence.KioskStorageException;
 import org.hospital.continuity.kiosk.pool.NumberPools;
@@ -35,9 +36,10 @@ public class EnrollingKiosk {
     private final ReferenceData reference;
     private final StaffVerifiers verifiers;
     private final InstantSource clock;
+    private final KioskKey key;
 
     public EnrollingKiosk(KioskDatabase database, EnrolledKiosk enrolled, KioskIdentityTable identities, ServerClient server,
-                          NumberPools pools, ReferenceData reference, StaffVerifiers verifiers, InstantSource clock) {
+                          NumberPools pools, ReferenceData reference, StaffVerifiers verifiers, InstantSource clock, KioskKey key) {
         this.database = database;
         this.enrolled = enrolled;
         this.identities = identities;
@@ -46,6 +48,7 @@ public class EnrollingKiosk {
         this.reference = reference;
         this.verifiers = verifiers;
         this.clock = clock;
+        this.key = key;
     }
 
     /** Redeems a one-time code on the server, stores identity and blocks, then pulls the first snapshot. */
@@ -68,6 +71,10 @@ public class EnrollingKiosk {
             enrolled.forget();
         }
         Log.infof("kiosk enrolled kiosk=%s department=%s", identity.kioskId(), identity.departmentCode());
+        // HR-12: from enrolment on, the data key is on disk only wrapped with the key the server holds for this kiosk
+        if (!key.wrapWithServer(identity.kioskId(), serverUrl, answer.secret())) {
+            Log.warnf("kiosk data key not wrapped at enrolment; the next round while online does it");
+        }
         refreshSnapshot();
         return identity;
     }

@@ -21,6 +21,10 @@ public final class ServerWire {
                            List<Block> blocks) {
     }
 
+    /** The key the server holds for this kiosk's data key (base64 of 32 bytes). */
+    public record WrappingKey(String kioskId, String key) {
+    }
+
     public record Block(String blockId, String pool, String prefix, long first, long last, Instant expiresAt) {
     }
 

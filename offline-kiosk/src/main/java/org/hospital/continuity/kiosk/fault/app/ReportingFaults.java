@@ -87,7 +87,8 @@ public class ReportingFaults {
         return table.newest(limit);
     }
 
-    @Scheduled(every = "{continuity.faults.interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{continuity.faults.interval}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = org.hospital.continuity.kiosk.platform.crypto.SkipWhileLocked.class)
     void scheduled() {
         try {
             catchUp();

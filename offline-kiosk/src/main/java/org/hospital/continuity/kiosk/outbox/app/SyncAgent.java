@@ -78,7 +78,8 @@ public class SyncAgent {
         });
     }
 
-    @Scheduled(every = "{continuity.sync.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{continuity.sync.interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = org.hospital.continuity.kiosk.platform.crypto.SkipWhileLocked.class)
     void scheduled() {
         run();
     }

@@ -41,7 +41,8 @@ public class SyncingTraining {
         this.server = server;
     }
 
-    @Scheduled(every = "{continuity.sync.interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "{continuity.sync.interval}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = org.hospital.continuity.kiosk.platform.crypto.SkipWhileLocked.class)
     void scheduled() {
         try {
             run();

@@ -38,6 +38,42 @@ public interface KioskConfig {
     /** Staff sessions on this kiosk (HR-2, HR-3). */
     Session session();
 
+    /** The data key's wrapping (docs/security.md "Key handling", HR-12). */
+    Key key();
+
+    /** The kiosk's audit chain anchor (HR-8, HR-9). */
+    Audit audit();
+
+    interface Audit {
+        /** How often the head of the kiosk's audit chain is signed into the checkpoint file ({@code off} in tests). */
+        @WithDefault("5m")
+        String checkpointEvery();
+
+        /** Folder of the checkpoint file; default {@code <data-dir>/audit}. */
+        java.util.Optional<String> anchorDir();
+    }
+
+    interface Key {
+        /**
+         * How long after a person's sign-in at this kiosk their password still opens the kiosk's data key when the
+         * kiosk restarts while the server is unreachable (renewed at each sign-in).
+         */
+        @WithDefault("PT72H")
+        java.time.Duration offlinePeriod();
+
+        /** PBKDF2-HMAC-SHA256 iterations of a person's wrap of the data key. */
+        @WithDefault("120000")
+        int personIterations();
+
+        /** How long a locked kiosk waits before asking the server for its key again. */
+        @WithDefault("PT15S")
+        java.time.Duration serverRetry();
+
+        /** How often, while the server answers, the kiosk checks and renews the server wrap ({@code off} in tests). */
+        @WithDefault("1m")
+        String refreshInterval();
+    }
+
     interface Pool {
         /** The banner warns when a pool has this many numbers or fewer left. */
         @WithDefault("20")

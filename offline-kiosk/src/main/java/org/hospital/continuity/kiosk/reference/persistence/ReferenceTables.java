@@ -154,6 +154,10 @@ public class ReferenceTables {
             }
         }
         List<KnownPatient> patients = new ArrayList<>();
+        // HR-12: the known patients are under the data key; a locked kiosk loads the rest and reloads once it opens
+        if (!key.open()) {
+            return new Stored(info, List.copyOf(items), List.copyOf(departments), List.copyOf(doctors), List.of());
+        }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select * from ref_patient")) {
             while (rs.next()) {
                 String id = rs.getString("patient_id");
