@@ -36,7 +36,8 @@ import org.hospital.continuity.server.hisfeed.HisFeedStatus;
 @PermitAll
 public class ReadinessPage {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    /** Every time on the page in the hospital's zone ({@code continuity.zone}). */
+    private final DateTimeFormatter TIME;
 
     private final WatchingReadiness watching;
     private final CurrentIdentityAssociation identities;
@@ -46,7 +47,9 @@ public class ReadinessPage {
     private final org.hospital.continuity.server.kiosk.Kiosks kiosks;
 
     public ReadinessPage(WatchingReadiness watching, CurrentIdentityAssociation identities, @Location("board/login.html") Template login,
-                         InstantSource clock, HisFeedStatus feed, org.hospital.continuity.server.kiosk.Kiosks kiosks) {
+                         InstantSource clock, HisFeedStatus feed, org.hospital.continuity.server.kiosk.Kiosks kiosks,
+                         @org.eclipse.microprofile.config.inject.ConfigProperty(name = "continuity.zone", defaultValue = "Asia/Shanghai") String zone) {
+        this.TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneId.of(zone));
         this.feed = feed;
         this.kiosks = kiosks;
         this.watching = watching;
@@ -72,7 +75,7 @@ public class ReadinessPage {
         });
     }
 
-    private static String render(Map<String, String> m, Language language, List<WatchingReadiness.Line> lines, List<HisFeedStatus.Piece> pieces,
+    private String render(Map<String, String> m, Language language, List<WatchingReadiness.Line> lines, List<HisFeedStatus.Piece> pieces,
                                  Map<String, String> departmentNames, Instant now) {
         StringBuilder h = new StringBuilder(8192);
         h.append("<!DOCTYPE html><html lang=\"").append(language.tag()).append("\"><head><meta charset=\"utf-8\">")
@@ -87,7 +90,7 @@ public class ReadinessPage {
         }
         h.append("<table id=\"kiosks\"><tr>");
         for (String k : List.of("readiness.kiosk", "readiness.department", "readiness.problems", "readiness.lastSeen", "readiness.snapshot",
-                "readiness.pools", "readiness.backlog", "readiness.version", "readiness.drift")) {
+                "readiness.hisData", "readiness.wardReport", "readiness.pools", "readiness.backlog", "readiness.version", "readiness.drift")) {
             h.append("<th>").append(esc(m.get(k))).append("</th>");
         }
         h.append("</tr>");
@@ -107,6 +110,10 @@ public class ReadinessPage {
             }
             h.append("</td><td>").append(f.lastSeen() == null ? esc(m.get("readiness.never")) : TIME.format(f.lastSeen()))
                     .append("</td><td>").append(f.snapshotGeneratedAt() == null ? "—" : Duration.between(f.snapshotGeneratedAt(), now).toHours() + " h")
+                    .append("</td><td class=\"his-data\">").append(f.hisDataAsOf() == null ? "—" : esc(m.get("readiness.hisData.asOf")) + " "
+                            + TIME.format(f.hisDataAsOf()))
+                    .append("</td><td class=\"ward-report\">").append(f.censusWards() == null || f.censusWards() == 0 ? "—"
+                            : f.wardReportPrintedAt() == null ? esc(m.get("readiness.never")) : TIME.format(f.wardReportPrintedAt()))
                     .append("</td><td>").append(f.pools().stream().map(p -> esc(p.pool()) + " " + p.remaining()
                             + (p.earliestExpiry() == null ? "" : " (" + TIME.format(p.earliestExpiry()) + ")")).collect(Collectors.joining("<br>")))
                     .append("</td><td>").append(f.backlogPending() == null ? "—" : f.backlogPending())
@@ -122,7 +129,7 @@ public class ReadinessPage {
     }
 
     /** HR-10: the HIS reference feed's pieces, each with its as-of time and age; a stale or failing piece stands out. */
-    private static void hisFeed(StringBuilder h, Map<String, String> m, Language language, List<HisFeedStatus.Piece> pieces, Instant now) {
+    private void hisFeed(StringBuilder h, Map<String, String> m, Language language, List<HisFeedStatus.Piece> pieces, Instant now) {
         h.append("<h2>").append(esc(m.get("readiness.feed.title"))).append("</h2><table id=\"his-feed\"><tr>");
         for (String k : List.of("readiness.feed.piece", "readiness.feed.asOf", "readiness.feed.age", "readiness.feed.count", "readiness.feed.state")) {
             h.append("<th>").append(esc(m.get(k))).append("</th>");

@@ -22,12 +22,14 @@ public class ReadinessStore {
 
     /** What a kiosk reports about itself. */
     public record Report(String kioskId, Instant kioskClock, String softwareVersion, Integer snapshotVersion, Instant snapshotGeneratedAt,
-                         List<KioskReadiness.Pool> pools, Long backlogPending, Instant oldestUnsentAt) {
+                         List<KioskReadiness.Pool> pools, Long backlogPending, Instant oldestUnsentAt, Instant hisDataAsOf, Integer censusWards,
+                         Instant wardReportPrintedAt) {
     }
 
     /** A kiosk's last readiness report. */
     public record LastReport(Instant reportedAt, String softwareVersion, Instant snapshotGeneratedAt, List<KioskReadiness.Pool> pools,
-                             Long backlogPending, Instant oldestUnsentAt, Long driftMillis) {
+                             Long backlogPending, Instant oldestUnsentAt, Long driftMillis, Instant hisDataAsOf, Integer censusWards,
+                             Instant wardReportPrintedAt) {
     }
 
     private final KioskReadinessRepository reports;
@@ -54,6 +56,9 @@ public class ReadinessStore {
         e.pools = pools.encode();
         e.backlogPending = r.backlogPending();
         e.oldestUnsentAt = r.oldestUnsentAt();
+        e.hisDataAsOf = r.hisDataAsOf();
+        e.censusWards = r.censusWards();
+        e.wardReportPrintedAt = r.wardReportPrintedAt();
         return SessionContext.call(() -> reports.save(e))
                 .onFailure(Constraints::uniqueViolation).recoverWithUni(() -> SessionContext.call(() -> reports.save(e)));
     }
@@ -70,7 +75,7 @@ public class ReadinessStore {
                             j.getString("earliestExpiry") == null ? null : Instant.parse(j.getString("earliestExpiry"))));
                 }
                 out.put(r.kioskId, new LastReport(r.reportedAt, r.softwareVersion, r.snapshotGeneratedAt, pools, r.backlogPending,
-                        r.oldestUnsentAt, r.driftMs));
+                        r.oldestUnsentAt, r.driftMs, r.hisDataAsOf, r.censusWards, r.wardReportPrintedAt));
             }
             return out;
         });

@@ -31,7 +31,7 @@ import org.hospital.continuity.kiosk.wardreport.persistence.WardReportPrints;
  * snapshot no longer changes; staff print from the screen). The last print's time goes to the readiness report.
  */
 @ApplicationScoped
-public class PrintingWardReports {
+public class PrintingWardReports implements org.hospital.continuity.kiosk.wardreport.WardReportsPrinted {
 
     /** One round: the files written (empty: nothing due or nothing to print) and the outcome. */
     public record Printed(Instant at, List<Path> files, int pages, String outcome) {
@@ -120,6 +120,16 @@ public class PrintingWardReports {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public int wards() {
+        return reports.wards().size();
+    }
+
+    @Override
+    public Optional<Instant> lastPrintedAt() {
+        return prints.last().map(WardReportPrints.Print::printedAt);
     }
 
     /** The last print that reached paper or a file. */
