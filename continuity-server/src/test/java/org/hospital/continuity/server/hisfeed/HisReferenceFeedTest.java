@@ -224,14 +224,15 @@ class HisReferenceFeedTest {
         none.setPatient(new Reference("Patient/hf-p2"));
         his.update().resource(none).execute();
         // active orders and the MAR of the next 24 hours (planned administrations), one order stopped, one dose already given,
-        // one dose beyond the window
+        // one dose beyond the window (the doses due far enough ahead that settling the engine, which moves the test clock on by
+        // up to five hours before the pull the test reads, leaves them in the window)
         Instant now = clock.instant();
         his.update().resource(order("hf-o1", "hf-p1", "碳酸司维拉姆片", "800", "mg", "口服", "每日三次", MedicationRequest.MedicationRequestStatus.ACTIVE)).execute();
         his.update().resource(order("hf-o2", "hf-p2", "头孢呋辛钠注射液", "1.5", "g", "静脉滴注", "每12小时一次", MedicationRequest.MedicationRequestStatus.ACTIVE)).execute();
         his.update().resource(order("hf-o3", "hf-p2", "氯化钾缓释片", "1", "g", "口服", "每日两次", MedicationRequest.MedicationRequestStatus.STOPPED)).execute();
-        his.update().resource(dose("hf-m1", "hf-p1", "hf-o1", "碳酸司维拉姆片", now.plus(Duration.ofHours(3)), MedicationAdministration.MedicationAdministrationStatus.INPROGRESS)).execute();
-        his.update().resource(dose("hf-m2", "hf-p1", "hf-o1", "碳酸司维拉姆片", now.plus(Duration.ofHours(11)), MedicationAdministration.MedicationAdministrationStatus.INPROGRESS)).execute();
-        his.update().resource(dose("hf-m3", "hf-p2", "hf-o2", "头孢呋辛钠注射液", now.plus(Duration.ofHours(5)), MedicationAdministration.MedicationAdministrationStatus.ONHOLD)).execute();
+        his.update().resource(dose("hf-m1", "hf-p1", "hf-o1", "碳酸司维拉姆片", now.plus(Duration.ofHours(7)), MedicationAdministration.MedicationAdministrationStatus.INPROGRESS)).execute();
+        his.update().resource(dose("hf-m2", "hf-p1", "hf-o1", "碳酸司维拉姆片", now.plus(Duration.ofHours(20)), MedicationAdministration.MedicationAdministrationStatus.INPROGRESS)).execute();
+        his.update().resource(dose("hf-m3", "hf-p2", "hf-o2", "头孢呋辛钠注射液", now.plus(Duration.ofHours(9)), MedicationAdministration.MedicationAdministrationStatus.ONHOLD)).execute();
         his.update().resource(dose("hf-m4", "hf-p2", "hf-o2", "头孢呋辛钠注射液", now.minus(Duration.ofHours(1)), MedicationAdministration.MedicationAdministrationStatus.COMPLETED)).execute();
         his.update().resource(dose("hf-m5", "hf-p1", "hf-o1", "碳酸司维拉姆片", now.plus(Duration.ofHours(40)), MedicationAdministration.MedicationAdministrationStatus.INPROGRESS)).execute();
         his.update().resource(price("HF-S1", "肾功能检测", "45.00", false)).execute();
