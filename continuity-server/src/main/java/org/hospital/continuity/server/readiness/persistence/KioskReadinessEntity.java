@@ -37,10 +37,4 @@ public class KioskReadinessEntity {
     public Long backlogPending;
     @Column(name = "oldest_unsent_at")
     public Instant oldestUnsentAt;
-    @Column(name = "his_data_as_of")
-    public Instant hisDataAsOf;
-    @Column(name = "census_wards")
-    public Integer censusWards;
-    @Column(name = "ward_report_printed_at")
-    public Instant wardReportPrintedAt;
 }

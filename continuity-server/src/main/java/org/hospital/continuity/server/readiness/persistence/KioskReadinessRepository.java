@@ -29,9 +29,6 @@ public class KioskReadinessRepository implements PanacheRepositoryBase<KioskRead
             known.pools = report.pools;
             known.backlogPending = report.backlogPending;
             known.oldestUnsentAt = report.oldestUnsentAt;
-            known.hisDataAsOf = report.hisDataAsOf;
-            known.censusWards = report.censusWards;
-            known.wardReportPrintedAt = report.wardReportPrintedAt;
             return Uni.createFrom().voidItem();
         });
     }

@@ -34,8 +34,10 @@ public class ReadinessStore {
 
     private final KioskReadinessRepository reports;
     private final KioskReadinessVerdictRepository verdicts;
+    private final KioskWardDataRepository wardData;
 
-    public ReadinessStore(KioskReadinessRepository reports, KioskReadinessVerdictRepository verdicts) {
+    public ReadinessStore(KioskReadinessRepository reports, KioskReadinessVerdictRepository verdicts, KioskWardDataRepository wardData) {
+        this.wardData = wardData;
         this.reports = reports;
         this.verdicts = verdicts;
     }
@@ -56,16 +58,22 @@ public class ReadinessStore {
         e.pools = pools.encode();
         e.backlogPending = r.backlogPending();
         e.oldestUnsentAt = r.oldestUnsentAt();
-        e.hisDataAsOf = r.hisDataAsOf();
-        e.censusWards = r.censusWards();
-        e.wardReportPrintedAt = r.wardReportPrintedAt();
+        KioskWardDataEntity w = new KioskWardDataEntity();
+        w.kioskId = r.kioskId();
+        w.hisDataAsOf = r.hisDataAsOf();
+        w.censusWards = r.censusWards();
+        w.wardReportPrintedAt = r.wardReportPrintedAt();
         return SessionContext.call(() -> reports.save(e))
-                .onFailure(Constraints::uniqueViolation).recoverWithUni(() -> SessionContext.call(() -> reports.save(e)));
+                .onFailure(Constraints::uniqueViolation).recoverWithUni(() -> SessionContext.call(() -> reports.save(e)))
+                .chain(() -> SessionContext.call(() -> wardData.save(w))
+                        .onFailure(Constraints::uniqueViolation).recoverWithUni(() -> SessionContext.call(() -> wardData.save(w))));
     }
 
     /** The last report of every kiosk that reported, by kiosk id. */
     public Uni<Map<String, LastReport>> lastReports() {
-        return SessionContext.call(reports::all).map(rows -> {
+        return SessionContext.call(wardData::all).chain(ward -> SessionContext.call(reports::all).map(rows -> {
+            Map<String, KioskWardDataEntity> wards = new HashMap<>();
+            ward.forEach(w -> wards.put(w.kioskId, w));
             Map<String, LastReport> out = new HashMap<>();
             for (KioskReadinessEntity r : rows) {
                 List<KioskReadiness.Pool> pools = new ArrayList<>();
@@ -75,10 +83,12 @@ public class ReadinessStore {
                             j.getString("earliestExpiry") == null ? null : Instant.parse(j.getString("earliestExpiry"))));
                 }
                 out.put(r.kioskId, new LastReport(r.reportedAt, r.softwareVersion, r.snapshotGeneratedAt, pools, r.backlogPending,
-                        r.oldestUnsentAt, r.driftMs, r.hisDataAsOf, r.censusWards, r.wardReportPrintedAt));
+                        r.oldestUnsentAt, r.driftMs, wards.containsKey(r.kioskId) ? wards.get(r.kioskId).hisDataAsOf : null,
+                        wards.containsKey(r.kioskId) ? wards.get(r.kioskId).censusWards : null,
+                        wards.containsKey(r.kioskId) ? wards.get(r.kioskId).wardReportPrintedAt : null));
             }
             return out;
-        });
+        }));
     }
 
     /** Records the verdict; true when the kiosk has just turned not ready (was ready or never assessed). */

@@ -49,6 +49,10 @@ public interface KioskConfig {
         @WithDefault("PT4H")
         java.time.Duration printInterval();
 
+        /** How often the kiosk looks whether a print is due ({@code off} disables the schedule; tests print on request). */
+        @WithDefault("1m")
+        String checkEvery();
+
         /** Print automatically at all (a kiosk without a ward's census prints nothing anyway). */
         @WithDefault("true")
         boolean autoPrint();
