@@ -40,7 +40,7 @@ class CatalogueApprovalsPageBrowserTest {
             BrowserContext cashierContext = context(browser, TestAccounts.cashier());
             Page cashier = cashierContext.newPage();
             cashier.navigate(base + "ops/catalogue");
-            assertThat(cashier.locator("body")).containsText("仅供信息科使用");
+            assertThat(cashier.locator("body")).containsText("此页面仅供信息科");
             assertThat(cashier.locator("#approvals")).hasCount(0);
             cashierContext.close();
 
