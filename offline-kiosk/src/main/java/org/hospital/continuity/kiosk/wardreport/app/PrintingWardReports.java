@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hospital.continuity.kiosk.mode.SwitchingMode;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.kiosk.platform.print.PdfPages;
@@ -36,8 +34,6 @@ public class PrintingWardReports implements org.hospital.continuity.kiosk.wardre
     /** One round: the files written (empty: nothing due or nothing to print) and the outcome. */
     public record Printed(Instant at, List<Path> files, int pages, String outcome) {
     }
-
-    private static final Pattern PAGE = Pattern.compile("/Type\\s*/Page[^s]");
 
     private final WardReports reports;
     private final WardReportPrints prints;
@@ -137,13 +133,11 @@ public class PrintingWardReports implements org.hospital.continuity.kiosk.wardre
         return prints.last();
     }
 
-    static int pageCount(byte[] pdf) {
-        Matcher m = PAGE.matcher(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1));
-        int n = 0;
-        while (m.find()) {
-            n++;
+    /** The PDF's page count (its pages sit in compressed object streams: read with PDFBox, not by pattern). */
+    static int pageCount(byte[] pdf) throws IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return doc.getNumberOfPages();
         }
-        return n;
     }
 
     private boolean toPrinter(Path file) {
