@@ -33,6 +33,8 @@ $('#cs-filter').addEventListener('input', draw);
 $('#cs-filter').addEventListener('keydown', (e) => {
   if (e.key === 'ArrowDown' || e.key === 'Enter') { e.preventDefault(); $('#cs-table').focus(); if (e.key === 'Enter') $('#cs-table').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' })); }
 });
+// the ward's downtime report from the HIS's data (census, MAR of the next 24 hours, active orders, allergies), as printed
+$('#cs-ward-report').addEventListener('click', () => showPaper('/api/ward-reports/page', t('report.ward')));
 document.querySelectorAll('#s-census [data-report]').forEach((b) => b.addEventListener('click', () => {
   showPaper('/api/clinical/reports/' + b.dataset.report, t('report.' + b.dataset.report));
 }));

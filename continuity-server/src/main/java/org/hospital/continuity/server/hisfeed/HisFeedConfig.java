@@ -30,6 +30,10 @@ public interface HisFeedConfig {
     @WithDefault("30M")
     Duration staleAfter();
 
+    /** How far ahead the MAR (planned administrations) is read: the plan's next 24 hours. */
+    @WithDefault("24H")
+    Duration marWindow();
+
     /** Entries per page read from the HIS. */
     @WithDefault("200")
     int pageSize();

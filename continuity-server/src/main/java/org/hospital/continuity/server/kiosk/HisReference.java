@@ -7,7 +7,7 @@ import org.hospital.continuity.server.platform.persistence.Tx;
 
 /**
  * The hospital's reference as the HIS reference feed read it, for the kiosks' snapshots (HR-5, HR-10): departments,
- * doctors and the inpatient census. Each call replaces what the feed stored before (a discharged patient or a departed
+ * doctors, the inpatient census, active orders and the MAR of the next 24 hours. Each call replaces what the feed stored before (a discharged patient or a departed
  * doctor leaves the snapshot); rows of the demo seed are left alone. Runs in the caller's transaction; the caller bumps
  * the snapshot version with {@link KioskReference#changed}.
  */
@@ -24,6 +24,15 @@ public interface HisReference {
                      String departmentCode, String ward, String bed) {
     }
 
+    /** An active medication order (MedicationRequest) of a patient in hospital: the HIS's id, the patient's HIS id. */
+    record Order(String hisId, String patientId, String drug, String dose, String route, String frequency, java.time.Instant authoredOn,
+                 String prescriber, String note) {
+    }
+
+    /** A planned administration (MedicationAdministration not yet given) due in the next 24 hours; {@code orderHisId} may be null. */
+    record Administration(String hisId, String patientId, String orderHisId, String drug, String dose, String route, java.time.Instant due) {
+    }
+
     /** Adds departments and renames known ones (departments are never removed: old records name them). */
     Uni<Void> departments(Tx tx, List<Department> departments);
 
@@ -32,4 +41,16 @@ public interface HisReference {
 
     /** Replaces the feed's census. */
     Uni<Void> census(Tx tx, List<Inpatient> census);
+
+    /** Replaces the feed's active orders. */
+    Uni<Void> orders(Tx tx, List<Order> orders);
+
+    /** Replaces the feed's planned administrations (the MAR of the next 24 hours). */
+    Uni<Void> administrations(Tx tx, List<Administration> administrations);
+
+    /**
+     * The HIS answered for a piece of the feed at {@code asOf} (read, or reported unchanged): kiosks carry each piece's as-of
+     * time with their snapshot. Not a change of the reference (the version stays).
+     */
+    Uni<Void> answered(String piece, String zh, java.time.Instant asOf);
 }

@@ -11,6 +11,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
@@ -20,7 +22,10 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Money;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
@@ -148,6 +153,35 @@ class HisReferenceFeedTest {
         return d;
     }
 
+    private static MedicationRequest order(String id, String patient, String drug, String amount, String unit, String route, String frequency,
+                                           MedicationRequest.MedicationRequestStatus status) {
+        MedicationRequest m = new MedicationRequest();
+        m.setId(id);
+        m.setStatus(status);
+        m.setIntent(MedicationRequest.MedicationRequestIntent.ORDER);
+        m.setSubject(new Reference("Patient/" + patient));
+        m.setMedication(new CodeableConcept().setText(drug));
+        m.setRequester(new Reference("Practitioner/hf-doc1"));
+        m.setAuthoredOn(java.util.Date.from(java.time.Instant.parse("2026-12-05T02:00:00Z")));
+        Dosage d = m.addDosageInstruction();
+        d.addDoseAndRate().setDose(new org.hl7.fhir.r4.model.Quantity().setValue(new BigDecimal(amount)).setUnit(unit));
+        d.setRoute(new CodeableConcept().setText(route));
+        d.setTiming(new org.hl7.fhir.r4.model.Timing().setCode(new CodeableConcept().setText(frequency)));
+        return m;
+    }
+
+    private static MedicationAdministration dose(String id, String patient, String order, String drug, Instant due,
+                                                 MedicationAdministration.MedicationAdministrationStatus status) {
+        MedicationAdministration a = new MedicationAdministration();
+        a.setId(id);
+        a.setStatus(status);
+        a.setSubject(new Reference("Patient/" + patient));
+        a.setRequest(new Reference("MedicationRequest/" + order));
+        a.setMedication(new CodeableConcept().setText(drug));
+        a.setEffective(new org.hl7.fhir.r4.model.DateTimeType(java.util.Date.from(due)));
+        return a;
+    }
+
     private void fillTheWard() {
         IGenericClient his = his();
         his.update().resource(department("hf-neph", DEPT, "肾内科")).execute();
@@ -189,6 +223,18 @@ class HisReferenceFeedTest {
                 "No known allergy")));
         none.setPatient(new Reference("Patient/hf-p2"));
         his.update().resource(none).execute();
+        // active orders and the MAR of the next 24 hours (planned administrations), one order stopped, one dose already given,
+        // one dose beyond the window (the doses due far enough ahead that settling the engine, which moves the test clock on by
+        // up to five hours before the pull the test reads, leaves them in the window)
+        Instant now = clock.instant();
+        his.update().resource(order("hf-o1", "hf-p1", "碳酸司维拉姆片", "800", "mg", "口服", "每日三次", MedicationRequest.MedicationRequestStatus.ACTIVE)).execute();
+        his.update().resource(order("hf-o2", "hf-p2", "头孢呋辛钠注射液", "1.5", "g", "静脉滴注", "每12小时一次", MedicationRequest.MedicationRequestStatus.ACTIVE)).execute();
+        his.update().resource(order("hf-o3", "hf-p2", "氯化钾缓释片", "1", "g", "口服", "每日两次", MedicationRequest.MedicationRequestStatus.STOPPED)).execute();
+        his.update().resource(dose("hf-m1", "hf-p1", "hf-o1", "碳酸司维拉姆片", now.plus(Duration.ofHours(7)), MedicationAdministration.MedicationAdministrationStatus.INPROGRESS)).execute();
+        his.update().resource(dose("hf-m2", "hf-p1", "hf-o1", "碳酸司维拉姆片", now.plus(Duration.ofHours(20)), MedicationAdministration.MedicationAdministrationStatus.INPROGRESS)).execute();
+        his.update().resource(dose("hf-m3", "hf-p2", "hf-o2", "头孢呋辛钠注射液", now.plus(Duration.ofHours(9)), MedicationAdministration.MedicationAdministrationStatus.ONHOLD)).execute();
+        his.update().resource(dose("hf-m4", "hf-p2", "hf-o2", "头孢呋辛钠注射液", now.minus(Duration.ofHours(1)), MedicationAdministration.MedicationAdministrationStatus.COMPLETED)).execute();
+        his.update().resource(dose("hf-m5", "hf-p1", "hf-o1", "碳酸司维拉姆片", now.plus(Duration.ofHours(40)), MedicationAdministration.MedicationAdministrationStatus.INPROGRESS)).execute();
         his.update().resource(price("HF-S1", "肾功能检测", "45.00", false)).execute();
         his.update().resource(price("HF-S2", "血液透析", "420.00", false)).execute();
         his.update().resource(price("HF-S3", "床位费", "50.00", false)).execute();
@@ -258,6 +304,22 @@ class HisReferenceFeedTest {
         // no known allergy: recorded, and empty
         assertThat(ward.getList("patients.find { it.patientId == 'HF-P2' }.allergies")).isEmpty();
         assertThat(ward.getString("patients.find { it.patientId == 'HF-P2' }.allergiesRecordedAt")).isNotNull();
+        // active orders (not the stopped one) and the MAR of the next 24 hours (not the dose given, not the one beyond the window)
+        assertThat(ward.getList("patients.find { it.patientId == 'HF-P1' }.orders.drug", String.class)).containsExactly("碳酸司维拉姆片");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.orders[0].dose")).isEqualTo("800mg");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.orders[0].route")).isEqualTo("口服");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.orders[0].frequency")).isEqualTo("每日三次");
+        assertThat(ward.getString("patients.find { it.patientId == 'HF-P1' }.orders[0].prescriber")).isEqualTo("冯主任");
+        assertThat(ward.getList("patients.find { it.patientId == 'HF-P2' }.orders.drug", String.class)).containsExactly("头孢呋辛钠注射液");
+        assertThat(ward.getList("patients.find { it.patientId == 'HF-P1' }.administrations.orderId", String.class))
+                .containsExactly("MedicationRequest/hf-o1", "MedicationRequest/hf-o1");
+        assertThat(ward.getList("patients.find { it.patientId == 'HF-P1' }.administrations.dose", String.class)).containsOnly("800mg");
+        assertThat(ward.getList("patients.find { it.patientId == 'HF-P2' }.administrations.route", String.class)).containsExactly("静脉滴注");
+        assertThat(ward.getList("patients.find { it.patientId == 'HF-P2' }.administrations.drug", String.class)).containsExactly("头孢呋辛钠注射液");
+        // each piece with the time the HIS last answered for it
+        assertThat(ward.getList("feed.piece", String.class)).contains("CENSUS", "ALLERGIES", "ORDERS", "MAR");
+        assertThat(ward.getString("feed.find { it.piece == 'MAR' }.zh")).isEqualTo("24小时给药计划");
+        assertThat(ward.getString("feed.find { it.piece == 'MAR' }.asOf")).isNotNull();
         assertThat(ward.getString("doctors.find { it.code == 'HF-D01' }.name")).isEqualTo("冯主任");
         assertThat(ward.getString("doctors.find { it.code == 'HF-D01' }.departmentCode")).isEqualTo(DEPT);
         assertThat(ward.getString("departments.find { it.code == 'HF-NEPH' }.name")).isEqualTo("肾内科");

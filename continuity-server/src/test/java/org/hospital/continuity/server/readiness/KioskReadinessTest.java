@@ -61,4 +61,32 @@ class KioskReadinessTest {
                 f.snapshotGeneratedAt(), f.pools(), 3L, NOW.minus(Duration.ofMinutes(2)), f.clockDriftMillis());
         assertThat(KioskReadiness.assess(working, T, NOW).ready()).isTrue();
     }
+
+    private static Facts ward(Instant hisDataAsOf, Integer wards, Instant printedAt) {
+        Facts f = ready();
+        return new Facts(f.kioskId(), "肾内二病区终端", "NEPH", f.status(), f.lastSeen(), f.reportedAt(), f.softwareVersion(), f.snapshotGeneratedAt(),
+                f.pools(), f.backlogPending(), f.oldestUnsentAt(), f.clockDriftMillis(), hisDataAsOf, wards, printedAt);
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a ward kiosk's copy of the HIS (census, orders, MAR, allergies) older than the limit is named, in words; a fresh one with a recent print is ready")
+    void aWardKiosksStaleCopyOfTheHisIsNamed() {
+        assertThat(KioskReadiness.assess(ward(NOW.minus(Duration.ofMinutes(20)), 1, NOW.minus(Duration.ofHours(3))), T, NOW).ready()).isTrue();
+        KioskReadiness.Verdict stale = KioskReadiness.assess(ward(NOW.minus(Duration.ofHours(5)), 1, NOW.minus(Duration.ofHours(3))), T, NOW);
+        assertThat(stale.problems()).extracting(KioskReadiness.Problem::code).containsExactly("HIS_DATA_OLD");
+        assertThat(stale.problems().get(0).zh()).isEqualTo("本机的病区数据（在院病人、医嘱、给药计划、过敏史）已 5 小时未从 HIS 更新");
+        // a kiosk without the feed's data (no as-of time) is judged by its snapshot only
+        assertThat(codes(ward(null, 0, null))).isEmpty();
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("the paper copy in the drawer: a ward kiosk that never printed its downtime reports, or not within the limit, is not ready")
+    void aWardKioskMustHavePrintedItsReports() {
+        assertThat(codes(ward(NOW.minus(Duration.ofMinutes(5)), 2, null))).containsExactly("WARD_REPORT_NOT_PRINTED");
+        KioskReadiness.Verdict old = KioskReadiness.assess(ward(NOW.minus(Duration.ofMinutes(5)), 2, NOW.minus(Duration.ofHours(10))), T, NOW);
+        assertThat(old.problems()).extracting(KioskReadiness.Problem::code).containsExactly("WARD_REPORT_OLD");
+        assertThat(old.problems().get(0).zh()).isEqualTo("病区停机报表已 10 小时未打印");
+        // a kiosk with no ward (a cashier's) prints nothing and is not asked to
+        assertThat(codes(ward(null, 0, null))).doesNotContain("WARD_REPORT_NOT_PRINTED");
+    }
 }

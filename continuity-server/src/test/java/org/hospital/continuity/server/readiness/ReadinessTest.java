@@ -101,4 +101,37 @@ class ReadinessTest {
         // only kiosks report; a person cannot
         as(it).contentType(ContentType.JSON).body(report(TestClock.now(), 300)).post("/api/kiosk/readiness").then().statusCode(403);
     }
+
+    @Test
+    @DisplayName("EP-9.4, HR-10 a ward kiosk whose copy of the HIS's ward data (census, orders, MAR, allergies) is stale is not ready: IT on duty is told, the page shows its as-of time and its last ward report print")
+    void aWardKiosksStaleCopyOfTheHisTellsIt() {
+        JsonPath k = TestAccounts.asAdmin().contentType(ContentType.JSON).body(Map.of("name", "病区数据测试终端", "departmentCode", "SFC"))
+                .post("/api/admin/kiosks").then().statusCode(201).extract().jsonPath();
+        JsonPath enrolled = given().contentType(ContentType.JSON).body(Map.of("code", k.getString("code"))).post("/api/kiosk/enrolments")
+                .then().statusCode(201).extract().jsonPath();
+        String id = enrolled.getString("kioskId");
+        String auth = basic(id, enrolled.getString("secret"));
+        String it = TestAccounts.itDuty();
+        Instant now = TestClock.now();
+
+        // fresh ward data and a recent print: ready
+        Map<String, Object> fresh = new java.util.HashMap<>(report(now.minus(Duration.ofHours(1)), 300));
+        fresh.putAll(Map.of("hisDataAsOf", now.minus(Duration.ofMinutes(10)).toString(), "censusWards", 1,
+                "wardReportPrintedAt", now.minus(Duration.ofHours(1)).toString()));
+        given().header("Authorization", auth).contentType(ContentType.JSON).body(fresh).post("/api/kiosk/readiness").then().statusCode(200);
+        as(it).post("/api/readiness/assessments").then().statusCode(200);
+        assertThat(notices(id)).isZero();
+
+        // the HIS has not answered for the kiosk's ward data for five hours: not ready, IT on duty told
+        Map<String, Object> stale = new java.util.HashMap<>(fresh);
+        stale.put("hisDataAsOf", now.minus(Duration.ofHours(5)).toString());
+        given().header("Authorization", auth).contentType(ContentType.JSON).body(stale).post("/api/kiosk/readiness").then().statusCode(200);
+        as(it).post("/api/readiness/assessments").then().statusCode(200);
+        assertThat(notices(id)).isEqualTo(1);
+        Map<String, Object> line = as(it).get("/api/readiness/not-ready").then().statusCode(200).extract().jsonPath().<Map<String, Object>>getList("$")
+                .stream().filter(l -> id.equals(l.get("kioskId"))).findFirst().orElseThrow();
+        assertThat(((List<Map<String, Object>>) line.get("problems")).stream().map(p -> p.get("code")).toList()).containsExactly("HIS_DATA_OLD");
+        String page = as(it).accept(ContentType.HTML).get("/readiness").then().statusCode(200).extract().asString();
+        assertThat(page).contains("病区数据测试终端", "病区数据（HIS）", "停机报表上次打印", "已 5 小时未从 HIS 更新", "截至 ");
+    }
 }

@@ -50,6 +50,8 @@ class RouteRolesTest {
                     + "holds no data, it works through the role-checked, audited people, account and kiosk APIs"),
             Map.entry("GET /ops/departments", "shows the sign-in page (or a refusal in words) without an IT session; the page holds no "
                     + "data, its script reads and changes departments through /api/departments (role-checked there)"),
+            Map.entry("GET /ops/catalogue", "shows the sign-in page (or a refusal in words) without an IT session; the page holds no data, "
+                    + "its script reads and enters approved catalogue changes through /api/reference/{catalogue}/approvals (role-checked there)"),
             Map.entry("GET /ops/roster", "shows the sign-in page (or a refusal in words) without an IT session; the page holds no data, "
                     + "it works through the role-checked, audited roster API"),
             Map.entry("GET /ops/drills", "shows the sign-in page (or a refusal in words) without an IT session; the page holds no data, "

@@ -33,7 +33,8 @@ public class ReportingReadiness {
     }
 
     public record Report(Instant kioskClock, String softwareVersion, Integer snapshotVersion, Instant snapshotGeneratedAt,
-                         List<PoolReport> pools, Long backlogPending, Instant oldestUnsentAt) {
+                         List<PoolReport> pools, Long backlogPending, Instant oldestUnsentAt, Instant hisDataAsOf, Integer censusWards,
+                         Instant wardReportPrintedAt) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -49,7 +50,10 @@ public class ReportingReadiness {
     public record Answer(Instant serverClock, long driftMillis, Drill drill, List<java.util.UUID> purgedDrills) {
     }
 
+    private static final List<String> WARD_PIECES = List.of("CENSUS", "ALLERGIES", "ORDERS", "MAR");
+
     private final EnrolledKiosk enrolled;
+    private final org.hospital.continuity.kiosk.wardreport.WardReportsPrinted wardReports;
     private final KioskServer server;
     private final ReferenceData reference;
     private final NumberPools pools;
@@ -62,7 +66,9 @@ public class ReportingReadiness {
 
     public ReportingReadiness(EnrolledKiosk enrolled, KioskServer server, ReferenceData reference, NumberPools pools, Journal journal,
                               InstantSource clock, @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown") String version,
-                              ReadinessConfig config, TrainingMode training, PurgingTraining purging) {
+                              ReadinessConfig config, TrainingMode training, PurgingTraining purging,
+                              org.hospital.continuity.kiosk.wardreport.WardReportsPrinted wardReports) {
+        this.wardReports = wardReports;
         this.training = training;
         this.purging = purging;
         Log.debugf("readiness reports every %s", config.reportEvery());
@@ -102,7 +108,10 @@ public class ReportingReadiness {
         }).orElse(null);
         Report r = new Report(clock.instant(), version, snapshotVersion, snap.map(s -> s.generatedAt()).orElse(null),
                 pools.levels().stream().map(l -> new PoolReport(l.pool().name(), l.remaining(), l.earliestExpiry())).toList(),
-                backlog.unsent(), backlog.oldestUnsentAt());
+                backlog.unsent(), backlog.oldestUnsentAt(),
+                // the ward's copy of the HIS: the oldest as-of time of the pieces a ward works from offline
+                reference.feed().stream().filter(f -> WARD_PIECES.contains(f.piece())).map(f -> f.asOf()).min(Instant::compareTo).orElse(null),
+                wardReports.wards(), wardReports.lastPrintedAt().orElse(null));
         Answer a = server.post("/api/kiosk/readiness", r, Answer.class);
         last = a;
         followDrill(a);

@@ -28,13 +28,20 @@ public class ReferenceData {
     public record Doctor(String code, String name, String departmentCode, String title) {
     }
 
+    /** A patient's active orders and planned administrations of the next 24 hours, as the HIS held them (the HIS feed). */
+    public record Medication(List<ReferenceSnapshot.Order> orders, List<ReferenceSnapshot.Administration> administrations) {
+        static final Medication NONE = new Medication(List.of(), List.of());
+    }
+
     private record Loaded(Optional<SnapshotInfo> info, CatalogueIndex index, List<Department> departments,
-                          List<Doctor> doctors, List<KnownPatient> patients) {
+                          List<Doctor> doctors, List<KnownPatient> patients, java.util.Map<String, Medication> medication,
+                          List<ReferenceSnapshot.FeedAsOf> feed) {
     }
 
     private final ReferenceTables tables;
     private final InstantSource clock;
-    private volatile Loaded loaded = new Loaded(Optional.empty(), CatalogueIndex.empty(), List.of(), List.of(), List.of());
+    private volatile Loaded loaded = new Loaded(Optional.empty(), CatalogueIndex.empty(), List.of(), List.of(), List.of(), java.util.Map.of(),
+            List.of());
 
     private final org.hospital.continuity.kiosk.platform.crypto.KioskKey key;
 
@@ -84,6 +91,16 @@ public class ReferenceData {
         return loaded.patients().stream().filter(p -> p.patientId().equals(patientId)).findFirst();
     }
 
+    /** The patient's active orders and MAR of the next 24 hours from the HIS feed (none without it). */
+    public Medication medication(String patientId) {
+        return loaded.medication().getOrDefault(patientId, Medication.NONE);
+    }
+
+    /** The HIS feed's pieces with the time the HIS last answered for each, as of this snapshot (empty without the feed). */
+    public List<ReferenceSnapshot.FeedAsOf> feed() {
+        return loaded.feed();
+    }
+
     /** The pinyin initials (拼音首字码) of a name, as the search uses them: 王小红 → WXH. */
     public static String initials(String name) {
         return name == null ? "" : PinyinInitials.of(name);
@@ -122,7 +139,7 @@ public class ReferenceData {
     /** Loads the stored snapshot into memory (at start and after {@link #replace} committed). */
     public void reload() {
         ReferenceTables.Stored s = tables.load();
-        loaded = new Loaded(s.info(), new CatalogueIndex(s.items()), s.departments(), s.doctors(), s.patients());
+        loaded = new Loaded(s.info(), new CatalogueIndex(s.items()), s.departments(), s.doctors(), s.patients(), s.medication(), s.feed());
         Log.infof("reference snapshot loaded: items=%d version=%s", loaded.index().size(),
                 loaded.info().map(SnapshotInfo::version).orElse("none"));
     }

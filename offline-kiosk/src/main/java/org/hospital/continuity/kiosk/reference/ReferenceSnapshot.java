@@ -6,12 +6,32 @@ import java.util.List;
 
 /**
  * A reference snapshot as the server publishes it (price catalogue, drug dictionary, departments, doctors,
- * known patients with their allergies), replaced whole on this kiosk ({@link ReferenceData#replace}). The
+ * known patients with their allergies, and — from the HIS reference feed — their active orders and the MAR of the next 24
+ * hours, with each piece's as-of time), replaced whole on this kiosk ({@link ReferenceData#replace}). The
  * records are the server's JSON field for field (the wire of {@code /api/kiosk/snapshot}); a patient is
  * stored sealed as this JSON (HR-13).
  */
 public record ReferenceSnapshot(String version, Instant generatedAt, List<Item> items, List<Department> departments,
-                                List<Doctor> doctors, List<Patient> patients) {
+                                List<Doctor> doctors, List<Patient> patients, List<FeedAsOf> feed) {
+
+    /** A snapshot without the HIS feed's as-of times (a server without the feed). */
+    public ReferenceSnapshot(String version, Instant generatedAt, List<Item> items, List<Department> departments, List<Doctor> doctors,
+                             List<Patient> patients) {
+        this(version, generatedAt, items, departments, doctors, patients, List.of());
+    }
+
+    /** A piece of the HIS reference feed ({@code zh}: its name) and when the HIS last answered for it. */
+    public record FeedAsOf(String piece, String zh, Instant asOf) {
+    }
+
+    /** An active medication order as the HIS holds it. */
+    public record Order(String orderId, String drug, String dose, String route, String frequency, Instant authoredOn, String prescriber,
+                        String note) {
+    }
+
+    /** A planned administration of the next 24 hours (the MAR). */
+    public record Administration(String orderId, String drug, String dose, String route, Instant due) {
+    }
 
     public record Item(String code, String kind, String name, String pinyin, String specification, String unit,
                        long priceFen, String insuranceClass, String category) {
@@ -27,7 +47,15 @@ public record ReferenceSnapshot(String version, Instant generatedAt, List<Item> 
     public record Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name,
                           String sex, LocalDate birthDate, String idNumber, String phone, String insuranceType,
                           String insuranceCard, String ward, String bed, long depositFen, List<Allergy> allergies,
-                          Instant allergiesRecordedAt) {
+                          Instant allergiesRecordedAt, List<Order> orders, List<Administration> administrations) {
+
+        /** A patient without orders or MAR from the HIS. */
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, allergies, allergiesRecordedAt, List.of(), List.of());
+        }
 
         /** A patient whose allergies were never recorded. */
         public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,

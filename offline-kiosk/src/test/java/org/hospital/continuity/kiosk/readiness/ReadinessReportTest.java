@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.hospital.continuity.kiosk.support.Desk;
+import org.hospital.continuity.kiosk.support.StandInServer;
 import org.hospital.continuity.kiosk.support.StandInServerResource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,9 @@ class ReadinessReportTest {
         assertThat(sent.get("snapshotGeneratedAt")).isNotNull();
         List<Object> pools = ((List<?>) sent.get("pools")).stream().map(p -> ((Map<?, ?>) p).get("pool")).map(Object.class::cast).toList();
         assertThat(pools).contains("PATIENT", "INVOICE");
+        // the ward's copy of the HIS: the oldest as-of time of its census, allergies, orders and MAR, and its wards
+        assertThat(sent.get("hisDataAsOf")).isEqualTo(StandInServer.FEED_AS_OF.toString());
+        assertThat(sent.get("censusWards")).isEqualTo(1);
         given().get("/api/status").then().statusCode(200).body("drill", nullValue());
 
         StandInServerResource.server().drill(true);

@@ -301,7 +301,13 @@ public final class StandInServer implements AutoCloseable {
                 List.of(new ReferenceSnapshot.Doctor("D101", "王建国", "NK", "主任医师"), new ReferenceSnapshot.Doctor("D201", "张伟", "WK", "副主任医师")),
                 List.of(new ReferenceSnapshot.Patient("P0001", true, "ZY2026001", null, "赵演示", "M", LocalDate.of(1958, 3, 2), null, "13800000001",
                                 "EMPLOYEE", "YB00000001", "肾内一病区", "12床", 300000,
-                                List.of(new ReferenceSnapshot.Allergy(null, "海鲜", "荨麻疹", "MILD")), Instant.parse("2026-11-01T08:00:00Z")),
+                                List.of(new ReferenceSnapshot.Allergy(null, "海鲜", "荨麻疹", "MILD")), Instant.parse("2026-11-01T08:00:00Z"),
+                                // the HIS feed's active order and the MAR of the next 24 hours
+                                List.of(new ReferenceSnapshot.Order("MedicationRequest/o1", "碳酸司维拉姆片", "800mg", "口服", "每日三次",
+                                        Instant.parse("2026-11-30T02:00:00Z"), "刘芳", null)),
+                                List.of(new ReferenceSnapshot.Administration("MedicationRequest/o1", "碳酸司维拉姆片", "800mg", "口服", MAR_FIRST),
+                                        new ReferenceSnapshot.Administration("MedicationRequest/o1", "碳酸司维拉姆片", "800mg", "口服",
+                                                MAR_FIRST.plusSeconds(8 * 3600)))),
                         // issue 8: an inpatient allergic to penicillins (amoxicillin D0001 matches) and to D0002 by its code
                         new ReferenceSnapshot.Patient("P0002", true, "ZY2026002", null, "钱演练", "F", LocalDate.of(1971, 8, 15), null, "13800000002",
                                 "RESIDENT", "YB00000002", "肾内一病区", "15床", 150000,
@@ -309,8 +315,13 @@ public final class StandInServer implements AutoCloseable {
                                         new ReferenceSnapshot.Allergy("D0002", "头孢克肟", "皮疹", "MODERATE")), Instant.parse("2026-11-01T08:00:00Z")),
                         new ReferenceSnapshot.Patient("P0003", false, null, "MZ0003", "孙测试", "F", LocalDate.of(1990, 1, 20), null, "13800000003",
                                 "SELF_PAY", null, null, null, 0)),
-                staff));
+                staff, List.of(new ReferenceSnapshot.FeedAsOf("CENSUS", "在院病人", FEED_AS_OF), new ReferenceSnapshot.FeedAsOf("ALLERGIES", "过敏史", FEED_AS_OF),
+                        new ReferenceSnapshot.FeedAsOf("ORDERS", "在用医嘱", FEED_AS_OF), new ReferenceSnapshot.FeedAsOf("MAR", "24小时给药计划", FEED_AS_OF))));
     }
+
+    /** When the stand-in's HIS feed last answered, and the first planned dose of its MAR (two hours after). */
+    public static final Instant FEED_AS_OF = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(180);
+    public static final Instant MAR_FIRST = FEED_AS_OF.plusSeconds(2 * 3600);
 
     public static List<ReferenceSnapshot.Item> items() {
         List<ReferenceSnapshot.Item> out = new ArrayList<>();

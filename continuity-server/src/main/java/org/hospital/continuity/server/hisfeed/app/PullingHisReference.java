@@ -34,7 +34,7 @@ import org.hospital.continuity.server.writeback.WriteBackConfig;
 /**
  * The HIS reference feed: every {@code continuity.his-feed.interval}, while the HIS answers, it pulls the hospital's
  * reference through the FHIR link — departments, doctors, the inpatient census with wards, beds and 住院号, the census's
- * allergies, the price catalogue and the drug dictionary — and hands it to the features that serve it: the kiosks'
+ * allergies, active orders and MAR of the next 24 hours, the price catalogue and the drug dictionary — and hands it to the features that serve it: the kiosks'
  * reference snapshot (each kiosk its department's slice, the settlement desk the whole census), the allergy statements,
  * and the integrity watch (EP-4.1: the catalogues' changes are checked against the approved ones before kiosks price
  * from them). Each piece keeps its as-of time: the HIS's last answer for it. A piece the HIS reports unchanged since the
@@ -138,6 +138,27 @@ public class PullingHisReference implements HisFeedStatus {
                 return new Pulled(read.entries(), read.total(), read.hisTime() == null ? census[0].hisTime() : read.hisTime(),
                         tx -> allergies.fromHis(tx, read.entries(), asOf));
             });
+            // active orders follow the census too: read whenever it was read, or a MedicationRequest changed
+            piece(reader, FeedPiece.ORDERS, states, report, "MedicationRequest?status=active", censusRead ? null : new String[] {"MedicationRequest"},
+                    () -> {
+                        if (census[0] == null) {
+                            census[0] = reader.census();
+                        }
+                        FhirReferenceReader.Read<HisReference.Order> orders = reader.orders(census[0].patientIds());
+                        return new Pulled(orders.entries(), orders.total(), orders.hisTime() == null ? census[0].hisTime() : orders.hisTime(),
+                                tx -> reference.orders(tx, orders.entries()));
+                    });
+            // the MAR's window moves with the clock: read at every pull (applied only when what falls in it changed)
+            piece(reader, FeedPiece.MAR, states, report, "MedicationAdministration", null, () -> {
+                if (census[0] == null) {
+                    census[0] = reader.census();
+                }
+                Instant from = clock.instant();
+                FhirReferenceReader.Read<HisReference.Administration> planned = reader.administrations(census[0].patientIds(), from,
+                        from.plus(config.marWindow()));
+                return new Pulled(planned.entries(), planned.total(), planned.hisTime() == null ? census[0].hisTime() : planned.hisTime(),
+                        tx -> reference.administrations(tx, planned.entries()));
+            });
             FhirReferenceReader.Catalogues[] read = new FhirReferenceReader.Catalogues[1];
             for (FeedPiece p : List.of(FeedPiece.PRICE_CATALOGUE, FeedPiece.DRUG_DICTIONARY)) {
                 boolean drugs = p == FeedPiece.DRUG_DICTIONARY;
@@ -197,6 +218,7 @@ public class PullingHisReference implements HisFeedStatus {
                         .chain(() -> store.answered(tx, piece, now, pulled.records().size(), hash, total, pulled.hisTime())))));
                 outcome = same ? "SAME" : "READ";
             }
+            await(reference.answered(piece.name(), piece.zh(), now));
         } catch (FhirClientConnectionException e) {
             Log.warnf("HIS reference piece %s: the HIS did not answer", piece);
             outcome = failed(piece, now, "HIS 未应答");

@@ -9,6 +9,8 @@ public enum FeedPiece {
     PRACTITIONERS("医生"),
     CENSUS("在院病人"),
     ALLERGIES("过敏史"),
+    ORDERS("在用医嘱"),
+    MAR("24小时给药计划"),
     PRICE_CATALOGUE("价表"),
     DRUG_DICTIONARY("药品字典");
 

@@ -20,12 +20,15 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.ChargeItemDefinition;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -44,6 +47,8 @@ import org.hospital.continuity.server.kiosk.HisReference;
  *   <li>census: Encounter in progress of class IMP with its Patient, its Location (a bed, part of a ward) and its
  *   service provider (the department); 住院号 from the Encounter's (or the Patient's) inpatient-number identifier;</li>
  *   <li>allergies: active AllergyIntolerance of the census's patients (SNOMED 716186003: no known allergy);</li>
+ *   <li>active orders: MedicationRequest in status active of the census's patients, with the prescriber;</li>
+ *   <li>the MAR of the next 24 hours: MedicationAdministration of the census's patients due in the window, not yet given;</li>
  *   <li>price catalogue and drug dictionary: active ChargeItemDefinition, the code from its URL (the price list the
  *   write-back reads), a drug when its code is in {@code urn:his:drug}.</li>
  * </ul>
@@ -232,6 +237,125 @@ public final class FhirReferenceReader {
             }
         }
         return new Read<>(out, total, hisTime);
+    }
+
+    /**
+     * The active medication orders (MedicationRequest, status active) of these patients (resource reference → HIS patient
+     * id), asked 50 patients at a time: the drug, dose, route, frequency, when and by whom it was ordered.
+     */
+    public Read<HisReference.Order> orders(Map<String, String> patientIds) {
+        List<HisReference.Order> out = new ArrayList<>();
+        List<String> refs = new ArrayList<>(patientIds.keySet());
+        Instant hisTime = null;
+        int total = 0;
+        for (int from = 0; from < refs.size(); from += 50) {
+            Page page = all("MedicationRequest?status=active&patient=" + enc(String.join(",", refs.subList(from, Math.min(refs.size(), from + 50))))
+                    + "&_include=MedicationRequest:requester");
+            hisTime = hisTime == null ? page.hisTime : hisTime;
+            total += page.matches.size();
+            for (Resource r : page.matches) {
+                MedicationRequest m = (MedicationRequest) r;
+                String patientId = patientIds.get(normal(m.getSubject().getReference()));
+                String drug = m.hasMedicationCodeableConcept() ? text(m.getMedicationCodeableConcept()) : null;
+                if (patientId == null || drug == null) {
+                    continue;
+                }
+                Dosage d = m.getDosageInstruction().isEmpty() ? null : m.getDosageInstructionFirstRep();
+                String prescriber = page.included(m.getRequester()) instanceof Practitioner p && !p.getName().isEmpty()
+                        ? name(p.getNameFirstRep()) : m.getRequester().getDisplay();
+                String note = m.getNote().isEmpty() ? null : m.getNoteFirstRep().getText();
+                out.add(new HisReference.Order(cut("MedicationRequest/" + m.getIdElement().getIdPart(), 64), patientId, cut(drug, 200),
+                        cut(dose(d), 100), cut(d == null || !d.hasRoute() ? null : text(d.getRoute()), 60), cut(frequency(d), 100),
+                        m.hasAuthoredOn() ? m.getAuthoredOn().toInstant() : null, cut(prescriber, 100), cut(note, 300)));
+            }
+        }
+        return new Read<>(out, total, hisTime);
+    }
+
+    /**
+     * The MAR of the next 24 hours: administrations of these patients planned in [{@code from}, {@code to}]
+     * (MedicationAdministration whose effective time falls in the window and that is not yet given: R4 has no "planned"
+     * status, so in-progress, on-hold and unknown count as planned; completed, not-done, stopped and entered-in-error do not).
+     */
+    public Read<HisReference.Administration> administrations(Map<String, String> patientIds, Instant from, Instant to) {
+        List<HisReference.Administration> out = new ArrayList<>();
+        List<String> refs = new ArrayList<>(patientIds.keySet());
+        Instant hisTime = null;
+        int total = 0;
+        for (int at = 0; at < refs.size(); at += 50) {
+            Page page = all("MedicationAdministration?patient=" + enc(String.join(",", refs.subList(at, Math.min(refs.size(), at + 50))))
+                    + "&effective-time=ge" + enc(from.toString()) + "&effective-time=le" + enc(to.toString())
+                    + "&_include=MedicationAdministration:request");
+            hisTime = hisTime == null ? page.hisTime : hisTime;
+            total += page.matches.size();
+            for (Resource r : page.matches) {
+                MedicationAdministration a = (MedicationAdministration) r;
+                String status = a.hasStatus() ? a.getStatus().toCode() : "unknown";
+                if (!List.of("in-progress", "on-hold", "unknown").contains(status)) {
+                    continue;
+                }
+                String patientId = patientIds.get(normal(a.getSubject().getReference()));
+                Instant due = a.hasEffectiveDateTimeType() ? a.getEffectiveDateTimeType().getValue().toInstant()
+                        : a.hasEffectivePeriod() && a.getEffectivePeriod().hasStart() ? a.getEffectivePeriod().getStart().toInstant() : null;
+                MedicationRequest order = page.included(a.getRequest()) instanceof MedicationRequest m ? m : null;
+                String drug = a.hasMedicationCodeableConcept() ? text(a.getMedicationCodeableConcept())
+                        : order != null && order.hasMedicationCodeableConcept() ? text(order.getMedicationCodeableConcept()) : null;
+                if (patientId == null || due == null || drug == null || due.isBefore(from) || due.isAfter(to)) {
+                    continue;
+                }
+                Dosage od = order == null || order.getDosageInstruction().isEmpty() ? null : order.getDosageInstructionFirstRep();
+                MedicationAdministration.MedicationAdministrationDosageComponent ad = a.hasDosage() ? a.getDosage() : null;
+                String dose = ad != null && ad.hasDose() ? quantity(ad.getDose()) : ad != null && ad.hasText() ? ad.getText() : dose(od);
+                String route = ad != null && ad.hasRoute() ? text(ad.getRoute()) : od != null && od.hasRoute() ? text(od.getRoute()) : null;
+                String orderId = a.hasRequest() && a.getRequest().hasReference() ? normal(a.getRequest().getReference()) : null;
+                out.add(new HisReference.Administration(cut("MedicationAdministration/" + a.getIdElement().getIdPart(), 64), patientId,
+                        cut(orderId, 64), cut(drug, 200), cut(dose, 100), cut(route, 60), due));
+            }
+        }
+        return new Read<>(out, total, hisTime);
+    }
+
+    private static String dose(Dosage d) {
+        if (d == null) {
+            return null;
+        }
+        for (Dosage.DosageDoseAndRateComponent dr : d.getDoseAndRate()) {
+            if (dr.hasDoseQuantity()) {
+                return quantity(dr.getDoseQuantity());
+            }
+        }
+        return d.hasText() ? d.getText() : null;
+    }
+
+    private static String quantity(org.hl7.fhir.r4.model.Quantity q) {
+        if (!q.hasValue()) {
+            return null;
+        }
+        return q.getValue().stripTrailingZeros().toPlainString() + (q.hasUnit() ? q.getUnit() : q.hasCode() ? q.getCode() : "");
+    }
+
+    /** The frequency as the HIS wrote it (timing code text, e.g. 每日两次), else its repeat in words. */
+    private static String frequency(Dosage d) {
+        if (d == null || !d.hasTiming()) {
+            return d != null && d.hasText() ? d.getText() : null;
+        }
+        var t = d.getTiming();
+        if (t.hasCode()) {
+            return text(t.getCode());
+        }
+        if (t.hasRepeat() && t.getRepeat().hasFrequency() && t.getRepeat().hasPeriod() && t.getRepeat().hasPeriodUnit()) {
+            String unit = switch (t.getRepeat().getPeriodUnit()) {
+                case H -> "小时";
+                case D -> "日";
+                case WK -> "周";
+                default -> null;
+            };
+            if (unit != null) {
+                String period = t.getRepeat().getPeriod().stripTrailingZeros().toPlainString();
+                return ("1".equals(period) ? "每" : "每" + period) + unit + t.getRepeat().getFrequency() + "次";
+            }
+        }
+        return d.hasText() ? d.getText() : null;
     }
 
     public Catalogues catalogues() {

@@ -31,4 +31,19 @@ public class AnsweringForHisReference implements HisReference {
     public Uni<Void> census(Tx tx, List<Inpatient> census) {
         return reference.replaceHisCensus(tx, census);
     }
+
+    @Override
+    public Uni<Void> orders(Tx tx, List<Order> orders) {
+        return reference.replaceHisOrders(tx, orders);
+    }
+
+    @Override
+    public Uni<Void> administrations(Tx tx, List<Administration> administrations) {
+        return reference.replaceHisAdministrations(tx, administrations);
+    }
+
+    @Override
+    public Uni<Void> answered(String piece, String zh, java.time.Instant asOf) {
+        return reference.feedAnswered(piece, zh, asOf);
+    }
 }

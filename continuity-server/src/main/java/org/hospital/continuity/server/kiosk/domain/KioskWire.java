@@ -24,8 +24,30 @@ public final class KioskWire {
     public record Block(String blockId, String pool, String prefix, long first, long last, Instant expiresAt) {
     }
 
+    /**
+     * @param feed the HIS reference feed's pieces with the time the HIS last answered for each (empty without the feed): the
+     *             kiosk prints them on its downtime reports, so nobody reads an old list for a current one
+     */
     public record Snapshot(String version, Instant generatedAt, List<Item> items, List<Department> departments, List<Doctor> doctors,
-                           List<Patient> patients, List<StaffVerifier> staff) {
+                           List<Patient> patients, List<StaffVerifier> staff, List<FeedAsOf> feed) {
+
+        public Snapshot(String version, Instant generatedAt, List<Item> items, List<Department> departments, List<Doctor> doctors,
+                        List<Patient> patients, List<StaffVerifier> staff) {
+            this(version, generatedAt, items, departments, doctors, patients, staff, List.of());
+        }
+    }
+
+    /** A piece of the HIS reference feed ({@code piece}: its code, {@code zh}: its name) and when the HIS last answered for it. */
+    public record FeedAsOf(String piece, String zh, Instant asOf) {
+    }
+
+    /** An active medication order of an inpatient as the HIS holds it (MedicationRequest). */
+    public record Order(String orderId, String drug, String dose, String route, String frequency, Instant authoredOn, String prescriber,
+                        String note) {
+    }
+
+    /** A planned administration of the next 24 hours (the MAR: MedicationAdministration not yet given). */
+    public record Administration(String orderId, String drug, String dose, String route, Instant due) {
     }
 
     public record Item(String code, String kind, String name, String pinyin, String specification, String unit, long priceFen,
@@ -40,7 +62,15 @@ public final class KioskWire {
 
     public record Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
                           LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
-                          String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt) {
+                          String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt, List<Order> orders,
+                          List<Administration> administrations) {
+
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, allergies, allergiesRecordedAt, List.of(), List.of());
+        }
 
         /** The patient without allergy data (not yet recorded). */
         public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
@@ -52,7 +82,13 @@ public final class KioskWire {
 
         public Patient withAllergies(List<Allergy> list, Instant recordedAt) {
             return new Patient(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType,
-                    insuranceCard, ward, bed, depositFen, List.copyOf(list), recordedAt);
+                    insuranceCard, ward, bed, depositFen, List.copyOf(list), recordedAt, orders, administrations);
+        }
+
+        /** The patient with the HIS's active orders and the planned administrations of the next 24 hours. */
+        public Patient withMedication(List<Order> activeOrders, List<Administration> planned) {
+            return new Patient(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType,
+                    insuranceCard, ward, bed, depositFen, allergies, allergiesRecordedAt, List.copyOf(activeOrders), List.copyOf(planned));
         }
     }
 

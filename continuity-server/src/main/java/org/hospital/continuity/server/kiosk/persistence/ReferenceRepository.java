@@ -139,6 +139,40 @@ public class ReferenceRepository {
                 .chain(() -> remember(c, "PATIENT", ids));
     }
 
+    /** Replaces the HIS feed's active orders. */
+    public Uni<Void> replaceHisOrders(Tx c, List<org.hospital.continuity.server.kiosk.HisReference.Order> orders) {
+        Uni<Void> delete = c.client().query("delete from ref_his_order").execute().replaceWithVoid();
+        if (orders.isEmpty()) {
+            return delete;
+        }
+        List<Tuple> batch = orders.stream().map(o -> Tuple.from(Arrays.asList(o.hisId(), o.patientId(), o.drug(), o.dose(), o.route(),
+                o.frequency(), o.authoredOn() == null ? null : KioskRegistryRepository.odt(o.authoredOn()), o.prescriber(), o.note()))).toList();
+        return delete.chain(() -> c.client().preparedQuery("""
+                insert into ref_his_order(his_id, patient_id, drug, dose, route, frequency, authored_on, prescriber, note)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (his_id) do nothing""").executeBatch(batch).replaceWithVoid());
+    }
+
+    /** Replaces the HIS feed's planned administrations (the MAR of the next 24 hours). */
+    public Uni<Void> replaceHisAdministrations(Tx c, List<org.hospital.continuity.server.kiosk.HisReference.Administration> planned) {
+        Uni<Void> delete = c.client().query("delete from ref_his_administration").execute().replaceWithVoid();
+        if (planned.isEmpty()) {
+            return delete;
+        }
+        List<Tuple> batch = planned.stream().map(a -> Tuple.from(Arrays.asList(a.hisId(), a.patientId(), a.orderHisId(), a.drug(), a.dose(),
+                a.route(), KioskRegistryRepository.odt(a.due())))).toList();
+        return delete.chain(() -> c.client().preparedQuery("""
+                insert into ref_his_administration(his_id, patient_id, order_his_id, drug, dose, route, due_at)
+                values ($1, $2, $3, $4, $5, $6, $7) on conflict (his_id) do nothing""").executeBatch(batch).replaceWithVoid());
+    }
+
+    /** The HIS answered for a piece of its feed at {@code asOf}. */
+    public Uni<Void> feedAnswered(String piece, String zh, Instant asOf) {
+        return pool.preparedQuery("""
+                insert into ref_feed_as_of(piece, zh, as_of) values ($1, $2, $3)
+                on conflict (piece) do update set zh = excluded.zh, as_of = excluded.as_of""")
+                .execute(Tuple.of(piece, zh, KioskRegistryRepository.odt(asOf))).replaceWithVoid();
+    }
+
     public Uni<Void> bumpVersion(Tx c, Instant now) {
         return c.client().preparedQuery("update ref_snapshot_version set version = version + 1, generated_at = $1 where id = 1")
                 .execute(Tuple.of(KioskRegistryRepository.odt(now))).replaceWithVoid();
@@ -154,9 +188,42 @@ public class ReferenceRepository {
     public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff, String departmentCode) {
         return people.departments().chain(directory -> new Db(pool).withTransaction(c -> version(c).chain(v -> catalogues.current(c)
                 .chain(verified -> items(c, verified).chain(items -> departments(c, directory)
-                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode, settlementDesk(directory, departmentCode)).chain(ps -> withAllergies(c, ps)).map(ps -> new KioskWire.Snapshot(
+                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode, settlementDesk(directory, departmentCode)).chain(ps -> withAllergies(c, ps)).chain(ps -> withMedication(c, ps)).chain(ps -> feed(c).map(feed -> new KioskWire.Snapshot(
                         "v" + v.getInteger("version") + watchedVersion(verified),
-                        v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff)))))))));
+                        v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff, feed))))))))));
+    }
+
+    /** Each piece of the HIS feed with the time the HIS last answered for it. */
+    private Uni<List<KioskWire.FeedAsOf>> feed(Tx c) {
+        return c.client().query("select piece, zh, as_of from ref_feed_as_of order by piece").execute().map(rows -> {
+            List<KioskWire.FeedAsOf> out = new ArrayList<>();
+            rows.forEach(r -> out.add(new KioskWire.FeedAsOf(r.getString("piece"), r.getString("zh"), r.getOffsetDateTime("as_of").toInstant())));
+            return out;
+        });
+    }
+
+    /** The census patients' active orders and planned administrations from the HIS feed (by due time). */
+    private Uni<List<KioskWire.Patient>> withMedication(Tx c, List<KioskWire.Patient> patients) {
+        String[] ids = patients.stream().filter(KioskWire.Patient::census).map(KioskWire.Patient::patientId).toArray(String[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().item(patients);
+        }
+        return c.client().preparedQuery("select * from ref_his_order where patient_id = any($1) order by authored_on nulls last, his_id")
+                .execute(Tuple.of(ids)).chain(orderRows -> c.client().preparedQuery(
+                        "select * from ref_his_administration where patient_id = any($1) order by due_at, his_id").execute(Tuple.of(ids))
+                .map(marRows -> {
+                    Map<String, List<KioskWire.Order>> orders = new java.util.HashMap<>();
+                    orderRows.forEach(r -> orders.computeIfAbsent(r.getString("patient_id"), k -> new ArrayList<>()).add(new KioskWire.Order(
+                            r.getString("his_id"), r.getString("drug"), r.getString("dose"), r.getString("route"), r.getString("frequency"),
+                            r.getOffsetDateTime("authored_on") == null ? null : r.getOffsetDateTime("authored_on").toInstant(),
+                            r.getString("prescriber"), r.getString("note"))));
+                    Map<String, List<KioskWire.Administration>> mar = new java.util.HashMap<>();
+                    marRows.forEach(r -> mar.computeIfAbsent(r.getString("patient_id"), k -> new ArrayList<>()).add(new KioskWire.Administration(
+                            r.getString("order_his_id"), r.getString("drug"), r.getString("dose"), r.getString("route"),
+                            r.getOffsetDateTime("due_at").toInstant())));
+                    return patients.stream().map(p -> !p.census() ? p
+                            : p.withMedication(orders.getOrDefault(p.patientId(), List.of()), mar.getOrDefault(p.patientId(), List.of()))).toList();
+                }));
     }
 
     private Uni<Row> version(Tx c) {

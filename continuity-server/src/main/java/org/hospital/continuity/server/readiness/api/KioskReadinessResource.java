@@ -55,7 +55,8 @@ public class KioskReadinessResource {
         List<KioskReadiness.Pool> pools = r.pools() == null ? List.of()
                 : r.pools().stream().map(p -> new KioskReadiness.Pool(p.pool(), p.remaining(), p.earliestExpiry())).toList();
         return store.save(new ReadinessStore.Report(kiosk.kioskId(), r.kioskClock(), r.softwareVersion(), r.snapshotVersion(),
-                        r.snapshotGeneratedAt(), pools, r.backlogPending(), r.oldestUnsentAt()), now)
+                        r.snapshotGeneratedAt(), pools, r.backlogPending(), r.oldestUnsentAt(), r.hisDataAsOf(), r.censusWards(),
+                        r.wardReportPrintedAt()), now)
                 .chain(() -> drills.current())
                 .chain(d -> drills.purged().map(purged -> new KioskAnswer(now, r.kioskClock().toEpochMilli() - now.toEpochMilli(), d, purged)));
     }

@@ -89,7 +89,7 @@ public class ReadinessPage {
         }
         h.append("<table id=\"kiosks\"><tr>");
         for (String k : List.of("readiness.kiosk", "readiness.department", "readiness.problems", "readiness.lastSeen", "readiness.snapshot",
-                "readiness.pools", "readiness.backlog", "readiness.version", "readiness.drift")) {
+                "readiness.hisData", "readiness.wardReport", "readiness.pools", "readiness.backlog", "readiness.version", "readiness.drift")) {
             h.append("<th>").append(esc(m.get(k))).append("</th>");
         }
         h.append("</tr>");
@@ -109,6 +109,10 @@ public class ReadinessPage {
             }
             h.append("</td><td>").append(f.lastSeen() == null ? esc(m.get("readiness.never")) : time.format(f.lastSeen()))
                     .append("</td><td>").append(f.snapshotGeneratedAt() == null ? "—" : Duration.between(f.snapshotGeneratedAt(), now).toHours() + " h")
+                    .append("</td><td class=\"his-data\">").append(f.hisDataAsOf() == null ? "—" : esc(m.get("readiness.hisData.asOf")) + " "
+                            + time.format(f.hisDataAsOf()))
+                    .append("</td><td class=\"ward-report\">").append(f.censusWards() == null || f.censusWards() == 0 ? "—"
+                            : f.wardReportPrintedAt() == null ? esc(m.get("readiness.never")) : time.format(f.wardReportPrintedAt()))
                     .append("</td><td>").append(f.pools().stream().map(p -> esc(p.pool()) + " " + p.remaining()
                             + (p.earliestExpiry() == null ? "" : " (" + time.format(p.earliestExpiry()) + ")")).collect(Collectors.joining("<br>")))
                     .append("</td><td>").append(f.backlogPending() == null ? "—" : f.backlogPending())

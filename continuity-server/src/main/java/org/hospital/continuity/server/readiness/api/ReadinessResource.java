@@ -30,7 +30,8 @@ public class ReadinessResource {
 
     public record KioskReport(@NotNull Instant kioskClock, @Size(max = 60) String softwareVersion, Integer snapshotVersion,
                               Instant snapshotGeneratedAt, @Size(max = 10) List<@Valid PoolReport> pools,
-                              @Min(0) Long backlogPending, Instant oldestUnsentAt) {
+                              @Min(0) Long backlogPending, Instant oldestUnsentAt, Instant hisDataAsOf, @Min(0) Integer censusWards,
+                              Instant wardReportPrintedAt) {
     }
 
     /** The answer to a kiosk: the server's clock (for its drift) and the drill running now, if any. */

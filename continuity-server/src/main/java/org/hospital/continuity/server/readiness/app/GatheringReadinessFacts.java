@@ -51,6 +51,7 @@ public class GatheringReadinessFacts {
         Instant lastSeen = reportedAt == null ? lastPush : lastPush == null ? reportedAt : lastPush.isAfter(reportedAt) ? lastPush : reportedAt;
         return new KioskReadiness.Facts(k.kioskId(), k.name(), k.departmentCode(), k.status(), lastSeen, reportedAt,
                 r == null ? null : r.softwareVersion(), r == null ? null : r.snapshotGeneratedAt(), r == null ? List.of() : r.pools(),
-                backlog, oldestUnsent, r == null ? null : r.driftMillis());
+                backlog, oldestUnsent, r == null ? null : r.driftMillis(), r == null ? null : r.hisDataAsOf(), r == null ? null : r.censusWards(),
+                r == null ? null : r.wardReportPrintedAt());
     }
 }

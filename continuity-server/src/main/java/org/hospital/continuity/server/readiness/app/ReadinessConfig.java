@@ -46,6 +46,17 @@ public interface ReadinessConfig {
     /** The kiosk software version every kiosk should run; unset: any. */
     Optional<String> expectedVersion();
 
+    /**
+     * A kiosk's copy of the HIS's ward data (census, orders, MAR, allergies) is stale when the HIS last answered for it
+     * longer ago than this (IT is told, as for every readiness problem).
+     */
+    @WithDefault("2H")
+    Duration maxHisDataAge();
+
+    /** A kiosk with a ward's census has printed its downtime reports within this (the print interval is 4 h by default). */
+    @WithDefault("9H")
+    Duration maxWardReportAge();
+
     /** The number pools a kiosk needs to work offline. */
     @WithDefault("PATIENT,INVOICE")
     List<String> requiredPools();

@@ -50,7 +50,8 @@ public class WatchingReadiness {
 
     public KioskReadiness.Thresholds thresholds() {
         return new KioskReadiness.Thresholds(config.maxSilence(), config.maxSnapshotAge(), config.minPoolRemaining(),
-                config.poolExpiryMargin(), config.maxUnsentAge(), config.maxClockDrift(), config.expectedVersion(), config.requiredPools());
+                config.poolExpiryMargin(), config.maxUnsentAge(), config.maxClockDrift(), config.expectedVersion(), config.requiredPools(),
+                config.maxHisDataAge(), config.maxWardReportAge());
     }
 
     /** Every kiosk with its verdict now (the page), without recording anything. */

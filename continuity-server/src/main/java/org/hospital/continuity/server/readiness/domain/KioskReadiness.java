@@ -27,18 +27,36 @@ public final class KioskReadiness {
      */
     public record Facts(String kioskId, String name, String department, String status, Instant lastSeen, Instant reportedAt,
                         String softwareVersion, Instant snapshotGeneratedAt, List<Pool> pools, Long backlogPending,
-                        Instant oldestUnsentAt, Long clockDriftMillis) {
+                        Instant oldestUnsentAt, Long clockDriftMillis, Instant hisDataAsOf, Integer censusWards, Instant wardReportPrintedAt) {
         public Facts {
             pools = pools == null ? List.of() : List.copyOf(pools);
+        }
+
+        /** A kiosk without the HIS feed's ward data (no as-of time, no wards, no ward report). */
+        public Facts(String kioskId, String name, String department, String status, Instant lastSeen, Instant reportedAt,
+                     String softwareVersion, Instant snapshotGeneratedAt, List<Pool> pools, Long backlogPending,
+                     Instant oldestUnsentAt, Long clockDriftMillis) {
+            this(kioskId, name, department, status, lastSeen, reportedAt, softwareVersion, snapshotGeneratedAt, pools, backlogPending,
+                    oldestUnsentAt, clockDriftMillis, null, null, null);
         }
     }
 
     /** The limits; the defaults are in {@code ReadinessConfig}. */
     public record Thresholds(Duration maxSilence, Duration maxSnapshotAge, long minPoolRemaining, Duration poolExpiryMargin,
-                             Duration maxUnsentAge, Duration maxClockDrift, Optional<String> expectedVersion, List<String> requiredPools) {
+                             Duration maxUnsentAge, Duration maxClockDrift, Optional<String> expectedVersion, List<String> requiredPools,
+                             Duration maxHisDataAge, Duration maxWardReportAge) {
         public Thresholds {
             Objects.requireNonNull(expectedVersion);
             requiredPools = List.copyOf(requiredPools);
+            Objects.requireNonNull(maxHisDataAge);
+            Objects.requireNonNull(maxWardReportAge);
+        }
+
+        /** With the defaults for the HIS feed's ward data (2 h) and the ward reports' print (9 h). */
+        public Thresholds(Duration maxSilence, Duration maxSnapshotAge, long minPoolRemaining, Duration poolExpiryMargin,
+                          Duration maxUnsentAge, Duration maxClockDrift, Optional<String> expectedVersion, List<String> requiredPools) {
+            this(maxSilence, maxSnapshotAge, minPoolRemaining, poolExpiryMargin, maxUnsentAge, maxClockDrift, expectedVersion, requiredPools,
+                    Duration.ofHours(2), Duration.ofHours(9));
         }
     }
 
@@ -75,6 +93,20 @@ public final class KioskReadiness {
             p.add(new Problem("SNAPSHOT_OLD", "参考数据已 " + hours(Duration.between(f.snapshotGeneratedAt(), now)) + " 小时未更新",
                     "reference snapshot is " + hours(Duration.between(f.snapshotGeneratedAt(), now)) + " h old"));
         }
+        // the ward's copy of the HIS (census, orders, MAR, allergies): stale when the HIS last answered for it too long ago
+        if (f.hisDataAsOf() != null && Duration.between(f.hisDataAsOf(), now).compareTo(t.maxHisDataAge()) > 0) {
+            p.add(new Problem("HIS_DATA_OLD", "本机的病区数据（在院病人、医嘱、给药计划、过敏史）已 " + age(Duration.between(f.hisDataAsOf(), now)) + "未从 HIS 更新",
+                    "the kiosk's ward data from the HIS is " + Duration.between(f.hisDataAsOf(), now).toMinutes() + " min old"));
+        }
+        // the paper copy in the drawer: a kiosk with a ward's census prints its downtime reports while the HIS is up
+        if (f.censusWards() != null && f.censusWards() > 0) {
+            if (f.wardReportPrintedAt() == null) {
+                p.add(new Problem("WARD_REPORT_NOT_PRINTED", "病区停机报表从未打印", "the ward's downtime reports were never printed"));
+            } else if (Duration.between(f.wardReportPrintedAt(), now).compareTo(t.maxWardReportAge()) > 0) {
+                p.add(new Problem("WARD_REPORT_OLD", "病区停机报表已 " + age(Duration.between(f.wardReportPrintedAt(), now)) + "未打印",
+                        "the ward's downtime reports were last printed " + Duration.between(f.wardReportPrintedAt(), now).toMinutes() + " min ago"));
+            }
+        }
         // numbers issued offline come from pre-allocated blocks
         for (String required : t.requiredPools()) {
             Pool pool = f.pools().stream().filter(x -> required.equals(x.pool())).findFirst().orElse(null);
@@ -102,6 +134,12 @@ public final class KioskReadiness {
             p.add(new Problem("CLOCK_DRIFT", "终端时钟偏差 " + f.clockDriftMillis() / 1000 + " 秒", "kiosk clock off by " + f.clockDriftMillis() / 1000 + " s"));
         }
         return new Verdict(f.kioskId(), p.isEmpty(), p);
+    }
+
+    /** 45 分钟, 3 小时 — words, never a raw duration. */
+    static String age(Duration d) {
+        long m = Math.max(0, d.toMinutes());
+        return m < 120 ? m + " 分钟" : m / 60 + " 小时";
     }
 
     private static long minutes(Duration d) {

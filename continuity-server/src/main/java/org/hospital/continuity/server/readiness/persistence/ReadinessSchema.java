@@ -9,6 +9,6 @@ public class ReadinessSchema implements SchemaScripts {
 
     @Override
     public List<String> scripts() {
-        return List.of("db/migration/V0810__readiness.sql");
+        return List.of("db/migration/V0810__readiness.sql", "db/migration/V0371__kiosk_readiness_his_data.sql");
     }
 }

@@ -22,18 +22,22 @@ public class ReadinessStore {
 
     /** What a kiosk reports about itself. */
     public record Report(String kioskId, Instant kioskClock, String softwareVersion, Integer snapshotVersion, Instant snapshotGeneratedAt,
-                         List<KioskReadiness.Pool> pools, Long backlogPending, Instant oldestUnsentAt) {
+                         List<KioskReadiness.Pool> pools, Long backlogPending, Instant oldestUnsentAt, Instant hisDataAsOf, Integer censusWards,
+                         Instant wardReportPrintedAt) {
     }
 
     /** A kiosk's last readiness report. */
     public record LastReport(Instant reportedAt, String softwareVersion, Instant snapshotGeneratedAt, List<KioskReadiness.Pool> pools,
-                             Long backlogPending, Instant oldestUnsentAt, Long driftMillis) {
+                             Long backlogPending, Instant oldestUnsentAt, Long driftMillis, Instant hisDataAsOf, Integer censusWards,
+                             Instant wardReportPrintedAt) {
     }
 
     private final KioskReadinessRepository reports;
     private final KioskReadinessVerdictRepository verdicts;
+    private final KioskWardDataRepository wardData;
 
-    public ReadinessStore(KioskReadinessRepository reports, KioskReadinessVerdictRepository verdicts) {
+    public ReadinessStore(KioskReadinessRepository reports, KioskReadinessVerdictRepository verdicts, KioskWardDataRepository wardData) {
+        this.wardData = wardData;
         this.reports = reports;
         this.verdicts = verdicts;
     }
@@ -54,13 +58,22 @@ public class ReadinessStore {
         e.pools = pools.encode();
         e.backlogPending = r.backlogPending();
         e.oldestUnsentAt = r.oldestUnsentAt();
+        KioskWardDataEntity w = new KioskWardDataEntity();
+        w.kioskId = r.kioskId();
+        w.hisDataAsOf = r.hisDataAsOf();
+        w.censusWards = r.censusWards();
+        w.wardReportPrintedAt = r.wardReportPrintedAt();
         return SessionContext.call(() -> reports.save(e))
-                .onFailure(Constraints::uniqueViolation).recoverWithUni(() -> SessionContext.call(() -> reports.save(e)));
+                .onFailure(Constraints::uniqueViolation).recoverWithUni(() -> SessionContext.call(() -> reports.save(e)))
+                .chain(() -> SessionContext.call(() -> wardData.save(w))
+                        .onFailure(Constraints::uniqueViolation).recoverWithUni(() -> SessionContext.call(() -> wardData.save(w))));
     }
 
     /** The last report of every kiosk that reported, by kiosk id. */
     public Uni<Map<String, LastReport>> lastReports() {
-        return SessionContext.call(reports::all).map(rows -> {
+        return SessionContext.call(wardData::all).chain(ward -> SessionContext.call(reports::all).map(rows -> {
+            Map<String, KioskWardDataEntity> wards = new HashMap<>();
+            ward.forEach(w -> wards.put(w.kioskId, w));
             Map<String, LastReport> out = new HashMap<>();
             for (KioskReadinessEntity r : rows) {
                 List<KioskReadiness.Pool> pools = new ArrayList<>();
@@ -70,10 +83,12 @@ public class ReadinessStore {
                             j.getString("earliestExpiry") == null ? null : Instant.parse(j.getString("earliestExpiry"))));
                 }
                 out.put(r.kioskId, new LastReport(r.reportedAt, r.softwareVersion, r.snapshotGeneratedAt, pools, r.backlogPending,
-                        r.oldestUnsentAt, r.driftMs));
+                        r.oldestUnsentAt, r.driftMs, wards.containsKey(r.kioskId) ? wards.get(r.kioskId).hisDataAsOf : null,
+                        wards.containsKey(r.kioskId) ? wards.get(r.kioskId).censusWards : null,
+                        wards.containsKey(r.kioskId) ? wards.get(r.kioskId).wardReportPrintedAt : null));
             }
             return out;
-        });
+        }));
     }
 
     /** Records the verdict; true when the kiosk has just turned not ready (was ready or never assessed). */

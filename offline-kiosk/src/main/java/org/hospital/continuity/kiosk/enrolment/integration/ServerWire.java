@@ -37,11 +37,16 @@ public final class ServerWire {
      */
     public record Snapshot(String version, Instant generatedAt, List<ReferenceSnapshot.Item> items,
                            List<ReferenceSnapshot.Department> departments, List<ReferenceSnapshot.Doctor> doctors,
-                           List<ReferenceSnapshot.Patient> patients, List<StaffVerifier> staff) {
+                           List<ReferenceSnapshot.Patient> patients, List<StaffVerifier> staff, List<ReferenceSnapshot.FeedAsOf> feed) {
+
+        public Snapshot(String version, Instant generatedAt, List<ReferenceSnapshot.Item> items, List<ReferenceSnapshot.Department> departments,
+                        List<ReferenceSnapshot.Doctor> doctors, List<ReferenceSnapshot.Patient> patients, List<StaffVerifier> staff) {
+            this(version, generatedAt, items, departments, doctors, patients, staff, List.of());
+        }
 
         /** The snapshot without the verifiers, as the reference feature keeps it. */
         public ReferenceSnapshot reference() {
-            return new ReferenceSnapshot(version, generatedAt, items, departments, doctors, patients);
+            return new ReferenceSnapshot(version, generatedAt, items, departments, doctors, patients, feed == null ? List.of() : feed);
         }
     }
 

@@ -74,6 +74,36 @@ public interface KioskConfig {
         String refreshInterval();
     }
 
+    /** The ward's downtime reports (census, MAR of the next 24 hours, active orders, allergies) printed while the HIS is up. */
+    WardReport wardReport();
+
+    interface WardReport {
+        /**
+         * How often, while the HIS is up (not in downtime), the kiosk prints its wards' downtime reports from the latest
+         * snapshot: the paper copy in the drawer for the moment the HIS and the network die together.
+         */
+        @WithDefault("PT4H")
+        java.time.Duration printInterval();
+
+        /** How often the kiosk looks whether a print is due ({@code off} disables the schedule; tests print on request). */
+        @WithDefault("1m")
+        String checkEvery();
+
+        /** Print automatically at all (a kiosk without a ward's census prints nothing anyway). */
+        @WithDefault("true")
+        boolean autoPrint();
+
+        /**
+         * The command the PDF is handed to, the file's path as its last argument (for example {@code lp -d ward-printer});
+         * empty: the PDF is only kept in the {@code prints} folder of the data folder.
+         */
+        java.util.Optional<String> printerCommand();
+
+        /** A font with Chinese glyphs, embedded in the PDF (.ttf/.otf, or the first face of a .ttc). */
+        @WithDefault("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+        String pdfFont();
+    }
+
     interface Pool {
         /** The banner warns when a pool has this many numbers or fewer left. */
         @WithDefault("20")

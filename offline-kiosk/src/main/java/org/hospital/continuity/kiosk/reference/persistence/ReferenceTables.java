@@ -10,7 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hospital.continuity.kiosk.platform.crypto.KioskKey;
 import org.hospital.continuity.kiosk.platform.persistence.KioskDatabase;
@@ -25,7 +27,8 @@ import org.hospital.continuity.sync.text.PinyinInitials;
 
 /**
  * The stored snapshot: {@code reference_snapshot} (version and age), {@code ref_item}, {@code ref_department},
- * {@code ref_doctor} and {@code ref_patient} (identifying data sealed with the kiosk key, HR-13). Replaced
+ * {@code ref_doctor} and {@code ref_patient} (identifying data — with the HIS's active orders and MAR — sealed with the kiosk
+ * key, HR-13), {@code ref_feed_as_of} (when the HIS last answered for each piece of its feed). Replaced
  * whole, never edited in place (HR-10).
  */
 @ApplicationScoped
@@ -33,7 +36,8 @@ public class ReferenceTables {
 
     /** Everything stored, as loaded into memory. */
     public record Stored(Optional<SnapshotInfo> info, List<CatalogueItem> items, List<ReferenceData.Department> departments,
-                         List<ReferenceData.Doctor> doctors, List<KnownPatient> patients) {
+                         List<ReferenceData.Doctor> doctors, List<KnownPatient> patients, Map<String, ReferenceData.Medication> medication,
+                         List<ReferenceSnapshot.FeedAsOf> feed) {
     }
 
     private final KioskDatabase database;
@@ -55,6 +59,19 @@ public class ReferenceTables {
                 st.execute("delete from ref_department");
                 st.execute("delete from ref_doctor");
                 st.execute("delete from ref_patient");
+                st.execute("delete from ref_feed_as_of");
+            }
+            try (PreparedStatement ps = c.prepareStatement("insert into ref_feed_as_of(piece, zh, as_of) values (?, ?, ?)")) {
+                for (ReferenceSnapshot.FeedAsOf f : s.feed() == null ? List.<ReferenceSnapshot.FeedAsOf>of() : s.feed()) {
+                    if (f.piece() == null || f.asOf() == null) {
+                        continue;
+                    }
+                    ps.setString(1, f.piece());
+                    ps.setString(2, f.zh() == null ? f.piece() : f.zh());
+                    ps.setString(3, f.asOf().toString());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             try (PreparedStatement ps = c.prepareStatement("insert into ref_item(code, kind, name, pinyin, specification, unit, price_fen, "
                     + "insurance_class, category) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -154,11 +171,9 @@ public class ReferenceTables {
             }
         }
         List<KnownPatient> patients = new ArrayList<>();
+        Map<String, ReferenceData.Medication> medication = new HashMap<>();
         // HR-12: the known patients are under the data key; a locked kiosk loads the rest and reloads once it opens
-        if (!key.open()) {
-            return new Stored(info, List.copyOf(items), List.copyOf(departments), List.copyOf(doctors), List.of());
-        }
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select * from ref_patient")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(key.open() ? "select * from ref_patient" : "select * from ref_patient where 0")) {
             while (rs.next()) {
                 String id = rs.getString("patient_id");
                 try {
@@ -168,11 +183,22 @@ public class ReferenceTables {
                             p.birthDate(), p.idNumber(), p.phone(), p.insuranceType(), p.insuranceCard(), p.ward(), p.bed(), p.depositFen(),
                             p.allergies() == null ? List.of() : p.allergies().stream().map(a -> new KnownPatient.Allergy(a.allergenCode(),
                                     a.allergen(), a.reaction(), a.severity())).toList(), p.allergiesRecordedAt()));
+                    if ((p.orders() != null && !p.orders().isEmpty()) || (p.administrations() != null && !p.administrations().isEmpty())) {
+                        medication.put(p.patientId(), new ReferenceData.Medication(p.orders() == null ? List.of() : p.orders(),
+                                p.administrations() == null ? List.of() : p.administrations()));
+                    }
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException("stored patient unreadable", e);
                 }
             }
         }
-        return new Stored(info, List.copyOf(items), List.copyOf(departments), List.copyOf(doctors), List.copyOf(patients));
+        List<ReferenceSnapshot.FeedAsOf> feed = new ArrayList<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select * from ref_feed_as_of order by piece")) {
+            while (rs.next()) {
+                feed.add(new ReferenceSnapshot.FeedAsOf(rs.getString("piece"), rs.getString("zh"), Instant.parse(rs.getString("as_of"))));
+            }
+        }
+        return new Stored(info, List.copyOf(items), List.copyOf(departments), List.copyOf(doctors), List.copyOf(patients), Map.copyOf(medication),
+                List.copyOf(feed));
     }
 }
