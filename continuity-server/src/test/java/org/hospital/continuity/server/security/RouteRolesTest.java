@@ -37,6 +37,9 @@ class RouteRolesTest {
             Map.entry("POST /api/sync/v1/push", "the sync receiver authenticates the kiosk itself (HTTP Basic kiosk credential, revocation checked)"),
             Map.entry("GET /api/sync/v1/orders/{recordId}", "a pharmacy kiosk asks for another kiosk's synced order: the receiver "
                     + "authenticates the kiosk itself as for a push (HTTP Basic kiosk credential, revocation checked; 401 otherwise)"),
+            Map.entry("GET /api/sync/v1/relay", "HIS down, LAN up: a kiosk follows the records of other stations meant for its department; "
+                    + "the receiver authenticates the kiosk itself as for a push (HTTP Basic kiosk credential, revocation checked; 401 "
+                    + "otherwise, 403 for a kiosk without a department; RelayFeedTest)"),
             Map.entry("POST /api/notifications/ack/{token}", "acknowledging from a message link: the random single-purpose token is the proof"),
             Map.entry("GET /ack/{token}", "the acknowledgement page of a message link: the token is the proof, nothing else is shown"),
             Map.entry("POST /ack/{token}", "acknowledging on that page: the random single-purpose token is the proof"),

@@ -162,7 +162,7 @@ class ConservationTest {
         cashier.add("charge", paid(null, null, "赵磊", priced("LAB-CBC", "ITEM", "血常规", "次", 2500, 1)));
         // a corrupt record in the middle (stored by a server that did not check content)
         cashier.raw("registration", "PatientRegistered", "not JSON {");
-        cashier.add("invoice-register", new InvoiceNumberSpoiled("INV0001", "发票撕破"));
+        cashier.add("invoice-register", new InvoiceNumberSpoiled("INV0001", "发票撕破", "cashier-lead-1", "收费组长"));
 
         UUID rx = ward.add("prescription", prescription("司马光", 2, null, null));
         UUID wrong = ward.add("prescription", prescription("诸葛亮", 3, null, null));

@@ -131,7 +131,8 @@ public final class BacklogGenerator {
             }
             default -> {
                 return new DowntimeRecord.InvoiceNumberSpoiled(String.format("%08d", r.nextInt(99_999_999)),
-                        "发票打印错误 " + FILLER.repeat(Math.max(0, (targetBytes - 80) / 40)).trim());
+                        "发票打印错误 " + FILLER.repeat(Math.max(0, (targetBytes - 120) / 40)).trim(),
+                        "cashier-lead-1", "收费组长"); // HR-9: a spoil is approved by a second person (schema version 2)
             }
         }
     }
