@@ -101,7 +101,7 @@ function buildTabs(roles, forms) {
       ['settlement', 'nav.settlement']].forEach((x) => list.push(x));
   }
   CLINICAL.filter((f) => forms.includes(f)).forEach((f) => list.push(['clinical/' + f, 'nav.' + f]));
-  if (forms.length) list.push(['relay', 'nav.relay'], ['census', 'nav.census']);
+  if (forms.length) list.push(['census', 'nav.census'], ['relay', 'nav.relay']); // 在院病人 keeps its key; 站间单据 after it
   const out = list.slice(0, ROLE_KEYS.length).map((x, i) => ({ name: x[0], label: x[1], key: ROLE_KEYS[i] }));
   out.push({ name: 'fault', label: 'nav.fault', key: 'F5' }, { name: 'journal', label: 'nav.journal', key: 'F7' },
     { name: 'mode', label: 'nav.mode', key: 'F8' }, { name: 'logout', label: 'nav.logout', key: 'F10' });

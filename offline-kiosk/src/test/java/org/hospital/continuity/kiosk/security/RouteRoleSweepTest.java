@@ -57,7 +57,8 @@ class RouteRoleSweepTest {
         TABLE.put("POST /api/clinical/dispenses", Set.of("pharmacist")); // EP-6.7
         for (String k : List.of("GET /api/clinical/reports/{report}", "GET /api/clinical/patients/{patientId}/allergies",
                 "POST /api/clinical/{id}/void", "POST /api/clinical/{id}/corrections", "GET /api/clinical/recent",
-                "GET /api/clinical/{id}", "GET /api/clinical/{id}/print", "GET /api/relay")) {
+                "GET /api/clinical/{id}", "GET /api/clinical/{id}/print", "GET /api/relay", "GET /api/ward-reports",
+                "GET /api/ward-reports/page", "GET /api/ward-reports/pdf", "POST /api/ward-reports/print")) {
             TABLE.put(k, CLINICAL); // HR-12: clinical records for clinical staff
         }
         for (String k : List.of("GET /api/fault-reports", "POST /api/fault-reports", "POST /api/fault-reports/refresh",
