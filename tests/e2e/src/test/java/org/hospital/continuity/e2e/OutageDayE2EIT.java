@@ -590,7 +590,7 @@ class OutageDayE2EIT {
         assertThat(board.textContent("#incident-class")).isEqualTo("一类故障 · 已恢复");
         assertThat(board.textContent("#thresholds")).contains("已恢复", "补录核对：已完成");
         // one hospital time zone: the workbench (in a browser whose own zone is UTC) names the same deadline as the board
-        Matcher due = Pattern.compile("截止 (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2})").matcher(board.textContent("#backentry-all"));
+        Matcher due = Pattern.compile("截止 (\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2})").matcher(board.textContent("#backentry-all"));
         assertThat(due.find()).isTrue();
         assertThat(workbench.textContent("#parcels")).contains(due.group(1));
         board.locator("#reconciliation").scrollIntoViewIfNeeded();
