@@ -18,7 +18,7 @@ function draw(q) {
   const rows = q.rows || [];
   const was = table.selected();
   table.set(rows, (x) => {
-    const tr = row([when(x.recordedAt), t('relay.kind.' + x.kind), [x.bed ? x.bed + t('relay.bed') : '', x.patientName, x.patientNumber]
+    const tr = row([when(x.recordedAt), t('relay.kind.' + x.kind), [x.bed ? (x.bed.endsWith(t('relay.bed')) ? x.bed : x.bed + t('relay.bed')) : '', x.patientName, x.patientNumber]
       .filter((y) => y).join(' '), x.summary || '', x.from || '', t('relay.status.' + x.status)]);
     tr.dataset.record = x.recordId;
     tr.dataset.status = x.status;
