@@ -62,11 +62,15 @@ public class PullingHisReference implements HisFeedStatus {
     private final Map<String, String> drugCodes = new HashMap<>();
     private final ReentrantLock local = new ReentrantLock();
     private final ZoneId zone;
+    /** The HIS speaks HL7 v2, not FHIR: the census comes from its ADT feed ({@link ApplyingAdtMessages}); nothing is pulled. */
+    private final boolean v2Link;
 
     public PullingHisReference(HisFeedConfig config, WriteBackConfig link, FhirContext fhir, FeedStore store, HisReference reference,
                                KioskReference kiosks, HisAllergies allergies, CatalogueFeed catalogues, InstantSource clock,
                               org.hospital.continuity.server.platform.config.ContinuityServerConfig hospital) {
         this.zone = hospital.zone();
+        String kind = link.link().trim().toLowerCase(java.util.Locale.ROOT);
+        this.v2Link = kind.equals("hl7v2") || kind.equals("v2");
         this.config = config;
         this.store = store;
         this.reference = reference;
@@ -84,7 +88,7 @@ public class PullingHisReference implements HisFeedStatus {
     @Scheduled(every = "${continuity.his-feed.interval:5M}", delayed = "${continuity.his-feed.start-delay:20S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!config.enabled()) {
+        if (!config.enabled() || v2Link) {
             return;
         }
         try {
