@@ -67,7 +67,7 @@ class AdtFeedTest {
     /** An ADT message in ER7 as a v2.5.1 HIS sends it; {@code pid} and {@code pv1} are the segments' fields after the name. */
     private Message adt(String trigger, String structure, String pid, String pv1) throws Exception {
         String er7 = "MSH|^~\\&|HIS|HOSPITAL|CONTINUITY|HOSPITAL|20261207093000||ADT^" + trigger + "^" + structure + "|V2-" + CONTROL.incrementAndGet()
-                + "|P|2.5.1\r"
+                + "|P|2.5.1|||||CHN|UNICODE UTF-8\r"
                 + "EVN|" + trigger + "|20261207093000\r"
                 + "PID|1||" + pid + "\r"
                 + "PV1|1|" + pv1 + "\r";
@@ -90,21 +90,21 @@ class AdtFeedTest {
     @Test
     @DisplayName("EP-6 readiness, HR-5 ADT A01/A02/A08/A03 over MLLP make the ward kiosk's census (住院号 PV1-19, ward PV1-3.1, bed PV1-3.3); each acknowledged AA")
     void admitTransferUpdateDischarge() throws Exception {
-        // PID-3 | PID-4 | PID-5 name | PID-6 | PID-7 birth | PID-8 sex ; PV1-2 class | PV1-3 ward^room^bed^^^^^^description | ... PV1-7 attending | ... PV1-10 | ... PV1-19
+        // PID-3, PID-5 name, PID-7 birth, PID-8 sex; PV1-2 class, PV1-3 ward^^bed^^^^^^description, PV1-7 attending, PV1-10 department, PV1-19 住院号
         Terser a1 = send(adt("A01", "ADT_A01", "HV-1001^^^HIS^MR~110105195604120031^^^CHN^NNCHN||周^病房||19560412|M",
-                "I|W2^^12^^^^^^肾内二病区|||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0001"));
+                "I|W2^^12^^^^^^肾内二病区||||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0001"));
         assertThat(a1.get("/.MSA-1")).isEqualTo("AA");
         assertThat(send(adt("A01", "ADT_A01", "HV-1002^^^HIS^MR||吴^病房||19681103|F",
-                "I|W2^^15^^^^^^肾内二病区|||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0002")).get("/.MSA-1")).isEqualTo("AA");
+                "I|W2^^15^^^^^^肾内二病区||||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0002")).get("/.MSA-1")).isEqualTo("AA");
         assertThat(send(adt("A01", "ADT_A01", "HV-1003^^^HIS^MR||郑出院||19800130|F",
-                "I|W2^^17^^^^^^肾内二病区|||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0003")).get("/.MSA-1")).isEqualTo("AA");
+                "I|W2^^17^^^^^^肾内二病区||||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0003")).get("/.MSA-1")).isEqualTo("AA");
         // a transfer to another bed, an update of the name, a discharge
         assertThat(send(adt("A02", "ADT_A02", "HV-1002^^^HIS^MR||吴^病房||19681103|F",
-                "I|W2^^加3^^^^^^肾内二病区|||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0002")).get("/.MSA-1")).isEqualTo("AA");
+                "I|W2^^加3^^^^^^肾内二病区||||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0002")).get("/.MSA-1")).isEqualTo("AA");
         assertThat(send(adt("A08", "ADT_A01", "HV-1001^^^HIS^MR||周^秉房||19560412|M",
-                "I|W2^^12^^^^^^肾内二病区|||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0001")).get("/.MSA-1")).isEqualTo("AA");
+                "I|W2^^12^^^^^^肾内二病区||||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0001")).get("/.MSA-1")).isEqualTo("AA");
         assertThat(send(adt("A03", "ADT_A03", "HV-1003^^^HIS^MR||郑出院||19800130|F",
-                "I|W2^^17^^^^^^肾内二病区|||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0003")).get("/.MSA-1")).isEqualTo("AA");
+                "I|W2^^17^^^^^^肾内二病区||||D01^冯^主任|||" + WARD + "|||||||||ZY-V2-0003")).get("/.MSA-1")).isEqualTo("AA");
 
         JsonPath ward = snapshotOf(WARD);
         assertThat(ward.getList("patients.patientId", String.class)).containsExactlyInAnyOrder("HV-1001", "HV-1002");
@@ -125,20 +125,21 @@ class AdtFeedTest {
     @DisplayName("a message that cannot be applied is answered AE with ERR (condition, segment, field, reason) and nothing of it is stored; the next one is applied")
     void refusedWhole() throws Exception {
         // an admit without a ward
-        Terser ack = send(adt("A01", "ADT_A01", "HV-2001^^^HIS^MR||王^无病区||19700101|M", "I|^^5|||D01^冯^主任|||" + WARD + "-R|||||||||ZY-V2-0101"));
-        assertThat(ack.get("/.MSA-1")).isEqualTo("AE");
-        assertThat(ack.get("/.ERR-3-1")).isEqualTo("101");
-        assertThat(ack.get("/.ERR-2-1")).isEqualTo("PV1");
-        assertThat(ack.get("/.ERR-2-3")).isEqualTo("3");
-        assertThat(ack.get("/.ERR-8")).contains("病区");
+        Terser ack = send(adt("A01", "ADT_A01", "HV-2001^^^HIS^MR||王^无病区||19700101|M", "I|^^5||||D01^冯^主任|||" + WARD + "-R|||||||||ZY-V2-0101"));
+        String er7 = ack.getFinder().getRoot().getMessage().encode();
+        assertThat(ack.get("/.MSA-1")).as(er7).isEqualTo("AE");
+        assertThat(ack.get("/.ERR-3-1")).as(er7).isEqualTo("101");
+        assertThat(ack.get("/.ERR-2-1")).as(er7).isEqualTo("PV1");
+        assertThat(ack.get("/.ERR-2-3")).as(er7).isEqualTo("3");
+        assertThat(er7).contains("缺少病区");
         // an event the census does not take
-        Terser a04 = send(adt("A04", "ADT_A01", "HV-2002^^^HIS^MR||李^门诊||19900101|F", "O|MZ^^^^^^^^门诊|||D01^冯^主任|||" + WARD + "-R"));
+        Terser a04 = send(adt("A04", "ADT_A01", "HV-2002^^^HIS^MR||李^门诊||19900101|F", "O|MZ^^^^^^^^门诊||||D01^冯^主任|||" + WARD + "-R"));
         assertThat(a04.get("/.MSA-1")).isEqualTo("AE");
-        assertThat(a04.get("/.ERR-3-1")).isEqualTo("201");
+        assertThat(a04.get("/.ERR-3-1")).as(a04.getFinder().getRoot().getMessage().encode()).isEqualTo("201");
         assertThat(snapshotOf(WARD + "-R").getList("patients.patientId", String.class)).doesNotContain("HV-2001", "HV-2002");
         // the link goes on: the next message is applied
         assertThat(send(adt("A01", "ADT_A01", "HV-2003^^^HIS^MR||钱^入院||19750601|M",
-                "I|W3^^8^^^^^^肾内三病区|||D01^冯^主任|||" + WARD + "-R|||||||||ZY-V2-0103")).get("/.MSA-1")).isEqualTo("AA");
+                "I|W3^^8^^^^^^肾内三病区||||D01^冯^主任|||" + WARD + "-R|||||||||ZY-V2-0103")).get("/.MSA-1")).isEqualTo("AA");
         assertThat(snapshotOf(WARD + "-R").getList("patients.patientId", String.class)).containsExactly("HV-2003");
     }
 }

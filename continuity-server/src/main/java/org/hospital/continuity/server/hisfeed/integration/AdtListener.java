@@ -148,12 +148,21 @@ public class AdtListener {
         ApplyingAdtMessages.Outcome outcome = census.apply(m);
         if (outcome.accepted()) {
             try {
-                return in.generateACK();
+                return inCharset(in, in.generateACK());
             } catch (IOException e) {
                 throw new HL7Exception(e);
             }
         }
         return refuse(in, (AdtCensus.Rejected) outcome.decision());
+    }
+
+    /** The answer in the message's character set (MSH-18, e.g. UNICODE UTF-8: the MLLP layer writes it so, Chinese reasons). */
+    private static Message inCharset(Message in, Message ack) throws HL7Exception {
+        String charset = new Terser(in).get("/MSH-18");
+        if (charset != null && !charset.isBlank()) {
+            new Terser(ack).set("/MSH-18", charset);
+        }
+        return ack;
     }
 
     private static Message refuse(Message in, AdtCensus.Rejected r) throws HL7Exception {
@@ -163,7 +172,7 @@ public class AdtListener {
             error.setFieldPosition(r.field());
         }
         try {
-            return in.generateACK(AcknowledgmentCode.AE, error);
+            return inCharset(in, in.generateACK(AcknowledgmentCode.AE, error));
         } catch (IOException e) {
             throw new HL7Exception(e);
         }
