@@ -29,6 +29,8 @@ class AdtCensusTest {
         assertThat(stay.departmentCode()).isEqualTo("NEPH");
         assertThat(stay.attendingName()).isEqualTo("冯主任");
         assertThat(AdtCensus.decide(adt("A02", "I", "HV-1", "周病房", "W2", "加3床"))).extracting(d -> ((AdtCensus.Stay) d).bed()).isEqualTo("加3床");
+        assertThat(AdtCensus.decide(adt("A02", "I", "HV-1", "周病房", "W2", "加3"))).extracting(d -> ((AdtCensus.Stay) d).bed()).isEqualTo("加3床");
+        assertThat(AdtCensus.decide(adt("A02", "I", "HV-1", "周病房", "W2", "走廊加床"))).extracting(d -> ((AdtCensus.Stay) d).bed()).isEqualTo("走廊加床");
         assertThat(AdtCensus.decide(adt("A03", "I", "HV-1", null, null, null))).isEqualTo(new AdtCensus.Left("HV-1"));
         // an update of an outpatient: understood, nothing for the census
         assertThat(AdtCensus.decide(adt("A08", "O", "HV-2", "孙门诊", null, null))).isInstanceOf(AdtCensus.NothingToDo.class);

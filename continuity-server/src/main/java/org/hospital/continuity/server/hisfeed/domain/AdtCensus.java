@@ -90,10 +90,10 @@ public final class AdtCensus {
         return "I".equalsIgnoreCase(trim(m.patientClass())) || (blank(m.patientClass()) && !"A08".equals(m.trigger()));
     }
 
-    /** The bed as the wards name it: a bare number gets 床 (12 → 12床), a name is kept. */
+    /** The bed as the wards name it: a number gets 床 (12 → 12床, 加3 → 加3床), a name already ending otherwise is kept. */
     static String bed(String bed) {
         String b = trim(bed);
-        return b == null ? null : b.chars().allMatch(Character::isDigit) ? b + "床" : b;
+        return b == null ? null : Character.isDigit(b.charAt(b.length() - 1)) ? b + "床" : b;
     }
 
     private static String sex(String s) {
