@@ -72,8 +72,8 @@ class WardReportFromHisE2EIT {
                         {"resourceType":"Location","name":"%s","physicalType":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/location-physical-type","code":"bd"}]},
                          "partOf":{"reference":"%s"}}""", bed, ward)));
             }
-            String[][] people = {{"HX-P1", "陈肾友", "male", "1952-03-14", "ZY-HX-0001", "3床"}, {"HX-P2", "林透析", "female", "1966-10-02", "ZY-HX-0002", "8床"},
-                    {"HX-P3", "黄观察", "male", "1979-07-21", "ZY-HX-0003", "12床"}};
+            String[][] people = {{"HX-P1", "陈肾友", "male", "1952-03-14", "ZY2026101", "3床"}, {"HX-P2", "林透析", "female", "1966-10-02", "ZY2026102", "8床"},
+                    {"HX-P3", "黄观察", "male", "1979-07-21", "ZY2026103", "12床"}};
             Map<String, String> patients = new HashMap<>();
             for (String[] p : people) {
                 String ref = his.create(json("""
@@ -185,7 +185,7 @@ class WardReportFromHisE2EIT {
                 Files.writeString(SHOTS.resolve("ward-report.txt"), text);
                 Files.copy(pdf, SHOTS.resolve("ward-report.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 assertThat(text).contains("肾内三病区 · 停机报表", asOfWords, "第 1 页/共 " + pages + " 页", "在院病人一览", "24小时给药计划", "在用医嘱",
-                        "过敏史", "3床", "陈肾友", "ZY-HX-0001", "8床", "林透析", "12床", "黄观察", "碳酸司维拉姆片", "800mg", TIME.format(dose1),
+                        "过敏史", "3床", "陈肾友", "ZY2026101", "8床", "林透析", "12床", "黄观察", "碳酸司维拉姆片", "800mg", TIME.format(dose1),
                         "头孢呋辛钠注射液", "静脉滴注", "青霉素", "过敏性休克");
                 assertThat(text).doesNotContain("HX-P1", "MedicationRequest", "SEVERE", "null");
 
@@ -210,7 +210,7 @@ class WardReportFromHisE2EIT {
                 page.click("#nav a[href='#census']");
                 page.waitForSelector("#s-census:not([hidden]) #cs-table tbody tr:nth-child(3)");
                 String census = page.innerText("#s-census");
-                assertThat(census).contains("3床", "陈肾友", "ZY-HX-0001", "8床", "林透析", "12床", "黄观察", "青霉素（过敏性休克）");
+                assertThat(census).contains("3床", "陈肾友", "ZY2026101", "8床", "林透析", "12床", "黄观察", "青霉素（过敏性休克）");
                 page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("1-census-offline.png")));
                 notChinese.addAll(ScreenWords.findings("census", page.innerText("body")));
                 page.click("#cs-ward-report");
