@@ -19,9 +19,18 @@ public interface HisReference {
     record Doctor(String code, String name, String departmentCode, String title) {
     }
 
-    /** An inpatient in hospital: the HIS's patient id, 住院号, department (the kiosks' code), ward and bed. */
+    /**
+     * An inpatient in hospital: the HIS's patient id, 住院号, department (the kiosks' code), ward, bed and the attending doctor
+     * (code and name; null where the HIS names none).
+     */
     record Inpatient(String patientId, String inpatientNumber, String name, String sex, LocalDate birthDate, String idNumber, String phone,
-                     String departmentCode, String ward, String bed) {
+                     String departmentCode, String ward, String bed, String attendingCode, String attendingName) {
+
+        /** An inpatient without an attending doctor named. */
+        public Inpatient(String patientId, String inpatientNumber, String name, String sex, LocalDate birthDate, String idNumber, String phone,
+                         String departmentCode, String ward, String bed) {
+            this(patientId, inpatientNumber, name, sex, birthDate, idNumber, phone, departmentCode, ward, bed, null, null);
+        }
     }
 
     /**

@@ -115,6 +115,7 @@ class AdtFeedTest {
         assertThat(ward.getString(p1 + "bed")).isEqualTo("12床");
         assertThat(ward.getString(p1 + "idNumber")).isEqualTo("110105195604120031");
         assertThat(ward.getString(p1 + "birthDate")).isEqualTo("1956-04-12");
+        assertThat(ward.getString(p1 + "attendingDoctor")).isEqualTo("冯主任");
         assertThat(ward.getString("patients.find { it.patientId == 'HV-1002' }.bed")).isEqualTo("加3床");
         assertThat(ward.getString("feed.find { it.piece == 'CENSUS' }.asOf")).isNotNull();
         // another ward's kiosk gets none of them (HR-5)

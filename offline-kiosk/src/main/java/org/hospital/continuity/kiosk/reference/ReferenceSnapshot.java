@@ -47,7 +47,17 @@ public record ReferenceSnapshot(String version, Instant generatedAt, List<Item> 
     public record Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name,
                           String sex, LocalDate birthDate, String idNumber, String phone, String insuranceType,
                           String insuranceCard, String ward, String bed, long depositFen, List<Allergy> allergies,
-                          Instant allergiesRecordedAt, List<Order> orders, List<Administration> administrations, Visit visit) {
+                          Instant allergiesRecordedAt, List<Order> orders, List<Administration> administrations, Visit visit,
+                          String attendingDoctor) {
+
+        /** A patient without an attending doctor named by the HIS (主治医生, kept for the ward's papers to come). */
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt, List<Order> orders,
+                       List<Administration> administrations, Visit visit) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, allergies, allergiesRecordedAt, orders, administrations, visit, null);
+        }
 
         /** A patient without an outpatient registration of today. */
         public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
@@ -55,7 +65,7 @@ public record ReferenceSnapshot(String version, Instant generatedAt, List<Item> 
                        String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt, List<Order> orders,
                        List<Administration> administrations) {
             this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
-                    ward, bed, depositFen, allergies, allergiesRecordedAt, orders, administrations, null);
+                    ward, bed, depositFen, allergies, allergiesRecordedAt, orders, administrations, null, null);
         }
 
         /** A patient without orders or MAR from the HIS. */

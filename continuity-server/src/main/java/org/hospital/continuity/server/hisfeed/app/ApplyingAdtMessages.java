@@ -57,7 +57,8 @@ public class ApplyingAdtMessages {
         if (decision instanceof AdtCensus.Stay s) {
             return store(decision, tx -> reference.admitted(tx, new HisReference.Inpatient(cut(s.patientId(), 40),
                     cut(s.inpatientNumber(), 40), cut(s.name(), 100), s.sex(), s.birthDate(), s.idNumber(), cut(s.phone(), 20),
-                    cut(departmentCodes.getOrDefault(s.departmentCode(), s.departmentCode()), 40), cut(s.ward(), 40), cut(s.bed(), 20))), now);
+                    cut(departmentCodes.getOrDefault(s.departmentCode(), s.departmentCode()), 40), cut(s.ward(), 40), cut(s.bed(), 20), cut(s.attendingCode(), 40),
+                    cut(s.attendingName(), 100))), now);
         }
         if (decision instanceof AdtCensus.Left l) {
             return store(decision, tx -> reference.discharged(tx, cut(l.patientId(), 40)), now);

@@ -122,7 +122,13 @@ public class ReferenceRepository {
      */
     public Uni<Void> replaceHisCensus(Tx c, List<org.hospital.continuity.server.kiosk.HisReference.Inpatient> census) {
         String[] ids = census.stream().map(org.hospital.continuity.server.kiosk.HisReference.Inpatient::patientId).toArray(String[]::new);
-        Uni<Void> delete = forget(c, "PATIENT", "ref_patient", "patient_id", ids);
+        List<Tuple> attending = census.stream().filter(p -> p.attendingName() != null)
+                .map(p -> Tuple.of(p.patientId(), p.attendingCode(), p.attendingName())).toList();
+        Uni<Void> delete = forget(c, "PATIENT", "ref_patient", "patient_id", ids)
+                .chain(() -> c.client().preparedQuery("delete from ref_his_attending").execute())
+                .chain(() -> attending.isEmpty() ? Uni.createFrom().voidItem() : c.client().preparedQuery(
+                        "insert into ref_his_attending(patient_id, doctor_code, doctor_name) values ($1, $2, $3) on conflict (patient_id) do nothing")
+                        .executeBatch(attending).replaceWithVoid());
         if (census.isEmpty()) {
             return delete;
         }
@@ -151,6 +157,12 @@ public class ReferenceRepository {
                     ward = excluded.ward, bed = excluded.bed, department_code = excluded.department_code""")
                 .execute(Tuple.from(Arrays.asList(p.patientId(), p.inpatientNumber(), p.name(), p.sex(), p.birthDate(), p.idNumber(), p.phone(),
                         p.ward(), p.bed(), p.departmentCode()))).replaceWithVoid()
+                .chain(() -> p.attendingName() == null
+                        ? c.client().preparedQuery("delete from ref_his_attending where patient_id = $1").execute(Tuple.of(p.patientId())).replaceWithVoid()
+                        : c.client().preparedQuery("""
+                                insert into ref_his_attending(patient_id, doctor_code, doctor_name) values ($1, $2, $3)
+                                on conflict (patient_id) do update set doctor_code = excluded.doctor_code, doctor_name = excluded.doctor_name""")
+                        .execute(Tuple.of(p.patientId(), p.attendingCode(), p.attendingName())).replaceWithVoid())
                 .chain(() -> remember(c, "PATIENT", new String[] {p.patientId()}));
     }
 
@@ -159,6 +171,7 @@ public class ReferenceRepository {
         return c.client().preparedQuery("delete from ref_patient where patient_id = $1 and patient_id in (select code from ref_his_row where kind = 'PATIENT')")
                 .execute(Tuple.of(patientId))
                 .chain(() -> c.client().preparedQuery("delete from ref_his_row where kind = 'PATIENT' and code = $1").execute(Tuple.of(patientId)))
+                .chain(() -> c.client().preparedQuery("delete from ref_his_attending where patient_id = $1").execute(Tuple.of(patientId)))
                 .chain(() -> c.client().preparedQuery("delete from ref_his_order where patient_id = $1").execute(Tuple.of(patientId)))
                 .chain(() -> c.client().preparedQuery("delete from ref_his_administration where patient_id = $1").execute(Tuple.of(patientId)))
                 .replaceWithVoid();
@@ -254,7 +267,7 @@ public class ReferenceRepository {
     public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff, String departmentCode) {
         return people.departments().chain(directory -> new Db(pool).withTransaction(c -> version(c).chain(v -> catalogues.current(c)
                 .chain(verified -> items(c, verified).chain(items -> departments(c, directory)
-                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode, settlementDesk(directory, departmentCode), outpatientDesk(directory, departmentCode)).chain(ps -> withVisits(c, ps, departmentCode)).chain(ps -> withAllergies(c, ps)).chain(ps -> withMedication(c, ps)).chain(ps -> feed(c).map(feed -> new KioskWire.Snapshot(
+                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode, settlementDesk(directory, departmentCode), outpatientDesk(directory, departmentCode)).chain(ps -> withVisits(c, ps, departmentCode)).chain(ps -> withAttending(c, ps)).chain(ps -> withAllergies(c, ps)).chain(ps -> withMedication(c, ps)).chain(ps -> feed(c).map(feed -> new KioskWire.Snapshot(
                         "v" + v.getInteger("version") + watchedVersion(verified),
                         v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff, feed))))))))));
     }
@@ -406,6 +419,21 @@ public class ReferenceRepository {
                             r.getOffsetDateTime("registered_at").toInstant(), r.getString("department_code"), r.getString("doctor_code"),
                             r.getString("doctor_name"), r.getString("outpatient_number"))));
                     return patients.stream().map(p -> visits.containsKey(p.patientId()) ? p.withVisit(visits.get(p.patientId())) : p).toList();
+                });
+    }
+
+    /** The census patients' attending doctor, where the HIS named one. */
+    private Uni<List<KioskWire.Patient>> withAttending(Tx c, List<KioskWire.Patient> patients) {
+        String[] ids = patients.stream().filter(KioskWire.Patient::census).map(KioskWire.Patient::patientId).toArray(String[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().item(patients);
+        }
+        return c.client().preparedQuery("select patient_id, doctor_name from ref_his_attending where patient_id = any($1)").execute(Tuple.of(ids))
+                .map(rows -> {
+                    Map<String, String> names = new java.util.HashMap<>();
+                    rows.forEach(r -> names.put(r.getString("patient_id"), r.getString("doctor_name")));
+                    return patients.stream().map(p -> p.census() && names.containsKey(p.patientId()) ? p.withAttending(names.get(p.patientId())) : p)
+                            .toList();
                 });
     }
 
