@@ -49,6 +49,18 @@ export function when(iso) {
   const now = parts(new Date(), { year: 'numeric' });
   return (p.year !== now.year ? p.year + '-' : '') + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute;
 }
+/**
+ * 12月7日 09:25 — the pages' Chinese time form (the ward report's 数据截至, the board's): month and day without leading
+ * zeros, the year in front when it is not this year (2025年12月7日 09:25); on the English toggle, the form of when().
+ */
+export function whenZh(iso) {
+  if (!iso) return '';
+  if (state.lang === 'en') return when(iso);
+  const p = parts(iso, { year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  if (!p) return '';
+  const now = parts(new Date(), { year: 'numeric' });
+  return (p.year !== now.year ? p.year + '年' : '') + Number(p.month) + '月' + Number(p.day) + '日 ' + p.hour + ':' + p.minute;
+}
 /** 14:05 */
 export function clock(iso) {
   const p = parts(iso, { hour: '2-digit', minute: '2-digit' });

@@ -124,7 +124,9 @@ picker($('#reg-known'), $('#reg-known-results'), async (q) => {
   const r = await api('GET', '/api/patients?q=' + encodeURIComponent(q));
   return r.ok ? r.data : [];
 }, (p) => [p.name, sexWord(p.sex), p.age === null || p.age === undefined ? '' : p.age + t('unit.years'), p.patientNumber || p.outpatientNumber
-  || p.inpatientNumber || '', p.idNumberMasked || '', p.phoneMasked || '', p.source === 'KIOSK' ? t('reg.known.here') : ''].filter((x) => x).join('  '),
+  || p.inpatientNumber || '', p.idNumberMasked || '', p.phoneMasked || '', p.source === 'KIOSK' ? t('reg.known.here') : '',
+  // the HIS's registration of today (the server's feed): 今日已挂号 and the doctor
+  p.source === 'SNAPSHOT' && p.registeredAt ? t('reg.known.his-today') + (p.doctorName ? ' ' + p.doctorName : '') : ''].filter((x) => x).join('  '),
 (p) => {
   resetForm(form);
   if (p.source === 'KIOSK') $('#reg-previousRegistrationId').value = p.id; else $('#reg-knownPatientId').value = p.id;

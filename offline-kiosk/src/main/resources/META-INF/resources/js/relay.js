@@ -1,7 +1,7 @@
 // HIS down, LAN up: what other stations sent to this one through the continuity server (EP-6.4–6.7): the pharmacy's
 // prescriptions and requisitions to dispense (Enter opens the dispense form filled in), the med-tech's exam requests,
-// the doctor's registered patients, the ward's dispenses and exams done. The list follows the server as things arrive.
-import { state, $, t, tf, api, el, when, pickTable, row } from './core.js';
+// the doctor's registered patients (and those the HIS registered today, from the snapshot), the ward's dispenses and exams done. The list follows the server as things arrive.
+import { state, $, t, tf, api, el, whenZh, pickTable, row } from './core.js';
 
 let go = null;
 let version = -1;
@@ -18,7 +18,7 @@ function draw(q) {
   const rows = q.rows || [];
   const was = table.selected();
   table.set(rows, (x) => {
-    const tr = row([when(x.recordedAt), t('relay.kind.' + x.kind), [x.bed ? (x.bed.endsWith(t('relay.bed')) ? x.bed : x.bed + t('relay.bed')) : '', x.patientName, x.patientNumber]
+    const tr = row([whenZh(x.recordedAt), t('relay.kind.' + x.kind), [x.bed ? (x.bed.endsWith(t('relay.bed')) ? x.bed : x.bed + t('relay.bed')) : '', x.patientName, x.patientNumber]
       .filter((y) => y).join(' '), x.summary || '', x.from || '', t('relay.status.' + x.status)]);
     tr.dataset.record = x.recordId;
     tr.dataset.status = x.status;

@@ -34,6 +34,19 @@ public interface HisFeedConfig {
     @WithDefault("24H")
     Duration marWindow();
 
+    /** The HL7 v2 ADT feed ({@code continuity.his-feed.adt.*}): the census from a HIS that speaks v2. */
+    Adt adt();
+
+    /**
+     * When the HIS link is HL7 v2 ({@code continuity.writeback.link=hl7v2}) and the feed is on, the server listens for the
+     * HIS's ADT messages (A01, A02, A03, A08) over MLLP and keeps the census from them.
+     */
+    interface Adt {
+        /** The MLLP port the server listens on for the HIS's ADT messages (0: any free port, tests). */
+        @WithDefault("2576")
+        int port();
+    }
+
     /** Entries per page read from the HIS. */
     @WithDefault("200")
     int pageSize();

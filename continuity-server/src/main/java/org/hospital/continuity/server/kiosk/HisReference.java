@@ -19,9 +19,27 @@ public interface HisReference {
     record Doctor(String code, String name, String departmentCode, String title) {
     }
 
-    /** An inpatient in hospital: the HIS's patient id, 住院号, department (the kiosks' code), ward and bed. */
+    /**
+     * An inpatient in hospital: the HIS's patient id, 住院号, department (the kiosks' code), ward, bed and the attending doctor
+     * (code and name; null where the HIS names none).
+     */
     record Inpatient(String patientId, String inpatientNumber, String name, String sex, LocalDate birthDate, String idNumber, String phone,
-                     String departmentCode, String ward, String bed) {
+                     String departmentCode, String ward, String bed, String attendingCode, String attendingName) {
+
+        /** An inpatient without an attending doctor named. */
+        public Inpatient(String patientId, String inpatientNumber, String name, String sex, LocalDate birthDate, String idNumber, String phone,
+                         String departmentCode, String ward, String bed) {
+            this(patientId, inpatientNumber, name, sex, birthDate, idNumber, phone, departmentCode, ward, bed, null, null);
+        }
+    }
+
+    /**
+     * An outpatient registration of today's hospital day (Encounter class AMB): the HIS's encounter id, the patient, the
+     * 门诊号, the department (the kiosks' code), the doctor registered with (code and name; null for a department
+     * registration) and when.
+     */
+    record Outpatient(String hisId, String patientId, String outpatientNumber, String name, String sex, LocalDate birthDate, String idNumber,
+                      String phone, String departmentCode, String doctorCode, String doctorName, java.time.Instant registeredAt) {
     }
 
     /** An active medication order (MedicationRequest) of a patient in hospital: the HIS's id, the patient's HIS id. */
@@ -41,6 +59,21 @@ public interface HisReference {
 
     /** Replaces the feed's census. */
     Uni<Void> census(Tx tx, List<Inpatient> census);
+
+    /**
+     * One stay from an HL7 v2 ADT feed (admit, transfer, update): the inpatient inserted or updated in the feed's census,
+     * the rest of the census left alone.
+     */
+    Uni<Void> admitted(Tx tx, Inpatient stay);
+
+    /** A discharge from an HL7 v2 ADT feed: the patient leaves the feed's census with their orders and MAR. */
+    Uni<Void> discharged(Tx tx, String patientId);
+
+    /**
+     * Replaces the feed's outpatients of today (a registration no longer listed leaves; a patient also in the census keeps
+     * the census's row and gains the registration).
+     */
+    Uni<Void> outpatients(Tx tx, List<Outpatient> outpatients);
 
     /** Replaces the feed's active orders. */
     Uni<Void> orders(Tx tx, List<Order> orders);

@@ -386,6 +386,81 @@ class HisReferenceFeedTest {
         assertThat(snapshotOf(DEPT).getList("patients.patientId", String.class)).containsExactly("HF-P1");
     }
 
+    /** An outpatient registration (Encounter class AMB) in a department, with the doctor registered with (null: the department). */
+    private static Encounter registration(String id, String patient, String number, String department, String doctor, Instant at,
+                                          Encounter.EncounterStatus status) {
+        Encounter e = new Encounter();
+        e.setId(id);
+        e.setStatus(status);
+        e.setClass_(new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB", "ambulatory"));
+        e.addIdentifier().setSystem(FhirReferenceReader.OUTPATIENT_NUMBER).setValue(number);
+        e.setSubject(new Reference("Patient/" + patient));
+        e.setServiceProvider(new Reference("Organization/" + department));
+        if (doctor != null) {
+            e.addParticipant().setIndividual(new Reference("Practitioner/" + doctor));
+        }
+        e.setPeriod(new org.hl7.fhir.r4.model.Period().setStart(java.util.Date.from(at)));
+        return e;
+    }
+
+    @Test
+    @DisplayName("EP-6.2, EP-6.4, HR-5 today's outpatients from the HIS: a doctor's kiosk gets its department's with the doctor and 门诊号, the outpatient cashier all of them; yesterday's and cancelled ones nobody; a cancellation in the HIS leaves at the next pull")
+    void outpatientsOfToday() {
+        FhirTestServerProcess.reset();
+        fillTheWard();
+        IGenericClient his = his();
+        his.update().resource(department("hf-card", "HF-CARD", "心内科")).execute();
+        his.update().resource(patient("hf-p4", "HF-P4", "钱门诊", Enumerations.AdministrativeGender.MALE, "1975-06-01")).execute();
+        his.update().resource(patient("hf-p5", "HF-P5", "孙门诊", Enumerations.AdministrativeGender.FEMALE, "1990-02-14")).execute();
+        his.update().resource(patient("hf-p6", "HF-P6", "李昨天", Enumerations.AdministrativeGender.FEMALE, "1962-09-09")).execute();
+        his.update().resource(patient("hf-p7", "HF-P7", "王退号", Enumerations.AdministrativeGender.MALE, "1988-12-12")).execute();
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant dayStart = java.time.LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+        his.update().resource(registration("hf-op1", "hf-p4", "MZ-HF-0001", "hf-neph", "hf-doc1", now, Encounter.EncounterStatus.ARRIVED)).execute();
+        his.update().resource(registration("hf-op2", "hf-p5", "MZ-HF-0002", "hf-card", null, now, Encounter.EncounterStatus.PLANNED)).execute();
+        // registered yesterday (the hospital's day, not the machine's), and one registration cancelled today
+        his.update().resource(registration("hf-op3", "hf-p6", "MZ-HF-0003", "hf-neph", "hf-doc1", dayStart.minus(Duration.ofHours(1)),
+                Encounter.EncounterStatus.FINISHED)).execute();
+        his.update().resource(registration("hf-op4", "hf-p7", "MZ-HF-0004", "hf-neph", "hf-doc1", now, Encounter.EncounterStatus.CANCELLED)).execute();
+
+        PullingHisReference.Report first = feed.pull();
+        assertThat(first.pieces()).containsEntry(FeedPiece.OUTPATIENTS, "READ");
+
+        // the department's doctor kiosk: its outpatient of today with the 门诊号, the doctor and the registration time; and its census
+        JsonPath neph = snapshotOf(DEPT);
+        assertThat(neph.getList("patients.patientId", String.class)).contains("HF-P4", "HF-P1").doesNotContain("HF-P5", "HF-P6", "HF-P7");
+        String p4 = "patients.find { it.patientId == 'HF-P4' }.";
+        assertThat(neph.getBoolean(p4 + "census")).isFalse();
+        assertThat(neph.getString(p4 + "name")).isEqualTo("钱门诊");
+        assertThat(neph.getString(p4 + "outpatientNumber")).isEqualTo("MZ-HF-0001");
+        assertThat(neph.getString(p4 + "visit.doctorName")).isEqualTo("冯主任");
+        assertThat(neph.getString(p4 + "visit.doctorCode")).isEqualTo("HF-D01");
+        assertThat(neph.getString(p4 + "visit.departmentCode")).isEqualTo(DEPT);
+        assertThat(Instant.parse(neph.getString(p4 + "visit.registeredAt"))).isEqualTo(now);
+        assertThat(neph.getString("feed.find { it.piece == 'OUTPATIENTS' }.zh")).isEqualTo("今日门诊挂号");
+        assertThat(neph.getString("feed.find { it.piece == 'OUTPATIENTS' }.asOf")).isNotNull();
+        // another department's kiosk: its own (a department registration: no doctor), not the other's
+        JsonPath card = snapshotOf("HF-CARD");
+        assertThat(card.getList("patients.patientId", String.class)).contains("HF-P5").doesNotContain("HF-P4", "HF-P1", "HF-P6", "HF-P7");
+        assertThat(card.getString("patients.find { it.patientId == 'HF-P5' }.visit.doctorName")).isNull();
+        // the outpatient registration and cashier desk: every outpatient of today, none of yesterday's or the cancelled
+        TestAccounts.asAdmin().contentType(ContentType.JSON)
+                .body(Map.of("code", "HF-MZ", "nameZh", "门诊挂号收费处", "nameEn", "Outpatient cashier", "area", "OUTPATIENT_REGISTRATION"))
+                .post("/api/departments").then().statusCode(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.is(201), org.hamcrest.Matchers.is(409)));
+        JsonPath desk = snapshotOf("HF-MZ");
+        assertThat(desk.getList("patients.patientId", String.class)).contains("HF-P4", "HF-P5").doesNotContain("HF-P6", "HF-P7");
+
+        // nothing changed in the HIS: not applied again (not even read, once the HIS's clock has moved past the last change)
+        assertThat(feed.pull().pieces().get(FeedPiece.OUTPATIENTS)).isIn("UNCHANGED", "SAME");
+        // a registration cancelled in the HIS leaves at the next pull (a delta: only the piece that changed is applied)
+        his.update().resource(registration("hf-op1", "hf-p4", "MZ-HF-0001", "hf-neph", "hf-doc1", now, Encounter.EncounterStatus.CANCELLED)).execute();
+        assertThat(feed.pull().pieces()).containsEntry(FeedPiece.OUTPATIENTS, "READ");
+        assertThat(snapshotOf(DEPT).getList("patients.patientId", String.class)).doesNotContain("HF-P4").contains("HF-P1");
+        assertThat(snapshotOf("HF-MZ").getList("patients.patientId", String.class)).contains("HF-P5").doesNotContain("HF-P4");
+        baseline();
+    }
+
     @Test
     @DisplayName("HR-10 the HIS not answering: each piece keeps its as-of time (its age grows) and shows why, in Chinese")
     void hisDown() {

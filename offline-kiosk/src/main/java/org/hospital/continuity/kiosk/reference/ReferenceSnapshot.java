@@ -47,7 +47,26 @@ public record ReferenceSnapshot(String version, Instant generatedAt, List<Item> 
     public record Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name,
                           String sex, LocalDate birthDate, String idNumber, String phone, String insuranceType,
                           String insuranceCard, String ward, String bed, long depositFen, List<Allergy> allergies,
-                          Instant allergiesRecordedAt, List<Order> orders, List<Administration> administrations) {
+                          Instant allergiesRecordedAt, List<Order> orders, List<Administration> administrations, Visit visit,
+                          String attendingDoctor) {
+
+        /** A patient without an attending doctor named by the HIS (主治医生, kept for the ward's papers to come). */
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt, List<Order> orders,
+                       List<Administration> administrations, Visit visit) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, allergies, allergiesRecordedAt, orders, administrations, visit, null);
+        }
+
+        /** A patient without an outpatient registration of today. */
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt, List<Order> orders,
+                       List<Administration> administrations) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, allergies, allergiesRecordedAt, orders, administrations, null, null);
+        }
 
         /** A patient without orders or MAR from the HIS. */
         public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
@@ -64,6 +83,13 @@ public record ReferenceSnapshot(String version, Instant generatedAt, List<Item> 
             this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
                     ward, bed, depositFen, List.of(), null);
         }
+    }
+
+    /**
+     * The patient's outpatient registration of today as the HIS held it (the server's feed, EP-6.2/EP-6.4): when, the
+     * department, the doctor registered with (null: a department registration) and the 门诊号.
+     */
+    public record Visit(Instant registeredAt, String departmentCode, String doctorCode, String doctorName, String outpatientNumber) {
     }
 
     /** A recorded allergy; stored sealed with the rest of the patient (HR-13). */

@@ -27,7 +27,7 @@ class RelayQueuesTest {
     @DisplayName("HR-5 EP-6.7 EP-6.6 the nurse sees what came back (dispenses, exams done), the med-tech exam requests, never the other's share; a voided record says so, a corrected one shows as its correction")
     void rowsPerRole() throws Exception {
         RelayInbox inbox = new RelayInbox();
-        RelayQueues queues = new RelayQueues(inbox, null, null);
+        RelayQueues queues = new RelayQueues(inbox, null, null, java.time.InstantSource.system(), java.time.ZoneId.of("Asia/Shanghai"));
         UUID req = UUID.randomUUID();
         UUID exam = UUID.randomUUID();
         UUID order = UUID.randomUUID();
@@ -84,5 +84,37 @@ class RelayQueuesTest {
         assertThat(inbox.reachable()).contains(false);
         inbox.contact(T);
         assertThat(inbox.reachable()).contains(true);
+    }
+
+    @Test
+    @DisplayName("EP-6.2 EP-6.4 the doctor's queue holds the outpatients the HIS registered with the department today (the hospital's day), with 门诊号 and doctor; not yesterday's, not an inpatient")
+    void registeredInTheHisToday() {
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        // 00:30 in Shanghai on 12-07 is 16:30 UTC on 12-06: the hospital's day decides, not the machine's
+        java.time.Instant now = java.time.Instant.parse("2026-12-06T16:30:00Z");
+        org.hospital.continuity.kiosk.reference.ReferenceSnapshot.Visit today = new org.hospital.continuity.kiosk.reference.ReferenceSnapshot.Visit(
+                java.time.Instant.parse("2026-12-06T16:05:00Z"), "SK", "HF-D01", "冯主任", "MZ-0001");
+        org.hospital.continuity.kiosk.reference.ReferenceSnapshot.Visit yesterday = new org.hospital.continuity.kiosk.reference.ReferenceSnapshot.Visit(
+                java.time.Instant.parse("2026-12-06T15:55:00Z"), "SK", "HF-D01", "冯主任", "MZ-0002");
+        List<org.hospital.continuity.kiosk.reference.KnownPatient> known = List.of(
+                known("P1", false, "MZ-0001", "钱门诊", today), known("P2", false, "MZ-0002", "李昨天", yesterday),
+                known("P3", true, null, "周病房", today), known("P4", false, null, "赵无号", null));
+        List<RelayQueues.Row> rows = RelayQueues.registeredInTheHis(known, code -> "SK".equals(code) ? "肾内科" : null, now, zone);
+        assertThat(rows).extracting(RelayQueues.Row::patientName).containsExactly("钱门诊");
+        RelayQueues.Row row = rows.get(0);
+        assertThat(row.kind()).isEqualTo("his-registration");
+        assertThat(row.status()).isEqualTo("WAITING");
+        assertThat(row.patientNumber()).isEqualTo("MZ-0001");
+        assertThat(row.from()).isEqualTo("肾内科");
+        assertThat(row.summary()).isEqualTo("冯主任");
+        assertThat(row.recordedAt()).isEqualTo(today.registeredAt());
+        // the same registration keeps its row id (the person's place in the list stays as the list follows)
+        assertThat(RelayQueues.registeredInTheHis(known, c -> null, now, zone).get(0).recordId()).isEqualTo(row.recordId());
+    }
+
+    private static org.hospital.continuity.kiosk.reference.KnownPatient known(String id, boolean census, String number, String name,
+                                                                            org.hospital.continuity.kiosk.reference.ReferenceSnapshot.Visit visit) {
+        return new org.hospital.continuity.kiosk.reference.KnownPatient(id, census, census ? "ZY-" + id : null, number, name, "M", null, null,
+                null, null, null, null, null, 0, List.of(), null, visit);
     }
 }

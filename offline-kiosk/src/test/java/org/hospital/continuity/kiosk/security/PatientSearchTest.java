@@ -1,5 +1,7 @@
 package org.hospital.continuity.kiosk.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,5 +32,22 @@ class PatientSearchTest {
         given().cookie("kiosk_session", cookie).get("/api/reference/patients?q=ZY").then().statusCode(200);
         given().cookie("kiosk_session", cookie).get("/api/reference/patients?census=true&q=").then().statusCode(200);
         given().cookie("kiosk_session", cookie).get("/api/reference/patients?q=" + "x".repeat(41)).then().statusCode(422);
+    }
+
+    @Test
+    @DisplayName("EP-6.2 HR-5 the desk's look-up finds the HIS's outpatient of today by pinyin initials or 门诊号, with the registration's time, department and doctor")
+    void theHisRegistrationOfToday() {
+        Desk.enrolled();
+        String cookie = Desk.login("cashier-1");
+        io.restassured.path.json.JsonPath hits = given().cookie("kiosk_session", cookie).get("/api/patients?q=LMZ").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(hits.getList("name", String.class)).containsExactly("李门诊");
+        assertThat(hits.getString("[0].source")).isEqualTo("SNAPSHOT");
+        assertThat(hits.getString("[0].outpatientNumber")).isEqualTo("MZ0004");
+        assertThat(hits.getString("[0].doctorName")).isEqualTo("王建国");
+        assertThat(hits.getString("[0].departmentCode")).isEqualTo("NK");
+        assertThat(java.time.Instant.parse(hits.getString("[0].registeredAt"))).isEqualTo(org.hospital.continuity.kiosk.support.StandInServer.HIS_REGISTERED_AT);
+        assertThat(given().cookie("kiosk_session", cookie).get("/api/patients?q=MZ0004").then().statusCode(200).extract().jsonPath()
+                .getList("name", String.class)).containsExactly("李门诊");
     }
 }

@@ -314,10 +314,19 @@ public final class StandInServer implements AutoCloseable {
                                 List.of(new ReferenceSnapshot.Allergy(null, "青霉素", "过敏性休克", "SEVERE"),
                                         new ReferenceSnapshot.Allergy("D0002", "头孢克肟", "皮疹", "MODERATE")), Instant.parse("2026-11-01T08:00:00Z")),
                         new ReferenceSnapshot.Patient("P0003", false, null, "MZ0003", "孙测试", "F", LocalDate.of(1990, 1, 20), null, "13800000003",
-                                "SELF_PAY", null, null, null, 0)),
+                                "SELF_PAY", null, null, null, 0),
+                        // the HIS feed's outpatient of today (EP-6.2, EP-6.4): registered with 内科's 王建国 before the HIS went down
+                        new ReferenceSnapshot.Patient("P0004", false, null, "MZ0004", "李门诊", "M", LocalDate.of(1979, 7, 9), null, "13800000004",
+                                "SELF_PAY", null, null, null, 0, List.of(), null, List.of(), List.of(),
+                                new ReferenceSnapshot.Visit(HIS_REGISTERED_AT, "NK", "D101", "王建国", "MZ0004"))),
                 staff, List.of(new ReferenceSnapshot.FeedAsOf("CENSUS", "在院病人", FEED_AS_OF), new ReferenceSnapshot.FeedAsOf("ALLERGIES", "过敏史", FEED_AS_OF),
                         new ReferenceSnapshot.FeedAsOf("ORDERS", "在用医嘱", FEED_AS_OF), new ReferenceSnapshot.FeedAsOf("MAR", "24小时给药计划", FEED_AS_OF))));
     }
+
+    /** When the HIS registered the stand-in's outpatient of today: 20 minutes ago, never before the hospital's midnight. */
+    public static final Instant HIS_REGISTERED_AT = java.util.Collections.max(List.of(
+            Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(20 * 60),
+            LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
 
     /** When the stand-in's HIS feed last answered, and the first planned dose of its MAR (two hours after). */
     public static final Instant FEED_AS_OF = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).minusSeconds(180);

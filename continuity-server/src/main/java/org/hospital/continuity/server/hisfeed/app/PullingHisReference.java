@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -59,9 +61,16 @@ public class PullingHisReference implements HisFeedStatus {
     private final Map<String, String> itemCodes = new HashMap<>();
     private final Map<String, String> drugCodes = new HashMap<>();
     private final ReentrantLock local = new ReentrantLock();
+    private final ZoneId zone;
+    /** The HIS speaks HL7 v2, not FHIR: the census comes from its ADT feed ({@link ApplyingAdtMessages}); nothing is pulled. */
+    private final boolean v2Link;
 
     public PullingHisReference(HisFeedConfig config, WriteBackConfig link, FhirContext fhir, FeedStore store, HisReference reference,
-                               KioskReference kiosks, HisAllergies allergies, CatalogueFeed catalogues, InstantSource clock) {
+                               KioskReference kiosks, HisAllergies allergies, CatalogueFeed catalogues, InstantSource clock,
+                              org.hospital.continuity.server.platform.config.ContinuityServerConfig hospital) {
+        this.zone = hospital.zone();
+        String kind = link.link().trim().toLowerCase(java.util.Locale.ROOT);
+        this.v2Link = kind.equals("hl7v2") || kind.equals("v2");
         this.config = config;
         this.store = store;
         this.reference = reference;
@@ -79,7 +88,7 @@ public class PullingHisReference implements HisFeedStatus {
     @Scheduled(every = "${continuity.his-feed.interval:5M}", delayed = "${continuity.his-feed.start-delay:20S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        if (!config.enabled()) {
+        if (!config.enabled() || v2Link) {
             return;
         }
         try {
@@ -126,6 +135,23 @@ public class PullingHisReference implements HisFeedStatus {
                                 p.inpatientNumber(), p.name(), p.sex(), p.birthDate(), p.idNumber(), p.phone(), department(p.departmentCode()),
                                 p.ward(), p.bed())).toList();
                         return new Pulled(ps, census[0].total(), census[0].hisTime(), tx -> reference.census(tx, ps));
+                    });
+            // today's outpatients (EP-6.2, EP-6.4): the registrations of the hospital day; asked for changes only within the same
+            // day (a new day is a new list, read whatever the HIS says about changes)
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            Instant dayStart = today.atStartOfDay(zone).toInstant();
+            Instant dayEnd = today.plusDays(1).atStartOfDay(zone).toInstant();
+            FeedStore.State outpatientState = states.get(FeedPiece.OUTPATIENTS);
+            boolean sameDay = outpatientState != null && outpatientState.asOf() != null
+                    && LocalDate.ofInstant(outpatientState.asOf(), zone).equals(today);
+            piece(reader, FeedPiece.OUTPATIENTS, states, report, FhirReferenceReader.outpatientQuery(dayStart, dayEnd),
+                    sameDay ? new String[] {"Encounter", "Patient", "Practitioner", "Organization"} : null, () -> {
+                        FhirReferenceReader.Read<HisReference.Outpatient> read = reader.outpatients(dayStart, dayEnd);
+                        List<HisReference.Outpatient> os = read.entries().stream().map(o -> new HisReference.Outpatient(o.hisId(), o.patientId(),
+                                o.outpatientNumber(), o.name(), o.sex(), o.birthDate(), o.idNumber(), o.phone(), department(o.departmentCode()),
+                                o.doctorCode(), o.doctorName(), o.registeredAt())).toList();
+                        return new Pulled(os, read.total(), read.hisTime(), tx -> reference.outpatients(tx, os));
                     });
             // allergies follow the census: read again whenever the census was, or an AllergyIntolerance changed
             boolean censusRead = "READ".equals(censusOutcome) || "SAME".equals(censusOutcome);

@@ -8,6 +8,7 @@ public enum FeedPiece {
     DEPARTMENTS("科室"),
     PRACTITIONERS("医生"),
     CENSUS("在院病人"),
+    OUTPATIENTS("今日门诊挂号"),
     ALLERGIES("过敏史"),
     ORDERS("在用医嘱"),
     MAR("24小时给药计划"),

@@ -46,6 +46,9 @@ import org.hospital.continuity.server.kiosk.HisReference;
  *   <li>doctors: active PractitionerRole with its Practitioner and Organization;</li>
  *   <li>census: Encounter in progress of class IMP with its Patient, its Location (a bed, part of a ward) and its
  *   service provider (the department); 住院号 from the Encounter's (or the Patient's) inpatient-number identifier;</li>
+ *   <li>outpatients of today: Encounter of class AMB whose period starts in the hospital day, not cancelled or entered in
+ *   error, with its Patient, its service provider (the department) and its participant (the doctor registered with); 门诊号
+ *   from the Encounter's (or the Patient's) outpatient-number identifier;</li>
  *   <li>allergies: active AllergyIntolerance of the census's patients (SNOMED 716186003: no known allergy);</li>
  *   <li>active orders: MedicationRequest in status active of the census's patients, with the prescriber;</li>
  *   <li>the MAR of the next 24 hours: MedicationAdministration of the census's patients due in the window, not yet given;</li>
@@ -61,6 +64,7 @@ public final class FhirReferenceReader {
     public static final String PRACTITIONER = "urn:his:practitioner";
     public static final String PATIENT_ID = "urn:his:patient-id";
     public static final String INPATIENT_NUMBER = "urn:his:inpatient-number";
+    public static final String OUTPATIENT_NUMBER = "urn:his:outpatient-number";
     public static final String NATIONAL_ID = "urn:oid:2.16.156.10011.1.1";
     public static final String ITEM = "urn:his:item";
     public static final String DRUG = "urn:his:drug";
@@ -202,6 +206,73 @@ public final class FhirReferenceReader {
                     ward == null ? null : cut(ward.getName(), 40), bed == null ? null : cut(bed.getName(), 20)));
         }
         return new Census(new ArrayList<>(out.values()), patientIds, page.matches.size(), page.hisTime);
+    }
+
+    /** The search of the outpatient encounters registered in [{@code from}, {@code to}) (the hospital day). */
+    public static String outpatientQuery(Instant from, Instant to) {
+        return "Encounter?class=AMB&date=ge" + enc(from.toString()) + "&date=lt" + enc(to.toString());
+    }
+
+    /**
+     * Today's outpatients: the registrations (Encounter class AMB) whose period starts in [{@code from}, {@code to}), not
+     * cancelled or entered in error, with the patient, the department and the doctor (the first participant that is a
+     * Practitioner; none for a department registration). A registration whose department is unknown is skipped.
+     */
+    public Read<HisReference.Outpatient> outpatients(Instant from, Instant to) {
+        Page page = all(outpatientQuery(from, to) + "&_include=Encounter:subject&_include=Encounter:service-provider&_include=Encounter:participant");
+        List<HisReference.Outpatient> out = new ArrayList<>();
+        for (Resource r : page.matches) {
+            Encounter e = (Encounter) r;
+            if (e.getStatus() == Encounter.EncounterStatus.CANCELLED || e.getStatus() == Encounter.EncounterStatus.ENTEREDINERROR) {
+                continue;
+            }
+            Instant start = e.hasPeriod() && e.getPeriod().hasStart() ? e.getPeriod().getStart().toInstant() : null;
+            if (start == null || start.isBefore(from) || !start.isBefore(to)) {
+                continue;
+            }
+            if (!(page.included(e.getSubject()) instanceof Patient patient)) {
+                continue;
+            }
+            String department = page.included(e.getServiceProvider()) instanceof Organization o ? identifier(o.getIdentifier(), DEPARTMENT).orElse(null)
+                    : null;
+            if (department == null) {
+                continue;
+            }
+            Practitioner doctor = null;
+            for (Encounter.EncounterParticipantComponent p : e.getParticipant()) {
+                if (page.included(p.getIndividual()) instanceof Practitioner d) {
+                    doctor = d;
+                    break;
+                }
+            }
+            String patientId = identifier(patient.getIdentifier(), PATIENT_ID).orElse(patient.getIdElement().getIdPart());
+            String number = identifier(e.getIdentifier(), OUTPATIENT_NUMBER).or(() -> identifier(patient.getIdentifier(), OUTPATIENT_NUMBER))
+                    .orElse(null);
+            String doctorCode = doctor == null ? null : identifier(doctor.getIdentifier(), PRACTITIONER).orElse(doctor.getIdElement().getIdPart());
+            String doctorName = doctor == null || doctor.getName().isEmpty() ? null : name(doctor.getNameFirstRep());
+            out.add(new HisReference.Outpatient(cut("Encounter/" + e.getIdElement().getIdPart(), 64), cut(patientId, 40), cut(number, 40),
+                    cut(patient.getName().isEmpty() ? patientId : name(patient.getNameFirstRep()), 100), sex(patient), birth(patient),
+                    identifier(patient.getIdentifier(), NATIONAL_ID).filter(v -> v.length() <= 18).orElse(null), cut(phone(patient), 20),
+                    department, cut(doctorCode, 40), cut(doctorName, 100), start));
+        }
+        return new Read<>(out, page.matches.size(), page.hisTime);
+    }
+
+    private static String sex(Patient patient) {
+        return patient.getGender() == null ? null : switch (patient.getGender()) {
+            case MALE -> "M";
+            case FEMALE -> "F";
+            default -> null;
+        };
+    }
+
+    private static LocalDate birth(Patient patient) {
+        return patient.hasBirthDate() ? LocalDate.parse(patient.getBirthDateElement().getValueAsString().substring(0, 10)) : null;
+    }
+
+    private static String phone(Patient patient) {
+        return patient.getTelecom().stream().filter(t -> t.getSystem() == ContactPoint.ContactPointSystem.PHONE)
+                .map(ContactPoint::getValue).findFirst().orElse(null);
     }
 
     /** The active allergies of these patients (resource reference → HIS patient id), asked 50 patients at a time. */

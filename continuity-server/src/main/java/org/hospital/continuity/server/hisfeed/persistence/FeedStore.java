@@ -68,6 +68,17 @@ public class FeedStore implements SchemaScripts {
                 .execute(Tuple.from(Arrays.asList(piece.name(), ts(asOf), count, hash, total, ts(hisTime)))).replaceWithVoid();
     }
 
+    /**
+     * The HIS told the piece a change itself (an HL7 v2 ADT message applied): the piece is as of {@code at}; its counts and
+     * content hash are left for the next full read.
+     */
+    public Uni<Void> heard(Tx c, FeedPiece piece, Instant at) {
+        return c.client().preparedQuery("""
+                insert into his_feed_piece (piece, as_of, attempted_at, item_count) values ($1, $2, $2, 0)
+                on conflict (piece) do update set as_of = excluded.as_of, attempted_at = excluded.attempted_at, last_error = null""")
+                .execute(Tuple.of(piece.name(), ts(at))).replaceWithVoid();
+    }
+
     /** The HIS said the piece has not changed: only its as-of time moves. */
     public Uni<Void> unchanged(FeedPiece piece, Instant asOf) {
         return pool.preparedQuery("update his_feed_piece set as_of = $2, attempted_at = $2, last_error = null where piece = $1")

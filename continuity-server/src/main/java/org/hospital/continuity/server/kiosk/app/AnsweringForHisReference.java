@@ -33,6 +33,21 @@ public class AnsweringForHisReference implements HisReference {
     }
 
     @Override
+    public Uni<Void> admitted(Tx tx, Inpatient stay) {
+        return reference.upsertHisInpatient(tx, stay);
+    }
+
+    @Override
+    public Uni<Void> discharged(Tx tx, String patientId) {
+        return reference.dischargeHisInpatient(tx, patientId);
+    }
+
+    @Override
+    public Uni<Void> outpatients(Tx tx, List<Outpatient> outpatients) {
+        return reference.replaceHisOutpatients(tx, outpatients);
+    }
+
+    @Override
     public Uni<Void> orders(Tx tx, List<Order> orders) {
         return reference.replaceHisOrders(tx, orders);
     }

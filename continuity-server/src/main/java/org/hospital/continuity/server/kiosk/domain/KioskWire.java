@@ -63,7 +63,25 @@ public final class KioskWire {
     public record Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
                           LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
                           String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt, List<Order> orders,
-                          List<Administration> administrations) {
+                          List<Administration> administrations, Visit visit, String attendingDoctor) {
+
+        /** A patient without an attending doctor named by the HIS. */
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt, List<Order> orders,
+                       List<Administration> administrations, Visit visit) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, allergies, allergiesRecordedAt, orders, administrations, visit, null);
+        }
+
+        /** A patient without an outpatient registration of today from the HIS. */
+        public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
+                       LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
+                       String bed, long depositFen, List<Allergy> allergies, Instant allergiesRecordedAt, List<Order> orders,
+                       List<Administration> administrations) {
+            this(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard,
+                    ward, bed, depositFen, allergies, allergiesRecordedAt, orders, administrations, null);
+        }
 
         public Patient(String patientId, boolean census, String inpatientNumber, String outpatientNumber, String name, String sex,
                        LocalDate birthDate, String idNumber, String phone, String insuranceType, String insuranceCard, String ward,
@@ -82,14 +100,34 @@ public final class KioskWire {
 
         public Patient withAllergies(List<Allergy> list, Instant recordedAt) {
             return new Patient(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType,
-                    insuranceCard, ward, bed, depositFen, List.copyOf(list), recordedAt, orders, administrations);
+                    insuranceCard, ward, bed, depositFen, List.copyOf(list), recordedAt, orders, administrations, visit, attendingDoctor);
         }
 
         /** The patient with the HIS's active orders and the planned administrations of the next 24 hours. */
         public Patient withMedication(List<Order> activeOrders, List<Administration> planned) {
             return new Patient(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType,
-                    insuranceCard, ward, bed, depositFen, allergies, allergiesRecordedAt, List.copyOf(activeOrders), List.copyOf(planned));
+                    insuranceCard, ward, bed, depositFen, allergies, allergiesRecordedAt, List.copyOf(activeOrders), List.copyOf(planned), visit, attendingDoctor);
         }
+
+        /** The patient with their outpatient registration of today (the HIS's), as this kiosk's department sees it. */
+        public Patient withVisit(Visit today) {
+            return new Patient(patientId, census, inpatientNumber, today.outpatientNumber() != null ? today.outpatientNumber() : outpatientNumber,
+                    name, sex, birthDate, idNumber, phone, insuranceType, insuranceCard, ward, bed, depositFen, allergies, allergiesRecordedAt,
+                    orders, administrations, today, attendingDoctor);
+        }
+
+        /** The inpatient with the attending doctor (主治医生) the HIS named. */
+        public Patient withAttending(String doctor) {
+            return new Patient(patientId, census, inpatientNumber, outpatientNumber, name, sex, birthDate, idNumber, phone, insuranceType,
+                    insuranceCard, ward, bed, depositFen, allergies, allergiesRecordedAt, orders, administrations, visit, doctor);
+        }
+    }
+
+    /**
+     * An outpatient registration of today's hospital day as the HIS holds it (Encounter of class AMB): when, the department
+     * (the kiosks' code), the doctor registered with (may be null: a department registration), and the 门诊号.
+     */
+    public record Visit(Instant registeredAt, String departmentCode, String doctorCode, String doctorName, String outpatientNumber) {
     }
 
     /**

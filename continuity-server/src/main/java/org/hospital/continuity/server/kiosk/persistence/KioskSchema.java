@@ -11,7 +11,7 @@ public class KioskSchema implements SchemaScripts {
     @Override
     public List<String> scripts() {
         return List.of("db/migration/V0400__kiosk_registry.sql", "db/migration/V0410__kiosk_verifier_withdrawal.sql",
-                "db/migration/V0360__reference_source.sql", "db/migration/V0370__his_medication.sql",
+                "db/migration/V0360__reference_source.sql", "db/migration/V0370__his_medication.sql", "db/migration/V0380__his_outpatients.sql", "db/migration/V0381__his_attending.sql",
                 "db/migration/V0821__training_number_mark.sql"); // HR-21: numbered in the drill block, the constraint is the registry's
     }
 }

@@ -122,7 +122,13 @@ public class ReferenceRepository {
      */
     public Uni<Void> replaceHisCensus(Tx c, List<org.hospital.continuity.server.kiosk.HisReference.Inpatient> census) {
         String[] ids = census.stream().map(org.hospital.continuity.server.kiosk.HisReference.Inpatient::patientId).toArray(String[]::new);
-        Uni<Void> delete = forget(c, "PATIENT", "ref_patient", "patient_id", ids);
+        List<Tuple> attending = census.stream().filter(p -> p.attendingName() != null)
+                .map(p -> Tuple.of(p.patientId(), p.attendingCode(), p.attendingName())).toList();
+        Uni<Void> delete = forget(c, "PATIENT", "ref_patient", "patient_id", ids)
+                .chain(() -> c.client().preparedQuery("delete from ref_his_attending").execute())
+                .chain(() -> attending.isEmpty() ? Uni.createFrom().voidItem() : c.client().preparedQuery(
+                        "insert into ref_his_attending(patient_id, doctor_code, doctor_name) values ($1, $2, $3) on conflict (patient_id) do nothing")
+                        .executeBatch(attending).replaceWithVoid());
         if (census.isEmpty()) {
             return delete;
         }
@@ -137,6 +143,79 @@ public class ReferenceRepository {
                     ward = excluded.ward, bed = excluded.bed, department_code = excluded.department_code""")
                 .executeBatch(batch).replaceWithVoid())
                 .chain(() -> remember(c, "PATIENT", ids));
+    }
+
+    /** One inpatient from the ADT feed, inserted or updated (as the census replacement does), and kept as the feed's. */
+    public Uni<Void> upsertHisInpatient(Tx c, org.hospital.continuity.server.kiosk.HisReference.Inpatient p) {
+        return c.client().preparedQuery("""
+                insert into ref_patient(patient_id, census, inpatient_number, name, sex, birth_date, id_number, phone, ward, bed,
+                                        department_code)
+                values ($1, true, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                on conflict (patient_id) do update set census = true, inpatient_number = coalesce(excluded.inpatient_number, ref_patient.inpatient_number),
+                    name = excluded.name, sex = coalesce(excluded.sex, ref_patient.sex), birth_date = coalesce(excluded.birth_date, ref_patient.birth_date),
+                    id_number = coalesce(excluded.id_number, ref_patient.id_number), phone = coalesce(excluded.phone, ref_patient.phone),
+                    ward = excluded.ward, bed = excluded.bed, department_code = excluded.department_code""")
+                .execute(Tuple.from(Arrays.asList(p.patientId(), p.inpatientNumber(), p.name(), p.sex(), p.birthDate(), p.idNumber(), p.phone(),
+                        p.ward(), p.bed(), p.departmentCode()))).replaceWithVoid()
+                .chain(() -> p.attendingName() == null
+                        ? c.client().preparedQuery("delete from ref_his_attending where patient_id = $1").execute(Tuple.of(p.patientId())).replaceWithVoid()
+                        : c.client().preparedQuery("""
+                                insert into ref_his_attending(patient_id, doctor_code, doctor_name) values ($1, $2, $3)
+                                on conflict (patient_id) do update set doctor_code = excluded.doctor_code, doctor_name = excluded.doctor_name""")
+                        .execute(Tuple.of(p.patientId(), p.attendingCode(), p.attendingName())).replaceWithVoid())
+                .chain(() -> remember(c, "PATIENT", new String[] {p.patientId()}));
+    }
+
+    /** A discharge from the ADT feed: the feed's row of the patient goes, with their orders and MAR; a seeded row stays. */
+    public Uni<Void> dischargeHisInpatient(Tx c, String patientId) {
+        return c.client().preparedQuery("delete from ref_patient where patient_id = $1 and patient_id in (select code from ref_his_row where kind = 'PATIENT')")
+                .execute(Tuple.of(patientId))
+                .chain(() -> c.client().preparedQuery("delete from ref_his_row where kind = 'PATIENT' and code = $1").execute(Tuple.of(patientId)))
+                .chain(() -> c.client().preparedQuery("delete from ref_his_attending where patient_id = $1").execute(Tuple.of(patientId)))
+                .chain(() -> c.client().preparedQuery("delete from ref_his_order where patient_id = $1").execute(Tuple.of(patientId)))
+                .chain(() -> c.client().preparedQuery("delete from ref_his_administration where patient_id = $1").execute(Tuple.of(patientId)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Replaces the HIS feed's outpatients of today: the rows of registrations no longer listed go (and the patient's row with
+     * them, unless the patient is in the census or still registered); each patient is inserted or updated (census false, the
+     * 门诊号 and the department of their latest registration; an inpatient's census row keeps its ward and department).
+     */
+    public Uni<Void> replaceHisOutpatients(Tx c, List<org.hospital.continuity.server.kiosk.HisReference.Outpatient> outpatients) {
+        String[] keep = outpatients.stream().map(org.hospital.continuity.server.kiosk.HisReference.Outpatient::hisId).toArray(String[]::new);
+        String[] patients = outpatients.stream().map(org.hospital.continuity.server.kiosk.HisReference.Outpatient::patientId).distinct()
+                .toArray(String[]::new);
+        Uni<Void> delete = c.client().preparedQuery("""
+                        delete from ref_patient where not census and not (patient_id = any($1))
+                           and patient_id in (select patient_id from ref_his_outpatient)""").execute(Tuple.of(patients))
+                .chain(() -> c.client().preparedQuery("delete from ref_his_outpatient where not (his_id = any($1))").execute(Tuple.of(keep)))
+                .replaceWithVoid();
+        if (outpatients.isEmpty()) {
+            return delete;
+        }
+        // the latest registration of each patient names their row's department
+        Map<String, org.hospital.continuity.server.kiosk.HisReference.Outpatient> latest = new java.util.LinkedHashMap<>();
+        outpatients.stream().sorted(java.util.Comparator.comparing(org.hospital.continuity.server.kiosk.HisReference.Outpatient::registeredAt))
+                .forEach(o -> latest.put(o.patientId(), o));
+        List<Tuple> people = latest.values().stream().map(o -> Tuple.from(Arrays.asList(o.patientId(), o.outpatientNumber(), o.name(), o.sex(),
+                o.birthDate(), o.idNumber(), o.phone(), o.departmentCode()))).toList();
+        List<Tuple> visits = outpatients.stream().map(o -> Tuple.from(Arrays.asList(o.hisId(), o.patientId(), o.outpatientNumber(),
+                o.departmentCode(), o.doctorCode(), o.doctorName(), KioskRegistryRepository.odt(o.registeredAt())))).toList();
+        return delete.chain(() -> c.client().preparedQuery("""
+                insert into ref_patient(patient_id, census, outpatient_number, name, sex, birth_date, id_number, phone, department_code)
+                values ($1, false, $2, $3, $4, $5, $6, $7, $8)
+                on conflict (patient_id) do update set outpatient_number = excluded.outpatient_number, name = excluded.name,
+                    sex = coalesce(excluded.sex, ref_patient.sex), birth_date = coalesce(excluded.birth_date, ref_patient.birth_date),
+                    id_number = coalesce(excluded.id_number, ref_patient.id_number), phone = coalesce(excluded.phone, ref_patient.phone),
+                    department_code = case when ref_patient.census then ref_patient.department_code else excluded.department_code end""")
+                .executeBatch(people).replaceWithVoid())
+                .chain(() -> c.client().preparedQuery("""
+                insert into ref_his_outpatient(his_id, patient_id, outpatient_number, department_code, doctor_code, doctor_name, registered_at)
+                values ($1, $2, $3, $4, $5, $6, $7)
+                on conflict (his_id) do update set patient_id = excluded.patient_id, outpatient_number = excluded.outpatient_number,
+                    department_code = excluded.department_code, doctor_code = excluded.doctor_code, doctor_name = excluded.doctor_name,
+                    registered_at = excluded.registered_at""").executeBatch(visits).replaceWithVoid());
     }
 
     /** Replaces the HIS feed's active orders. */
@@ -188,7 +267,7 @@ public class ReferenceRepository {
     public Uni<KioskWire.Snapshot> snapshot(List<KioskWire.StaffVerifier> staff, String departmentCode) {
         return people.departments().chain(directory -> new Db(pool).withTransaction(c -> version(c).chain(v -> catalogues.current(c)
                 .chain(verified -> items(c, verified).chain(items -> departments(c, directory)
-                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode, settlementDesk(directory, departmentCode)).chain(ps -> withAllergies(c, ps)).chain(ps -> withMedication(c, ps)).chain(ps -> feed(c).map(feed -> new KioskWire.Snapshot(
+                .chain(ds -> doctors(c).chain(docs -> patients(c, departmentCode, settlementDesk(directory, departmentCode), outpatientDesk(directory, departmentCode)).chain(ps -> withVisits(c, ps, departmentCode)).chain(ps -> withAttending(c, ps)).chain(ps -> withAllergies(c, ps)).chain(ps -> withMedication(c, ps)).chain(ps -> feed(c).map(feed -> new KioskWire.Snapshot(
                         "v" + v.getInteger("version") + watchedVersion(verified),
                         v.getOffsetDateTime("generated_at").toInstant(), items, ds, docs, ps, staff, feed))))))))));
     }
@@ -295,9 +374,20 @@ public class ReferenceRepository {
         return directory.stream().anyMatch(d -> d.code().equals(departmentCode) && "DISCHARGE_SETTLEMENT".equals(d.area()));
     }
 
-    private Uni<List<KioskWire.Patient>> patients(Tx c, String departmentCode, boolean wholeCensus) {
-        return c.client().preparedQuery("select * from ref_patient where department_code = $1 or ($2 and census) order by patient_id")
-                .execute(Tuple.of(departmentCode, wholeCensus))
+    /**
+     * The outpatient registration and cashier desk (门诊挂号收费, EP-6.2) takes any department's outpatient at the window: its
+     * kiosks get every outpatient of today the HIS registered (HR-5: a doctor's kiosk only its department's).
+     */
+    static boolean outpatientDesk(List<Department> directory, String departmentCode) {
+        return directory.stream().anyMatch(d -> d.code().equals(departmentCode) && "OUTPATIENT_REGISTRATION".equals(d.area()));
+    }
+
+    private Uni<List<KioskWire.Patient>> patients(Tx c, String departmentCode, boolean wholeCensus, boolean allOutpatients) {
+        return c.client().preparedQuery("""
+                        select * from ref_patient where department_code = $1 or ($2 and census)
+                            or patient_id in (select patient_id from ref_his_outpatient where $3 or department_code = $1)
+                         order by patient_id""")
+                .execute(Tuple.of(departmentCode, wholeCensus, allOutpatients))
                 .map(rows -> {
                 List<KioskWire.Patient> ps = new ArrayList<>();
                 rows.forEach(r -> {
@@ -309,6 +399,42 @@ public class ReferenceRepository {
                 });
                 return ps;
             });
+    }
+
+    /**
+     * Each patient's outpatient registration of today from the HIS feed: the one with this kiosk's department when there is
+     * one, else the latest.
+     */
+    private Uni<List<KioskWire.Patient>> withVisits(Tx c, List<KioskWire.Patient> patients, String departmentCode) {
+        String[] ids = patients.stream().map(KioskWire.Patient::patientId).toArray(String[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().item(patients);
+        }
+        return c.client().preparedQuery("""
+                        select * from ref_his_outpatient where patient_id = any($1)
+                         order by patient_id, (department_code = $2) desc, registered_at desc, his_id""")
+                .execute(Tuple.of(ids, departmentCode)).map(rows -> {
+                    Map<String, KioskWire.Visit> visits = new java.util.HashMap<>();
+                    rows.forEach(r -> visits.putIfAbsent(r.getString("patient_id"), new KioskWire.Visit(
+                            r.getOffsetDateTime("registered_at").toInstant(), r.getString("department_code"), r.getString("doctor_code"),
+                            r.getString("doctor_name"), r.getString("outpatient_number"))));
+                    return patients.stream().map(p -> visits.containsKey(p.patientId()) ? p.withVisit(visits.get(p.patientId())) : p).toList();
+                });
+    }
+
+    /** The census patients' attending doctor, where the HIS named one. */
+    private Uni<List<KioskWire.Patient>> withAttending(Tx c, List<KioskWire.Patient> patients) {
+        String[] ids = patients.stream().filter(KioskWire.Patient::census).map(KioskWire.Patient::patientId).toArray(String[]::new);
+        if (ids.length == 0) {
+            return Uni.createFrom().item(patients);
+        }
+        return c.client().preparedQuery("select patient_id, doctor_name from ref_his_attending where patient_id = any($1)").execute(Tuple.of(ids))
+                .map(rows -> {
+                    Map<String, String> names = new java.util.HashMap<>();
+                    rows.forEach(r -> names.put(r.getString("patient_id"), r.getString("doctor_name")));
+                    return patients.stream().map(p -> p.census() && names.containsKey(p.patientId()) ? p.withAttending(names.get(p.patientId())) : p)
+                            .toList();
+                });
     }
 
     /** Each patient's current allergy statement from the allergy imports. */

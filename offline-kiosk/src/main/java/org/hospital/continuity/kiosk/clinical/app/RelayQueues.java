@@ -21,7 +21,9 @@ import org.hospital.continuity.sync.contract.RelayFeed;
  * HIS down, LAN up: what the relay brought to this station, as the signed-in person works on it (HR-5: a role sees only
  * its own share; the server already limited it to the department): the pharmacist the prescriptions and requisitions
  * to dispense (EP-6.7), the med-tech the exam requests (EP-6.6), the doctor the patients registered with the department
- * (EP-6.2, EP-6.4), the ward and the doctor what came back — dispenses and exams done.
+ * (EP-6.2, EP-6.4) — and, before the HIS went down, the outpatients the HIS registered with the department today (the
+ * server's reference feed: they are in the queue whether or not the LAN is up) — the ward and the doctor what came back —
+ * dispenses and exams done.
  */
 @ApplicationScoped
 public class RelayQueues {
@@ -38,11 +40,21 @@ public class RelayQueues {
     private final RelayInbox inbox;
     private final ReadingClinicalRecords records;
     private final ReferenceData reference;
+    private final java.time.InstantSource clock;
+    private final java.time.ZoneId zone;
 
-    public RelayQueues(RelayInbox inbox, ReadingClinicalRecords records, ReferenceData reference) {
+    @jakarta.inject.Inject
+    public RelayQueues(RelayInbox inbox, ReadingClinicalRecords records, ReferenceData reference, java.time.InstantSource clock,
+                       org.hospital.continuity.kiosk.platform.config.KioskConfig config) {
+        this(inbox, records, reference, clock, java.time.ZoneId.of(config.timeZone()));
+    }
+
+    public RelayQueues(RelayInbox inbox, ReadingClinicalRecords records, ReferenceData reference, java.time.InstantSource clock, java.time.ZoneId zone) {
         this.inbox = inbox;
         this.records = records;
         this.reference = reference;
+        this.clock = clock;
+        this.zone = zone;
     }
 
     /** Waits up to {@code waitMillis} for something after {@code since}, then the queue of these roles. */
@@ -92,7 +104,33 @@ public class RelayQueues {
                     summary(p), status, "Dispensed".equals(e.eventType()) ? uuid(p.path("fills")) : null,
                     "TO_DISPENSE".equals(status) ? fillLines(p) : null));
         }
+        if (roles.contains(ClinicalRoles.DOCTOR) && reference != null) { // (no reference: the relay's share alone, unit tests)
+            out.addAll(registeredInTheHis(reference.findPatients("", false, 100_000),
+                    code -> reference.department(code).map(ReferenceData.Department::name).orElse(null), clock.instant(), zone));
+        }
         out.sort(Comparator.comparing(Row::recordedAt).reversed());
+        return out;
+    }
+
+    /**
+     * EP-6.2, EP-6.4: the outpatients the HIS registered with this department today (the snapshot's, as the server's feed
+     * read them before the HIS went down), in the doctor's queue beside the ones the relay brings; the row's id is stable
+     * for the patient's registration (the person's place in the list stays).
+     */
+    public static List<Row> registeredInTheHis(List<org.hospital.continuity.kiosk.reference.KnownPatient> known,
+                                        java.util.function.Function<String, String> departmentName, Instant now, java.time.ZoneId zone) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+        List<Row> out = new ArrayList<>();
+        for (org.hospital.continuity.kiosk.reference.KnownPatient p : known) {
+            var v = p.visit();
+            if (p.census() || v == null || v.registeredAt() == null || !java.time.LocalDate.ofInstant(v.registeredAt(), zone).equals(today)) {
+                continue;
+            }
+            String department = v.departmentCode() == null ? null : departmentName.apply(v.departmentCode());
+            UUID id = UUID.nameUUIDFromBytes(("his-registration:" + p.patientId() + ":" + v.registeredAt()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.add(new Row(id, "his-registration", v.registeredAt(), p.name(), null, null, p.outpatientNumber(), department,
+                    v.doctorName() == null ? "" : v.doctorName(), "WAITING", null, null));
+        }
         return out;
     }
 

@@ -182,7 +182,7 @@ public class ReferenceTables {
                     patients.add(new KnownPatient(p.patientId(), p.census(), p.inpatientNumber(), p.outpatientNumber(), p.name(), p.sex(),
                             p.birthDate(), p.idNumber(), p.phone(), p.insuranceType(), p.insuranceCard(), p.ward(), p.bed(), p.depositFen(),
                             p.allergies() == null ? List.of() : p.allergies().stream().map(a -> new KnownPatient.Allergy(a.allergenCode(),
-                                    a.allergen(), a.reaction(), a.severity())).toList(), p.allergiesRecordedAt()));
+                                    a.allergen(), a.reaction(), a.severity())).toList(), p.allergiesRecordedAt(), p.visit()));
                     if ((p.orders() != null && !p.orders().isEmpty()) || (p.administrations() != null && !p.administrations().isEmpty())) {
                         medication.put(p.patientId(), new ReferenceData.Medication(p.orders() == null ? List.of() : p.orders(),
                                 p.administrations() == null ? List.of() : p.administrations()));

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.hospital.continuity.kiosk.platform.config.KioskConfig;
 import org.hospital.continuity.kiosk.reference.KnownPatient;
 import org.hospital.continuity.kiosk.reference.ReferenceData;
+import org.hospital.continuity.kiosk.reference.ReferenceSnapshot;
 import org.hospital.continuity.sync.contract.DowntimeRecord.PatientRegistered;
 import org.hospital.continuity.kiosk.registration.RegisteringPatient;
 
@@ -29,7 +30,14 @@ public class FindingKnownPatients {
     /** A patient as the pick list shows it; {@code source} SNAPSHOT (id: known patient id) or KIOSK (id: registration id). */
     public record Hit(String source, String id, String name, String sex, LocalDate birthDate, Integer age, String idNumberMasked,
                       String phoneMasked, String insuranceType, boolean insuranceCard, String patientNumber, String outpatientNumber,
-                      String inpatientNumber, String ward, String bed, Instant registeredAt, String departmentCode) {
+                      String inpatientNumber, String ward, String bed, Instant registeredAt, String departmentCode, String doctorName) {
+
+        Hit(String source, String id, String name, String sex, LocalDate birthDate, Integer age, String idNumberMasked, String phoneMasked,
+            String insuranceType, boolean insuranceCard, String patientNumber, String outpatientNumber, String inpatientNumber, String ward,
+            String bed, Instant registeredAt, String departmentCode) {
+            this(source, id, name, sex, birthDate, age, idNumberMasked, phoneMasked, insuranceType, insuranceCard, patientNumber,
+                    outpatientNumber, inpatientNumber, ward, bed, registeredAt, departmentCode, null);
+        }
     }
 
     private final ReferenceData reference;
@@ -71,9 +79,12 @@ public class FindingKnownPatients {
                 break;
             }
             if (seen.add("K:" + p.patientId())) {
+                // the HIS's registration of today (EP-6.2): when, with which department and doctor
+                ReferenceSnapshot.Visit v = p.visit() != null && LocalDate.ofInstant(p.visit().registeredAt(), zone).equals(today) ? p.visit() : null;
                 out.add(new Hit("SNAPSHOT", p.patientId(), p.name(), p.sex(), p.birthDate(), age(p.birthDate(), null, today),
                         mask(p.idNumber(), 4, 4), mask(p.phone(), 3, 4), p.insuranceType(), p.insuranceCard() != null, null,
-                        p.outpatientNumber(), p.inpatientNumber(), p.ward(), p.bed(), null, null));
+                        p.outpatientNumber(), p.inpatientNumber(), p.ward(), p.bed(), v == null ? null : v.registeredAt(),
+                        v == null ? null : v.departmentCode(), v == null ? null : v.doctorName()));
             }
         }
         return out;
