@@ -95,12 +95,13 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         }
     }
 
-    /** Drops the index: the next question reads the HIS's patients again (a test emptied the HIS, a run starts afresh). */
+    /** Drops the index and its counts: the next question reads the HIS's patients again (a test emptied the HIS, a run starts afresh). */
     public void forget() {
         reading.lock();
         try {
             index = null;
             newestSeen = null;
+            reads = new Reads(0, 0, 0, Duration.ZERO);
         } finally {
             reading.unlock();
         }
@@ -111,7 +112,7 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         current();
     }
 
-    /** What was read so far. */
+    /** What was read since the index was last dropped. */
     public Reads reads() {
         return reads;
     }
