@@ -29,8 +29,8 @@ import java.util.function.Function;
  *       {@code fullReadEvery}) reads every HIS patient, paged, with only the fields matching reads
  *       ({@code _elements=identifier,name,telecom,gender,birthDate}); nothing else about the patients is asked.</li>
  *   <li><b>Caught up.</b> A question asked more than {@code catchUpEvery} after the last catch-up first reads the
- *       patients the HIS created or changed since ({@code _lastUpdated=ge<newest seen − overlap>}, one search, every
- *       page): patients staff registered in the HIS after recovery are candidates too. The overlap re-reads the last
+ *       patients the HIS created or changed since ({@code _lastUpdated=ge<the HIS's time of the previous read −
+ *       overlap>}, one search, every page): patients staff registered in the HIS after recovery are candidates too. The overlap re-reads the last
  *       seconds so that a HIS transaction that committed late with an earlier time stamp is not missed (re-reading a
  *       patient replaces it: harmless). Both reads bypass the HIS's search cache ({@code Cache-Control: no-cache}).</li>
  *   <li><b>Added as written.</b> A patient the write-back itself creates is added when the HIS answers 201
@@ -57,6 +57,8 @@ public final class FhirCandidateIndex implements HisPatientSearch {
     private volatile long caughtUpAtNanos;
     /** The newest {@code meta.lastUpdated} seen, by the HIS's clock; null when the HIS gave none. */
     private volatile Instant newestSeen;
+    /** When the HIS ran the last read's search (the searchset's {@code meta.lastUpdated}, the HIS's clock); null if not said. */
+    private volatile Instant lastSearchAt;
     private volatile Reads reads = new Reads(0, 0, 0, Duration.ZERO);
 
     /** What the index has read so far (for benchmarks and logs: counts only). */
@@ -72,9 +74,13 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         this.fullReadEvery = fullReadEvery;
     }
 
-    /** The defaults: catch up at most once a second, with 30 s of overlap; read everything again after an hour. */
+    /**
+     * The defaults: catch up at most once a second, re-reading 5 s before the previous read (a HIS transaction in flight
+     * then, stamped earlier, committed later: the stand-in HIS's transactions take well under a second); read everything
+     * again after an hour.
+     */
     public FhirCandidateIndex(IGenericClient client, Function<Patient, PatientFacts> facts) {
-        this(client, facts, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofHours(1));
+        this(client, facts, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1));
     }
 
     @Override
@@ -101,6 +107,7 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         try {
             index = null;
             newestSeen = null;
+            lastSearchAt = null;
             reads = new Reads(0, 0, 0, Duration.ZERO);
         } finally {
             reading.unlock();
@@ -149,6 +156,7 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         long t0 = System.nanoTime();
         PatientIndex fresh = new PatientIndex();
         newestSeen = null;
+        lastSearchAt = null;
         long n = read("Patient?_elements=" + ELEMENTS + "&_count=" + PAGE, fresh);
         index = fresh;
         readAtNanos = t0;
@@ -158,7 +166,8 @@ public final class FhirCandidateIndex implements HisPatientSearch {
     }
 
     private void catchUp() {
-        Instant since = newestSeen;
+        // from the HIS's time of the previous read (what committed after it), else from the newest patient seen
+        Instant since = lastSearchAt != null ? lastSearchAt : newestSeen;
         if (since == null) {
             // the HIS gave no time stamps (or held no patient yet): read everything again
             readAll();
@@ -178,6 +187,7 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         long n = 0;
         Bundle page = client.search().byUrl(search).cacheControl(new CacheControlDirective().setNoCache(true))
                 .returnBundle(Bundle.class).execute();
+        Instant searchedAt = page.getMeta().getLastUpdated() == null ? null : page.getMeta().getLastUpdated().toInstant();
         while (true) {
             for (Bundle.BundleEntryComponent e : page.getEntry()) {
                 if (e.getResource() instanceof Patient p) {
@@ -193,6 +203,9 @@ public final class FhirCandidateIndex implements HisPatientSearch {
                 }
             }
             if (page.getLink(Bundle.LINK_NEXT) == null) {
+                if (searchedAt != null) {
+                    lastSearchAt = searchedAt;
+                }
                 return n;
             }
             page = client.loadPage().next(page).execute();
