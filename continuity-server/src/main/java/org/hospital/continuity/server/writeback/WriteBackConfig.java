@@ -66,6 +66,14 @@ public interface WriteBackConfig {
     String zone();
 
     /**
+     * FHIR link: answer matching's candidate queries from the HIS's patients read once and kept current (one
+     * {@code _lastUpdated} search a second) instead of five to seven searches per visit (docs/writeback.md, "Candidate
+     * index"). false: search the HIS for every visit.
+     */
+    @WithDefault("true")
+    boolean candidateIndex();
+
+    /**
      * Visits written at once (each lane of dependent visits stays in capture order). The HIS, not this server, is the
      * bottleneck: a few concurrent writers keep it busy (the stand-in HIS took 76 bundles/s from 2 clients and 91 from 4).
      */

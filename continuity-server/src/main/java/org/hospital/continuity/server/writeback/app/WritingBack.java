@@ -347,7 +347,8 @@ public final class WritingBack {
 
     /**
      * Writes the incident's other records (prescriptions, orders, exam registers, requisitions, dispenses, charges,
-     * settlements, allergies, IOU exchanges, voids and corrections) after its visits, in capture order: resolve the patient
+     * settlements, allergies, IOU exchanges, voids and corrections) after its visits, by up to {@link #concurrency}
+     * workers, each patient's records in capture order ({@link #recordLanes}): resolve the patient
      * (a person's decision; the HIS patient the snapshot named, with the inpatient encounter; the one registration of this
      * outage with the same name), map the codes, write one atomic unit each. What cannot be resolved or mapped waits on the
      * workbench with its reason; an amendment waits until the record it amends is in the HIS. A HIS outage pauses the run.
@@ -366,58 +367,184 @@ public final class WritingBack {
         }
         Map<UUID, RecordDraft> byUnit = new HashMap<>();
         records.forEach(r -> byUnit.put(r.unitId(), r));
-        Map<String, Optional<org.hospital.continuity.sync.his.HisRecord.Subject>> known = new HashMap<>();
-        int written = 0, workbench = 0, already = 0, waitingForRecord = 0;
-        for (RecordDraft d : records) {
-            if (ledger.settled(d.unitId())) {
-                already++;
-                continue;
+        Map<String, Optional<org.hospital.continuity.sync.his.HisRecord.Subject>> known = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.atomic.AtomicIntegerArray counts = new java.util.concurrent.atomic.AtomicIntegerArray(RecordStep.values().length);
+        List<List<RecordDraft>> lanes = recordLanes(records);
+        Map<UUID, Integer> order = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            order.putIfAbsent(records.get(i).unitId(), i);
+        }
+        // the HIS went down: the earliest record (in capture order) a lane stopped at is where the run pauses
+        java.util.concurrent.atomic.AtomicReference<Object[]> down = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Consumer<List<RecordDraft>> lane = l -> {
+            for (RecordDraft d : l) {
+                if (stop.get()) {
+                    return;
+                }
+                try {
+                    counts.incrementAndGet(record(incident, d, mapper, visitsByName, visitsByNumber, byUnit, known).ordinal());
+                } catch (HisDown e) {
+                    stop.set(true);
+                    int at = order.get(d.unitId());
+                    down.accumulateAndGet(new Object[]{at, d.unitId(), e.getMessage()},
+                            (a, b) -> a == null || (int) b[0] < (int) a[0] ? b : a);
+                    return;
+                }
             }
+        };
+        if (concurrency <= 1 || lanes.size() <= 1) {
+            // one worker: in capture order
+            lane.accept(records);
+        } else {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(concurrency, lanes.size()),
+                    r -> {
+                        Thread t = new Thread(r, "write-back-records-" + incident);
+                        t.setDaemon(true);
+                        return t;
+                    });
             try {
-                org.hospital.continuity.sync.his.HisRecord.Subject subject;
-                if (d.amends() != null) {
-                    Optional<org.hospital.continuity.sync.his.HisRecord.Subject> target = ledger.subjectOf(d.amends());
-                    if (target.isEmpty()) {
-                        // the amended record is not in the HIS yet (it waits, or comes later): nothing to amend yet
-                        waitingForRecord++;
-                        continue;
+                List<java.util.concurrent.Future<Object>> futures = pool.invokeAll(lanes.stream()
+                        .map(l -> (java.util.concurrent.Callable<Object>) () -> {
+                            lane.accept(l);
+                            return null;
+                        }).toList());
+                for (java.util.concurrent.Future<Object> f : futures) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        // as with one worker, an unexpected failure ends the run (the other lanes finished first)
+                        throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                     }
-                    subject = target.get();
-                } else {
-                    Resolution res = resolve(d, visitsByName, visitsByNumber, known);
-                    if (res.subject() == null) {
-                        raiseRecord(incident, d, res.reason(), res.detail());
-                        workbench++;
-                        continue;
-                    }
-                    subject = res.subject();
                 }
-                java.util.Map<String, UUID> fillsLines = fillsLines(d, byUnit);
-                HisRecords.Mapped mapped = mapper.map(incident, d, subject, fillsLines);
-                if (!mapped.missing().isEmpty()) {
-                    raiseRecord(incident, d, WorkbenchReason.UNMAPPED_CODE, describe(mapped.missing()));
-                    workbench++;
-                    continue;
-                }
-                WriteOutcome out = writeWithRetries(() -> his.write(mapped.record()));
-                if (out instanceof WriteOutcome.Ambiguous a) {
-                    raiseRecord(incident, d, WorkbenchReason.AMBIGUOUS_IN_HIS, a.detail());
-                    workbench++;
-                } else if (out instanceof WriteOutcome.Refused r) {
-                    raiseRecord(incident, d, WorkbenchReason.HIS_REFUSED, refusal(r));
-                    workbench++;
-                } else {
-                    WriteOutcome.Written w = (WriteOutcome.Written) out;
-                    ledger.written(incident, d.unitId(), null, new WriteOutcome.Written(w.created(), w.existing(), subject.patientRef(),
-                            w.resourceRefs(), subject.encounterRef()), "RECORD");
-                    written++;
-                }
-            } catch (HisDown e) {
-                ledger.paused(incident, d.unitId(), e.getMessage());
-                return new RecordsReport(records.size(), written, workbench, already, waitingForRecord, true, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop.set(true);
+                down.compareAndSet(null, new Object[]{Integer.MAX_VALUE, null, "interrupted"});
+            } finally {
+                pool.shutdownNow();
             }
         }
+        int written = counts.get(RecordStep.WRITTEN.ordinal()), workbench = counts.get(RecordStep.WORKBENCH.ordinal()),
+                already = counts.get(RecordStep.ALREADY.ordinal()), waitingForRecord = counts.get(RecordStep.WAITING_FOR_RECORD.ordinal());
+        Object[] d = down.get();
+        if (d != null) {
+            if (d[1] != null) {
+                ledger.paused(incident, (UUID) d[1], (String) d[2]);
+            }
+            return new RecordsReport(records.size(), written, workbench, already, waitingForRecord, true, (String) d[2]);
+        }
         return new RecordsReport(records.size(), written, workbench, already, waitingForRecord, false, null);
+    }
+
+    /** What became of one record in a run. */
+    private enum RecordStep { WRITTEN, WORKBENCH, ALREADY, WAITING_FOR_RECORD }
+
+    /**
+     * The lanes of the other records: one patient's records share a lane (the snapshot's HIS patient, else the
+     * registration, the outpatient number or the name written), and so do an amendment and the record it amends, and a
+     * dispense and the order it fills; each lane in capture order, lanes in the order of their first record.
+     */
+    static List<List<RecordDraft>> recordLanes(List<RecordDraft> records) {
+        Map<String, Integer> laneOfKey = new HashMap<>();
+        int[] parent = new int[records.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        java.util.function.IntUnaryOperator find = new java.util.function.IntUnaryOperator() {
+            @Override
+            public int applyAsInt(int x) {
+                while (parent[x] != x) {
+                    parent[x] = parent[parent[x]];
+                    x = parent[x];
+                }
+                return x;
+            }
+        };
+        java.util.function.BiConsumer<Integer, String> key = (i, k) -> {
+            Integer other = laneOfKey.putIfAbsent(k, i);
+            if (other != null) {
+                int a = find.applyAsInt(other);
+                int b = find.applyAsInt(i);
+                if (a != b) {
+                    parent[Math.max(a, b)] = Math.min(a, b);
+                }
+            }
+        };
+        for (int i = 0; i < records.size(); i++) {
+            RecordDraft d = records.get(i);
+            key.accept(i, "unit|" + d.unitId());
+            if (d.amends() != null) {
+                key.accept(i, "unit|" + d.amends());
+            }
+            if (d.record() instanceof org.hospital.continuity.sync.contract.DowntimeRecord.Dispensed disp && disp.fills() != null) {
+                key.accept(i, "unit|" + disp.fills());
+            }
+            RecordDraft.PatientKey p = d.patient();
+            if (p != null) {
+                if (p.knownPatientId() != null) {
+                    key.accept(i, "his|" + p.knownPatientId());
+                }
+                if (p.registrationId() != null) {
+                    key.accept(i, "reg|" + p.registrationId());
+                }
+                if (p.outpatientNumber() != null && !p.outpatientNumber().isBlank()) {
+                    key.accept(i, "number|" + p.outpatientNumber().trim());
+                }
+                if (p.name() != null && p.knownPatientId() == null && p.registrationId() == null) {
+                    key.accept(i, "name|" + p.name().replaceAll("\\s+", ""));
+                }
+            }
+        }
+        Map<Integer, List<RecordDraft>> byRoot = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            byRoot.computeIfAbsent(find.applyAsInt(i), k -> new ArrayList<>()).add(records.get(i));
+        }
+        return new ArrayList<>(byRoot.values());
+    }
+
+    /** One record of {@link #runRecords}. */
+    private RecordStep record(String incident, RecordDraft d, HisRecords mapper, Map<String, List<VisitDraft>> visitsByName,
+                              Map<String, List<VisitDraft>> visitsByNumber, Map<UUID, RecordDraft> byUnit,
+                              Map<String, Optional<org.hospital.continuity.sync.his.HisRecord.Subject>> known) throws HisDown {
+        if (ledger.settled(d.unitId())) {
+            return RecordStep.ALREADY;
+        }
+        org.hospital.continuity.sync.his.HisRecord.Subject subject;
+        if (d.amends() != null) {
+            Optional<org.hospital.continuity.sync.his.HisRecord.Subject> target = ledger.subjectOf(d.amends());
+            if (target.isEmpty()) {
+                // the amended record is not in the HIS yet (it waits, or comes later): nothing to amend yet
+                return RecordStep.WAITING_FOR_RECORD;
+            }
+            subject = target.get();
+        } else {
+            Resolution res = resolve(d, visitsByName, visitsByNumber, known);
+            if (res.subject() == null) {
+                raiseRecord(incident, d, res.reason(), res.detail());
+                return RecordStep.WORKBENCH;
+            }
+            subject = res.subject();
+        }
+        java.util.Map<String, UUID> fillsLines = fillsLines(d, byUnit);
+        HisRecords.Mapped mapped = mapper.map(incident, d, subject, fillsLines);
+        if (!mapped.missing().isEmpty()) {
+            raiseRecord(incident, d, WorkbenchReason.UNMAPPED_CODE, describe(mapped.missing()));
+            return RecordStep.WORKBENCH;
+        }
+        WriteOutcome out = writeWithRetries(() -> his.write(mapped.record()));
+        if (out instanceof WriteOutcome.Ambiguous a) {
+            raiseRecord(incident, d, WorkbenchReason.AMBIGUOUS_IN_HIS, a.detail());
+            return RecordStep.WORKBENCH;
+        }
+        if (out instanceof WriteOutcome.Refused r) {
+            raiseRecord(incident, d, WorkbenchReason.HIS_REFUSED, refusal(r));
+            return RecordStep.WORKBENCH;
+        }
+        WriteOutcome.Written w = (WriteOutcome.Written) out;
+        ledger.written(incident, d.unitId(), null, new WriteOutcome.Written(w.created(), w.existing(), subject.patientRef(),
+                w.resourceRefs(), subject.encounterRef()), "RECORD");
+        return RecordStep.WRITTEN;
     }
 
     /** The patient (and encounter) of a record, or why it cannot be resolved. */

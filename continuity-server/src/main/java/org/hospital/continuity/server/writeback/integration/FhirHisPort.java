@@ -50,12 +50,24 @@ public final class FhirHisPort implements HisPort {
     private final ZoneId zone;
     private final Map<String, Optional<Long>> prices = new ConcurrentHashMap<>();
     private final FhirCandidateSearch search;
+    private final FhirCandidateIndex index;
 
     public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone) {
         this(fhir, baseUrl, ids, zone, java.time.InstantSource.system());
     }
 
+    /** With the candidate index (the default): candidates answered from the HIS's patients read once and kept current. */
     public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone, java.time.InstantSource clock) {
+        this(fhir, baseUrl, ids, zone, clock, true);
+    }
+
+    /**
+     * {@code candidateIndex}: true → candidates from {@link FhirCandidateIndex} (the HIS's patients read once, caught up
+     * before each second's questions, patients the write-back creates added as it creates them); false → the HIS is
+     * searched for every visit ({@link FhirCandidateSearch}: five to seven searches, every page).
+     */
+    public FhirHisPort(FhirContext fhir, String baseUrl, FhirIdentifiers ids, ZoneId zone, java.time.InstantSource clock,
+                       boolean candidateIndex) {
         this.fhir = fhir;
         fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
         // a HIS just back from an outage is slow; a transaction must not be abandoned half-way by the client
@@ -66,6 +78,12 @@ public final class FhirHisPort implements HisPort {
         this.bundles = new VisitBundles(ids, zone, baseUrl, clock);
         this.records = new RecordBundles(ids, zone, baseUrl, clock);
         this.search = new FhirCandidateSearch(client, ids, this::facts, clock);
+        this.index = candidateIndex ? new FhirCandidateIndex(client, this::facts) : null;
+    }
+
+    /** The candidate index, when this port answers from one (readiness: {@code warm()}; benchmarks: {@code reads()}). */
+    public Optional<FhirCandidateIndex> candidateIndex() {
+        return Optional.ofNullable(index);
     }
 
     /** The transaction Bundle this port sends for a visit (for validation and tests). */
@@ -84,12 +102,12 @@ public final class FhirHisPort implements HisPort {
      */
     @Override
     public Candidates candidates(CandidateQuery query) {
-        return search.candidates(query);
+        return index != null ? index.candidates(query) : search.candidates(query);
     }
 
     @Override
     public long patientCount() {
-        return search.patientCount();
+        return index != null ? index.patientCount() : search.patientCount();
     }
 
     /** Reads a HIS patient as {@link PatientFacts}. */
@@ -127,10 +145,13 @@ public final class FhirHisPort implements HisPort {
         });
     }
 
-    /** Forgets cached prices (a new write-back run reads the HIS's current list again). */
+    /** Forgets cached prices and the candidate index (a new write-back run reads the HIS's current list and patients again). */
     public void forgetPrices() {
         prices.clear();
         search.forgetCount();
+        if (index != null) {
+            index.forget();
+        }
     }
 
     private static long toFen(Money m) {
@@ -212,8 +233,14 @@ public final class FhirHisPort implements HisPort {
             String location = unversioned(r.getLocation());
             refs.add(location);
             Resource sent = tx.getEntry().get(i).getResource();
-            if (sent instanceof Patient) {
+            if (sent instanceof Patient sentPatient) {
                 patientRef = location;
+                if (index != null && status.startsWith("201") && location != null) {
+                    // a patient this write-back created: a candidate for the visits after it, at once
+                    Patient asCreated = sentPatient.copy();
+                    asCreated.setId(location);
+                    index.added(facts(asCreated));
+                }
             } else if (visit && sent instanceof org.hl7.fhir.r4.model.Encounter) {
                 encounter = location;
             }

@@ -34,7 +34,8 @@ public class HisWiring {
     HisPort hisPort(FhirContext fhir, WriteBackConfig config, InstantSource clock) {
         // the link is chosen by configuration: FHIR R4 unless the HIS speaks only HL7 v2
         return switch (config.link().trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "fhir" -> new FhirHisPort(fhir, config.fhirBaseUrl(), FhirIdentifiers.defaults(), ZoneId.of(config.zone()), clock);
+            case "fhir" -> new FhirHisPort(fhir, config.fhirBaseUrl(), FhirIdentifiers.defaults(), ZoneId.of(config.zone()), clock,
+                    config.candidateIndex());
             case "hl7v2", "v2" -> {
                 WriteBackConfig.Hl7v2 v2 = config.hl7v2();
                 yield new Hl7v2HisPort(v2.host(), v2.port(), v2.receivingApplication(), v2.receivingFacility(), ZoneId.of(config.zone()), clock,

@@ -207,8 +207,10 @@ class ConservationTest {
     Conservation.Ledger run(List<JournalEntry> entries, InMemoryLedger ledger, CodeMapping mapping) {
         DowntimeRecords.Assembled a = DowntimeRecords.assemble("inc-c", entries);
         InstantSource clock = InstantSource.system();
+        // four workers, as the service runs: visits by lane, the other records by patient (an amendment with its record, a
+        // dispense with its order), so the equation also proves that nothing is lost or reordered by the pool
         WritingBack runner = new WritingBack(link(), mapping, new HisCircuit(5, Duration.ofSeconds(1), clock), ledger, clock, d -> { }, 3,
-                Duration.ofMillis(1));
+                Duration.ofMillis(1)).withConcurrency(4);
         runner.park("inc-c", a.waiting());
         WritingBack.Report visits = runner.run("inc-c", a.drafts(), null);
         assertThat(visits.paused()).isFalse();

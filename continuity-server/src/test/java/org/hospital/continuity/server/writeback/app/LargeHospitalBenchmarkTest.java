@@ -174,6 +174,11 @@ class LargeHospitalBenchmarkTest {
         WritingBack.RecordsReport records = runner.runRecords("large-" + seed, a.records(), a.drafts());
         double recordSeconds = (System.nanoTime() - r1) / 1e9;
         double total = (System.nanoTime() - r0) / 1e9;
+        his.candidateIndex().ifPresent(ix -> System.out.printf(Locale.ROOT,
+                "WRITE-BACK LARGE candidate index: %d full read(s) + %d catch-up(s), %d patients read in %.1fs (inside the visits' time)%n",
+                ix.reads().fullReads(), ix.reads().catchUps(), ix.reads().patientsRead(), ix.reads().took().toNanos() / 1e9));
+        System.out.printf(Locale.ROOT, "WRITE-BACK LARGE visits: %d written, %d to the workbench in %.1fs; other records: %d written, %d to the workbench in %.1fs%n",
+                visits.written(), visits.toWorkbench(), visitSeconds, records.written(), records.toWorkbench(), recordSeconds);
         Conservation.Ledger count = Conservation.of("large-" + seed, j.all, a, ledger, false);
 
         Map<String, Long> resources = new LinkedHashMap<>();

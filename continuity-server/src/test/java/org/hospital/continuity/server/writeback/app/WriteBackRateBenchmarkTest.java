@@ -85,7 +85,9 @@ class WriteBackRateBenchmarkTest {
         long seed = Long.getLong("writeback.seed", 1L);
         String[] workers = System.getProperty("writeback.workers", "1,2,4").split(",");
         FhirIdentifiers ids = FhirIdentifiers.defaults();
-        FhirHisPort his = new FhirHisPort(FhirContext.forR4Cached(), FhirTestServerProcess.baseUrl(), ids, ZoneId.of("Asia/Shanghai"));
+        // -Dwriteback.index=false: the per-visit candidate searches, for a same-run baseline
+        FhirHisPort his = new FhirHisPort(FhirContext.forR4Cached(), FhirTestServerProcess.baseUrl(), ids, ZoneId.of("Asia/Shanghai"),
+                java.time.InstantSource.system(), !"false".equals(System.getProperty("writeback.index")));
         OutageFixture fx = new OutageFixture(OutageDataSet.generate(seed, hisSize, visits, 6, Instant.parse("2026-11-21T00:00:00Z")),
                 "rate-" + seed);
         List<String> lines = new ArrayList<>();
@@ -99,6 +101,12 @@ class WriteBackRateBenchmarkTest {
                     new InMemoryLedger(), Instant::now, d -> Thread.sleep(d.toMillis()), 3, Duration.ofMillis(200)).withConcurrency(n)
                     .run("rate-" + seed, fx.drafts, null);
             double wbSeconds = r.took().toNanos() / 1e9;
+            // the candidate index's reads happened inside the run (counted in its time): the HIS's patients once, then catch-ups
+            String indexReads = his.candidateIndex().map(ix -> {
+                var rd = ix.reads();
+                return String.format(Locale.ROOT, "candidate index: %d full read(s) + %d catch-up(s), %d patients read in %.1fs (inside the run)",
+                        rd.fullReads(), rd.catchUps(), rd.patientsRead(), rd.took().toNanos() / 1e9);
+            }).orElse("candidate searches per visit (no index)");
             // A Bundle that refers to a patient this very write-back created (server-assigned id, Patient/<digits>) cannot
             // be posted to a freshly seeded HIS, where that id does not exist: the direct ingest leaves those out and the
             // line says how many. The Bundles that create a new patient themselves (conditional create) stay in.
@@ -130,9 +138,9 @@ class WriteBackRateBenchmarkTest {
             double wbRate = keeping.written.size() / wbSeconds;
             double directRate = bundles.size() / directSeconds;
             String line = String.format(Locale.ROOT, "workers %d: write-back %d visits written (%d to the workbench) in %.1fs = %.1f visits/s; "
-                            + "direct ingest of the same Bundles (%d; %d left out: they refer to a patient created earlier in the run) in %.1fs = %.1f bundles/s; ratio %.2f",
+                            + "direct ingest of the same Bundles (%d; %d left out: they refer to a patient created earlier in the run) in %.1fs = %.1f bundles/s; ratio %.2f; %s",
                     n, keeping.written.size(), r.toWorkbench(), wbSeconds, wbRate, bundles.size(), all.size() - bundles.size(), directSeconds,
-                    directRate, wbRate / directRate);
+                    directRate, wbRate / directRate, indexReads);
             System.out.println("WRITE-BACK RATE " + line);
             lines.add(line);
         }
