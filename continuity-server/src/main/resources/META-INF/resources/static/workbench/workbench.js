@@ -136,7 +136,60 @@
     var li = $('queue-list').children[n];
     if (li) { $('queue-list').setAttribute('aria-activedescendant', li.id); li.scrollIntoView({ block: 'nearest' }); }
   }
-  function reloadAll() { return Promise.all([loadParcels(), loadQueue()]).catch(fail); }
+  function reloadAll() {
+    return Promise.all(boot.works ? [loadParcels(), loadQueue(), loadApprovals()] : [loadApprovals()]).catch(fail);
+  }
+
+  // ---- corrections approved by a second person (HR-9) ------------------------------------------------------------
+  function fieldName(f) { return m['wb.correct.field.' + f] || f; }
+  function fieldValue(f, v) {
+    if (v === null || v === undefined || v === '') { return '-'; }
+    return f === 'sex' && m['sex.' + v] ? t('sex.' + v) : v;
+  }
+  function loadApprovals() {
+    if (!state.incident || !(boot.works || boot.approves)) { return Promise.resolve(); }
+    return api('GET', '/api/workbench/incidents/' + enc(state.incident) + '/corrections?pending=false').then(function (list) {
+      var body = clear($('approvals').tBodies[0]);
+      var waiting = list.filter(function (c) { return c.status === 'PENDING'; }).length;
+      $('approvals-count').textContent = '(' + waiting + '/' + list.length + ')';
+      $('approvals-empty').hidden = list.length > 0;
+      list.forEach(function (c) {
+        var state_ = el('td', { class: 'approval-state' });
+        if (c.status === 'APPROVED') {
+          state_.appendChild(document.createTextNode(t('wb.approvals.approved', { name: c.decidedByName || '', when: when(c.decidedAt) })
+            + (c.decisionWhy ? ' · ' + t('wb.approvals.note') + '：' + c.decisionWhy : '')));
+        } else if (c.status === 'REFUSED') {
+          state_.appendChild(document.createTextNode(t('wb.approvals.refused', { name: c.decidedByName || '', when: when(c.decidedAt), why: c.decisionWhy || '' })));
+        } else if (boot.approves && c.requestedBy !== boot.meId) {
+          var note = el('input', { type: 'text', maxlength: '1000', class: 'approval-note', 'aria-label': t('wb.approvals.note'),
+            placeholder: t('wb.approvals.note') });
+          var yes = el('button', { type: 'button', class: 'primary approve', text: t('wb.approvals.approve') });
+          var no = el('button', { type: 'button', class: 'refuse', text: t('wb.approvals.refuse') });
+          yes.addEventListener('click', function () {
+            api('POST', '/api/workbench/corrections/' + c.id + '/approval', { note: note.value.trim() || null }).then(function () {
+              say(t('wb.done.APPROVED'), false); return reloadAll();
+            }).catch(fail);
+          });
+          no.addEventListener('click', function () {
+            if (!note.value.trim()) { say(t('wb.approvals.refuse.why'), true); note.focus(); return; }
+            api('POST', '/api/workbench/corrections/' + c.id + '/refusal', { why: note.value.trim() }).then(function () {
+              say(t('wb.done.REFUSED'), false); return reloadAll();
+            }).catch(fail);
+          });
+          state_.appendChild(document.createTextNode(t('wb.approvals.pending') + ' '));
+          [note, yes, no].forEach(function (x) { state_.appendChild(x); });
+        } else {
+          state_.appendChild(document.createTextNode(t('wb.approvals.pending')
+            + (c.requestedBy === boot.meId ? ' · ' + t('wb.approvals.mine') : '')));
+        }
+        body.appendChild(el('tr', { 'data-status': c.status, 'data-id': c.id, 'data-field': c.field }, [
+          el('th', { scope: 'row', text: fieldName(c.field) }), el('td', { class: 'old', text: fieldValue(c.field, c.capturedValue) }),
+          el('td', { class: 'new', text: fieldValue(c.field, c.newValue) }),
+          el('td', { class: 'asked', text: t('wb.approvals.by', { name: c.requestedByName || '', why: c.why }) }),
+          el('td', { text: when(c.requestedAt) }), state_]));
+      });
+    });
+  }
 
   // ---- one item ------------------------------------------------------------------------------------------------
   function open(n) {
@@ -271,7 +324,9 @@
   function renderHistory(rows) {
     var ol = clear($('history'));
     rows.forEach(function (a) {
-      ol.appendChild(el('li', null, [when(a.at) + ' ' + t('action.' + a.action) + ' · ' + a.why
+      ol.appendChild(el('li', null, [when(a.at) + ' ' + t('action.' + a.action)
+        + (a.approvedBy ? ' · ' + t('wb.history.approved', { who: a.actorName || '', approver: a.approvedByName || '' })
+          + (a.approvalWhy ? ' · ' + t('wb.approvals.note') + '：' + a.approvalWhy : '') : '') + ' · ' + a.why
         + (a.hisPatientRef ? ' · ' + a.hisPatientRef : '') + (a.newValue ? ' · ' + (a.field || '') + '=' + a.newValue : '')]));
     });
   }
@@ -289,6 +344,7 @@
   $('correct-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     act({ action: 'CORRECT', field: ev.target.field.value, newValue: ev.target.newValue.value.trim() });
+    ev.target.newValue.value = '';
   });
   $('act-form').addEventListener('submit', function (ev) { ev.preventDefault(); });
 
@@ -376,8 +432,10 @@
 
   $('me').textContent = boot.me;
   if (!boot.works) {
-    // a cashier: only the to-do list
+    // a cashier: only the to-do list; a department head: only the corrections to approve (HR-9)
     ['parcels-card', 'queue-card', 'item'].forEach(function (id) { $(id).hidden = true; });
+    if (!boot.cashier) { ['traces-card', 'ledger-card'].forEach(function (id) { $(id).hidden = true; }); }
+    if (!boot.approves) { $('approvals-card').hidden = true; }
   }
-  loadIncidents().then(function () { return boot.works ? reloadAll() : null; }).catch(fail);
+  loadIncidents().then(function () { return boot.works || boot.approves ? reloadAll() : null; }).catch(fail);
 })();

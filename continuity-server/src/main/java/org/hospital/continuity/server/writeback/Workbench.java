@@ -21,10 +21,56 @@ public interface Workbench {
         }
     }
 
-    /** One recorded action: who, why, what. */
+    /**
+     * One recorded action: who, why, what. An approved correction (HR-9) also names the second person who approved it
+     * ({@code approvedBy} account, {@code approvedByName}) and their note; {@code actorName} is the clerk's name.
+     */
     record ActionRow(UUID id, UUID itemId, String action, String actor, String why, String hisPatientRef, String field,
-                     String newValue, Instant at) {
+                     String newValue, Instant at, String actorName, String approvedBy, String approvedByName, String approvalWhy) {
+        public ActionRow(UUID id, UUID itemId, String action, String actor, String why, String hisPatientRef, String field,
+                         String newValue, Instant at) {
+            this(id, itemId, action, actor, why, hisPatientRef, field, newValue, at, null, null, null, null);
+        }
     }
+
+    /** A staff member as the workbench records them: account id, name (staff names are not patient data), person, department. */
+    record Person(String accountId, String name, String personId, String departmentCode) {
+    }
+
+    enum CorrectionStatus { PENDING, APPROVED, REFUSED }
+
+    /**
+     * HR-9: a correction a clerk asked for, waiting for a second person or decided by one ({@code decidedBy}, their name,
+     * their note, when; {@code actionId} the CORRECT action an approval wrote).
+     */
+    record CorrectionRequest(UUID id, UUID itemId, String incident, UUID visitId, String field, String newValue, String why,
+                             Person requestedBy, Instant requestedAt, CorrectionStatus status, String decidedBy, String decidedByName,
+                             String decisionWhy, Instant decidedAt, UUID actionId) {
+    }
+
+    /** HR-9: keeps a clerk's correction as PENDING; nothing of the record changes. Empty when the item already has one waiting. */
+    Optional<UUID> requestCorrection(WorkbenchItem item, String field, String newValue, String why, Person by, Instant at);
+
+    Optional<CorrectionRequest> correctionRequest(UUID id);
+
+    /** An incident's correction requests, oldest first; only the waiting ones when {@code pendingOnly}. */
+    List<CorrectionRequest> correctionRequests(String incident, boolean pendingOnly);
+
+    /** An item's correction requests, oldest first. */
+    List<CorrectionRequest> correctionRequestsOf(UUID itemId);
+
+    /** What deciding a request did. */
+    enum Decided { DONE, NOT_PENDING, ITEM_RESOLVED }
+
+    /**
+     * HR-9 approval, in one transaction: the request APPROVED by {@code approver}; the correction written as a CORRECT action
+     * attributed to the clerk and naming the approver; the item resolved. Nothing changes unless the request is still
+     * pending ({@link Decided#NOT_PENDING}) and its item still open ({@link Decided#ITEM_RESOLVED}).
+     */
+    Decided approveCorrection(UUID requestId, Person approver, String note, Instant at);
+
+    /** HR-9 refusal: the request REFUSED with who and why; the record stays as it was. */
+    Decided refuseCorrection(UUID requestId, Person refuser, String why, Instant at);
 
     /** A parcel assignment (latest per area wins). */
     record Assignment(String area, String owner, String assignedBy, Instant at) {

@@ -12,6 +12,8 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.HashMap;
+import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import org.hospital.continuity.kiosk.journal.Journal;
 import org.hospital.continuity.kiosk.journal.Recorded;
@@ -71,11 +73,29 @@ class InstructionsAtTheKioskTest {
         long before = journal.lastSeq();
         given().cookie("kiosk_session", cashier).post("/api/mode/instructions/987654/acknowledgement").then().statusCode(404)
                 .body("detail", containsString("本机没有收到这条通知")).body("rule", equalTo("EP-6.1"));
-        given().cookie("kiosk_session", cashier).contentType(ContentType.JSON)
-                .body(Map.of("source", "ANNOUNCED", "instructionId", "made-up-123")).post("/api/mode/downtime").then().statusCode(404)
-                .body("violations.field", hasItem("instructionId"));
-        assertThat(journal.lastSeq()).isEqualTo(before);
-        assertThat(downtime()).isFalse();
+        // the mode routes: a made-up id, a number never received, a well-formed id never received — 422 naming the field
+        for (String madeUp : List.of("made-up-123", "987654", "第987655号", UUID.randomUUID().toString())) {
+            given().cookie("kiosk_session", cashier).contentType(ContentType.JSON)
+                    .body(Map.of("source", "ANNOUNCED", "instructionId", madeUp)).post("/api/mode/downtime").then().statusCode(422)
+                    .contentType("application/problem+json").body("type", equalTo("/problems/instruction-not-received"))
+                    .body("detail", containsString("本机没有收到这条通知")).body("rule", equalTo("EP-6.1"))
+                    .body("violations.field", hasItem("instructionId"));
+            assertThat(journal.lastSeq()).as("nothing journaled for " + madeUp).isEqualTo(before);
+            assertThat(downtime()).isFalse();
+        }
+        // leaving downtime likewise: the kiosk in downtime (phoned, two people) stays in it
+        given().cookie("kiosk_session", Desk.login("super-1")).contentType(ContentType.JSON).body(Desk.phoned("电话通知：转入手工操作"))
+                .post("/api/mode/downtime").then().statusCode(200);
+        long inDowntime = journal.lastSeq();
+        for (String madeUp : List.of("made-up-123", "987654", UUID.randomUUID().toString())) {
+            given().cookie("kiosk_session", cashier).contentType(ContentType.JSON)
+                    .body(Map.of("source", "ANNOUNCED", "instructionId", madeUp)).post("/api/mode/normal").then().statusCode(422)
+                    .contentType("application/problem+json").body("detail", containsString("本机没有收到这条通知"))
+                    .body("violations.field", hasItem("instructionId"));
+            assertThat(journal.lastSeq()).as("nothing journaled for " + madeUp).isEqualTo(inDowntime);
+            assertThat(downtime()).isTrue();
+        }
+        normal();
     }
 
     @Test

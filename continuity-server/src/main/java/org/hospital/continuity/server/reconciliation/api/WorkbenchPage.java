@@ -67,7 +67,9 @@ public class WorkbenchPage {
             }
             boolean works = identity.hasRole(Roles.DATA_ENTRY) || identity.hasRole(Roles.ADMIN);
             boolean cashier = identity.hasRole("cashier");
-            if (!works && !cashier) {
+            // HR-9: department heads approve or refuse the corrections their department's clerks ask for
+            boolean approves = identity.hasRole(Roles.DEPARTMENT_HEAD);
+            if (!works && !cashier && !approves) {
                 return login.data("m", m).data("lang", language.tag()).data("other", other).data("denied", true).render();
             }
             Map<String, Object> boot = new LinkedHashMap<>();
@@ -76,6 +78,10 @@ public class WorkbenchPage {
             boot.put("m", m);
             boot.put("me", name(identity));
             boot.put("works", works);
+            boot.put("cashier", cashier);
+            boot.put("approves", approves);
+            Staff me = Staff.of(identity);
+            boot.put("meId", me == null ? "" : me.accountId().toString());
             Map<String, String> departmentNames = new LinkedHashMap<>(t.getItem2());
             for (Department d : Department.values()) {
                 departmentNames.putIfAbsent(d.code(), language == Language.EN ? d.en() : d.zh());

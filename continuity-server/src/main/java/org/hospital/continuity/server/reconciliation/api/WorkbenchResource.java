@@ -22,6 +22,7 @@ import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.platform.security.Roles;
 import org.hospital.continuity.server.platform.security.Staff;
 import org.hospital.continuity.server.reconciliation.app.WorkingTheQueue;
+import org.hospital.continuity.server.reconciliation.domain.CorrectionApprovals;
 import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
 import org.hospital.continuity.server.writeback.Workbench;
@@ -140,8 +141,32 @@ public class WorkbenchResource {
                                 @Size(max = 200) String newValue, @Size(max = 50) List<@NotNull UUID> visitIds) {
     }
 
+    /** An action; an approved correction also names the clerk ({@code actorName}) and the second person who approved it (HR-9). */
     public record ActionView(UUID id, String action, String actor, String why, String hisPatientRef, String field, String newValue,
-                             Instant at) {
+                             Instant at, String actorName, String approvedBy, String approvedByName, String approvalWhy) {
+    }
+
+    /**
+     * HR-9: a correction a clerk asked for, with the value as captured beside the new one, who asked and why, and, once
+     * decided, who decided, their note and when. Shows patient data: every listing is recorded (HR-12).
+     */
+    public record CorrectionView(UUID id, UUID itemId, String incident, String field, String capturedValue, String newValue, String why,
+                                 String requestedBy, String requestedByName, String requestedByDepartment, Instant requestedAt,
+                                 String status, String decidedBy, String decidedByName, String decisionWhy, Instant decidedAt,
+                                 UUID actionId) {
+        static CorrectionView of(Workbench.CorrectionRequest r, String captured) {
+            return new CorrectionView(r.id(), r.itemId(), r.incident(), r.field(), captured, r.newValue(), r.why(),
+                    r.requestedBy().accountId(), r.requestedBy().name(), r.requestedBy().departmentCode(), r.requestedAt(),
+                    r.status().name(), r.decidedBy(), r.decidedByName(), r.decisionWhy(), r.decidedAt(), r.actionId());
+        }
+    }
+
+    /** The approver's note (optional). */
+    public record Approval(@Size(max = 1000) String note) {
+    }
+
+    /** Why the correction is refused (required, HR-8). */
+    public record Refusal(@Size(max = 1000) String why) {
     }
 
     public record Assignment(@NotBlank @Size(max = 64) String area, @NotBlank @Size(max = 100) String owner) {
@@ -159,7 +184,7 @@ public class WorkbenchResource {
      */
     @GET
     @Path("/holds")
-    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER})
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER, Roles.DEPARTMENT_HEAD})
     public io.smallrye.mutiny.Uni<List<org.hospital.continuity.server.writeback.WriteBackFigures.HeldIncident>> holds() {
         return figures.holds();
     }
@@ -168,7 +193,7 @@ public class WorkbenchResource {
     @GET
     @Path("/incidents")
     @Blocking
-    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER})
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, CASHIER, Roles.DEPARTMENT_HEAD})
     public List<IncidentView> incidents() {
         return queue.incidents().stream().map(c -> new IncidentView(c.incident(), c.total(), c.open(), c.first())).toList();
     }
@@ -256,7 +281,69 @@ public class WorkbenchResource {
     @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, Roles.LEADERSHIP})
     public List<ActionView> history(@PathParam("id") UUID id) {
         return queue.history(id).stream().map(a -> new ActionView(a.id(), a.action(), a.actor(), a.why(), a.hisPatientRef(), a.field(),
-                a.newValue(), a.at())).toList();
+                a.newValue(), a.at(), a.actorName(), a.approvedBy(), a.approvedByName(), a.approvalWhy())).toList();
+    }
+
+    /**
+     * HR-9: the corrections of an incident that wait for a second person ({@code pending=true}, the default) or all of them.
+     * Data entry and IT administrators see all; a department head those asked by their own department's staff. Recorded (HR-12).
+     */
+    @GET
+    @Path("/incidents/{incident}/corrections")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN, Roles.DEPARTMENT_HEAD})
+    public List<CorrectionView> corrections(@PathParam("incident") @Pattern(regexp = INCIDENT) String incident,
+                                            @QueryParam("pending") @DefaultValue("true") boolean pending) {
+        String reader = actor();
+        String department = identity.hasRole(Roles.DATA_ENTRY) || identity.hasRole(Roles.ADMIN) ? null
+                : java.util.Objects.requireNonNullElse(Staff.of(identity).departmentCode(), "");
+        return queue.corrections(incident, pending, department, reader).stream()
+                .map(c -> CorrectionView.of(c.request(), c.capturedValue())).toList();
+    }
+
+    /** HR-9: the correction requests of one item, oldest first (who asked, who decided). */
+    @GET
+    @Path("/items/{id}/corrections")
+    @Blocking
+    @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN})
+    public List<CorrectionView> correctionsOf(@PathParam("id") UUID id) {
+        queue.history(id); // 404 for an unknown item
+        return queue.correctionsOf(id).stream().map(r -> CorrectionView.of(r, null)).toList();
+    }
+
+    /**
+     * HR-9: a department head approves a correction one of their department's clerks asked for; it then takes effect (the
+     * item closes, the next write-back run uses it). 403 for the clerk themself or another department, 409 once decided.
+     */
+    @POST
+    @Path("/corrections/{id}/approval")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed(Roles.DEPARTMENT_HEAD)
+    public WorkingTheQueue.Acted approve(@PathParam("id") UUID id, @Valid Approval body) {
+        return queue.approveCorrection(id, decider(), person(), body == null ? null : body.note());
+    }
+
+    /** HR-9: a department head refuses a correction, saying why; the record stays as it was. */
+    @POST
+    @Path("/corrections/{id}/refusal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Blocking
+    @RolesAllowed(Roles.DEPARTMENT_HEAD)
+    public WorkingTheQueue.Acted refuse(@PathParam("id") UUID id, @Valid Refusal body) {
+        return queue.refuseCorrection(id, decider(), person(), body == null ? null : body.why());
+    }
+
+    private CorrectionApprovals.Decider decider() {
+        Staff s = staff();
+        return new CorrectionApprovals.Decider(s.accountId().toString(), s.personId() == null ? null : s.personId().toString(),
+                s.departmentCode(), identity.hasRole(Roles.DEPARTMENT_HEAD));
+    }
+
+    private Workbench.Person person() {
+        Staff s = staff();
+        return new Workbench.Person(s.accountId().toString(), s.personName(), s.personId() == null ? null : s.personId().toString(),
+                s.departmentCode());
     }
 
     @POST
@@ -265,7 +352,7 @@ public class WorkbenchResource {
     @Blocking
     @RolesAllowed({Roles.DATA_ENTRY, Roles.ADMIN})
     public WorkingTheQueue.Acted act(@PathParam("id") UUID id, @NotNull @Valid ActionRequest r) {
-        return queue.act(id, toAction(r, actor()));
+        return queue.act(id, toAction(r, actor()), person());
     }
 
     @GET
@@ -291,11 +378,15 @@ public class WorkbenchResource {
     }
 
     private String actor() {
+        return staff().accountId().toString();
+    }
+
+    private Staff staff() {
         Staff s = Staff.of(identity);
         if (s == null) {
             throw new DomainRejection(403, "staff-only", "HR-2", "Only a signed-in staff account may use the workbench.");
         }
-        return s.accountId().toString();
+        return s;
     }
 
     static WorkbenchAction toAction(ActionRequest r, String actor) {

@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hospital.continuity.server.platform.api.DomainRejection;
 import org.hospital.continuity.server.writeback.Corrections;
+import org.hospital.continuity.server.reconciliation.domain.CorrectionApprovals;
 import org.hospital.continuity.server.reconciliation.domain.Parcels;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchAction;
 import org.hospital.continuity.server.reconciliation.domain.WorkbenchDecisions;
@@ -55,9 +56,12 @@ public class WorkingTheQueue {
     private final SyncedEntries entries;
     private final HisPort his;
     private final TraceClosures closures;
+    private final org.hospital.continuity.server.audit.AuditLog audit;
 
     public WorkingTheQueue(Workbench store, InstantSource clock, WriteBackConfig config, WriteBackLedger ledger,
-                           SyncedEntries entries, HisPort his, Incidents incidents, TraceClosures closures) {
+                           SyncedEntries entries, HisPort his, Incidents incidents, TraceClosures closures,
+                           org.hospital.continuity.server.audit.AuditLog audit) {
+        this.audit = audit;
         this.closures = closures;
         this.incidents = incidents;
         this.store = store;
@@ -196,6 +200,14 @@ public class WorkingTheQueue {
     }
 
     public Acted act(UUID id, WorkbenchAction action) {
+        return act(id, action, new Workbench.Person(action.actor(), action.actor(), null, null));
+    }
+
+    /**
+     * Acts on an item as {@code by}. A correction (HR-9) takes no effect here: it is kept as a request waiting for a second
+     * person ({@link #approveCorrection}); the outcome is APPROVAL_PENDING and the action id the request's.
+     */
+    public Acted act(UUID id, WorkbenchAction action, Workbench.Person by) {
         Workbench.Stored s = store.item(id).orElseThrow(() -> DomainRejection.notFound("Workbench item " + id));
         // a merge or un-merge corrects an earlier grouping decision, so it may follow on a resolved item (HR-9: a new entry)
         if (s.resolvedAt() != null && !(action instanceof WorkbenchAction.Unmerge) && !(action instanceof WorkbenchAction.Merge)) {
@@ -220,9 +232,11 @@ public class WorkingTheQueue {
             if (bad.isPresent()) {
                 throw new DomainRejection(422, "workbench-correction-invalid", "HR-9", bad.get());
             }
-            // a new attributed entry; the item closes and the next run looks at the visit again, corrected
-            actionId = store.act(id, item.visitId(), kind, action.actor(), action.why(), null, c.field(), c.newValue(), null, true, now);
-            outcome = "CORRECTED";
+            // HR-9: kept until a second person approves it; the record and the item stay as they are
+            actionId = store.requestCorrection(item, c.field(), c.newValue(), action.why().trim(), by, now)
+                    .orElseThrow(() -> DomainRejection.conflict("correction-pending", "HR-9",
+                            "A correction of this item already waits for approval; it is approved or refused first."));
+            outcome = "APPROVAL_PENDING";
         } else if (d instanceof WorkbenchDecisions.Regrouped g) {
             List<String> visits = action instanceof WorkbenchAction.Merge m ? m.visitIds() : ((WorkbenchAction.Unmerge) action).visitIds();
             if (!visits.contains(item.visitId().toString())) {
@@ -250,6 +264,105 @@ public class WorkingTheQueue {
         }
         Log.infof("workbench action=%s item=%s by=%s outcome=%s", kind, id, action.actor(), outcome);
         return new Acted(actionId, outcome);
+    }
+
+    /**
+     * HR-9: the correction requests of an incident for a second person to decide (only those of the reader's own department
+     * when {@code department} is given); the reading shows patient data (the captured and the new value) and is recorded.
+     */
+    public List<Correction> corrections(String incident, boolean pendingOnly, String department, String reader) {
+        List<Workbench.CorrectionRequest> found = store.correctionRequests(incident, pendingOnly).stream()
+                .filter(r -> department == null || department.equals(r.requestedBy().departmentCode()))
+                .limit(200).toList();
+        store.recordTraceRead(incident, "CORRECTIONS", null, reader, clock.instant());
+        Map<UUID, Optional<Workbench.Stored>> items = new java.util.HashMap<>();
+        return found.stream().map(r -> new Correction(r, items.computeIfAbsent(r.itemId(), store::item)
+                .map(s -> capturedValue(s.item(), r.field())).orElse(null))).toList();
+    }
+
+    /** A correction request with the value as captured, for the approver to compare. */
+    public record Correction(Workbench.CorrectionRequest request, String capturedValue) {
+    }
+
+    /** The correction requests of one item (its history shows them). */
+    public List<Workbench.CorrectionRequest> correctionsOf(UUID itemId) {
+        return store.correctionRequestsOf(itemId);
+    }
+
+    /**
+     * HR-9: a second person approves a clerk's correction: the correction becomes a CORRECT action attributed to the clerk
+     * and naming the approver, the item closes and the next write-back run uses it; both names and the reasons go to the
+     * audit log. 403 for the clerk themself, another role or another department; 409 once decided or the item resolved.
+     */
+    public Acted approveCorrection(UUID requestId, CorrectionApprovals.Decider decider, Workbench.Person approver, String note) {
+        Workbench.CorrectionRequest r = decidable(requestId, decider);
+        Instant now = clock.instant();
+        String clean = note == null || note.isBlank() ? null : note.trim();
+        switch (store.approveCorrection(requestId, approver, clean, now)) {
+            case NOT_PENDING -> throw DomainRejection.conflict("correction-decided", "HR-9",
+                    "This correction was already decided; its history shows by whom.");
+            case ITEM_RESOLVED -> throw DomainRejection.conflict("workbench-item-resolved", "HR-9",
+                    "This item was resolved otherwise while the correction waited; refuse the correction.");
+            default -> {
+            }
+        }
+        Workbench.CorrectionRequest done = store.correctionRequest(requestId).orElseThrow();
+        audit(done, approver, "CORRECTION_APPROVED");
+        Log.infof("workbench correction approved request=%s item=%s by=%s asked-by=%s", requestId, r.itemId(), approver.accountId(),
+                r.requestedBy().accountId());
+        return new Acted(done.actionId(), "CORRECTED");
+    }
+
+    /** HR-9: a second person refuses a clerk's correction, saying why; the record stays as it was. */
+    public Acted refuseCorrection(UUID requestId, CorrectionApprovals.Decider decider, Workbench.Person refuser, String why) {
+        if (why == null || why.isBlank()) {
+            throw new DomainRejection(422, "correction-refusal-needs-why", "HR-8", "A refusal says why.");
+        }
+        Workbench.CorrectionRequest r = decidable(requestId, decider);
+        if (store.refuseCorrection(requestId, refuser, why.trim(), clock.instant()) != Workbench.Decided.DONE) {
+            throw DomainRejection.conflict("correction-decided", "HR-9", "This correction was already decided; its history shows by whom.");
+        }
+        audit(store.correctionRequest(requestId).orElseThrow(), refuser, "CORRECTION_REFUSED");
+        Log.infof("workbench correction refused request=%s item=%s by=%s asked-by=%s", requestId, r.itemId(), refuser.accountId(),
+                r.requestedBy().accountId());
+        return new Acted(requestId, "REFUSED");
+    }
+
+    private Workbench.CorrectionRequest decidable(UUID requestId, CorrectionApprovals.Decider decider) {
+        Workbench.CorrectionRequest r = store.correctionRequest(requestId)
+                .orElseThrow(() -> DomainRejection.notFound("Correction request " + requestId));
+        CorrectionApprovals.check(r, decider).ifPresent(no -> {
+            throw new DomainRejection(no.status(), no.slug(), no.rule(), no.reason());
+        });
+        return r;
+    }
+
+    /**
+     * HR-8/HR-9 in the audit log: who asked, who decided (accounts and names; staff names are not patient data), the field,
+     * the request and the action. The reasons stay in the workbench's own tables with the request: a clerk's reason may
+     * quote the patient ("纸质表为张伟"), and the audit log holds no patient data (HR-12).
+     */
+    private void audit(Workbench.CorrectionRequest r, Workbench.Person decider, String what) {
+        String detail = what + " request=" + r.id() + " item=" + r.itemId() + " field=" + r.field()
+                + " asked-by=" + r.requestedBy().accountId() + " (" + r.requestedBy().name() + ")"
+                + " decided-by=" + decider.accountId() + " (" + decider.name() + ")"
+                + (r.actionId() == null ? "" : " action=" + r.actionId());
+        audit.record(new org.hospital.continuity.server.audit.AuditLog.Event(decider.accountId(), "STAFF", what,
+                "CORRECTION", "SUCCESS", null, "workbench-correction", r.id().toString(), detail)).await().indefinitely();
+    }
+
+    private static String capturedValue(WorkbenchItem item, String field) {
+        var d = item.captured();
+        var p = d.patient();
+        return switch (field) {
+            case "name" -> p.name();
+            case "sex" -> p.sex() == null ? null : p.sex().name();
+            case "birthDate" -> p.birthDate() == null ? null : p.birthDate().toString();
+            case "phone" -> p.phone();
+            case "idNumber" -> p.nationalId();
+            case "departmentCode" -> d.departmentCode();
+            default -> d.lines().stream().map(l -> l.code()).distinct().collect(java.util.stream.Collectors.joining(", "));
+        };
     }
 
     static String kind(WorkbenchAction a) {

@@ -30,8 +30,18 @@ public class WorkbenchActionEntity {
     public String newValue;
     @Column(name = "acted_at", nullable = false)
     public Instant actedAt;
+    /** V0750: the acting person's name; for an approved correction the approver, their name and note (HR-9). */
+    @Column(name = "actor_name")
+    public String actorName;
+    @Column(name = "approved_by")
+    public String approvedBy;
+    @Column(name = "approved_by_name")
+    public String approvedByName;
+    @Column(name = "approval_why")
+    public String approvalWhy;
 
     Workbench.ActionRow toRecord() {
-        return new Workbench.ActionRow(id, itemId, action, actor, why, hisPatientRef, field, newValue, actedAt);
+        return new Workbench.ActionRow(id, itemId, action, actor, why, hisPatientRef, field, newValue, actedAt, actorName, approvedBy,
+                approvedByName, approvalWhy);
     }
 }

@@ -38,11 +38,13 @@ public class WorkbenchStore implements Workbench {
     private final WorkbenchReadRepository reads;
     private final WorkbenchTraceReadRepository traceReads;
     private final WorkbenchParcelRepository parcels;
+    private final WorkbenchCorrectionRequestRepository requests;
     private final ObjectMapper json;
 
     public WorkbenchStore(WorkbenchItemRepository items, WorkbenchActionRepository actions, WritebackDecisionRepository decisions,
                           WritebackVisitRepository visits, WorkbenchReadRepository reads, WorkbenchTraceReadRepository traceReads,
-                          WorkbenchParcelRepository parcels, ObjectMapper json) {
+                          WorkbenchParcelRepository parcels, WorkbenchCorrectionRequestRepository requests, ObjectMapper json) {
+        this.requests = requests;
         this.items = items;
         this.actions = actions;
         this.decisions = decisions;
@@ -212,6 +214,98 @@ public class WorkbenchStore implements Workbench {
         return Optional.ofNullable(session(() -> Panache.getSession().chain(s -> s.createSelectionQuery(
                 "select min(w.raisedAt) from WorkbenchItemEntity w where w.incident = ?1", Instant.class)
                 .setParameter(1, incident).getSingleResultOrNull())));
+    }
+
+    @Override
+    public Optional<UUID> requestCorrection(WorkbenchItem item, String field, String newValue, String why, Person by, Instant at) {
+        WorkbenchCorrectionRequestEntity r = new WorkbenchCorrectionRequestEntity();
+        r.id = UUID.randomUUID();
+        r.itemId = item.id();
+        r.incident = item.incident();
+        r.visitId = item.visitId();
+        r.field = field;
+        r.newValue = newValue;
+        r.why = why;
+        r.requestedBy = by.accountId();
+        r.requestedByName = by.name() == null ? by.accountId() : by.name();
+        r.requestedByPerson = by.personId();
+        r.requestedByDepartment = by.departmentCode();
+        r.requestedAt = at;
+        r.status = CorrectionStatus.PENDING.name();
+        // one waits per item: the partial unique index holds it against a race, this answers the ordinary case
+        boolean waiting = transaction(() -> requests.count("itemId = ?1 and status = 'PENDING'", item.id())
+                .chain(n -> n > 0 ? Uni.createFrom().item(true) : requests.persistAndFlush(r).replaceWith(false)));
+        return waiting ? Optional.empty() : Optional.of(r.id);
+    }
+
+    @Override
+    public Optional<CorrectionRequest> correctionRequest(UUID id) {
+        return Optional.ofNullable(session(() -> requests.findById(id).map(r -> r == null ? null : r.toRecord())));
+    }
+
+    @Override
+    public List<CorrectionRequest> correctionRequests(String incident, boolean pendingOnly) {
+        return session(() -> requests.list("incident = ?1" + (pendingOnly ? " and status = 'PENDING'" : "") + " order by requestedAt, id",
+                incident).map(l -> l.stream().map(WorkbenchCorrectionRequestEntity::toRecord).toList()));
+    }
+
+    @Override
+    public List<CorrectionRequest> correctionRequestsOf(UUID itemId) {
+        return session(() -> requests.list("itemId = ?1 order by requestedAt, id", itemId)
+                .map(l -> l.stream().map(WorkbenchCorrectionRequestEntity::toRecord).toList()));
+    }
+
+    @Override
+    public Decided approveCorrection(UUID requestId, Person approver, String note, Instant at) {
+        return transaction(() -> requests.findById(requestId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(r -> {
+            if (r == null || !CorrectionStatus.PENDING.name().equals(r.status)) {
+                return Uni.createFrom().item(Decided.NOT_PENDING);
+            }
+            return items.findById(r.itemId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(item -> {
+                if (item == null || item.resolvedAt != null) {
+                    return Uni.createFrom().item(Decided.ITEM_RESOLVED);
+                }
+                // the correction as the clerk asked for it, attributed to the clerk, naming the approver (HR-9)
+                WorkbenchActionEntity a = new WorkbenchActionEntity();
+                a.id = UUID.randomUUID();
+                a.itemId = r.itemId;
+                a.action = "CORRECT";
+                a.actor = r.requestedBy;
+                a.actorName = r.requestedByName;
+                a.why = r.why;
+                a.field = r.field;
+                a.newValue = r.newValue;
+                a.actedAt = at;
+                a.approvedBy = approver.accountId();
+                a.approvedByName = approver.name();
+                a.approvalWhy = note;
+                return actions.persistAndFlush(a).chain(() -> {
+                    r.status = CorrectionStatus.APPROVED.name();
+                    r.decidedBy = approver.accountId();
+                    r.decidedByName = approver.name();
+                    r.decisionWhy = note;
+                    r.decidedAt = at;
+                    r.actionId = a.id;
+                    item.resolvedAt = at;
+                    return Uni.createFrom().item(Decided.DONE);
+                });
+            });
+        }));
+    }
+
+    @Override
+    public Decided refuseCorrection(UUID requestId, Person refuser, String why, Instant at) {
+        return transaction(() -> requests.findById(requestId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).map(r -> {
+            if (r == null || !CorrectionStatus.PENDING.name().equals(r.status)) {
+                return Decided.NOT_PENDING;
+            }
+            r.status = CorrectionStatus.REFUSED.name();
+            r.decidedBy = refuser.accountId();
+            r.decidedByName = refuser.name();
+            r.decisionWhy = why;
+            r.decidedAt = at;
+            return Decided.DONE;
+        }));
     }
 
     /** The items as records, each with whether a person decided its visit's HIS patient. */

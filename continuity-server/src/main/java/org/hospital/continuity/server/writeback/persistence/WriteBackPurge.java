@@ -23,6 +23,7 @@ public class WriteBackPurge implements DrillIncidentPurge {
             new Step("workbench_read", "item_id in (select id from workbench_item where incident = $1)"),
             new Step("workbench_trace_read", "incident = $1"),
             new Step("workbench_parcel", "incident = $1"),
+            new Step("workbench_correction_request", "incident = $1"),
             new Step("workbench_action", "item_id in (select id from workbench_item where incident = $1)"),
             new Step("workbench_item", "incident = $1"),
             new Step("writeback_visit", "incident = $1"),

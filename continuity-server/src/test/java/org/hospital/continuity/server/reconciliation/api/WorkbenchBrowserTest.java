@@ -104,18 +104,26 @@ class WorkbenchBrowserTest {
     }
 
     private String hisPatient(String name, String family, String given, String phone) {
+        return hisPatient(name, family, given, phone, LocalDate.of(1962, 8, 9));
+    }
+
+    private String hisPatient(String name, String family, String given, String phone, LocalDate born) {
         Patient p = new Patient();
         p.addName().setText(name).setFamily(family).addGiven(given);
         p.setGender(Enumerations.AdministrativeGender.FEMALE);
-        p.setBirthDateElement(new DateType("1962-08-09"));
+        p.setBirthDateElement(new DateType(born.toString()));
         p.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
         return "Patient/" + his().client().create().resource(p).execute().getId().getIdPart();
     }
 
     private static VisitDraft draft(String incident, String name, String phone) {
+        return draft(incident, name, phone, LocalDate.of(1962, 8, 9));
+    }
+
+    private static VisitDraft draft(String incident, String name, String phone, LocalDate born) {
         UUID visit = UUID.randomUUID();
         return new VisitDraft(visit, incident, "kiosk-3", "DT" + Math.abs(visit.getLeastSignificantBits() % 1_000_000),
-                new PatientFacts(visit.toString(), name, Sex.FEMALE, LocalDate.of(1962, 8, 9), phone, null), "0301", null,
+                new PatientFacts(visit.toString(), name, Sex.FEMALE, born, phone, null), "0301", null,
                 Instant.parse("2026-11-21T02:00:00Z"), "acct-kiosk-3", "PF-" + visit, List.of(new VisitDraft.Line(
                 UUID.nameUUIDFromBytes((visit + ":fee").getBytes()), "FEE", "REG-01", "普通门诊挂号", 1, 1000, false)));
     }
@@ -223,6 +231,101 @@ class WorkbenchBrowserTest {
         assertThat(page.locator("#dispense")).containsText("Every dispense fits its order.");
         assertThat(store.traceReadsOf(incident, "TRACES", accountId)).isEqualTo(1);
         shot(page, "04-english-traces.png");
+    }
+
+    @Test
+    @DisplayName("HR-9 a clerk's correction waits on the page until the department head approves it; a refusal leaves the record; both names shown in Chinese")
+    void correctionsAreApprovedByTheDepartmentHead() {
+        String incident = "wb-ui-" + UUID.randomUUID();
+        String phone = "137" + String.format("%08d", Math.floorMod(incident.hashCode(), 100_000_000));
+        String phone2 = "138" + phone.substring(3);
+        // born on days no other patient of these tests shares (the proposal test counts its candidates)
+        hisPatient("欧阳春梅", "欧阳", "春梅", phone, LocalDate.of(1957, 3, 14));
+        hisPatient("欧阳秋菊", "欧阳", "秋菊", phone2, LocalDate.of(1971, 10, 2));
+        VisitDraft first = draft(incident, "欧阳春妹", phone, LocalDate.of(1957, 3, 14));
+        VisitDraft second = draft(incident, "欧阳秋局", phone2, LocalDate.of(1971, 10, 2));
+        assertThat(running.runDrafts(incident, List.of(first, second)).orElseThrow().toWorkbench()).isEqualTo(2);
+        String clerk = entry();
+        pool.query("insert into ref_department (code, name) values ('0301', '心血管内科门诊') on conflict (code) do nothing").execute()
+                .await().indefinitely();
+
+        // the clerk corrects the first registration's name on the page: it waits, the record stays as captured
+        Page page = open(clerk, "?incident=" + incident);
+        assertThat(page.locator("#queue-list li")).hasCount(2);
+        String firstItem = store.items(incident, false).stream().filter(x -> x.item().visitId().equals(first.visitId())).findFirst()
+                .orElseThrow().item().id().toString();
+        page.locator("#q-" + firstItem).click();
+        assertThat(page.locator("#item")).isVisible();
+        page.locator("#correct-box summary").click();
+        page.locator("#correct-form select[name=field]").selectOption("name");
+        page.locator("#correct-form input[name=newValue]").fill("欧阳春梅");
+        page.locator("#why").fill("纸质登记表为欧阳春梅");
+        page.locator("#correct-button").click();
+        assertThat(page.locator("#status")).hasText("更正已提交，等待科室主任审批；审批通过前原记录不变。");
+        assertThat(page.locator("#queue-list li")).hasCount(2);
+        assertThat(page.locator("#h-approvals")).containsText("更正审批");
+        var row = page.locator("#approvals tr[data-status=PENDING]");
+        assertThat(row).hasCount(1);
+        assertThat(row.locator("th")).hasText("姓名");
+        assertThat(row.locator("td.old")).hasText("欧阳春妹");
+        assertThat(row.locator("td.new")).hasText("欧阳春梅");
+        assertThat(row.locator("td.asked")).hasText("测试 entry-browser · 原因：纸质登记表为欧阳春梅");
+        assertThat(row.locator("td.approval-state")).hasText("待科室主任审批 · 本人提交，须由另一人审批");
+        assertThat(row.locator("button")).hasCount(0);
+        shot(page, "05-correction-waiting.png");
+        context.close();
+        // a second correction, of the other registration, through the API
+        TestAccounts.as(clerk).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("action", "CORRECT", "field", "name", "newValue", "欧阳秋菊", "why", "电话核实为欧阳秋菊"))
+                .when().post("/api/workbench/items/" + store.items(incident, false).stream()
+                        .filter(x -> x.item().visitId().equals(second.visitId())).findFirst().orElseThrow().item().id() + "/actions")
+                .then().statusCode(200);
+
+        // the department head sees only the corrections, approves the first and refuses the second (a refusal says why)
+        TestAccounts.department("DATA-ENTRY", null);
+        String head = TestAccounts.user("head-browser", "DATA-ENTRY", "DEPARTMENT_HEAD");
+        page = open(head, "?incident=" + incident);
+        assertThat(page.locator("#approvals-card")).isVisible();
+        assertThat(page.locator("#queue-card")).isHidden();
+        assertThat(page.locator("#traces-card")).isHidden();
+        assertThat(page.locator("#approvals tr[data-status=PENDING]")).hasCount(2);
+        shot(page, "06-head-sees-corrections.png");
+        var approve = page.locator("#approvals tr[data-status=PENDING]").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText("欧阳春梅")).first();
+        approve.locator("input.approval-note").fill("已核对纸质登记表");
+        approve.locator("button.approve").click();
+        assertThat(page.locator("#status")).hasText("已批准，更正生效，下一轮回写时重新核对。");
+        var approved = page.locator("#approvals tr[data-status=APPROVED]");
+        assertThat(approved).hasCount(1);
+        assertThat(approved.locator("td.approval-state")).hasText(Pattern.compile(
+                "已批准 · 批准人：测试 head-browser · \\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} · 审批意见：已核对纸质登记表"));
+        assertThat(approved.locator("td.asked")).hasText("测试 entry-browser · 原因：纸质登记表为欧阳春梅");
+        var refuse = page.locator("#approvals tr[data-status=PENDING]");
+        refuse.locator("button.refuse").click();
+        assertThat(page.locator("#status")).hasText("拒绝须写明原因。");
+        refuse.locator("input.approval-note").fill("电话无人接听，无法核实");
+        refuse.locator("button.refuse").click();
+        assertThat(page.locator("#status")).hasText("已拒绝，原记录不变。");
+        var refused = page.locator("#approvals tr[data-status=REFUSED]");
+        assertThat(refused.locator("td.approval-state")).hasText(Pattern.compile(
+                "已拒绝 · 拒绝人：测试 head-browser · \\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2} · 原因：电话无人接听，无法核实"));
+        assertThat(page.locator("#approvals-count")).hasText("(0/2)");
+        assertThat(page.locator("body")).not().containsText("PENDING");
+        assertThat(page.locator("body")).not().containsText("DATA-ENTRY");
+        shot(page, "07-approved-and-refused.png");
+        context.close();
+
+        // the clerk's page: the first item closed (its correction took effect), the second still open; the history names both
+        page = open(clerk, "?incident=" + incident);
+        assertThat(page.locator("#queue-list li")).hasCount(1);
+        assertThat(page.locator("#approvals tr[data-status=APPROVED] td.approval-state")).containsText("批准人：测试 head-browser");
+        assertThat(page.locator("#approvals tr[data-status=REFUSED] td.approval-state")).containsText("拒绝人：测试 head-browser");
+        shot(page, "08-clerk-sees-decisions.png");
+        assertThat(store.actions(UUID.fromString(firstItem))).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("CORRECT");
+            assertThat(a.actorName()).isEqualTo("测试 entry-browser");
+            assertThat(a.approvedByName()).isEqualTo("测试 head-browser");
+        });
     }
 
     @Test

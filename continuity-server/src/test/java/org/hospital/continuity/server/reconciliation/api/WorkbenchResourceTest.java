@@ -199,8 +199,24 @@ class WorkbenchResourceTest {
                 .then().statusCode(409).contentType("application/problem+json");
     }
 
+    private static String head() {
+        TestAccounts.department("DATA-ENTRY", null);
+        return TestAccounts.user("head-entry", "DATA-ENTRY", "DEPARTMENT_HEAD");
+    }
+
+    private static String accountOf(String token) {
+        return TestAccounts.as(token).when().get("/api/auth/me").then().statusCode(200).extract().path("accountId");
+    }
+
+    private String correctionWaiting(String token, String itemId, String newValue) {
+        return TestAccounts.as(token).contentType(ContentType.JSON)
+                .body(Map.of("action", "CORRECT", "field", "name", "newValue", newValue, "why", "纸质表为" + newValue))
+                .when().post("/api/workbench/items/" + itemId + "/actions")
+                .then().statusCode(200).body("outcome", equalTo("APPROVAL_PENDING")).extract().path("actionId");
+    }
+
     @Test
-    @DisplayName("HR-9 a correction is a new attributed entry: the next run matches the corrected record")
+    @DisplayName("HR-9 a correction takes effect only once the clerk's department head approves it: both names in the action and the audit log; the next run matches the corrected record")
     void correctionIsANewEntryAndTheNextRunUsesIt() {
         String incident = "wb-" + UUID.randomUUID();
         String knownPhone = phone();
@@ -211,15 +227,118 @@ class WorkbenchResourceTest {
         String itemId = TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/items")
                 .then().statusCode(200).body("$", hasSize(1)).extract().path("[0].id");
 
+        String requestId = correctionWaiting(token, itemId, "张伟");
+        // waiting: nothing of the record changed, the item stays open, a second correction of it waits its turn
         TestAccounts.as(token).contentType(ContentType.JSON)
-                .body(Map.of("action", "CORRECT", "field", "name", "newValue", "张伟", "why", "纸质表为张伟"))
+                .body(Map.of("action", "CORRECT", "field", "phone", "newValue", "13900000000", "why", "再改"))
                 .when().post("/api/workbench/items/" + itemId + "/actions")
-                .then().statusCode(200).body("outcome", equalTo("CORRECTED"));
+                .then().statusCode(409).contentType("application/problem+json").body("type", equalTo("/problems/correction-pending"));
+        WritingBack.Report waiting = run(incident, List.of(typo));
+        assertThat(waiting.written()).as("a correction waiting for approval changes nothing").isZero();
+        assertThat(encountersOf(ref)).isZero();
+        TestAccounts.as(token).when().get("/api/workbench/incidents/" + incident + "/items")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].id", equalTo(itemId));
+        TestAccounts.as(token).when().get("/api/workbench/items/" + itemId + "/actions").then().statusCode(200).body("$", hasSize(0));
+
+        // the department head sees it beside the value as captured, and approves it
+        String head = head();
+        TestAccounts.as(head).when().get("/api/workbench/incidents/" + incident + "/corrections")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].id", equalTo(requestId))
+                .body("[0].capturedValue", equalTo("张为")).body("[0].newValue", equalTo("张伟"))
+                .body("[0].requestedByName", equalTo("测试 entry-1")).body("[0].status", equalTo("PENDING"));
+        String actionId = TestAccounts.as(head).contentType(ContentType.JSON).body(Map.of("note", "已核对纸质登记表"))
+                .when().post("/api/workbench/corrections/" + requestId + "/approval")
+                .then().statusCode(200).body("outcome", equalTo("CORRECTED")).extract().path("actionId");
+        TestAccounts.as(head).contentType(ContentType.JSON).body(Map.of("note", "再批一次"))
+                .when().post("/api/workbench/corrections/" + requestId + "/approval")
+                .then().statusCode(409).contentType("application/problem+json").body("type", equalTo("/problems/correction-decided"));
+
+        // both names and the reasons: the action is the clerk's, approved by the head
+        String clerkId = accountOf(token);
+        String headId = accountOf(head);
+        TestAccounts.as(token).when().get("/api/workbench/items/" + itemId + "/actions").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].id", equalTo(actionId)).body("[0].action", equalTo("CORRECT"))
+                .body("[0].actor", equalTo(clerkId)).body("[0].actorName", equalTo("测试 entry-1"))
+                .body("[0].why", equalTo("纸质表为张伟")).body("[0].approvedBy", equalTo(headId))
+                .body("[0].approvedByName", equalTo("测试 head-entry")).body("[0].approvalWhy", equalTo("已核对纸质登记表"));
+        var audited = pool.preparedQuery("select actor, detail from audit_log where action = 'CORRECTION_APPROVED' and record_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(requestId)).await().indefinitely();
+        assertThat(audited.rowCount()).isEqualTo(1);
+        var row = audited.iterator().next();
+        assertThat(row.getString("actor")).isEqualTo(headId);
+        assertThat(row.getString("detail")).contains("asked-by=" + clerkId + " (测试 entry-1)").contains("decided-by=" + headId + " (测试 head-entry)")
+                .contains("field=name").doesNotContain("张");
 
         WritingBack.Report again = run(incident, List.of(typo));
         assertThat(again.written()).isEqualTo(1);
         assertThat(encountersOf(ref)).isEqualTo(1);
         assertThat(typo.patient().name()).as("the captured record is unchanged").isEqualTo("张为");
+    }
+
+    @Test
+    @DisplayName("HR-9 the clerk cannot approve their own correction, nor can another role or another department's head (403); a refusal leaves the record as it was and stays decided (409)")
+    void approvalNeedsASecondPersonOfTheApprovingRole() {
+        String incident = "wb-" + UUID.randomUUID();
+        String knownPhone = phone();
+        String ref = hisPatient(knownPhone);
+        VisitDraft typo = draft(incident, "张为", knownPhone, "0301");
+        run(incident, List.of(typo));
+        // a clerk who is also a department head: the role alone does not let them approve their own
+        TestAccounts.department("DATA-ENTRY", null);
+        String both = TestAccounts.user("entry-head-1", "DATA-ENTRY", "DATA_ENTRY", "DEPARTMENT_HEAD");
+        String itemId = TestAccounts.as(both).when().get("/api/workbench/incidents/" + incident + "/items")
+                .then().statusCode(200).body("$", hasSize(1)).extract().path("[0].id");
+        String requestId = correctionWaiting(both, itemId, "张伟");
+
+        TestAccounts.as(both).contentType(ContentType.JSON).body(Map.of("note", "自己批"))
+                .when().post("/api/workbench/corrections/" + requestId + "/approval")
+                .then().statusCode(403).contentType("application/problem+json").body("type", equalTo("/problems/approval-self"))
+                .body("rule", equalTo("HR-9"));
+        TestAccounts.as(both).header("Accept-Language", "zh-CN").contentType(ContentType.JSON).body(Map.of("why", "自己拒"))
+                .when().post("/api/workbench/corrections/" + requestId + "/refusal")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("申请更正的本人不能批准或拒绝自己的更正"));
+        // another clerk (no approving role) and another department's head
+        TestAccounts.as(entry()).contentType(ContentType.JSON).body(Map.of("note", "x"))
+                .when().post("/api/workbench/corrections/" + requestId + "/approval")
+                .then().statusCode(403).contentType("application/problem+json");
+        TestAccounts.department("WARD-7", null);
+        String otherHead = TestAccounts.user("head-ward-7", "WARD-7", "DEPARTMENT_HEAD");
+        TestAccounts.as(otherHead).contentType(ContentType.JSON).body(Map.of("note", "x"))
+                .when().post("/api/workbench/corrections/" + requestId + "/approval")
+                .then().statusCode(403).contentType("application/problem+json").body("type", equalTo("/problems/approval-other-department"));
+        TestAccounts.as(otherHead).when().get("/api/workbench/incidents/" + incident + "/corrections")
+                .then().statusCode(200).body("$", hasSize(0));
+        TestAccounts.as(head()).contentType(ContentType.JSON).body(Map.of("note", "x"))
+                .when().post("/api/workbench/corrections/" + UUID.randomUUID() + "/approval")
+                .then().statusCode(404).contentType("application/problem+json");
+
+        // the head refuses: a reason is required; then the record stays as it was
+        String head = head();
+        TestAccounts.as(head).contentType(ContentType.JSON).body(Map.of("why", " "))
+                .when().post("/api/workbench/corrections/" + requestId + "/refusal")
+                .then().statusCode(422).contentType("application/problem+json");
+        TestAccounts.as(head).contentType(ContentType.JSON).body(Map.of("why", "纸质表也写作张为，需先核实身份证"))
+                .when().post("/api/workbench/corrections/" + requestId + "/refusal")
+                .then().statusCode(200).body("outcome", equalTo("REFUSED"));
+        TestAccounts.as(head).contentType(ContentType.JSON).body(Map.of("note", "改主意"))
+                .when().post("/api/workbench/corrections/" + requestId + "/approval")
+                .then().statusCode(409).contentType("application/problem+json").body("type", equalTo("/problems/correction-decided"));
+        TestAccounts.as(both).when().get("/api/workbench/items/" + itemId + "/actions").then().statusCode(200).body("$", hasSize(0));
+        TestAccounts.as(both).when().get("/api/workbench/items/" + itemId + "/corrections").then().statusCode(200)
+                .body("[0].status", equalTo("REFUSED")).body("[0].decidedByName", equalTo("测试 head-entry"))
+                .body("[0].decisionWhy", equalTo("纸质表也写作张为，需先核实身份证")).body("[0].requestedByName", equalTo("测试 entry-head-1"));
+        assertThat(run(incident, List.of(typo)).written()).as("a refused correction changes nothing").isZero();
+        assertThat(encountersOf(ref)).isZero();
+        TestAccounts.as(both).when().get("/api/workbench/incidents/" + incident + "/items")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].id", equalTo(itemId));
+        var refusedAudit = pool.preparedQuery("select count(*) as n from audit_log where action = 'CORRECTION_REFUSED' and record_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(requestId)).await().indefinitely();
+        assertThat(refusedAudit.iterator().next().getLong("n")).isEqualTo(1);
+        // the database itself refuses a request decided by the one who asked (HR-9 backstop)
+        assertThat(pool.preparedQuery("update workbench_correction_request set decided_by = requested_by where id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(UUID.fromString(requestId))).onItem().transform(r -> "updated")
+                .onFailure().recoverWithItem("refused").await().indefinitely()).isEqualTo("refused");
     }
 
     @Inject

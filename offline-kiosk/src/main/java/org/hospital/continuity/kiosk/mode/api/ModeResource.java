@@ -151,9 +151,24 @@ public class ModeResource {
         return mode.lastChange().map(e -> Changed.of(e, m)).orElseThrow();
     }
 
-    private static void requireInstruction(Change change) {
+    /**
+     * EP-6.1: an announced change names an instruction this kiosk received from the server. One it never received (a
+     * made-up id or number) is a field of the body that does not hold: 422 naming {@code instructionId}, in the kiosk's
+     * words, before anything is journaled or the mode moves (the acknowledgement route answers 404 for a path it cannot
+     * find; here the resource is the mode, and the bad part is the body's field).
+     */
+    private void requireInstruction(Change change) {
         if (change.instructionId() == null || change.instructionId().isBlank()) {
             throw KioskRejection.invalid("error.form", List.of(new Problem.Violation("instructionId", "error.mode.instruction")));
+        }
+        try {
+            instructions.find(change.instructionId());
+        } catch (KioskRejection notReceived) {
+            if (!"instruction-not-received".equals(notReceived.slug())) {
+                throw notReceived;
+            }
+            throw new KioskRejection(422, "instruction-not-received", "EP-6.1", "error.instruction.unknown",
+                    List.of(new Problem.Violation("instructionId", "error.instruction.unknown")));
         }
     }
 
