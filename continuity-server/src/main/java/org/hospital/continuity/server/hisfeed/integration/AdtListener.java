@@ -95,6 +95,8 @@ public class AdtListener {
         context = new DefaultHapiContext();
         context.setExecutorService(threads);
         context.getParserConfiguration().setValidating(false);
+        // acknowledgement control ids (MSH-10) from the clock, not HAPI's default file-based counter (an id_file in the working folder)
+        context.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator());
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
         HL7Service s = context.newServer(p, false);
