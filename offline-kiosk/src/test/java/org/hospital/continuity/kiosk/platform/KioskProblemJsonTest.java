@@ -89,4 +89,61 @@ class KioskProblemJsonTest {
         given().contentType(ContentType.JSON).body("{\"language\":\"en\"}").put("/api/settings/language").then().statusCode(200);
         given().get("/api/settings/language").then().body("language", equalTo("en"));
     }
+
+    private static String head(String requestLine, String... headers) {
+        return requestLine + "\r\nHost: localhost:" + io.restassured.RestAssured.port
+                + (headers.length == 0 ? "" : "\r\n" + String.join("\r\n", headers));
+    }
+
+    private static void isChineseProblem(org.hospital.continuity.kiosk.support.RawHttp.Answer a, int status, String type, String title) {
+        org.assertj.core.api.Assertions.assertThat(a.status()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(a.contentType()).startsWith(PROBLEM);
+        io.restassured.path.json.JsonPath body = new io.restassured.path.json.JsonPath(a.body());
+        org.assertj.core.api.Assertions.assertThat(body.getString("type")).isEqualTo(type);
+        org.assertj.core.api.Assertions.assertThat(body.getString("title")).isEqualTo(title);
+        org.assertj.core.api.Assertions.assertThat(body.getInt("status")).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(body.getString("detail")).contains("没有").matches(".*\\p{IsHan}.*");
+        org.assertj.core.api.Assertions.assertThat(a.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a request line of 100,000 characters (over 64 KB) is a 414 problem+json in Chinese over a raw socket, not a bare 414")
+    void oversizeRequestLineIsA414Problem() throws Exception {
+        var a = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port,
+                head("GET /api/registrations?q=" + "a".repeat(100_000) + " HTTP/1.1", "Connection: close"), null);
+        isChineseProblem(a, 414, "/problems/uri-too-long", "地址太长");
+        languageIsStillChinese();
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a 30 KB header section is a 431 problem+json in Chinese, not a bare 431")
+    void oversizeHeadersAreA431Problem() throws Exception {
+        var a = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port,
+                head("GET /api/settings/language HTTP/1.1", "X-Filler: " + "b".repeat(30_000), "Connection: close"), null);
+        isChineseProblem(a, 431, "/problems/headers-too-large", "请求头太大");
+    }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("a chunked body over 4 MB is a 413 problem+json in Chinese and changes nothing; a declared 5 MB too; a small chunked body still reaches its route")
+    void oversizeChunkedBodyIsA413Problem() throws Exception {
+        byte[] big = ("{\"language\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var a = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port, head("PUT /api/settings/language HTTP/1.1",
+                "Content-Type: application/json", "Transfer-Encoding: chunked"), big);
+        isChineseProblem(a, 413, "/problems/payload-too-large", "内容太多");
+        org.assertj.core.api.Assertions.assertThat(a.body()).contains("256 KB");
+        languageIsStillChinese();
+        var declared = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port, head(
+                "PUT /api/settings/language HTTP/1.1", "Content-Type: application/json", "Content-Length: " + (5 * 1024 * 1024),
+                "Connection: close"), null);
+        isChineseProblem(declared, 413, "/problems/payload-too-large", "内容太多");
+        languageIsStillChinese();
+        // within the limit a chunked body is read whole and handed on: the language changes, then back
+        var small = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port, head(
+                "PUT /api/settings/language HTTP/1.1", "Content-Type: application/json", "Transfer-Encoding: chunked", "Connection: close"),
+                "{\"language\":\"en\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        org.assertj.core.api.Assertions.assertThat(small.status()).isEqualTo(200);
+        given().get("/api/settings/language").then().statusCode(200).body("language", equalTo("en"));
+        chinese();
+        languageIsStillChinese();
+    }
 }

@@ -207,6 +207,7 @@ class AdversarialTest {
                     }
                 }
             }
+            oversize(op);
         }
         int refusedCases = counts.values().stream().mapToInt(Integer::intValue).sum();
         System.out.println("ADVERSARIAL kiosk cases before fields=" + refusedCases + " by category=" + counts + " routes=" + ops.size());
@@ -257,5 +258,42 @@ class AdversarialTest {
             }
             return out;
         });
+    }
+
+    /**
+     * Oversize requests over a raw socket, on every route (HR-13): an address of 70,000 characters (414), a 30 KB header
+     * (431) and, where the route takes a body, a chunked body just over the route's limit (413) — each problem+json with
+     * a Chinese title, never the HTTP decoder's bare answer; like every refused category, they must store nothing.
+     */
+    private void oversize(Op op) {
+        String path = op.path().replaceAll("\\{[^}]+}", "5f0e7a4e-0000-4000-8000-000000000000");
+        oversizeCase(op, "request line", 414, op.method() + " " + path + "?pad=" + "a".repeat(70_000), null);
+        oversizeCase(op, "headers", 431, op.method() + " " + path, "X-Filler: " + "b".repeat(30_000));
+        if (op.operation().has("requestBody")) {
+            long limit = 256L * 1024;
+            oversizeCase(op, "chunked body", 413, op.method() + " " + path, null, new byte[(int) limit + 65_536]);
+        }
+    }
+
+    private void oversizeCase(Op op, String what, int expected, String requestLine, String header) {
+        oversizeCase(op, what, expected, requestLine, header, null);
+    }
+
+    private void oversizeCase(Op op, String what, int expected, String requestLine, String header, byte[] chunked) {
+        counts.merge("oversize", 1, Integer::sum);
+        String head = requestLine + " HTTP/1.1\r\nHost: localhost:" + io.restassured.RestAssured.port
+                + (header == null ? "" : "\r\n" + header)
+                + (chunked == null ? "\r\nConnection: close" : "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked");
+        String where = "oversize " + op.method() + " " + op.path() + " [" + what + "]";
+        try {
+            org.hospital.continuity.kiosk.support.RawHttp.Answer a = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port, head, chunked);
+            if (a.status() != expected || !a.contentType().startsWith("application/problem+json")
+                    || !a.body().matches("(?s).*\"title\":\"[^\"]*\\p{IsHan}.*")) {
+                failures.add(where + " → " + a.status() + " " + a.contentType() + " " + a.body().substring(0, Math.min(200, a.body().length()))
+                        + " (expected a " + expected + " problem+json with a Chinese title)");
+            }
+        } catch (Exception e) {
+            failures.add(where + " → no answer (" + e.getClass().getSimpleName() + ")");
+        }
     }
 }

@@ -172,7 +172,21 @@ class KioskCrashE2EIT {
             kiosk = AppProcess.start("kiosk-restarted", kioskJar, withServer(kioskProps, "http://127.0.0.1:9"), Map.of());
             Client after = new Client(kiosk.awaitBaseUrl(Duration.ofSeconds(60)));
             // HR-12 key handling: restarted with the server unreachable, the kiosk's data key opens only with the password of
-            // someone who signed in here within the offline period — the cashier lead who worked the desk before the kill
+            // someone who signed in here within the offline period — the cashier lead who worked the desk before the kill.
+            // Until then it is locked: a cashier of the department who never signed in here signs in (the verifiers are not
+            // under the data key) but reads and writes nothing, and a wrong password of the right person opens nothing.
+            assertThat(after.send("GET", "/q/health/live", null, null).status()).as("the kiosk runs while locked").isEqualTo(200);
+            after.ok("POST", "/api/session", Map.of("accountId", "cashier-1", "password", StaffAccounts.PASSWORD));
+            Answer lockedRead = after.send("GET", "/api/registrations", null, null);
+            assertThat(lockedRead.status()).as(String.valueOf(lockedRead.body())).isEqualTo(503);
+            assertThat(lockedRead.body().path("type").asText()).isEqualTo("/problems/kiosk-locked");
+            assertThat(lockedRead.body().path("detail").asText()).contains("本机数据已加密锁定");
+            Answer lockedWrite = after.send("POST", "/api/registrations", registration(999), null);
+            assertThat(lockedWrite.status()).as(String.valueOf(lockedWrite.body())).isEqualTo(503);
+            Answer wrong = after.send("POST", "/api/session", Map.of("accountId", "super-1", "password", "Wrong-" + StaffAccounts.PASSWORD), null);
+            assertThat(wrong.status()).isEqualTo(401);
+            after.ok("POST", "/api/session", Map.of("accountId", "cashier-1", "password", StaffAccounts.PASSWORD));
+            assertThat(after.send("GET", "/api/registrations", null, null).status()).as("a wrong password opened nothing").isEqualTo(503);
             after.ok("POST", "/api/session", Map.of("accountId", "super-1", "password", StaffAccounts.PASSWORD));
             JsonNode entries = after.ok("GET", "/api/journal?after=0&limit=10000", null);
             List<Long> seqs = new ArrayList<>();
