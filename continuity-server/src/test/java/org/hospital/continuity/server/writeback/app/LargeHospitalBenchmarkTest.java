@@ -111,6 +111,8 @@ class LargeHospitalBenchmarkTest {
         fx.seed(his, IDS);
         List<String[]> wardPatients = seedInpatients(his, inpatients);
         double seedSeconds = (System.nanoTime() - s0) / 1e9;
+        System.out.printf(Locale.ROOT, "WRITE-BACK LARGE progress: HIS seeded (%d patients, %d stays) in %.1fs%n", hisSize, wardPatients.size(),
+                seedSeconds);
 
         Journals j = new Journals(outpatients * 4 + inpatients * 12);
         Random rnd = new Random(seed);
@@ -168,7 +170,18 @@ class LargeHospitalBenchmarkTest {
         long r0 = System.nanoTime();
         DowntimeRecords.Assembled a = DowntimeRecords.assemble("large-" + seed, j.all);
         runner.park("large-" + seed, a.waiting());
-        WritingBack.Report visits = runner.run("large-" + seed, a.drafts(), null);
+        java.util.concurrent.atomic.AtomicInteger shown = new java.util.concurrent.atomic.AtomicInteger();
+        WritingBack.Report visits = runner.run("large-" + seed, a.drafts(), r -> {
+            int done = r.written() + r.toWorkbench();
+            if (done / 500 > shown.get()) {
+                shown.set(done / 500);
+                // counts only, no patient data (the partial progress if the run cannot finish)
+                System.out.printf(Locale.ROOT, "WRITE-BACK LARGE progress: visits %d of %d in %.1fs%n", done, r.total(),
+                        r.took().toNanos() / 1e9);
+            }
+        });
+        System.out.printf(Locale.ROOT, "WRITE-BACK LARGE progress: visits done in %.1fs; %d other records to write%n",
+                (System.nanoTime() - r0) / 1e9, a.records().size());
         double visitSeconds = (System.nanoTime() - r0) / 1e9;
         long r1 = System.nanoTime();
         WritingBack.RecordsReport records = runner.runRecords("large-" + seed, a.records(), a.drafts());
