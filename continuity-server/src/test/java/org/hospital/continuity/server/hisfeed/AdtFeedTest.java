@@ -119,7 +119,7 @@ class AdtFeedTest {
         assertThat(ward.getString("patients.find { it.patientId == 'HV-1002' }.bed")).isEqualTo("加3床");
         assertThat(ward.getString("feed.find { it.piece == 'CENSUS' }.asOf")).isNotNull();
         // another ward's kiosk gets none of them (HR-5)
-        assertThat(snapshotOf("V2-OTHER").getList("patients.patientId", String.class)).doesNotContain("HV-1001", "HV-1002");
+        assertThat(snapshotOf("V2-QT").getList("patients.patientId", String.class)).doesNotContain("HV-1001", "HV-1002");
     }
 
     @Test

@@ -42,7 +42,7 @@ class DowntimeLifecycleTest {
         // EP-6.1: only an instruction this kiosk received can be followed; an id it never received is refused, and a
         // recovery phoned in is confirmed by a second person with a supervisor role
         given().cookie("kiosk_session", cookie).contentType(ContentType.JSON).body(Map.of("source", "ANNOUNCED", "instructionId", "INS-2026-118"))
-                .post("/api/mode/normal").then().statusCode(404);
+                .post("/api/mode/normal").then().statusCode(422).body("type", equalTo("/problems/instruction-not-received"));
         long left = ((Number) given().cookie("kiosk_session", cookie).contentType(ContentType.JSON)
                 .body(Desk.phoned("信息科电话通知：HIS已恢复，开始补录"))
                 .post("/api/mode/normal").then().statusCode(200).body("mode.phase", equalTo("AFTER_RECOVERY"))

@@ -31,4 +31,12 @@ public interface HisPatientSearch {
 
     /** How many patients the HIS holds (the denominator of term frequencies and of the prior); may be cached a while. */
     long patientCount();
+
+    /**
+     * Called when a write-back run starts: an implementation that answers from a copy of the HIS's patients brings it up
+     * to date now, so that every patient the HIS held when the run started is a candidate (one that searches the HIS
+     * per question has nothing to do). Throws when the HIS cannot be asked; the run goes on and asks again.
+     */
+    default void catchUp() {
+    }
 }

@@ -114,6 +114,28 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         }
     }
 
+    /**
+     * Catches the index up now, whatever the time since the last catch-up (a write-back run starts: a patient the HIS
+     * created a moment ago is a candidate). Nothing to do while no index is held: the first question reads everything.
+     * When the HIS does not answer, the next question catches up instead.
+     */
+    @Override
+    public void catchUp() {
+        reading.lock();
+        try {
+            if (index != null) {
+                try {
+                    readChanges();
+                } catch (RuntimeException e) {
+                    caughtUpAtNanos = 0;
+                    throw e;
+                }
+            }
+        } finally {
+            reading.unlock();
+        }
+    }
+
     /** Reads the index now if it is not held yet (readiness work before an outage's write-back). */
     public void warm() {
         current();
@@ -143,7 +165,7 @@ public final class FhirCandidateIndex implements HisPatientSearch {
             // one worker catches up; the others answer from the index as it is (at most catchUpEvery behind)
             try {
                 if (System.nanoTime() - caughtUpAtNanos > catchUpEvery.toNanos()) {
-                    catchUp();
+                    readChanges();
                 }
             } finally {
                 reading.unlock();
@@ -165,7 +187,7 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         reads = new Reads(r.fullReads() + 1, r.catchUps(), r.patientsRead() + n, r.took().plusNanos(System.nanoTime() - t0));
     }
 
-    private void catchUp() {
+    private void readChanges() {
         // from the HIS's time of the previous read (what committed after it), else from the newest patient seen
         Instant since = lastSearchAt != null ? lastSearchAt : newestSeen;
         if (since == null) {

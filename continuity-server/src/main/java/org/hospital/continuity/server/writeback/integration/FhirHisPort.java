@@ -81,6 +81,13 @@ public final class FhirHisPort implements HisPort {
         this.index = candidateIndex ? new FhirCandidateIndex(client, this::facts) : null;
     }
 
+    @Override
+    public void catchUp() {
+        if (index != null) {
+            index.catchUp();
+        }
+    }
+
     /** The candidate index, when this port answers from one (readiness: {@code warm()}; benchmarks: {@code reads()}). */
     public Optional<FhirCandidateIndex> candidateIndex() {
         return Optional.ofNullable(index);

@@ -138,6 +138,18 @@ class FhirCandidateIndexTest {
     }
 
     @Test
+    @DisplayName("EP-8.4 a write-back run starts by catching the index up: a patient the HIS registered a moment ago (within the catch-up interval) is a candidate of that run")
+    void aRunStartsWithACatchUp() {
+        create(indexed, "李娜", Sex.FEMALE, LocalDate.of(1975, 3, 9), "13911112222", null);
+        assertThat(indexed.patientCount()).isEqualTo(1); // the index is read now
+        String moment = create(indexed, "赵敏", Sex.FEMALE, LocalDate.of(1988, 4, 2), "13566667777", null);
+        PatientFacts record = new PatientFacts("dt-3", "赵敏", Sex.FEMALE, LocalDate.of(1988, 4, 2), "13566667777", null);
+        indexed.catchUp(); // what WritingBack.run does first (a question alone, within a second of the read, answers from the index as read)
+        assertThat(refs(indexed.candidates(Blocking.defaults().plan(record)))).containsExactly(moment);
+        assertThat(indexed.candidateIndex().orElseThrow().reads().fullReads()).as("caught up, not read again").isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("A patient the HIS changed is found by the new phone only once the index caught up")
     void aPatientChangedInTheHisIsReplaced() throws Exception {
         String ref = create(indexed, "王芳", Sex.FEMALE, LocalDate.of(1982, 1, 5), "13600001111", null);

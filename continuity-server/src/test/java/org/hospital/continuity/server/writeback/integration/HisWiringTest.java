@@ -33,6 +33,7 @@ class HisWiringTest {
                     case "fhirBaseUrl" -> "http://127.0.0.1:1/fhir";
                     case "zone" -> "Asia/Shanghai";
                     case "departments", "items", "drugs" -> Map.of();
+                    case "candidateIndex" -> true;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
     }
