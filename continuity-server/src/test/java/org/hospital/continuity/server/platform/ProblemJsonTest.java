@@ -1,5 +1,6 @@
 package org.hospital.continuity.server.platform;
 
+import org.hospital.continuity.testsupport.RawHttp;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;

@@ -95,7 +95,7 @@ class KioskProblemJsonTest {
                 + (headers.length == 0 ? "" : "\r\n" + String.join("\r\n", headers));
     }
 
-    private static void isChineseProblem(org.hospital.continuity.kiosk.support.RawHttp.Answer a, int status, String type, String title) {
+    private static void isChineseProblem(org.hospital.continuity.testsupport.RawHttp.Answer a, int status, String type, String title) {
         org.assertj.core.api.Assertions.assertThat(a.status()).isEqualTo(status);
         org.assertj.core.api.Assertions.assertThat(a.contentType()).startsWith(PROBLEM);
         io.restassured.path.json.JsonPath body = new io.restassured.path.json.JsonPath(a.body());
@@ -109,7 +109,7 @@ class KioskProblemJsonTest {
     @Test
     @org.junit.jupiter.api.DisplayName("a request line of 100,000 characters (over 64 KB) is a 414 problem+json in Chinese over a raw socket, not a bare 414")
     void oversizeRequestLineIsA414Problem() throws Exception {
-        var a = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port,
+        var a = org.hospital.continuity.testsupport.RawHttp.send(io.restassured.RestAssured.port,
                 head("GET /api/registrations?q=" + "a".repeat(100_000) + " HTTP/1.1", "Connection: close"), null);
         isChineseProblem(a, 414, "/problems/uri-too-long", "地址太长");
         languageIsStillChinese();
@@ -118,7 +118,7 @@ class KioskProblemJsonTest {
     @Test
     @org.junit.jupiter.api.DisplayName("a 30 KB header section is a 431 problem+json in Chinese, not a bare 431")
     void oversizeHeadersAreA431Problem() throws Exception {
-        var a = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port,
+        var a = org.hospital.continuity.testsupport.RawHttp.send(io.restassured.RestAssured.port,
                 head("GET /api/settings/language HTTP/1.1", "X-Filler: " + "b".repeat(30_000), "Connection: close"), null);
         isChineseProblem(a, 431, "/problems/headers-too-large", "请求头太大");
     }
@@ -127,18 +127,18 @@ class KioskProblemJsonTest {
     @org.junit.jupiter.api.DisplayName("a chunked body over 4 MB is a 413 problem+json in Chinese and changes nothing; a declared 5 MB too; a small chunked body still reaches its route")
     void oversizeChunkedBodyIsA413Problem() throws Exception {
         byte[] big = ("{\"language\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var a = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port, head("PUT /api/settings/language HTTP/1.1",
+        var a = org.hospital.continuity.testsupport.RawHttp.send(io.restassured.RestAssured.port, head("PUT /api/settings/language HTTP/1.1",
                 "Content-Type: application/json", "Transfer-Encoding: chunked"), big);
         isChineseProblem(a, 413, "/problems/payload-too-large", "内容太多");
         org.assertj.core.api.Assertions.assertThat(a.body()).contains("256 KB");
         languageIsStillChinese();
-        var declared = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port, head(
+        var declared = org.hospital.continuity.testsupport.RawHttp.send(io.restassured.RestAssured.port, head(
                 "PUT /api/settings/language HTTP/1.1", "Content-Type: application/json", "Content-Length: " + (5 * 1024 * 1024),
                 "Connection: close"), null);
         isChineseProblem(declared, 413, "/problems/payload-too-large", "内容太多");
         languageIsStillChinese();
         // within the limit a chunked body is read whole and handed on: the language changes, then back
-        var small = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port, head(
+        var small = org.hospital.continuity.testsupport.RawHttp.send(io.restassured.RestAssured.port, head(
                 "PUT /api/settings/language HTTP/1.1", "Content-Type: application/json", "Transfer-Encoding: chunked", "Connection: close"),
                 "{\"language\":\"en\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         org.assertj.core.api.Assertions.assertThat(small.status()).isEqualTo(200);

@@ -286,7 +286,7 @@ class AdversarialTest {
                 + (chunked == null ? "\r\nConnection: close" : "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked");
         String where = "oversize " + op.method() + " " + op.path() + " [" + what + "]";
         try {
-            org.hospital.continuity.kiosk.support.RawHttp.Answer a = org.hospital.continuity.kiosk.support.RawHttp.send(io.restassured.RestAssured.port, head, chunked);
+            org.hospital.continuity.testsupport.RawHttp.Answer a = org.hospital.continuity.testsupport.RawHttp.send(io.restassured.RestAssured.port, head, chunked);
             if (a.status() != expected || !a.contentType().startsWith("application/problem+json")
                     || !a.body().matches("(?s).*\"title\":\"[^\"]*\\p{IsHan}.*")) {
                 failures.add(where + " → " + a.status() + " " + a.contentType() + " " + a.body().substring(0, Math.min(200, a.body().length()))

@@ -1,4 +1,4 @@
-package org.hospital.continuity.server.platform;
+package org.hospital.continuity.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
