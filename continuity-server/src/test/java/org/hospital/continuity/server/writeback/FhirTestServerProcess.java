@@ -53,6 +53,11 @@ public final class FhirTestServerProcess {
             if (!Boolean.getBoolean("fhir.test.fulljit")) {
                 command.add("-XX:TieredStopAtLevel=1");
             }
+            // e.g. -Dfhir.test.jvmargs=-XX:StartFlightRecording=filename=his.jfr (profiling the HIS during a benchmark)
+            String extra = System.getProperty("fhir.test.jvmargs", "").trim();
+            if (!extra.isEmpty()) {
+                command.addAll(List.of(extra.split("\\s+")));
+            }
             command.addAll(List.of("-cp", cp, "org.hospital.continuity.fhirtest.FhirTestServer", "0"));
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.redirectErrorStream(true);
@@ -80,6 +85,49 @@ public final class FhirTestServerProcess {
         } catch (Exception e) {
             stop();
             throw new IllegalStateException("FHIR test server did not start", e);
+        }
+    }
+
+    /** CPU time the stand-in HIS's process has used so far (benchmarks: how much of the machine the HIS took). */
+    public static Duration cpuTime() {
+        baseUrl();
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /**
+     * The stand-in HIS's JIT and GC so far, from its performance counters ({@code jcmd <pid> PerfCounter.print}): seconds
+     * spent compiling (all compiler threads) and in GC pauses, for the benchmarks' JIT line.
+     */
+    public static JitAndGc jitAndGc() {
+        baseUrl();
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "PerfCounter.print").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            java.util.Map<String, Long> c = new java.util.HashMap<>();
+            for (String line : out.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && line.substring(eq + 1).trim().matches("\\d+")) {
+                    c.put(line.substring(0, eq).trim(), Long.parseLong(line.substring(eq + 1).trim()));
+                }
+            }
+            double hz = c.getOrDefault("sun.os.hrt.frequency", 1_000_000_000L);
+            long gc = c.entrySet().stream().filter(e -> e.getKey().matches("sun\\.gc\\.collector\\.\\d+\\.time"))
+                    .mapToLong(java.util.Map.Entry::getValue).sum();
+            return new JitAndGc(c.getOrDefault("java.ci.totalTime", 0L) / hz, gc / hz);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Seconds of JIT compilation and of GC a JVM has spent so far. */
+    public record JitAndGc(double compileSeconds, double gcSeconds) {
+        public JitAndGc minus(JitAndGc earlier) {
+            return new JitAndGc(compileSeconds - earlier.compileSeconds, gcSeconds - earlier.gcSeconds);
         }
     }
 

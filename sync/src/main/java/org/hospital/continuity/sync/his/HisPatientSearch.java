@@ -39,4 +39,12 @@ public interface HisPatientSearch {
      */
     default void catchUp() {
     }
+
+    /**
+     * Readiness work while the HIS answers, ahead of any outage: an implementation that answers from a copy of the HIS's
+     * patients reads it now if it holds none and otherwise catches it up, so that the write-back after an outage starts
+     * with it (one that searches per question has nothing to do). Throws when the HIS cannot be asked.
+     */
+    default void keepAhead() {
+    }
 }

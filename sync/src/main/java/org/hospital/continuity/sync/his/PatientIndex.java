@@ -56,6 +56,20 @@ public final class PatientIndex implements HisPatientSearch {
         }
     }
 
+    /** Drops the patient held under {@code ref} (the HIS deleted it, or merged it into another); true when one was held. */
+    public boolean drop(String ref) {
+        lock.writeLock().lock();
+        try {
+            PatientFacts old = byRef.remove(ref);
+            if (old != null) {
+                unindex(old);
+            }
+            return old != null;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Whether a patient is held under {@code ref}. */
     public boolean holds(String ref) {
         lock.readLock().lock();

@@ -74,6 +74,22 @@ public class RunningWriteBack {
     }
 
     /**
+     * Readiness work (EP-8.4): while the HIS answers, the port's candidate index is read and then caught up every
+     * {@code continuity.writeback.candidate-index-refresh}, so that an outage's write-back starts with the HIS's patients
+     * as they were when it went down and its first catch-up reads only what changed since. A HIS that does not answer is
+     * asked again next time.
+     */
+    @Scheduled(every = "${continuity.writeback.candidate-index-refresh:5M}", delayed = "${continuity.writeback.start-delay:30S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void keepCandidatesAhead() {
+        try {
+            his.keepAhead();
+        } catch (RuntimeException e) {
+            Log.debugf("candidate index not kept ahead this time: the HIS did not answer (%s)", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
      * Reads the incident's synced entries and writes them back; empty when another instance holds the lock, or
      * when the incident is a drill whose records are held (HR-21: a drill never reaches the real HIS).
      */

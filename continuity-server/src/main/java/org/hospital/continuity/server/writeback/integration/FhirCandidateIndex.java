@@ -25,14 +25,17 @@ import java.util.function.Function;
  * to seven searches per visit: the HIS's search was several times the cost of the write itself.
  *
  * <ul>
- *   <li><b>Read once.</b> The first question (or the first after {@link #forget}, or one older than
- *       {@code fullReadEvery}) reads every HIS patient, paged, with only the fields matching reads
- *       ({@code _elements=identifier,name,telecom,gender,birthDate}); nothing else about the patients is asked.</li>
- *   <li><b>Caught up.</b> A question asked more than {@code catchUpEvery} after the last catch-up first reads the
- *       patients the HIS created or changed since ({@code _lastUpdated=ge<the HIS's time of the previous read −
- *       overlap>}, one search, every page): patients staff registered in the HIS after recovery are candidates too. The overlap re-reads the last
- *       seconds so that a HIS transaction that committed late with an earlier time stamp is not missed (re-reading a
- *       patient replaces it: harmless). Both reads bypass the HIS's search cache ({@code Cache-Control: no-cache}).</li>
+ *   <li><b>Read ahead.</b> {@link #keepAhead} (the write-back service, every few minutes while the HIS answers) or else the
+ *       first question (or the first after {@link #forget}, or one older than {@code fullReadEvery}) reads every HIS
+ *       patient, paged, with only the fields matching reads and the merge link
+ *       ({@code _elements=identifier,name,telecom,gender,birthDate,link}); nothing else about the patients is asked.</li>
+ *   <li><b>Caught up.</b> When a run starts, and a question asked more than {@code catchUpEvery} after the last catch-up,
+ *       first reads the patients' history since the previous read ({@code Patient/_history?_since=<the HIS's time of the
+ *       previous read − overlap>}, every page): patients staff registered, changed, deleted or merged in the HIS after
+ *       recovery. Only each patient's newest entry counts; a deleted patient, or one merged into another (link
+ *       replaced-by), is dropped. The overlap re-reads the last moments so that a HIS transaction that committed late with
+ *       an earlier time stamp is not missed (re-reading a patient replaces it: harmless). Both reads bypass the HIS's
+ *       search cache ({@code Cache-Control: no-cache}).</li>
  *   <li><b>Added as written.</b> A patient the write-back itself creates is added when the HIS answers 201
  *       ({@link #added}), so a later visit of the same person finds it at once, as a search would.</li>
  * </ul>
@@ -43,7 +46,8 @@ import java.util.function.Function;
  */
 public final class FhirCandidateIndex implements HisPatientSearch {
 
-    static final String ELEMENTS = "identifier,name,telecom,gender,birthDate";
+    /** The five fields matching reads, and whether the HIS merged the patient into another ({@code link}). */
+    static final String ELEMENTS = "identifier,name,telecom,gender,birthDate,link";
     static final int PAGE = 1_000;
 
     private final IGenericClient client;
@@ -62,7 +66,10 @@ public final class FhirCandidateIndex implements HisPatientSearch {
     private volatile Reads reads = new Reads(0, 0, 0, Duration.ZERO);
 
     /** What the index has read so far (for benchmarks and logs: counts only). */
-    public record Reads(int fullReads, int catchUps, long patientsRead, Duration took) {
+    public record Reads(int fullReads, int catchUps, long patientsRead, Duration took, Duration fullReadTook, long dropped) {
+        public Reads(int fullReads, int catchUps, long patientsRead, Duration took) {
+            this(fullReads, catchUps, patientsRead, took, Duration.ZERO, 0);
+        }
     }
 
     public FhirCandidateIndex(IGenericClient client, Function<Patient, PatientFacts> facts, Duration catchUpEvery, Duration overlap,
@@ -75,12 +82,13 @@ public final class FhirCandidateIndex implements HisPatientSearch {
     }
 
     /**
-     * The defaults: catch up at most once a second, re-reading 5 s before the previous read (a HIS transaction in flight
+     * The defaults: catch up at most once a second, re-reading 2 s before the previous read (a HIS transaction in flight
      * then, stamped earlier, committed later: the stand-in HIS's transactions take well under a second); read everything
-     * again after an hour.
+     * again after a day (the catch-ups read the HIS's patient history, so deletions and merges arrive with them; the
+     * day's full read is a safety net, not the way changes arrive).
      */
     public FhirCandidateIndex(IGenericClient client, Function<Patient, PatientFacts> facts) {
-        this(client, facts, Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(1));
+        this(client, facts, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofDays(1));
     }
 
     @Override
@@ -141,6 +149,24 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         current();
     }
 
+    /**
+     * Readiness work while the HIS answers (the write-back service calls it every few minutes): reads the index if none
+     * is held or the held one is due for its full read, and otherwise catches it up. An outage's write-back then starts
+     * with the index as it was when the HIS went down, and its first catch-up reads only what changed since.
+     */
+    public void keepAhead() {
+        reading.lock();
+        try {
+            if (index == null || System.nanoTime() - readAtNanos > fullReadEvery.toNanos()) {
+                readAll();
+            } else {
+                readChanges();
+            }
+        } finally {
+            reading.unlock();
+        }
+    }
+
     /** What was read since the index was last dropped. */
     public Reads reads() {
         return reads;
@@ -179,12 +205,14 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         PatientIndex fresh = new PatientIndex();
         newestSeen = null;
         lastSearchAt = null;
-        long n = read("Patient?_elements=" + ELEMENTS + "&_count=" + PAGE, fresh);
+        long n = read("Patient?_elements=" + ELEMENTS + "&_count=" + PAGE, fresh, false);
         index = fresh;
         readAtNanos = t0;
         caughtUpAtNanos = t0;
         Reads r = reads;
-        reads = new Reads(r.fullReads() + 1, r.catchUps(), r.patientsRead() + n, r.took().plusNanos(System.nanoTime() - t0));
+        long took = System.nanoTime() - t0;
+        reads = new Reads(r.fullReads() + 1, r.catchUps(), r.patientsRead() + n, r.took().plusNanos(took), r.fullReadTook().plusNanos(took),
+                r.dropped());
     }
 
     private void readChanges() {
@@ -197,30 +225,53 @@ public final class FhirCandidateIndex implements HisPatientSearch {
         }
         long t0 = System.nanoTime();
         String from = new InstantType(Date.from(since.minus(overlap))).getValueAsString();
-        long n = read("Patient?_lastUpdated=ge" + URLEncoder.encode(from, StandardCharsets.UTF_8) + "&_elements=" + ELEMENTS
-                + "&_count=" + PAGE, index);
+        long dropped0 = droppedCount;
+        // the type's history, not a _lastUpdated search: it also lists the patients the HIS deleted since
+        long n = read(client.getServerBase().replaceAll("/+$", "") + "/Patient/_history?_since=" + URLEncoder.encode(from, StandardCharsets.UTF_8) + "&_elements=" + ELEMENTS
+                + "&_count=" + PAGE, index, true);
         caughtUpAtNanos = t0;
         Reads r = reads;
-        reads = new Reads(r.fullReads(), r.catchUps() + 1, r.patientsRead() + n, r.took().plusNanos(System.nanoTime() - t0));
+        reads = new Reads(r.fullReads(), r.catchUps() + 1, r.patientsRead() + n, r.took().plusNanos(System.nanoTime() - t0), r.fullReadTook(),
+                r.dropped() + droppedCount - dropped0);
     }
 
-    /** Reads a search to its last page into {@code into}; the number of patients read. */
-    private long read(String search, PatientIndex into) {
+    private volatile long droppedCount;
+
+    /**
+     * Reads a search or the patients' history to its last page into {@code into}; the number of patients read. A history
+     * lists every version, newest first: only each patient's newest entry counts (a deletion drops the patient). A patient
+     * the HIS merged into another ({@code link} of type replaced-by) is no candidate: the surviving record is.
+     */
+    private long read(String search, PatientIndex into, boolean history) {
         long n = 0;
+        java.util.Set<String> seen = history ? new java.util.HashSet<>() : null;
         Bundle page = client.search().byUrl(search).cacheControl(new CacheControlDirective().setNoCache(true))
                 .returnBundle(Bundle.class).execute();
         Instant searchedAt = page.getMeta().getLastUpdated() == null ? null : page.getMeta().getLastUpdated().toInstant();
         while (true) {
             for (Bundle.BundleEntryComponent e : page.getEntry()) {
-                if (e.getResource() instanceof Patient p) {
-                    into.put(facts.apply(p));
-                    n++;
-                    if (p.getMeta().getLastUpdated() != null) {
-                        Instant at = p.getMeta().getLastUpdated().toInstant();
-                        Instant seen = newestSeen;
-                        if (seen == null || at.isAfter(seen)) {
-                            newestSeen = at;
+                if (history) {
+                    String ref = refOf(e);
+                    if (ref == null || !seen.add(ref)) {
+                        continue; // an older version of a patient whose newest entry was applied
+                    }
+                    if (e.hasRequest() && e.getRequest().getMethod() == Bundle.HTTPVerb.DELETE) {
+                        if (into.drop(ref)) {
+                            droppedCount++;
                         }
+                        continue;
+                    }
+                }
+                if (e.getResource() instanceof Patient p) {
+                    n++;
+                    noteUpdated(p);
+                    if (mergedAway(p)) {
+                        String ref = "Patient/" + p.getIdElement().getIdPart();
+                        if (into.drop(ref)) {
+                            droppedCount++;
+                        }
+                    } else {
+                        into.put(facts.apply(p));
                     }
                 }
             }
@@ -232,5 +283,33 @@ public final class FhirCandidateIndex implements HisPatientSearch {
             }
             page = client.loadPage().next(page).execute();
         }
+    }
+
+    private void noteUpdated(Patient p) {
+        if (p.getMeta().getLastUpdated() != null) {
+            Instant at = p.getMeta().getLastUpdated().toInstant();
+            Instant seen = newestSeen;
+            if (seen == null || at.isAfter(seen)) {
+                newestSeen = at;
+            }
+        }
+    }
+
+    /** {@code Patient/<id>} of a history entry (its resource, else its full URL or request URL), or null. */
+    private static String refOf(Bundle.BundleEntryComponent e) {
+        if (e.getResource() != null && e.getResource().getIdElement().hasIdPart()) {
+            return "Patient/" + e.getResource().getIdElement().getIdPart();
+        }
+        String url = e.hasFullUrl() ? e.getFullUrl() : e.hasRequest() ? e.getRequest().getUrl() : null;
+        if (url == null) {
+            return null;
+        }
+        org.hl7.fhir.r4.model.IdType id = new org.hl7.fhir.r4.model.IdType(url);
+        return id.hasIdPart() ? "Patient/" + id.getIdPart() : null;
+    }
+
+    /** True when the HIS merged this patient into another: a {@code link} of type replaced-by. */
+    static boolean mergedAway(Patient p) {
+        return p.getLink().stream().anyMatch(l -> l.getType() == Patient.LinkType.REPLACEDBY);
     }
 }

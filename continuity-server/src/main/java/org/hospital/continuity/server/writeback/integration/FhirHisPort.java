@@ -88,6 +88,13 @@ public final class FhirHisPort implements HisPort {
         }
     }
 
+    @Override
+    public void keepAhead() {
+        if (index != null) {
+            index.keepAhead();
+        }
+    }
+
     /** The candidate index, when this port answers from one (readiness: {@code warm()}; benchmarks: {@code reads()}). */
     public Optional<FhirCandidateIndex> candidateIndex() {
         return Optional.ofNullable(index);

@@ -174,4 +174,55 @@ class FhirCandidateIndexTest {
         PatientFacts record = new PatientFacts("dt-9", "张伟", Sex.MALE, LocalDate.of(1980, 5, 17), "13800138000", FhirHisPortTest.ID);
         assertThat(refs(indexed.candidates(Blocking.defaults().plan(record)))).containsExactly(w.hisPatientRef());
     }
+
+    @Test
+    @DisplayName("EP-8.4 a patient the HIS deleted is no candidate after the next catch-up (the patients' history lists the deletion), no full read needed")
+    void aPatientTheHisDeletedIsDropped() throws Exception {
+        String kept = create(indexed, "陈静", Sex.FEMALE, LocalDate.of(1979, 6, 3), "13700001111", null);
+        String gone = create(indexed, "陈静", Sex.FEMALE, LocalDate.of(1979, 6, 3), "13700002222", null);
+        assertThat(indexed.patientCount()).isEqualTo(2);
+        indexed.client().delete().resourceById(new org.hl7.fhir.r4.model.IdType(gone)).execute();
+        Thread.sleep(1_300);
+
+        PatientFacts record = new PatientFacts("dt-4", "陈静", Sex.FEMALE, LocalDate.of(1979, 6, 3), null, null);
+        assertThat(refs(indexed.candidates(Blocking.defaults().plan(record)))).containsExactly(kept);
+        assertThat(indexed.patientCount()).isEqualTo(1);
+        FhirCandidateIndex.Reads reads = indexed.candidateIndex().orElseThrow().reads();
+        assertThat(reads.fullReads()).as("caught up, not read again").isEqualTo(1);
+        assertThat(reads.dropped()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("EP-8.4 a patient the HIS merged into another (link replaced-by) is no candidate after the next catch-up; the surviving record is")
+    void aPatientTheHisMergedAwayIsDropped() throws Exception {
+        String survivor = create(indexed, "刘洋", Sex.MALE, LocalDate.of(1968, 2, 14), "13800002222", null);
+        String merged = create(indexed, "刘洋", Sex.MALE, LocalDate.of(1968, 2, 14), "13800003333", null);
+        assertThat(indexed.patientCount()).isEqualTo(2);
+        Patient p = indexed.client().read().resource(Patient.class).withId(merged).execute();
+        p.setActive(false);
+        p.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(new org.hl7.fhir.r4.model.Reference(survivor));
+        indexed.client().update().resource(p).execute();
+        indexed.catchUp();
+
+        PatientFacts record = new PatientFacts("dt-5", "刘洋", Sex.MALE, LocalDate.of(1968, 2, 14), "13800003333", null);
+        assertThat(refs(indexed.candidates(Blocking.defaults().plan(record)))).containsExactly(survivor);
+        assertThat(indexed.patientCount()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("EP-8.4 readiness keeps the index ahead: the first call reads the HIS's patients, later calls only catch up, and a run then starts without a full read")
+    void keptAheadBeforeTheRun() {
+        create(indexed, "孙丽", Sex.FEMALE, LocalDate.of(1991, 9, 9), "13900004444", null);
+        indexed.keepAhead();
+        String later = create(indexed, "孙丽", Sex.FEMALE, LocalDate.of(1991, 9, 9), "13900005555", null);
+        indexed.keepAhead();
+        FhirCandidateIndex.Reads ahead = indexed.candidateIndex().orElseThrow().reads();
+        assertThat(ahead.fullReads()).isEqualTo(1);
+        assertThat(ahead.catchUps()).isEqualTo(1);
+
+        indexed.catchUp(); // the run's start
+        PatientFacts record = new PatientFacts("dt-6", "孙丽", Sex.FEMALE, LocalDate.of(1991, 9, 9), "13900005555", null);
+        assertThat(refs(indexed.candidates(Blocking.defaults().plan(record)))).contains(later);
+        assertThat(indexed.candidateIndex().orElseThrow().reads().fullReads()).as("no full read in the run").isEqualTo(1);
+    }
 }
