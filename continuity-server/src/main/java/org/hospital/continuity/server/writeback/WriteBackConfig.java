@@ -66,12 +66,20 @@ public interface WriteBackConfig {
     String zone();
 
     /**
-     * FHIR link: answer matching's candidate queries from the HIS's patients read once and kept current (one
-     * {@code _lastUpdated} search a second) instead of five to seven searches per visit (docs/writeback.md, "Candidate
-     * index"). false: search the HIS for every visit.
+     * FHIR link: answer matching's candidate queries from the HIS's patients read once and kept current (the patients'
+     * history since the previous read, at most once a second while a run asks) instead of five to seven searches per
+     * visit (docs/writeback.md, "Candidate index"). false: search the HIS for every visit.
      */
     @WithDefault("true")
     boolean candidateIndex();
+
+    /**
+     * How often the candidate index is read ahead / caught up while the HIS answers, before any outage (a Quarkus
+     * scheduler period such as {@code 5M}; {@code off}: read only when a write-back run asks). Read by
+     * {@code RunningWriteBack.keepCandidatesAhead}'s schedule.
+     */
+    @WithDefault("5M")
+    String candidateIndexRefresh();
 
     /**
      * Visits written at once (each lane of dependent visits stays in capture order). The HIS, not this server, is the
