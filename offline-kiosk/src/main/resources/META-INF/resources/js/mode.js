@@ -93,4 +93,10 @@ document.addEventListener('kiosk:texts', () => {
   $('#ph-submit').textContent = down ? t('mode.phoned.leave') : t('mode.phoned.enter');
 });
 // a new announcement while F8 is open shows at once
-document.addEventListener('kiosk:mode-changed', () => { if (!$('#s-mode').hidden) load(); });
+document.addEventListener('kiosk:mode-changed', (e) => {
+  // the panel says what the banner says in the same moment (the banner's status); the instructions follow with load()
+  const s = e.detail || state.status || {};
+  $('#mode-current').textContent = s.downtime ? t('banner.mode.downtime')
+    : (s.phase === 'AFTER_RECOVERY' ? t('banner.mode.after') : t('banner.mode.normal'));
+  if (!$('#s-mode').hidden) load();
+});

@@ -28,6 +28,16 @@ final class TimedHis implements HisPort {
     }
 
     @Override
+    public void catchUp() {
+        long t = System.nanoTime();
+        try {
+            his.catchUp();
+        } finally {
+            candidateNanos += System.nanoTime() - t;
+        }
+    }
+
+    @Override
     public Candidates candidates(CandidateQuery query) {
         long t = System.nanoTime();
         try {
