@@ -167,7 +167,7 @@
       var codes0 = ((inForce && inForce.modifiers) || []).map(function (c) { return c.code; });
       now.textContent = codes0.length ? t('ops.context.inForce', { list: inForce.modifiers.map(name).join('、') })
         : detail ? t('ops.context.none') : t('ops.context.ordinary');
-      if (state.contextShown !== 'idle:' + codes0.join(',')) {
+      if (state.contextShown !== 'idle:' + codes0.join(',') && !state.contextTouched) {
         state.contextShown = 'idle:' + codes0.join(',');
         Array.prototype.forEach.call(document.querySelectorAll('#context-choices input'), function (i) { i.checked = codes0.indexOf(i.value) >= 0; });
       }
@@ -176,18 +176,21 @@
     var codes = (latest.data && latest.data.modifiers) || [];
     now.textContent = codes.length ? t('ops.context.now', { list: codes.map(function (c) { return name(byCode(boot.modifiers, c)); }).join('、'),
       when: when(latest.at) }) : t('ops.context.cleared', { when: when(latest.at) });
-    if (!state.contextShown || state.contextShown !== latest.seq) {
+    if ((!state.contextShown || state.contextShown !== latest.seq) && !state.contextTouched) {
       // the boxes follow what is in force unless the person is changing them
       state.contextShown = latest.seq;
       Array.prototype.forEach.call(document.querySelectorAll('#context-choices input'), function (i) { i.checked = codes.indexOf(i.value) >= 0; });
     }
   }
+  // a box the person ticked or cleared stays as they left it (a refresh arriving meanwhile does not undo it) until they save
+  $('context-choices').addEventListener('change', function () { state.contextTouched = true; });
   $('context-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var f = ev.target;
     var chosen = Array.prototype.filter.call(f.querySelectorAll('input[name=modifier]'), function (i) { return i.checked; })
       .map(function (i) { return i.value; });
     call('PUT', '/api/incidents/context', { modifiers: chosen }, f).then(function () {
+      state.contextTouched = false;
       say(chosen.length ? t('ops.context.done', { list: chosen.map(function (c) { return name(byCode(boot.modifiers, c)); }).join('、') })
         : t('ops.context.done.none'));
       refresh();
