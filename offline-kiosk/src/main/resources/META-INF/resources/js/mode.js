@@ -13,11 +13,14 @@ function stateWords(i) {
   return t('mode.state.open');
 }
 
+/** What the panel says of the kiosk's mode (the banner's words). */
+const modeWords = (downtime, phase) => downtime ? t('banner.mode.downtime')
+  : (phase === 'AFTER_RECOVERY' ? t('banner.mode.after') : t('banner.mode.normal'));
+
 export async function load() {
   const m = await api('GET', '/api/mode');
   down = m.ok && m.data.downtime;
-  $('#mode-current').textContent = down ? t('banner.mode.downtime') : (state.status && state.status.phase === 'AFTER_RECOVERY'
-    ? t('banner.mode.after') : t('banner.mode.normal'));
+  $('#mode-current').textContent = modeWords(down, state.status && state.status.phase);
   $('#ph-submit').textContent = down ? t('mode.phoned.leave') : t('mode.phoned.enter');
   $('#ack-submit').textContent = t('mode.ack.submit');
   // the phoned path is for when the server cannot be reached (it stays one click away otherwise)
@@ -96,7 +99,6 @@ document.addEventListener('kiosk:texts', () => {
 document.addEventListener('kiosk:mode-changed', (e) => {
   // the panel says what the banner says in the same moment (the banner's status); the instructions follow with load()
   const s = e.detail || state.status || {};
-  $('#mode-current').textContent = s.downtime ? t('banner.mode.downtime')
-    : (s.phase === 'AFTER_RECOVERY' ? t('banner.mode.after') : t('banner.mode.normal'));
+  $('#mode-current').textContent = modeWords(s.downtime, s.phase);
   if (!$('#s-mode').hidden) load();
 });
